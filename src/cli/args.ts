@@ -1,0 +1,54 @@
+import { UsageError } from "./types";
+
+export interface ParsedArgs {
+  readonly positional: string[];
+  readonly options: Map<string, string | true>;
+}
+
+/**
+ * Parses `--flag`, `--name value`, `--name=value` and positionals.
+ * `valued` lists the options that take a value; any other `--x` is a flag.
+ * Unknown options are a usage error.
+ */
+export function parseArgs(
+  args: readonly string[],
+  spec: { valued?: readonly string[]; flags?: readonly string[] },
+): ParsedArgs {
+  const valued = new Set(spec.valued ?? []);
+  const flags = new Set([...(spec.flags ?? []), "help"]);
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === "-h") {
+      options.set("help", true);
+      continue;
+    }
+    if (arg.startsWith("--") && arg.length > 2) {
+      const eq = arg.indexOf("=");
+      const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+      if (valued.has(name)) {
+        const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+        if (value === undefined) throw new UsageError(`Thiếu giá trị cho --${name} (missing value for --${name})`);
+        options.set(name, value);
+      } else if (flags.has(name)) {
+        if (eq >= 0) throw new UsageError(`--${name} không nhận giá trị (--${name} takes no value)`);
+        options.set(name, true);
+      } else {
+        throw new UsageError(`Tùy chọn không hợp lệ: ${arg} (unknown option)`);
+      }
+      continue;
+    }
+    positional.push(arg);
+  }
+  return { positional, options };
+}
+
+export function stringOption(parsed: ParsedArgs, name: string): string | undefined {
+  const v = parsed.options.get(name);
+  return typeof v === "string" ? v : undefined;
+}

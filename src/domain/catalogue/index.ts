@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./indicators";
+export * from "./tables";
+export * from "./period";

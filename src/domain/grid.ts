@@ -1,0 +1,64 @@
+/**
+ * A workbook as plain cell grids: what every file reader produces and every
+ * domain reader consumes. Knows nothing of file formats or Office.js.
+ */
+
+/** A cell's value as stored: text, number, boolean, or a date (already converted from a serial where the file said it is a date). */
+export type CellValue = string | number | boolean | Date;
+
+export interface GridCell {
+  /** The stored value; for a formula, its cached result (absent when none was saved). */
+  readonly v?: CellValue;
+  /** The formula without "=", if the cell has one. */
+  readonly f?: string;
+  /** The text the file shows for the cell (number format applied), when known. */
+  readonly w?: string;
+  /** The number format code, when known. */
+  readonly z?: string;
+}
+
+/** A rectangle of cells, zero-based and inclusive. */
+export interface GridRange {
+  readonly s: { readonly r: number; readonly c: number };
+  readonly e: { readonly r: number; readonly c: number };
+}
+
+export interface GridSheet {
+  readonly name: string;
+  /** "visible", "hidden" or "veryHidden". */
+  readonly visibility: "visible" | "hidden" | "veryHidden";
+  /** rows[r][c]; missing entries are empty cells. Zero-based. */
+  readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined> | undefined>;
+  readonly merges: readonly GridRange[];
+}
+
+export interface WorkbookGrid {
+  readonly sheets: readonly GridSheet[];
+  /** Defined names (workbook scope), name → formula/reference text, when the format keeps them. */
+  readonly names?: Readonly<Record<string, string>>;
+}
+
+/** "A1" address of a zero-based row and column. */
+export function cellAddress(r: number, c: number): string {
+  let col = "";
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    col = String.fromCharCode(65 + m) + col;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${col}${r + 1}`;
+}
+
+/** Zero-based row and column of an "A1" address (absolute "$A$1" accepted). */
+export function parseAddress(address: string): { r: number; c: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
+  if (!m) throw new Error(`Not an A1 address: ${address}`);
+  let c = 0;
+  for (const ch of m[1]!.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+export function cellAt(sheet: GridSheet, r: number, c: number): GridCell | undefined {
+  return sheet.rows[r]?.[c];
+}

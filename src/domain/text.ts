@@ -1,0 +1,67 @@
+/**
+ * Text helpers for reading what people typed: Unicode forms, Vietnamese
+ * diacritics, case, spaces and line breaks.
+ */
+
+/** NFC, non-breaking and odd spaces to plain spaces, runs of white space collapsed, trimmed. */
+export function cleanText(value: string): string {
+  return value
+    .normalize("NFC")
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * A key for comparing labels by meaning: NFC, lower case, Vietnamese
+ * diacritics removed (đ → d), punctuation to spaces, spaces collapsed.
+ */
+export function foldText(value: string): string {
+  return cleanText(value)
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/[^\p{L}\p{N}%]+/gu, " ")
+    .trim();
+}
+
+/** Vietnamese text without diacritics, case kept (for file names). */
+export function stripDiacritics(value: string): string {
+  return cleanText(value)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
+}
+
+/** Edit distance (Levenshtein) between two strings, stopping early above `max`. */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let curr = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    curr[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + cost);
+      curr[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, curr] = [curr, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** Similarity in [0, 1] of two folded texts: 1 − distance / longer length. */
+export function similarity(a: string, b: string): number {
+  const fa = foldText(a);
+  const fb = foldText(b);
+  const longest = Math.max(fa.length, fb.length);
+  if (longest === 0) return 1;
+  return 1 - editDistance(fa, fb) / longest;
+}

@@ -1,0 +1,84 @@
+/**
+ * The one door to Excel: every workbook operation goes through `runExcel`.
+ * An operation takes the request context, queues its work and syncs as few
+ * times as it can; this wrapper turns Office.js failures into ExcelError with
+ * a Vietnamese message and retries when Excel is busy (a cell being edited).
+ */
+
+export type ExcelOperation<T> = (context: Excel.RequestContext) => Promise<T>;
+
+export class ExcelError extends Error {
+  override readonly name = "ExcelError";
+  constructor(
+    message: string,
+    /** The Office.js error code (e.g. "InvalidArgument"), when there is one. */
+    readonly code: string | undefined,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const MESSAGES: Readonly<Record<string, string>> = {
+  InvalidOperationInCellEditMode:
+    "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại.",
+  ItemAlreadyExists: "Đã có một trang tính trùng tên trong sổ làm việc.",
+  ItemNotFound: "Không tìm thấy trang tính hoặc vùng ô cần dùng (có thể đã bị xóa hoặc đổi tên).",
+  AccessDenied: "Excel không cho phép thao tác này (sổ làm việc hoặc trang tính có thể đang được bảo vệ).",
+  InvalidArgument: "Excel từ chối dữ liệu được ghi (tham số không hợp lệ).",
+  RequestPayloadSizeLimitExceeded: "Khối dữ liệu gửi tới Excel quá lớn cho một lần ghi.",
+  GeneralException: "Excel gặp lỗi khi thực hiện thao tác.",
+  ApiNotFound: "Phiên bản Excel này không hỗ trợ thao tác cần dùng.",
+};
+
+/** A Vietnamese message for an Office.js error code. */
+export function excelErrorMessage(code: string | undefined, fallback: string): string {
+  return (code !== undefined ? MESSAGES[code] : undefined) ?? `Lỗi Excel: ${fallback}`;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === "object" && error !== null && "code" in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === "string" ? code : undefined;
+  }
+  return undefined;
+}
+
+export interface RunOptions {
+  /** How many times to retry while Excel is in cell-edit mode. */
+  readonly retries?: number;
+  /** Milliseconds between retries. */
+  readonly retryDelayMs?: number;
+  /** The Excel.run to use (tests pass a recording fake). */
+  readonly run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+}
+
+export async function runExcel<T>(operation: ExcelOperation<T>, options: RunOptions = {}): Promise<T> {
+  const retries = options.retries ?? 3;
+  const delay = options.retryDelayMs ?? 700;
+  const run = options.run ?? (<U>(batch: (context: Excel.RequestContext) => Promise<U>) => Excel.run(batch));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run(operation);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "InvalidOperationInCellEditMode" && attempt < retries) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        continue;
+      }
+      if (error instanceof ExcelError) throw error;
+      const text = error instanceof Error ? error.message : String(error);
+      throw new ExcelError(excelErrorMessage(code, text), code, error);
+    }
+  }
+}
+
+/** The highest "ExcelApi 1.n" this host supports (0 outside Excel). */
+export function highestExcelApi(isSetSupported: (name: string, version: string) => boolean, max = 20): number {
+  let best = 0;
+  for (let minor = 1; minor <= max; minor++) {
+    if (isSetSupported("ExcelApi", `1.${minor}`)) best = minor;
+    else break;
+  }
+  return best;
+}
