@@ -30,7 +30,12 @@ export interface WorkbookIdentity {
   readonly superior?: string;
   /** When the workbook was made, ISO date (YYYY-MM-DD). */
   readonly created: string;
+  /** For a summary written into an open workbook: the sheets it wrote (so a later merge replaces only those). */
+  readonly sheets?: readonly string[];
 }
+
+/** Separates the names in the "sheets" row. */
+const SHEETS_SEPARATOR = "|";
 
 export const TEMPLATE_ID = "de-an-241/cv-232";
 export const TEMPLATE_VERSION = "1";
@@ -44,13 +49,15 @@ const KEYS: ReadonlyArray<keyof WorkbookIdentity> = [
   "level",
   "superior",
   "created",
+  "sheets",
 ];
 
 /** The identity as rows of the identity sheet: marker first, then key/value pairs. All values are text. */
 export function identityRows(identity: WorkbookIdentity): string[][] {
   const rows: string[][] = [[IDENTITY_MARKER, ""]];
   for (const key of KEYS) {
-    const value = identity[key];
+    const raw = identity[key];
+    const value = Array.isArray(raw) ? raw.join(SHEETS_SEPARATOR) : raw;
     if (value !== undefined && value !== "") rows.push([key, String(value)]);
   }
   return rows;
@@ -80,5 +87,8 @@ export function parseIdentityRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): 
     level: level === "huyen" || level === "tinh" ? level : "co-so",
     ...(map.has("superior") ? { superior: map.get("superior")! } : {}),
     created: map.get("created") ?? "",
+    ...(map.has("sheets")
+      ? { sheets: map.get("sheets")!.split(SHEETS_SEPARATOR).map((n) => n.trim()).filter((n) => n !== "") }
+      : {}),
   };
 }

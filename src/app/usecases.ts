@@ -1,0 +1,95 @@
+/**
+ * The use cases the task pane offers, as interfaces. The same components run
+ * inside Excel and as a standalone page: file use cases work everywhere (heavy
+ * parsers load lazily, parsing runs in a Web Worker where there is one);
+ * workbook use cases exist only inside Excel and are backed by Office.js
+ * (src/excel/). Tests pass fakes.
+ */
+import type { WorkbookGrid } from "../domain/grid";
+import type { UnitLevel } from "../domain/identity";
+import type { CellStyle, WorkbookLayout } from "../domain/layout/types";
+import type { MergeOptions, MergeSource } from "../domain/merge";
+import type { SummaryLayoutOptions } from "../domain/merge/layout";
+import type { UnitReport } from "../domain/report";
+import type { Unit } from "../domain/units";
+import type { IndicatorResultRow } from "../domain/validate/evaluate";
+import type { MergeRun } from "./merge";
+import type { InputFile } from "./sources";
+
+export type { InputFile, MergeRun };
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  /** What is being worked on (a file or unit name). */
+  readonly item: string;
+}
+
+export interface TemplateRequest {
+  readonly superior?: string;
+  readonly unitName: string;
+  readonly unitCode?: string;
+  readonly place?: string;
+  readonly level?: UnitLevel;
+}
+
+export interface CheckResult {
+  readonly report: UnitReport;
+  readonly results: readonly IndicatorResultRow[];
+}
+
+export interface FileUseCases {
+  /** The two official sheets (and identity) for one unit, as a layout every renderer takes. */
+  unitLayout(request: TemplateRequest): Promise<WorkbookLayout>;
+  /** One .xlsx template. */
+  unitTemplate(request: TemplateRequest): Promise<Uint8Array>;
+  /** One .xlsx per unit in a .zip, file names from unit names without diacritics. */
+  unitTemplatesZip(
+    units: readonly Unit[],
+    options: { superior?: string },
+    onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array>;
+  /** Reads one workbook file by meaning and checks it. A file that cannot be read rejects with its Vietnamese reason. */
+  checkFile(file: InputFile): Promise<CheckResult>;
+  /** Checks grids already read (the open workbook). */
+  checkGrid(grid: WorkbookGrid, name: string): Promise<CheckResult>;
+  /** Reads files for a merge, one by one (off the UI thread where possible); unreadable files become sources with an error. */
+  readFiles(files: readonly InputFile[], onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<MergeSource[]>;
+  /** Merges read sources (cheap: re-run when the user assigns a unit or reverses a superseded choice). */
+  summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
+  writeXlsx(layout: WorkbookLayout): Promise<Uint8Array>;
+  /** The bundled sample unit workbooks ("Dùng thử với dữ liệu mẫu"). */
+  sampleFiles(): Promise<InputFile[]>;
+}
+
+export interface CellRef {
+  readonly sheet: string;
+  /** A1 address. */
+  readonly cell: string;
+}
+
+export interface WorkbookUseCases {
+  /** Names of the sheets in the open workbook. */
+  sheetNames(): Promise<string[]>;
+  /**
+   * Inserts the layout's sheets. Throws LayoutConflictError (src/excel/render-layout.ts)
+   * when sheets of the same names exist and `renameExisting` is not set.
+   */
+  insertLayout(layout: WorkbookLayout, options: { renameExisting: boolean }): Promise<{ skipped: string[] }>;
+  /** The open workbook's used ranges as grids (bounded number of syncs). */
+  readWorkbook(): Promise<WorkbookGrid>;
+  /** The "Đơn vị" sheet's units, or null when there is none. */
+  readUnits(): Promise<Unit[] | null>;
+  selectCell(ref: CellRef): Promise<void>;
+  /** Fills the cells; remembers each cell's own fill so clearHighlight restores it. */
+  highlight(refs: readonly CellRef[], style?: Pick<CellStyle, "fill">): Promise<void>;
+  clearHighlight(): Promise<void>;
+  /** Calls back (debounced by the caller) when any worksheet changes; returns an unsubscribe. Null when unsupported. */
+  onChanged(callback: () => void): Promise<(() => Promise<void>) | null>;
+  /**
+   * Writes a summary: replaces only sheets an earlier merge wrote (recognised by
+   * the identity), keeps the previous summary as a dated copy, never touches other sheets.
+   */
+  writeSummary(layout: WorkbookLayout): Promise<{ replaced: string[]; copies: string[]; skipped: string[] }>;
+}

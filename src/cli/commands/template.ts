@@ -1,0 +1,90 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
+import type { UnitLevel } from "../../domain/identity";
+import { buildUnitWorkbook } from "../../domain/layout";
+import { DEFAULT_SUPERIOR, defaultPlace, headerFormatOf, matchUnit, TAM_DUONG_UNITS } from "../../domain/units";
+import { unitFileNames, writeUnitTemplate, writeUnitTemplatesZip, writeWorkbookXlsx } from "../../io/write";
+import { parseArgs, stringOption } from "../args";
+import { type CliCommand, UsageError } from "../types";
+import { loadUnits } from "../units";
+
+const LEVELS: Readonly<Record<string, UnitLevel>> = { "co-so": "co-so", huyen: "huyen", tinh: "tinh" };
+
+export const templateCommand: CliCommand = {
+  name: "template",
+  summary: {
+    vi: "Tạo mẫu biểu chính thức (Văn bản, Chỉ tiêu) cho một đơn vị hoặc cho cả danh sách đơn vị.",
+    en: "Generate the official sheets (Văn bản, Chỉ tiêu) for one unit or for a list of units.",
+  },
+  usage: [
+    'de-an-241 template --unit "Đảng ủy xã Bản Bo" [--superior "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG"] [--place "Bản Bo"] [--code X] [--level co-so|huyen|tinh] [--date YYYY-MM-DD] --out FILE.xlsx',
+    "de-an-241 template --units LIST.csv|LIST.xlsx|default [--superior ...] [--date YYYY-MM-DD] --out DIR|FILE.zip",
+    "  --units default: danh sách có sẵn của huyện Tam Đường (13 xã, thị trấn và các cơ quan)",
+  ],
+  async run(args, io) {
+    const parsed = parseArgs(args, {
+      valued: ["unit", "units", "superior", "place", "code", "level", "date", "out"],
+    });
+    if (parsed.positional.length > 0) throw new UsageError(`Tham số thừa: ${parsed.positional.join(" ")} (unexpected arguments)`);
+    const unitName = stringOption(parsed, "unit");
+    const unitsSpec = stringOption(parsed, "units");
+    const out = stringOption(parsed, "out");
+    if ((unitName === undefined) === (unitsSpec === undefined)) {
+      throw new UsageError("Cần đúng một trong --unit hoặc --units (exactly one of --unit, --units)");
+    }
+    if (out === undefined) throw new UsageError("Thiếu --out (missing --out)");
+    const date = stringOption(parsed, "date");
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      throw new UsageError(`--date phải có dạng YYYY-MM-DD: ${date}`);
+    }
+    const levelText = stringOption(parsed, "level");
+    if (levelText !== undefined && LEVELS[levelText] === undefined) {
+      throw new UsageError(`--level phải là co-so, huyen hoặc tinh: ${levelText}`);
+    }
+    const superior = stringOption(parsed, "superior");
+    const outPath = resolve(io.cwd, out);
+
+    if (unitName !== undefined) {
+      if (unitName.trim() === "") throw new UsageError("--unit không được để trống");
+      if (extname(outPath).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx khi dùng --unit");
+      const known = matchUnit(unitName, TAM_DUONG_UNITS);
+      const code = stringOption(parsed, "code") ?? known?.code;
+      const bytes = await writeWorkbookXlsx(
+        buildUnitWorkbook({
+          unitName: unitName.trim(),
+          ...(code !== undefined ? { unitCode: code } : {}),
+          level: levelText !== undefined ? LEVELS[levelText]! : (known?.level ?? "co-so"),
+          place: stringOption(parsed, "place") ?? defaultPlace({ name: unitName }),
+          superior: superior ?? known?.superior ?? DEFAULT_SUPERIOR,
+          format: headerFormatOf(known ?? { name: unitName }),
+          ...(date !== undefined ? { date } : {}),
+        }),
+      );
+      writeFileSync(outPath, bytes);
+      io.stdout(`Đã ghi ${outPath} (${unitName.trim()}; trang: Văn bản, Chỉ tiêu)\n`);
+      return 0;
+    }
+
+    if (stringOption(parsed, "place") !== undefined || stringOption(parsed, "code") !== undefined) {
+      throw new UsageError("--place và --code chỉ dùng với --unit (only with --unit)");
+    }
+    const units = loadUnits(unitsSpec!, io);
+    if (!units) return 1;
+    const options = { ...(superior !== undefined ? { superior } : {}), ...(date !== undefined ? { date } : {}) };
+    const names = unitFileNames(units);
+    if (extname(outPath).toLowerCase() === ".zip") {
+      const zip = await writeUnitTemplatesZip(units, options);
+      writeFileSync(outPath, zip);
+      io.stdout(`Đã ghi ${outPath} (${units.length} tệp):\n${names.map((n) => `  ${n}`).join("\n")}\n`);
+      return 0;
+    }
+    mkdirSync(outPath, { recursive: true });
+    for (let i = 0; i < units.length; i++) {
+      const file = join(outPath, names[i]!);
+      writeFileSync(file, await writeUnitTemplate(units[i]!, options));
+      io.stdout(`Đã ghi ${file} (${units[i]!.name})\n`);
+    }
+    io.stdout(`Tổng cộng ${units.length} tệp trong ${outPath}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,136 @@
+import { readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { indicatorById, targetLabel } from "../../domain/catalogue";
+import { hasErrors, type Issue } from "../../domain/issues";
+import { readUnitReport } from "../../domain/read";
+import type { UnitReport } from "../../domain/report";
+import { evaluate, formatNumber, makeIssue, type IndicatorResultRow } from "../../domain/validate";
+import { readWorkbookFile, WorkbookReadError } from "../../io/read";
+import { parseArgs } from "../args";
+import { type CliCommand, UsageError } from "../types";
+
+interface FileResult {
+  readonly file: string;
+  readonly report?: UnitReport;
+  readonly results?: IndicatorResultRow[];
+  /** Set when the file cannot be read at all. */
+  readonly readError?: Issue;
+}
+
+function readOne(path: string, display: string): FileResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const detail = code === "ENOENT" ? "không tìm thấy tệp" : code === "EISDIR" ? "đây là thư mục" : code === "EACCES" ? "không có quyền đọc" : String(code ?? error);
+    return { file: display, readError: makeIssue("not-found", {}, { file: display, detail }) };
+  }
+  try {
+    const grid = readWorkbookFile(bytes, basename(display));
+    const report = readUnitReport(grid, basename(display));
+    return { file: display, report, results: evaluate(report) };
+  } catch (error) {
+    if (error instanceof WorkbookReadError) {
+      return { file: display, readError: makeIssue(error.code, {}, { ...error.params, file: display }) };
+    }
+    throw error;
+  }
+}
+
+function issueJson(i: Issue): Record<string, unknown> {
+  return { severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, indicator: i.indicator ?? null, message: i.message };
+}
+
+function round2(n: number | null): number | null {
+  return n === null ? null : Math.round(n * 100) / 100;
+}
+
+export function resultJson(r: FileResult): Record<string, unknown> {
+  if (r.readError || !r.report) {
+    return { file: r.file, unit: null, date: null, issues: r.readError ? [issueJson(r.readError)] : [], indicators: [], documents: [] };
+  }
+  const report = r.report;
+  return {
+    file: r.file,
+    unit: report.unit.name,
+    date: report.reportDate,
+    issues: report.issues.map(issueJson),
+    indicators: (r.results ?? []).map((x) => ({ id: x.id, total: x.total, achieved: x.achieved, ratio: round2(x.ratio), met: x.met })),
+    documents: report.documents.map((d) => ({
+      code: d.code?.canonical ?? d.codeText,
+      number: d.code?.number ?? null,
+      type: d.code?.type ?? null,
+      issuer: d.issuer ?? d.code?.issuer ?? null,
+      date: d.date,
+      summary: d.summary,
+      sheet: d.sheet,
+      cell: d.cell,
+    })),
+  };
+}
+
+function vnDate(iso: string | null): string {
+  if (!iso) return "chưa ghi";
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+function issueLine(i: Issue): string {
+  const where = i.sheet !== null ? `[${i.sheet}${i.cell ? `!${i.cell}` : ""}] ` : "";
+  return `  - ${where}${i.message}`;
+}
+
+const SOURCE_LABEL = { identity: "theo mã nhận dạng của mẫu biểu", header: "theo tiêu đề báo cáo", "file-name": "theo tên tệp" } as const;
+
+function textReport(r: FileResult): string {
+  const lines: string[] = [`Tệp: ${r.file}`];
+  if (r.readError || !r.report) {
+    lines.push(`  LỖI: ${r.readError?.message ?? "không đọc được tệp"}`);
+    return lines.join("\n");
+  }
+  const report = r.report;
+  lines.push(`Đơn vị: ${report.unit.name} (${SOURCE_LABEL[report.unit.source]})`, `Ngày báo cáo: ${vnDate(report.reportDate)}`);
+  const errors = report.issues.filter((i) => i.severity === "error");
+  const warnings = report.issues.filter((i) => i.severity === "warning");
+  lines.push(errors.length === 0 ? "Lỗi: không có" : `Lỗi (${errors.length}):`, ...errors.map(issueLine));
+  lines.push(warnings.length === 0 ? "Cảnh báo: không có" : `Cảnh báo (${warnings.length}):`, ...warnings.map(issueLine));
+  lines.push("Kết quả các chỉ tiêu (Stt | Tổng số | Số đã đạt | Tỷ lệ | Mục tiêu | Đánh giá):");
+  for (const x of r.results ?? []) {
+    const target = indicatorById(x.id)!.target;
+    const verdict = x.met === true ? "Đạt" : x.met === false ? "Chưa đạt" : "Chưa đủ số liệu";
+    const num = (n: number | null): string => (n === null ? "—" : formatNumber(n));
+    const ratio = x.ratio === null ? "—" : `${formatNumber(Math.round(x.ratio * 100) / 100)}%`;
+    lines.push(`  ${x.id.padEnd(6)} ${num(x.total).padStart(8)} ${num(x.achieved).padStart(8)} ${ratio.padStart(9)}  ${targetLabel(target).padEnd(10)} ${verdict}`);
+  }
+  lines.push(`Văn bản lãnh đạo, chỉ đạo: ${report.documents.length}`);
+  for (const d of report.documents) {
+    lines.push(`  - ${d.code?.canonical ?? d.codeText ?? "(chưa ghi ký hiệu)"}, ${vnDate(d.date)}${d.summary ? `: ${d.summary}` : ""}`);
+  }
+  return lines.join("\n");
+}
+
+export const validateCommand: CliCommand = {
+  name: "validate",
+  summary: {
+    vi: "Đọc và kiểm tra bảng tính của đơn vị (.xlsx, .xls, .ods) theo Công văn 232-CV/HU và mục tiêu Đề án 241.",
+    en: "Read and check units' workbooks (.xlsx, .xls, .ods) against letter 232-CV/HU and the Đề án 241 targets.",
+  },
+  usage: [
+    "de-an-241 validate TỆP... [--json]",
+    "Mã thoát / exit code: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 có tệp không đọc được.",
+  ],
+  async run(args, io) {
+    const parsed = parseArgs(args, { flags: ["json"] });
+    if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp (at least one file is required)");
+    const results = parsed.positional.map((file) => readOne(resolve(io.cwd, file), file));
+    if (parsed.options.has("json")) {
+      io.stdout(JSON.stringify({ files: results.map(resultJson) }, null, 2) + "\n");
+    } else {
+      io.stdout(results.map(textReport).join("\n\n") + "\n");
+    }
+    if (results.some((r) => r.readError)) return 2;
+    if (results.some((r) => r.report && hasErrors(r.report.issues))) return 1;
+    return 0;
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * Validation issues: a stable rule code, a severity, where (sheet, A1 cell,
+ * indicator) and the parameters the rule found. The Vietnamese message is
+ * produced from rule + params in one place (src/domain/validate/messages.ts).
+ */
+
+/** Problems reading a file at all (it cannot be read). */
+export type ReadErrorCode =
+  | "too-large"
+  | "zip-bomb"
+  | "encrypted"
+  | "not-a-workbook"
+  | "corrupt"
+  | "too-many-cells"
+  | "empty"
+  /** The file could not be opened (missing, no permission). */
+  | "not-found";
+
+export type ErrorRule =
+  | "not-a-number"
+  | "negative"
+  | "not-whole"
+  | "ambiguous-number"
+  | "achieved-exceeds-total"
+  | "ratio-mismatch"
+  | "ratio-without-numbers"
+  | "duplicate-indicator"
+  | "document-missing-code"
+  | "document-missing-date"
+  | "document-date-out-of-period"
+  | "invalid-date"
+  | "no-tables";
+
+export type WarningRule =
+  | "indicator-missing"
+  | "unknown-row"
+  | "label-changed"
+  | "code-unrecognised"
+  | "duplicate-document"
+  | "nothing-filled"
+  | "indicators-table-missing"
+  | "documents-table-missing";
+
+export type RuleCode = ErrorRule | WarningRule | ReadErrorCode;
+
+export type Severity = "error" | "warning";
+
+export type IssueParams = Readonly<Record<string, string | number | null>>;
+
+export interface Issue {
+  readonly rule: RuleCode;
+  readonly severity: Severity;
+  readonly sheet: string | null;
+  /** A1 address, e.g. "E12". */
+  readonly cell: string | null;
+  /** The indicator id the issue is about, when it is about one. */
+  readonly indicator?: string;
+  readonly params: IssueParams;
+  readonly message: string;
+}
+
+const WARNINGS: ReadonlySet<RuleCode> = new Set<WarningRule>([
+  "indicator-missing",
+  "unknown-row",
+  "label-changed",
+  "code-unrecognised",
+  "duplicate-document",
+  "nothing-filled",
+  "indicators-table-missing",
+  "documents-table-missing",
+]);
+
+/** The severity every rule has. */
+export function severityOf(rule: RuleCode): Severity {
+  return WARNINGS.has(rule) ? "warning" : "error";
+}
+
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === "error");
+}

@@ -1,0 +1,3 @@
+export * from "./types";
+export * from "./builder";
+export * from "./sheets";

@@ -1,0 +1,403 @@
+/**
+ * Merging the unit reports that came back into the district's summary:
+ * which file stands for which unit, which one wins when a unit sent two,
+ * totals and ratios from the sums, documents listed once, who has and has
+ * not sent, and every value left out with its unit, file, cell and reason.
+ */
+import { DEADLINES, DEFAULT_TARGETS, INDICATORS, type Target, type TargetSet } from "../catalogue";
+import type { Issue, ReadErrorCode } from "../issues";
+import type { UnitReport } from "../report";
+import { foldText } from "../text";
+import { matchUnit, type Unit } from "../units";
+
+/** How an indicator's district figure is made from the units' figures. */
+export type AggregationRule =
+  | { readonly kind: "sum" }
+  /** Take the figure of one named unit (an office that holds the district's number). */
+  | { readonly kind: "unit"; readonly unit: string };
+
+/** Per indicator id; indicators not listed are summed. */
+export type AggregationRules = Readonly<Record<string, AggregationRule>>;
+
+export const SUM: AggregationRule = { kind: "sum" };
+
+/** One file given to the merge: its report, or why it could not be read. */
+export interface MergeSource {
+  readonly file: string;
+  /** SHA-256 of the file's bytes, hex. */
+  readonly sha256: string;
+  /** Last-modified time of the file, ISO, when known. */
+  readonly fileTime?: string;
+  readonly report?: UnitReport;
+  /** Why the file could not be read at all (then there is no report). */
+  readonly error?: { readonly code: ReadErrorCode; readonly message: string };
+}
+
+export interface MergeOptions {
+  /** The units expected to report (the "Đơn vị" sheet or --units). */
+  readonly units: readonly Unit[];
+  /** ISO date; reports dated after it are late. Default: the letter's 25/6/2021. */
+  readonly deadline?: string;
+  readonly targets?: TargetSet;
+  readonly aggregation?: AggregationRules;
+  /** File name → unit name, chosen by the user for files the merge could not place. */
+  readonly assignments?: Readonly<Record<string, string>>;
+  /** Unit name → file name the user prefers when the unit sent several. */
+  readonly preferred?: Readonly<Record<string, string>>;
+}
+
+export type FileStatus = "merged" | "superseded" | "rejected";
+
+export interface FileResult {
+  readonly file: string;
+  readonly sha256: string;
+  /** The unit as matched on the list, else as the file named it; null when nothing named it. */
+  readonly unit: string | null;
+  /** Whether `unit` is on the list. */
+  readonly onList: boolean;
+  /** Where the unit's name came from. */
+  readonly unitSource: "identity" | "header" | "file-name" | "assigned" | null;
+  readonly date: string | null;
+  readonly status: FileStatus;
+  /** Why a file was rejected or superseded (Vietnamese); null when merged. */
+  readonly reason: string | null;
+  readonly issues: readonly Issue[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** true/false against the deadline by the report's date; null when it has no date. */
+  readonly onTime: boolean | null;
+}
+
+export interface IndicatorSummary {
+  readonly id: string;
+  readonly total: number | null;
+  readonly achieved: number | null;
+  /** Percent from the sums, 2 decimals; null when not computable. */
+  readonly ratio: number | null;
+  readonly met: boolean | null;
+  readonly target: Target;
+  readonly aggregation: AggregationRule;
+  /** How many units' figures went into it. */
+  readonly reportedBy: number;
+}
+
+export interface UnitValues {
+  readonly unit: string;
+  readonly file: string;
+  readonly values: Readonly<Record<string, { readonly total: number | null; readonly achieved: number | null }>>;
+}
+
+export interface MergedDocument {
+  readonly code: string | null;
+  readonly date: string | null;
+  readonly summary: string | null;
+  readonly issuer: string | null;
+  /** Every unit that listed it, in the order of the files. */
+  readonly units: readonly string[];
+}
+
+export interface RejectedValue {
+  readonly unit: string;
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly indicator: string | null;
+  readonly rule: string;
+  readonly reason: string;
+}
+
+export type UnitState = "received" | "missing" | "rejected";
+
+export interface UnitStatus {
+  readonly unit: string;
+  readonly code?: string;
+  readonly state: UnitState;
+  /** The file that counts (merged), when any. */
+  readonly file: string | null;
+  readonly sha256: string | null;
+  readonly date: string | null;
+  readonly onTime: boolean | null;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Other files of the unit: superseded or rejected ones. */
+  readonly otherFiles: readonly string[];
+}
+
+export interface Summary {
+  readonly deadline: string;
+  readonly files: readonly FileResult[];
+  readonly indicators: readonly IndicatorSummary[];
+  readonly perUnit: readonly UnitValues[];
+  readonly documents: readonly MergedDocument[];
+  readonly rejectedValues: readonly RejectedValue[];
+  readonly units: readonly UnitStatus[];
+  /** Files whose unit is not on the list (merged all the same, shown so the user can assign them). */
+  readonly unlisted: readonly string[];
+  readonly expected: readonly string[];
+  readonly received: readonly string[];
+  readonly missing: readonly string[];
+  /** received ÷ expected in percent, never above 100; null when nothing is expected. */
+  readonly rate: number | null;
+}
+
+/** Whether the figures meet the target; null when they cannot tell ("chưa đủ số liệu"). */
+export function meetsTarget(target: Target, total: number | null, achieved: number | null): boolean | null {
+  if (target.op === "count>=") return achieved === null ? null : achieved >= target.value;
+  if (total === null || achieved === null || total <= 0) return null;
+  const ratio = (achieved / total) * 100;
+  return target.op === ">=" ? ratio >= target.value - 1e-9 : ratio > target.value + 1e-9;
+}
+
+export function round2(value: number): number {
+  return Math.round((value + Number.EPSILON) * 100) / 100;
+}
+
+interface Placed {
+  readonly source: MergeSource;
+  readonly key: string;
+  readonly unit: string | null;
+  readonly onList: boolean;
+  readonly unitSource: FileResult["unitSource"];
+  readonly listUnit?: Unit;
+}
+
+function place(source: MergeSource, options: MergeOptions): Placed {
+  const assigned = options.assignments?.[source.file];
+  if (assigned !== undefined) {
+    const listUnit = matchUnit(assigned, options.units);
+    const name = listUnit?.name ?? assigned;
+    return { source, key: foldText(name), unit: name, onList: listUnit !== undefined, unitSource: "assigned", ...(listUnit ? { listUnit } : {}) };
+  }
+  const report = source.report;
+  const candidates: Array<{ name: string; from: FileResult["unitSource"] }> = [];
+  if (report) {
+    candidates.push({ name: report.unit.name, from: report.unit.source });
+    if (report.identity?.unitCode) {
+      const byCode = options.units.find((u) => u.code !== undefined && foldText(u.code) === foldText(report.identity!.unitCode!));
+      if (byCode) return { source, key: foldText(byCode.name), unit: byCode.name, onList: true, unitSource: "identity", listUnit: byCode };
+    }
+  }
+  const base = source.file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ");
+  candidates.push({ name: base, from: "file-name" });
+  for (const c of candidates) {
+    const listUnit = matchUnit(c.name, options.units);
+    if (listUnit) return { source, key: foldText(listUnit.name), unit: listUnit.name, onList: true, unitSource: c.from, listUnit };
+  }
+  if (report) {
+    return { source, key: `?${foldText(report.unit.name)}`, unit: report.unit.name, onList: false, unitSource: report.unit.source };
+  }
+  return { source, key: `!${source.file}`, unit: null, onList: false, unitSource: null };
+}
+
+function count(issues: readonly Issue[], severity: Issue["severity"]): number {
+  return issues.filter((i) => i.severity === severity).length;
+}
+
+function fileIsUnusable(report: UnitReport): string | null {
+  const fatal = report.issues.find((i) => i.rule === "no-tables");
+  return fatal ? fatal.message : null;
+}
+
+function later(a: Placed, b: Placed): number {
+  // Positive when a is later than b.
+  const da = a.source.report?.reportDate ?? "";
+  const db = b.source.report?.reportDate ?? "";
+  if (da !== db && da !== "" && db !== "") return da < db ? -1 : 1;
+  const ta = a.source.fileTime ?? "";
+  const tb = b.source.fileTime ?? "";
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  if (da !== db) return da === "" ? -1 : 1;
+  return 0;
+}
+
+/** Merges the reports. Pure: the same sources and options give the same summary. */
+export function mergeReports(sources: readonly MergeSource[], options: MergeOptions): Summary {
+  const deadline = options.deadline ?? DEADLINES.sendToDistrict;
+  const targets = options.targets ?? DEFAULT_TARGETS;
+  const placed = sources.map((s) => place(s, options));
+
+  // Decide each file's status.
+  const status = new Map<MergeSource, { status: FileStatus; reason: string | null }>();
+  const groups = new Map<string, Placed[]>();
+  for (const p of placed) {
+    if (p.source.error || !p.source.report) {
+      status.set(p.source, { status: "rejected", reason: p.source.error?.message ?? "Không đọc được tệp." });
+      continue;
+    }
+    const unusable = fileIsUnusable(p.source.report);
+    if (unusable) {
+      status.set(p.source, { status: "rejected", reason: unusable });
+      continue;
+    }
+    const list = groups.get(p.key) ?? [];
+    list.push(p);
+    groups.set(p.key, list);
+  }
+  const winners = new Map<string, Placed>();
+  for (const [key, list] of groups) {
+    const preferredFile = list[0]!.unit !== null ? options.preferred?.[list[0]!.unit] : undefined;
+    let winner = preferredFile !== undefined ? list.find((p) => p.source.file === preferredFile) : undefined;
+    if (!winner) {
+      winner = list[0]!;
+      for (const p of list.slice(1)) if (later(p, winner) >= 0) winner = p;
+    }
+    winners.set(key, winner);
+    for (const p of list) {
+      if (p === winner) status.set(p.source, { status: "merged", reason: null });
+      else {
+        const why = preferredFile !== undefined && winner.source.file === preferredFile ? "người dùng chọn" : "tệp có ngày báo cáo muộn hơn";
+        status.set(p.source, {
+          status: "superseded",
+          reason: `Đơn vị đã gửi tệp khác: "${winner.source.file}" được dùng (${why}).`,
+        });
+      }
+    }
+  }
+
+  const onTimeOf = (date: string | null): boolean | null => (date === null ? null : date <= deadline);
+  const files: FileResult[] = placed.map((p) => {
+    const s = status.get(p.source)!;
+    const error = p.source.error;
+    const issues: readonly Issue[] =
+      p.source.report?.issues ??
+      (error ? [{ rule: error.code, severity: "error", sheet: null, cell: null, params: { file: p.source.file }, message: error.message }] : []);
+    const date = p.source.report?.reportDate ?? null;
+    return {
+      file: p.source.file,
+      sha256: p.source.sha256,
+      unit: p.unit,
+      onList: p.onList,
+      unitSource: p.unitSource,
+      date,
+      status: s.status,
+      reason: s.reason,
+      issues,
+      errors: count(issues, "error"),
+      warnings: count(issues, "warning"),
+      onTime: onTimeOf(date),
+    };
+  });
+
+  // Figures of the merged files, in file order.
+  const merged = placed.filter((p) => status.get(p.source)?.status === "merged");
+  const rejectedValues: RejectedValue[] = [];
+  const perUnit: UnitValues[] = [];
+  const usable = new Map<string, Map<string, { total: number | null; achieved: number | null }>>(); // unit → id → values
+  for (const p of merged) {
+    const report = p.source.report!;
+    const unit = p.unit ?? report.unit.name;
+    const values: Record<string, { total: number | null; achieved: number | null }> = {};
+    const good = new Map<string, { total: number | null; achieved: number | null }>();
+    for (const issue of report.issues) {
+      if (issue.severity !== "error") continue;
+      if (issue.indicator === undefined && !issue.rule.startsWith("document")) continue;
+      rejectedValues.push({
+        unit,
+        file: p.source.file,
+        sheet: issue.sheet,
+        cell: issue.cell,
+        indicator: issue.indicator ?? null,
+        rule: issue.rule,
+        reason: issue.message,
+      });
+    }
+    for (const indicator of INDICATORS) {
+      const entry = report.indicators[indicator.id];
+      if (!entry) continue;
+      const hasError = report.issues.some((i) => i.indicator === indicator.id && i.severity === "error");
+      values[indicator.id] = { total: hasError ? null : entry.total, achieved: hasError ? null : entry.achieved };
+      if (!hasError && (entry.total !== null || entry.achieved !== null)) {
+        good.set(indicator.id, { total: entry.total, achieved: entry.achieved });
+      }
+    }
+    usable.set(unit, good);
+    perUnit.push({ unit, file: p.source.file, values });
+  }
+
+  const indicators: IndicatorSummary[] = INDICATORS.map((indicator) => {
+    const target = targets[indicator.id] ?? indicator.target;
+    const aggregation = options.aggregation?.[indicator.id] ?? SUM;
+    let total: number | null = null;
+    let achieved: number | null = null;
+    let reportedBy = 0;
+    const add = (v: { total: number | null; achieved: number | null }): void => {
+      // A ratio needs both numbers from the same unit; a count target needs only Số đã đạt.
+      const pair = v.total !== null && v.achieved !== null;
+      if (!pair && !(target.op === "count>=" && v.achieved !== null)) return;
+      if (v.total !== null) total = (total ?? 0) + v.total;
+      if (v.achieved !== null) achieved = (achieved ?? 0) + v.achieved;
+      reportedBy++;
+    };
+    if (aggregation.kind === "unit") {
+      const key = foldText(matchUnit(aggregation.unit, options.units)?.name ?? aggregation.unit);
+      for (const [unit, values] of usable) if (foldText(unit) === key) { const v = values.get(indicator.id); if (v) add(v); }
+    } else {
+      for (const values of usable.values()) {
+        const v = values.get(indicator.id);
+        if (v) add(v);
+      }
+    }
+    const t = total as number | null;
+    const a = achieved as number | null;
+    const ratio = t !== null && a !== null && t > 0 ? round2((a / t) * 100) : null;
+    return { id: indicator.id, total: t, achieved: a, ratio, met: meetsTarget(target, t, a), target, aggregation, reportedBy };
+  });
+
+  // Documents: the same code and issuer once, with every unit that sent it.
+  const docs = new Map<string, { doc: MergedDocument; units: string[] }>();
+  for (const p of merged) {
+    const unit = p.unit ?? p.source.report!.unit.name;
+    for (const d of p.source.report!.documents) {
+      const codeKey = d.code ? foldText(`${d.code.number} ${d.code.type} ${d.code.issuer}`) : foldText(d.codeText ?? "");
+      const key = codeKey !== "" ? `${codeKey}|${foldText(d.issuer ?? "")}` : `#${foldText(d.summary ?? "")}|${d.date ?? ""}`;
+      const existing = docs.get(key);
+      if (existing) {
+        if (!existing.units.includes(unit)) existing.units.push(unit);
+        continue;
+      }
+      const units = [unit];
+      docs.set(key, { doc: { code: d.codeText, date: d.date, summary: d.summary, issuer: d.issuer, units }, units });
+    }
+  }
+  const documents = [...docs.values()]
+    .map((d) => d.doc)
+    .sort((a, b) => (a.date ?? "9999") .localeCompare(b.date ?? "9999") || (a.code ?? "").localeCompare(b.code ?? "", "vi"));
+
+  // Who has sent.
+  const units: UnitStatus[] = options.units.map((u) => {
+    const key = foldText(u.name);
+    const mine = files.filter((f) => f.unit !== null && foldText(f.unit) === key);
+    const winner = mine.find((f) => f.status === "merged");
+    const state: UnitState = winner ? "received" : mine.some((f) => f.status === "rejected") ? "rejected" : "missing";
+    return {
+      unit: u.name,
+      ...(u.code !== undefined ? { code: u.code } : {}),
+      state,
+      file: winner?.file ?? null,
+      sha256: winner?.sha256 ?? null,
+      date: winner?.date ?? null,
+      onTime: winner?.onTime ?? null,
+      errors: winner?.errors ?? mine.reduce((n, f) => n + f.errors, 0),
+      warnings: winner?.warnings ?? 0,
+      otherFiles: mine.filter((f) => f !== winner).map((f) => f.file),
+    };
+  });
+  const expected = options.units.map((u) => u.name);
+  const received = units.filter((u) => u.state === "received").map((u) => u.unit);
+  const missing = units.filter((u) => u.state !== "received").map((u) => u.unit);
+  const unlisted = files.filter((f) => !f.onList && f.status !== "rejected").map((f) => f.file);
+  return {
+    deadline,
+    files,
+    indicators,
+    perUnit,
+    documents,
+    rejectedValues,
+    units,
+    unlisted,
+    expected,
+    received,
+    missing,
+    rate: expected.length === 0 ? null : round2(Math.min(100, (received.length / expected.length) * 100)),
+  };
+}

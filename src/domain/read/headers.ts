@@ -1,0 +1,122 @@
+/**
+ * Recognising the header rows of the two tables, whatever their wording,
+ * case, Unicode form, line breaks, and whether they span two rows.
+ */
+import { foldText } from "../text";
+import type { SheetView } from "./sheet";
+
+export type IndicatorRole = "stt" | "text" | "dvt" | "total" | "achieved" | "ratio";
+export type DocumentRole = "stt" | "code" | "date" | "summary" | "issuer";
+export type TableKind = "indicators" | "documents";
+
+/** A column of a table: the first and last sheet column the header spans. */
+export interface ColumnSpan {
+  readonly c: number;
+  readonly c2: number;
+}
+
+export interface TableHeader<R extends string> {
+  readonly kind: TableKind;
+  readonly sheetIndex: number;
+  /** First and last header row (zero-based). */
+  readonly row: number;
+  readonly lastRow: number;
+  readonly columns: Readonly<Partial<Record<R, ColumnSpan>>>;
+  /** Number of roles found (how sure we are). */
+  readonly score: number;
+}
+
+const STT = /^(stt|tt|so tt|so thu tu|thu tu|s tt|so tt ?|số tt)$/;
+
+/** The role of an indicator-table header text (folded), or null. */
+export function indicatorRole(folded: string): IndicatorRole | "other" | null {
+  const f = folded.trim();
+  if (f === "") return null;
+  const compact = f.replace(/\s+/g, "");
+  if (STT.test(f) || compact === "stt" || compact === "tt") return "stt";
+  if (/\b(ty le|ti le|phan tram)\b/.test(f) || f === "%" || /^% /.test(f)) return "ratio";
+  if (/^(dvt|donvitinh|dvtinh|donvi|dv|dvi|dvtinh)$/.test(compact) || /^don vi tinh\b/.test(f)) return "dvt";
+  if (/\bghi chu\b/.test(f)) return "other";
+  if (/\bnoi dung\b/.test(f) || /\bten chi tieu\b/.test(f)) return "text";
+  if (/\b(can dat|phai dat|muc tieu|ke hoach|de an|chi tieu giao)\b/.test(f)) return "other";
+  if (/\bchi tieu\b/.test(f)) return "text";
+  if (/^tong\b/.test(f) || /\btong so\b/.test(f) || f === "so luong" || f === "tong") return "total";
+  if (/\bdat\b/.test(f) || /\bket qua\b/.test(f) || /\bthuc hien\b/.test(f)) return "achieved";
+  return null;
+}
+
+/** The role of a documents-table header text (folded), or null. */
+export function documentRole(folded: string): DocumentRole | "other" | null {
+  const f = folded.trim();
+  if (f === "") return null;
+  const compact = f.replace(/\s+/g, "");
+  if (STT.test(f) || compact === "stt" || compact === "tt") return "stt";
+  if (/\b(ky hieu|ki hieu|so hieu|so van ban|so ky hieu|so ki hieu)\b/.test(f) || f === "so" || f === "so van ban") return "code";
+  if (/\b(don vi|co quan|noi|cap|to chuc)\s+ban hanh\b/.test(f) || /^(don vi|co quan|noi ban hanh|cap ban hanh)$/.test(f)) {
+    return "issuer";
+  }
+  if (/\bngay\b/.test(f) || /\bthoi gian\b/.test(f) || /\bthoi diem\b/.test(f)) return "date";
+  if (/\b(trich yeu|noi dung|ten van ban|tieu de)\b/.test(f) || f === "van ban" || f === "ten") return "summary";
+  if (/\bghi chu\b/.test(f) || /\bloai van ban\b/.test(f)) return "other";
+  return null;
+}
+
+const REQUIRED: Record<TableKind, (roles: Set<string>) => boolean> = {
+  indicators: (r) => r.has("text") && (r.has("total") || r.has("achieved")) && r.size >= 3,
+  documents: (r) => (r.has("code") && (r.has("date") || r.has("summary"))) || (r.has("summary") && r.has("date") && r.has("issuer")),
+};
+
+function classify(kind: TableKind, text: string): string | null {
+  const f = foldText(text);
+  return kind === "indicators" ? indicatorRole(f) : documentRole(f);
+}
+
+/**
+ * Reads the header at `row` (one row) or `row`..`row + 1` (two rows, e.g. "Kết quả" merged over
+ * "Tổng số | Số đạt | Tỷ lệ"). Returns the columns by role, or undefined when the rows are not
+ * a header of this kind.
+ */
+function headerAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean): Map<string, ColumnSpan> | undefined {
+  const roles = new Map<string, ColumnSpan>();
+  const width = Math.min(view.width, 200);
+  for (let c = 0; c < width; c++) {
+    const top = view.shownText(row, c);
+    let role: string | null;
+    let span = view.merge(row, c);
+    const below = twoRows && !view.sameMerge(row, c, row + 1, c) ? view.shownText(row + 1, c) : "";
+    if (below !== "") {
+      const own = classify(kind, below);
+      role = own ?? classify(kind, `${top} ${below}`);
+      span = view.merge(row + 1, c);
+    } else {
+      role = classify(kind, top);
+    }
+    if (role && role !== "other" && !roles.has(role)) roles.set(role, { c, c2: span ? Math.max(c, span.e.c) : c });
+  }
+  if (!REQUIRED[kind](new Set(roles.keys()))) return undefined;
+  return roles;
+}
+
+/** Finds every header of the given kind in a sheet. */
+export function findHeaders<R extends string>(view: SheetView, sheetIndex: number, kind: TableKind): TableHeader<R>[] {
+  const found: TableHeader<R>[] = [];
+  for (let r = 0; r < view.height; r++) {
+    const cells = view.rowTexts(r);
+    // Cells of this row, or merged areas reaching into it from above, must be at least 2.
+    if (cells.length < 2 && !view.sheet.merges.some((m) => m.s.r <= r && m.e.r >= r && m.e.r > m.s.r)) continue;
+    const one = headerAt(view, kind, r, false);
+    const two = r + 1 < view.height ? headerAt(view, kind, r, true) : undefined;
+    const pick = two && (!one || two.size > one.size) ? two : one;
+    if (!pick) continue;
+    found.push({
+      kind,
+      sheetIndex,
+      row: r,
+      lastRow: pick === two && two !== one ? r + 1 : r,
+      columns: Object.fromEntries(pick) as Partial<Record<R, ColumnSpan>>,
+      score: pick.size,
+    });
+    r = pick === two ? r + 1 : r;
+  }
+  return found;
+}

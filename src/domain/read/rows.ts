@@ -1,0 +1,251 @@
+/**
+ * Reading the rows under a header: indicator rows matched to the catalogue,
+ * and document rows.
+ */
+import { INDICATORS, indicatorById } from "../catalogue";
+import { cellAddress, type GridCell } from "../grid";
+import type { Issue } from "../issues";
+import { cleanText, foldText } from "../text";
+import { makeIssue } from "../validate/messages";
+import { isBlankText } from "../values/number";
+import type { ColumnSpan, DocumentRole, IndicatorRole, TableHeader } from "./headers";
+import {
+  groupOf,
+  isSubgroup,
+  MATCH_MARGIN,
+  MATCH_THRESHOLD,
+  normaliseStt,
+  scoreIndicators,
+  splitLeadingStt,
+  type IndicatorScore,
+} from "./match";
+import { cellText, type CellRef, type SheetView } from "./sheet";
+
+export interface IndicatorRow {
+  readonly id: string;
+  readonly sheet: string;
+  /** Zero-based row. */
+  readonly r: number;
+  readonly label: string;
+  readonly total: CellRef | null;
+  readonly achieved: CellRef | null;
+  readonly ratio: CellRef | null;
+}
+
+export interface DocumentRow {
+  readonly sheet: string;
+  readonly r: number;
+  readonly stt: CellRef | null;
+  readonly code: CellRef | null;
+  readonly date: CellRef | null;
+  readonly summary: CellRef | null;
+  readonly issuer: CellRef | null;
+}
+
+/** Texts that end a table: notes, the "Nơi nhận" block, signatures, the other table's title. */
+const STOP = /^(ghi chu|luu y|noi nhan|t m|tm|k t|kt|nguoi lap|nguoi tong hop|nguoi bao cao|xac nhan|bi thu|pho bi thu|thu truong|truong ban|lanh dao don vi|cac van ban lanh dao|ket qua thuc hien cac muc tieu)\b/;
+
+/** "Tam Đường, ngày 05 tháng 6 năm 2021": the date line of the signature block. */
+const PLACE_DATE = /^[^,\d]{2,40},\s*ngày\b.*\btháng\b.*\bnăm\b/iu;
+
+export function isStopRow(view: SheetView, r: number): boolean {
+  const texts = view.rowTexts(r);
+  const first = texts[0];
+  if (first === undefined) return false;
+  if (STOP.test(foldText(first.text))) return true;
+  return texts.length === 1 && PLACE_DATE.test(first.text.normalize("NFC"));
+}
+
+/** The first non-empty cell of a column span in a row (a header over two columns may have its data in either). */
+function pick(view: SheetView, r: number, span: ColumnSpan | undefined): CellRef | null {
+  if (!span) return null;
+  for (let c = span.c; c <= span.c2; c++) {
+    const cell = view.cell(r, c);
+    if (hasContent(cell)) return { r, c, cell };
+  }
+  return { r, c: span.c, cell: view.cell(r, span.c) };
+}
+
+function hasContent(cell: GridCell | undefined): boolean {
+  if (!cell) return false;
+  if (cell.v === undefined) return cell.f !== undefined;
+  return !(typeof cell.v === "string" && cleanText(cell.v) === "");
+}
+
+function hasValue(ref: CellRef | null): boolean {
+  if (!ref || !ref.cell) return false;
+  const v = ref.cell.v;
+  if (v === undefined) return false;
+  if (typeof v === "string") return !isBlankText(v);
+  return true;
+}
+
+/** A row of column numbers under a header: "(1) (2) (3)", "A B 1 2 3 4=3/2". */
+function isNumberingRow(view: SheetView, r: number): boolean {
+  const cells = view.rowTexts(r);
+  if (cells.length < 3) return false;
+  const item = "\\(?[0-9A-Za-z]{1,2}\\)?";
+  const pattern = new RegExp(`^${item}(\\s*[=/*x+\\-:]\\s*${item})*$`);
+  return cells.every((x) => pattern.test(x.text));
+}
+
+interface Candidate {
+  readonly r: number;
+  readonly stt: string;
+  readonly label: string;
+  readonly scores: IndicatorScore[];
+  readonly refs: { total: CellRef | null; achieved: CellRef | null; ratio: CellRef | null };
+  readonly hasValues: boolean;
+}
+
+/** Reads the indicator table under `header`, up to row `end` (exclusive). */
+export function readIndicatorRows(
+  view: SheetView,
+  header: TableHeader<IndicatorRole>,
+  end: number,
+): { rows: IndicatorRow[]; issues: Issue[]; end: number } {
+  const sheet = view.sheet.name;
+  const cols = header.columns;
+  const issues: Issue[] = [];
+  const candidates: Candidate[] = [];
+  let start = header.lastRow + 1;
+  if (start < end && isNumberingRow(view, start)) start++;
+  const textSpan = cols.text!;
+  let last = end;
+  for (let r = start; r < end; r++) {
+    if (isStopRow(view, r)) {
+      last = r;
+      break;
+    }
+    const sttRef = pick(view, r, cols.stt);
+    let stt = sttRef ? normaliseStt(cellText(sttRef.cell)) : "";
+    let label = "";
+    for (let c = textSpan.c; c <= textSpan.c2 && label === ""; c++) label = cellText(view.cell(r, c));
+    if (label === "" && !cols.stt) {
+      // Text typed in a column left of the table (a copy that lost the header's alignment).
+      for (let c = textSpan.c - 1; c >= 0 && label === ""; c--) label = cellText(view.cell(r, c));
+    }
+    const lead = splitLeadingStt(label);
+    if (lead.stt !== "") {
+      if (stt === "") stt = lead.stt;
+      label = lead.text;
+    }
+    const refs = { total: pick(view, r, cols.total), achieved: pick(view, r, cols.achieved), ratio: pick(view, r, cols.ratio) };
+    const hasValues = hasValue(refs.total) || hasValue(refs.achieved) || (hasValue(refs.ratio) && refs.ratio?.cell?.f === undefined);
+    if (label === "" && stt === "" && !hasValues) continue;
+    const group = groupOf(label, stt);
+    if (group !== undefined && !hasValues) continue;
+    const matchText = label.replace(/^mục tiêu\s*(số\s*)?0*\d+\s*[:.\-–]\s*/iu, "");
+    const scores = matchText === "" ? [] : scoreIndicators(matchText, stt);
+    if (label === "" && stt !== "") {
+      // No text: the Stt alone says which indicator it is, when it is an official Stt.
+      const byStt = INDICATORS.find((i) => i.stt === stt && i.stt !== "-");
+      if (byStt) scores.push({ id: byStt.id, score: 1 });
+    }
+    if ((scores[0]?.score ?? 0) < MATCH_THRESHOLD) {
+      if (!hasValues && (isSubgroup(label) || stt === "6.2")) continue;
+      if (hasValues || (stt !== "" && stt !== "-" && label !== "" && /^\d/.test(stt))) {
+        issues.push(
+          makeIssue("unknown-row", { sheet, cell: cellAddress(r, textSpan.c) }, { row: r + 1, text: label || stt || rowSummary(view, r) }),
+        );
+      }
+      continue;
+    }
+    candidates.push({ r, stt, label, scores, refs, hasValues });
+  }
+
+  // Assign rows to indicators, best matches first; a row only takes an indicator close to its best.
+  const pairs: { cand: Candidate; id: string; score: number }[] = [];
+  for (const cand of candidates) {
+    const best = cand.scores[0]!.score;
+    for (const s of cand.scores) {
+      if (s.score >= MATCH_THRESHOLD && s.score >= best - MATCH_MARGIN) pairs.push({ cand, id: s.id, score: s.score });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.cand.r - b.cand.r);
+  const byRow = new Map<Candidate, string>();
+  const byId = new Map<string, Candidate>();
+  for (const p of pairs) {
+    if (byRow.has(p.cand) || byId.has(p.id)) continue;
+    byRow.set(p.cand, p.id);
+    byId.set(p.id, p.cand);
+  }
+  const rows: IndicatorRow[] = [];
+  for (const cand of candidates) {
+    const id = byRow.get(cand);
+    if (id === undefined) {
+      const bestId = cand.scores[0]!.id;
+      const first = byId.get(bestId);
+      if (first) {
+        issues.push(
+          makeIssue(
+            "duplicate-indicator",
+            { sheet, cell: cellAddress(cand.r, textSpan.c), indicator: bestId },
+            { row: cand.r + 1, firstRow: first.r + 1 },
+          ),
+        );
+      } else {
+        issues.push(makeIssue("unknown-row", { sheet, cell: cellAddress(cand.r, textSpan.c) }, { row: cand.r + 1, text: cand.label }));
+      }
+      continue;
+    }
+    rows.push({ id, sheet, r: cand.r, label: cand.label, ...cand.refs });
+    const official = indicatorById(id)!.text;
+    if (cand.label !== "" && labelKey(cand.label) !== labelKey(official)) {
+      issues.push(
+        makeIssue("label-changed", { sheet, cell: cellAddress(cand.r, textSpan.c), indicator: id }, { found: cand.label, official }),
+      );
+    }
+  }
+  rows.sort((a, b) => a.r - b.r);
+  return { rows, issues, end: last };
+}
+
+/** Compares labels up to case, spaces, Unicode form and trailing punctuation. */
+export function labelKey(text: string): string {
+  return cleanText(text)
+    .toLowerCase()
+    .replace(/\s*([,;:.])\s*/g, "$1 ")
+    .replace(/[\s.;:,]+$/, "")
+    .trim();
+}
+
+/** Reads the documents table under `header`, up to row `end` (exclusive). */
+export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRole>, end: number): { rows: DocumentRow[]; end: number } {
+  const sheet = view.sheet.name;
+  const cols = header.columns;
+  const out: DocumentRow[] = [];
+  let start = header.lastRow + 1;
+  if (start < end && isNumberingRow(view, start)) start++;
+  let last = end;
+  for (let r = start; r < end; r++) {
+    if (isStopRow(view, r)) {
+      last = r;
+      break;
+    }
+    const row: DocumentRow = {
+      sheet,
+      r,
+      stt: pick(view, r, cols.stt),
+      code: pick(view, r, cols.code),
+      date: pick(view, r, cols.date),
+      summary: pick(view, r, cols.summary),
+      issuer: pick(view, r, cols.issuer),
+    };
+    if (![row.code, row.date, row.summary, row.issuer].some((ref) => ref && hasContent(ref.cell) && cellText(ref.cell) !== "")) continue;
+    // A single text spread across the row (a title or note merged over the table) is not a document.
+    const merged = view.merge(r, (cols.stt ?? cols.code ?? cols.summary)!.c);
+    if (merged && merged.e.c - merged.s.c >= 2) continue;
+    out.push(row);
+  }
+  return { rows: out, end: last };
+}
+
+/** The texts of a row joined, for messages. */
+function rowSummary(view: SheetView, r: number): string {
+  return view
+    .rowTexts(r)
+    .map((x) => x.text)
+    .join(" | ")
+    .slice(0, 120);
+}

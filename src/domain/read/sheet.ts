@@ -1,0 +1,100 @@
+/** Helpers to look at a GridSheet as text: cell text, merged cells, row widths. */
+import { type CellValue, type GridCell, type GridRange, type GridSheet } from "../grid";
+import { cleanText } from "../text";
+
+export interface CellRef {
+  readonly r: number;
+  readonly c: number;
+  readonly cell: GridCell | undefined;
+}
+
+/** Text of a stored value: numbers as JavaScript writes them (1.1 → "1.1"), dates as d/m/yyyy. */
+export function valueText(v: CellValue | undefined): string {
+  if (v === undefined || v === null) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? String(Number(v.toPrecision(12))) : "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()}`;
+}
+
+/** The cleaned text of a cell (value, or the shown text when there is no value). */
+export function cellText(cell: GridCell | undefined): string {
+  if (!cell) return "";
+  if (cell.v === undefined) return cleanText(cell.w ?? "");
+  return cleanText(valueText(cell.v));
+}
+
+/** Text with line breaks kept (for header blocks written in one cell). */
+export function cellLines(cell: GridCell | undefined): string[] {
+  if (!cell || cell.v === undefined) return [];
+  return valueText(cell.v)
+    .split(/\r\n|\r|\n/)
+    .map((l) => cleanText(l))
+    .filter((l) => l !== "");
+}
+
+export function isEmptyCell(cell: GridCell | undefined): boolean {
+  if (!cell) return true;
+  if (cell.v === undefined) return true;
+  return typeof cell.v === "string" && cleanText(cell.v) === "";
+}
+
+/** Index of merged ranges by their cells, for quick lookup. */
+export class SheetView {
+  readonly sheet: GridSheet;
+  private readonly mergeIndex = new Map<number, GridRange>();
+  readonly width: number;
+  readonly height: number;
+
+  constructor(sheet: GridSheet) {
+    this.sheet = sheet;
+    let width = 0;
+    for (const row of sheet.rows) if (row && row.length > width) width = row.length;
+    this.height = sheet.rows.length;
+    for (const m of sheet.merges) {
+      // Index only the merges that matter (bounded area), so a huge merge cannot blow memory.
+      const rows = Math.min(m.e.r, m.s.r + 200);
+      const cols = Math.min(m.e.c, m.s.c + 200);
+      for (let r = m.s.r; r <= rows; r++) for (let c = m.s.c; c <= cols; c++) this.mergeIndex.set(r * 65536 + c, m);
+      if (m.e.c + 1 > width) width = Math.min(m.e.c + 1, m.s.c + 201);
+    }
+    this.width = width;
+  }
+
+  cell(r: number, c: number): GridCell | undefined {
+    return this.sheet.rows[r]?.[c];
+  }
+
+  merge(r: number, c: number): GridRange | undefined {
+    return this.mergeIndex.get(r * 65536 + c);
+  }
+
+  /** The text shown at (r, c): a merged area shows its top-left cell's text. */
+  shownText(r: number, c: number): string {
+    const m = this.merge(r, c);
+    if (m) return cellText(this.cell(m.s.r, m.s.c));
+    return cellText(this.cell(r, c));
+  }
+
+  /** Whether (r, c) lies in the same merged area as (r2, c2). */
+  sameMerge(r: number, c: number, r2: number, c2: number): boolean {
+    const a = this.merge(r, c);
+    return a !== undefined && a === this.merge(r2, c2);
+  }
+
+  rowLength(r: number): number {
+    return this.sheet.rows[r]?.length ?? 0;
+  }
+
+  /** Non-empty cells of a row (texts), own cells only. */
+  rowTexts(r: number): { c: number; text: string }[] {
+    const row = this.sheet.rows[r];
+    const out: { c: number; text: string }[] = [];
+    if (!row) return out;
+    for (let c = 0; c < row.length; c++) {
+      const t = cellText(row[c]);
+      if (t !== "") out.push({ c, text: t });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Who sent the workbook and when: the generated identity sheet, else the
+ * header block of the report ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" / unit / "*"), else
+ * the file name; the date from the line "…, ngày … tháng … năm …".
+ */
+import type { GridSheet, WorkbookGrid } from "../grid";
+import { parseIdentityRows, type WorkbookIdentity } from "../identity";
+import type { UnitInfo } from "../report";
+import { cleanText, foldText } from "../text";
+import { isoDate } from "../values/date";
+import { cellLines, SheetView, valueText } from "./sheet";
+
+/** The identity written by this tool, from any sheet whose A1 holds the marker. */
+export function findIdentity(grid: WorkbookGrid): WorkbookIdentity | undefined {
+  for (const sheet of grid.sheets) {
+    const a1 = sheet.rows[0]?.[0]?.v;
+    if (typeof a1 !== "string") continue;
+    const rows = sheet.rows.slice(0, 50).map((row) => (row ?? []).slice(0, 2).map((c) => (c?.v === undefined ? "" : valueText(c.v))));
+    const identity = parseIdentityRows(rows);
+    if (identity) return identity;
+  }
+  return undefined;
+}
+
+const SUPERIOR = /^(dang bo (tinh|huyen|thanh pho|thi xa)|(tinh|huyen|thanh|thi) uy|dang bo khoi)\b/;
+const NOT_UNIT =
+  /^(dang cong san viet nam|cong hoa xa hoi|doc lap tu do|so\b|v v\b|ve viec\b|kinh gui|bao cao|bieu|phu luc|ke hoach|cac van ban|ket qua thuc hien|\d)/;
+const UNIT_START =
+  /^(dang uy|dang bo|chi bo|ban |phong |uy ban|ubnd|trung tam|dai |mat tran|hoi |doan |cong an|ban chi huy|truong |van phong|huyen doan|lien doan|bch|co quan)/;
+
+interface Line {
+  readonly r: number;
+  readonly c: number;
+  readonly text: string;
+}
+
+function headerLines(view: SheetView, maxRows: number): Line[] {
+  const lines: Line[] = [];
+  for (let r = 0; r < Math.min(view.height, maxRows); r++) {
+    const row = view.sheet.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < Math.min(row.length, 12); c++) {
+      for (const text of cellLines(row[c])) lines.push({ r, c, text });
+    }
+  }
+  return lines;
+}
+
+/** The unit line of the header block in a sheet, if there is one. */
+export function unitFromHeader(sheet: GridSheet): string | undefined {
+  const view = new SheetView(sheet);
+  const lines = headerLines(view, 15);
+  // The right-hand block ("ĐẢNG CỘNG SẢN VIỆT NAM", the date) starts at this column.
+  const rightBlock = lines.find((l) => /^dang cong san viet nam/.test(foldText(l.text)));
+  const leftLines = lines.filter((l) => !rightBlock || l.c < rightBlock.c);
+  const isCandidate = (l: Line): boolean => {
+    const f = foldText(l.text);
+    return f !== "" && !NOT_UNIT.test(f) && l.text.length <= 120 && !/ngay .* thang/.test(f);
+  };
+  // 1. The line right above the "*" under the header.
+  const starIndex = leftLines.findIndex((l) => /^[*\-–—_ ]+$/.test(l.text) && l.text.includes("*"));
+  if (starIndex > 0) {
+    for (let i = starIndex - 1; i >= 0; i--) {
+      const l = leftLines[i]!;
+      if (!isCandidate(l)) continue;
+      // With a superior line above it, this line is the unit; alone, it is the unit too.
+      return cleanText(l.text);
+    }
+  }
+  // 2. The line under the superior body.
+  const supIndex = leftLines.findIndex((l) => SUPERIOR.test(foldText(l.text)));
+  if (supIndex >= 0) {
+    const next = leftLines.slice(supIndex + 1).find((l) => isCandidate(l) && l.r <= leftLines[supIndex]!.r + 3);
+    if (next) return cleanText(next.text);
+  }
+  // 3. A line that reads like a unit's name in the top-left corner.
+  const named = leftLines.find((l) => l.r < 8 && l.c <= 3 && UNIT_START.test(foldText(l.text)) && isCandidate(l));
+  return named ? cleanText(named.text) : undefined;
+}
+
+const DATE_LINE = /\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b/;
+const DATE_LINE_BLANK = /\bngay\b.*\bthang\b.*\bnam\b/;
+
+/** The report's date from "…, ngày … tháng … năm …"; null when blank or absent. */
+export function reportDateOf(sheet: GridSheet, skipRows: ReadonlySet<number>): { iso: string | null; found: boolean } {
+  const rows = Math.min(sheet.rows.length, 400);
+  let blankFound = false;
+  for (let r = 0; r < rows; r++) {
+    if (skipRows.has(r)) continue;
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < Math.min(row.length, 30); c++) {
+      for (const line of cellLines(row[c])) {
+        if (!/,\s*ng[aà]y|^ng[aà]y/iu.test(line.normalize("NFC"))) continue;
+        const f = foldText(line);
+        const m = DATE_LINE.exec(f);
+        if (m) {
+          const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+          if (iso) return { iso, found: true };
+        }
+        if (DATE_LINE_BLANK.test(f) && /,/.test(line)) blankFound = true;
+      }
+    }
+  }
+  return { iso: null, found: blankFound };
+}
+
+/** The unit's name from the file name: extension and separators removed. */
+export function unitFromFileName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]{1,5}$/, "");
+  return cleanText(base.replace(/[_]+/g, " ")) || fileName;
+}
+
+export function unitInfo(identity: WorkbookIdentity | undefined, headerName: string | undefined, fileName: string): UnitInfo {
+  if (identity) {
+    return {
+      name: identity.unitName,
+      source: "identity",
+      ...(identity.unitCode ? { code: identity.unitCode } : {}),
+      level: identity.level,
+    };
+  }
+  if (headerName) return { name: headerName, source: "header" };
+  return { name: unitFromFileName(fileName), source: "file-name" };
+}

@@ -1,0 +1,115 @@
+/**
+ * Document numbers ("số, ký hiệu") in the two forms units write:
+ * - Party form: "Số 26-KH/TU", "26-KH/TU", "15-NQ/ĐU", "232- CV/HU" → number-TYPE/ISSUER;
+ * - State form: "27/KH-UBND", "Số 123/QĐ-UBND", "12/2019/NĐ-CP" → number/[year/]TYPE-ISSUER.
+ * Case-insensitive and tolerant of NFD text, spaces and missing diacritics ("QD" → QĐ).
+ */
+import { cleanText, stripDiacritics } from "../text";
+
+export interface DocumentCode {
+  readonly number: string;
+  /** Canonical type abbreviation: NQ, CT, KL, QĐ, QĐi, KH, CTr, … */
+  readonly type: string;
+  readonly issuer: string;
+  readonly form: "party" | "state";
+  /** The year some State documents carry ("12/2019/NĐ-CP"). */
+  readonly year?: string;
+  /** The code written canonically: "26-KH/TU", "27/KH-UBND". */
+  readonly canonical: string;
+}
+
+/** Type abbreviations by their key without diacritics, upper case, → canonical spelling. */
+const TYPES: Readonly<Record<string, string>> = {
+  NQ: "NQ", // Nghị quyết
+  NQLT: "NQLT",
+  CT: "CT", // Chỉ thị
+  KL: "KL", // Kết luận
+  QD: "QĐ", // Quyết định
+  QDI: "QĐi", // Quy định
+  QC: "QC", // Quy chế
+  HD: "HD", // Hướng dẫn
+  KH: "KH", // Kế hoạch
+  CTR: "CTr", // Chương trình
+  BC: "BC", // Báo cáo
+  TB: "TB", // Thông báo
+  TTR: "TTr", // Tờ trình
+  CV: "CV", // Công văn
+  DA: "ĐA", // Đề án
+  PA: "PA", // Phương án
+  TT: "TT", // Thông tư
+  TTLT: "TTLT",
+  ND: "NĐ", // Nghị định
+  L: "L",
+  CD: "CĐ", // Công điện
+  GM: "GM", // Giấy mời
+  BB: "BB", // Biên bản
+  TC: "TC", // Thông cáo
+  TRI: "TrI", // Tờ trình (variant)
+  UBND: "UBND",
+};
+
+export const DOCUMENT_TYPES: readonly string[] = Object.values(TYPES);
+
+function typeKey(raw: string): string {
+  return stripDiacritics(raw).toUpperCase();
+}
+
+export function canonicalType(raw: string): string | undefined {
+  return TYPES[typeKey(raw)];
+}
+
+function canonicalIssuer(raw: string): string {
+  return cleanText(raw).toUpperCase().replace(/\s+/g, "");
+}
+
+const L = "A-Za-zĐđ";
+const PARTY = new RegExp(`(?:^|[^\\d/])(\\d{1,5})\\s*-\\s*([${L}]{1,5})\\s*/\\s*([${L}0-9][${L}0-9\\-]*(?:/[${L}0-9]+)?)`, "u");
+const STATE = new RegExp(
+  `(?:^|[^\\d/])(\\d{1,5})\\s*/\\s*(?:(\\d{4})\\s*/\\s*)?([${L}]{1,5})\\s*-\\s*([${L}0-9][${L}0-9\\-]*)`,
+  "u",
+);
+
+export type CodeParse =
+  | { readonly kind: "blank" }
+  | { readonly kind: "code"; readonly code: DocumentCode }
+  | { readonly kind: "unrecognised"; readonly text: string };
+
+/** Finds a document code in a text (the cell may say "Kế hoạch số 26-KH/TU ngày 07/4/2021"). */
+export function parseDocumentCode(raw: string): CodeParse {
+  const text = cleanText(raw);
+  if (text === "" || text === "-" || text === "—") return { kind: "blank" };
+  const party = PARTY.exec(text);
+  const state = STATE.exec(text);
+  // Prefer the match that starts first (a text may contain both shapes only by accident).
+  const useParty = party && (!state || party.index <= state.index);
+  if (useParty) {
+    const [, number, rawType, rawIssuer] = party;
+    const type = canonicalType(rawType!);
+    if (type) {
+      const issuer = canonicalIssuer(rawIssuer!);
+      return {
+        kind: "code",
+        code: { number: String(Number(number)), type, issuer, form: "party", canonical: `${Number(number)}-${type}/${issuer}` },
+      };
+    }
+  }
+  if (state) {
+    const [, number, year, rawType, rawIssuer] = state;
+    const type = canonicalType(rawType!);
+    if (type) {
+      const issuer = canonicalIssuer(rawIssuer!);
+      return {
+        kind: "code",
+        code: {
+          number: String(Number(number)),
+          type,
+          issuer,
+          form: "state",
+          ...(year ? { year } : {}),
+          canonical: `${Number(number)}/${year ? `${year}/` : ""}${type}-${issuer}`,
+        },
+      };
+    }
+  }
+  return { kind: "unrecognised", text };
+}

@@ -1,0 +1,198 @@
+/**
+ * Numbers as units type them in the indicator table.
+ *
+ * Rules for numbers typed as text (Vietnamese style: "." groups thousands, "," marks decimals):
+ * - digits only ("1234", " 56 ") → the integer;
+ * - groups of exactly three digits after "." ("1.234", "1.234.567") → thousands (1234, 1234567);
+ * - groups of exactly three digits after spaces ("1 234") → thousands;
+ * - "," followed by 1, 2 or 4+ digits ("12,5") → a decimal (12.5);
+ * - "." thousands then "," decimals ("1.234,5") → 1234.5; English "1,234.5" → 1234.5 (unambiguous: both marks);
+ * - several "," groups of three ("1,234,567") → thousands (a decimal mark appears once);
+ * - a single "," followed by exactly three digits ("1,234") → ambiguous (Vietnamese decimal 1.234 or
+ *   English thousands 1234): an issue, never a guess;
+ * - a single "." followed by other than three digits ("1.23", "12.5") in a count → ambiguous
+ *   (not Vietnamese thousands; an English decimal or a typing slip);
+ * - "-", "–", "—", "…", "..." alone, or an empty/space-only cell → blank (not reported), not an error;
+ * - anything else ("x", "không có", "97%" in a count) → not a number.
+ * A count may be followed by its unit of measure ("120 hộ", "15 người").
+ */
+import { cleanText, foldText } from "../text";
+import type { CellValue } from "../grid";
+
+export type NumberParse =
+  | { readonly kind: "blank" }
+  | { readonly kind: "number"; readonly value: number; readonly decimals: number; readonly percentSign: boolean }
+  | { readonly kind: "ambiguous"; readonly text: string; readonly readings: readonly number[] }
+  | { readonly kind: "invalid"; readonly text: string };
+
+/** Texts that mean "nothing to report" in a number cell. */
+const BLANK_MARKS = new Set(["", "-", "–", "—", "−", "…", "...", "..", "--", "---", "/"]);
+
+/** Unit words a count may be followed by (folded). */
+const UNIT_WORDS =
+  /^(nguoi|ho|ho dan|ban|xa|thon|thon ban|co quan|don vi|co quan don vi|xa thi tran|thi tran|truong|dv|cq|lop|dang vien|chi bo|luot|luot nguoi|to dan pho)$/;
+
+export function isBlankText(text: string): boolean {
+  return BLANK_MARKS.has(cleanText(text));
+}
+
+function countDecimals(value: number): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
+  // Up to 10 significant decimals: hides binary noise (0.1 + 0.2).
+  const s = Number(value.toFixed(10)).toString();
+  if (s.includes("e")) return 10;
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/**
+ * Parses the numeric part of a typed text. `decimalDot` says whether a lone "." with other than
+ * three digits is read as a decimal point (ratios: "97.4") or is ambiguous (counts: "1.23").
+ */
+export function parseNumberText(raw: string, options: { decimalDot: boolean; allowUnit?: boolean }): NumberParse {
+  let text = cleanText(raw);
+  if (BLANK_MARKS.has(text)) return { kind: "blank" };
+  let percentSign = false;
+  if (/%$/.test(text)) {
+    percentSign = true;
+    text = text.replace(/\s*%$/, "");
+  }
+  let sign = 1;
+  const signMatch = /^([+\-−–])\s*/.exec(text);
+  if (signMatch) {
+    if (signMatch[1] !== "+") sign = -1;
+    text = text.slice(signMatch[0].length);
+  }
+  if (options.allowUnit && !percentSign) {
+    const m = /^([\d][\d.,\s]*?)\s*([^\d.,\s].*)$/u.exec(text);
+    if (m && UNIT_WORDS.test(foldText(m[2]!))) text = m[1]!.trim();
+  }
+  const ok = (value: number, decimals: number): NumberParse => ({
+    kind: "number",
+    value: sign * value,
+    decimals,
+    percentSign,
+  });
+  if (/^\d+$/.test(text)) return ok(Number(text), 0);
+  // Thousands with "." (Vietnamese) or spaces.
+  if (/^\d{1,3}(\.\d{3})+$/.test(text)) return ok(Number(text.replace(/\./g, "")), 0);
+  if (/^\d{1,3}( \d{3})+$/.test(text)) return ok(Number(text.replace(/ /g, "")), 0);
+  // Vietnamese thousands and decimal comma: "1.234,5".
+  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(text) || /^\d{1,3}( \d{3})+,\d+$/.test(text)) {
+    const [int, dec] = text.replace(/[. ]/g, "").split(",");
+    return ok(Number(`${int}.${dec}`), dec!.length);
+  }
+  // English thousands and decimal point: "1,234.5"; several comma groups: "1,234,567".
+  if (/^\d{1,3}(,\d{3})+\.\d+$/.test(text)) {
+    const [int, dec] = text.replace(/,/g, "").split(".");
+    return ok(Number(`${int}.${dec}`), dec!.length);
+  }
+  if (/^\d{1,3}(,\d{3}){2,}$/.test(text)) return ok(Number(text.replace(/,/g, "")), 0);
+  // A lone comma.
+  const comma = /^(\d+),(\d+)$/.exec(text);
+  if (comma) {
+    const [, int, dec] = comma;
+    if (dec!.length === 3 && !options.decimalDot) {
+      return {
+        kind: "ambiguous",
+        text: cleanText(raw),
+        readings: [sign * Number(`${int}.${dec}`), sign * Number(`${int}${dec}`)],
+      };
+    }
+    return ok(Number(`${int}.${dec}`), dec!.length);
+  }
+  // A lone dot that is not Vietnamese thousands.
+  const dot = /^(\d+)\.(\d+)$/.exec(text);
+  if (dot) {
+    const [, int, dec] = dot;
+    if (options.decimalDot) return ok(Number(`${int}.${dec}`), dec!.length);
+    return {
+      kind: "ambiguous",
+      text: cleanText(raw),
+      readings: [sign * Number(`${int}.${dec}`), sign * Number(`${int}${dec}`)],
+    };
+  }
+  if (/^,\d+$/.test(text) || /^\.\d+$/.test(text)) {
+    const dec = text.slice(1);
+    return ok(Number(`0.${dec}`), dec.length);
+  }
+  return { kind: "invalid", text: cleanText(raw) };
+}
+
+/** A cell of Tổng số or Số đã đạt tiêu chuẩn: a number, typed text, blank, or not a number. */
+export function parseCountValue(value: CellValue | undefined): NumberParse {
+  if (value === undefined || value === null) return { kind: "blank" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "invalid", text: String(value) };
+    return { kind: "number", value, decimals: countDecimals(value), percentSign: false };
+  }
+  if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
+  if (value instanceof Date) return { kind: "invalid", text: formatDateText(value) };
+  const parsed = parseNumberText(value, { decimalDot: false, allowUnit: true });
+  if (parsed.kind === "number" && parsed.percentSign) return { kind: "invalid", text: cleanText(value) };
+  return parsed;
+}
+
+/** True when a count is a whole number (allowing binary noise from formulas). */
+export function isWhole(value: number): boolean {
+  return Math.abs(value - Math.round(value)) < 1e-9;
+}
+
+export interface RatioParse {
+  readonly kind: "blank" | "number" | "invalid";
+  /** The percentage as typed, e.g. 97.4 for "97,4%", for 97.4, and for 0.974 shown with a % format. */
+  readonly percent?: number;
+  /** Decimal places the value was typed with (sets the tolerance of the comparison). */
+  readonly decimals?: number;
+  /** A plain number ≤ 1 without a percent sign or format: it may be a fraction (0.974 for 97.4%). */
+  readonly maybeFraction?: boolean;
+  readonly text?: string;
+}
+
+/**
+ * A cell of Tỷ lệ (%): "97,4%", "97.4", 97.4, 0.974 formatted as a percentage, "100%".
+ * `numberFormat` is the cell's number format code (a "%" in it means the stored value is a fraction).
+ */
+export function parseRatioValue(value: CellValue | undefined, numberFormat?: string): RatioParse {
+  if (value === undefined || value === null) return { kind: "blank" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "invalid", text: String(value) };
+    if (numberFormat !== undefined && /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""))) {
+      const percent = Number((value * 100).toFixed(10));
+      return { kind: "number", percent, decimals: countDecimals(percent) };
+    }
+    return {
+      kind: "number",
+      percent: value,
+      decimals: countDecimals(value),
+      maybeFraction: value > 0 && value <= 1,
+    };
+  }
+  if (typeof value === "boolean" || value instanceof Date) {
+    return { kind: "invalid", text: value instanceof Date ? formatDateText(value) : String(value) };
+  }
+  const parsed = parseNumberText(value, { decimalDot: true });
+  switch (parsed.kind) {
+    case "blank":
+      return { kind: "blank" };
+    case "number":
+      return {
+        kind: "number",
+        percent: parsed.value,
+        decimals: parsed.decimals,
+        maybeFraction: !parsed.percentSign && parsed.value > 0 && parsed.value <= 1,
+      };
+    default:
+      return { kind: "invalid", text: parsed.text };
+  }
+}
+
+function formatDateText(d: Date): string {
+  return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+}
+
+/** Whether a typed ratio agrees with the computed one, within half a unit of its last typed decimal place. */
+export function ratioAgrees(typed: number, decimals: number, computed: number): boolean {
+  const tolerance = 0.5 * Math.pow(10, -decimals) + 1e-9;
+  return Math.abs(typed - computed) <= tolerance;
+}

@@ -1,0 +1,42 @@
+import type { ReadErrorCode } from "../../domain/issues";
+import { messageFor } from "../../domain/validate/messages";
+
+/** A file that cannot be read at all: a stable code and a Vietnamese message naming the file and the reason. */
+export class WorkbookReadError extends Error {
+  override readonly name = "WorkbookReadError";
+  readonly code: ReadErrorCode;
+  readonly fileName: string;
+  readonly params: Readonly<Record<string, string | number | null>>;
+
+  constructor(code: ReadErrorCode, fileName: string, params: Readonly<Record<string, string | number | null>> = {}) {
+    const all = { file: fileName, ...params };
+    super(messageFor(code, all));
+    this.code = code;
+    this.fileName = fileName;
+    this.params = all;
+  }
+}
+
+export interface ReadLimits {
+  /** Largest file accepted, in bytes. */
+  readonly maxFileBytes: number;
+  /** Largest total of inflated bytes over all zip entries. */
+  readonly maxInflatedBytes: number;
+  /** Largest inflated size of one zip entry. */
+  readonly maxEntryBytes: number;
+  /** Most zip entries. */
+  readonly maxEntries: number;
+  /** Rows read per sheet. */
+  readonly maxRows: number;
+  /** Cells over the whole workbook. */
+  readonly maxCells: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxInflatedBytes: 200 * 1024 * 1024,
+  maxEntryBytes: 100 * 1024 * 1024,
+  maxEntries: 10000,
+  maxRows: 50000,
+  maxCells: 2_000_000,
+};

@@ -1,0 +1,3 @@
+export { readWorkbookFile } from "./workbook";
+export { WorkbookReadError, DEFAULT_LIMITS, type ReadLimits } from "./errors";
+export { scanZip, listZip } from "./zip";

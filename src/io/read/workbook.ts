@@ -1,0 +1,267 @@
+/**
+ * File → grids: reads .xlsx/.xlsm/.xls/.ods (and the HTML/XML "Excel" files
+ * some systems export) with SheetJS, after guarding against oversized,
+ * zip-bomb, encrypted and non-workbook input.
+ */
+import * as XLSX from "@e965/xlsx";
+import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/grid";
+import { unzipSync } from "fflate";
+import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "./errors";
+import { scanZip } from "./zip";
+
+type Kind = "zip" | "cfb" | "xml" | "html" | "csv";
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+function headText(bytes: Uint8Array, n = 4096): string {
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, n)).replace(/^\ufeff/, "").trimStart().toLowerCase();
+}
+
+function detectKind(bytes: Uint8Array, fileName: string): Kind | undefined {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return "zip";
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "cfb";
+  const head = headText(bytes);
+  if (head.startsWith("<?xml") && head.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml";
+  if (/^(<!doctype html|<html|<table|<meta)/.test(head) && /<table/.test(headText(bytes, 1 << 20))) return "html";
+  if (/\.csv$/i.test(fileName) && !head.includes("\u0000")) return "csv";
+  return undefined;
+}
+
+/** BIFF FILEPASS record (0x002F) in the workbook globals of an .xls stream. */
+function biffHasFilePass(stream: Uint8Array): boolean {
+  let p = 0;
+  while (p + 4 <= stream.length) {
+    const type = stream[p]! | (stream[p + 1]! << 8);
+    const len = stream[p + 2]! | (stream[p + 3]! << 8);
+    if (type === 0x002f) return true;
+    if (type === 0x000a) return false; // EOF of the globals
+    p += 4 + len;
+  }
+  return false;
+}
+
+function checkCfb(bytes: Uint8Array, fileName: string): void {
+  let container: { FileIndex: { name: string; content?: unknown }[] };
+  try {
+    container = XLSX.CFB.read(bytes, { type: "array" }) as typeof container;
+  } catch (error) {
+    throw new WorkbookReadError("corrupt", fileName, { detail: error instanceof Error ? error.message : String(error) });
+  }
+  const names = container.FileIndex.map((f) => f.name);
+  if (names.includes("EncryptionInfo") || names.includes("EncryptedPackage")) throw new WorkbookReadError("encrypted", fileName);
+  const book = container.FileIndex.find((f) => f.name === "Workbook" || f.name === "Book");
+  if (!book) {
+    const word = names.includes("WordDocument");
+    throw new WorkbookReadError("not-a-workbook", fileName, { detail: word ? "tệp Word" : "tệp Office không chứa bảng tính" });
+  }
+  const content = book.content as unknown;
+  const stream = content instanceof Uint8Array ? content : Array.isArray(content) ? Uint8Array.from(content as number[]) : undefined;
+  if (stream && biffHasFilePass(stream)) throw new WorkbookReadError("encrypted", fileName);
+}
+
+function checkZip(bytes: Uint8Array, fileName: string, limits: ReadLimits): "ods" | "ooxml" {
+  const scan = scanZip(bytes, fileName, limits);
+  const names = new Set(scan.entries.map((e) => e.name));
+  if (scan.entries.some((e) => e.encrypted)) throw new WorkbookReadError("encrypted", fileName);
+  const manifest = scan.texts.get("META-INF/manifest.xml");
+  if (manifest && /encryption-data/.test(manifest)) throw new WorkbookReadError("encrypted", fileName);
+  const mimetype = scan.texts.get("mimetype")?.trim();
+  const isOds = mimetype === "application/vnd.oasis.opendocument.spreadsheet" || (names.has("content.xml") && !mimetype?.includes("text"));
+  const isOoxml = names.has("xl/workbook.xml") || names.has("xl/workbook.bin");
+  if (!isOds && !isOoxml) {
+    const detail = names.has("word/document.xml")
+      ? "tệp Word"
+      : names.has("ppt/presentation.xml")
+        ? "tệp PowerPoint"
+        : mimetype?.includes("text")
+          ? "tệp văn bản OpenDocument"
+          : "tệp nén không chứa bảng tính";
+    throw new WorkbookReadError("not-a-workbook", fileName, { detail });
+  }
+  return isOoxml ? "ooxml" : "ods";
+}
+
+function xmlUnescape(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/**
+ * Names of the hidden sheets of an .ods (SheetJS does not report them): tables whose style
+ * says table:display="false". The zip has already passed the guard, so inflating is safe.
+ */
+function odsHiddenSheets(bytes: Uint8Array): Set<string> {
+  const files = unzipSync(bytes, { filter: (f) => f.name === "content.xml" });
+  const content = files["content.xml"];
+  const hidden = new Set<string>();
+  if (!content) return hidden;
+  const xml = new TextDecoder().decode(content);
+  const hiddenStyles = new Set<string>();
+  const styleRe = /<style:style\b([^>]*)>(?:(?!<\/style:style>)[\s\S])*?<style:table-properties\b[^>]*table:display="false"/g;
+  for (let m = styleRe.exec(xml); m; m = styleRe.exec(xml)) {
+    const name = /style:name="([^"]*)"/.exec(m[1]!)?.[1];
+    if (name !== undefined) hiddenStyles.add(name);
+  }
+  if (hiddenStyles.size === 0) return hidden;
+  const tableRe = /<table:table\b([^>]*)>/g;
+  for (let m = tableRe.exec(xml); m; m = tableRe.exec(xml)) {
+    const attrs = m[1]!;
+    const name = /table:name="([^"]*)"/.exec(attrs)?.[1];
+    const style = /table:style-name="([^"]*)"/.exec(attrs)?.[1];
+    if (name !== undefined && style !== undefined && hiddenStyles.has(style)) hidden.add(xmlUnescape(name));
+  }
+  return hidden;
+}
+
+/** Excel serial → Date (UTC midnight-based), in the 1900 or 1904 date system. */
+function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Date.UTC(1899, 11, 30) + (serial + (date1904 ? 1462 : 0)) * 86400000);
+}
+
+function toGridCell(cell: XLSX.CellObject, date1904: boolean): GridCell | undefined {
+  const out: { v?: CellValue; f?: string; w?: string; z?: string } = {};
+  if (cell.f !== undefined && cell.f !== "") out.f = String(cell.f);
+  if (typeof cell.w === "string") out.w = cell.w;
+  if (typeof cell.z === "string") out.z = cell.z;
+  switch (cell.t) {
+    case "n": {
+      const v = cell.v as number;
+      if (typeof v === "number") out.v = out.z && XLSX.SSF.is_date(out.z) ? serialToDate(v, date1904) : v;
+      break;
+    }
+    case "s":
+    case "str" as string:
+      if (cell.v !== undefined) out.v = String(cell.v);
+      break;
+    case "b":
+      out.v = Boolean(cell.v);
+      break;
+    case "d":
+      if (cell.v instanceof Date) {
+        // SheetJS builds local-time dates; carry the same wall-clock day as UTC.
+        const d = cell.v;
+        out.v = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
+      } else if (typeof cell.v === "string") out.v = cell.v;
+      break;
+    case "e":
+      out.v = typeof cell.w === "string" ? cell.w : "#ERROR!";
+      break;
+    default:
+      break;
+  }
+  if (out.v === undefined && out.f === undefined) return undefined;
+  return out;
+}
+
+/** Looks a sheet up by name without trusting the prototype chain (a sheet may be named "__proto__"). */
+function sheetByName(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+  if (Object.prototype.hasOwnProperty.call(wb.Sheets, name)) return wb.Sheets[name];
+  if (name === "__proto__") {
+    // Assigning Sheets["__proto__"] replaces the object's prototype: the sheet lives there.
+    const proto = Object.getPrototypeOf(wb.Sheets) as unknown;
+    if (proto && proto !== Object.prototype && typeof proto === "object") {
+      const ws = proto as XLSX.WorkSheet;
+      if (Object.prototype.hasOwnProperty.call(ws, "!ref") || Object.prototype.hasOwnProperty.call(ws, "!data")) return ws;
+    }
+  }
+  return undefined;
+}
+
+function visibilityOf(wb: XLSX.WorkBook, index: number): GridSheet["visibility"] {
+  const hidden = wb.Workbook?.Sheets?.[index]?.Hidden;
+  return hidden === 1 ? "hidden" : hidden === 2 ? "veryHidden" : "visible";
+}
+
+function toGridSheet(ws: XLSX.WorkSheet | undefined, name: string, visibility: GridSheet["visibility"], date1904: boolean): { sheet: GridSheet; cells: number } {
+  const rows: (GridCell | undefined)[][] = [];
+  let cells = 0;
+  const data = (ws?.["!data"] ?? []) as (XLSX.CellObject[] | undefined)[];
+  for (let r = 0; r < data.length; r++) {
+    const src = data[r];
+    if (!src) continue;
+    const row: (GridCell | undefined)[] = [];
+    for (let c = 0; c < src.length; c++) {
+      const cell = src[c];
+      if (!cell) continue;
+      const g = toGridCell(cell, date1904);
+      if (g) {
+        row[c] = g;
+        cells++;
+      }
+    }
+    rows[r] = row;
+  }
+  const merges: GridRange[] = (ws?.["!merges"] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  return { sheet: { name, visibility, rows, merges }, cells };
+}
+
+/**
+ * Reads a workbook file. Throws WorkbookReadError (code + Vietnamese message naming the file)
+ * when the file is too large, a zip bomb, encrypted, not a workbook, corrupt, too big in cells, or empty.
+ */
+export function readWorkbookFile(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
+  const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
+  if (bytes.length > lim.maxFileBytes) {
+    throw new WorkbookReadError("too-large", fileName, { size: bytes.length, limit: lim.maxFileBytes });
+  }
+  if (bytes.length === 0) throw new WorkbookReadError("not-a-workbook", fileName, { detail: "tệp rỗng" });
+  const kind = detectKind(bytes, fileName);
+  if (!kind) {
+    const pdf = startsWith(bytes, [0x25, 0x50, 0x44, 0x46]);
+    throw new WorkbookReadError("not-a-workbook", fileName, pdf ? { detail: "tệp PDF" } : {});
+  }
+  const zipKind = kind === "zip" ? checkZip(bytes, fileName, lim) : undefined;
+  if (kind === "cfb") checkCfb(bytes, fileName);
+
+  let wb: XLSX.WorkBook;
+  // SheetJS reports some harmless format quirks with console.error; keep them off the user's screen.
+  const consoleError = console.error;
+  console.error = () => undefined;
+  try {
+    wb = XLSX.read(bytes, {
+      type: "array",
+      cellFormula: true,
+      cellNF: true,
+      cellDates: false,
+      cellHTML: false,
+      // Stubs keep formula cells that have no saved result (files written by libraries without a calculation engine).
+      sheetStubs: true,
+      sheetRows: lim.maxRows,
+      dense: true,
+      WTF: false,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/i.test(message)) throw new WorkbookReadError("encrypted", fileName);
+    throw new WorkbookReadError("corrupt", fileName, { detail: message });
+  } finally {
+    console.error = consoleError;
+  }
+  const odsHidden = zipKind === "ods" ? odsHiddenSheets(bytes) : new Set<string>();
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets: GridSheet[] = [];
+  let cells = 0;
+  (wb.SheetNames ?? []).forEach((name, index) => {
+    const { sheet, cells: n } = toGridSheet(
+      sheetByName(wb, name),
+      name,
+      odsHidden.has(name) ? "hidden" : visibilityOf(wb, index),
+      date1904,
+    );
+    cells += n;
+    if (cells > lim.maxCells) throw new WorkbookReadError("too-many-cells", fileName, { cells, limit: lim.maxCells });
+    sheets.push(sheet);
+  });
+  if (sheets.length === 0 || cells === 0) throw new WorkbookReadError("empty", fileName);
+  const names: Record<string, string> = {};
+  for (const n of wb.Workbook?.Names ?? []) {
+    if (n.Sheet === undefined && typeof n.Name === "string" && typeof n.Ref === "string" && n.Name !== "__proto__") names[n.Name] = n.Ref;
+  }
+  return { sheets, ...(Object.keys(names).length > 0 ? { names } : {}) };
+}

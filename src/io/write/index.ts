@@ -1,0 +1,2 @@
+export { writeWorkbookXlsx } from "./xlsx";
+export { unitFileNames, writeUnitTemplate, writeUnitTemplatesZip, type UnitTemplatesOptions } from "./zip";

@@ -1,0 +1,143 @@
+/**
+ * Renders a WorkbookLayout to an .xlsx file with ExcelJS. Text is written as
+ * text (ExcelJS never turns a string into a formula); formulas only come
+ * from the layout's `formula` field.
+ */
+import ExcelJS from "exceljs";
+import { cellAddress } from "../../domain/grid";
+import type {
+  CellStyle,
+  DataValidationRule,
+  PageSetup,
+  SheetLayout,
+  SheetProtection,
+  WorkbookLayout,
+} from "../../domain/layout";
+
+const ARGB = (rgb: string): string => `FF${rgb.toUpperCase()}`;
+const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
+
+function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
+  return {
+    font: {
+      name: style.font.name,
+      size: style.font.size,
+      ...(style.font.bold ? { bold: true } : {}),
+      ...(style.font.italic ? { italic: true } : {}),
+      ...(style.font.underline ? { underline: true } : {}),
+    },
+    alignment: {
+      ...(style.horizontal ? { horizontal: style.horizontal } : {}),
+      ...(style.vertical ? { vertical: style.vertical } : {}),
+      ...(style.wrap ? { wrapText: true } : {}),
+    },
+    ...(style.border ? { border: { top: THIN, left: THIN, bottom: THIN, right: THIN } } : {}),
+    ...(style.numberFormat ? { numFmt: style.numberFormat } : {}),
+    ...(style.fill
+      ? { fill: { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: ARGB(style.fill) } } }
+      : {}),
+    protection: { locked: style.locked },
+  };
+}
+
+/** An ISO date as the Date ExcelJS turns into a date serial. */
+function isoToDate(iso: string): Date {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!));
+}
+
+function validation(rule: DataValidationRule): ExcelJS.DataValidation {
+  const formulae =
+    rule.type === "date" ? rule.formulae.map((f) => isoToDate(String(f))) : rule.formulae.map((f) => f);
+  return {
+    type: rule.type,
+    ...(rule.operator ? { operator: rule.operator } : {}),
+    allowBlank: rule.allowBlank,
+    formulae,
+    showInputMessage: true,
+    promptTitle: rule.prompt.title,
+    prompt: rule.prompt.text,
+    showErrorMessage: true,
+    errorStyle: "error",
+    errorTitle: rule.error.title,
+    error: rule.error.text,
+  } as ExcelJS.DataValidation;
+}
+
+function pageSetup(ws: ExcelJS.Worksheet, page: PageSetup): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: page.orientation,
+    fitToPage: true,
+    fitToWidth: page.fitToWidth,
+    fitToHeight: page.fitToHeight,
+    horizontalCentered: page.horizontalCentered,
+    margins: { ...page.margins },
+    ...(page.printTitleRows ? { printTitlesRow: page.printTitleRows } : {}),
+  };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddFooter: `&C&"Times New Roman,Italic"&11${page.footer}`,
+  };
+}
+
+function protectionOptions(p: SheetProtection): Partial<ExcelJS.WorksheetProtection> {
+  return {
+    formatCells: p.allowFormatCells,
+    formatColumns: p.allowFormatColumns,
+    formatRows: p.allowFormatRows,
+    insertRows: p.allowInsertRows,
+    deleteRows: p.allowDeleteRows,
+    selectLockedCells: p.allowSelectLockedCells,
+    selectUnlockedCells: p.allowSelectUnlockedCells,
+  };
+}
+
+async function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Promise<void> {
+  const ws = wb.addWorksheet(layout.name);
+  ws.state = layout.visibility === "veryHidden" ? "veryHidden" : "visible";
+  layout.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (const [row, height] of Object.entries(layout.rowHeights)) ws.getRow(Number(row) + 1).height = height;
+  const styles = new Map(Object.entries(layout.styles).map(([k, s]) => [k, excelStyle(s)]));
+  for (const cell of layout.cells) {
+    const target = ws.getCell(cell.r + 1, cell.c + 1);
+    target.style = styles.get(cell.style) ?? {};
+    if (cell.formula !== undefined) target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+    else if (cell.value !== null) target.value = cell.value;
+  }
+  for (const merge of layout.merges) ws.mergeCells(merge);
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  for (const rule of layout.dataValidations) dv.add(rule.range, validation(rule));
+  layout.conditionalFormats.forEach((cf, i) => {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: "expression",
+          priority: i + 1,
+          formulae: [cf.formula],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: ARGB(cf.fill) } } },
+        },
+      ],
+    });
+  });
+  if (layout.pageSetup) pageSetup(ws, layout.pageSetup);
+  if (layout.protection) await ws.protect("", protectionOptions(layout.protection));
+  if (layout.visibility === "visible") ws.views = [{ state: "normal", activeCell: cellAddress(0, 0) }];
+}
+
+/** The .xlsx file of a workbook layout. */
+export async function writeWorkbookXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "de-an-241";
+  wb.created = new Date();
+  // Formulas carry no cached results: make every spreadsheet program compute them on opening.
+  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+  for (const sheet of layout.sheets) await renderSheet(wb, sheet);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

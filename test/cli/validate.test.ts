@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { INDICATORS } from "../../src/domain/catalogue";
+import { main } from "../../src/cli/main";
+import { ensureFixtures } from "../fixtures/make-fixtures";
+
+function capture(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd },
+    out: () => out.join(""),
+    err: () => err.join(""),
+  };
+}
+
+interface JsonFile {
+  file: string;
+  unit: string | null;
+  date: string | null;
+  issues: { severity: string; rule: string; sheet: string | null; cell: string | null; indicator: string | null; message: string }[];
+  indicators: { id: string; total: number | null; achieved: number | null; ratio: number | null; met: boolean | null }[];
+  documents: { code: string | null; number: string | null; type: string | null; issuer: string | null; date: string | null; summary: string | null; sheet: string; cell: string }[];
+}
+
+describe("de-an-241 validate", () => {
+  let dir = "";
+  beforeAll(async () => {
+    dir = await ensureFixtures();
+  });
+
+  it("exit 0 and the JSON shape for a clean file", async () => {
+    const c = capture(dir);
+    expect(await main(["validate", "template-like.xlsx", "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.out()) as { files: JsonFile[] };
+    expect(json.files).toHaveLength(1);
+    const f = json.files[0]!;
+    expect(Object.keys(f)).toEqual(["file", "unit", "date", "issues", "indicators", "documents"]);
+    expect(f).toMatchObject({ file: "template-like.xlsx", unit: "ĐẢNG ỦY XÃ BẢN GIANG", date: "2021-06-05", issues: [] });
+    expect(f.indicators.map((i) => i.id)).toEqual(INDICATORS.map((i) => i.id));
+    expect(f.indicators.find((i) => i.id === "1.2")).toEqual({ id: "1.2", total: 1219, achieved: 1183, ratio: 97.05, met: false });
+    expect(f.indicators.find((i) => i.id === "4.3")).toEqual({ id: "4.3", total: 38, achieved: 38, ratio: 100, met: true });
+    expect(f.documents[0]).toEqual({
+      code: "15-NQ/ĐU",
+      number: "15",
+      type: "NQ",
+      issuer: "Đảng ủy xã",
+      date: "2016-10-12",
+      summary: "Nghị quyết về nâng cao chất lượng công tác tư tưởng",
+      sheet: "Văn bản",
+      cell: "B8",
+    });
+  });
+
+  it("exit 0 with warnings only", async () => {
+    const c = capture(dir);
+    expect(await main(["validate", "typed-from-letter.xlsx", "--json"], c.io)).toBe(0);
+    const f = (JSON.parse(c.out()) as { files: JsonFile[] }).files[0]!;
+    expect(f.issues.length).toBeGreaterThan(0);
+    expect(f.issues.every((i) => i.severity === "warning")).toBe(true);
+  });
+
+  it("exit 1 when a file has errors; issues carry rule, sheet, A1 cell, indicator and message", async () => {
+    const c = capture(dir);
+    expect(await main(["validate", "template-like.ods", "every-rule.xls", "--json"], c.io)).toBe(1);
+    const files = (JSON.parse(c.out()) as { files: JsonFile[] }).files;
+    expect(files.map((f) => f.file)).toEqual(["template-like.ods", "every-rule.xls"]);
+    const nan = files[1]!.issues.find((i) => i.rule === "not-a-number")!;
+    expect(nan).toMatchObject({ severity: "error", sheet: "Báo cáo", indicator: "1.1" });
+    expect(nan.cell).toMatch(/^D\d+$/);
+    expect(nan.message).toContain('"x"');
+    expect(files[1]!.indicators.find((i) => i.id === "1.1")).toMatchObject({ total: null, achieved: null, ratio: null, met: null });
+  });
+
+  it("exit 2 when a file cannot be read; the issue names the file and the reason", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "validate-"));
+    writeFileSync(join(tmp, "ghi-chu.xlsx"), "không phải bảng tính");
+    const c = capture(tmp);
+    expect(await main(["validate", "ghi-chu.xlsx", join(dir, "every-rule.xlsx"), "khong-co.xlsx", "--json"], c.io)).toBe(2);
+    const files = (JSON.parse(c.out()) as { files: JsonFile[] }).files;
+    expect(files[0]!.issues).toHaveLength(1);
+    expect(files[0]!.issues[0]).toMatchObject({ severity: "error", rule: "not-a-workbook", sheet: null, cell: null });
+    expect(files[0]!.issues[0]!.message).toContain("ghi-chu.xlsx");
+    expect(files[1]!.issues.length).toBeGreaterThan(5);
+    expect(files[2]!.issues[0]).toMatchObject({ rule: "not-found" });
+    expect(files[2]!.issues[0]!.message).toContain("khong-co.xlsx");
+  });
+
+  it("prints a readable Vietnamese report without --json", async () => {
+    const c = capture(dir);
+    expect(await main(["validate", "every-rule.xlsx"], c.io)).toBe(1);
+    const text = c.out();
+    expect(text).toContain("Đơn vị: ĐẢNG ỦY XÃ SƠN BÌNH");
+    expect(text).toMatch(/Lỗi \(\d+\):/);
+    expect(text).toContain("Cảnh báo");
+    expect(text).toContain("Chưa đủ số liệu");
+  });
+
+  it("asks for a file (exit 2)", async () => {
+    const c = capture(dir);
+    expect(await main(["validate"], c.io)).toBe(2);
+    expect(c.err()).toContain("validate");
+  });
+});

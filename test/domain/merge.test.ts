@@ -1,0 +1,202 @@
+import { INDICATORS } from "../../src/domain/catalogue";
+import type { Issue } from "../../src/domain/issues";
+import { meetsTarget, mergeReports, type MergeSource } from "../../src/domain/merge";
+import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../src/domain/merge/layout";
+import type { IndicatorEntry, UnitReport } from "../../src/domain/report";
+import type { Unit } from "../../src/domain/units";
+
+const UNITS: Unit[] = [
+  { name: "Đảng ủy xã Bản Bo", level: "co-so" },
+  { name: "Đảng ủy xã Bản Giang", level: "co-so" },
+  { name: "Phòng Văn hóa - Thông tin", level: "huyen" },
+];
+
+function entry(total: number | null, achieved: number | null, row = 10): IndicatorEntry {
+  return {
+    total,
+    achieved,
+    typedRatio: null,
+    sheet: "Chỉ tiêu",
+    row,
+    cells: { total: `D${row}`, achieved: `E${row}`, ratio: `F${row}` },
+    label: "",
+  };
+}
+
+function report(unit: string, values: Record<string, [number | null, number | null]>, extra: Partial<UnitReport> = {}): UnitReport {
+  return {
+    fileName: `${unit}.xlsx`,
+    unit: { name: unit, source: "header" },
+    reportDate: null,
+    indicators: Object.fromEntries(Object.entries(values).map(([id, [t, a]]) => [id, entry(t, a)])),
+    documents: [],
+    issues: [],
+    ...extra,
+  };
+}
+
+function source(file: string, r?: UnitReport, more: Partial<MergeSource> = {}): MergeSource {
+  return { file, sha256: file.padEnd(64, "0").slice(0, 64), ...(r ? { report: r } : {}), ...more };
+}
+
+const ERROR_ON_1_1: Issue = {
+  rule: "not-a-number",
+  severity: "error",
+  sheet: "Chỉ tiêu",
+  cell: "D10",
+  indicator: "1.1",
+  params: {},
+  message: "Tổng số không phải là số",
+};
+
+describe("mergeReports", () => {
+  it("sums figures and computes the ratio from the sums, never by averaging ratios", () => {
+    const s = mergeReports(
+      [source("a.xlsx", report("Bản Bo", { "1.1": [10, 10] })), source("b.xlsx", report("Bản Giang", { "1.1": [90, 45] }))],
+      { units: UNITS },
+    );
+    const i = s.indicators.find((x) => x.id === "1.1")!;
+    expect(i).toMatchObject({ total: 100, achieved: 55, ratio: 55, reportedBy: 2, met: false });
+    // The average of the two ratios (100% and 50%) would be 75%.
+    expect(i.ratio).not.toBe(75);
+  });
+
+  it("keeps blank distinct from zero, and counts a unit only when it gave both numbers of a ratio", () => {
+    const s = mergeReports(
+      [source("a.xlsx", report("Bản Bo", { "1.2": [0, 0], "1.3": [50, null] })), source("b.xlsx", report("Bản Giang", { "1.3": [50, 50] }))],
+      { units: UNITS },
+    );
+    expect(s.indicators.find((x) => x.id === "1.2")).toMatchObject({ total: 0, achieved: 0, ratio: null, met: null, reportedBy: 1 });
+    expect(s.indicators.find((x) => x.id === "1.3")).toMatchObject({ total: 50, achieved: 50, reportedBy: 1 });
+    expect(s.indicators.find((x) => x.id === "4.1")).toMatchObject({ total: null, achieved: null, reportedBy: 0 });
+  });
+
+  it("judges a count target on Số đã đạt alone", () => {
+    const s = mergeReports([source("a.xlsx", report("Bản Bo", { "5": [null, 1] }))], { units: UNITS });
+    expect(s.indicators.find((x) => x.id === "5")).toMatchObject({ achieved: 1, met: true, reportedBy: 1 });
+  });
+
+  it.each([
+    [{ op: ">=" as const, value: 100 }, 100, 100, true],
+    [{ op: ">=" as const, value: 85 }, 100, 84, false],
+    [{ op: ">" as const, value: 95 }, 100, 95, false],
+    [{ op: ">" as const, value: 95 }, 1000, 951, true],
+    [{ op: "count>=" as const, value: 1 }, null, 0, false],
+    [{ op: "count>=" as const, value: 1 }, null, null, null],
+    [{ op: ">=" as const, value: 100 }, 0, 0, null],
+  ])("meetsTarget(%j, %p, %p) is %p", (target, total, achieved, expected) => {
+    expect(meetsTarget(target, total, achieved)).toBe(expected);
+  });
+
+  it("leaves out values with errors and lists them with unit, file, cell and reason", () => {
+    const s = mergeReports(
+      [
+        source("a.xlsx", report("Bản Bo", { "1.1": [10, 5] }, { issues: [ERROR_ON_1_1] })),
+        source("b.xlsx", report("Bản Giang", { "1.1": [20, 20] })),
+      ],
+      { units: UNITS },
+    );
+    expect(s.indicators.find((x) => x.id === "1.1")).toMatchObject({ total: 20, achieved: 20, reportedBy: 1 });
+    expect(s.rejectedValues).toEqual([
+      expect.objectContaining({ unit: "Đảng ủy xã Bản Bo", file: "a.xlsx", cell: "D10", indicator: "1.1", rule: "not-a-number" }),
+    ]);
+  });
+
+  it("lets the later report win when a unit sent two files, by report date, else by file time; the user can reverse it", () => {
+    const early = source("cu.xlsx", report("Bản Bo", { "1.1": [10, 1] }, { reportDate: "2021-06-01" }), { fileTime: "2021-06-30T00:00:00Z" });
+    const late = source("moi.xlsx", report("Bản Bo", { "1.1": [10, 9] }, { reportDate: "2021-06-20" }), { fileTime: "2021-06-21T00:00:00Z" });
+    const s = mergeReports([late, early], { units: UNITS });
+    expect(s.files.map((f) => [f.file, f.status])).toEqual([["moi.xlsx", "merged"], ["cu.xlsx", "superseded"]]);
+    expect(s.indicators.find((x) => x.id === "1.1")!.achieved).toBe(9);
+
+    const undated = [
+      source("1.xlsx", report("Bản Bo", { "1.1": [10, 1] }), { fileTime: "2021-06-02T00:00:00Z" }),
+      source("2.xlsx", report("Bản Bo", { "1.1": [10, 2] }), { fileTime: "2021-06-01T00:00:00Z" }),
+    ];
+    expect(mergeReports(undated, { units: UNITS }).files.map((f) => f.status)).toEqual(["merged", "superseded"]);
+
+    const reversed = mergeReports([late, early], { units: UNITS, preferred: { "Đảng ủy xã Bản Bo": "cu.xlsx" } });
+    expect(reversed.files.map((f) => [f.file, f.status])).toEqual([["moi.xlsx", "superseded"], ["cu.xlsx", "merged"]]);
+    expect(reversed.indicators.find((x) => x.id === "1.1")!.achieved).toBe(1);
+  });
+
+  it("shows files of units not on the list, and lets the user assign them", () => {
+    const stray = source("lạ.xlsx", report("Chi bộ Thôn 5", { "1.1": [3, 3] }));
+    const s = mergeReports([stray], { units: UNITS });
+    expect(s.files[0]).toMatchObject({ status: "merged", onList: false, unit: "Chi bộ Thôn 5" });
+    expect(s.unlisted).toEqual(["lạ.xlsx"]);
+    expect(s.received).toEqual([]);
+    const assigned = mergeReports([stray], { units: UNITS, assignments: { "lạ.xlsx": "Bản Giang" } });
+    expect(assigned.files[0]).toMatchObject({ onList: true, unit: "Đảng ủy xã Bản Giang", unitSource: "assigned" });
+    expect(assigned.received).toEqual(["Đảng ủy xã Bản Giang"]);
+  });
+
+  it("takes one named unit's figure where the aggregation rule says so", () => {
+    const s = mergeReports(
+      [
+        source("a.xlsx", report("Bản Bo", { "3.1": [100, 100] })),
+        source("vh.xlsx", report("Phòng Văn hóa - Thông tin", { "3.1": [5000, 4900] })),
+      ],
+      { units: UNITS, aggregation: { "3.1": { kind: "unit", unit: "Phòng Văn hóa - Thông tin" } } },
+    );
+    expect(s.indicators.find((x) => x.id === "3.1")).toMatchObject({ total: 5000, achieved: 4900, ratio: 98, reportedBy: 1 });
+  });
+
+  it("judges on time by the report's date, and never reports a rate above 100%", () => {
+    const s = mergeReports(
+      [
+        source("a.xlsx", report("Bản Bo", {}, { reportDate: "2021-06-25" })),
+        source("b.xlsx", report("Bản Giang", {}, { reportDate: "2021-06-26" })),
+        source("c.xlsx", report("Phòng Văn hóa - Thông tin", {})),
+        source("d.xlsx", report("Chi bộ khác", {})),
+      ],
+      { units: UNITS },
+    );
+    expect(s.units.map((u) => [u.unit, u.state, u.onTime])).toEqual([
+      ["Đảng ủy xã Bản Bo", "received", true],
+      ["Đảng ủy xã Bản Giang", "received", false],
+      ["Phòng Văn hóa - Thông tin", "received", null],
+    ]);
+    expect(s.rate).toBe(100);
+  });
+
+  it("rejects unreadable files with their reason and counts the unit as not received", () => {
+    const s = mergeReports(
+      [source("Ban Bo.xlsx", undefined, { error: { code: "corrupt", message: "Tệp Ban Bo.xlsx bị hỏng" } })],
+      { units: UNITS },
+    );
+    expect(s.files[0]).toMatchObject({ status: "rejected", reason: "Tệp Ban Bo.xlsx bị hỏng", unit: "Đảng ủy xã Bản Bo", errors: 1 });
+    expect(s.units[0]).toMatchObject({ state: "rejected" });
+    expect(s.missing).toContain("Đảng ủy xã Bản Bo");
+  });
+});
+
+describe("buildSummaryWorkbook", () => {
+  const s = mergeReports(
+    [source("a.xlsx", report("Bản Bo", { "1.1": [10, 10] }, { documents: [{ codeText: "=1+1", code: null, date: "2018-01-01", summary: "@SUM(A1)", issuer: "-x", sheet: "Văn bản", row: 9, cell: "B9" }] }))],
+    { units: UNITS },
+  );
+  const wb = buildSummaryWorkbook(s, { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen", date: "2021-07-01" });
+
+  it("has the summary sheets and an identity of kind summary", () => {
+    expect(wb.sheets.map((x) => x.name)).toEqual([...Object.values(SUMMARY_SHEETS), "_de_an_241"]);
+    expect(wb.identity?.kind).toBe("summary");
+  });
+
+  it("keeps the official columns first, in order, on Tổng hợp chỉ tiêu, with one row per indicator", () => {
+    const sheet = wb.sheets[0]!;
+    const header = sheet.cells.filter((c) => c.style === "th").map((c) => c.value);
+    expect(header.slice(0, 6)).toEqual(["Stt", "Nội dung của chỉ tiêu", "ĐVT", "Tổng số", "Số đã đạt tiêu chuẩn", "Tỷ lệ (%)"]);
+    for (const i of INDICATORS) expect(sheet.cells.some((c) => c.value === i.text)).toBe(true);
+  });
+
+  it("writes text from files as text cells (number format @), never formulas", () => {
+    const docs = wb.sheets.find((x) => x.name === SUMMARY_SHEETS.documents)!;
+    for (const value of ["=1+1", "@SUM(A1)", "-x"]) {
+      const cell = docs.cells.find((c) => c.value === value)!;
+      expect(cell.formula).toBeUndefined();
+      expect(docs.styles[cell.style]!.numberFormat).toBe("@");
+    }
+    expect(wb.sheets.every((sh) => sh.cells.every((c) => c.formula === undefined))).toBe(true);
+  });
+});

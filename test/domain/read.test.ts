@@ -1,0 +1,142 @@
+import fc from "fast-check";
+import { CATALOGUE_ROWS, INDICATORS } from "../../src/domain/catalogue";
+import { documentRole, indicatorRole, readUnitReport } from "../../src/domain/read";
+import type { UnitReport } from "../../src/domain/report";
+import { foldText } from "../../src/domain/text";
+import { GOOD_FIGURES, headerBlock, INDICATOR_HEADER } from "../fixtures/official";
+import type { SheetSpec, SpecCell } from "../fixtures/sheet-spec";
+import { specToGrid } from "../fixtures/sheet-spec";
+
+describe("header wordings", () => {
+  const indicator: [string, string][] = [
+    ["STT", "stt"], ["TT", "stt"], ["Số TT", "stt"], ["Nội dung của chỉ tiêu", "text"], ["Nội dung chỉ tiêu", "text"],
+    ["Chỉ tiêu", "text"], ["NỘI DUNG", "text"], ["ĐVT", "dvt"], ["Đơn vị\ntính", "dvt"], ["Đ.V.T", "dvt"],
+    ["Tổng số", "total"], ["Tổng", "total"], ["Số đã đạt tiêu chuẩn", "achieved"], ["Số đạt", "achieved"],
+    ["Đã đạt", "achieved"], ["Số lượng đạt", "achieved"], ["Tỷ lệ (%)", "ratio"], ["Tỉ lệ", "ratio"], ["Tỷ lệ %", "ratio"],
+    ["%", "ratio"], ["Ghi chú", "other"], ["Mục tiêu", "other"],
+  ];
+  it.each(indicator)("indicator table: %p → %s", (text, role) => {
+    expect(indicatorRole(foldText(text))).toBe(role);
+    expect(indicatorRole(foldText(text.normalize("NFD").toUpperCase()))).toBe(role);
+  });
+  const documents: [string, string][] = [
+    ["Ký hiệu văn bản", "code"], ["Số, ký hiệu", "code"], ["Số ký hiệu văn bản", "code"], ["Ngày, tháng ban hành", "date"],
+    ["Ngày ban hành", "date"], ["Trích yếu nội dung", "summary"], ["Trích yếu", "summary"], ["Đơn vị ban hành", "issuer"],
+    ["Cơ quan ban hành", "issuer"], ["Stt", "stt"],
+  ];
+  it.each(documents)("documents table: %p → %s", (text, role) => {
+    expect(documentRole(foldText(text))).toBe(role);
+  });
+});
+
+describe("matching rows to indicators", () => {
+  function readBody(rows: SpecCell[][]): UnitReport {
+    return readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER, ...rows] }] }), "a.xlsx");
+  }
+  const variants: [string, string][] = [
+    ["1.1", "Cán bộ lãnh đạo quản lý từ huyện đến cơ sở được bồi dưỡng cập nhật kiến thức"],
+    ["1.2", "CB, ĐV được học tập, quán triệt các Nghị quyết của Đảng"],
+    ["1.3", "Quần chúng nhân dân được tuyên truyền chủ trương, chính sách, pháp luật"],
+    ["2", "Xã, thị trấn có trạm truyền thanh và cụm loa hoạt động ổn định"],
+    ["3.1", "Hộ dân được nghe Đài TNVN và xem THVN (Đài Tiếng nói Việt Nam)"],
+    ["4.1", "Hộ gia đình đạt tiêu chuẩn văn hoá"],
+    ["4.2", "Thôn, bản đạt tiêu chuẩn văn hóa"],
+    ["4.4", "Xã có nhà văn hóa"],
+    ["4.5", "Bản có nhà văn hóa"],
+    ["4.6", "Bản có đội văn nghệ"],
+    ["5", "Số xã biên soạn, phát hành lịch sử Đảng bộ"],
+    ["6.1", "CB, GV, CV Ban Tuyên giáo, TTBDCT có trình độ đại học trở lên"],
+    ["6.2.1", "Cán bộ Ban Tuyên giáo huyện có trình độ trung cấp lý luận chính trị trở lên"],
+    ["6.2.2", "Cán bộ, chuyên viên BTG, Trung tâm BDCT có trình độ cao cấp lý luận"],
+  ];
+  it.each(variants)("%s from %p", (id, text) => {
+    const r = readBody([["-", text, "", 10, 5, null]]);
+    expect(Object.keys(r.indicators)).toEqual([id]);
+    expect(r.indicators[id]).toMatchObject({ total: 10, achieved: 5 });
+  });
+
+  it("tells the four '-' rows apart by their text, in any order", () => {
+    const dashes = INDICATORS.filter((i) => i.stt === "-");
+    const rows = [...dashes].reverse().map((i, k): SpecCell[] => ["-", i.text, i.dvt, 100 + k, 50 + k, null]);
+    const r = readBody(rows);
+    [...dashes].reverse().forEach((i, k) => expect(r.indicators[i.id]).toMatchObject({ total: 100 + k, achieved: 50 + k }));
+  });
+
+  it("recognises group rows and the 6.2 sub-heading", () => {
+    const r = readBody([
+      ["1", "Mục tiêu 01"], ["2", "MỤC TIÊU 02"], [null, "Mục tiêu 3"], ["6.2", "Trình độ lý luận chính trị"], ["", "Trình độ LLCT".replace("LLCT", "lý luận chính trị")],
+    ]);
+    expect(r.issues.filter((i) => i.rule === "unknown-row")).toEqual([]);
+  });
+});
+
+/** The official table as a sheet, placed and dressed as the property test says. */
+function dressedSheet(opts: { order: number[]; blanks: number[]; offsetRow: number; offsetCol: number; nfd: boolean; upper: boolean; name: string }): SheetSpec {
+  const indicatorRows = INDICATORS.map((i): SpecCell[] => {
+    const f = GOOD_FIGURES[i.id]!;
+    return [i.stt, i.text, i.dvt, f.total, f.achieved, null];
+  });
+  const groups = CATALOGUE_ROWS.filter((r) => r.kind === "group").map((r): SpecCell[] => (r.kind === "group" ? [r.group.stt, r.group.label] : []));
+  const body: SpecCell[][] = [];
+  const all = [...indicatorRows, ...groups];
+  opts.order.forEach((k, n) => {
+    body.push(all[k % all.length]!);
+    for (let b = 0; b < (opts.blanks[n] ?? 0); b++) body.push([]);
+  });
+  const dress = (v: SpecCell): SpecCell => {
+    if (typeof v !== "string") return v;
+    let s = opts.nfd ? v.normalize("NFD") : v;
+    if (opts.upper) s = s.toUpperCase();
+    return s;
+  };
+  const pad = (row: SpecCell[]): SpecCell[] => [...Array<SpecCell>(opts.offsetCol).fill(null), ...row.map(dress)];
+  const rows: SpecCell[][] = [
+    ...headerBlock("ĐẢNG ỦY XÃ BẢN GIANG").map((r) => r.map(dress)),
+    ...Array.from({ length: opts.offsetRow }, () => []),
+    pad(INDICATOR_HEADER as SpecCell[]),
+    ...body.map(pad),
+  ];
+  return { name: opts.name, rows };
+}
+
+function essence(r: UnitReport): unknown {
+  return {
+    unit: foldText(r.unit.name),
+    date: r.reportDate,
+    values: Object.fromEntries(Object.entries(r.indicators).map(([id, e]) => [id, [e.total, e.achieved]]).sort()),
+    rules: r.issues.map((i) => `${i.rule}|${i.indicator ?? ""}`).sort(),
+  };
+}
+
+describe("reading does not depend on order, blank rows, sheet names, Unicode form, case or position (property)", () => {
+  const n = INDICATORS.length + 7;
+  const base = readUnitReport(
+    specToGrid({ sheets: [dressedSheet({ order: Array.from({ length: n }, (_, k) => k), blanks: [], offsetRow: 0, offsetCol: 0, nfd: false, upper: false, name: "Sheet1" })] }),
+    "a.xlsx",
+  );
+
+  it("reads the plain table fully", () => {
+    expect(Object.keys(base.indicators).sort()).toEqual(INDICATORS.map((i) => i.id).sort());
+  });
+
+  it("holds for random dressings", () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(Array.from({ length: n }, (_, k) => k), { minLength: n, maxLength: n }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ""),
+        (order, blanks, offsetRow, offsetCol, nfd, upper, name) => {
+          const sheet = dressedSheet({ order, blanks, offsetRow, offsetCol, nfd, upper, name });
+          const r = readUnitReport(specToGrid({ sheets: [sheet] }), "a.xlsx");
+          // Upper-casing changes the labels' case only: label-changed ignores case.
+          expect(essence(r)).toEqual(essence(base));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,186 @@
+import { INDICATORS } from "../../src/domain/catalogue";
+import type { RuleCode } from "../../src/domain/issues";
+import { readUnitReport } from "../../src/domain/read";
+import { evaluate, messageFor } from "../../src/domain/validate";
+import { DOCUMENT_HEADER, goodFigures, headerBlock, INDICATOR_HEADER, indicatorBody, type Figures } from "../fixtures/official";
+import type { SpecCell } from "../fixtures/sheet-spec";
+import { specToGrid } from "../fixtures/sheet-spec";
+
+/** A one-sheet workbook: header block, documents table, indicator table. */
+function report(figures: Record<string, Figures>, docs: SpecCell[][] = [[1, "15-NQ/ĐU", "12/10/2016", "Nghị quyết", "Đảng ủy"]]) {
+  const rows = [...headerBlock("ĐẢNG ỦY XÃ A"), DOCUMENT_HEADER, ...docs, [], INDICATOR_HEADER, ...indicatorBody(figures)];
+  return readUnitReport(specToGrid({ sheets: [{ name: "S", rows }] }), "a.xlsx");
+}
+
+function withFigure(id: string, f: Figures): Record<string, Figures> {
+  return { ...goodFigures(), [id]: f };
+}
+
+describe("indicator rules", () => {
+  const cases: [RuleCode, Figures, "error" | "warning"][] = [
+    ["not-a-number", { total: "x", achieved: 4 }, "error"],
+    ["not-a-number", { total: 10, achieved: "không có" }, "error"],
+    ["negative", { total: 10, achieved: -1 }, "error"],
+    ["not-whole", { total: "12,5", achieved: 4 }, "error"],
+    ["not-whole", { total: 10.5, achieved: 4 }, "error"],
+    ["ambiguous-number", { total: "1,234", achieved: 4 }, "error"],
+    ["ambiguous-number", { total: "1.23", achieved: 4 }, "error"],
+    ["achieved-exceeds-total", { total: 10, achieved: 11 }, "error"],
+    ["ratio-mismatch", { total: 100, achieved: 50, ratio: "60%" }, "error"],
+    ["ratio-mismatch", { total: 1219, achieved: 1183, ratio: "97,1%" }, "error"],
+    ["ratio-without-numbers", { ratio: "90%" }, "error"],
+    ["ratio-without-numbers", { total: 10, ratio: 90 }, "error"],
+  ];
+  it.each(cases)("%s for %p", (rule, figures, severity) => {
+    const r = report(withFigure("3.1", figures));
+    const found = r.issues.filter((i) => i.indicator === "3.1");
+    expect(found.map((i) => i.rule)).toEqual([rule]);
+    expect(found[0]!.severity).toBe(severity);
+    expect(found[0]!.sheet).toBe("S");
+    expect(found[0]!.cell).toMatch(/^[DEF]\d+$/);
+    expect(found[0]!.message).toContain("3.1");
+    // An indicator with an error is not evaluated.
+    expect(evaluate(r).find((x) => x.id === "3.1")!.met).toBeNull();
+  });
+
+  const agree: [string, Figures, number][] = [
+    ["97,0% for 1183/1219", { total: 1219, achieved: 1183, ratio: "97,0%" }, 97],
+    ["97 typed as an integer", { total: 1219, achieved: 1183, ratio: 97 }, 97],
+    ["97.05", { total: 1219, achieved: 1183, ratio: 97.05 }, 97.05],
+    ["a fraction with % format", { total: 1219, achieved: 1183, ratio: { v: 0.9705, z: "0.00%" } }, 97.05],
+    ["a fraction without format", { total: 1219, achieved: 1183, ratio: 0.97 }, 97],
+    ["100%", { total: 8, achieved: 8, ratio: "100%" }, 100],
+  ];
+  it.each(agree)("a typed ratio that agrees: %s", (_name, figures, typed) => {
+    const r = report(withFigure("1.2", figures));
+    expect(r.issues.filter((i) => i.indicator === "1.2")).toEqual([]);
+    expect(r.indicators["1.2"]!.typedRatio).toBeCloseTo(typed, 6);
+  });
+
+  it("ignores a formula in Tỷ lệ (computed, not typed) even when its cached value is wrong", () => {
+    const r = report(withFigure("1.2", { total: 100, achieved: 50, ratio: { v: 0, f: 'IFERROR(E1/D1,"")' } }));
+    expect(r.issues.filter((i) => i.indicator === "1.2")).toEqual([]);
+    expect(r.indicators["1.2"]!.typedRatio).toBeNull();
+  });
+
+  it("a blank indicator is not reported: no issue, met null; 0 is a value", () => {
+    const r = report(withFigure("4.4", {}));
+    expect(r.issues.filter((i) => i.indicator === "4.4")).toEqual([]);
+    expect(r.indicators["4.4"]).toMatchObject({ total: null, achieved: null });
+    expect(evaluate(r).find((x) => x.id === "4.4")).toEqual({ id: "4.4", total: null, achieved: null, ratio: null, met: null });
+    const zero = report(withFigure("4.4", { total: 14, achieved: 0 }));
+    expect(evaluate(zero).find((x) => x.id === "4.4")).toEqual({ id: "4.4", total: 14, achieved: 0, ratio: 0, met: false });
+  });
+
+  it("a dash alone is blank, not an error", () => {
+    const r = report(withFigure("4.4", { total: "-", achieved: "—" }));
+    expect(r.issues.filter((i) => i.indicator === "4.4")).toEqual([]);
+    expect(r.indicators["4.4"]).toMatchObject({ total: null, achieved: null });
+  });
+});
+
+describe("targets", () => {
+  const cases: [string, Figures, boolean | null][] = [
+    ["1.1", { total: 45, achieved: 45 }, true], // ≥ 100
+    ["1.1", { total: 45, achieved: 44 }, false],
+    ["1.3", { total: 100, achieved: 95 }, false], // > 95: exactly 95 is not above
+    ["1.3", { total: 1000, achieved: 951 }, true],
+    ["4.1", { total: 100, achieved: 85 }, true], // ≥ 85
+    ["4.1", { total: 100, achieved: 84 }, false],
+    ["5", { total: 14, achieved: 1 }, true], // count ≥ 1
+    ["5", { total: 14, achieved: 0 }, false],
+    ["5", { achieved: 2 }, true], // a count needs no total
+    ["6.2.2", { total: 10, achieved: 7 }, false], // > 70
+    ["6.2.2", { total: 10, achieved: 8 }, true],
+    ["1.1", { total: 0, achieved: 0 }, null], // no ratio from 0/0
+  ];
+  it.each(cases)("%s with %p → %p", (id, figures, met) => {
+    const r = report(withFigure(id, figures));
+    const row = evaluate(r).find((x) => x.id === id)!;
+    expect(row.met).toBe(met);
+    if (typeof figures.total === "number" && typeof figures.achieved === "number" && figures.total > 0) {
+      expect(row.ratio).toBeCloseTo((figures.achieved / figures.total) * 100, 9);
+    }
+  });
+
+  it("uses the targets given", () => {
+    const r = report(withFigure("1.1", { total: 100, achieved: 90 }));
+    expect(evaluate(r).find((x) => x.id === "1.1")!.met).toBe(false);
+    expect(evaluate(r, { "1.1": { op: ">=", value: 90 } }).find((x) => x.id === "1.1")!.met).toBe(true);
+  });
+});
+
+describe("document rules", () => {
+  const cases: [RuleCode, SpecCell[]][] = [
+    ["document-missing-code", [1, null, "12/10/2016", "Nghị quyết", "Đảng ủy"]],
+    ["document-missing-date", [1, "15-NQ/ĐU", null, "Nghị quyết", "Đảng ủy"]],
+    ["document-date-out-of-period", [1, "15-NQ/ĐU", "12/10/2015", "Nghị quyết", "Đảng ủy"]],
+    ["document-date-out-of-period", [1, "15-NQ/ĐU", "02/01/2021", "Nghị quyết", "Đảng ủy"]],
+    ["invalid-date", [1, "15-NQ/ĐU", "31/02/2018", "Nghị quyết", "Đảng ủy"]],
+    ["code-unrecognised", [1, "NQ Đảng ủy", "12/10/2016", "Nghị quyết", "Đảng ủy"]],
+  ];
+  it.each(cases)("%s", (rule, row) => {
+    const r = report(goodFigures(), [row]);
+    expect(r.issues.map((i) => i.rule)).toEqual([rule]);
+    expect(r.issues[0]!.cell).toMatch(/^[A-E]6$/);
+  });
+
+  it("accepts the period's bounds", () => {
+    const r = report(goodFigures(), [
+      [1, "1-NQ/ĐU", "30/9/2016", "a", "b"],
+      [2, "2-NQ/ĐU", "31/12/2020", "a", "b"],
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it("duplicate-document", () => {
+    const r = report(goodFigures(), [
+      [1, "15-NQ/ĐU", "12/10/2016", "a", "b"],
+      [2, "Số 15-NQ/ĐU", "12/10/2016", "a", "b"],
+    ]);
+    expect(r.issues.map((i) => [i.rule, i.severity])).toEqual([["duplicate-document", "warning"]]);
+  });
+});
+
+describe("structure rules", () => {
+  it("indicator-missing, label-changed, unknown-row, duplicate-indicator", () => {
+    const body = indicatorBody(goodFigures()).filter((row) => row[0] !== "4.6");
+    const i41 = body.findIndex((row) => row[0] === "4.1");
+    body[i41] = ["4.1", "85% hộ gia đình được công nhận gia đình văn hóa", "Hộ", 10, 9, null];
+    body.push(["4.2", INDICATORS.find((i) => i.id === "4.2")!.text, "Bản", 5, 4, null]);
+    body.push(["7", "Số thôn có điện lưới", "Bản", 5, 4, null]);
+    const r = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER, ...body] }] }), "a.xlsx");
+    const keys = r.issues.map((i) => `${i.rule}|${i.indicator ?? ""}|${i.severity}`).sort();
+    expect(keys).toEqual(
+      [
+        "documents-table-missing||warning",
+        "duplicate-indicator|4.2|error",
+        "indicator-missing|4.6|warning",
+        "label-changed|4.1|warning",
+        "unknown-row||warning",
+      ].sort(),
+    );
+  });
+
+  it("no-tables is an error; nothing-filled is a warning", () => {
+    const none = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [["Xin chào"]] }] }), "a.xlsx");
+    expect(none.issues.map((i) => [i.rule, i.severity])).toEqual([["no-tables", "error"]]);
+    const blank = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [DOCUMENT_HEADER, [], INDICATOR_HEADER, ...indicatorBody()] }] }), "a.xlsx");
+    expect(blank.issues.map((i) => [i.rule, i.severity])).toEqual([["nothing-filled", "warning"]]);
+  });
+
+  it("every rule has a Vietnamese message naming what was found", () => {
+    const rules: RuleCode[] = [
+      "not-a-number", "negative", "not-whole", "ambiguous-number", "achieved-exceeds-total", "ratio-mismatch",
+      "ratio-without-numbers", "duplicate-indicator", "document-missing-code", "document-missing-date",
+      "document-date-out-of-period", "invalid-date", "no-tables", "indicator-missing", "unknown-row", "label-changed",
+      "code-unrecognised", "duplicate-document", "nothing-filled", "indicators-table-missing", "documents-table-missing",
+      "too-large", "zip-bomb", "encrypted", "not-a-workbook", "corrupt", "too-many-cells", "empty", "not-found",
+    ];
+    for (const rule of rules) {
+      const m = messageFor(rule, { file: "x.xlsx", text: "ABC", indicator: "1.1", code: "26-KH/TU", row: 5 });
+      expect(m).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+      expect(m).not.toMatch(/undefined|null/);
+    }
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Fills a generated unit template the way a unit would in Excel: figures in
+ * Tổng số / Số đã đạt, documents in the Văn bản table, the date line. Uses
+ * ExcelJS on the real .xlsx, so what the tests read back is a real file.
+ */
+import ExcelJS from "exceljs";
+import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE } from "../../src/domain/catalogue";
+import { SHEET_GEOMETRY } from "../../src/domain/layout";
+
+export interface Fill {
+  /** id → [Tổng số, Số đã đạt]; a value may be text, as units type it. */
+  readonly indicators?: Readonly<Record<string, readonly [number | string | null, number | string | null]>>;
+  readonly documents?: ReadonlyArray<{ code: string; date: Date | string; summary: string; issuer: string }>;
+  /** The date line's text, e.g. "Bản Bo, ngày 20 tháng 6 năm 2021". */
+  readonly dateLine?: string;
+}
+
+/** Zero-based row of an indicator on the generated Chỉ tiêu sheet. */
+export function indicatorRow(id: string): number {
+  const index = CATALOGUE_ROWS.findIndex((r) => r.kind === "indicator" && r.indicator.id === id);
+  if (index < 0) throw new Error(`unknown indicator ${id}`);
+  return SHEET_GEOMETRY.firstDataRow + index;
+}
+
+export async function fillTemplate(template: Uint8Array, fill: Fill): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(template) as unknown as ExcelJS.Buffer);
+  const ind = wb.getWorksheet(INDICATORS_TABLE.sheetName)!;
+  const docs = wb.getWorksheet(DOCUMENTS_TABLE.sheetName)!;
+  for (const [id, [total, achieved]] of Object.entries(fill.indicators ?? {})) {
+    const row = indicatorRow(id) + 1;
+    ind.getCell(row, 4).value = total;
+    ind.getCell(row, 5).value = achieved;
+  }
+  (fill.documents ?? []).forEach((d, k) => {
+    const row = SHEET_GEOMETRY.firstDataRow + 1 + k;
+    docs.getCell(row, 2).value = d.code;
+    docs.getCell(row, 3).value = d.date;
+    docs.getCell(row, 4).value = d.summary;
+    docs.getCell(row, 5).value = d.issuer;
+  });
+  if (fill.dateLine !== undefined) {
+    for (const ws of [ind, docs]) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string" && /ngày …… tháng/.test(cell.value)) cell.value = fill.dateLine!;
+        }),
+      );
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
