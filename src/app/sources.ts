@@ -6,7 +6,8 @@
  */
 import type { MergeSource } from "../domain/merge";
 import { readUnitReport } from "../domain/read";
-import { readWorkbookFile, WorkbookReadError, type ReadLimits } from "../io/read";
+import { readWorkbookFast } from "../io/lean";
+import { WorkbookReadError, type ReadLimits } from "../io/read";
 
 export interface InputFile {
   readonly name: string;
@@ -25,7 +26,7 @@ export async function readSource(file: InputFile, limits: Partial<ReadLimits> = 
   const sha256 = await sha256Hex(file.bytes);
   const base = { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}) };
   try {
-    const grid = readWorkbookFile(file.bytes, file.name, limits);
+    const grid = readWorkbookFast(file.bytes, file.name, limits);
     return { ...base, report: readUnitReport(grid, file.name) };
   } catch (error) {
     if (error instanceof WorkbookReadError) return { ...base, error: { code: error.code, message: error.message } };

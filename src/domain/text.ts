@@ -3,8 +3,27 @@
  * diacritics, case, spaces and line breaks.
  */
 
+/**
+ * A bounded cache for pure string functions: the same labels recur in every
+ * unit's workbook, so each is worked out once. Cleared whole when full.
+ */
+function memo(fn: (value: string) => string, max = 20_000): (value: string) => string {
+  const cache = new Map<string, string>();
+  return (value: string): string => {
+    let result = cache.get(value);
+    if (result === undefined) {
+      if (cache.size >= max) cache.clear();
+      result = fn(value);
+      cache.set(value, result);
+    }
+    return result;
+  };
+}
+
 /** NFC, non-breaking and odd spaces to plain spaces, runs of white space collapsed, trimmed. */
-export function cleanText(value: string): string {
+export const cleanText = memo(cleanTextUncached);
+
+function cleanTextUncached(value: string): string {
   return value
     .normalize("NFC")
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, " ")
@@ -16,7 +35,9 @@ export function cleanText(value: string): string {
  * A key for comparing labels by meaning: NFC, lower case, Vietnamese
  * diacritics removed (đ → d), punctuation to spaces, spaces collapsed.
  */
-export function foldText(value: string): string {
+export const foldText = memo(foldTextUncached);
+
+function foldTextUncached(value: string): string {
   return cleanText(value)
     .toLowerCase()
     .normalize("NFD")
@@ -39,8 +60,8 @@ export function stripDiacritics(value: string): string {
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Array<number>(b.length + 1);
-  let curr = new Array<number>(b.length + 1);
+  let prev = new Int32Array(b.length + 1);
+  let curr = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     curr[0] = i;

@@ -66,9 +66,20 @@ const REQUIRED: Record<TableKind, (roles: Set<string>) => boolean> = {
   documents: (r) => (r.has("code") && (r.has("date") || r.has("summary"))) || (r.has("summary") && r.has("date") && r.has("issuer")),
 };
 
+/** Header texts recur in every workbook (and every row is tried as a header): roles are worked out once per text. */
+const ROLE_CACHE: Record<TableKind, Map<string, string | null>> = { indicators: new Map(), documents: new Map() };
+
 function classify(kind: TableKind, text: string): string | null {
-  const f = foldText(text);
-  return kind === "indicators" ? indicatorRole(f) : documentRole(f);
+  if (text === "") return null;
+  const cache = ROLE_CACHE[kind];
+  let role = cache.get(text);
+  if (role === undefined) {
+    if (cache.size >= 10_000) cache.clear();
+    const f = foldText(text);
+    role = kind === "indicators" ? indicatorRole(f) : documentRole(f);
+    cache.set(text, role);
+  }
+  return role;
 }
 
 /**

@@ -36,13 +36,15 @@ function tokens(folded: string): Set<string> {
 interface Prepared {
   readonly indicator: Indicator;
   readonly folded: string;
+  /** The folded text without its target. */
+  readonly bare: string;
   readonly tokens: Set<string>;
   readonly keys: readonly string[];
 }
 
 const PREPARED: readonly Prepared[] = INDICATORS.map((indicator) => {
   const folded = foldText(indicator.text);
-  return { indicator, folded, tokens: tokens(folded), keys: KEY_PHRASES[indicator.id] ?? [] };
+  return { indicator, folded, bare: withoutTarget(folded), tokens: tokens(folded), keys: KEY_PHRASES[indicator.id] ?? [] };
 });
 
 function dice(a: Set<string>, b: Set<string>): number {
@@ -66,15 +68,30 @@ export interface IndicatorScore {
   readonly score: number;
 }
 
+/** The same row texts recur in every unit's workbook: scores are worked out once per (text, Stt). */
+const SCORES = new Map<string, readonly IndicatorScore[]>();
+const MAX_SCORES = 5_000;
+
 /** Scores of the row text against every indicator, best first. */
 export function scoreIndicators(text: string, stt: string): IndicatorScore[] {
+  const key = `${stt}\u0000${text}`;
+  let scores = SCORES.get(key);
+  if (scores === undefined) {
+    if (SCORES.size >= MAX_SCORES) SCORES.clear();
+    scores = Object.freeze(scoreUncached(text, stt));
+    SCORES.set(key, scores);
+  }
+  return [...scores];
+}
+
+function scoreUncached(text: string, stt: string): IndicatorScore[] {
   const folded = foldText(text);
   if (folded === "") return [];
   const rowTokens = tokens(folded);
   const bare = withoutTarget(folded);
   const out: IndicatorScore[] = [];
   for (const p of PREPARED) {
-    const official = withoutTarget(p.folded);
+    const official = p.bare;
     const longest = Math.max(bare.length, official.length);
     const maxDist = Math.ceil(longest * 0.5);
     const dist = editDistance(bare, official, maxDist);

@@ -43,7 +43,11 @@ export interface DocumentRow {
 }
 
 /** Texts that end a table: notes, the "Nơi nhận" block, signatures, the other table's title. */
-const STOP = /^(ghi chu|luu y|noi nhan|t m|tm|k t|kt|nguoi lap|nguoi tong hop|nguoi bao cao|xac nhan|bi thu|pho bi thu|thu truong|truong ban|lanh dao don vi|cac van ban lanh dao|ket qua thuc hien cac muc tieu)\b/;
+const STOP =
+  /^(ghi chu|luu y|noi nhan|t m|tm|k t|kt|nguoi lap|nguoi tong hop|nguoi bao cao|xac nhan|bi thu|pho bi thu|thu truong|truong ban|pho truong ban|truong phong|pho truong phong|giam doc|pho giam doc|chu tich|pho chu tich|chanh van phong|truong dai|lanh dao don vi|cac van ban lanh dao|ket qua thuc hien cac muc tieu)\b/;
+
+/** A signature's name blank ("………", "......") with no figures: the end of a table's page. */
+const NAME_BLANK = /(…{3,}|\.{5,})/;
 
 /** "Tam Đường, ngày 05 tháng 6 năm 2021": the date line of the signature block. */
 const PLACE_DATE = /^[^,\d]{2,40},\s*ngày\b.*\btháng\b.*\bnăm\b/iu;
@@ -53,7 +57,9 @@ export function isStopRow(view: SheetView, r: number): boolean {
   const first = texts[0];
   if (first === undefined) return false;
   if (STOP.test(foldText(first.text))) return true;
-  return texts.length === 1 && PLACE_DATE.test(first.text.normalize("NFC"));
+  if (texts.length !== 1) return false;
+  const only = first.text.normalize("NFC");
+  return PLACE_DATE.test(only) || (NAME_BLANK.test(only) && !/\d/.test(only));
 }
 
 /** The first non-empty cell of a column span in a row (a header over two columns may have its data in either). */

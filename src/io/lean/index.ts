@@ -20,7 +20,8 @@ function isZip(bytes: Uint8Array): boolean {
 export function readWorkbookFast(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   if (!isZip(bytes) || bytes.length > lim.maxFileBytes) return readWorkbookFile(bytes, fileName, limits);
-  const scan = scanZip(bytes, fileName, lim, (name) => NEEDED.test(name));
+  const needed = (name: string): boolean => NEEDED.test(name);
+  const scan = scanZip(bytes, fileName, lim, needed, needed);
   if (scan.entries.some((e) => e.encrypted)) throw new WorkbookReadError("encrypted", fileName);
   if (!scan.kept.has("xl/workbook.xml") || scan.entries.some((e) => e.name === "xl/workbook.bin")) {
     return readWorkbookFile(bytes, fileName, limits);

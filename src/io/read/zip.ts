@@ -4,7 +4,7 @@
  * entry is inflated as a stream with its bytes counted, stopping as soon as a
  * limit is passed — a zip that lies about its sizes is caught.
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { WorkbookReadError, type ReadLimits } from "./errors";
 
 export interface ZipEntryInfo {
@@ -107,13 +107,25 @@ export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): Zi
 
 class LimitExceeded extends Error {}
 
+/** DEFLATE cannot expand data by more than about 1032 to 1. */
+const DEFLATE_MAX_RATIO = 1032;
+/** Entries compressed to at most this many bytes are inflated in one call (at most ~16 MB of work each). */
+const ONE_SHOT_MAX_COMPRESSED = Math.floor((16 * 1024 * 1024) / DEFLATE_MAX_RATIO);
+
 const KEEP_TEXT = /^(\[Content_Types\]\.xml|mimetype|META-INF\/manifest\.xml|xl\/workbook\.xml|_rels\/\.rels)$/;
 
 /**
  * Inflates every entry as a stream, counting bytes; throws past the limits or when sizes lie.
  * Entries for which `keep` returns true are returned inflated in `kept` (they are bounded by the same limits).
  */
-export function scanZip(bytes: Uint8Array, file: string, limits: ReadLimits, keep?: (name: string) => boolean): ZipScan {
+export function scanZip(
+  bytes: Uint8Array,
+  file: string,
+  limits: ReadLimits,
+  keep?: (name: string) => boolean,
+  /** Inflate only the entries this accepts (default all); the others are checked by their declared sizes alone. */
+  inflate?: (name: string) => boolean,
+): ZipScan {
   const entries = listZip(bytes, file, limits);
   const texts = new Map<string, string>();
   const keptEntries = new Map<string, Uint8Array>();
@@ -121,6 +133,7 @@ export function scanZip(bytes: Uint8Array, file: string, limits: ReadLimits, kee
   let cellTags = 0;
   for (const entry of entries) {
     if (entry.name.endsWith("/") && entry.declaredSize === 0) continue;
+    if (inflate && !inflate(entry.name) && !KEEP_TEXT.test(entry.name)) continue;
     const lo = entry.localOffset;
     if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw corrupt(file, `mục "${entry.name}" bị hỏng`);
     const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
@@ -129,10 +142,10 @@ export function scanZip(bytes: Uint8Array, file: string, limits: ReadLimits, kee
     const keepText = KEEP_TEXT.test(entry.name);
     const keepBytes = keep?.(entry.name) === true;
     const countCells = /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) || entry.name === "content.xml";
-    const pattern = entry.name === "content.xml" ? "<table:table-cell" : "<c ";
+    const pattern = new TextEncoder().encode(entry.name === "content.xml" ? "<table:table-cell" : "<c ");
     const kept: Uint8Array[] = [];
     let size = 0;
-    let tail = "";
+    let matched = 0;
     const onData = (chunk: Uint8Array): void => {
       size += chunk.length;
       total += chunk.length;
@@ -143,19 +156,28 @@ export function scanZip(bytes: Uint8Array, file: string, limits: ReadLimits, kee
       }
       if (keepBytes || (keepText && size <= 4 * 1024 * 1024)) kept.push(chunk.slice());
       if (countCells) {
-        const text = tail + latin1(chunk);
-        let i = text.indexOf(pattern);
-        while (i >= 0) {
-          cellTags++;
-          i = text.indexOf(pattern, i + pattern.length);
+        // Count the pattern across chunk boundaries; it starts with "<", which occurs nowhere else in it.
+        for (let i = 0; i < chunk.length; i++) {
+          const b = chunk[i]!;
+          if (b === pattern[matched]) {
+            if (++matched === pattern.length) {
+              cellTags++;
+              matched = 0;
+            }
+          } else matched = b === 0x3c ? 1 : 0;
         }
-        tail = text.slice(-(pattern.length - 1));
         if (cellTags > limits.maxCells) throw new TooManyCells(cellTags);
       }
     };
     try {
       if (entry.method === 0) {
         onData(bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize)));
+      } else if (entry.method === 8 && end - start <= ONE_SHOT_MAX_COMPRESSED) {
+        // Small entries inflate in one go into a buffer one byte larger than declared: even a
+        // stream that lies about its size cannot inflate to more than DEFLATE_MAX_RATIO times
+        // its compressed bytes, and any excess shows up as that extra byte.
+        const out = inflateSync(bytes.subarray(start, end), { out: new Uint8Array(entry.declaredSize + 1) });
+        onData(out);
       } else if (entry.method === 8) {
         const inflater = new Inflate((chunk) => onData(chunk));
         const step = 16 * 1024;
@@ -189,13 +211,9 @@ class TooManyCells extends Error {
   }
 }
 
-function latin1(chunk: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < chunk.length; i += 8192) s += String.fromCharCode(...chunk.subarray(i, i + 8192));
-  return s;
-}
 
 function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
   const len = parts.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(len);
   let o = 0;

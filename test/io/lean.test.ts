@@ -1,0 +1,104 @@
+/**
+ * The lean .xlsx path must read exactly what the general reader reads: the
+ * same unit report (figures, documents, issues, unit, date) on every fixture,
+ * on files written by ExcelJS and by LibreOffice, and on generated templates.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { zipSync } from "fflate";
+import { readUnitReport } from "../../src/domain/read";
+import { buildUnitWorkbook } from "../../src/domain/layout";
+import { readWorkbookFast } from "../../src/io/lean";
+import { isDateFormat, readLeanXlsx, serialToDate } from "../../src/io/lean/xlsx";
+import { DEFAULT_LIMITS, readWorkbookFile, scanZip, WorkbookReadError } from "../../src/io/read";
+import { writeWorkbookXlsx } from "../../src/io/write";
+import { convertAll, ensureFixtures } from "../fixtures/make-fixtures";
+import { fillTemplate } from "../support/fill";
+import { SOFFICE } from "../support/programs";
+
+/** The lean reader alone, without the fallback: throws LeanUnsupported where it would fall back. */
+function leanOnly(bytes: Uint8Array, name: string) {
+  const kept = scanZip(bytes, name, DEFAULT_LIMITS, () => true).kept;
+  return readLeanXlsx(kept, { maxRows: DEFAULT_LIMITS.maxRows, maxCells: DEFAULT_LIMITS.maxCells });
+}
+
+function bothReports(bytes: Uint8Array, name: string) {
+  expect(() => leanOnly(bytes, name)).not.toThrow();
+  return {
+    fast: readUnitReport(readWorkbookFast(bytes, name), name),
+    general: readUnitReport(readWorkbookFile(bytes, name), name),
+  };
+}
+
+describe("lean .xlsx reader, against the general reader", () => {
+  let corpus: string;
+  beforeAll(async () => {
+    corpus = await ensureFixtures();
+  }, 300_000);
+
+  it("reads every corpus .xlsx (written by ExcelJS) into the same report", () => {
+    const files = readdirSync(corpus).filter((f) => f.endsWith(".xlsx"));
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    for (const file of files) {
+      const { fast, general } = bothReports(new Uint8Array(readFileSync(join(corpus, file))), file);
+      expect({ file, report: fast }).toEqual({ file, report: general });
+    }
+  });
+
+  const withOffice = SOFFICE ? it : it.skip;
+  withOffice("reads the corpus re-saved as .xlsx by LibreOffice into the same report", () => {
+    const out = mkdtempSync(join(tmpdir(), "lean-lo-"));
+    const ods = readdirSync(corpus).filter((f) => f.endsWith(".ods")).map((f) => join(corpus, f));
+    convertAll(ods, "xlsx", out);
+    const files = readdirSync(out).filter((f) => f.endsWith(".xlsx"));
+    expect(files).toHaveLength(ods.length);
+    for (const file of files) {
+      const { fast, general } = bothReports(new Uint8Array(readFileSync(join(out, file))), file);
+      expect({ file, report: fast }).toEqual({ file, report: general });
+    }
+  }, 300_000);
+
+  it("reads a filled generated template into the same report, with the figures and dates", async () => {
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Nà Tăm", place: "Nà Tăm", level: "co-so", created: "2021-05-01" }));
+    const filled = await fillTemplate(template, {
+      indicators: { "1.1": [1219, 1183], "4.2": ["1.234", "1.000"] },
+      documents: [{ code: "Số 26-KH/TU", date: new Date(Date.UTC(2020, 3, 7)), summary: "Kế hoạch", issuer: "Tỉnh ủy" }],
+      dateLine: "Nà Tăm, ngày 05 tháng 6 năm 2021",
+    });
+    const { fast, general } = bothReports(filled, "na-tam.xlsx");
+    expect(fast).toEqual(general);
+    expect(fast.indicators["1.1"]).toMatchObject({ total: 1219, achieved: 1183 });
+    expect(fast.indicators["4.2"]).toMatchObject({ total: 1234, achieved: 1000 });
+    expect(fast.documents[0]).toMatchObject({ date: "2020-04-07" });
+    expect(fast.reportDate).toBe("2021-06-05");
+  });
+
+  it("falls back to the general reader for what it does not handle, and keeps the guards", () => {
+    // Not a zip: the general reader answers (and refuses it).
+    expect(() => readWorkbookFast(new Uint8Array([1, 2, 3, 4, 5]), "x.xlsx")).toThrow(WorkbookReadError);
+    // A zip bomb is stopped by the same guard.
+    const bomb = zipSync({ "xl/workbook.xml": new Uint8Array(1024 * 1024) }, { level: 1 });
+    expect(() => readWorkbookFast(bomb, "bom.xlsx", { maxInflatedBytes: 64 * 1024 })).toThrow(
+      expect.objectContaining({ code: "zip-bomb" }) as unknown as Error,
+    );
+  });
+
+  it.each([
+    ["dd/mm/yyyy", true],
+    ["d\\-m\\-yy", true],
+    ["[$-42A]dd/mm/yyyy", true],
+    ["#,##0", false],
+    ["0.00", false],
+    ['"ngày"\\ 0', false],
+    ["General", false],
+    ["[h]:mm", true],
+  ])("isDateFormat(%p) is %p", (code, expected) => {
+    expect(isDateFormat(code)).toBe(expected);
+  });
+
+  it("converts serials in both date systems", () => {
+    expect(serialToDate(44368, false).toISOString().slice(0, 10)).toBe("2021-06-21");
+    expect(serialToDate(42906, true).toISOString().slice(0, 10)).toBe("2021-06-21");
+  });
+});
