@@ -1,0 +1,42 @@
+/**
+ * Tells the task pane when the user changes the workbook, so a check can run
+ * again. ExcelApi 1.9 has one event for all worksheets (sheets added later
+ * included); ExcelApi 1.7 and 1.8 watch each sheet there is when the watch
+ * starts. Older versions have no such event.
+ */
+
+/** The ExcelApi minor versions of the events. */
+export const CHANGE_EVENTS = { perSheet: 7, allSheets: 9 } as const;
+
+export type ChangeHandler = (event: Excel.WorksheetChangedEventArgs) => void;
+
+/** Registers the handler (one sync, two for per-sheet events); null when the host has no change events. */
+export async function watchChanges(
+  context: Excel.RequestContext,
+  apiVersion: number,
+  handler: ChangeHandler,
+): Promise<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] | null> {
+  if (apiVersion < CHANGE_EVENTS.perSheet) return null;
+  const listener = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => handler(event);
+  const worksheets = context.workbook.worksheets;
+  if (apiVersion >= CHANGE_EVENTS.allSheets) {
+    const result = worksheets.onChanged.add(listener);
+    await context.sync();
+    return [result];
+  }
+  worksheets.load("items/name");
+  await context.sync();
+  const results = worksheets.items.map((ws) => ws.onChanged.add(listener));
+  await context.sync();
+  return results;
+}
+
+/** Removes handlers registered by watchChanges, in their own request context (one sync). */
+export async function unwatchChanges(
+  results: readonly OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[],
+): Promise<void> {
+  const context = results[0]?.context;
+  if (!context) return;
+  for (const r of results) r.remove();
+  await context.sync();
+}
