@@ -1,0 +1,289 @@
+/**
+ * FileUseCases for the task pane and the standalone page. Every heavy module
+ * (the readers, the .xlsx writer, SheetJS, ExcelJS, fflate) is loaded with
+ * import() so it lands in a lazy chunk. Reading runs in a Web Worker where
+ * the page has one (the bytes are transferred, not copied), one file at a
+ * time with progress, and stops at once on abort (the worker is
+ * terminated); without Worker (jsdom, Node) it runs on the main thread.
+ */
+import type { WorkbookGrid } from "../domain/grid";
+import type { WorkbookLayout } from "../domain/layout/types";
+import type { MergeOptions, MergeSource } from "../domain/merge";
+import type { SummaryLayoutOptions } from "../domain/merge/layout";
+import type { Unit } from "../domain/units";
+import type { WorkerRequest, WorkerResponse } from "../workers/protocol";
+import type { CheckResult, FileUseCases, InputFile, MergeRun, Progress, TemplateRequest } from "./usecases";
+
+/** The user stopped the work. */
+export class CancelledError extends Error {
+  override readonly name = "CancelledError";
+  constructor() {
+    super("Đã hủy.");
+  }
+}
+
+/** A file that could not be read: `message` is Vietnamese and names the file. */
+export class FileReadError extends Error {
+  override readonly name = "FileReadError";
+  constructor(
+    readonly fileName: string,
+    readonly code: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface FileUseCaseOptions {
+  /**
+   * Makes the read worker; null to read on the main thread. Default: the
+   * bundled worker where `Worker` exists, else null.
+   */
+  readonly makeWorker?: (() => Promise<Worker>) | null;
+  /** Where the sample files are served from (default: the page's address). */
+  readonly sampleBase?: string;
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function defaultMakeWorker(): (() => Promise<Worker>) | null {
+  if (typeof Worker === "undefined") return null;
+  return async () => (await import("../workers/spawn")).spawnReadWorker();
+}
+
+/** A read worker and the requests in flight to it; a new worker is made after it is terminated. */
+class ReadWorkerClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void }
+  >();
+
+  constructor(private readonly make: () => Promise<Worker>) {}
+
+  private async get(): Promise<Worker> {
+    if (this.worker) return this.worker;
+    const worker = await this.make();
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const message = event.data;
+      const entry = this.pending.get(message.id);
+      if (!entry) return;
+      if (message.kind === "progress") entry.onProgress?.({ done: message.done, total: message.total, item: message.item });
+      else {
+        this.pending.delete(message.id);
+        entry.resolve(message);
+      }
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      this.fail(new Error(`Trình đọc tệp gặp lỗi: ${event.message || "không rõ nguyên nhân"}.`));
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Ends the worker (pending requests are rejected as cancelled). */
+  close(): void {
+    if (this.worker || this.pending.size > 0) this.fail(new CancelledError());
+  }
+
+  private fail(error: Error): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const entry of this.pending.values()) entry.reject(error);
+    this.pending.clear();
+  }
+
+  async request(
+    body: { kind: "read"; files: readonly InputFile[] } | { kind: "check"; file: InputFile },
+    onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<WorkerResponse> {
+    if (signal?.aborted) throw new CancelledError();
+    const worker = await this.get();
+    if (signal?.aborted) {
+      this.close();
+      throw new CancelledError();
+    }
+    const id = this.nextId++;
+    const request = { id, ...body } as WorkerRequest;
+    const files = body.kind === "read" ? body.files : [body.file];
+    const transfer: Transferable[] = [];
+    for (const f of files) {
+      const buffer = f.bytes.buffer;
+      if (buffer instanceof ArrayBuffer && !transfer.includes(buffer)) transfer.push(buffer);
+    }
+    return new Promise<WorkerResponse>((resolve, reject) => {
+      const onAbort = () => this.fail(new CancelledError());
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const done = <T>(settle: (v: T) => void) => (v: T) => {
+        signal?.removeEventListener("abort", onAbort);
+        settle(v);
+      };
+      this.pending.set(id, { resolve: done(resolve), reject: done(reject), ...(onProgress ? { onProgress } : {}) });
+      worker.postMessage(request, transfer);
+    });
+  }
+}
+
+function failure(response: WorkerResponse, fileName: string): never {
+  if (response.kind === "failed") throw new FileReadError(fileName, response.code, response.message);
+  throw new Error(`Trình đọc tệp trả lời không đúng (${response.kind}).`);
+}
+
+export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCases {
+  const make = options.makeWorker === undefined ? defaultMakeWorker() : options.makeWorker;
+  // Checks share one long-lived worker; each merge read gets its own, so cancelling it stops nothing else.
+  const client = make ? new ReadWorkerClient(make) : null;
+
+  const unitLayout = async (request: TemplateRequest): Promise<WorkbookLayout> => {
+    const [{ buildUnitWorkbook }, units] = await Promise.all([import("../domain/layout"), import("../domain/units")]);
+    return buildUnitWorkbook({
+      unitName: request.unitName,
+      ...(request.unitCode !== undefined && request.unitCode !== "" ? { unitCode: request.unitCode } : {}),
+      level: request.level ?? "co-so",
+      place: request.place !== undefined && request.place.trim() !== "" ? request.place : units.defaultPlace({ name: request.unitName }),
+      superior: request.superior !== undefined && request.superior.trim() !== "" ? request.superior : units.DEFAULT_SUPERIOR,
+      format: units.headerFormatOf({ name: request.unitName }),
+      created: today(),
+    });
+  };
+
+  const writeXlsx = async (layout: WorkbookLayout): Promise<Uint8Array> => (await import("../io/write")).writeWorkbookXlsx(layout);
+
+  return {
+    unitLayout,
+    writeXlsx,
+
+    async unitTemplate(request) {
+      return writeXlsx(await unitLayout(request));
+    },
+
+    async unitTemplatesZip(units: readonly Unit[], opts, onProgress, signal) {
+      const [write, { zipSync }] = await Promise.all([import("../io/write"), import("fflate")]);
+      const names = write.unitFileNames(units);
+      const files: Record<string, Uint8Array> = {};
+      for (const [i, unit] of units.entries()) {
+        if (signal?.aborted) throw new CancelledError();
+        onProgress?.({ done: i, total: units.length, item: unit.name });
+        files[names[i]!] = await write.writeUnitTemplate(unit, { ...(opts.superior ? { superior: opts.superior } : {}), created: today() });
+        // Let the page paint the progress between workbooks.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      if (signal?.aborted) throw new CancelledError();
+      onProgress?.({ done: units.length, total: units.length, item: units[units.length - 1]?.name ?? "" });
+      return zipSync(files, { level: 0 });
+    },
+
+    async checkFile(file: InputFile): Promise<CheckResult> {
+      if (client) {
+        const response = await client.request({ kind: "check", file });
+        if (response.kind === "check-done") return response.result;
+        return failure(response, file.name);
+      }
+      const { checkBytes } = await import("../workers/tasks");
+      try {
+        return await checkBytes(file);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (error instanceof Error && error.name === "WorkbookReadError") {
+          throw new FileReadError(file.name, typeof code === "string" ? code : null, error.message);
+        }
+        throw error;
+      }
+    },
+
+    async checkGrid(grid: WorkbookGrid, name: string): Promise<CheckResult> {
+      return (await import("../workers/tasks")).checkGrid(grid, name);
+    },
+
+    async readFiles(files, onProgress, signal): Promise<MergeSource[]> {
+      if (make) {
+        const reader = new ReadWorkerClient(make);
+        try {
+          const response = await reader.request({ kind: "read", files }, onProgress, signal);
+          if (response.kind === "read-done") return response.sources;
+          return failure(response, files.map((f) => f.name).join(", "));
+        } finally {
+          reader.close();
+        }
+      }
+      const { readAll } = await import("../workers/tasks");
+      const sources = await readAll(
+        files,
+        (done, total, item) => onProgress?.({ done, total, item }),
+        () => signal?.aborted === true,
+      );
+      if (signal?.aborted) throw new CancelledError();
+      return sources;
+    },
+
+    async summarise(sources, mergeOptions: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun> {
+      // What app/merge's summarise does, from the pure modules only: the file readers stay out of the page.
+      const [{ mergeReports }, { buildSummaryWorkbook }] = await Promise.all([import("../domain/merge"), import("../domain/merge/layout")]);
+      const summary = mergeReports(sources, mergeOptions);
+      return { sources, summary, layout: buildSummaryWorkbook(summary, layout) };
+    },
+
+    async sampleFiles(): Promise<InputFile[]> {
+      return (await import("./sample")).fetchSampleFiles(options.sampleBase);
+    },
+  };
+}
+
+/**
+ * A unit list chosen by the user (standalone page): a .csv (UTF-8) or a
+ * workbook whose "Đơn vị" sheet, else first visible sheet, names the units in
+ * its first column or its "Tên đơn vị" column. Units of the built-in Tam
+ * Đường list keep their code, header format and superior line. Rejects with a
+ * Vietnamese reason naming the file when nothing usable is in it.
+ */
+export async function readUnitsList(file: InputFile): Promise<{ units: Unit[]; warnings: string[] }> {
+  const [units, text, layout] = await Promise.all([import("../domain/units"), import("../domain/text"), import("../domain/layout")]);
+  let sheet: import("../domain/grid").GridSheet | undefined;
+  try {
+    if (/\.(csv|txt)$/i.test(file.name)) {
+      const XLSX = await import("@e965/xlsx");
+      const csv = new TextDecoder("utf-8").decode(file.bytes).replace(/^\ufeff/, "");
+      const wb = XLSX.read(csv, { type: "string", raw: true });
+      const first = wb.SheetNames[0];
+      const rows = first ? XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[first]!, { header: 1, raw: true, defval: null, blankrows: true }) : [];
+      sheet = {
+        name: file.name,
+        visibility: "visible",
+        rows: rows.map((row) => row.map((v) => (v === null || v === undefined ? undefined : { v: typeof v === "number" ? v : String(v) }))),
+        merges: [],
+      };
+    } else {
+      const { readWorkbookFile } = await import("../io/read");
+      const grid = readWorkbookFile(file.bytes, file.name);
+      sheet =
+        grid.sheets.find((s) => text.foldText(s.name) === text.foldText(layout.UNITS_SHEET_NAME)) ??
+        grid.sheets.find((s) => s.visibility === "visible" && !s.name.startsWith("_")) ??
+        grid.sheets[0];
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FileReadError(file.name, null, message.includes(file.name) ? message : `Không đọc được danh sách đơn vị ${file.name}: ${message}`);
+  }
+  if (!sheet) throw new FileReadError(file.name, "empty", `Tệp ${file.name} không có trang tính nào.`);
+  const parsed = units.parseUnitsGrid(sheet);
+  if (parsed.units.length === 0) {
+    throw new FileReadError(file.name, "empty", `Danh sách đơn vị ${file.name} không có đơn vị nào (cột đầu tiên hoặc cột “Tên đơn vị” trống).`);
+  }
+  const list = parsed.units.map((u) => {
+    const known = units.matchUnit(u.name, units.TAM_DUONG_UNITS);
+    if (!known) return u;
+    return {
+      ...u,
+      ...(u.code === undefined && known.code !== undefined ? { code: known.code } : {}),
+      ...(known.format ? { format: known.format } : {}),
+      ...(known.superior ? { superior: known.superior } : {}),
+    };
+  });
+  return { units: list, warnings: parsed.issues.map((i) => `${i.cell}: ${i.message}`) };
+}

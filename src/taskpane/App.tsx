@@ -1,0 +1,99 @@
+/**
+ * The task pane: a header, notices about the host, and three tabs whose panels
+ * live in ./tabs. Fits 320–450 px wide without horizontal scrolling.
+ */
+import { useId, useState } from "react";
+import { Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
+import { PROGRAMME } from "../domain/catalogue";
+import { HostNotices } from "./HostNotices";
+import { CheckTab } from "./tabs/CheckTab";
+import { GenerateTab } from "./tabs/GenerateTab";
+import { MergeTab } from "./tabs/MergeTab";
+import { UnitsProvider } from "./units";
+
+export type TabKey = "generate" | "check" | "merge";
+
+export const TABS: readonly { key: TabKey; label: string }[] = [
+  { key: "generate", label: "Tạo biểu mẫu" },
+  { key: "check", label: "Kiểm tra" },
+  { key: "merge", label: "Tổng hợp" },
+];
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    overflowWrap: "anywhere",
+  },
+  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  logo: { width: "32px", height: "32px", flexShrink: 0 },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  subtitle: { color: tokens.colorNeutralForeground3 },
+  tabs: { flexWrap: "wrap", marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  panel: {
+    minWidth: 0,
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+});
+
+export function App(props: { initialTab?: TabKey }) {
+  const styles = useStyles();
+  const [selected, setSelected] = useState<TabKey>(props.initialTab ?? "generate");
+  const baseId = useId();
+  const tabId = (key: TabKey) => `${baseId}-tab-${key}`;
+  const panelId = (key: TabKey) => `${baseId}-panel-${key}`;
+
+  return (
+    <UnitsProvider>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <img className={styles.logo} src="assets/icon-32.png" alt="" width={32} height={32} />
+          <div className={styles.titles}>
+            <h1 className={styles.heading}>{PROGRAMME.shortName}</h1>
+            <Text size={200} className={styles.subtitle}>
+              Tổng kết Đề án theo Công văn số {PROGRAMME.letter.number}
+            </Text>
+          </div>
+        </header>
+
+        <HostNotices />
+
+        <TabList
+          className={styles.tabs}
+          selectedValue={selected}
+          onTabSelect={(_event, data: SelectTabData) => setSelected(data.value as TabKey)}
+          aria-label="Chức năng"
+          selectTabOnFocus
+        >
+          {TABS.map((tab) => (
+            <Tab key={tab.key} value={tab.key} id={tabId(tab.key)} aria-controls={panelId(tab.key)}>
+              {tab.label}
+            </Tab>
+          ))}
+        </TabList>
+
+        {/* Every panel stays mounted (hidden when not selected), so files read and results survive switching tabs. */}
+        {TABS.map((tab) => (
+          <section
+            key={tab.key}
+            className={styles.panel}
+            role="tabpanel"
+            id={panelId(tab.key)}
+            aria-labelledby={tabId(tab.key)}
+            tabIndex={0}
+            hidden={selected !== tab.key}
+          >
+            {tab.key === "generate" ? <GenerateTab /> : tab.key === "check" ? <CheckTab /> : <MergeTab />}
+          </section>
+        ))}
+      </main>
+    </UnitsProvider>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Where files come in: a drop zone with a button that opens the file picker
+ * (so the keyboard reaches it), for one file or many.
+ */
+import { useRef, useState, type DragEvent } from "react";
+import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { InputFile } from "../../app/usecases";
+
+export const WORKBOOK_ACCEPT = ".xlsx,.xlsm,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet";
+
+const useStyles = makeStyles({
+  zone: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  hint: { color: tokens.colorNeutralForeground2 },
+  input: { display: "none" },
+});
+
+/** The bytes of a picked or dropped file (FileReader where Blob.arrayBuffer is missing: older webviews). */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error(`Không đọc được tệp ${file.name} từ máy tính: ${reader.error?.message ?? "lỗi không rõ"}.`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+export async function toInputFiles(files: Iterable<File>): Promise<InputFile[]> {
+  return Promise.all(
+    [...files].map(async (file) => ({
+      name: file.name,
+      bytes: await readBytes(file),
+      ...(file.lastModified ? { lastModified: new Date(file.lastModified).toISOString() } : {}),
+    })),
+  );
+}
+
+export function FileDrop(props: {
+  multiple?: boolean;
+  label: string;
+  hint: string;
+  disabled?: boolean;
+  onFiles: (files: File[]) => void;
+  testId?: string;
+}) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+
+  const take = (list: FileList | null) => {
+    const files = list ? [...list] : [];
+    if (files.length > 0) props.onFiles(props.multiple ? files : files.slice(0, 1));
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setOver(false);
+    if (!props.disabled) take(event.dataTransfer.files);
+  };
+
+  return (
+    <div
+      className={mergeClasses(styles.zone, over && styles.over)}
+      onDragOver={(event) => {
+        event.preventDefault();
+        if (!props.disabled) setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      data-testid={props.testId}
+    >
+      <Button appearance="primary" disabled={props.disabled} onClick={() => input.current?.click()}>
+        {props.label}
+      </Button>
+      <Text size={200} className={styles.hint}>
+        {props.hint}
+      </Text>
+      <input
+        ref={input}
+        className={styles.input}
+        type="file"
+        accept={WORKBOOK_ACCEPT}
+        multiple={props.multiple}
+        aria-label={props.label}
+        tabIndex={-1}
+        onChange={(event) => {
+          take(event.currentTarget.files);
+          event.currentTarget.value = "";
+        }}
+      />
+    </div>
+  );
+}

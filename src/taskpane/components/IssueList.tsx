@@ -1,0 +1,114 @@
+/**
+ * Validation issues grouped by sheet, errors first, with counts by severity;
+ * each names its cell and says in Vietnamese what is wrong. Inside Excel an
+ * issue with a cell is a button that selects the cell.
+ */
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { Issue } from "../../domain/issues";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  item: {
+    display: "flex",
+    alignItems: "flex-start",
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
+  body: { display: "flex", flexDirection: "column", minWidth: 0, rowGap: "2px" },
+  cellButton: { minWidth: "auto", padding: `0 ${tokens.spacingHorizontalXS}`, flexShrink: 0 },
+  cell: { fontFamily: tokens.fontFamilyMonospace, flexShrink: 0 },
+});
+
+export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const i of issues) if (i.severity === "error") errors++;
+  return { errors, warnings: issues.length - errors };
+}
+
+export function groupBySheet(issues: readonly Issue[]): { sheet: string; issues: Issue[] }[] {
+  const groups = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    const key = issue.sheet ?? "";
+    const list = groups.get(key) ?? [];
+    list.push(issue);
+    groups.set(key, list);
+  }
+  return [...groups.entries()].map(([sheet, list]) => ({
+    sheet,
+    issues: [...list].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)),
+  }));
+}
+
+export function SeverityCounts(props: { issues: readonly Issue[] }) {
+  const { errors, warnings } = countBySeverity(props.issues);
+  return (
+    <>
+      <Badge appearance="tint" color={errors > 0 ? "danger" : "success"}>{`${errors} lỗi`}</Badge>
+      <Badge appearance="tint" color={warnings > 0 ? "warning" : "informative"}>{`${warnings} cảnh báo`}</Badge>
+    </>
+  );
+}
+
+export function IssueList(props: { issues: readonly Issue[]; onSelect?: (issue: Issue) => void }) {
+  const styles = useStyles();
+  if (props.issues.length === 0) return null;
+  return (
+    <div className={styles.root} data-testid="issues">
+      {groupBySheet(props.issues).map((group) => (
+        <section key={group.sheet} className={styles.group} aria-label={group.sheet ? `Trang tính ${group.sheet}` : "Toàn tệp"}>
+          <h4 className={styles.heading}>
+            <span>{group.sheet ? `Trang tính “${group.sheet}”` : "Toàn tệp"}</span>
+            <SeverityCounts issues={group.issues} />
+          </h4>
+          <ul className={styles.list}>
+            {group.issues.map((issue, index) => (
+              <li
+                key={`${issue.rule}-${issue.cell ?? ""}-${index}`}
+                className={mergeClasses(styles.item, issue.severity === "error" ? styles.error : styles.warning)}
+                data-severity={issue.severity}
+              >
+                {issue.cell && props.onSelect ? (
+                  <Button
+                    className={styles.cellButton}
+                    size="small"
+                    appearance="subtle"
+                    onClick={() => props.onSelect?.(issue)}
+                    aria-label={`Chọn ô ${issue.cell} trên trang tính ${issue.sheet ?? ""}`}
+                  >
+                    <span className={styles.cell}>{issue.cell}</span>
+                  </Button>
+                ) : issue.cell ? (
+                  <Text size={200} className={styles.cell}>
+                    {issue.cell}
+                  </Text>
+                ) : null}
+                <div className={styles.body}>
+                  <Text size={200} weight="semibold">
+                    {issue.severity === "error" ? "Lỗi" : "Cảnh báo"}
+                  </Text>
+                  <Text size={200}>{issue.message}</Text>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** Work in progress: what is being done, a bar with counts, and a way to stop. */
+import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import type { Progress } from "../../app/usecases";
+
+const useStyles = makeStyles({
+  row: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS },
+  field: { flexGrow: 1, minWidth: 0 },
+});
+
+/** "Đang đọc 3/12: ten-tep.xlsx" — `done` counts finished items, so the one being worked on is done + 1. */
+export function progressText(verb: string, p: Progress): string {
+  const current = Math.min(p.done + 1, p.total);
+  return p.done >= p.total ? `${verb} xong ${p.total}/${p.total}` : `${verb} ${current}/${p.total}: ${p.item}`;
+}
+
+export function ProgressLine(props: { verb: string; progress: Progress | null; onCancel?: () => void }) {
+  const styles = useStyles();
+  const p = props.progress;
+  return (
+    <div className={styles.row} data-testid="progress">
+      <Field className={styles.field} validationMessage={p ? progressText(props.verb, p) : `${props.verb}…`} validationState="none">
+        <ProgressBar value={p && p.total > 0 ? p.done / p.total : undefined} max={1} aria-label={props.verb} />
+      </Field>
+      {props.onCancel ? (
+        <Button size="small" onClick={props.onCancel}>
+          Hủy
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Indicators against their targets: Tổng số, Số đạt, Tỷ lệ, Mục tiêu and
+ * "Đạt" / "Chưa đạt" / "Chưa đủ số liệu". Each indicator takes two rows (its
+ * text across the table, then its figures), in a fixed-layout table whose
+ * cells wrap, so it fits a 320 px task pane without scrolling sideways.
+ */
+import { Fragment } from "react";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { DEFAULT_TARGETS, indicatorById, targetLabel, type Target } from "../../domain/catalogue";
+import { formatNumber } from "../../domain/validate/messages";
+
+export interface ResultRow {
+  readonly id: string;
+  readonly total: number | null;
+  readonly achieved: number | null;
+  readonly ratio: number | null;
+  readonly met: boolean | null;
+  readonly target?: Target;
+  /** Units whose figures went in (summaries only). */
+  readonly reportedBy?: number;
+}
+
+const useStyles = makeStyles({
+  table: { tableLayout: "fixed", width: "100%" },
+  cell: {
+    paddingInline: "2px",
+    verticalAlign: "top",
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  head: {
+    paddingInline: "2px",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: "anywhere",
+    whiteSpace: "normal",
+  },
+  textRow: { backgroundColor: tokens.colorNeutralBackground2, borderBottomStyle: "none" },
+  id: { fontWeight: tokens.fontWeightSemibold },
+  sub: { color: tokens.colorNeutralForeground3 },
+  met: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  short: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  unknown: { color: tokens.colorNeutralForeground3 },
+  wide: { width: "11%" },
+  num: { width: "17%" },
+  result: { width: "21%" },
+});
+
+export function shorten(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,;.\s]+$/, "")}…`;
+}
+
+export function resultLabel(met: boolean | null): string {
+  return met === true ? "Đạt" : met === false ? "Chưa đạt" : "Chưa đủ số liệu";
+}
+
+const num = (n: number | null): string => (n === null ? "–" : formatNumber(n));
+const pct = (n: number | null): string => (n === null ? "–" : `${formatNumber(Math.round(n * 100) / 100)}%`);
+
+export function ResultsTable(props: { rows: readonly ResultRow[]; caption: string; testId?: string }) {
+  const styles = useStyles();
+  return (
+    <Table className={styles.table} size="extra-small" aria-label={props.caption} data-testid={props.testId}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell className={mergeClasses(styles.head, styles.wide)}>Stt</TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.head, styles.num)}>Tổng số</TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.head, styles.num)}>Số đạt</TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.head, styles.num)}>Tỷ lệ</TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.head, styles.num)}>Mục tiêu</TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.head, styles.result)}>Kết quả</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.rows.map((row) => {
+          const indicator = indicatorById(row.id);
+          const target = row.target ?? DEFAULT_TARGETS[row.id];
+          return (
+            <Fragment key={row.id}>
+              <TableRow className={styles.textRow}>
+                <TableCell className={styles.cell} colSpan={6}>
+                  <span className={styles.id}>{row.id}</span> {indicator ? shorten(indicator.text, 90) : ""}
+                  {row.reportedBy !== undefined ? <span className={styles.sub}>{` (${row.reportedBy} đơn vị báo cáo)`}</span> : null}
+                </TableCell>
+              </TableRow>
+              <TableRow data-indicator={row.id}>
+                <TableCell className={styles.cell}>{row.id}</TableCell>
+                <TableCell className={styles.cell}>{num(row.total)}</TableCell>
+                <TableCell className={styles.cell}>{num(row.achieved)}</TableCell>
+                <TableCell className={styles.cell}>{pct(row.ratio)}</TableCell>
+                <TableCell className={styles.cell}>{target ? targetLabel(target) : ""}</TableCell>
+                <TableCell className={styles.cell}>
+                  <Text size={200} className={row.met === true ? styles.met : row.met === false ? styles.short : styles.unknown}>
+                    {resultLabel(row.met)}
+                  </Text>
+                </TableCell>
+              </TableRow>
+            </Fragment>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

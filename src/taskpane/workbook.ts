@@ -1,0 +1,12 @@
+/**
+ * The open workbook's use cases inside Excel (Office.js, src/excel/), loaded
+ * only there; null on the standalone page.
+ */
+import type { WorkbookUseCases } from "../app/usecases";
+import type { HostInfo } from "../excel/host";
+
+export async function workbookUseCasesFor(info: HostInfo): Promise<WorkbookUseCases | null> {
+  if (info.host !== "excel") return null;
+  const { createWorkbookUseCases } = await import("../excel/workbook-services");
+  return createWorkbookUseCases({ apiVersion: info.excelApi });
+}

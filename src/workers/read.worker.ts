@@ -1,0 +1,36 @@
+/**
+ * The read worker: parses workbook files off the task pane's UI thread, one
+ * at a time, reporting progress after each. The parsers load with import()
+ * on the first request, so the worker itself starts small.
+ */
+import type { WorkerRequest, WorkerResponse } from "./protocol";
+import { checkBytes, readAll } from "./tasks";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+async function handle(request: WorkerRequest): Promise<void> {
+  try {
+    if (request.kind === "read") {
+      const sources = await readAll(request.files, (done, total, item) =>
+        scope.postMessage({ id: request.id, kind: "progress", done, total, item }),
+      );
+      scope.postMessage({ id: request.id, kind: "read-done", sources });
+    } else {
+      const result = await checkBytes(request.file);
+      scope.postMessage({ id: request.id, kind: "check-done", result });
+    }
+  } catch (error) {
+    // Reported to the page, which shows it with the file name; never dropped here.
+    const code = typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : null;
+    scope.postMessage({ id: request.id, kind: "failed", message: error instanceof Error ? error.message : String(error), code });
+  }
+}
+
+scope.onmessage = (event) => {
+  void handle(event.data);
+};

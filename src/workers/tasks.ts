@@ -1,0 +1,37 @@
+/**
+ * The reading work itself, the same in the worker and on the main thread
+ * (where there is no Worker: jsdom, Node). Heavy modules load with import().
+ */
+import type { InputFile } from "../app/sources";
+import type { CheckResult } from "../app/usecases";
+import type { WorkbookGrid } from "../domain/grid";
+import type { MergeSource } from "../domain/merge";
+
+/** Reads the files one by one; `onProgress(done, total, item)` before each file and once at the end. */
+export async function readAll(
+  files: readonly InputFile[],
+  onProgress: (done: number, total: number, item: string) => void,
+  aborted: () => boolean = () => false,
+): Promise<MergeSource[]> {
+  const { readSource } = await import("../app/sources");
+  const sources: MergeSource[] = [];
+  for (const [i, file] of files.entries()) {
+    if (aborted()) break;
+    onProgress(i, files.length, file.name);
+    sources.push(await readSource(file));
+  }
+  if (files.length > 0) onProgress(sources.length, files.length, files[files.length - 1]!.name);
+  return sources;
+}
+
+export async function checkGrid(grid: WorkbookGrid, name: string): Promise<CheckResult> {
+  const [{ readUnitReport }, { evaluate }] = await Promise.all([import("../domain/read"), import("../domain/validate/evaluate")]);
+  const report = readUnitReport(grid, name);
+  return { report, results: evaluate(report) };
+}
+
+/** Reads and checks one file; a file that cannot be read rejects with WorkbookReadError (Vietnamese message naming the file). */
+export async function checkBytes(file: InputFile): Promise<CheckResult> {
+  const { readWorkbookFile } = await import("../io/read");
+  return checkGrid(readWorkbookFile(file.bytes, file.name), file.name);
+}

@@ -1,0 +1,128 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { Progress } from "../../src/app/usecases";
+import { TAM_DUONG_UNITS, type Unit } from "../../src/domain/units";
+import { LayoutConflictError } from "../../src/excel/render-layout";
+import { GenerateTab } from "../../src/taskpane/tabs/GenerateTab";
+import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith } from "./fakes";
+
+afterEach(() => jest.restoreAllMocks());
+
+describe("Tạo biểu mẫu tab", () => {
+  it("asks before keeping existing sheets under new names, then inserts with renameExisting and shows what was skipped", async () => {
+    const files = fakeFiles();
+    const workbook = fakeWorkbook();
+    workbook.insertLayout
+      .mockRejectedValueOnce(new LayoutConflictError([{ name: "Chỉ tiêu", renameTo: "Chỉ tiêu (cũ 28-11-2026)" }]))
+      .mockResolvedValueOnce({ skipped: ["Phiên bản Excel này chưa hỗ trợ thiết lập trang in (ExcelApi 1.9)."] });
+    renderWith(<GenerateTab />, EXCEL, { files, workbook });
+
+    fireEvent.click(screen.getByRole("button", { name: "Chèn vào sổ làm việc" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog.textContent).toContain("“Chỉ tiêu” → “Chỉ tiêu (cũ 28-11-2026)”");
+    expect(workbook.insertLayout).toHaveBeenCalledTimes(1);
+    expect(workbook.insertLayout.mock.calls[0]![1]).toEqual({ renameExisting: false });
+    // The first layout was built for the default unit and place.
+    expect(files.unitLayout.mock.calls[0]![0]).toMatchObject({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", superior: "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" });
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "Giữ trang cũ và chèn" }));
+    await waitFor(() => expect(workbook.insertLayout).toHaveBeenCalledTimes(2));
+    expect(workbook.insertLayout.mock.calls[1]![1]).toEqual({ renameExisting: true });
+    expect((await screen.findByTestId("skipped")).textContent).toContain("ExcelApi 1.9");
+    expect(screen.getByTestId("done").textContent).toContain("Đã chèn");
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  });
+
+  it("cancelling the dialog inserts nothing", async () => {
+    const files = fakeFiles();
+    const workbook = fakeWorkbook();
+    workbook.insertLayout.mockRejectedValueOnce(new LayoutConflictError([{ name: "Văn bản", renameTo: "Văn bản (cũ 28-11-2026)" }]));
+    renderWith(<GenerateTab />, EXCEL, { files, workbook });
+    fireEvent.click(screen.getByRole("button", { name: "Chèn vào sổ làm việc" }));
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Hủy" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(workbook.insertLayout).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId("done")).toBeNull();
+  });
+
+  it("shows any other failure in a message bar with its reason", async () => {
+    const files = fakeFiles();
+    const workbook = fakeWorkbook();
+    workbook.insertLayout.mockRejectedValueOnce(new Error("Sổ làm việc đang được bảo vệ."));
+    renderWith(<GenerateTab />, EXCEL, { files, workbook });
+    fireEvent.click(screen.getByRole("button", { name: "Chèn vào sổ làm việc" }));
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain("Không chèn được biểu mẫu");
+    expect(bar.textContent).toContain("Sổ làm việc đang được bảo vệ.");
+  });
+
+  it("uses the units of the workbook's “Đơn vị” sheet for the .zip inside Excel", async () => {
+    const files = fakeFiles();
+    const workbook = fakeWorkbook();
+    const units = [
+      { name: "Chi bộ Trường THPT Tam Đường", level: "co-so" as const },
+      { name: "Đảng ủy xã Bản Bo", level: "co-so" as const },
+    ];
+    workbook.readUnits.mockResolvedValue(units);
+    const downloads = captureDownloads();
+    renderWith(<GenerateTab />, EXCEL, { files, workbook });
+    expect(await screen.findByText(/trang tính “Đơn vị” của sổ làm việc \(2 đơn vị\)/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Tải biểu mẫu cho các đơn vị (.zip)" }));
+    });
+    await waitFor(() => expect(files.unitTemplatesZip).toHaveBeenCalledTimes(1));
+    expect(files.unitTemplatesZip.mock.calls[0]![0]).toEqual(units);
+    expect((await screen.findByTestId("done")).textContent).toContain("2 biểu mẫu");
+    expect(downloads).toEqual(["Bieu-mau-De-an-241.zip"]);
+  });
+
+  it("standalone offers downloads only, and picking a unit sets its place and superior line", async () => {
+    const files = fakeFiles();
+    renderWith(<GenerateTab />, STANDALONE, { files });
+    expect(screen.queryByRole("button", { name: "Chèn vào sổ làm việc" })).toBeNull();
+    const unit = screen.getByRole("combobox");
+    fireEvent.change(unit, { target: { value: "Phòng Nội vụ" } });
+    const downloads = captureDownloads();
+    fireEvent.click(screen.getByRole("button", { name: "Tải biểu mẫu (.xlsx)" }));
+    await waitFor(() => expect(files.unitTemplate).toHaveBeenCalledTimes(1));
+    expect(files.unitTemplate.mock.calls[0]![0]).toMatchObject({
+      unitName: "Phòng Nội vụ",
+      place: "Tam Đường",
+      superior: "UBND HUYỆN TAM ĐƯỜNG",
+      level: "huyen",
+    });
+    expect((await screen.findByTestId("done")).textContent).toContain("Phong-Noi-vu.xlsx");
+    expect(downloads).toEqual(["Phong-Noi-vu.xlsx"]);
+  });
+
+  it("in an Excel older than ExcelApi 1.7 offers the .xlsx file instead of inserting", () => {
+    const files = fakeFiles();
+    const workbook = fakeWorkbook();
+    renderWith(<GenerateTab />, { host: "excel", excelApi: 6, platform: "PC" }, { files, workbook });
+    expect(screen.queryByRole("button", { name: "Chèn vào sổ làm việc" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Tải tệp .xlsx" })).toBeTruthy();
+    expect(screen.getByText(/không chèn được biểu mẫu vào sổ làm việc \(cần ExcelApi 1\.7\)/)).toBeTruthy();
+  });
+
+  it("shows the .zip progress with counts and cancels it", async () => {
+    const files = fakeFiles();
+    let signal: AbortSignal | undefined;
+    files.unitTemplatesZip.mockImplementation(
+      (units: readonly Unit[], _options: unknown, onProgress?: (p: Progress) => void, abort?: AbortSignal) =>
+        new Promise((_resolve, reject) => {
+          signal = abort;
+          onProgress?.({ done: 4, total: units.length, item: units[4]!.name });
+          abort?.addEventListener("abort", () => reject(Object.assign(new Error("Đã hủy."), { name: "CancelledError" })));
+        }),
+    );
+    const downloads = captureDownloads();
+    renderWith(<GenerateTab />, STANDALONE, { files });
+    fireEvent.click(screen.getByRole("button", { name: "Tải biểu mẫu cho các đơn vị (.zip)" }));
+    expect((await screen.findByTestId("progress")).textContent).toContain(`Đang tạo biểu mẫu 5/19: ${TAM_DUONG_UNITS[4]!.name}`);
+    fireEvent.click(screen.getByRole("button", { name: "Hủy" }));
+    expect(signal?.aborted).toBe(true);
+    expect((await screen.findByTestId("done")).textContent).toBe("Đã hủy tạo tệp .zip.");
+    expect(downloads).toEqual([]);
+  });
+});

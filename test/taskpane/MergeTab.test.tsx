@@ -1,0 +1,134 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { InputFile, Progress } from "../../src/app/usecases";
+import { MergeTab } from "../../src/taskpane/tabs/MergeTab";
+import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, source } from "./fakes";
+
+afterEach(() => jest.restoreAllMocks());
+
+const SOURCES = [
+  source("ban-bo.xlsx", "Đảng ủy xã Bản Bo", "2021-06-18"),
+  source("nung-nang-1.xlsx", "Đảng ủy xã Nùng Nàng", "2021-06-15"),
+  source("nung-nang-2.xlsx", "Đảng ủy xã Nùng Nàng", "2021-06-22"),
+  source("la.xlsx", "Chi bộ Trạm Y tế", "2021-06-30"),
+  { file: "hong.xlsx", sha256: "f".repeat(64), error: { code: "corrupt" as const, message: "Không đọc được tệp hong.xlsx: tệp bị hỏng." } },
+];
+
+function card(file: string): HTMLElement {
+  const found = screen.getAllByTestId("file-status").find((el) => el.getAttribute("data-file") === file);
+  if (!found) throw new Error(`no card for ${file}`);
+  return found;
+}
+
+async function loadSamples() {
+  const files = fakeFiles();
+  files.sampleFiles.mockResolvedValue(SOURCES.map((s) => ({ name: s.file, bytes: new Uint8Array([1]) })));
+  files.readFiles.mockImplementation(async (inputs: readonly InputFile[], onProgress?: (p: Progress) => void) => {
+    inputs.forEach((f, i) => onProgress?.({ done: i, total: inputs.length, item: f.name }));
+    return SOURCES;
+  });
+  return files;
+}
+
+describe("Tổng hợp tab", () => {
+  it("shows each file's status with its reason, then re-runs the merge with the user's assignment and preference", async () => {
+    const files = await loadSamples();
+    renderWith(<MergeTab />, STANDALONE, { files });
+    expect(screen.getByTestId("empty")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("file-statuses");
+
+    expect(card("ban-bo.xlsx").getAttribute("data-status")).toBe("merged");
+    expect(card("nung-nang-1.xlsx").getAttribute("data-status")).toBe("superseded");
+    expect(card("nung-nang-1.xlsx").textContent).toContain("Bị thay thế");
+    expect(card("nung-nang-2.xlsx").getAttribute("data-status")).toBe("merged");
+    expect(card("hong.xlsx").getAttribute("data-status")).toBe("rejected");
+    expect(card("hong.xlsx").textContent).toContain("Lý do: Không đọc được tệp hong.xlsx: tệp bị hỏng.");
+    expect(card("la.xlsx").textContent).toContain("(ngoài danh sách)");
+    expect(card("la.xlsx").textContent).toContain("(nộp muộn)");
+    // 2 of the 19 units of the default list have sent.
+    expect(screen.getByTestId("units-received").textContent).toContain("Đã nhận 2/19 đơn vị");
+    expect(screen.getByTestId("missing-units").textContent).toContain("Đảng ủy xã Bình Lư");
+
+    // Assign the unlisted file to a unit of the list: the merge runs again with the assignment.
+    const before = files.summarise.mock.calls.length;
+    fireEvent.change(within(card("la.xlsx")).getByRole("combobox"), { target: { value: "Đảng ủy xã Bình Lư" } });
+    await waitFor(() => expect(files.summarise.mock.calls.length).toBeGreaterThan(before));
+    const options = files.summarise.mock.calls.at(-1)![1];
+    expect(options.assignments).toEqual({ "la.xlsx": "Đảng ủy xã Bình Lư" });
+    await waitFor(() => expect(screen.getByTestId("units-received").textContent).toContain("Đã nhận 3/19 đơn vị"));
+    expect(screen.getByTestId("missing-units").textContent).not.toContain("Đảng ủy xã Bình Lư");
+
+    // Reverse the superseded choice.
+    fireEvent.click(within(card("nung-nang-1.xlsx")).getByRole("button", { name: "Dùng tệp này" }));
+    await waitFor(() => expect(card("nung-nang-1.xlsx").getAttribute("data-status")).toBe("merged"));
+    expect(files.summarise.mock.calls.at(-1)![1].preferred).toEqual({ "Đảng ủy xã Nùng Nàng": "nung-nang-1.xlsx" });
+    expect(card("nung-nang-2.xlsx").getAttribute("data-status")).toBe("superseded");
+  });
+
+  it("passes the edited deadline to the merge", async () => {
+    const files = await loadSamples();
+    const { container } = renderWith(<MergeTab />, STANDALONE, { files });
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("file-statuses");
+    expect(files.summarise.mock.calls.at(-1)![1].deadline).toBe("2021-06-25");
+    const date = container.querySelector('input[type="date"]') as HTMLInputElement;
+    fireEvent.change(date, { target: { value: "2021-07-01" } });
+    await waitFor(() => expect(files.summarise.mock.calls.at(-1)![1].deadline).toBe("2021-07-01"));
+    await waitFor(() => expect(card("la.xlsx").textContent).not.toContain("(nộp muộn)"));
+  });
+
+  it("downloads the summary, and inside Excel writes it into the workbook with the units of the “Đơn vị” sheet", async () => {
+    const files = await loadSamples();
+    const workbook = fakeWorkbook();
+    workbook.readUnits.mockResolvedValue([{ name: "Đảng ủy xã Bản Bo", level: "co-so" }]);
+    workbook.writeSummary.mockResolvedValue({ replaced: [], copies: ["Tổng hợp chỉ tiêu (cũ)"], skipped: [] });
+    const downloads = captureDownloads();
+    renderWith(<MergeTab />, EXCEL, { files, workbook });
+    await screen.findByText(/trang tính “Đơn vị” của sổ làm việc \(1 đơn vị\)/);
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("file-statuses");
+    expect(files.summarise.mock.calls.at(-1)![1].units).toEqual([{ name: "Đảng ủy xã Bản Bo", level: "co-so" }]);
+
+    fireEvent.click(screen.getByRole("button", { name: "Tải bảng tổng hợp (.xlsx)" }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]).toMatch(/^Tong-hop-De-an-241-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const run = await files.summarise.mock.results.at(-1)!.value;
+    expect(files.writeXlsx).toHaveBeenCalledWith(run.layout);
+
+    fireEvent.click(screen.getByRole("button", { name: "Ghi vào sổ làm việc" }));
+    await waitFor(() => expect(workbook.writeSummary).toHaveBeenCalledTimes(1));
+    expect((await screen.findByTestId("done")).textContent).toContain("Tổng hợp chỉ tiêu (cũ)");
+  });
+
+  it("a failure to read is shown with its reason, not swallowed", async () => {
+    const files = fakeFiles();
+    files.sampleFiles.mockRejectedValue(new Error("Không tải được tệp mẫu Dang-uy-xa-Ban-Bo.xlsx: máy chủ trả lời 404."));
+    renderWith(<MergeTab />, STANDALONE, { files });
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain("máy chủ trả lời 404");
+  });
+
+  it("shows per-file progress with counts while reading, and “Hủy” aborts the reading", async () => {
+    const files = fakeFiles();
+    files.sampleFiles.mockResolvedValue(SOURCES.map((s) => ({ name: s.file, bytes: new Uint8Array([1]) })));
+    let signal: AbortSignal | undefined;
+    files.readFiles.mockImplementation(
+      (inputs: readonly InputFile[], onProgress?: (p: Progress) => void, abort?: AbortSignal) =>
+        new Promise((_resolve, reject) => {
+          signal = abort;
+          onProgress?.({ done: 2, total: inputs.length, item: inputs[2]!.name });
+          abort?.addEventListener("abort", () => reject(Object.assign(new Error("Đã hủy."), { name: "CancelledError" })));
+        }),
+    );
+    renderWith(<MergeTab />, STANDALONE, { files });
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    expect((await screen.findByTestId("progress")).textContent).toContain("Đang đọc 3/5: nung-nang-2.xlsx");
+    fireEvent.click(screen.getByRole("button", { name: "Hủy" }));
+    expect(signal?.aborted).toBe(true);
+    expect((await screen.findByTestId("done")).textContent).toContain("Đã hủy đọc tệp");
+    expect(screen.queryByTestId("progress")).toBeNull();
+    expect(screen.queryByTestId("error-bar")).toBeNull();
+  });
+});

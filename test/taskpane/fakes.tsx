@@ -1,0 +1,82 @@
+/** Fake services for the task pane's component tests: every use case is a jest.fn the test can steer and inspect. */
+import { render } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import type { FileUseCases, MergeRun, WorkbookUseCases } from "../../src/app/usecases";
+import { mergeReports, type MergeSource } from "../../src/domain/merge";
+import { buildSummaryWorkbook } from "../../src/domain/merge/layout";
+import type { UnitReport } from "../../src/domain/report";
+import type { HostInfo } from "../../src/excel/host";
+import { ServicesProvider, servicesFor } from "../../src/taskpane/services";
+import { UnitsProvider } from "../../src/taskpane/units";
+
+type Mocked<T> = { [K in keyof T]: T[K] & jest.Mock };
+
+export const STANDALONE: HostInfo = { host: "standalone", excelApi: 0, platform: null };
+export const EXCEL: HostInfo = { host: "excel", excelApi: 10, platform: "PC" };
+
+export function fakeFiles(): Mocked<FileUseCases> {
+  return {
+    unitLayout: jest.fn(async () => ({ sheets: [] })),
+    unitTemplate: jest.fn(async () => new Uint8Array([1])),
+    unitTemplatesZip: jest.fn(async () => new Uint8Array([2])),
+    checkFile: jest.fn(),
+    checkGrid: jest.fn(),
+    readFiles: jest.fn(async () => []),
+    // The real merge (pure domain code), so statuses follow the options the tab passes.
+    summarise: jest.fn(async (sources, options, layout): Promise<MergeRun> => {
+      const summary = mergeReports(sources, options);
+      return { sources, summary, layout: buildSummaryWorkbook(summary, layout) };
+    }),
+    writeXlsx: jest.fn(async () => new Uint8Array([3])),
+    sampleFiles: jest.fn(async () => []),
+  } as unknown as Mocked<FileUseCases>;
+}
+
+export function fakeWorkbook(): Mocked<WorkbookUseCases> {
+  return {
+    sheetNames: jest.fn(async () => []),
+    insertLayout: jest.fn(async () => ({ skipped: [] })),
+    readWorkbook: jest.fn(async () => ({ sheets: [] })),
+    readUnits: jest.fn(async () => null),
+    selectCell: jest.fn(async () => undefined),
+    highlight: jest.fn(async () => undefined),
+    clearHighlight: jest.fn(async () => undefined),
+    onChanged: jest.fn(async () => null),
+    writeSummary: jest.fn(async () => ({ replaced: [], copies: [], skipped: [] })),
+  } as unknown as Mocked<WorkbookUseCases>;
+}
+
+export function renderWith(
+  node: ReactNode,
+  info: HostInfo,
+  parts: { files: FileUseCases; workbook?: WorkbookUseCases | null },
+) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ServicesProvider services={servicesFor(info, parts)}>
+        <UnitsProvider>{node}</UnitsProvider>
+      </ServicesProvider>
+    </FluentProvider>,
+  );
+}
+
+/** A unit report as the reader would give it, with only what the merge looks at. */
+export function report(fileName: string, unit: string, reportDate: string | null, extra: Partial<UnitReport> = {}): UnitReport {
+  return { fileName, unit: { name: unit, source: "header" }, reportDate, indicators: {}, documents: [], issues: [], ...extra };
+}
+
+export function source(file: string, unit: string, reportDate: string | null): MergeSource {
+  return { file, sha256: file.padEnd(64, "0").slice(0, 64), report: report(file, unit, reportDate) };
+}
+
+/** Catches the downloads the tab starts (jsdom cannot navigate): the file names, in order. */
+export function captureDownloads(): string[] {
+  const names: string[] = [];
+  URL.createObjectURL = jest.fn(() => "blob:test");
+  URL.revokeObjectURL = jest.fn();
+  jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  return names;
+}

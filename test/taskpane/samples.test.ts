@@ -1,0 +1,42 @@
+/**
+ * The committed sample workbooks (assets/samples) are what scripts/make-samples.ts
+ * makes: the same files, read back to the same figures, dates and units.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SAMPLE_FILES } from "../../src/app/sample";
+import { readUnitReport } from "../../src/domain/read";
+import { readWorkbookFile } from "../../src/io/read";
+import { makeSamples } from "../../scripts/make-samples";
+import { REPO } from "../support/build";
+
+const read = (path: string, name: string) => {
+  const r = readUnitReport(readWorkbookFile(new Uint8Array(readFileSync(path)), name), name);
+  return { unit: r.unit.name, date: r.reportDate, indicators: r.indicators, documents: r.documents.map((d) => d.codeText), rules: r.issues.map((i) => i.rule) };
+};
+
+describe("sample workbooks", () => {
+  let fresh: string;
+  beforeAll(async () => {
+    fresh = mkdtempSync(join(tmpdir(), "de-an-241-samples-"));
+    await makeSamples(fresh);
+  }, 60_000);
+  afterAll(() => rmSync(fresh, { recursive: true, force: true }));
+
+  it("are exactly the files src/app/sample.ts lists", () => {
+    expect(readdirSync(join(REPO, "assets/samples")).sort()).toEqual([...SAMPLE_FILES].sort());
+  });
+
+  it.each(SAMPLE_FILES.map((name) => [name]))("%s matches what the script makes", (name) => {
+    expect(read(join(REPO, "assets/samples", name), name)).toEqual(read(join(fresh, name), name));
+  });
+
+  it("include one late report, one with Số đã đạt > Tổng số, and a unit that sent two versions", () => {
+    const reports = SAMPLE_FILES.map((name) => read(join(REPO, "assets/samples", name), name));
+    expect(reports.filter((r) => r.date !== null && r.date > "2021-06-25")).toHaveLength(1);
+    expect(reports.filter((r) => r.rules.includes("achieved-exceeds-total"))).toHaveLength(1);
+    const units = reports.map((r) => r.unit);
+    expect(units.length - new Set(units).size).toBe(1);
+  });
+});

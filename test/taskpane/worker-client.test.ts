@@ -1,0 +1,85 @@
+/**
+ * The page's side of the read worker, with a stand-in Worker that answers
+ * like src/workers/read.worker.ts: progress reaches the caller, the bytes are
+ * handed over in the transfer list, a failure names the file, and aborting
+ * terminates the worker (a new one is made for the next request).
+ */
+import { CancelledError, FileReadError, createFileUseCases } from "../../src/app/files";
+import type { WorkerRequest, WorkerResponse } from "../../src/workers/protocol";
+
+class StandInWorker {
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  readonly transfers: Transferable[][] = [];
+  constructor(private readonly answer: (request: WorkerRequest, post: (r: WorkerResponse) => void) => void) {}
+  postMessage(request: WorkerRequest, transfer: Transferable[]): void {
+    this.transfers.push(transfer);
+    setTimeout(() => this.answer(request, (r) => this.onmessage?.({ data: r } as MessageEvent<WorkerResponse>)), 0);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const file = (name: string) => ({ name, bytes: new Uint8Array([1, 2, 3]) });
+
+describe("read worker client", () => {
+  it("routes progress, transfers the bytes, and returns the sources", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind !== "read") return;
+          request.files.forEach((f, i) => post({ id: request.id, kind: "progress", done: i, total: request.files.length, item: f.name }));
+          post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const inputs = [file("a.xlsx"), file("b.xlsx")];
+    const progress: string[] = [];
+    const sources = await files.readFiles(inputs, (p) => progress.push(`${p.done}/${p.total} ${p.item}`));
+    expect(sources.map((s) => s.file)).toEqual(["a.xlsx", "b.xlsx"]);
+    expect(progress).toEqual(["0/2 a.xlsx", "1/2 b.xlsx"]);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.transfers[0]).toEqual([inputs[0]!.bytes.buffer, inputs[1]!.bytes.buffer]);
+    // A merge's reading worker ends with it.
+    expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it("rejects a check with the worker's message naming the file", async () => {
+    const files = createFileUseCases({
+      makeWorker: async () =>
+        new StandInWorker((request, post) =>
+          post({ id: request.id, kind: "failed", code: "corrupt", message: "Không đọc được tệp x.xlsx: tệp bị hỏng." }),
+        ) as unknown as Worker,
+    });
+    const promise = files.checkFile(file("x.xlsx"));
+    await expect(promise).rejects.toBeInstanceOf(FileReadError);
+    await expect(promise).rejects.toThrow("Không đọc được tệp x.xlsx: tệp bị hỏng.");
+  });
+
+  it("terminates the worker on abort and starts a new one for the next request", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        // Never answers the first request; answers later ones.
+        const w = new StandInWorker((request, post) => {
+          if (workers.length > 1 && request.kind === "read") post({ id: request.id, kind: "read-done", sources: [] });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const controller = new AbortController();
+    const stuck = files.readFiles([file("a.xlsx")], undefined, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    await expect(stuck).rejects.toBeInstanceOf(CancelledError);
+    expect(workers[0]!.terminated).toBe(true);
+    await expect(files.readFiles([file("b.xlsx")])).resolves.toEqual([]);
+    expect(workers).toHaveLength(2);
+  });
+});
