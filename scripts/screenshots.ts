@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   try {
     for (const width of WIDTHS) {
       for (const shot of SHOTS) {
-        const page = await browser.newPage({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
+        const page = await browser.newPage({ viewport: { width, height: 800 }, deviceScaleFactor: 1, locale: "vi-VN" });
         await page.goto(`${server.url}taskpane.html`);
         await page.getByRole("tab", { name: shot.tab }).click();
         await shot.prepare?.(page);

@@ -88,6 +88,12 @@ function classify(kind: TableKind, text: string): string | null {
  * a header of this kind.
  */
 function headerAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean): Map<string, ColumnSpan> | undefined {
+  const roles = rolesAt(view, kind, row, twoRows);
+  return REQUIRED[kind](new Set(roles.keys())) ? roles : undefined;
+}
+
+/** The roles the cells of `row` (and `row + 1` when twoRows) would have as a header. */
+function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean): Map<string, ColumnSpan> {
   const roles = new Map<string, ColumnSpan>();
   const width = Math.min(view.width, 200);
   for (let c = 0; c < width; c++) {
@@ -104,7 +110,6 @@ function headerAt(view: SheetView, kind: TableKind, row: number, twoRows: boolea
     }
     if (role && role !== "other" && !roles.has(role)) roles.set(role, { c, c2: span ? Math.max(c, span.e.c) : c });
   }
-  if (!REQUIRED[kind](new Set(roles.keys()))) return undefined;
   return roles;
 }
 
@@ -115,8 +120,12 @@ export function findHeaders<R extends string>(view: SheetView, sheetIndex: numbe
     const cells = view.rowTexts(r);
     // Cells of this row, or merged areas reaching into it from above, must be at least 2.
     if (cells.length < 2 && !view.sheet.merges.some((m) => m.s.r <= r && m.e.r >= r && m.e.r > m.s.r)) continue;
-    const one = headerAt(view, kind, r, false);
-    const two = r + 1 < view.height ? headerAt(view, kind, r, true) : undefined;
+    const oneRoles = rolesAt(view, kind, r, false);
+    const one = REQUIRED[kind](new Set(oneRoles.keys())) ? oneRoles : undefined;
+    // A header over two rows has at least two roles in its top row, or merged cells there.
+    const mayBeTwo =
+      r + 1 < view.height && (oneRoles.size >= 2 || view.sheet.merges.some((m) => m.s.r === r && (m.e.r > m.s.r || m.e.c > m.s.c)));
+    const two = mayBeTwo ? headerAt(view, kind, r, true) : undefined;
     const pick = two && (!one || two.size > one.size) ? two : one;
     if (!pick) continue;
     found.push({

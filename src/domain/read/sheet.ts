@@ -43,6 +43,8 @@ export function isEmptyCell(cell: GridCell | undefined): boolean {
 export class SheetView {
   readonly sheet: GridSheet;
   private readonly mergeIndex = new Map<number, GridRange>();
+  /** Cleaned cell texts, worked out once per cell (every row is looked at several times). */
+  private readonly texts = new Map<number, string>();
   readonly width: number;
   readonly height: number;
 
@@ -72,8 +74,18 @@ export class SheetView {
   /** The text shown at (r, c): a merged area shows its top-left cell's text. */
   shownText(r: number, c: number): string {
     const m = this.merge(r, c);
-    if (m) return cellText(this.cell(m.s.r, m.s.c));
-    return cellText(this.cell(r, c));
+    return m ? this.text(m.s.r, m.s.c) : this.text(r, c);
+  }
+
+  /** The cleaned text of the cell's own value (cached). */
+  text(r: number, c: number): string {
+    const key = r * 65536 + c;
+    let t = this.texts.get(key);
+    if (t === undefined) {
+      t = cellText(this.cell(r, c));
+      this.texts.set(key, t);
+    }
+    return t;
   }
 
   /** Whether (r, c) lies in the same merged area as (r2, c2). */
@@ -92,7 +104,7 @@ export class SheetView {
     const out: { c: number; text: string }[] = [];
     if (!row) return out;
     for (let c = 0; c < row.length; c++) {
-      const t = cellText(row[c]);
+      const t = row[c] === undefined ? "" : this.text(r, c);
       if (t !== "") out.push({ c, text: t });
     }
     return out;

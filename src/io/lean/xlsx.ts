@@ -9,7 +9,7 @@
  */
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/grid";
 import { parseAddress } from "../../domain/grid";
-import { attributes, decodeXml, elements, nextElement, textOf } from "./xml";
+import { attribute, attributes, decodeXml, elements, nextElement, textOf } from "./xml";
 
 export class LeanUnsupported extends Error {
   override readonly name = "LeanUnsupported";
@@ -130,18 +130,17 @@ function readSheet(
   let lastRow = -1;
   if (data) {
     for (const rowEl of elements(data.inner, "row")) {
-      const ra = attributes(rowEl.attrs).get("r");
+      const ra = attribute(rowEl.attrs, "r");
       const r = ra !== undefined ? Number(ra) - 1 : lastRow + 1;
       lastRow = r;
       if (r >= limits.maxRows) break;
       let lastCol = -1;
       let row: Array<GridCell | undefined> | undefined;
       for (const c of elements(rowEl.inner, "c")) {
-        const a = attributes(c.attrs);
-        const ref = a.get("r");
+        const ref = attribute(c.attrs, "r");
         const col = ref !== undefined ? parseAddress(ref).c : lastCol + 1;
         lastCol = col;
-        const type = a.get("t") ?? "n";
+        const type = attribute(c.attrs, "t") ?? "n";
         const fEl = c.inner ? nextElement(c.inner, "f", 0) : undefined;
         const vEl = c.inner ? nextElement(c.inner, "v", 0) : undefined;
         let v: CellValue | undefined;
@@ -172,7 +171,7 @@ function readSheet(
             case "n": {
               const n = Number(raw);
               if (raw.trim() === "" || !Number.isFinite(n)) throw new LeanUnsupported(`bad number ${raw}`);
-              const style = Number(a.get("s") ?? 0);
+              const style = Number(attribute(c.attrs, "s") ?? 0);
               v = dates[style] ? serialToDate(n, date1904) : n;
               break;
             }

@@ -29,6 +29,30 @@ export function attributes(tag: string): Map<string, string> {
   return map;
 }
 
+/** One attribute's value from a start tag's text, without building a map (the hot path for cells and rows). */
+export function attribute(tag: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const at = tag.indexOf(name, from);
+    if (at < 0) return undefined;
+    const before = at === 0 ? 32 : tag.charCodeAt(at - 1);
+    let i = at + name.length;
+    while (tag.charCodeAt(i) === 32) i++;
+    if ((before === 32 || before === 9 || before === 10 || before === 13) && tag.charCodeAt(i) === 61 /* = */) {
+      i++;
+      while (tag.charCodeAt(i) === 32) i++;
+      const quote = tag[i];
+      if (quote === '"' || quote === "'") {
+        const end = tag.indexOf(quote, i + 1);
+        if (end < 0) return undefined;
+        const raw = tag.slice(i + 1, end);
+        return raw.indexOf("&") >= 0 ? decodeXml(raw) : raw;
+      }
+    }
+    from = at + name.length;
+  }
+}
+
 export interface Element {
   /** Attribute text of the start tag. */
   readonly attrs: string;
