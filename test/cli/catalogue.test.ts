@@ -2,16 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { INDICATORS } from "../../src/domain/catalogue";
 import { main } from "../../src/cli/main";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: process.cwd() },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
+import { capture } from "../support/cli";
 
 describe("de-an-241 catalogue", () => {
   it("prints all sixteen indicators with texts, ĐVT and targets as JSON", async () => {

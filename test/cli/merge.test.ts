@@ -11,16 +11,7 @@ import { TAM_DUONG_UNITS } from "../../src/domain/units";
 import { readWorkbookFile } from "../../src/io/read";
 import { writeWorkbookXlsx } from "../../src/io/write";
 import { fillTemplate, type Fill } from "../support/fill";
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: process.cwd() },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
+import { capture } from "../support/cli";
 
 async function unitFile(unitName: string, fill: Fill): Promise<Uint8Array> {
   const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName, place: "Tam Đường", level: "co-so", created: "2021-05-01" }));

@@ -4,16 +4,7 @@ import { join } from "node:path";
 import { INDICATORS } from "../../src/domain/catalogue";
 import { main } from "../../src/cli/main";
 import { ensureFixtures } from "../fixtures/make-fixtures";
-
-function capture(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
+import { capture } from "../support/cli";
 
 interface JsonFile {
   file: string;

@@ -4,7 +4,9 @@
  * totals and ratios from the sums, documents listed once, who has and has
  * not sent, and every value left out with its unit, file, cell and reason.
  */
-import { DEADLINES, DEFAULT_TARGETS, INDICATORS, type Target, type TargetSet } from "../catalogue";
+import { DEADLINES, DEFAULT_TARGETS, INDICATORS, meetsTarget, type Target, type TargetSet } from "../catalogue";
+
+export { meetsTarget };
 import type { Issue, ReadErrorCode } from "../issues";
 import type { UnitReport } from "../report";
 import { foldText } from "../text";
@@ -138,14 +140,6 @@ export interface Summary {
   readonly missing: readonly string[];
   /** received ÷ expected in percent, never above 100; null when nothing is expected. */
   readonly rate: number | null;
-}
-
-/** Whether the figures meet the target; null when they cannot tell ("chưa đủ số liệu"). */
-export function meetsTarget(target: Target, total: number | null, achieved: number | null): boolean | null {
-  if (target.op === "count>=") return achieved === null ? null : achieved >= target.value;
-  if (total === null || achieved === null || total <= 0) return null;
-  const ratio = (achieved / total) * 100;
-  return target.op === ">=" ? ratio >= target.value - 1e-9 : ratio > target.value + 1e-9;
 }
 
 export function round2(value: number): number {

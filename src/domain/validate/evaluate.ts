@@ -2,7 +2,7 @@
  * Results against the targets: the ratio computed from Tổng số and Số đã đạt
  * tiêu chuẩn, and whether the target is met (null: "chưa đủ số liệu").
  */
-import { DEFAULT_TARGETS, INDICATORS, type TargetSet } from "../catalogue";
+import { DEFAULT_TARGETS, INDICATORS, meetsTarget, type TargetSet } from "../catalogue";
 import type { UnitReport } from "../report";
 
 export interface IndicatorResultRow {
@@ -23,11 +23,7 @@ export function evaluate(report: UnitReport, targets: TargetSet = DEFAULT_TARGET
     const achieved = entry?.achieved ?? null;
     const ratio = !hasError && total !== null && achieved !== null && total > 0 ? (achieved / total) * 100 : null;
     const target = targets[indicator.id] ?? indicator.target;
-    let met: boolean | null = null;
-    if (!hasError) {
-      if (target.op === "count>=") met = achieved !== null ? achieved >= target.value : null;
-      else if (ratio !== null) met = target.op === ">=" ? ratio >= target.value - 1e-9 : ratio > target.value + 1e-9;
-    }
+    const met = hasError ? null : meetsTarget(target, total, achieved);
     return { id: indicator.id, total: hasError ? null : total, achieved: hasError ? null : achieved, ratio, met };
   });
 }
