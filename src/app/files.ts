@@ -11,6 +11,7 @@ import type { WorkbookLayout } from "../domain/layout/types";
 import type { MergeOptions, MergeSource } from "../domain/merge";
 import type { SummaryLayoutOptions } from "../domain/merge/layout";
 import type { Unit } from "../domain/units";
+import { messageFor } from "../domain/validate/messages";
 import type { WorkerRequest, WorkerResponse } from "../workers/protocol";
 import type { CheckResult, FileUseCases, InputFile, MergeRun, Progress, TemplateRequest } from "./usecases";
 
@@ -42,6 +43,8 @@ export interface FileUseCaseOptions {
   readonly makeWorker?: (() => Promise<Worker>) | null;
   /** Where the sample files are served from (default: the page's address). */
   readonly sampleBase?: string;
+  /** Time limit for reading one file in the worker (default FILE_TIME_LIMIT_MS). */
+  readonly fileTimeLimitMs?: number;
 }
 
 function today(): string {
@@ -52,6 +55,11 @@ function today(): string {
 function defaultMakeWorker(): (() => Promise<Worker>) | null {
   if (typeof Worker === "undefined") return null;
   return async () => (await import("../workers/spawn")).spawnReadWorker();
+}
+
+/** The worker was ended because a file took longer than its time limit. */
+class TimeLimitError extends Error {
+  override readonly name = "TimeLimitError";
 }
 
 /** A read worker and the requests in flight to it; a new worker is made after it is terminated. */
@@ -98,6 +106,32 @@ class ReadWorkerClient {
     this.pending.clear();
   }
 
+  /** Like request, but ends the worker and answers "timeout" when no answer comes within `limitMs`. */
+  async requestWithin(
+    limitMs: number,
+    body: { kind: "read"; files: readonly InputFile[] },
+    onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<WorkerResponse | "timeout"> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), limitMs);
+    });
+    const answer = this.request(body, onProgress, signal);
+    try {
+      const first = await Promise.race([answer, timedOut]);
+      if (first === "timeout") {
+        this.fail(new TimeLimitError());
+        await answer.catch((error: unknown) => {
+          if (!(error instanceof TimeLimitError)) throw error;
+        });
+      }
+      return first;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async request(
     body: { kind: "read"; files: readonly InputFile[] } | { kind: "check"; file: InputFile },
     onProgress?: (p: Progress) => void,
@@ -128,6 +162,19 @@ class ReadWorkerClient {
       worker.postMessage(request, transfer);
     });
   }
+}
+
+/** How long one file may take to read before it is stopped. */
+export const FILE_TIME_LIMIT_MS = 60_000;
+
+function timeoutError(file: string, limitMs: number): { code: "timeout"; message: string } {
+  return { code: "timeout", message: messageFor("timeout", { file, seconds: Math.round(limitMs / 1000) }) };
+}
+
+/** SHA-256 of the bytes as lowercase hex, taken before the bytes are handed to the worker. */
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function failure(response: WorkerResponse, fileName: string): never {
@@ -203,11 +250,26 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
 
     async readFiles(files, onProgress, signal): Promise<MergeSource[]> {
       if (make) {
+        // One request per file, each under a time limit: a file that runs past it is stopped (the
+        // worker is ended and a new one takes the next file) and merges as rejected.
         const reader = new ReadWorkerClient(make);
+        const limitMs = options.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
+        const sources: MergeSource[] = [];
         try {
-          const response = await reader.request({ kind: "read", files }, onProgress, signal);
-          if (response.kind === "read-done") return response.sources;
-          return failure(response, files.map((f) => f.name).join(", "));
+          for (const [i, file] of files.entries()) {
+            onProgress?.({ done: i, total: files.length, item: file.name });
+            const sha256 = await sha256Hex(file.bytes);
+            const response = await reader.requestWithin(limitMs, { kind: "read", files: [file] }, undefined, signal);
+            if (response === "timeout") {
+              sources.push({ file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}), error: timeoutError(file.name, limitMs) });
+            } else if (response.kind === "read-done" && response.sources.length === 1) {
+              sources.push(response.sources[0]!);
+            } else {
+              failure(response, file.name);
+            }
+          }
+          if (files.length > 0) onProgress?.({ done: files.length, total: files.length, item: files[files.length - 1]!.name });
+          return sources;
         } finally {
           reader.close();
         }

@@ -14,7 +14,9 @@ export type ReadErrorCode =
   | "too-many-cells"
   | "empty"
   /** The file could not be opened (missing, no permission). */
-  | "not-found";
+  | "not-found"
+  /** Reading took longer than the time limit for one file (the task pane stops it). */
+  | "timeout";
 
 export type ErrorRule =
   | "not-a-number"

@@ -42,10 +42,38 @@ describe("read worker client", () => {
     const progress: string[] = [];
     const sources = await files.readFiles(inputs, (p) => progress.push(`${p.done}/${p.total} ${p.item}`));
     expect(sources.map((s) => s.file)).toEqual(["a.xlsx", "b.xlsx"]);
-    expect(progress).toEqual(["0/2 a.xlsx", "1/2 b.xlsx"]);
+    expect(progress).toEqual(["0/2 a.xlsx", "1/2 b.xlsx", "2/2 b.xlsx"]);
     expect(workers).toHaveLength(1);
-    expect(workers[0]!.transfers[0]).toEqual([inputs[0]!.bytes.buffer, inputs[1]!.bytes.buffer]);
+    // One request per file (each under the time limit), each handing its bytes over.
+    expect(workers[0]!.transfers).toEqual([[inputs[0]!.bytes.buffer], [inputs[1]!.bytes.buffer]]);
     // A merge's reading worker ends with it.
+    expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it("stops a file that runs past the time limit, rejects it with the reason, and reads the rest in a new worker", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      fileTimeLimitMs: 50,
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind !== "read") return;
+          // "slow.xlsx" never answers, like a parser stuck on a hostile file.
+          if (request.files[0]!.name === "slow.xlsx") return;
+          post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const sources = await files.readFiles([file("a.xlsx"), file("slow.xlsx"), file("b.xlsx")]);
+    expect(sources.map((s) => [s.file, s.error?.code ?? "ok"])).toEqual([
+      ["a.xlsx", "ok"],
+      ["slow.xlsx", "timeout"],
+      ["b.xlsx", "ok"],
+    ]);
+    expect(sources[1]!.error!.message).toContain("slow.xlsx");
+    expect(sources[1]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(workers).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
   });
 
@@ -67,7 +95,9 @@ describe("read worker client", () => {
       makeWorker: async () => {
         // Never answers the first request; answers later ones.
         const w = new StandInWorker((request, post) => {
-          if (workers.length > 1 && request.kind === "read") post({ id: request.id, kind: "read-done", sources: [] });
+          if (workers.length > 1 && request.kind === "read") {
+            post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+          }
         });
         workers.push(w);
         return w as unknown as Worker;
@@ -79,7 +109,7 @@ describe("read worker client", () => {
     controller.abort();
     await expect(stuck).rejects.toBeInstanceOf(CancelledError);
     expect(workers[0]!.terminated).toBe(true);
-    await expect(files.readFiles([file("b.xlsx")])).resolves.toEqual([]);
+    await expect(files.readFiles([file("b.xlsx")])).resolves.toEqual([{ file: "b.xlsx", sha256: "0" }]);
     expect(workers).toHaveLength(2);
   });
 });

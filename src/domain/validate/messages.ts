@@ -73,6 +73,7 @@ const MESSAGES: { readonly [K in RuleCode]: (p: P) => string } = {
   corrupt: (p) => `Không đọc được tệp ${s(p.file)}: tệp bị hỏng hoặc không đúng định dạng (${s(p.detail)}).`,
   "too-many-cells": (p) => `Không đọc được tệp ${s(p.file)}: bảng tính có quá nhiều ô (${s(p.cells)}, tối đa ${s(p.limit)}).`,
   empty: (p) => `Không đọc được tệp ${s(p.file)}: không có trang tính nào có dữ liệu.`,
+  timeout: (p) => `Không đọc được tệp ${s(p.file)}: đọc quá ${s(p.seconds)} giây nên đã dừng; tệp có thể quá lớn hoặc bất thường.`,
   "not-found": (p) => `Không mở được tệp ${s(p.file)}${p.detail ? `: ${s(p.detail)}` : ""}.`,
 };
 
