@@ -18,7 +18,7 @@
  */
 import { cellAddress, parseAddress, type CellValue, type GridCell, type GridRange, type GridSheet, type WorkbookGrid } from "../domain/grid";
 import { DEFAULT_LIMITS } from "../io/read/errors";
-import { isDateFormat, serialToDate } from "../io/lean/xlsx";
+import { isDateFormat, serialToDate } from "../domain/number-format";
 
 /** Cells loaded per sync (values, formulas and number formats: about 40 bytes a cell, ~4 MB). */
 export const READ_CELLS_PER_SYNC = 100_000;

@@ -9,6 +9,9 @@
  */
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/grid";
 import { parseAddress } from "../../domain/grid";
+import { BUILTIN_DATE_FORMATS, isDateFormat, serialToDate } from "../../domain/number-format";
+
+export { isDateFormat, serialToDate };
 import { attribute, attributes, decodeXml, elements, nextElement, textOf } from "./xml";
 
 export class LeanUnsupported extends Error {
@@ -25,10 +28,11 @@ export interface LeanLimits {
 /** Entry name → bytes, as an unzip produced them. */
 export type ZipEntries = ReadonlyMap<string, Uint8Array>;
 
-const decoder = new TextDecoder("utf-8");
+let decoder: TextDecoder | undefined;
 
 function text(entries: ZipEntries, path: string): string | undefined {
   const bytes = entries.get(path);
+  decoder ??= new TextDecoder("utf-8");
   return bytes ? decoder.decode(bytes) : undefined;
 }
 
@@ -57,18 +61,6 @@ function relationships(entries: ZipEntries, partPath: string): Map<string, strin
   return map;
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
-
-/** Whether a number format code shows a date or time (d, m, y, h, s outside quotes and brackets). */
-export function isDateFormat(code: string): boolean {
-  const stripped = code
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
-    .replace(/\[[^\]]*\]/g, "");
-  const first = stripped.split(";")[0] ?? "";
-  return /[dmyhs]/i.test(first) && !/^general$/i.test(first.trim());
-}
 
 function dateStyles(entries: ZipEntries, stylesPath: string | undefined): boolean[] {
   const xml = stylesPath ? text(entries, stylesPath) : undefined;
@@ -90,14 +82,6 @@ function dateStyles(entries: ZipEntries, stylesPath: string | undefined): boolea
     out.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
   }
   return out;
-}
-
-/** Excel serial (1900 system, or 1904) to a Date at UTC. */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  const days = date1904 ? serial + 1462 : serial;
-  // Excel's 1900 system counts the non-existent 29/2/1900 (serial 60).
-  const adjusted = !date1904 && days < 61 ? days + 1 : days;
-  return new Date(Math.round((adjusted - 25569) * 86400000));
 }
 
 function sharedStrings(entries: ZipEntries, path: string | undefined): string[] {
