@@ -1,18 +1,29 @@
-// Bundles the CLI into dist/cli/de-an-241.cjs (one file, Node 20), used by bin/de-an-241.js.
+// Bundles the CLI into dist/cli/de-an-241.cjs (one file, Node 20), used by bin/de-an-241.js,
+// and its read worker into dist/cli/read-worker.cjs.
 "use strict";
 const { build } = require("esbuild");
 const { join } = require("node:path");
 
-build({
-  entryPoints: [join(__dirname, "..", "src", "cli", "main.ts")],
-  outfile: join(__dirname, "..", "dist", "cli", "de-an-241.cjs"),
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  sourcemap: true,
-  logLevel: "warning",
-}).catch((error) => {
+const entries = [
+  ["main.ts", "de-an-241.cjs"],
+  // The worker thread that reads files under a time limit (src/cli/read-pool.ts looks for it next to the CLI).
+  ["read-worker.ts", "read-worker.cjs"],
+];
+
+Promise.all(
+  entries.map(([source, out]) =>
+    build({
+      entryPoints: [join(__dirname, "..", "src", "cli", source)],
+      outfile: join(__dirname, "..", "dist", "cli", out),
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      sourcemap: true,
+      logLevel: "warning",
+    }),
+  ),
+).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
