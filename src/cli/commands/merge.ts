@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { mergeJson, readSources, summarise } from "../../app/merge";
+import { mergeJson, summarise } from "../../app/merge";
+import { readSourcesWithTimeLimit } from "../read-pool";
 import { DEADLINES, indicatorById, PROGRAMME } from "../../domain/catalogue";
 import type { AggregationRules } from "../../domain/merge";
 import { matchUnit, type Unit } from "../../domain/units";
@@ -89,9 +90,9 @@ export const mergeCommand: CliCommand = {
       return { name: basename(path), bytes: new Uint8Array(readFileSync(path)), lastModified: stat.mtime.toISOString() };
     });
     const jsonTarget = stringOption(parsed, "json");
-    const sources = await readSources(inputs, {
-      onProgress: (p) => {
-        if (jsonTarget !== "-") io.stderr(`[${p.done}/${p.total}] ${p.file}\n`);
+    const sources = await readSourcesWithTimeLimit(inputs, {
+      onProgress: (done, total, file) => {
+        if (jsonTarget !== "-") io.stderr(`[${done}/${total}] ${file}\n`);
       },
     });
     const run = summarise(
