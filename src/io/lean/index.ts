@@ -21,7 +21,8 @@ export function readWorkbookFast(bytes: Uint8Array, fileName: string, limits: Pa
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   if (!isZip(bytes) || bytes.length > lim.maxFileBytes) return readWorkbookFile(bytes, fileName, limits);
   const needed = (name: string): boolean => NEEDED.test(name);
-  const scan = scanZip(bytes, fileName, lim, needed, needed);
+  // The lean reader bounds rows and cells itself (and falls back to the general reader, which counts them, past the bound).
+  const scan = scanZip(bytes, fileName, lim, needed, needed, false);
   if (scan.entries.some((e) => e.encrypted)) throw new WorkbookReadError("encrypted", fileName);
   if (!scan.kept.has("xl/workbook.xml") || scan.entries.some((e) => e.name === "xl/workbook.bin")) {
     return readWorkbookFile(bytes, fileName, limits);

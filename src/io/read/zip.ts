@@ -125,6 +125,8 @@ export function scanZip(
   keep?: (name: string) => boolean,
   /** Inflate only the entries this accepts (default all); the others are checked by their declared sizes alone. */
   inflate?: (name: string) => boolean,
+  /** Count cell tags against maxCells (default true; a reader that bounds cells itself may skip it). */
+  countCellTags = true,
 ): ZipScan {
   const entries = listZip(bytes, file, limits);
   const texts = new Map<string, string>();
@@ -141,7 +143,7 @@ export function scanZip(
     const end = Math.min(bytes.length, entry.compressedSize > 0 ? start + entry.compressedSize : bytes.length);
     const keepText = KEEP_TEXT.test(entry.name);
     const keepBytes = keep?.(entry.name) === true;
-    const countCells = /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) || entry.name === "content.xml";
+    const countCells = countCellTags && (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) || entry.name === "content.xml");
     const pattern = new TextEncoder().encode(entry.name === "content.xml" ? "<table:table-cell" : "<c ");
     const kept: Uint8Array[] = [];
     let size = 0;
