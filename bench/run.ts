@@ -86,8 +86,14 @@ async function main(): Promise<void> {
   global.gc?.();
   peak = process.memoryUsage().rss;
   const m0 = performance.now();
-  const sources = await readSources(files);
+  const heapBefore = process.memoryUsage().heapUsed;
+  const sources = await readSources(files.slice(0, Math.floor(n / 2)));
+  global.gc?.();
+  const heapHalf = process.memoryUsage().heapUsed;
+  sources.push(...(await readSources(files.slice(Math.floor(n / 2)))));
   const m1 = performance.now();
+  global.gc?.();
+  const heapAll = process.memoryUsage().heapUsed;
   const run = summarise(sources, { units }, { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen", date: "2021-07-01" });
   const m2 = performance.now();
   const out = await writeWorkbookXlsx(run.layout);
@@ -103,6 +109,7 @@ async function main(): Promise<void> {
       `floor (unzip + XML parse): ${floorMs.toFixed(3)} ms/file, peak RSS ${mb(floorPeak)}`,
       `  of which reading and checking ${((m1 - m0) / n).toFixed(3)}, merging and laying out ${((m2 - m1) / n).toFixed(3)}, writing the summary ${((m3 - m2) / n).toFixed(3)} ms/file`,
       `merge (read, check, merge, write ${mb(out.length)} summary): ${mergeMs.toFixed(3)} ms/file, peak RSS ${mb(mergePeak)} (input ${mb(totalBytes)}, start ${mb(baseRss)})`,
+      `retained after reading (what the summary needs): ${mb(heapHalf - heapBefore)} for ${Math.floor(n / 2)} files, ${mb(heapAll - heapBefore)} for ${n} (${((heapAll - heapBefore) / n / 1024).toFixed(1)} KB per ${(totalBytes / n / 1024).toFixed(1)} KB file)${global.gc ? "" : " [run with --expose-gc for exact figures]"}`,
       `merge: ${mergeMs.toFixed(2)} ms/file, floor: ${floorMs.toFixed(2)} ms/file, ratio: ${(mergeMs / floorMs).toFixed(2)}`,
     ].join("\n") + "\n",
   );
