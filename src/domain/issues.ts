@@ -41,7 +41,9 @@ export type WarningRule =
   | "duplicate-document"
   | "nothing-filled"
   | "indicators-table-missing"
-  | "documents-table-missing";
+  | "documents-table-missing"
+  /** A unit's report arrived beside a summary that already counts it (the summary's level is higher). */
+  | "included-in-summary";
 
 export type RuleCode = ErrorRule | WarningRule | ReadErrorCode;
 
@@ -70,6 +72,7 @@ const WARNINGS: ReadonlySet<RuleCode> = new Set<WarningRule>([
   "nothing-filled",
   "indicators-table-missing",
   "documents-table-missing",
+  "included-in-summary",
 ]);
 
 /** The severity every rule has. */

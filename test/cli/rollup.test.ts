@@ -58,5 +58,18 @@ describe("province roll-up of district summaries", () => {
     expect(i11).toMatchObject({ total: 100 + 50 + 70 + 30, achieved: 90 + 50 + 60 + 20, reported_by: 2 });
     const i41 = json.indicators.find((i) => i.id === "4.1")!;
     expect(i41).toMatchObject({ total: 2 * (100 + 50 + 70 + 30), achieved: 90 + 50 + 60 + 20 });
+
+    // A commune's own file beside its district's summary is counted once, through the summary.
+    writeFileSync(join(summaries, "Ban Bo.xlsx"), readFileSync(join(dir, "huyen-0", "Đảng ủy xã Bản Bo.xlsx")));
+    const again = capture(dir);
+    expect(await main(["merge", summaries, "--units", join(dir, "huyen.csv"), "--out", join(dir, "tinh2.xlsx"), "--json", join(dir, "tinh2.json")], again.io)).toBe(0);
+    const second = JSON.parse(readFileSync(join(dir, "tinh2.json"), "utf8")) as MergeJson & {
+      files: Array<{ file: string; status: string; reason: string | null; issues: Array<{ rule: string; message: string }> }>;
+    };
+    const commune = second.files.find((f) => f.file === "Ban Bo.xlsx")!;
+    expect(commune.status).toBe("superseded");
+    expect(commune.issues.map((i) => i.rule)).toContain("included-in-summary");
+    expect(commune.reason).toContain("tong-hop-0.xlsx");
+    expect(second.indicators.find((i) => i.id === "1.1")).toMatchObject({ total: 250, achieved: 220, reported_by: 2 });
   }, 120_000);
 });

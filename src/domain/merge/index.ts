@@ -8,6 +8,7 @@ import { DEADLINES, DEFAULT_TARGETS, INDICATORS, meetsTarget, type Target, type 
 
 export { meetsTarget };
 import type { Issue, ReadErrorCode } from "../issues";
+import { makeIssue } from "../validate/messages";
 import type { UnitReport } from "../report";
 import { foldText } from "../text";
 import { matchUnit, type Unit } from "../units";
@@ -183,6 +184,18 @@ function place(source: MergeSource, options: MergeOptions): Placed {
   return { source, key: `!${source.file}`, unit: null, onList: false, unitSource: null };
 }
 
+/** The place a body's name is about: "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" and "Huyện ủy Tam Đường" are both "tam duong". */
+function placeOf(name: string): string {
+  return foldText(name)
+    .replace(/^(ban thuong vu |ban chap hanh )?(dang bo|dang uy|huyen uy|thanh uy|thi uy|tinh uy|ubnd|uy ban nhan dan)\s+/, "")
+    .replace(/^(huyen|thanh pho|thi xa|tinh|xa|thi tran|phuong)\s+/, "");
+}
+
+function samePlace(a: string, b: string): boolean {
+  const pa = placeOf(a);
+  return pa !== "" && pa === placeOf(b);
+}
+
 function count(issues: readonly Issue[], severity: Issue["severity"]): number {
   return issues.filter((i) => i.severity === severity).length;
 }
@@ -227,6 +240,26 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
     list.push(p);
     groups.set(p.key, list);
   }
+  // A unit's report beside the summary of the body above it (which already counts it) is counted once, through the summary.
+  const extraIssues = new Map<MergeSource, Issue>();
+  const summaries = placed.filter((p) => status.get(p.source) === undefined && p.source.report?.identity?.kind === "summary");
+  for (const [key, list] of [...groups]) {
+    const kept = list.filter((p) => {
+      const identity = p.source.report?.identity;
+      if (identity?.kind !== "unit-report" || identity.superior === undefined) return true;
+      const above = summaries.find((sum) => samePlace(sum.source.report!.identity!.unitName, identity.superior!));
+      if (!above) return true;
+      status.set(p.source, { status: "superseded", reason: `Đã có trong bảng tổng hợp "${above.source.file}".` });
+      extraIssues.set(
+        p.source,
+        makeIssue("included-in-summary", {}, { file: p.source.file, unit: p.unit ?? identity.unitName, summary: above.source.file, summaryUnit: above.unit ?? "" }),
+      );
+      return false;
+    });
+    if (kept.length === 0) groups.delete(key);
+    else groups.set(key, kept);
+  }
+
   const winners = new Map<string, Placed>();
   for (const [key, list] of groups) {
     const preferredFile = list[0]!.unit !== null ? options.preferred?.[list[0]!.unit] : undefined;
@@ -252,8 +285,9 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
   const files: FileResult[] = placed.map((p) => {
     const s = status.get(p.source)!;
     const error = p.source.error;
+    const extra = extraIssues.get(p.source);
     const issues: readonly Issue[] =
-      p.source.report?.issues ??
+      (p.source.report ? [...p.source.report.issues, ...(extra ? [extra] : [])] : undefined) ??
       (error ? [{ rule: error.code, severity: "error", sheet: null, cell: null, params: { file: p.source.file }, message: error.message }] : []);
     const date = p.source.report?.reportDate ?? null;
     return {

@@ -65,6 +65,8 @@ const MESSAGES: { readonly [K in RuleCode]: (p: P) => string } = {
     `Tệp ${s(p.file)} không có bảng "Kết quả thực hiện các mục tiêu của Đề án 241" (không tìm thấy dòng tiêu đề cột Nội dung chỉ tiêu / Tổng số / Số đã đạt).`,
   "documents-table-missing": (p) =>
     `Tệp ${s(p.file)} không có bảng "Các văn bản lãnh đạo, chỉ đạo triển khai thực hiện Đề án 241" (không tìm thấy dòng tiêu đề cột Ký hiệu văn bản / Ngày ban hành).`,
+  "included-in-summary": (p) =>
+    `Tệp ${s(p.file)} là báo cáo của ${s(p.unit)}, đơn vị đã có trong bảng tổng hợp "${s(p.summary)}" của ${s(p.summaryUnit)}; số liệu chỉ được tính một lần, theo bảng tổng hợp.`,
   "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${s(p.size)} byte, tối đa ${s(p.limit)} byte).`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
