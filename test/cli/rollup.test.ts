@@ -13,7 +13,7 @@ import { capture } from "../support/cli";
 import { fillTemplate } from "../support/fill";
 
 interface MergeJson {
-  files: Array<{ file: string; unit: string | null; status: string }>;
+  files: Array<{ file: string; unit: string | null; status: string; reason: string | null; issues: Array<{ rule: string; message: string }> }>;
   units: { received: string[]; missing: string[] };
   indicators: Array<{ id: string; total: number | null; achieved: number | null; reported_by: number }>;
 }
@@ -63,9 +63,7 @@ describe("province roll-up of district summaries", () => {
     writeFileSync(join(summaries, "Ban Bo.xlsx"), readFileSync(join(dir, "huyen-0", "Đảng ủy xã Bản Bo.xlsx")));
     const again = capture(dir);
     expect(await main(["merge", summaries, "--units", join(dir, "huyen.csv"), "--out", join(dir, "tinh2.xlsx"), "--json", join(dir, "tinh2.json")], again.io)).toBe(0);
-    const second = JSON.parse(readFileSync(join(dir, "tinh2.json"), "utf8")) as MergeJson & {
-      files: Array<{ file: string; status: string; reason: string | null; issues: Array<{ rule: string; message: string }> }>;
-    };
+    const second = JSON.parse(readFileSync(join(dir, "tinh2.json"), "utf8")) as MergeJson;
     const commune = second.files.find((f) => f.file === "Ban Bo.xlsx")!;
     expect(commune.status).toBe("superseded");
     expect(commune.issues.map((i) => i.rule)).toContain("included-in-summary");
