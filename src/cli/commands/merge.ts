@@ -3,7 +3,12 @@ import { basename, extname, join, resolve } from "node:path";
 import { mergeJson, summarise } from "../../app/merge";
 import { readSourcesWithTimeLimit } from "../read-pool";
 import { DEADLINES, indicatorById, PROGRAMME } from "../../domain/catalogue";
+import * as XLSX from "@e965/xlsx";
+import type { GridCell, WorkbookGrid } from "../../domain/grid";
 import type { AggregationRules } from "../../domain/merge";
+import { targetsFromGrid } from "../../domain/targets";
+import type { TargetSet } from "../../domain/catalogue";
+import { readWorkbookFile } from "../../io/read";
 import { matchUnit, type Unit } from "../../domain/units";
 import { writeWorkbookXlsx } from "../../io/write";
 import { parseArgs, stringOption } from "../args";
@@ -50,6 +55,45 @@ function parseTake(spec: string | undefined, units: readonly Unit[]): Aggregatio
   return rules;
 }
 
+/** A CSV file (UTF-8, comma or semicolon) as a one-sheet grid named "Mục tiêu". */
+function csvGrid(text: string): WorkbookGrid {
+  const wb = XLSX.read(text.replace(/^\ufeff/, ""), { type: "string", raw: true });
+  const sheet = wb.Sheets[wb.SheetNames[0] ?? ""];
+  const rows = sheet ? XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true }) : [];
+  return {
+    sheets: [
+      {
+        name: "Mục tiêu",
+        visibility: "visible",
+        rows: rows.map((row) => row.map((v): GridCell | undefined => (v === null || v === undefined ? undefined : { v: String(v) }))),
+        merges: [],
+      },
+    ],
+  };
+}
+
+/** "--targets FILE": the unit's own targets from the file's "Mục tiêu" sheet (a CSV is that sheet). Undefined when it cannot be read. */
+function loadTargets(spec: string, io: CliIO): TargetSet | undefined {
+  const path = resolve(io.cwd, spec);
+  let grid: WorkbookGrid;
+  try {
+    const bytes = new Uint8Array(readFileSync(path));
+    grid = [".csv", ".txt"].includes(extname(path).toLowerCase())
+      ? csvGrid(new TextDecoder("utf-8").decode(bytes))
+      : readWorkbookFile(bytes, basename(path));
+  } catch (error) {
+    io.stderr(`Không đọc được tệp mục tiêu ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+  const { targets, issues } = targetsFromGrid(grid);
+  for (const issue of issues) io.stderr(`Cảnh báo (${issue.rule})${issue.sheet !== null ? ` ${issue.sheet}!${issue.cell ?? ""}` : ""}: ${issue.message}\n`);
+  if (Object.keys(targets).length === 0) {
+    io.stderr(`Tệp mục tiêu ${path} không đặt mục tiêu nào đọc được (trang "Mục tiêu": cột Chỉ tiêu, Nội dung, Mục tiêu).\n`);
+    return undefined;
+  }
+  return targets;
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -62,14 +106,15 @@ export const mergeCommand: CliCommand = {
   },
   usage: [
     "de-an-241 merge FILE|DIR... --out SUMMARY.xlsx [--units LIST.csv|LIST.xlsx|default] [--json PATH|-]",
-    "    [--deadline YYYY-MM-DD] [--take \"ID=ĐƠN VỊ;…\"] [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …]",
+    "    [--deadline YYYY-MM-DD] [--take \"ID=ĐƠN VỊ;…\"] [--targets FILE.xlsx|FILE.csv] [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …]",
     "  --units     danh sách đơn vị phải nộp (mặc định: danh sách có sẵn của huyện Tam Đường)",
     "  --deadline  hạn nộp (mặc định 2021-06-25, theo Công văn 232-CV/HU)",
+    "  --targets   mục tiêu theo kế hoạch của đơn vị: trang \"Mục tiêu\" (cột Chỉ tiêu, Nội dung, Mục tiêu, vd. \"≥ 90%\", \"Trên 95%\", \"Ít nhất 2\"); mặc định theo Đề án 241",
     "  --take      lấy số liệu của một đơn vị cho chỉ tiêu, thay vì cộng (vd. \"3.1=Phòng Văn hóa - Thông tin\")",
     "  Mã thoát / exit: 0 khi đã ghi tệp tổng hợp (kể cả khi có tệp bị loại), 1 khi không ghi được, 2 khi sai cú pháp.",
   ],
   async run(args, io: CliIO) {
-    const parsed = parseArgs(args, { valued: ["out", "units", "json", "deadline", "take", "unit", "superior", "place", "date"] });
+    const parsed = parseArgs(args, { valued: ["out", "units", "json", "deadline", "take", "targets", "unit", "superior", "place", "date"] });
     const out = stringOption(parsed, "out");
     if (out === undefined) throw new UsageError("Thiếu --out SUMMARY.xlsx (missing --out)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
@@ -78,6 +123,9 @@ export const mergeCommand: CliCommand = {
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io) ?? undefined;
     if (!units) return 1;
     const aggregation = parseTake(stringOption(parsed, "take"), units);
+    const targetsFile = stringOption(parsed, "targets");
+    const targets = targetsFile !== undefined ? loadTargets(targetsFile, io) : undefined;
+    if (targetsFile !== undefined && targets === undefined) return 1;
 
     const { files, missing } = expandInputs(parsed.positional, io.cwd);
     for (const m of missing) io.stderr(`Không tìm thấy: ${m}\n`);
@@ -97,7 +145,12 @@ export const mergeCommand: CliCommand = {
     });
     const run = summarise(
       sources,
-      { units, deadline, aggregation },
+      {
+        units,
+        deadline,
+        aggregation,
+        ...(targets !== undefined && targetsFile !== undefined ? { targets, targetsSource: basename(targetsFile) } : {}),
+      },
       {
         unitName: stringOption(parsed, "unit") ?? PROGRAMME.letter.issuer,
         superior: stringOption(parsed, "superior") ?? PROGRAMME.letter.superior,

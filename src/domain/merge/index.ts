@@ -41,7 +41,10 @@ export interface MergeOptions {
   readonly units: readonly Unit[];
   /** ISO date; reports dated after it are late. Default: the letter's 25/6/2021. */
   readonly deadline?: string;
+  /** The unit's own targets over Đề án 241's (indicators not set keep Đề án 241's target). */
   readonly targets?: TargetSet;
+  /** Where `targets` came from: "de-an-241", or the file that set them (named on the summary). */
+  readonly targetsSource?: "de-an-241" | string;
   readonly aggregation?: AggregationRules;
   /** File name → unit name, chosen by the user for files the merge could not place. */
   readonly assignments?: Readonly<Record<string, string>>;
@@ -141,6 +144,8 @@ export interface Summary {
   readonly missing: readonly string[];
   /** received ÷ expected in percent, never above 100; null when nothing is expected. */
   readonly rate: number | null;
+  /** Which targets the results were judged against: "de-an-241" or the file that set them. */
+  readonly targetsSource?: "de-an-241" | string;
 }
 
 export function round2(value: number): number {
@@ -221,6 +226,7 @@ function later(a: Placed, b: Placed): number {
 export function mergeReports(sources: readonly MergeSource[], options: MergeOptions): Summary {
   const deadline = options.deadline ?? DEADLINES.sendToDistrict;
   const targets = options.targets ?? DEFAULT_TARGETS;
+  const targetsSource = options.targetsSource ?? (options.targets === undefined ? "de-an-241" : "");
   const placed = sources.map((s) => place(s, options));
 
   // Decide each file's status.
@@ -249,7 +255,10 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
       if (identity?.kind !== "unit-report" || identity.superior === undefined) return true;
       const above = summaries.find((sum) => samePlace(sum.source.report!.identity!.unitName, identity.superior!));
       if (!above) return true;
-      status.set(p.source, { status: "superseded", reason: `Đã có trong bảng tổng hợp "${above.source.file}".` });
+      status.set(p.source, {
+        status: "superseded",
+        reason: `Đã có trong bảng tổng hợp của ${above.unit ?? above.source.report!.identity!.unitName} (tệp "${above.source.file}").`,
+      });
       extraIssues.set(
         p.source,
         makeIssue("included-in-summary", {}, { file: p.source.file, unit: p.unit ?? identity.unitName, summary: above.source.file, summaryUnit: above.unit ?? "" }),
@@ -427,5 +436,6 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
     received,
     missing,
     rate: expected.length === 0 ? null : round2(Math.min(100, (received.length / expected.length) * 100)),
+    targetsSource,
   };
 }

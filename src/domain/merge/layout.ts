@@ -11,6 +11,7 @@ import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type Workb
 import { SheetBuilder } from "../layout/builder";
 import { buildIdentitySheet, SHEET_STYLES, SHORT_FILL, upperVi, dateLine } from "../layout/sheets";
 import type { CellStyle, PageSetup, SheetLayout, WorkbookLayout } from "../layout/types";
+import { targetsNote } from "../targets";
 import type { Summary } from "./index";
 
 export const SUMMARY_SHEETS = {
@@ -149,6 +150,7 @@ function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLay
   const notes = [
     "Ghi chú: Tổng số và Số đã đạt tiêu chuẩn là tổng của các đơn vị có đủ hai số liệu hợp lệ; Tỷ lệ (%) tính từ các tổng đó.",
     `Số liệu sai quy tắc không được cộng; xem trang "${SUMMARY_SHEETS.rejected}".`,
+    targetsNote(summary.targetsSource),
   ];
   for (const note of notes) {
     b.block(r, 0, r, last, note, "note");

@@ -1,0 +1,217 @@
+/**
+ * A unit's own targets: the "Mục tiêu" sheet (Chỉ tiêu, Nội dung, Mục tiêu)
+ * where a unit or district writes the targets of its own plan, which its
+ * results are judged against instead of Đề án 241's.
+ */
+import { DEFAULT_TARGETS, indicatorById, INDICATORS, type Target, type TargetSet } from "../catalogue";
+import { cellAddress, type GridCell, type GridSheet, type WorkbookGrid } from "../grid";
+import { MATCH_THRESHOLD, scoreIndicators } from "../read";
+import { cleanText, foldText } from "../text";
+
+export const TARGETS_SHEET_NAME = "Mục tiêu";
+
+/** Where the targets come from: Đề án 241's own, or a file's name. */
+export type TargetsSource = "de-an-241" | string;
+
+export type TargetIssueRule = "targets.unparsed" | "targets.unknown-indicator" | "targets.duplicate" | "targets.sheet-missing";
+
+export interface TargetIssue {
+  readonly rule: TargetIssueRule;
+  readonly severity: "warning";
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly message: string;
+}
+
+export interface ParsedTargets {
+  /** Only the indicators the sheet sets; the rest keep Đề án 241's targets (use withDefaults). */
+  readonly targets: TargetSet;
+  readonly issues: readonly TargetIssue[];
+}
+
+function cellString(cell: GridCell | undefined): string {
+  if (cell === undefined || cell.v === undefined) return "";
+  if (cell.w !== undefined && cell.w.trim() !== "") return cleanText(cell.w);
+  if (cell.v instanceof Date) return "";
+  return cleanText(String(cell.v));
+}
+
+function parseNumber(text: string): number | null {
+  // "90", "90,5", "90.5", "02".
+  if (!/^\d+([.,]\d+)?$/.test(text)) return null;
+  return Number(text.replace(",", "."));
+}
+
+/**
+ * One target as written ("≥ 90%", ">=90", "90%", "Trên 95%", "Ít nhất 2", "2")
+ * for an indicator whose Đề án 241 target is `official`; null when it cannot be read.
+ * A count indicator ("Có 01 - 02 xã") takes a number of units; the others a percentage.
+ */
+export function parseTarget(raw: string, official: Target): Target | null {
+  const count = official.op === "count>=";
+  let text = cleanText(raw)
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/≥|=>/g, ">=")
+    .replace(/\s+/g, " ")
+    .trim();
+  let op: ">=" | ">" = ">=";
+  const prefixes: ReadonlyArray<[RegExp, ">=" | ">"]> = [
+    [/^>=\s*/, ">="],
+    [/^>\s*/, ">"],
+    [/^(it nhat|toi thieu|tu|dat|co)\s+/, ">="],
+    [/^(tren|hon|vuot)\s+/, ">"],
+  ];
+  for (const [re, o] of prefixes) {
+    if (re.test(text)) {
+      op = o;
+      text = text.replace(re, "");
+      break;
+    }
+  }
+  text = text.replace(/\s*(tro len|tro len\.)$/, "").trim();
+  const percent = /%$/.test(text);
+  text = text.replace(/\s*%$/, "").trim();
+  const n = parseNumber(text);
+  if (n === null) return null;
+  if (count) {
+    if (percent || !Number.isInteger(n)) return null;
+    return { op: "count>=", value: op === ">" ? n + 1 : n };
+  }
+  if (n > 100 || (op === ">" && n >= 100)) return null;
+  return { op, value: n };
+}
+
+/** The text of a target cell; a number formatted as a percentage (0.9 shown "90%") reads as "90%". */
+function targetText(cell: GridCell | undefined): string {
+  if (cell === undefined || cell.v === undefined) return "";
+  if (typeof cell.v === "number") {
+    const isPercent = (cell.z ?? "").includes("%") || (cell.w ?? "").trim().endsWith("%");
+    if (isPercent) return `${Math.round(cell.v * 100 * 1e6) / 1e6}%`;
+    return String(cell.v);
+  }
+  return cellString(cell);
+}
+
+function isHeaderRow(cells: readonly string[]): boolean {
+  return cells.some((t) => foldText(t) === "muc tieu") && cells.some((t) => /^(chi tieu|stt|noi dung)/.test(foldText(t)));
+}
+
+/** The indicator a row is about: by id in the first column, else by its text. */
+function indicatorOf(id: string, text: string): string | null {
+  const idKey = id.replace(/\s+/g, "").replace(/\.$/, "");
+  if (idKey !== "" && indicatorById(idKey)) return idKey;
+  const label = text !== "" ? text : id;
+  if (label === "") return null;
+  const best = scoreIndicators(label, idKey)[0];
+  return best !== undefined && best.score >= MATCH_THRESHOLD ? best.id : null;
+}
+
+/** Reads a "Mục tiêu" sheet. Rows it cannot read are issues; they keep Đề án 241's target. */
+export function parseTargetsSheet(sheet: GridSheet): ParsedTargets {
+  const issues: TargetIssue[] = [];
+  const targets: Record<string, Target> = {};
+  const firstRow: Record<string, number> = {};
+  let columns = { id: 0, text: 1, target: 2 };
+  let start = 0;
+  for (let r = 0; r < Math.min(sheet.rows.length, 15); r++) {
+    const cells = (sheet.rows[r] ?? []).map((c) => cellString(c));
+    if (!isHeaderRow(cells)) continue;
+    const find = (test: (f: string) => boolean, fallback: number): number => {
+      const c = cells.findIndex((t) => test(foldText(t)));
+      return c >= 0 ? c : fallback;
+    };
+    const target = find((f) => f === "muc tieu", 2);
+    columns = {
+      id: find((f) => f === "chi tieu" || f === "stt" || f === "ma chi tieu", 0),
+      text: find((f) => f.startsWith("noi dung"), 1),
+      target,
+    };
+    start = r + 1;
+    break;
+  }
+  const warn = (rule: TargetIssueRule, r: number, c: number, message: string): void => {
+    issues.push({ rule, severity: "warning", sheet: sheet.name, cell: cellAddress(r, c), message });
+  };
+  for (let r = start; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    const id = cellString(row[columns.id]);
+    const text = cellString(row[columns.text]);
+    const raw = targetText(row[columns.target]);
+    // Rows without a target (blank rows, group rows "Mục tiêu 01") set nothing.
+    if (raw === "") continue;
+    const indicator = indicatorOf(id, text);
+    if (indicator === null) {
+      warn(
+        "targets.unknown-indicator",
+        r,
+        columns.id,
+        `Dòng ${r + 1} ("${id || text}") không khớp với chỉ tiêu nào của Đề án 241; mục tiêu ở dòng này không được dùng.`,
+      );
+      continue;
+    }
+    const official = indicatorById(indicator)!.target;
+    const parsed = parseTarget(raw, official);
+    if (parsed === null) {
+      const example = official.op === "count>=" ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"';
+      warn(
+        "targets.unparsed",
+        r,
+        columns.target,
+        `Chỉ tiêu ${indicator}: mục tiêu "${raw}" không đọc được (cần ghi ví dụ ${example}); dùng mục tiêu của Đề án 241.`,
+      );
+      continue;
+    }
+    if (firstRow[indicator] !== undefined) {
+      warn(
+        "targets.duplicate",
+        r,
+        columns.target,
+        `Chỉ tiêu ${indicator} có mục tiêu ở cả dòng ${firstRow[indicator]! + 1} và dòng ${r + 1}; dùng mục tiêu ở dòng ${r + 1}.`,
+      );
+    }
+    firstRow[indicator] = r;
+    targets[indicator] = parsed;
+  }
+  return { targets, issues };
+}
+
+/** The "Mục tiêu" sheet of a workbook (name compared without case or diacritics), when it has one. */
+export function findTargetsSheet(grid: WorkbookGrid): GridSheet | undefined {
+  const key = foldText(TARGETS_SHEET_NAME);
+  return grid.sheets.find((s) => foldText(s.name) === key);
+}
+
+/** The targets a workbook sets; an issue when it has no "Mục tiêu" sheet. */
+export function targetsFromGrid(grid: WorkbookGrid): ParsedTargets {
+  const sheet = findTargetsSheet(grid);
+  if (!sheet) {
+    return {
+      targets: {},
+      issues: [
+        {
+          rule: "targets.sheet-missing",
+          severity: "warning",
+          sheet: null,
+          cell: null,
+          message: `Tệp không có trang "${TARGETS_SHEET_NAME}" (cột Chỉ tiêu, Nội dung, Mục tiêu); dùng mục tiêu của Đề án 241.`,
+        },
+      ],
+    };
+  }
+  return parseTargetsSheet(sheet);
+}
+
+/** A unit's targets over Đề án 241's: every indicator has one. */
+export function withDefaults(targets: TargetSet): TargetSet {
+  return Object.freeze(Object.fromEntries(INDICATORS.map((i) => [i.id, targets[i.id] ?? DEFAULT_TARGETS[i.id] ?? i.target])));
+}
+
+/** The note line saying which targets the results were judged against. */
+export function targetsNote(source: TargetsSource | undefined): string {
+  if (source === undefined || source === "de-an-241") return "Mục tiêu đánh giá: theo Đề án 241.";
+  const file = source === "" ? "" : ` (tệp ${source})`;
+  return `Mục tiêu đánh giá: theo kế hoạch của đơn vị${file}; chỉ tiêu kế hoạch không đặt thì theo Đề án 241.`;
+}

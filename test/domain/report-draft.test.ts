@@ -1,0 +1,204 @@
+import { DEFAULT_TARGETS, INDICATORS, meetsTarget } from "../../src/domain/catalogue";
+import { flattenOutline, type OutlineNode } from "../../src/domain/catalogue/outline";
+import { round2, SUM, type IndicatorSummary, type MergedDocument, type Summary } from "../../src/domain/merge";
+import {
+  buildReportDraft,
+  countDocumentTypes,
+  FIGURE_RULES,
+  FIGURES_LABEL,
+  formatNumber,
+  PLACEHOLDER,
+  type DraftDocument,
+  type DraftParagraph,
+} from "../../src/domain/report-draft";
+import { foldText } from "../../src/domain/text";
+
+type Figures = Readonly<Record<string, readonly [number, number]>>;
+
+function indicator(id: string, figures: Figures): IndicatorSummary {
+  const target = DEFAULT_TARGETS[id]!;
+  const pair = figures[id];
+  const total = pair?.[0] ?? null;
+  const achieved = pair?.[1] ?? null;
+  const ratio = total !== null && achieved !== null && total > 0 ? round2((achieved / total) * 100) : null;
+  return { id, total, achieved, ratio, met: meetsTarget(target, total, achieved), target, aggregation: SUM, reportedBy: pair ? 1 : 0 };
+}
+
+function doc(code: string | null, summary = "Văn bản"): MergedDocument {
+  return { code, date: "2017-03-10", summary, issuer: "Huyện ủy Tam Đường", units: ["Đảng ủy xã Bản Bo"] };
+}
+
+function summaryOf(figures: Figures, documents: readonly MergedDocument[] = [], missing: readonly string[] = []): Summary {
+  const expected = ["Đảng ủy xã Bản Bo", "Đảng ủy xã Bản Giang", "Đảng ủy xã Bình Lư"];
+  const received = expected.filter((u) => !missing.includes(u));
+  return {
+    deadline: "2021-06-25",
+    files: [],
+    indicators: INDICATORS.map((i) => indicator(i.id, figures)),
+    perUnit: [],
+    documents,
+    rejectedValues: [],
+    units: [],
+    unlisted: [],
+    expected,
+    received,
+    missing,
+    rate: round2((received.length / expected.length) * 100),
+  };
+}
+
+const OPTS = { unitName: "Huyện ủy Tam Đường", superior: "Đảng bộ tỉnh Lai Châu", place: "Tam Đường", date: "2021-07-05" };
+
+function paragraphs(draft: DraftDocument): DraftParagraph[] {
+  return draft.blocks.filter((b): b is DraftParagraph => b.kind === "paragraph");
+}
+
+function text(p: DraftParagraph): string {
+  return p.runs.map((r) => r.text).join("");
+}
+
+/** The paragraphs after the outline node whose text starts with `start`, up to the next outline node. */
+function contentOf(draft: DraftDocument, start: string): string[] {
+  const ps = paragraphs(draft);
+  const at = ps.findIndex((p) => p.outline !== undefined && foldText(p.outline.text).startsWith(foldText(start)));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const out: string[] = [];
+  for (const p of ps.slice(at + 1)) {
+    if (p.outline) break;
+    out.push(text(p));
+  }
+  return out;
+}
+
+/** Every paragraph under a numbered heading (e.g. "2.2"), children included, up to the next sibling heading. */
+function sectionText(draft: DraftDocument, number: string, startText: string): string {
+  const ps = paragraphs(draft);
+  const at = ps.findIndex((p) => p.outline?.number === number && p.outline.text.startsWith(startText));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const depth = ps[at]!.outline!.depth;
+  const out: string[] = [];
+  for (const p of ps.slice(at + 1)) {
+    if (p.outline && p.outline.depth <= depth) break;
+    out.push(text(p));
+  }
+  return out.join("\n");
+}
+
+describe("buildReportDraft", () => {
+  const figures: Figures = { "3.1": [1000, 950], "3.2": [1000, 980], "1.1": [40, 40], "4.4": [14, 14], "2": [14, 12] };
+  const documents = [doc("Số 15-KH/ĐU"), doc("27/KH-UBND"), doc("20-NQ/ĐU"), doc("Số 12-KH/HU"), doc(null), doc("không rõ")];
+  const summary = summaryOf(figures, documents, ["Đảng ủy xã Bình Lư"]);
+  const draft = buildReportDraft(summary, OPTS);
+
+  it("contains every outline node's text verbatim, in order", () => {
+    const nodes = flattenOutline();
+    const outlined = paragraphs(draft).filter((p) => p.outline !== undefined);
+    expect(outlined.map((p) => [p.outline!.number, p.outline!.text])).toEqual(nodes.map((n: OutlineNode) => [n.number, n.text]));
+    for (const p of outlined) expect(text(p)).toContain(p.outline!.text);
+  });
+
+  it("starts with the header and the title", () => {
+    const header = draft.blocks[0];
+    expect(header?.kind).toBe("header");
+    if (header?.kind !== "header") return;
+    const left = header.left.map((l) => l.map((r) => r.text).join(""));
+    expect(left).toEqual(["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG", "*"]);
+    expect(header.left[1]![0]!.bold).toBe(true);
+    expect(header.right[0]![0]).toMatchObject({ text: "ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, underline: true });
+    expect(header.right[1]![0]).toMatchObject({ text: "Tam Đường, ngày 05 tháng 7 năm 2021", italic: true });
+    const titles = paragraphs(draft).slice(0, 2).map(text);
+    expect(titles[0]).toBe("BÁO CÁO");
+    expect(titles[1]).toBe('Tổng kết thực hiện Đề án "Nâng cao hiệu quả, chất lượng công tác tư tưởng của Đảng bộ tỉnh giai đoạn 2016 - 2020"');
+  });
+
+  it("puts the broadcasting figures under 2.2, with the Vietnamese decimal comma", () => {
+    const s22 = sectionText(draft, "2.2", "Nâng cao hiệu quả, chất lượng công tác tuyên truyền");
+    expect(s22).toContain("95,00%");
+    expect(s22).toContain("950/1.000 Hộ");
+    expect(s22).toContain("98,00%");
+    // 3.1's target is 100%: 95% is short of it; 4.4 (14/14) meets its 100%.
+    expect(s22).toMatch(/95,00% \(950\/1\.000 Hộ; mục tiêu 100%: Chưa đạt\)/);
+    expect(s22).toMatch(/xã, phường, thị trấn có nhà văn hóa đạt 100,00% \(14\/14 [^)]*: Đạt\)/);
+    // Indicators with no figures say so instead of inventing one.
+    expect(s22).toMatch(/hộ gia đình đạt tiêu chuẩn văn hóa chưa đủ số liệu/);
+    // Figures stay where they belong.
+    expect(sectionText(draft, "2.3", "Nâng cao hiệu quả, chất lượng công tác nghiên cứu")).not.toContain("95,00%");
+  });
+
+  it("puts 1.1 under the Quy định 164 item, 6.x under 2.6 and 2 under 2.7", () => {
+    const q164 = contentOf(draft, "Tổ chức các lớp bồi dưỡng, cập nhật kiến thức cho cán bộ lãnh đạo");
+    expect(q164[0]).toMatch(new RegExp(`^${FIGURES_LABEL} .*đạt 100,00% \\(40/40 Người; mục tiêu 100%: Đạt\\)`));
+    const s26 = sectionText(draft, "2.6", "Củng cố");
+    expect(s26).toContain(FIGURES_LABEL);
+    expect(s26).toMatch(/Trình độ chuyên môn \(đại học trở lên\) chưa đủ số liệu/);
+    const s27 = sectionText(draft, "2.7", "Cơ chế");
+    expect(s27).toContain(`đạt ${formatNumber(round2((12 / 14) * 100), 2)}% (12/14 Xã, thị trấn; mục tiêu 100%: Chưa đạt)`);
+  });
+
+  it("matches every figure rule to exactly one outline item", () => {
+    const nodes = flattenOutline();
+    for (const rule of FIGURE_RULES) {
+      expect(nodes.filter((n) => foldText(n.text).startsWith(foldText(rule.startsWith)))).toHaveLength(1);
+    }
+    const figureParas = paragraphs(draft).filter((p) => p.role === "figures" && FIGURE_RULES.some((r) => text(p).includes(r.figures[0]!.label)));
+    expect(figureParas).toHaveLength(FIGURE_RULES.length);
+  });
+
+  it("counts the documents by type under 1.2", () => {
+    const content = contentOf(draft, "Việc cụ thể hóa, ban hành văn bản");
+    expect(content[0]).toBe(`${FIGURES_LABEL} Tổng số 6 văn bản: 3 kế hoạch (KH), 1 nghị quyết (NQ), 2 văn bản chưa xác định được loại.`);
+    expect(countDocumentTypes(documents).map((c) => [c.type, c.count])).toEqual([
+      ["KH", 3],
+      ["NQ", 1],
+      [null, 2],
+    ]);
+  });
+
+  it("says who reported and who did not, in III.1", () => {
+    const overview = contentOf(draft, "Ưu điểm").join("\n");
+    expect(overview).toContain("Đã nhận báo cáo của 2/3 đơn vị (66,67%); chưa nhận báo cáo của: Đảng ủy xã Bình Lư.");
+    const met = summary.indicators.filter((i) => i.met === true).length;
+    expect(overview).toContain(`Có ${met}/${INDICATORS.length} chỉ tiêu đạt mục tiêu`);
+  });
+
+  it("leaves a marked placeholder under every leaf item and invents no text", () => {
+    const ps = paragraphs(draft);
+    ps.forEach((p, k) => {
+      if (!p.outline) return;
+      const node = flattenOutline().find((n) => n.number === p.outline!.number && n.text === p.outline!.text)!;
+      if (node.children) return;
+      const rest = ps.slice(k + 1);
+      const next = rest.findIndex((q) => q.outline !== undefined || q.role === "title");
+      const content = (next < 0 ? rest : rest.slice(0, next)).map(text);
+      expect(content).toContain(PLACEHOLDER);
+      for (const c of content) expect(c === PLACEHOLDER || c.startsWith(FIGURES_LABEL)).toBe(true);
+    });
+  });
+
+  it("has the two appendix tables with the official columns and the summary's figures", () => {
+    const tables = draft.blocks.filter((b) => b.kind === "table");
+    expect(tables).toHaveLength(2);
+    const [ind, docs] = tables as Extract<(typeof draft.blocks)[number], { kind: "table" }>[];
+    expect(ind!.columns).toEqual(["Stt", "Nội dung của chỉ tiêu", "ĐVT", "Tổng số", "Số đã đạt tiêu chuẩn", "Tỷ lệ (%)", "Đánh giá"]);
+    const row31 = ind!.rows.find((r) => r.cells[0] === "3.1")!;
+    expect(row31.cells.slice(3)).toEqual(["1.000", "950", "95,00", "Chưa đạt"]);
+    expect(ind!.rows.filter((r) => !r.group)).toHaveLength(INDICATORS.length);
+    expect(docs!.columns).toEqual(["Stt", "Ký hiệu văn bản", "Ngày, tháng ban hành", "Trích yếu nội dung", "Đơn vị ban hành"]);
+    expect(docs!.rows.map((r) => r.cells[1])).toEqual(documents.map((d) => d.code ?? ""));
+    expect(docs!.rows[0]!.cells[2]).toBe("10/03/2017");
+  });
+
+  it("says there are no figures when nothing was reported", () => {
+    const empty = buildReportDraft(summaryOf({}), OPTS);
+    expect(sectionText(empty, "2.2", "Nâng cao hiệu quả")).not.toMatch(/\d,\d\d%/);
+    expect(contentOf(empty, "Việc cụ thể hóa, ban hành văn bản")[0]).toContain("chưa đủ số liệu");
+  });
+});
+
+describe("formatNumber", () => {
+  it("groups thousands with '.' and uses ',' for decimals", () => {
+    expect(formatNumber(1234567)).toBe("1.234.567");
+    expect(formatNumber(95, 2)).toBe("95,00");
+    expect(formatNumber(1000.5, 2)).toBe("1.000,50");
+  });
+});

@@ -1,0 +1,115 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { DEFAULT_TARGETS, INDICATORS, meetsTarget } from "../../src/domain/catalogue";
+import { flattenOutline, REPORT_OUTLINE } from "../../src/domain/catalogue/outline";
+import { round2, SUM, type Summary } from "../../src/domain/merge";
+import { buildReportDraft, outlinePrefix, PLACEHOLDER } from "../../src/domain/report-draft";
+import { MARGINS, mm, PAGE, writeDraftDocx } from "../../src/io/docx";
+import { convertWithLibreOffice, SOFFICE } from "../support/programs";
+
+/** LibreOffice converts .docx only when its Writer component is installed beside soffice. */
+function hasWriter(soffice: string | null): boolean {
+  if (!soffice) return false;
+  const program = dirname(realpathSync(soffice));
+  const found = existsSync(program) && readdirSync(program).some((f) => /^libswlo\.so$|^swlo\.dll$|^libswlo\.dylib$/.test(f));
+  if (!found && process.env.CI === "true") {
+    throw new Error("LibreOffice Writer is not installed (Debian: libreoffice-writer-nogui); .ci/run installs it; CI requires it.");
+  }
+  if (!found) console.warn("Skipping: LibreOffice Writer is not installed (Debian: libreoffice-writer-nogui)");
+  return found;
+}
+
+function summaryWith(figures: Record<string, readonly [number, number]>): Summary {
+  return {
+    deadline: "2021-06-25",
+    files: [],
+    indicators: INDICATORS.map((i) => {
+      const pair = figures[i.id];
+      const total = pair?.[0] ?? null;
+      const achieved = pair?.[1] ?? null;
+      const target = DEFAULT_TARGETS[i.id]!;
+      const ratio = total !== null && achieved !== null && total > 0 ? round2((achieved / total) * 100) : null;
+      return { id: i.id, total, achieved, ratio, met: meetsTarget(target, total, achieved), target, aggregation: SUM, reportedBy: pair ? 1 : 0 };
+    }),
+    perUnit: [],
+    documents: [
+      { code: "Số 15-KH/HU", date: "2017-03-10", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Huyện ủy Tam Đường", units: ["Huyện ủy Tam Đường"] },
+    ],
+    rejectedValues: [],
+    units: [],
+    unlisted: [],
+    expected: ["Đảng ủy xã Bản Bo"],
+    received: ["Đảng ủy xã Bản Bo"],
+    missing: [],
+    rate: 100,
+  };
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+const compact = (s: string) => s.replace(/\s+/g, "");
+
+describe("writeDraftDocx", () => {
+  const draft = buildReportDraft(summaryWith({ "3.1": [1000, 950] }), {
+    unitName: "Huyện ủy Tam Đường",
+    superior: "Đảng bộ tỉnh Lai Châu",
+    place: "Tam Đường",
+    date: "2021-07-05",
+  });
+  let bytes: Uint8Array;
+  let xml: string;
+
+  beforeAll(async () => {
+    bytes = await writeDraftDocx(draft);
+    xml = strFromU8(unzipSync(bytes)["word/document.xml"]!);
+  });
+
+  it("writes A4 with the Party format margins", () => {
+    expect(xml).toMatch(new RegExp(`<w:pgSz[^>]*w:w="${PAGE.width}"[^>]*w:h="${PAGE.height}"`));
+    const margin = /<w:pgMar ([^>]*)\/>/.exec(xml)?.[1] ?? "";
+    expect(margin).toContain(`w:top="${MARGINS.top}"`);
+    expect(margin).toContain(`w:bottom="${MARGINS.bottom}"`);
+    expect(margin).toContain(`w:left="${MARGINS.left}"`);
+    expect(margin).toContain(`w:right="${MARGINS.right}"`);
+    expect(MARGINS.left).toBe(mm(30));
+    expect(mm(25.4)).toBe(1440);
+  });
+
+  it("uses Times New Roman 14 and plain text runs", () => {
+    const styles = strFromU8(unzipSync(bytes)["word/styles.xml"]!);
+    expect(styles + xml).toContain('w:ascii="Times New Roman"');
+    expect(xml).toContain('<w:sz w:val="28"/>');
+    expect(xml).not.toMatch(/<w:fldSimple|<w:instrText/);
+    expect(xml).toContain(PLACEHOLDER);
+  });
+
+  const d = SOFFICE && hasWriter(SOFFICE) ? describe : describe.skip;
+  d("through LibreOffice", () => {
+    let text: string;
+    beforeAll(() => {
+      const dir = mkdtempSync(join(tmpdir(), "draft-docx-"));
+      const file = join(dir, "du-thao.docx");
+      writeFileSync(file, bytes);
+      const pdf = convertWithLibreOffice(file, "pdf", dir);
+      text = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+    }, 180_000);
+
+    it("shows every outline heading and item", () => {
+      // Line wrapping and justification change the spaces, never the characters.
+      const all = compact(text);
+      for (const node of flattenOutline()) expect(all).toContain(compact(`${outlinePrefix(node.number)}${node.text}`));
+      expect(REPORT_OUTLINE.sections.length).toBeGreaterThan(0);
+    });
+
+    it("shows the header, the figure and the appendix tables", () => {
+      const flat = collapse(text);
+      expect(flat).toContain("95,00%");
+      expect(flat).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+      expect(flat).toContain("HUYỆN ỦY TAM ĐƯỜNG");
+      expect(compact(text)).toContain(compact("KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU CỦA ĐỀ ÁN 241"));
+      expect(compact(text)).toContain("15-KH/HU");
+    });
+  });
+});
