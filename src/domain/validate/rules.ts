@@ -11,18 +11,12 @@ import { findDateInText, parseDateValue } from "../values/date";
 import { parseDocumentCode } from "../values/code";
 import { isWhole, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
 import type { CellRef } from "../read/sheet";
+import type { IndicatorRow } from "../read/rows";
 import { cellText } from "../read/sheet";
 import { formatNumber, makeIssue } from "./messages";
 
-export interface IndicatorCellsRead {
-  readonly id: string;
-  readonly sheet: string;
-  readonly r: number;
-  readonly label: string;
-  readonly total: CellRef | null;
-  readonly achieved: CellRef | null;
-  readonly ratio: CellRef | null;
-}
+/** An indicator row as the reader found it (its cells, before their values are checked). */
+export type IndicatorCellsRead = IndicatorRow;
 
 const COLUMN = {
   total: INDICATORS_TABLE.columns[3].header,
