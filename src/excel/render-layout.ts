@@ -338,9 +338,10 @@ export async function insertLayout(
     old.delete();
   }
   const skipped = new Set<string>();
+  // Every sheet exists before any is written, so formulas between them (Chỉ tiêu → Mục tiêu) find their sheet.
+  const added = layout.sheets.map((sheet) => ({ sheet, ws: worksheets.add(sheet.name) }));
   let first: Excel.Worksheet | undefined;
-  for (const sheet of layout.sheets) {
-    const ws = worksheets.add(sheet.name);
+  for (const { sheet, ws } of added) {
     renderSheet(ws, sheet, options.apiVersion, skipped);
     if (!first && sheet.visibility === "visible") first = ws;
   }

@@ -5,6 +5,9 @@ import { INDICATORS } from "../../src/domain/catalogue";
 import { main } from "../../src/cli/main";
 import { ensureFixtures } from "../fixtures/make-fixtures";
 import { capture } from "../support/cli";
+import { fillTemplate } from "../support/fill";
+import { buildUnitWorkbook } from "../../src/domain/layout";
+import { writeWorkbookXlsx } from "../../src/io/write";
 
 interface JsonFile {
   file: string;
@@ -27,11 +30,18 @@ describe("de-an-241 validate", () => {
     const json = JSON.parse(c.out()) as { files: JsonFile[] };
     expect(json.files).toHaveLength(1);
     const f = json.files[0]!;
-    expect(Object.keys(f)).toEqual(["file", "unit", "date", "issues", "indicators", "documents"]);
+    expect(Object.keys(f)).toEqual(["file", "unit", "date", "issues", "indicators", "targets", "documents"]);
     expect(f).toMatchObject({ file: "template-like.xlsx", unit: "ĐẢNG ỦY XÃ BẢN GIANG", date: "2021-06-05", issues: [] });
     expect(f.indicators.map((i) => i.id)).toEqual(INDICATORS.map((i) => i.id));
-    expect(f.indicators.find((i) => i.id === "1.2")).toEqual({ id: "1.2", total: 1219, achieved: 1183, ratio: 97.05, met: false });
-    expect(f.indicators.find((i) => i.id === "4.3")).toEqual({ id: "4.3", total: 38, achieved: 38, ratio: 100, met: true });
+    expect(f.indicators.find((i) => i.id === "1.2")).toEqual({
+      id: "1.2",
+      total: 1219,
+      achieved: 1183,
+      ratio: 97.05,
+      met: false,
+      target: { op: ">=", value: 100, label: "100%" },
+    });
+    expect(f.indicators.find((i) => i.id === "4.3")).toMatchObject({ id: "4.3", total: 38, achieved: 38, ratio: 100, met: true });
     expect(f.documents[0]).toEqual({
       code: "15-NQ/ĐU",
       number: "15",
@@ -86,6 +96,28 @@ describe("de-an-241 validate", () => {
     expect(text).toMatch(/Lỗi \(\d+\):/);
     expect(text).toContain("Cảnh báo");
     expect(text).toContain("Chưa đủ số liệu");
+  });
+
+  it("judges by the workbook's own Mục tiêu sheet and says so", async () => {
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
+    const own = await fillTemplate(template, { indicators: { "1.1": [100, 85] }, targets: { "1.1": 0.8, "5": 3 } });
+    writeFileSync(join(dir, "own-targets.xlsx"), own);
+    writeFileSync(join(dir, "default-targets.xlsx"), await fillTemplate(template, { indicators: { "1.1": [100, 85] } }));
+    const c = capture(dir);
+    await main(["validate", "own-targets.xlsx", "default-targets.xlsx", "--json"], c.io);
+    const [ownFile, defaultFile] = (JSON.parse(c.out()) as { files: (JsonFile & { targets: { source: string; changed: { id: string; label: string; official: string }[]; note: string } })[] }).files;
+    expect(ownFile!.targets.source).toBe("workbook");
+    expect(ownFile!.targets.changed).toEqual([
+      { id: "1.1", target: { op: ">=", value: 80 }, label: "80%", official: "100%" },
+      { id: "5", target: { op: "count>=", value: 3 }, label: "Ít nhất 03", official: "Ít nhất 01" },
+    ]);
+    expect(ownFile!.indicators.find((i) => i.id === "1.1")).toMatchObject({ met: true, target: { op: ">=", value: 80, label: "80%" } });
+    expect(defaultFile!.targets.source).toBe("de-an-241");
+    expect(defaultFile!.indicators.find((i) => i.id === "1.1")).toMatchObject({ met: false, target: { label: "100%" } });
+
+    const text = capture(dir);
+    await main(["validate", "own-targets.xlsx"], text.io);
+    expect(text.out()).toContain('Mục tiêu đánh giá: theo trang "Mục tiêu" của đơn vị; khác Đề án 241 ở chỉ tiêu 1.1: 80% (Đề án 241: 100%)');
   });
 
   it("asks for a file (exit 2)", async () => {

@@ -11,6 +11,7 @@ import { IDENTITY_SHEET, parseIdentityRows, TEMPLATE_ID, TEMPLATE_VERSION } from
 import {
   buildDocumentsSheet,
   buildIndicatorsSheet,
+  buildTargetsSheet,
   buildUnitsSheet,
   buildUnitWorkbook,
   dateLine,
@@ -19,7 +20,14 @@ import {
   lineCount,
   SHEET_GEOMETRY,
   SHEET_STYLES,
+  linkedTargetFormula,
   shortOfTargetFormula,
+  TARGET_FORMATS,
+  targetCellValue,
+  TARGETS_GEOMETRY,
+  TARGETS_HEADERS,
+  TARGETS_SHEET_NAME,
+  targetsSheetRows,
   upperVi,
   type LayoutCell,
   type SheetLayout,
@@ -85,7 +93,10 @@ describe("Chỉ tiêu sheet", () => {
         expect(stt?.value).toBe(entry.indicator.stt);
         expect(text?.value).toBe(entry.indicator.text);
         expect(at(sheet, cellAddress(r, 2))?.value).toBe(entry.indicator.dvt);
-        expect(at(sheet, cellAddress(r, 6))?.value).toBe(targetLabel(entry.indicator.target));
+        // The target shown is the "Mục tiêu" sheet's, printed with the comparison by its number format.
+        const shown = at(sheet, cellAddress(r, 6));
+        expect(shown?.formula).toBe(linkedTargetFormula(entry.indicator.target, targetsSheetRows().get(entry.indicator.id)!));
+        expect(SHEET_STYLES[shown!.style]!.numberFormat).toBe(TARGET_FORMATS[entry.indicator.target.op]);
       }
     });
     const labels = sheet.cells.map((c) => c.value);
@@ -131,9 +142,9 @@ describe("Chỉ tiêu sheet", () => {
       expect(cf?.formula).toBe(shortOfTargetFormula(e.indicator.target, r + 1));
       expect(cf?.fill).toBe("FFC7CE");
     }
-    expect(shortOfTargetFormula({ op: ">=", value: 85 }, 12)).toBe("AND(ISNUMBER(F12),F12<85)");
-    expect(shortOfTargetFormula({ op: ">", value: 95 }, 12)).toBe("AND(ISNUMBER(F12),F12<=95)");
-    expect(shortOfTargetFormula({ op: "count>=", value: 1 }, 12)).toBe("AND(ISNUMBER(E12),E12<1)");
+    expect(shortOfTargetFormula({ op: ">=", value: 85 }, 12)).toBe("AND(ISNUMBER(F12),ISNUMBER(G12),F12<ROUND(G12*100,6))");
+    expect(shortOfTargetFormula({ op: ">", value: 95 }, 12)).toBe("AND(ISNUMBER(F12),ISNUMBER(G12),F12<=ROUND(G12*100,6))");
+    expect(shortOfTargetFormula({ op: "count>=", value: 1 }, 12)).toBe("AND(ISNUMBER(E12),ISNUMBER(G12),E12<G12)");
   });
 
   test("unlocks exactly the input cells: every input range is unlocked, every label and formula locked", () => {
@@ -236,11 +247,60 @@ describe("Văn bản sheet", () => {
   });
 });
 
+describe("Mục tiêu sheet", () => {
+  const sheet = buildTargetsSheet();
+
+  test("lists every indicator with Đề án 241's target printed verbatim and an editable target beside it", () => {
+    expect(sheet.name).toBe(TARGETS_SHEET_NAME);
+    expect(row(sheet, TARGETS_GEOMETRY.headerRow)).toEqual([...TARGETS_HEADERS]);
+    expect(sheet.cells.map((c) => c.value)).toContain(`Ghi chú: ${INDICATORS_TABLE_NOTE}`);
+    const rows = targetsSheetRows();
+    expect(rows.size).toBe(INDICATORS.length);
+    for (const i of INDICATORS) {
+      const r = rows.get(i.id)!;
+      expect(at(sheet, cellAddress(r, 0))?.value).toBe(i.id);
+      expect(at(sheet, cellAddress(r, 1))?.value).toBe(i.text);
+      expect(at(sheet, cellAddress(r, 3))?.value).toBe(targetLabel(i.target));
+      const input = at(sheet, cellAddress(r, 4))!;
+      expect(input.value).toBe(targetCellValue(i.target));
+      const style = SHEET_STYLES[input.style]!;
+      expect(style.locked).toBe(false);
+      expect(style.numberFormat).toBe(TARGET_FORMATS[i.target.op]);
+      expect(sheet.inputRanges).toContain(cellAddress(r, 4));
+      const rule = sheet.dataValidations.find((v) => v.range === cellAddress(r, 4));
+      expect(rule?.type).toBe(i.target.op === "count>=" ? "whole" : "decimal");
+    }
+  });
+
+  test("holds a ratio target as a fraction and a count as a whole number", () => {
+    expect(targetCellValue({ op: ">=", value: 90 })).toBe(0.9);
+    expect(targetCellValue({ op: ">", value: 95 })).toBe(0.95);
+    expect(targetCellValue({ op: ">=", value: 85.5 })).toBe(0.855);
+    expect(targetCellValue({ op: "count>=", value: 2 })).toBe(2);
+  });
+
+  test("the Chỉ tiêu sheet's Mục tiêu column points at its row, Đề án 241's target when it is blank", () => {
+    const rows = targetsSheetRows();
+    const row11 = rows.get("1.1")!;
+    expect(linkedTargetFormula({ op: ">=", value: 100 }, row11)).toBe(
+      `IF('Mục tiêu'!E${row11 + 1}="",1,'Mục tiêu'!E${row11 + 1})`,
+    );
+    const indicators = buildIndicatorsSheet(OPTS);
+    CATALOGUE_ROWS.forEach((entry, k) => {
+      if (entry.kind !== "indicator") return;
+      const target = rows.get(entry.indicator.id)!;
+      const formula = at(indicators, cellAddress(SHEET_GEOMETRY.firstDataRow + k, 6))?.formula ?? "";
+      expect(formula).toContain(`'Mục tiêu'!E${target + 1}`);
+      expect(at(sheet, cellAddress(target, 0))?.value).toBe(entry.indicator.id);
+    });
+  });
+});
+
 describe("workbook and units sheet", () => {
-  test("buildUnitWorkbook has Văn bản, Chỉ tiêu and the very hidden identity", () => {
+  test("buildUnitWorkbook has Văn bản, Chỉ tiêu, Mục tiêu and the very hidden identity", () => {
     const wb = buildUnitWorkbook({ ...OPTS, created: "2021-05-02" });
-    expect(wb.sheets.map((s) => s.name)).toEqual(["Văn bản", "Chỉ tiêu", IDENTITY_SHEET]);
-    const identitySheet = wb.sheets[2]!;
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Văn bản", "Chỉ tiêu", TARGETS_SHEET_NAME, IDENTITY_SHEET]);
+    const identitySheet = wb.sheets[3]!;
     expect(identitySheet.visibility).toBe("veryHidden");
     const rows: string[][] = [];
     for (const c of identitySheet.cells) (rows[c.r] ??= [])[c.c] = String(c.value ?? "");

@@ -13,7 +13,7 @@ import type { GridCell, GridSheet, WorkbookGrid } from "../../src/domain/grid";
 import { mergeReports, type MergeSource } from "../../src/domain/merge";
 import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../src/domain/merge/layout";
 import type { IndicatorEntry, UnitReport } from "../../src/domain/report";
-import { parseTarget, parseTargetsSheet, targetsFromGrid, withDefaults } from "../../src/domain/targets";
+import { isPercentFormat, parseTarget, parseTargetsSheet, targetsFromGrid, withDefaults } from "../../src/domain/targets";
 import type { Unit } from "../../src/domain/units";
 import { buildUnitWorkbook } from "../../src/domain/layout";
 import { writeWorkbookXlsx } from "../../src/io/write";
@@ -94,6 +94,28 @@ describe("parseTargetsSheet", () => {
       "5": { op: "count>=", value: 2 },
       "1.2": { op: ">=", value: 80 },
     });
+  });
+
+  it("reads the template's number cells with Đề án 241's comparison, whatever the format shows", () => {
+    const { targets, issues } = parseTargetsSheet(
+      sheet([
+        ["Chỉ tiêu", "Nội dung", "Đơn vị tính", "Mục tiêu của Đề án 241", "Mục tiêu"],
+        ["1.3", null, null, "Trên 95%", { v: 0.97, z: '"Trên "0%' }],
+        ["1.1", null, null, "100%", { v: 0.9, z: "0%" }],
+        ["5", null, null, "Ít nhất 01", { v: 2, z: '"Ít nhất "00' }],
+        ["4.2", null, null, "85%", 80],
+      ]),
+    );
+    expect(issues).toEqual([]);
+    expect(targets).toEqual({
+      "1.3": { op: ">", value: 97 },
+      "1.1": { op: ">=", value: 90 },
+      "5": { op: "count>=", value: 2 },
+      "4.2": { op: ">=", value: 80 },
+    });
+    expect(isPercentFormat('"Trên "0%')).toBe(true);
+    expect(isPercentFormat('0"%"')).toBe(false);
+    expect(isPercentFormat("0\\%")).toBe(false);
   });
 
   it("makes an issue naming the cell for an unreadable target or an unknown row, and keeps Đề án 241's target there", () => {

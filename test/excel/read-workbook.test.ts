@@ -44,8 +44,8 @@ describe("readWorkbook", () => {
     const book = unitBook();
     const grid = await createWorkbookUseCases({ apiVersion: 14, run: book.run }).readWorkbook();
     expect(book.lastSyncs).toHaveLength(2);
-    expect(grid.sheets.map((s) => s.name)).toEqual(["Văn bản", "Chỉ tiêu", IDENTITY_SHEET]);
-    expect(grid.sheets[2]!.visibility).toBe("veryHidden");
+    expect(grid.sheets.map((s) => s.name)).toEqual(["Văn bản", "Chỉ tiêu", "Mục tiêu", IDENTITY_SHEET]);
+    expect(grid.sheets[3]!.visibility).toBe("veryHidden");
 
     const date = grid.sheets[0]!.rows[SHEET_GEOMETRY.firstDataRow]![2]!.v;
     expect(date).toBeInstanceOf(Date);

@@ -11,6 +11,9 @@ import { IDENTITY_SHEET, parseIdentityRows } from "../../src/domain/identity";
 import { buildUnitWorkbook, SHEET_GEOMETRY, type WorkbookLayout } from "../../src/domain/layout";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 import { unitFileNames, writeUnitTemplatesZip, writeWorkbookXlsx } from "../../src/io/write";
+import { checkUnitWorkbook, targetsUsedText } from "../../src/domain/check";
+import { readWorkbookFile } from "../../src/io/read";
+import { fillTemplate, indicatorRow } from "../support/fill";
 import { convertWithLibreOffice, requireProgram, SOFFICE } from "../support/programs";
 
 const OPTS = {
@@ -58,7 +61,7 @@ function identityOf(wb: XLSX.WorkBook): ReturnType<typeof parseIdentityRows> {
 describe("the .xlsx file, read back with SheetJS", () => {
   test("has every label and formula of the layout, verbatim, in the same cells", () => {
     const wb = XLSX.read(bytes, { type: "array", cellFormula: true, sheetStubs: true });
-    expect(wb.SheetNames).toEqual(["Văn bản", "Chỉ tiêu", IDENTITY_SHEET]);
+    expect(wb.SheetNames).toEqual(["Văn bản", "Chỉ tiêu", "Mục tiêu", IDENTITY_SHEET]);
     let checked = 0;
     for (const sheet of layout.sheets) {
       const ws = wb.Sheets[sheet.name]!;
@@ -124,7 +127,13 @@ describe("the .xlsx file's XML", () => {
     expect(parts["xl/worksheets/sheet1.xml"]).toMatch(/<sheetProtection [^>]*insertRows="0"/);
     expect(parts["xl/worksheets/sheet1.xml"]).toMatch(/<dataValidation type="date"[^>]*sqref="C9:C28"><formula1>42643<\/formula1><formula2>44196<\/formula2>/);
     expect(parts["xl/worksheets/sheet2.xml"]).toMatch(/<dataValidation type="whole" operator="greaterThanOrEqual"[^>]*sqref="D9:D31"/);
-    expect(parts["xl/worksheets/sheet2.xml"]).toMatch(/<cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(F10\),F10&lt;100\)<\/formula>/);
+    expect(parts["xl/worksheets/sheet2.xml"]).toMatch(/<cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(F10\),ISNUMBER\(G10\),F10&lt;ROUND\(G10\*100,6\)\)<\/formula>/);
+  });
+
+  test("an untouched template is judged by Đề án 241's targets", () => {
+    const check = checkUnitWorkbook(readWorkbookFile(bytes, "mau.xlsx"), "mau.xlsx");
+    expect(check.targets).toMatchObject({ source: "de-an-241", sheet: "Mục tiêu", changed: [], issues: [] });
+    expect(targetsUsedText(check.targets)).toMatch(/^Mục tiêu đánh giá: theo Đề án 241/);
   });
 
   test("repeats the table header on every printed page and hides the identity sheet", () => {
@@ -186,6 +195,33 @@ d("with LibreOffice", () => {
       expect([undefined, ""]).toContain(sheet[`F${x + 1}`]?.v);
     }
   });
+
+  test.each(["xlsx", "ods", "xls"])(
+    "shows the Mục tiêu sheet's targets in Chỉ tiêu, and a changed one is what the check judges by (.%s)",
+    async (format) => {
+      const x11 = indicatorRow("1.1") + 1;
+      const x13 = indicatorRow("1.3") + 1;
+      const x5 = indicatorRow("5") + 1;
+      const filled = join(dir, `targets-${format}.xlsx`);
+      writeFileSync(filled, await fillTemplate(bytes, { indicators: { "1.1": [100, 85], "1.3": [100, 96] }, targets: { "1.1": 0.8 } }));
+      const out = join(dir, `targets-${format}`);
+      mkdirSync(out, { recursive: true });
+      const converted = convertWithLibreOffice(filled, format, out);
+      const back = XLSX.read(readFileSync(converted), { type: "buffer" });
+      const sheet = back.Sheets["Chỉ tiêu"]!;
+      expect(sheet[`G${x11}`]?.w).toBe("80%");
+      expect(sheet[`G${x13}`]?.w).toBe("Trên 95%");
+      expect(sheet[`G${x5}`]?.w).toBe("Ít nhất 01");
+      const check = checkUnitWorkbook(readWorkbookFile(new Uint8Array(readFileSync(converted)), `targets.${format}`), `targets.${format}`);
+      expect(check.targets.source).toBe("workbook");
+      expect(check.targets.changed).toEqual([{ id: "1.1", target: { op: ">=", value: 80 }, official: { op: ">=", value: 100 } }]);
+      expect(check.targets.issues).toEqual([]);
+      // 85 of 100 meets the unit's 80% but not Đề án 241's 100%; 96 of 100 is above 95%.
+      expect(check.results.find((r) => r.id === "1.1")?.met).toBe(true);
+      expect(check.results.find((r) => r.id === "1.3")?.met).toBe(true);
+      expect(targetsUsedText(check.targets)).toContain("1.1: 80% (Đề án 241: 100%)");
+    },
+  );
 
   test.each(["xls", "ods"])("keeps the identity when saved as .%s", (format) => {
     const out = join(dir, `identity-${format}`);

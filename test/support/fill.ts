@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE } from "../../src/domain/catalogue";
-import { SHEET_GEOMETRY } from "../../src/domain/layout";
+import { SHEET_GEOMETRY, TARGETS_SHEET_NAME, targetsSheetRows } from "../../src/domain/layout";
 
 export interface Fill {
   /** id → [Tổng số, Số đã đạt]; a value may be text, as units type it. */
@@ -13,6 +13,8 @@ export interface Fill {
   readonly documents?: ReadonlyArray<{ code: string; date: Date | string; summary: string; issuer: string }>;
   /** The date line's text, e.g. "Bản Bo, ngày 20 tháng 6 năm 2021". */
   readonly dateLine?: string;
+  /** id → the value typed in the "Mục tiêu" sheet's Mục tiêu column (0.8 for 80%; null clears it). */
+  readonly targets?: Readonly<Record<string, number | string | null>>;
 }
 
 /** Zero-based row of an indicator on the generated Chỉ tiêu sheet. */
@@ -39,6 +41,12 @@ export async function fillTemplate(template: Uint8Array, fill: Fill): Promise<Ui
     docs.getCell(row, 4).value = d.summary;
     docs.getCell(row, 5).value = d.issuer;
   });
+  const rows = targetsSheetRows();
+  for (const [id, value] of Object.entries(fill.targets ?? {})) {
+    const row = rows.get(id);
+    if (row === undefined) throw new Error(`unknown indicator ${id}`);
+    wb.getWorksheet(TARGETS_SHEET_NAME)!.getCell(row + 1, 5).value = value;
+  }
   if (fill.dateLine !== undefined) {
     for (const ws of [ind, docs]) {
       ws.eachRow((row) =>

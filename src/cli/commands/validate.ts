@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { indicatorById, targetLabel } from "../../domain/catalogue";
 import { hasErrors, type Issue } from "../../domain/issues";
-import { readUnitReport } from "../../domain/read";
+import { checkUnitWorkbook, targetsUsedText, type TargetsUsed } from "../../domain/check";
 import type { UnitReport } from "../../domain/report";
-import { evaluate, formatNumber, makeIssue, type IndicatorResultRow } from "../../domain/validate";
+import { formatNumber, makeIssue, type IndicatorResultRow } from "../../domain/validate";
 import { readWorkbookFile, WorkbookReadError } from "../../io/read";
 import { parseArgs } from "../args";
 import { type CliCommand, UsageError } from "../types";
@@ -12,7 +12,9 @@ import { type CliCommand, UsageError } from "../types";
 interface FileResult {
   readonly file: string;
   readonly report?: UnitReport;
-  readonly results?: IndicatorResultRow[];
+  readonly results?: readonly IndicatorResultRow[];
+  /** The targets the figures were judged by (the workbook's "Mục tiêu" sheet, else Đề án 241's). */
+  readonly targets?: TargetsUsed;
   /** Set when the file cannot be read at all. */
   readonly readError?: Issue;
 }
@@ -28,8 +30,8 @@ function readOne(path: string, display: string): FileResult {
   }
   try {
     const grid = readWorkbookFile(bytes, basename(display));
-    const report = readUnitReport(grid, basename(display));
-    return { file: display, report, results: evaluate(report) };
+    const check = checkUnitWorkbook(grid, basename(display));
+    return { file: display, report: check.report, results: check.results, targets: check.targets };
   } catch (error) {
     if (error instanceof WorkbookReadError) {
       return { file: display, readError: makeIssue(error.code, {}, { ...error.params, file: display }) };
@@ -48,15 +50,28 @@ function round2(n: number | null): number | null {
 
 export function resultJson(r: FileResult): Record<string, unknown> {
   if (r.readError || !r.report) {
-    return { file: r.file, unit: null, date: null, issues: r.readError ? [issueJson(r.readError)] : [], indicators: [], documents: [] };
+    return { file: r.file, unit: null, date: null, issues: r.readError ? [issueJson(r.readError)] : [], indicators: [], documents: [], targets: null };
   }
   const report = r.report;
+  const targets = r.targets;
   return {
     file: r.file,
     unit: report.unit.name,
     date: report.reportDate,
     issues: report.issues.map(issueJson),
-    indicators: (r.results ?? []).map((x) => ({ id: x.id, total: x.total, achieved: x.achieved, ratio: round2(x.ratio), met: x.met })),
+    indicators: (r.results ?? []).map((x) => {
+      const target = targets?.targets[x.id] ?? indicatorById(x.id)!.target;
+      return { id: x.id, total: x.total, achieved: x.achieved, ratio: round2(x.ratio), met: x.met, target: { ...target, label: targetLabel(target) } };
+    }),
+    targets: targets
+      ? {
+          source: targets.source,
+          sheet: targets.sheet,
+          changed: targets.changed.map((c) => ({ id: c.id, target: c.target, label: targetLabel(c.target), official: targetLabel(c.official) })),
+          issues: targets.issues.map((i) => ({ severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, indicator: null, message: i.message })),
+          note: targetsUsedText(targets),
+        }
+      : null,
     documents: report.documents.map((d) => ({
       code: d.code?.canonical ?? d.codeText,
       number: d.code?.number ?? null,
@@ -95,9 +110,13 @@ function textReport(r: FileResult): string {
   const warnings = report.issues.filter((i) => i.severity === "warning");
   lines.push(errors.length === 0 ? "Lỗi: không có" : `Lỗi (${errors.length}):`, ...errors.map(issueLine));
   lines.push(warnings.length === 0 ? "Cảnh báo: không có" : `Cảnh báo (${warnings.length}):`, ...warnings.map(issueLine));
+  if (r.targets) {
+    lines.push(targetsUsedText(r.targets));
+    for (const i of r.targets.issues) lines.push(`  - [${i.sheet ?? ""}${i.cell ? `!${i.cell}` : ""}] ${i.message}`);
+  }
   lines.push("Kết quả các chỉ tiêu (Stt | Tổng số | Số đã đạt | Tỷ lệ | Mục tiêu | Đánh giá):");
   for (const x of r.results ?? []) {
-    const target = indicatorById(x.id)!.target;
+    const target = r.targets?.targets[x.id] ?? indicatorById(x.id)!.target;
     const verdict = x.met === true ? "Đạt" : x.met === false ? "Chưa đạt" : "Chưa đủ số liệu";
     const num = (n: number | null): string => (n === null ? "—" : formatNumber(n));
     const ratio = x.ratio === null ? "—" : `${formatNumber(Math.round(x.ratio * 100) / 100)}%`;

@@ -62,6 +62,28 @@ export const SHEET_GEOMETRY = {
 } as const;
 
 export const EXTRA_TARGET_HEADER = "Mục tiêu";
+
+/** The sheet where a unit sets the targets of its own plan (Đề án 241's by default). */
+export const TARGETS_SHEET_NAME = "Mục tiêu";
+export const TARGETS_SHEET_TITLE = "MỤC TIÊU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN ĐỀ ÁN 241";
+export const TARGETS_HEADERS = ["Chỉ tiêu", "Nội dung", "Đơn vị tính", "Mục tiêu của Đề án 241", "Mục tiêu"] as const;
+export const TARGETS_HELP =
+  'Cột "Mục tiêu" ghi sẵn mục tiêu của Đề án 241. Đơn vị có kế hoạch đặt mục tiêu khác thì sửa số ở cột này (tỷ lệ ghi dạng 90%); ' +
+  'trang "Chỉ tiêu" và phần kiểm tra sẽ đánh giá theo mục tiêu đã sửa. Để trống thì dùng mục tiêu của Đề án 241.';
+/** Zero-based rows of the targets sheet: the header, then the catalogue rows in printed order. */
+export const TARGETS_GEOMETRY = { titleRow: 0, noteRow: 1, helpRow: 2, headerRow: 4, firstDataRow: 5 } as const;
+
+/** Number formats of a target cell, by the kind of target: the number is the target, the format shows the comparison. */
+export const TARGET_FORMATS: Readonly<Record<Target["op"], string>> = {
+  ">=": "0%",
+  ">": '"Trên "0%',
+  "count>=": '"Ít nhất "00',
+};
+
+/** A target as the number its cell holds: a ratio as a fraction (90% → 0.9), a count as itself. */
+export function targetCellValue(target: Target): number {
+  return target.op === "count>=" ? target.value : Math.round(target.value * 1e6) / 1e8;
+}
 export const DEFAULT_DOCUMENT_ROWS = 20;
 export const ATTACH_LINE = "(Kèm theo Báo cáo số ………, ngày …… tháng …… năm ………)";
 export const SIGNATURE_NAME_BLANK = "………………………………";
@@ -91,6 +113,13 @@ export const SHEET_STYLES: Readonly<Record<string, CellStyle>> = {
   inputDate: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: "dd/mm/yyyy", locked: false },
   note: { font: font({ italic: true }), horizontal: "left", vertical: "top", wrap: true, locked: true },
   signature: { font: font({ bold: true }), horizontal: "center", vertical: "top", wrap: true, numberFormat: "@", locked: false },
+  // Targets: a ratio target is a percentage (0.9 shown "90%"), a count target a whole number; the format prints the comparison.
+  targetAtLeast: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: TARGET_FORMATS[">="], locked: false },
+  targetAbove: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: TARGET_FORMATS[">"], locked: false },
+  targetCount: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: TARGET_FORMATS["count>="], locked: false },
+  shownAtLeast: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: TARGET_FORMATS[">="], locked: true },
+  shownAbove: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: TARGET_FORMATS[">"], locked: true },
+  shownCount: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: TARGET_FORMATS["count>="], locked: true },
 };
 
 const PROTECTION = (allowInsertRows: boolean): SheetProtection => ({
@@ -274,18 +303,49 @@ function fillInRanges(leftEnd: number, lastCol: number, sigRow: number, c1: numb
   ];
 }
 
-/** The formula (without "=") that is true when a result is short of its target, at row x (1-based). */
+/**
+ * The formula (without "=") that is true when a result is short of the target
+ * shown in G of row x (1-based): a ratio target is a fraction there (0.9), the
+ * ratio in F a percentage (90), so G is scaled and rounded before comparing.
+ */
 export function shortOfTargetFormula(target: Target, x: number): string {
+  const shown = `ROUND(G${x}*100,6)`;
   switch (target.op) {
     case ">=":
-      return `AND(ISNUMBER(F${x}),F${x}<${target.value})`;
+      return `AND(ISNUMBER(F${x}),ISNUMBER(G${x}),F${x}<${shown})`;
     case ">":
-      return `AND(ISNUMBER(F${x}),F${x}<=${target.value})`;
+      return `AND(ISNUMBER(F${x}),ISNUMBER(G${x}),F${x}<=${shown})`;
     case "count>=":
       // A count target ("Có 01 - 02 xã") is judged on Số đã đạt tiêu chuẩn; the mark goes on the ratio cell of its row.
-      return `AND(ISNUMBER(E${x}),E${x}<${target.value})`;
+      return `AND(ISNUMBER(E${x}),ISNUMBER(G${x}),E${x}<G${x})`;
   }
 }
+
+/** A sheet name as a formula reference ("'Mục tiêu'"). */
+function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The zero-based row of each indicator on the targets sheet. */
+export function targetsSheetRows(): ReadonlyMap<string, number> {
+  const rows = new Map<string, number>();
+  CATALOGUE_ROWS.forEach((row, k) => {
+    if (row.kind === "indicator") rows.set(row.indicator.id, TARGETS_GEOMETRY.firstDataRow + k);
+  });
+  return rows;
+}
+
+/** The formula of the Mục tiêu column of "Chỉ tiêu": the targets sheet's cell, Đề án 241's target when it is blank. */
+export function linkedTargetFormula(target: Target, targetsRow: number): string {
+  const cell = `${sheetRef(TARGETS_SHEET_NAME)}!${cellAddress(targetsRow, 4)}`;
+  return `IF(${cell}="",${targetCellValue(target)},${cell})`;
+}
+
+const TARGET_STYLE: Readonly<Record<Target["op"], { input: string; shown: string }>> = {
+  ">=": { input: "targetAtLeast", shown: "shownAtLeast" },
+  ">": { input: "targetAbove", shown: "shownAbove" },
+  "count>=": { input: "targetCount", shown: "shownCount" },
+};
 
 /** Chỉ tiêu: "KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU CỦA ĐỀ ÁN 241", rows from the catalogue in printed order. */
 export function buildIndicatorsSheet(opts: SheetOptions): SheetLayout {
@@ -296,6 +356,7 @@ export function buildIndicatorsSheet(opts: SheetOptions): SheetLayout {
   titleBlock(b, INDICATORS_TABLE.title, last);
   headerRow(b, [...INDICATORS_TABLE.columns.map((c) => c.header), EXTRA_TARGET_HEADER]);
   const first = SHEET_GEOMETRY.firstDataRow;
+  const targetRows = targetsSheetRows();
   const conditionalFormats: ConditionalFormatRule[] = [];
   const inputRanges: string[] = [];
   let run: { first: number; last: number } | undefined;
@@ -321,14 +382,14 @@ export function buildIndicatorsSheet(opts: SheetOptions): SheetLayout {
       b.set(r, 3, null, "inputInt");
       b.set(r, 4, null, "inputInt");
       b.set(r, 5, null, "ratio", `IF(OR(D${x}="",D${x}=0,E${x}=""),"",E${x}*100/D${x})`);
-      b.set(r, 6, targetLabel(i.target), "cellCenter");
+      b.set(r, 6, null, TARGET_STYLE[i.target.op].shown, linkedTargetFormula(i.target, targetRows.get(i.id)!));
       b.fit(r, 1, 1, i.text, "cellText");
       b.fit(r, 2, 2, i.dvt, "cellCenter");
       conditionalFormats.push({
         range: cellAddress(r, 5),
         formula: shortOfTargetFormula(i.target, x),
         fill: SHORT_FILL,
-        meaning: `Chưa đạt mục tiêu ${targetLabel(i.target)} (chỉ tiêu ${i.id})`,
+        meaning: `Chưa đạt mục tiêu ở cột G (mặc định ${targetLabel(i.target)}, theo trang "${TARGETS_SHEET_NAME}") (chỉ tiêu ${i.id})`,
       });
       if (run) run.last = r;
       else run = { first: r, last: r };
@@ -378,6 +439,83 @@ export function buildIndicatorsSheet(opts: SheetOptions): SheetLayout {
     conditionalFormats,
     protection: PROTECTION(false),
     pageSetup: PAGE,
+    inputRanges,
+  };
+}
+
+/** "Mục tiêu": every indicator with Đề án 241's target and, beside it, the target the unit judges itself by. */
+export function buildTargetsSheet(): SheetLayout {
+  const widths = [10, 62, 15, 16, 14];
+  const last = widths.length - 1;
+  const b = new SheetBuilder(SHEET_STYLES, widths);
+  const g = TARGETS_GEOMETRY;
+  b.block(g.titleRow, 0, g.titleRow, last, TARGETS_SHEET_TITLE, "title");
+  b.fit(g.titleRow, 0, last, TARGETS_SHEET_TITLE, "title");
+  const note = `Ghi chú: ${INDICATORS_TABLE_NOTE}`;
+  b.block(g.noteRow, 0, g.noteRow, last, note, "note");
+  b.fit(g.noteRow, 0, last, note, "note");
+  b.block(g.helpRow, 0, g.helpRow, last, TARGETS_HELP, "note");
+  b.fit(g.helpRow, 0, last, TARGETS_HELP, "note");
+  TARGETS_HEADERS.forEach((h, c) => {
+    b.set(g.headerRow, c, h, "th");
+    b.fit(g.headerRow, c, c, h, "th");
+  });
+  const rows = targetsSheetRows();
+  const dataValidations: DataValidationRule[] = [];
+  const inputRanges: string[] = [];
+  CATALOGUE_ROWS.forEach((row, k) => {
+    const r = g.firstDataRow + k;
+    if (row.kind === "group") {
+      const top = row.group.parent === undefined;
+      b.set(r, 0, row.group.stt, top ? "groupStt" : "cellCenter");
+      b.set(r, 1, row.group.label, top ? "groupText" : "cellText");
+      for (let c = 2; c <= last; c++) b.set(r, c, null, "cellCenter");
+      return;
+    }
+    const i = row.indicator;
+    if (rows.get(i.id) !== r) throw new Error(`Targets sheet row of ${i.id} out of step`);
+    b.set(r, 0, i.id, "cellCenter");
+    b.set(r, 1, i.text, "cellText");
+    b.set(r, 2, i.dvt, "cellCenter");
+    b.set(r, 3, targetLabel(i.target), "cellCenter");
+    b.set(r, 4, targetCellValue(i.target), TARGET_STYLE[i.target.op].input);
+    b.fit(r, 1, 1, i.text, "cellText");
+    const at = cellAddress(r, 4);
+    inputRanges.push(at);
+    dataValidations.push(
+      i.target.op === "count>="
+        ? {
+            range: at,
+            type: "whole",
+            operator: "greaterThanOrEqual",
+            formulae: [0],
+            allowBlank: true,
+            prompt: { title: "Mục tiêu", text: `Số đơn vị cần đạt (Đề án 241: ${targetLabel(i.target)}). Để trống thì dùng mục tiêu của Đề án 241.` },
+            error: { title: "Mục tiêu không hợp lệ", text: "Mục tiêu của chỉ tiêu này là một số nguyên không âm (1, 2, …)." },
+          }
+        : {
+            range: at,
+            type: "decimal",
+            operator: "between",
+            formulae: [0, 1],
+            allowBlank: true,
+            prompt: { title: "Mục tiêu", text: `Tỷ lệ cần đạt, ví dụ 90% (Đề án 241: ${targetLabel(i.target)}). Để trống thì dùng mục tiêu của Đề án 241.` },
+            error: { title: "Mục tiêu không hợp lệ", text: "Mục tiêu là tỷ lệ phần trăm từ 0% đến 100%, ví dụ 90%." },
+          },
+    );
+  });
+  return {
+    name: TARGETS_SHEET_NAME,
+    visibility: "visible",
+    cells: b.list(),
+    styles: SHEET_STYLES,
+    merges: b.merges,
+    columnWidths: widths,
+    rowHeights: b.rowHeights,
+    dataValidations,
+    conditionalFormats: [],
+    protection: PROTECTION(false),
+    pageSetup: { ...PAGE, orientation: "portrait", printTitleRows: `${g.headerRow + 1}:${g.headerRow + 1}` },
     inputRanges,
   };
 }
@@ -435,7 +573,7 @@ function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-/** A unit's workbook: "Văn bản", "Chỉ tiêu" and the very hidden identity sheet. */
+/** A unit's workbook: "Văn bản", "Chỉ tiêu", "Mục tiêu" and the very hidden identity sheet. */
 export function buildUnitWorkbook(opts: UnitWorkbookOptions): WorkbookLayout {
   const identity = {
     kind: "unit-report" as const,
@@ -448,7 +586,7 @@ export function buildUnitWorkbook(opts: UnitWorkbookOptions): WorkbookLayout {
     created: opts.created ?? todayIso(),
   };
   return {
-    sheets: [buildDocumentsSheet(opts), buildIndicatorsSheet(opts), buildIdentitySheet(identityRows(identity))],
+    sheets: [buildDocumentsSheet(opts), buildIndicatorsSheet(opts), buildTargetsSheet(), buildIdentitySheet(identityRows(identity))],
     identity,
   };
 }

@@ -5,10 +5,11 @@
  */
 import { DEFAULT_TARGETS, indicatorById, INDICATORS, type Target, type TargetSet } from "../catalogue";
 import { cellAddress, type GridCell, type GridSheet, type WorkbookGrid } from "../grid";
+import { TARGETS_SHEET_NAME } from "../layout/sheets";
 import { MATCH_THRESHOLD, scoreIndicators } from "../read";
 import { cleanText, foldText } from "../text";
 
-export const TARGETS_SHEET_NAME = "Mục tiêu";
+export { TARGETS_SHEET_NAME };
 
 /** Where the targets come from: Đề án 241's own, or a file's name. */
 export type TargetsSource = "de-an-241" | string;
@@ -84,13 +85,23 @@ export function parseTarget(raw: string, official: Target): Target | null {
   return { op, value: n };
 }
 
-/** The text of a target cell; a number formatted as a percentage (0.9 shown "90%") reads as "90%". */
-function targetText(cell: GridCell | undefined): string {
+/** Whether a number format scales by 100: a "%" outside quotes and escapes ("0%", '"Trên "0%', not '0"%"'). */
+export function isPercentFormat(format: string): boolean {
+  return format.replace(/"[^"]*"|\\./g, "").includes("%");
+}
+
+/**
+ * The text of a target cell. A number is the target's value with Đề án 241's
+ * comparison (the template's cells show it by their format: "Trên 95%"); one
+ * formatted as a percentage (0.9 shown "90%") reads as "90%".
+ */
+function targetText(cell: GridCell | undefined, official: Target): string {
   if (cell === undefined || cell.v === undefined) return "";
   if (typeof cell.v === "number") {
-    const isPercent = (cell.z ?? "").includes("%") || (cell.w ?? "").trim().endsWith("%");
-    if (isPercent) return `${Math.round(cell.v * 100 * 1e6) / 1e6}%`;
-    return String(cell.v);
+    const isPercent = isPercentFormat(cell.z ?? "") || (cell.w ?? "").trim().endsWith("%");
+    const value = isPercent ? Math.round(cell.v * 100 * 1e6) / 1e6 : cell.v;
+    const word = official.op === ">" ? "Trên " : official.op === ">=" ? "≥ " : "";
+    return `${word}${value}${isPercent ? "%" : ""}`;
   }
   return cellString(cell);
 }
@@ -139,9 +150,8 @@ export function parseTargetsSheet(sheet: GridSheet): ParsedTargets {
     const row = sheet.rows[r] ?? [];
     const id = cellString(row[columns.id]);
     const text = cellString(row[columns.text]);
-    const raw = targetText(row[columns.target]);
     // Rows without a target (blank rows, group rows "Mục tiêu 01") set nothing.
-    if (raw === "") continue;
+    if (cellString(row[columns.target]) === "" && typeof row[columns.target]?.v !== "number") continue;
     const indicator = indicatorOf(id, text);
     if (indicator === null) {
       warn(
@@ -153,6 +163,7 @@ export function parseTargetsSheet(sheet: GridSheet): ParsedTargets {
       continue;
     }
     const official = indicatorById(indicator)!.target;
+    const raw = targetText(row[columns.target], official);
     const parsed = parseTarget(raw, official);
     if (parsed === null) {
       const example = official.op === "count>=" ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"';
@@ -214,4 +225,9 @@ export function targetsNote(source: TargetsSource | undefined): string {
   if (source === undefined || source === "de-an-241") return "Mục tiêu đánh giá: theo Đề án 241.";
   const file = source === "" ? "" : ` (tệp ${source})`;
   return `Mục tiêu đánh giá: theo kế hoạch của đơn vị${file}; chỉ tiêu kế hoạch không đặt thì theo Đề án 241.`;
+}
+
+/** Whether two targets judge alike. */
+export function sameTarget(a: Target, b: Target): boolean {
+  return a.op === b.op && a.value === b.value;
 }
