@@ -6,6 +6,8 @@
 import { mergeReports, type MergeOptions, type MergeSource, type Summary } from "../domain/merge";
 import { buildSummaryWorkbook, type SummaryLayoutOptions } from "../domain/merge/layout";
 import type { WorkbookLayout } from "../domain/layout/types";
+import { indicatorById, targetLabel } from "../domain/catalogue";
+import { sameTarget, targetsNote } from "../domain/targets";
 import { readSource, type InputFile } from "./sources";
 import type { ReadLimits } from "../io/read";
 
@@ -73,6 +75,14 @@ export function mergeJson(run: MergeRun): unknown {
     })),
     documents: summary.documents.map((d) => ({ unit: d.units.join("; "), units: d.units, code: d.code, date: d.date, summary: d.summary, issuer: d.issuer })),
     rejected_values: summary.rejectedValues,
+    targets: {
+      source: summary.targetsSource ?? "de-an-241",
+      note: targetsNote(summary.targetsSource),
+      changed: summary.indicators.flatMap((i) => {
+        const official = indicatorById(i.id)!.target;
+        return sameTarget(i.target, official) ? [] : [{ id: i.id, target: i.target, label: targetLabel(i.target), official: targetLabel(official) }];
+      }),
+    },
   };
 }
 

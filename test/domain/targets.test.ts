@@ -209,15 +209,34 @@ describe("de-an-241 merge --targets", () => {
     ws.addRows([HEADER, ["1.1", indicatorById("1.1")!.text, "≥ 90%"]]);
     writeFileSync(join(dir, "ke-hoach.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
 
+    type Used = { source: string; note: string; changed: Array<{ id: string; label: string; official: string }> };
+    let used: Used | undefined;
     const run = async (extra: string[]): Promise<{ met: boolean | null; target: Target }> => {
       const c = capture(dir);
       const code = await main(["merge", "Ban Bo.xlsx", "--units", "don-vi.csv", "--out", "th.xlsx", "--json", "th.json", ...extra], c.io);
       expect(code).toBe(0);
-      const json = JSON.parse(readFileSync(join(dir, "th.json"), "utf8")) as { indicators: Array<{ id: string; met: boolean | null; target: Target }> };
+      const json = JSON.parse(readFileSync(join(dir, "th.json"), "utf8")) as {
+        indicators: Array<{ id: string; met: boolean | null; target: Target }>;
+        targets: Used;
+      };
+      used = json.targets;
+      expect(c.out()).toContain(json.targets.note);
       return json.indicators.find((i) => i.id === "1.1")!;
     };
     expect(await run([])).toMatchObject({ met: false, target: { op: ">=", value: 100 } });
+    expect(used).toEqual({ source: "de-an-241", note: "Mục tiêu đánh giá: theo Đề án 241.", changed: [] });
     expect(await run(["--targets", "ke-hoach.xlsx"])).toMatchObject({ met: true, target: { op: ">=", value: 90 } });
+    expect(used?.source).toBe("ke-hoach.xlsx");
+    expect(used?.changed).toEqual([{ id: "1.1", target: { op: ">=", value: 90 }, label: "90%", official: "100%" }]);
+    expect(used?.note).toContain("ke-hoach.xlsx");
+
+    // The template's own Mục tiêu sheet: untouched it is Đề án 241's targets; with 1.1 set to 90% it is the district's.
+    writeFileSync(join(dir, "mau.xlsx"), template);
+    expect(await run(["--targets", "mau.xlsx"])).toMatchObject({ met: false, target: { op: ">=", value: 100 } });
+    expect(used?.source).toBe("de-an-241");
+    writeFileSync(join(dir, "huyen.xlsx"), await fillTemplate(template, { targets: { "1.1": 0.9 } }));
+    expect(await run(["--targets", "huyen.xlsx"])).toMatchObject({ met: true, target: { op: ">=", value: 90 } });
+    expect(used?.source).toBe("huyen.xlsx");
 
     const bad = capture(dir);
     writeFileSync(join(dir, "rong.csv"), "Chỉ tiêu,Nội dung,Mục tiêu\n1.1,,khoảng chín mươi\n");

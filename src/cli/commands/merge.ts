@@ -6,8 +6,8 @@ import { DEADLINES, indicatorById, PROGRAMME } from "../../domain/catalogue";
 import * as XLSX from "@e965/xlsx";
 import type { GridCell, WorkbookGrid } from "../../domain/grid";
 import type { AggregationRules } from "../../domain/merge";
-import { targetsFromGrid } from "../../domain/targets";
-import type { TargetSet } from "../../domain/catalogue";
+import { targetsOfWorkbook, type TargetsUsed } from "../../domain/check";
+import { findTargetsSheet, parseTargetsSheet, TARGETS_SHEET_NAME, targetsNote } from "../../domain/targets";
 import { readWorkbookFile } from "../../io/read";
 import { matchUnit, type Unit } from "../../domain/units";
 import { writeWorkbookXlsx } from "../../io/write";
@@ -73,7 +73,7 @@ function csvGrid(text: string): WorkbookGrid {
 }
 
 /** "--targets FILE": the unit's own targets from the file's "Mục tiêu" sheet (a CSV is that sheet). Undefined when it cannot be read. */
-function loadTargets(spec: string, io: CliIO): TargetSet | undefined {
+function loadTargets(spec: string, io: CliIO): TargetsUsed | undefined {
   const path = resolve(io.cwd, spec);
   let grid: WorkbookGrid;
   try {
@@ -85,13 +85,18 @@ function loadTargets(spec: string, io: CliIO): TargetSet | undefined {
     io.stderr(`Không đọc được tệp mục tiêu ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;
   }
-  const { targets, issues } = targetsFromGrid(grid);
-  for (const issue of issues) io.stderr(`Cảnh báo (${issue.rule})${issue.sheet !== null ? ` ${issue.sheet}!${issue.cell ?? ""}` : ""}: ${issue.message}\n`);
-  if (Object.keys(targets).length === 0) {
-    io.stderr(`Tệp mục tiêu ${path} không đặt mục tiêu nào đọc được (trang "Mục tiêu": cột Chỉ tiêu, Nội dung, Mục tiêu).\n`);
+  const sheet = findTargetsSheet(grid);
+  if (!sheet) {
+    io.stderr(`Tệp mục tiêu ${path} không có trang "${TARGETS_SHEET_NAME}" (cột Chỉ tiêu, Nội dung, Mục tiêu).\n`);
     return undefined;
   }
-  return targets;
+  const used = targetsOfWorkbook(grid);
+  for (const issue of used.issues) io.stderr(`Cảnh báo (${issue.rule})${issue.sheet !== null ? ` ${issue.sheet}!${issue.cell ?? ""}` : ""}: ${issue.message}\n`);
+  if (Object.keys(parseTargetsSheet(sheet).targets).length === 0) {
+    io.stderr(`Tệp mục tiêu ${path} không đặt mục tiêu nào đọc được (trang "${TARGETS_SHEET_NAME}": cột Chỉ tiêu, Nội dung, Mục tiêu).\n`);
+    return undefined;
+  }
+  return used;
 }
 
 function today(): string {
@@ -149,7 +154,10 @@ export const mergeCommand: CliCommand = {
         units,
         deadline,
         aggregation,
-        ...(targets !== undefined && targetsFile !== undefined ? { targets, targetsSource: basename(targetsFile) } : {}),
+        // A "Mục tiêu" sheet that keeps every target of Đề án 241 is Đề án 241's targets.
+        ...(targets !== undefined && targetsFile !== undefined && targets.source === "workbook"
+          ? { targets: targets.targets, targetsSource: basename(targetsFile) }
+          : {}),
       },
       {
         unitName: stringOption(parsed, "unit") ?? PROGRAMME.letter.issuer,
@@ -177,6 +185,7 @@ export const mergeCommand: CliCommand = {
       ...(s.unlisted.length > 0 ? [`  Ngoài danh sách đơn vị: ${s.unlisted.join(", ")}`] : []),
       ...(s.missing.length > 0 ? [`  Chưa nhận: ${s.missing.join(", ")}`] : []),
       ...(s.rejectedValues.length > 0 ? [`  ${s.rejectedValues.length} giá trị sai quy tắc không được cộng (xem trang "Số liệu bị loại").`] : []),
+      targetsNote(s.targetsSource),
     ];
     (jsonTarget === "-" ? io.stderr : io.stdout)(lines.join("\n") + "\n");
     return 0;
