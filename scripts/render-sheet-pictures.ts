@@ -5,13 +5,13 @@
  *
  *   npx tsx scripts/render-sheet-pictures.ts [--unit "Đảng ủy xã Bản Bo"] [--out docs/sheets]
  *
- * Writes van-ban.png and chi-tieu.png.
+ * Writes van-ban.png, chi-tieu.png and muc-tieu.png.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { buildUnitWorkbook, type WorkbookLayout } from "../src/domain/layout";
+import { buildUnitWorkbook, TARGETS_SHEET_NAME, type WorkbookLayout } from "../src/domain/layout";
 import { DEFAULT_SUPERIOR, defaultPlace, headerFormatOf, matchUnit, TAM_DUONG_UNITS } from "../src/domain/units";
 import { writeWorkbookXlsx } from "../src/io/write";
 
@@ -49,12 +49,15 @@ async function main(): Promise<void> {
       superior: known?.superior ?? DEFAULT_SUPERIOR,
       format: headerFormatOf(known ?? { name: unitName }),
     });
-    // One workbook per table so each PDF starts with that table's first page.
+    // One workbook per table so each PDF starts with that table's first page; "Chỉ tiêu" keeps
+    // "Mục tiêu" after it, where its Mục tiêu column takes the targets from.
     for (const [sheetName, picture] of [
       ["Văn bản", "van-ban"],
       ["Chỉ tiêu", "chi-tieu"],
+      [TARGETS_SHEET_NAME, "muc-tieu"],
     ] as const) {
-      const layout: WorkbookLayout = { sheets: full.sheets.filter((s) => s.name === sheetName) };
+      const wanted = sheetName === "Chỉ tiêu" ? [sheetName, TARGETS_SHEET_NAME] : [sheetName];
+      const layout: WorkbookLayout = { sheets: wanted.map((name) => full.sheets.find((s) => s.name === name)!) };
       const xlsx = join(work, `${picture}.xlsx`);
       writeFileSync(xlsx, await writeWorkbookXlsx(layout));
       const pdf = pdfOf(xlsx, work);

@@ -445,7 +445,7 @@ export function buildIndicatorsSheet(opts: SheetOptions): SheetLayout {
 
 /** "Mục tiêu": every indicator with Đề án 241's target and, beside it, the target the unit judges itself by. */
 export function buildTargetsSheet(): SheetLayout {
-  const widths = [10, 62, 15, 16, 14];
+  const widths = [10, 60, 15, 19, 14];
   const last = widths.length - 1;
   const b = new SheetBuilder(SHEET_STYLES, widths);
   const g = TARGETS_GEOMETRY;
