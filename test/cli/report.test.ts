@@ -1,11 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { flattenOutline } from "../../src/domain/catalogue/outline";
 import { buildUnitWorkbook } from "../../src/domain/layout";
+import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../src/domain/merge/layout";
+import { readSummaryWorkbook } from "../../src/domain/merge/read-summary";
 import { PLACEHOLDER } from "../../src/domain/report-draft";
+import { TAM_DUONG_UNITS } from "../../src/domain/units";
+import { readWorkbookFile } from "../../src/io/read";
 import { writeWorkbookXlsx } from "../../src/io/write";
 import { capture } from "../support/cli";
 import { fillTemplate, type Fill } from "../support/fill";
@@ -85,4 +89,90 @@ describe("de-an-241 report", () => {
     expect(await main(["report", "khong-co.xlsx", "--out", "x.docx"], c.io)).toBe(1);
     expect(c.err()).toContain("khong-co.xlsx");
   });
+});
+
+describe("de-an-241 report SUMMARY.xlsx", () => {
+  const dir = mkdtempSync(join(tmpdir(), "report-summary-"));
+  let code: number;
+  let text: string;
+  let out: string;
+
+  beforeAll(async () => {
+    const inbox = join(dir, "inbox");
+    mkdirSync(inbox);
+    writeFileSync(
+      join(inbox, "Ban Bo.xlsx"),
+      await unitFile("Đảng ủy xã Bản Bo", {
+        indicators: { "3.1": [600, 570] },
+        documents: [{ code: "Số 15-KH/ĐU", date: new Date(Date.UTC(2017, 2, 10)), summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã Bản Bo" }],
+        dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021",
+      }),
+    );
+    writeFileSync(
+      join(inbox, "Binh Lu.xlsx"),
+      await unitFile("Đảng ủy xã Bình Lư", { indicators: { "3.1": [400, 380] }, dateLine: "Bình Lư, ngày 21 tháng 6 năm 2021" }),
+    );
+    writeFileSync(
+      join(inbox, "Nung Nang.xlsx"),
+      await unitFile("Đảng ủy xã Nùng Nàng", { indicators: { "3.1": [200, 150] }, dateLine: "Nùng Nàng, ngày 22 tháng 6 năm 2021" }),
+    );
+    const m = capture(dir);
+    expect(await main(["merge", inbox, "--out", "tong-hop.xlsx", "--date", "2021-07-01"], m.io)).toBe(0);
+    const c = capture(dir);
+    code = await main(["report", "tong-hop.xlsx", "--out", "du-thao.docx", "--date", "2021-07-05"], c.io);
+    out = c.out() + c.err();
+    text = docxText(new Uint8Array(readFileSync(join(dir, "du-thao.docx"))));
+  }, 120_000);
+
+  it("reads the district summary as a summary, and says so", () => {
+    expect(code).toBe(0);
+    expect(out).toContain("Số liệu lấy từ bảng tổng hợp");
+    expect(out).toContain(`(3/${TAM_DUONG_UNITS.length} đơn vị đã nộp)`);
+  });
+
+  it("gives the district's real count of units reported and names the ones missing", () => {
+    expect(text).toContain(`Đã nhận báo cáo của 3/${TAM_DUONG_UNITS.length} đơn vị`);
+    expect(text).not.toMatch(/Đã nhận báo cáo của 1\/\d+ đơn vị/);
+    expect(text).toMatch(/chưa nhận báo cáo của: [^.]*Đảng ủy xã Bản Giang/);
+    expect(text).not.toMatch(/chưa nhận báo cáo của: [^.]*Đảng ủy xã Bình Lư/);
+  });
+
+  it("carries the summary's figures and documents", () => {
+    // 570 + 380 + 150 of 600 + 400 + 200 households.
+    expect(text).toContain("91,67% (1.100/1.200 Hộ");
+    expect(text).toContain("Tổng số 1 văn bản: 1 kế hoạch (KH).");
+    expect(text).toContain("Kế hoạch thực hiện Đề án 241");
+  });
+
+  it("agrees with what the summary reader reads from the same file", () => {
+    const read = readSummaryWorkbook(readWorkbookFile(new Uint8Array(readFileSync(join(dir, "tong-hop.xlsx"))), "tong-hop.xlsx"))!;
+    for (const name of read.summary.missing) expect(text).toContain(name);
+    expect(read.summary.received).toEqual(["Đảng ủy xã Bản Bo", "Đảng ủy xã Bình Lư", "Đảng ủy xã Nùng Nàng"]);
+  });
+
+  it("merges the summary as one unit when its unit is on the --units list (the level above)", async () => {
+    writeFileSync(join(dir, "huyen.csv"), "Huyện ủy Tam Đường\nHuyện ủy Phong Thổ\n");
+    const tinhDir = join(dir, "tinh");
+    mkdirSync(tinhDir);
+    const m = capture(dir);
+    expect(await main(["merge", join(dir, "inbox"), "--unit", "Huyện ủy Tam Đường", "--out", join(tinhDir, "tam-duong.xlsx")], m.io)).toBe(0);
+    const c = capture(dir);
+    expect(await main(["report", join(tinhDir, "tam-duong.xlsx"), "--units", "huyen.csv", "--out", "tinh.docx"], c.io)).toBe(0);
+    expect(c.out()).toContain("Số liệu tổng hợp từ 1/1 tệp");
+    const province = docxText(new Uint8Array(readFileSync(join(dir, "tinh.docx"))));
+    expect(province).toContain("Đã nhận báo cáo của 1/2 đơn vị");
+    expect(province).toContain("Huyện ủy Phong Thổ");
+  }, 60_000);
+
+  it("fails with a message naming the file when the summary has lost its status table", async () => {
+    const bytes = new Uint8Array(readFileSync(join(dir, "tong-hop.xlsx")));
+    const read = readSummaryWorkbook(readWorkbookFile(bytes, "tong-hop.xlsx"))!;
+    const layout = buildSummaryWorkbook(read.summary, { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen", date: "2021-07-01" });
+    const cut = await writeWorkbookXlsx({ ...layout, sheets: layout.sheets.filter((s) => s.name !== SUMMARY_SHEETS.status) });
+    writeFileSync(join(dir, "thieu.xlsx"), cut);
+    const c = capture(dir);
+    expect(await main(["report", "thieu.xlsx", "--out", "thieu.docx"], c.io)).toBe(1);
+    expect(c.err()).toContain("thieu.xlsx");
+    expect(c.err()).toContain(SUMMARY_SHEETS.status);
+  }, 60_000);
 });
