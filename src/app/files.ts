@@ -1,6 +1,6 @@
 /**
  * FileUseCases for the task pane and the standalone page. Every heavy module
- * (the readers, the .xlsx writer, SheetJS, ExcelJS, fflate) is loaded with
+ * (the readers, the .xlsx and .docx writers, SheetJS, ExcelJS, fflate, docx) is loaded with
  * import() so it lands in a lazy chunk. Reading runs in a Web Worker where
  * the page has one (the bytes are transferred, not copied), one file at a
  * time with progress, and stops at once on abort (the worker is
@@ -8,12 +8,13 @@
  */
 import type { WorkbookGrid } from "../domain/grid";
 import type { WorkbookLayout } from "../domain/layout/types";
-import type { MergeOptions, MergeSource } from "../domain/merge";
+import type { TargetsUsed } from "../domain/check";
+import type { MergeOptions, MergeSource, Summary } from "../domain/merge";
 import type { SummaryLayoutOptions } from "../domain/merge/layout";
 import type { Unit } from "../domain/units";
 import { messageFor } from "../domain/validate/messages";
 import type { WorkerRequest, WorkerResponse } from "../workers/protocol";
-import type { CheckResult, FileUseCases, InputFile, MergeRun, Progress, TemplateRequest } from "./usecases";
+import type { CheckResult, DraftOptions, FileUseCases, InputFile, MergeRun, Progress, TemplateRequest } from "./usecases";
 
 /** The user stopped the work. */
 export class CancelledError extends Error {
@@ -133,7 +134,7 @@ class ReadWorkerClient {
   }
 
   async request(
-    body: { kind: "read"; files: readonly InputFile[] } | { kind: "check"; file: InputFile },
+    body: { kind: "read"; files: readonly InputFile[] } | { kind: "check" | "targets"; file: InputFile },
     onProgress?: (p: Progress) => void,
     signal?: AbortSignal,
   ): Promise<WorkerResponse> {
@@ -175,6 +176,19 @@ function timeoutError(file: string, limitMs: number): { code: "timeout"; message
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Runs `read` on the main thread, turning the reader's WorkbookReadError into a FileReadError naming the file. */
+async function onMainThread<T>(file: InputFile, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof Error && error.name === "WorkbookReadError") {
+      throw new FileReadError(file.name, typeof code === "string" ? code : null, error.message);
+    }
+    throw error;
+  }
 }
 
 function failure(response: WorkerResponse, fileName: string): never {
@@ -233,15 +247,21 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
         return failure(response, file.name);
       }
       const { checkBytes } = await import("../workers/tasks");
-      try {
-        return await checkBytes(file);
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (error instanceof Error && error.name === "WorkbookReadError") {
-          throw new FileReadError(file.name, typeof code === "string" ? code : null, error.message);
-        }
-        throw error;
+      return onMainThread(file, () => checkBytes(file));
+    },
+
+    async readTargetsFile(file: InputFile): Promise<TargetsUsed> {
+      if (client) {
+        const response = await client.request({ kind: "targets", file });
+        if (response.kind === "targets-done") return response.targets;
+        return failure(response, file.name);
       }
+      const { targetsOfBytes } = await import("../workers/tasks");
+      return onMainThread(file, () => targetsOfBytes(file));
+    },
+
+    async targetsOfGrid(grid: WorkbookGrid): Promise<TargetsUsed> {
+      return (await import("../domain/check")).targetsOfWorkbook(grid);
     },
 
     async checkGrid(grid: WorkbookGrid, name: string): Promise<CheckResult> {
@@ -289,6 +309,12 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
       const [{ mergeReports }, { buildSummaryWorkbook }] = await Promise.all([import("../domain/merge"), import("../domain/merge/layout")]);
       const summary = mergeReports(sources, mergeOptions);
       return { sources, summary, layout: buildSummaryWorkbook(summary, layout) };
+    },
+
+    async reportDraft(summary: Summary, draftOptions: DraftOptions): Promise<Uint8Array> {
+      // The docx writer is the heaviest library of all: it loads only when a draft is asked for.
+      const [{ buildReportDraft }, { writeDraftDocx }] = await Promise.all([import("../domain/report-draft"), import("../io/docx")]);
+      return writeDraftDocx(buildReportDraft(summary, draftOptions));
     },
 
     async sampleFiles(): Promise<InputFile[]> {

@@ -5,18 +5,20 @@
  * workbook use cases exist only inside Excel and are backed by Office.js
  * (src/excel/). Tests pass fakes.
  */
+import type { TargetsUsed } from "../domain/check";
 import type { WorkbookGrid } from "../domain/grid";
 import type { UnitLevel } from "../domain/identity";
 import type { CellStyle, WorkbookLayout } from "../domain/layout/types";
-import type { MergeOptions, MergeSource } from "../domain/merge";
+import type { MergeOptions, MergeSource, Summary } from "../domain/merge";
 import type { SummaryLayoutOptions } from "../domain/merge/layout";
+import type { DraftOptions } from "../domain/report-draft";
 import type { UnitReport } from "../domain/report";
 import type { Unit } from "../domain/units";
 import type { IndicatorResultRow } from "../domain/validate/evaluate";
 import type { MergeRun } from "./merge";
 import type { InputFile } from "./sources";
 
-export type { InputFile, MergeRun };
+export type { DraftOptions, InputFile, MergeRun, TargetsUsed };
 
 export interface Progress {
   readonly done: number;
@@ -36,6 +38,8 @@ export interface TemplateRequest {
 export interface CheckResult {
   readonly report: UnitReport;
   readonly results: readonly IndicatorResultRow[];
+  /** The targets the results were judged against (the workbook's "Mục tiêu" sheet over Đề án 241's). */
+  readonly targets: TargetsUsed;
 }
 
 export interface FileUseCases {
@@ -59,6 +63,16 @@ export interface FileUseCases {
   /** Merges read sources (cheap: re-run when the user assigns a unit or reverses a superseded choice). */
   summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
   writeXlsx(layout: WorkbookLayout): Promise<Uint8Array>;
+  /** The draft of the district's report (.docx) following the letter's outline, with the summary's figures. */
+  reportDraft(summary: Summary, options: DraftOptions): Promise<Uint8Array>;
+  /**
+   * The targets a workbook file sets on its "Mục tiêu" sheet over Đề án 241's
+   * (source "de-an-241" with sheet null when it has none). A file that cannot
+   * be read rejects with its Vietnamese reason.
+   */
+  readTargetsFile(file: InputFile): Promise<TargetsUsed>;
+  /** The targets of grids already read (the open workbook). */
+  targetsOfGrid(grid: WorkbookGrid): Promise<TargetsUsed>;
   /** The bundled sample unit workbooks ("Dùng thử với dữ liệu mẫu"). */
   sampleFiles(): Promise<InputFile[]>;
 }

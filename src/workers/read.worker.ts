@@ -4,7 +4,7 @@
  * on the first request, so the worker itself starts small.
  */
 import type { WorkerRequest, WorkerResponse } from "./protocol";
-import { checkBytes, readAll } from "./tasks";
+import { checkBytes, readAll, targetsOfBytes } from "./tasks";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -20,6 +20,9 @@ async function handle(request: WorkerRequest): Promise<void> {
         scope.postMessage({ id: request.id, kind: "progress", done, total, item }),
       );
       scope.postMessage({ id: request.id, kind: "read-done", sources });
+    } else if (request.kind === "targets") {
+      const targets = await targetsOfBytes(request.file);
+      scope.postMessage({ id: request.id, kind: "targets-done", targets });
     } else {
       const result = await checkBytes(request.file);
       scope.postMessage({ id: request.id, kind: "check-done", result });

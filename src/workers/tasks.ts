@@ -4,6 +4,7 @@
  */
 import type { InputFile } from "../app/sources";
 import type { CheckResult } from "../app/usecases";
+import type { TargetsUsed } from "../domain/check";
 import type { WorkbookGrid } from "../domain/grid";
 import type { MergeSource } from "../domain/merge";
 
@@ -24,14 +25,20 @@ export async function readAll(
   return sources;
 }
 
+/** Reads a unit's workbook by meaning and judges it against the targets its "Mục tiêu" sheet sets (Đề án 241's otherwise). */
 export async function checkGrid(grid: WorkbookGrid, name: string): Promise<CheckResult> {
-  const [{ readUnitReport }, { evaluate }] = await Promise.all([import("../domain/read"), import("../domain/validate/evaluate")]);
-  const report = readUnitReport(grid, name);
-  return { report, results: evaluate(report) };
+  const { checkUnitWorkbook } = await import("../domain/check");
+  return checkUnitWorkbook(grid, name);
 }
 
 /** Reads and checks one file; a file that cannot be read rejects with WorkbookReadError (Vietnamese message naming the file). */
 export async function checkBytes(file: InputFile): Promise<CheckResult> {
   const { readWorkbookFile } = await import("../io/read");
   return checkGrid(readWorkbookFile(file.bytes, file.name), file.name);
+}
+
+/** The targets one file sets on its "Mục tiêu" sheet; a file that cannot be read rejects with WorkbookReadError. */
+export async function targetsOfBytes(file: InputFile): Promise<TargetsUsed> {
+  const [{ readWorkbookFile }, { targetsOfWorkbook }] = await Promise.all([import("../io/read"), import("../domain/check")]);
+  return targetsOfWorkbook(readWorkbookFile(file.bytes, file.name));
 }

@@ -2,8 +2,9 @@
  * Every flow of the standalone page in headless Chromium against the
  * production build: templates downloaded (one and a .zip of all units), a
  * workbook checked, several merged (one corrupt) and the summary downloaded,
- * the sample data, and axe-core on each tab. Downloads are opened in Node
- * with SheetJS and compared with the catalogue.
+ * the sample data, the report draft (.docx) and a targets file, and axe-core
+ * on each tab. Downloads are opened in Node (SheetJS, fflate) and compared
+ * with the catalogue and the outline.
  *
  * Console policy as in smoke.test.ts: console errors/warnings (except
  * office.js's own notice), page errors and failed requests fail the test.
@@ -12,10 +13,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
-import { unzipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, ConsoleMessage, Download, Page } from "playwright-core";
 import { SAMPLE_FILES } from "../../src/app/sample";
 import { DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE } from "../../src/domain/catalogue";
+import { REPORT_OUTLINE } from "../../src/domain/catalogue/outline";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 import { unitFileNames, writeUnitTemplate } from "../../src/io/write";
 import { CHROMIUM, launchChromium } from "../support/browser";
@@ -205,6 +207,7 @@ d("task pane flows in Chromium (standalone)", () => {
     const row42 = await page.locator('[data-indicator="4.2"]').innerText();
     expect(row42).toContain("Chưa đạt");
     expect(await page.locator('[data-indicator="4.1"]').innerText()).toContain("Chưa đủ số liệu");
+    expect(await page.getByTestId("targets-used").innerText()).toMatch(/^Mục tiêu đánh giá: theo Đề án 241/);
     // The file was read off the UI thread.
     expect(page.workers().length).toBeGreaterThan(0);
     await noHorizontalScroll(page);
@@ -287,4 +290,39 @@ d("task pane flows in Chromium (standalone)", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("Tổng hợp: the sample data's report draft downloads as a Word file with the outline, and a targets file changes the targets", async () => {
+    const { page, problems } = await open("Tổng hợp", 450);
+    await page.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }).click();
+    await page.getByTestId("summary-table").waitFor();
+    expect(await page.getByTestId("summary-targets").innerText()).toBe("Mục tiêu đánh giá: theo Đề án 241.");
+
+    const [draft] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("button", { name: "Dự thảo báo cáo (.docx)" }).click(),
+    ]);
+    expect(draft.suggestedFilename()).toMatch(/^Du-thao-bao-cao-De-an-241-\d{4}-\d{2}-\d{2}\.docx$/);
+    const bytes = new Uint8Array(await save(draft));
+    expect(strFromU8(bytes.subarray(0, 2))).toBe("PK");
+    const xml = strFromU8(unzipSync(bytes)["word/document.xml"]!);
+    expect(xml).toContain("BÁO CÁO");
+    expect(xml).toContain(REPORT_OUTLINE.sections[1]!.text);
+    await page.getByTestId("done").waitFor();
+
+    // A district plan lowering 1.1 to 80%, read in the worker.
+    const plan = XLSX.utils.book_new();
+    const text11 = INDICATORS.find((i) => i.id === "1.1")!.text;
+    XLSX.utils.book_append_sheet(plan, XLSX.utils.aoa_to_sheet([["Chỉ tiêu", "Nội dung", "Mục tiêu"], ["1.1", text11, "80%"]]), "Mục tiêu");
+    await page.getByTestId("targets-source").locator('input[type="file"]').setInputFiles({
+      name: "muc-tieu.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: XLSX.write(plan, { type: "buffer", bookType: "xlsx" }) as Buffer,
+    });
+    await page.getByTestId("summary-targets").getByText(/tệp muc-tieu\.xlsx/).waitFor();
+    expect(await page.getByTestId("summary-targets").innerText()).toContain("1.1: 80% (Đề án 241: 100%)");
+    expect(await page.locator('[data-indicator="1.1"]').getAttribute("data-target-changed")).toBe("true");
+    await noHorizontalScroll(page);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

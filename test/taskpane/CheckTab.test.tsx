@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { CheckResult } from "../../src/app/usecases";
+import { targetsOfWorkbook } from "../../src/domain/check";
 import type { Issue } from "../../src/domain/issues";
 import { evaluate } from "../../src/domain/validate/evaluate";
 import { CheckTab } from "../../src/taskpane/tabs/CheckTab";
@@ -28,7 +29,7 @@ function result(): CheckResult {
       issue("error", "Văn bản", "C9", "Văn bản ở dòng 9 chưa ghi ngày, tháng ban hành."),
     ],
   });
-  return { report: r, results: evaluate(r) };
+  return { report: r, results: evaluate(r), targets: targetsOfWorkbook({ sheets: [] }) };
 }
 
 describe("Kiểm tra tab", () => {

@@ -1,14 +1,34 @@
 /** Fake services for the task pane's component tests: every use case is a jest.fn the test can steer and inspect. */
+import { TextDecoder, TextEncoder } from "node:util";
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { FileUseCases, MergeRun, WorkbookUseCases } from "../../src/app/usecases";
+import { targetsOfWorkbook } from "../../src/domain/check";
 import { mergeReports, type MergeSource } from "../../src/domain/merge";
 import { buildSummaryWorkbook } from "../../src/domain/merge/layout";
 import type { UnitReport } from "../../src/domain/report";
 import type { HostInfo } from "../../src/excel/host";
 import { ServicesProvider, servicesFor } from "../../src/taskpane/services";
 import { UnitsProvider } from "../../src/taskpane/units";
+
+/**
+ * What jsdom lacks and real use cases need: TextEncoder/TextDecoder (the file
+ * readers, the docx writer: Node's are the browser's) and ResizeObserver,
+ * which Fluent UI's MessageBar uses to choose its layout (a stand-in that
+ * never reports a size).
+ */
+export function fillJsdomGaps(): void {
+  class NoResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  const scope = globalThis as Record<string, unknown>;
+  if (scope.TextDecoder === undefined) scope.TextDecoder = TextDecoder;
+  if (scope.TextEncoder === undefined) scope.TextEncoder = TextEncoder;
+  if (scope.ResizeObserver === undefined) scope.ResizeObserver = NoResizeObserver;
+}
 
 type Mocked<T> = { [K in keyof T]: T[K] & jest.Mock };
 
@@ -29,6 +49,10 @@ export function fakeFiles(): Mocked<FileUseCases> {
       return { sources, summary, layout: buildSummaryWorkbook(summary, layout) };
     }),
     writeXlsx: jest.fn(async () => new Uint8Array([3])),
+    reportDraft: jest.fn(async () => new Uint8Array([4])),
+    readTargetsFile: jest.fn(),
+    // The real reading of a "Mục tiêu" sheet (pure domain code).
+    targetsOfGrid: jest.fn(async (grid) => targetsOfWorkbook(grid)),
     sampleFiles: jest.fn(async () => []),
   } as unknown as Mocked<FileUseCases>;
 }

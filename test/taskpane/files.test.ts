@@ -76,6 +76,37 @@ describe("createFileUseCases (main thread)", () => {
     await expect(stopped).rejects.toBeInstanceOf(CancelledError);
   });
 
+  it("reads a targets file's “Mục tiêu” sheet (Chỉ tiêu, Nội dung, Mục tiêu); a file without one keeps Đề án 241's; a corrupt one rejects naming it", async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["Chỉ tiêu", "Nội dung", "Mục tiêu"], ["1.1", "Cán bộ được bồi dưỡng", "80%"], ["3.1", "", "Trên 95%"]]), "Mục tiêu");
+    const bytes = new Uint8Array(XLSX.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
+    const used = await files.readTargetsFile({ name: "ke-hoach.xlsx", bytes });
+    expect(used.source).toBe("workbook");
+    expect(used.sheet).toBe("Mục tiêu");
+    expect(used.targets["1.1"]).toEqual({ op: ">=", value: 80 });
+    expect(used.targets["3.1"]).toEqual({ op: ">", value: 95 });
+    expect(used.changed.map((c) => c.id)).toEqual(["1.1", "3.1"]);
+    expect(structuredClone(used)).toEqual(used);
+
+    const none = await files.readTargetsFile(sample("Dang-uy-xa-Ban-Bo.xlsx"));
+    expect(none.source).toBe("de-an-241");
+    expect(none.targets["1.1"]).toEqual({ op: ">=", value: 100 });
+
+    const bad = files.readTargetsFile({ name: "hong.xlsx", bytes: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]) });
+    await expect(bad).rejects.toBeInstanceOf(FileReadError);
+    await expect(bad).rejects.toThrow(/hong\.xlsx/);
+  });
+
+  it("drafts the report as a .docx from a summary, with the issuer given", async () => {
+    const sources = await files.readFiles([sample("Dang-uy-xa-Ban-Bo.xlsx")]);
+    const run = await files.summarise(sources, { units: TAM_DUONG_UNITS }, LAYOUT);
+    const bytes = await files.reportDraft(run.summary, { unitName: "Huyện ủy Tam Đường", superior: "Đảng bộ tỉnh Lai Châu", place: "Tam Đường", date: "2021-06-28" });
+    const xml = new TextDecoder().decode(unzipSync(bytes)["word/document.xml"]);
+    expect(xml).toContain("BÁO CÁO");
+    expect(xml).toContain("HUYỆN ỦY TAM ĐƯỜNG");
+    expect(xml).toContain("ngày 28 tháng 6 năm 2021");
+  });
+
   it("fills the template request's blanks from the unit: place and superior line", async () => {
     const layout = await files.unitLayout({ unitName: "Đảng ủy xã Bản Bo" });
     const text = JSON.stringify(layout.sheets.map((s) => s.cells.map((c) => c.value)));

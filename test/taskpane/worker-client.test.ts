@@ -89,6 +89,25 @@ describe("read worker client", () => {
     await expect(promise).rejects.toThrow("Không đọc được tệp x.xlsx: tệp bị hỏng.");
   });
 
+  it("reads a targets file in the worker: the request and the answer carry the file and its targets", async () => {
+    const requests: WorkerRequest[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () =>
+        new StandInWorker((request, post) => {
+          requests.push(request);
+          if (request.kind !== "targets") return;
+          if (request.file.name === "hong.xlsx") post({ id: request.id, kind: "failed", code: "corrupt", message: "Không đọc được tệp hong.xlsx: tệp bị hỏng." });
+          else post({ id: request.id, kind: "targets-done", targets: { source: "workbook", sheet: "Mục tiêu", targets: { "1.1": { op: ">=", value: 80 } }, changed: [], issues: [] } });
+        }) as unknown as Worker,
+    });
+    const used = await files.readTargetsFile(file("ke-hoach.xlsx"));
+    expect(requests.map((r) => [r.kind, r.kind === "read" ? "" : r.file.name])).toEqual([["targets", "ke-hoach.xlsx"]]);
+    expect(used.targets["1.1"]).toEqual({ op: ">=", value: 80 });
+    const bad = files.readTargetsFile(file("hong.xlsx"));
+    await expect(bad).rejects.toBeInstanceOf(FileReadError);
+    await expect(bad).rejects.toThrow("Không đọc được tệp hong.xlsx: tệp bị hỏng.");
+  });
+
   it("terminates the worker on abort and starts a new one for the next request", async () => {
     const workers: StandInWorker[] = [];
     const files = createFileUseCases({

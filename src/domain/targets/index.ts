@@ -223,7 +223,8 @@ export function withDefaults(targets: TargetSet): TargetSet {
 /** The note line saying which targets the results were judged against. */
 export function targetsNote(source: TargetsSource | undefined): string {
   if (source === undefined || source === "de-an-241") return "Mục tiêu đánh giá: theo Đề án 241.";
-  const file = source === "" ? "" : ` (tệp ${source})`;
+  // A file is named as one ("tệp ke-hoach.xlsx"); another source as it is ("sổ làm việc đang mở").
+  const file = source === "" ? "" : /\.[a-z0-9]{2,4}$/i.test(source) ? ` (tệp ${source})` : ` (${source})`;
   return `Mục tiêu đánh giá: theo kế hoạch của đơn vị${file}; chỉ tiêu kế hoạch không đặt thì theo Đề án 241.`;
 }
 

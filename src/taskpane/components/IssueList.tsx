@@ -6,6 +6,9 @@
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Issue } from "../../domain/issues";
 
+/** What the list shows of an issue: validation issues and the "Mục tiêu" sheet's warnings alike. */
+export type ListedIssue = Pick<Issue, "severity" | "sheet" | "cell" | "message"> & { readonly rule: string };
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -35,14 +38,14 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, flexShrink: 0 },
 });
 
-export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
+export function countBySeverity(issues: readonly ListedIssue[]): { errors: number; warnings: number } {
   let errors = 0;
   for (const i of issues) if (i.severity === "error") errors++;
   return { errors, warnings: issues.length - errors };
 }
 
-export function groupBySheet(issues: readonly Issue[]): { sheet: string; issues: Issue[] }[] {
-  const groups = new Map<string, Issue[]>();
+export function groupBySheet<T extends ListedIssue>(issues: readonly T[]): { sheet: string; issues: T[] }[] {
+  const groups = new Map<string, T[]>();
   for (const issue of issues) {
     const key = issue.sheet ?? "";
     const list = groups.get(key) ?? [];
@@ -55,7 +58,7 @@ export function groupBySheet(issues: readonly Issue[]): { sheet: string; issues:
   }));
 }
 
-export function SeverityCounts(props: { issues: readonly Issue[] }) {
+export function SeverityCounts(props: { issues: readonly ListedIssue[] }) {
   const { errors, warnings } = countBySeverity(props.issues);
   return (
     <>
@@ -65,7 +68,7 @@ export function SeverityCounts(props: { issues: readonly Issue[] }) {
   );
 }
 
-export function IssueList(props: { issues: readonly Issue[]; onSelect?: (issue: Issue) => void }) {
+export function IssueList(props: { issues: readonly ListedIssue[]; onSelect?: (issue: ListedIssue) => void }) {
   const styles = useStyles();
   if (props.issues.length === 0) return null;
   return (

@@ -1,6 +1,7 @@
 /**
  * Indicators against their targets: Tổng số, Số đạt, Tỷ lệ, Mục tiêu and
- * "Đạt" / "Chưa đạt" / "Chưa đủ số liệu". Each indicator takes two rows (its
+ * "Đạt" / "Chưa đạt" / "Chưa đủ số liệu" (a target other than Đề án 241's
+ * shows Đề án 241's beside it). Each indicator takes two rows (its
  * text across the table, then its figures), in a fixed-layout table whose
  * cells wrap, so it fits a 320 px task pane without scrolling sideways.
  */
@@ -26,6 +27,7 @@ export interface ResultRow {
   readonly achieved: number | null;
   readonly ratio: number | null;
   readonly met: boolean | null;
+  /** The target judged by (Đề án 241's when absent). */
   readonly target?: Target;
   /** Units whose figures went in (summaries only). */
   readonly reportedBy?: number;
@@ -50,6 +52,7 @@ const useStyles = makeStyles({
   textRow: { backgroundColor: tokens.colorNeutralBackground2, borderBottomStyle: "none" },
   id: { fontWeight: tokens.fontWeightSemibold },
   sub: { color: tokens.colorNeutralForeground3 },
+  block: { display: "block" },
   met: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   short: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   unknown: { color: tokens.colorNeutralForeground3 },
@@ -90,6 +93,8 @@ export function ResultsTable(props: { rows: readonly ResultRow[]; caption: strin
         {props.rows.map((row) => {
           const indicator = indicatorById(row.id);
           const target = row.target ?? DEFAULT_TARGETS[row.id];
+          const official = indicator?.target;
+          const changed = target !== undefined && official !== undefined && (target.op !== official.op || target.value !== official.value);
           return (
             <Fragment key={row.id}>
               <TableRow className={styles.textRow}>
@@ -98,12 +103,15 @@ export function ResultsTable(props: { rows: readonly ResultRow[]; caption: strin
                   {row.reportedBy !== undefined ? <span className={styles.sub}>{` (${row.reportedBy} đơn vị báo cáo)`}</span> : null}
                 </TableCell>
               </TableRow>
-              <TableRow data-indicator={row.id}>
+              <TableRow data-indicator={row.id} data-target-changed={changed ? "true" : undefined}>
                 <TableCell className={styles.cell}>{row.id}</TableCell>
                 <TableCell className={styles.cell}>{num(row.total)}</TableCell>
                 <TableCell className={styles.cell}>{num(row.achieved)}</TableCell>
                 <TableCell className={styles.cell}>{pct(row.ratio)}</TableCell>
-                <TableCell className={styles.cell}>{target ? targetLabel(target) : ""}</TableCell>
+                <TableCell className={styles.cell}>
+                  {target ? targetLabel(target) : ""}
+                  {changed ? <span className={mergeClasses(styles.sub, styles.block)}>{`(Đề án 241: ${targetLabel(official)})`}</span> : null}
+                </TableCell>
                 <TableCell className={styles.cell}>
                   <Text size={200} className={row.met === true ? styles.met : row.met === false ? styles.short : styles.unknown}>
                     {resultLabel(row.met)}

@@ -2,6 +2,7 @@
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const ZIP_TYPE = "application/zip";
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export function saveBytes(bytes: Uint8Array, fileName: string, type: string): void {
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });

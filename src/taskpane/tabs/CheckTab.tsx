@@ -1,27 +1,39 @@
 /**
- * "Kiểm tra": a unit's figures checked against the rules and the targets.
- * Standalone: a file picked or dropped. Inside Excel: the open workbook too,
- * with each issue selecting its cell, error cells coloured on request, and
- * an optional re-check when the workbook changes.
+ * "Kiểm tra": a unit's figures checked against the rules and the targets
+ * (its own "Mục tiêu" sheet's where it sets any, else Đề án 241's; the tab
+ * says which). Standalone: a file picked or dropped. Inside Excel: the open
+ * workbook too, with each issue (the "Mục tiêu" sheet's included) selecting
+ * its cell, error cells coloured on request, and an optional re-check when
+ * the workbook changes.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text } from "@fluentui/react-components";
 import { SAMPLE_WITH_ERROR } from "../../app/sample";
 import type { CellRef, CheckResult } from "../../app/usecases";
-import type { Issue } from "../../domain/issues";
 import { ErrorBar, type Problem } from "../components/ErrorBar";
 import { FileDrop, toInputFiles } from "../components/FileDrop";
-import { IssueList, SeverityCounts, countBySeverity } from "../components/IssueList";
+import { IssueList, SeverityCounts, countBySeverity, type ListedIssue } from "../components/IssueList";
 import { ResultsTable } from "../components/ResultsTable";
 import { errorText, vnDate } from "../components/download";
 import { useServices } from "../services";
+import { targetsUsedLine } from "../targets-text";
 import { Section, useTabStyles } from "./Section";
 
 const RECHECK_DELAY_MS = 1000;
 
-type Checked = { readonly name: string; readonly fromWorkbook: boolean; readonly result: CheckResult };
+type Checked = {
+  readonly name: string;
+  readonly fromWorkbook: boolean;
+  readonly result: CheckResult;
+  /** "Mục tiêu đánh giá: …" */
+  readonly targetsLine: string;
+};
 
-function errorCells(issues: readonly Issue[]): CellRef[] {
+async function toChecked(name: string, fromWorkbook: boolean, result: CheckResult): Promise<Checked> {
+  return { name, fromWorkbook, result, targetsLine: await targetsUsedLine(result.targets) };
+}
+
+function errorCells(issues: readonly ListedIssue[]): CellRef[] {
   const refs: CellRef[] = [];
   const seen = new Set<string>();
   for (const i of issues) {
@@ -38,7 +50,7 @@ export function CheckTab() {
   const styles = useTabStyles();
   const { host, files, workbook } = useServices();
   const [busy, setBusy] = useState<string | null>(null);
-  const [checked, setChecked] = useState<Checked | null>(null);
+  const [current, setCurrent] = useState<Checked | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [autoCheck, setAutoCheck] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -50,7 +62,7 @@ export function CheckTab() {
     try {
       const grid = await workbook.readWorkbook();
       const result = await files.checkGrid(grid, "Sổ làm việc đang mở");
-      setChecked({ name: "Sổ làm việc đang mở", fromWorkbook: true, result });
+      setCurrent(await toChecked("Sổ làm việc đang mở", true, result));
     } catch (error) {
       setProblem({ title: "Không kiểm tra được sổ làm việc", message: errorText(error) });
     } finally {
@@ -69,9 +81,9 @@ export function CheckTab() {
       name = file.name;
       setBusy(`Đang kiểm tra ${name}…`);
       const result = await files.checkFile(file);
-      setChecked({ name, fromWorkbook: false, result });
+      setCurrent(await toChecked(name, false, result));
     } catch (error) {
-      setChecked(null);
+      setCurrent(null);
       setProblem({ title: `Không kiểm tra được ${name}`, message: errorText(error) });
     } finally {
       setBusy(null);
@@ -110,7 +122,7 @@ export function CheckTab() {
     };
   }, [workbook, autoCheck, checkWorkbook]);
 
-  const select = (issue: Issue) => {
+  const select = (issue: ListedIssue) => {
     if (!workbook || !issue.sheet || !issue.cell) return;
     workbook
       .selectCell({ sheet: issue.sheet, cell: issue.cell })
@@ -118,19 +130,23 @@ export function CheckTab() {
   };
 
   const highlight = async (on: boolean) => {
-    if (!workbook || !checked) return;
+    if (!workbook || !current) return;
     setProblem(null);
     try {
-      if (on) await workbook.highlight(errorCells(checked.result.report.issues));
+      if (on) await workbook.highlight(errorCells(current.result.report.issues));
       else await workbook.clearHighlight();
     } catch (error) {
       setProblem({ title: on ? "Không tô màu được các ô lỗi" : "Không bỏ tô màu được", message: errorText(error) });
     }
   };
 
-  const report = checked?.result.report;
-  const counts = report ? countBySeverity(report.issues) : null;
-  const inWorkbook = checked?.fromWorkbook === true && workbook !== null;
+  const report = current?.result.report;
+  const targets = current?.result.targets;
+  // The "Mục tiêu" sheet's warnings are listed with the other issues, under their sheet.
+  const issues: readonly ListedIssue[] = report && targets ? [...report.issues, ...targets.issues] : [];
+  const counts = report ? countBySeverity(issues) : null;
+  const inWorkbook = current?.fromWorkbook === true && workbook !== null;
+  const rows = current ? current.result.results.map((r) => ({ ...r, target: current.result.targets.targets[r.id] })) : [];
 
   return (
     <div className={styles.root}>
@@ -175,23 +191,23 @@ export function CheckTab() {
       {busy ? <Spinner size="tiny" label={busy} labelPosition="after" /> : null}
       <ErrorBar problem={problem} onDismiss={() => setProblem(null)} />
 
-      {!checked && !busy && !problem ? (
+      {!current && !busy && !problem ? (
         <Text className={styles.muted} data-testid="empty">
           Chưa kiểm tra tệp nào. Kết quả sẽ liệt kê từng lỗi kèm ô cần sửa và bảng đánh giá Đạt/Chưa đạt theo mục tiêu của Đề án.
         </Text>
       ) : null}
 
-      {checked && report && counts ? (
+      {current && report && counts ? (
         <>
-          <Section title={`Kết quả: ${checked.name}`} testId="check-result">
+          <Section title={`Kết quả: ${current.name}`} testId="check-result">
             <Text size={200}>
               {`Đơn vị: ${report.unit.name || "chưa rõ"}`}
               {report.reportDate ? ` · Ngày báo cáo: ${vnDate(report.reportDate)}` : " · Chưa ghi ngày báo cáo"}
             </Text>
             <div className={styles.actions}>
-              <SeverityCounts issues={report.issues} />
+              <SeverityCounts issues={issues} />
             </div>
-            {report.issues.length === 0 ? (
+            {issues.length === 0 ? (
               <MessageBar intent="success">
                 <MessageBarBody>Không có lỗi hay cảnh báo nào.</MessageBarBody>
               </MessageBar>
@@ -208,10 +224,21 @@ export function CheckTab() {
                 </Button>
               </div>
             ) : null}
-            <IssueList issues={report.issues} {...(inWorkbook ? { onSelect: select } : {})} />
+            <IssueList issues={issues} {...(inWorkbook ? { onSelect: select } : {})} />
           </Section>
           <Section title="Đánh giá theo mục tiêu" testId="check-results">
-            <ResultsTable rows={checked.result.results} caption="Đánh giá các chỉ tiêu theo mục tiêu của Đề án 241" testId="results-table" />
+            <Text size={200} data-testid="targets-used">
+              {current.targetsLine}
+            </Text>
+            <ResultsTable
+              rows={rows}
+              caption={
+                current.result.targets.source === "workbook"
+                  ? "Đánh giá các chỉ tiêu theo mục tiêu của đơn vị"
+                  : "Đánh giá các chỉ tiêu theo mục tiêu của Đề án 241"
+              }
+              testId="results-table"
+            />
           </Section>
         </>
       ) : null}

@@ -155,6 +155,9 @@ export function GenerateTab() {
         <li>
           <Text size={200}>{`“${INDICATORS_TABLE.title}” (${INDICATORS.length} chỉ tiêu)`}</Text>
         </li>
+        <li>
+          <Text size={200}>Trang “Mục tiêu”: mục tiêu của Đề án 241, đơn vị sửa được theo kế hoạch của mình</Text>
+        </li>
       </ul>
 
       <Section title="Biểu mẫu cho một đơn vị">

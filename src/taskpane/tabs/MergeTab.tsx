@@ -2,7 +2,10 @@
  * "Tổng hợp": many units' workbooks read at once (off the UI thread), each
  * file's status with its reason, assigning a file to a unit, reversing a
  * superseded choice, the district's figures against the targets, who has not
- * sent yet, and the summary workbook (downloaded, or written into Excel).
+ * sent yet, the summary workbook (downloaded, or written into Excel) and a
+ * draft of the district's report (.docx). The targets are Đề án 241's unless
+ * the open workbook (inside Excel) or a targets file picked here has a "Mục
+ * tiêu" sheet that sets others.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
@@ -19,17 +22,18 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { InputFile, MergeRun, Progress } from "../../app/usecases";
-import { DEADLINES, PROGRAMME } from "../../domain/catalogue";
+import type { InputFile, MergeRun, Progress, TargetsUsed } from "../../app/usecases";
+import { DEADLINES, PROGRAMME, targetLabel } from "../../domain/catalogue";
 import type { MergeSource } from "../../domain/merge";
 import type { FileResult } from "../../domain/merge";
 import type { Unit } from "../../domain/units";
 import { ErrorBar, type Problem } from "../components/ErrorBar";
-import { FileDrop, toInputFiles } from "../components/FileDrop";
+import { FileDrop, WORKBOOK_ACCEPT, toInputFiles } from "../components/FileDrop";
 import { ProgressLine } from "../components/ProgressLine";
 import { ResultsTable } from "../components/ResultsTable";
-import { XLSX_TYPE, errorText, isCancelled, saveBytes, todayIso, vnDate } from "../components/download";
+import { DOCX_TYPE, XLSX_TYPE, errorText, isCancelled, saveBytes, todayIso, vnDate } from "../components/download";
 import { useServices } from "../services";
+import { targetsNoteLine } from "../targets-text";
 import { UnitsSource, useUnits } from "../units";
 import { Section, useTabStyles } from "./Section";
 
@@ -49,7 +53,102 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2 },
   reason: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   deadline: { maxWidth: "220px" },
+  targets: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, alignItems: "flex-start", minWidth: 0 },
+  hidden: { display: "none" },
 });
+
+/** What the merge's targets are named by when they come from the open workbook. */
+export const OPEN_WORKBOOK_TARGETS = "sổ làm việc đang mở";
+
+/** The draft's file name (no diacritics, like the summary's). */
+export function draftFileName(date: string): string {
+  return `Du-thao-bao-cao-De-an-241-${date}.docx`;
+}
+
+/** Targets that set something other than Đề án 241's, and where they came from. */
+interface ChosenTargets {
+  readonly used: TargetsUsed;
+  /** A file's name, or OPEN_WORKBOOK_TARGETS. */
+  readonly source: string;
+}
+
+function changedList(used: TargetsUsed): string {
+  return used.changed.map((c) => `${c.id}: ${targetLabel(c.target)} (Đề án 241: ${targetLabel(c.official)})`).join("; ");
+}
+
+/** The targets picker: "Tệp mục tiêu (không bắt buộc)", what is in use, and the rows of a "Mục tiêu" sheet that could not be used. */
+function TargetsSource(props: {
+  inExcel: boolean;
+  file: { readonly name: string; readonly used: TargetsUsed } | null;
+  workbookTargets: TargetsUsed | null;
+  disabled: boolean;
+  onPick: (file: File) => void;
+  onClear: () => void;
+}) {
+  const styles = useTabStyles();
+  const own = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const { file, workbookTargets } = props;
+  let status: string;
+  if (file) {
+    status =
+      file.used.source === "workbook"
+        ? `Đang dùng mục tiêu của tệp ${file.name}: khác Đề án 241 ở ${file.used.changed.length} chỉ tiêu.`
+        : `Trang “${file.used.sheet ?? "Mục tiêu"}” của tệp ${file.name} giữ nguyên mục tiêu của Đề án 241.`;
+  } else if (workbookTargets?.source === "workbook") {
+    status = `Đang dùng trang “${workbookTargets.sheet ?? "Mục tiêu"}” của sổ làm việc đang mở: khác Đề án 241 ở ${workbookTargets.changed.length} chỉ tiêu.`;
+  } else if (props.inExcel) {
+    status = "Không chọn tệp thì dùng trang “Mục tiêu” của sổ làm việc đang mở (nếu có), không thì dùng mục tiêu của Đề án 241.";
+  } else {
+    status = "Không chọn tệp thì dùng mục tiêu của Đề án 241. Tệp mục tiêu là sổ Excel có trang “Mục tiêu” (cột Chỉ tiêu, Nội dung, Mục tiêu).";
+  }
+  const issues = file ? file.used.issues : (workbookTargets?.issues ?? []);
+  return (
+    <div className={own.targets} data-testid="targets-source">
+      <Text size={200} weight="semibold">
+        Tệp mục tiêu (không bắt buộc)
+      </Text>
+      <Text size={200} className={styles.muted}>
+        {status}
+      </Text>
+      <div>
+        <Button size="small" appearance="subtle" disabled={props.disabled} onClick={() => input.current?.click()}>
+          Chọn tệp mục tiêu…
+        </Button>
+        {file ? (
+          <Button size="small" appearance="subtle" disabled={props.disabled} onClick={props.onClear}>
+            Bỏ tệp mục tiêu
+          </Button>
+        ) : null}
+        <input
+          ref={input}
+          className={own.hidden}
+          type="file"
+          accept={WORKBOOK_ACCEPT}
+          aria-label="Chọn tệp mục tiêu"
+          tabIndex={-1}
+          onChange={(event) => {
+            const picked = event.currentTarget.files?.[0];
+            event.currentTarget.value = "";
+            if (picked) props.onPick(picked);
+          }}
+        />
+      </div>
+      {issues.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="targets-issues">
+          <MessageBarBody>
+            <MessageBarTitle>{`${issues.length} dòng trên trang “Mục tiêu” không dùng được`}</MessageBarTitle>
+            <ul className={styles.list}>
+              {issues.map((i, k) => (
+                <li key={`${i.rule}-${i.cell ?? ""}-${k}`}>{`${i.sheet && i.cell ? `${i.sheet}!${i.cell}: ` : ""}${i.message}`}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </div>
+  );
+}
 
 export const STATUS_LABEL: Readonly<Record<FileResult["status"], string>> = {
   merged: "Đã tổng hợp",
@@ -125,15 +224,25 @@ export function MergeTab() {
   const [deadline, setDeadline] = useState<string>(DEADLINES.sendToDistrict);
   const [assignments, setAssignments] = useState<Readonly<Record<string, string>>>({});
   const [preferred, setPreferred] = useState<Readonly<Record<string, string>>>({});
-  const [lastRun, setRun] = useState<MergeRun | null>(null);
+  const [lastRun, setRun] = useState<{ run: MergeRun; targetsLine: string } | null>(null);
+  const [targetsFile, setTargetsFile] = useState<{ readonly name: string; readonly used: TargetsUsed } | null>(null);
+  const [workbookTargets, setWorkbookTargets] = useState<TargetsUsed | null>(null);
   const [reading, setReading] = useState<Progress | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   // A run of files since cleared is not shown.
-  const run = sources.length === 0 ? null : lastRun;
+  const run = sources.length === 0 ? null : (lastRun?.run ?? null);
+  const targetsLine = sources.length === 0 ? null : (lastRun?.targetsLine ?? null);
   const summary = run?.summary;
+
+  // A picked targets file wins over the open workbook's "Mục tiêu" sheet; either counts only when it changes a target.
+  const chosen = useMemo<ChosenTargets | null>(() => {
+    if (targetsFile?.used.source === "workbook") return { used: targetsFile.used, source: targetsFile.name };
+    if (!targetsFile && workbookTargets?.source === "workbook") return { used: workbookTargets, source: OPEN_WORKBOOK_TARGETS };
+    return null;
+  }, [targetsFile, workbookTargets]);
 
   const validDeadline = /^\d{4}-\d{2}-\d{2}$/.test(deadline);
 
@@ -144,7 +253,13 @@ export function MergeTab() {
     files
       .summarise(
         sources,
-        { units, deadline: validDeadline ? deadline : DEADLINES.sendToDistrict, assignments, preferred },
+        {
+          units,
+          deadline: validDeadline ? deadline : DEADLINES.sendToDistrict,
+          assignments,
+          preferred,
+          ...(chosen ? { targets: chosen.used.targets, targetsSource: chosen.source } : {}),
+        },
         {
           unitName: PROGRAMME.letter.issuer,
           superior: PROGRAMME.letter.superior,
@@ -153,8 +268,9 @@ export function MergeTab() {
           date: todayIso(),
         },
       )
-      .then((result) => {
-        if (live) setRun(result);
+      .then(async (result) => {
+        const line = await targetsNoteLine(result.summary.targetsSource);
+        if (live) setRun({ run: result, targetsLine: line });
       })
       .catch((error: unknown) => {
         if (live) setProblem({ title: "Không tổng hợp được", message: errorText(error) });
@@ -162,7 +278,43 @@ export function MergeTab() {
     return () => {
       live = false;
     };
-  }, [files, sources, units, deadline, validDeadline, assignments, preferred]);
+  }, [files, sources, units, deadline, validDeadline, assignments, preferred, chosen]);
+
+  /** Inside Excel: the open workbook's "Mục tiêu" sheet, read again each time files are added (it may have been edited). */
+  const readWorkbookTargets = async () => {
+    if (!workbook) return;
+    try {
+      setWorkbookTargets(await files.targetsOfGrid(await workbook.readWorkbook()));
+    } catch (error) {
+      setWorkbookTargets(null);
+      setProblem({
+        title: "Không đọc được trang “Mục tiêu” của sổ làm việc",
+        message: `${errorText(error)} Tổng hợp dùng mục tiêu của Đề án 241.`,
+      });
+    }
+  };
+
+  const pickTargets = async (file: File) => {
+    setProblem(null);
+    setDone(null);
+    setBusy(`Đang đọc tệp mục tiêu ${file.name}…`);
+    try {
+      const [input] = await toInputFiles([file]);
+      const used = await files.readTargetsFile(input!);
+      if (used.sheet === null) {
+        setProblem({
+          title: `Không dùng được tệp mục tiêu ${file.name}`,
+          message: `Tệp ${file.name} không có trang “Mục tiêu” (cột Chỉ tiêu, Nội dung, Mục tiêu) nên không dùng làm tệp mục tiêu được; mục tiêu đang dùng không đổi.`,
+        });
+        return;
+      }
+      setTargetsFile({ name: file.name, used });
+    } catch (error) {
+      setProblem({ title: `Không đọc được tệp mục tiêu ${file.name}`, message: errorText(error) });
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const add = async (inputs: () => Promise<InputFile[]>, what: string) => {
     setProblem(null);
@@ -171,6 +323,7 @@ export function MergeTab() {
     abort.current = controller;
     setBusy(what);
     try {
+      await readWorkbookTargets();
       const list = await inputs();
       const known = new Set(sources.map((s) => s.file));
       const fresh = list.filter((f) => !known.has(f.name));
@@ -208,6 +361,29 @@ export function MergeTab() {
       setDone(`Đã tạo tệp ${name}.`);
     } catch (error) {
       setProblem({ title: "Không tạo được bảng tổng hợp", message: errorText(error) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const draft = async () => {
+    if (!summary) return;
+    setBusy("Đang soạn dự thảo báo cáo…");
+    setProblem(null);
+    setDone(null);
+    try {
+      const date = todayIso();
+      const bytes = await files.reportDraft(summary, {
+        unitName: PROGRAMME.letter.issuer,
+        superior: PROGRAMME.letter.superior,
+        place: PROGRAMME.letter.place,
+        date,
+      });
+      const name = draftFileName(date);
+      saveBytes(bytes, name, DOCX_TYPE);
+      setDone(`Đã tạo tệp ${name}: dự thảo theo đề cương của Công văn ${PROGRAMME.letter.number}, các chỗ cần viết thêm được đánh dấu.`);
+    } catch (error) {
+      setProblem({ title: "Không tạo được dự thảo báo cáo", message: errorText(error) });
     } finally {
       setBusy(null);
     }
@@ -270,6 +446,14 @@ export function MergeTab() {
         validationState={validDeadline ? "none" : "error"} validationMessage={validDeadline ? undefined : "Hãy chọn một ngày."}>
         <Input type="date" value={deadline} onChange={(_e, data) => setDeadline(data.value)} />
       </Field>
+      <TargetsSource
+        inExcel={workbook !== null}
+        file={targetsFile}
+        workbookTargets={workbookTargets}
+        disabled={working}
+        onPick={(file) => void pickTargets(file)}
+        onClear={() => setTargetsFile(null)}
+      />
 
       {reading ? <ProgressLine verb="Đang đọc" progress={reading} onCancel={() => abort.current?.abort()} /> : null}
       {busy && !reading ? <Spinner size="tiny" label={busy} labelPosition="after" /> : null}
@@ -296,6 +480,9 @@ export function MergeTab() {
             <div className={styles.actions}>
               <Button appearance="primary" disabled={working || !run} onClick={() => void download()}>
                 Tải bảng tổng hợp (.xlsx)
+              </Button>
+              <Button disabled={working || !run} onClick={() => void draft()}>
+                Dự thảo báo cáo (.docx)
               </Button>
               {workbook ? (
                 <Button disabled={working || !run} onClick={() => void writeToWorkbook()}>
@@ -358,6 +545,12 @@ export function MergeTab() {
           </Section>
 
           <Section title="Kết quả thực hiện các mục tiêu (toàn huyện)" testId="summary-indicators">
+            {targetsLine ? (
+              <Text size={200} data-testid="summary-targets">
+                {targetsLine}
+                {chosen && summary.targetsSource === chosen.source ? ` Khác Đề án 241 ở chỉ tiêu ${changedList(chosen.used)}.` : ""}
+              </Text>
+            ) : null}
             <ResultsTable rows={summary.indicators} caption="Tổng hợp các chỉ tiêu của Đề án 241" testId="summary-table" />
           </Section>
 
