@@ -132,6 +132,26 @@ const PROTECTION = (allowInsertRows: boolean): SheetProtection => ({
   allowSelectUnlockedCells: true,
 });
 
+/** A visible, protected sheet from what a builder holds, plus its sheet-specific parts. */
+function protectedSheet(
+  name: string,
+  b: SheetBuilder,
+  parts: Pick<SheetLayout, "dataValidations" | "conditionalFormats" | "pageSetup" | "inputRanges"> & { allowInsertRows: boolean },
+): SheetLayout {
+  const { allowInsertRows, ...rest } = parts;
+  return {
+    name,
+    visibility: "visible",
+    cells: b.list(),
+    styles: SHEET_STYLES,
+    merges: b.merges,
+    columnWidths: b.columnWidths,
+    rowHeights: b.rowHeights,
+    protection: PROTECTION(allowInsertRows),
+    ...rest,
+  };
+}
+
 const PAGE: PageSetup = {
   paper: "A4",
   orientation: "landscape",
@@ -278,20 +298,13 @@ export function buildDocumentsSheet(opts: SheetOptions): SheetLayout {
     },
   ];
   signatureBlock(b, opts, lastRow + 2, 4, 4);
-  return {
-    name: DOCUMENTS_TABLE.sheetName,
-    visibility: "visible",
-    cells: b.list(),
-    styles: SHEET_STYLES,
-    merges: b.merges,
-    columnWidths: widths,
-    rowHeights: b.rowHeights,
+  return protectedSheet(DOCUMENTS_TABLE.sheetName, b, {
     dataValidations,
     conditionalFormats: [],
-    protection: PROTECTION(true),
+    allowInsertRows: true,
     pageSetup: PAGE,
     inputRanges: [rangeAddress(first, 1, lastRow, 4), ...fillInRanges(2, last, lastRow + 2, 4, 4)],
-  };
+  });
 }
 
 /** The cells the unit fills in around the table: the date line, the attachment line, the signature block. */
@@ -427,20 +440,7 @@ export function buildIndicatorsSheet(opts: SheetOptions): SheetLayout {
   b.fit(noteRow, 0, last, note, "note");
   signatureBlock(b, opts, noteRow + 2, 3, last);
   inputRanges.push(...fillInRanges(1, last, noteRow + 2, 3, last));
-  return {
-    name: INDICATORS_TABLE.sheetName,
-    visibility: "visible",
-    cells: b.list(),
-    styles: SHEET_STYLES,
-    merges: b.merges,
-    columnWidths: widths,
-    rowHeights: b.rowHeights,
-    dataValidations,
-    conditionalFormats,
-    protection: PROTECTION(false),
-    pageSetup: PAGE,
-    inputRanges,
-  };
+  return protectedSheet(INDICATORS_TABLE.sheetName, b, { dataValidations, conditionalFormats, allowInsertRows: false, pageSetup: PAGE, inputRanges });
 }
 
 /** "Mục tiêu": every indicator with Đề án 241's target and, beside it, the target the unit judges itself by. */
@@ -504,20 +504,13 @@ export function buildTargetsSheet(): SheetLayout {
           },
     );
   });
-  return {
-    name: TARGETS_SHEET_NAME,
-    visibility: "visible",
-    cells: b.list(),
-    styles: SHEET_STYLES,
-    merges: b.merges,
-    columnWidths: widths,
-    rowHeights: b.rowHeights,
+  return protectedSheet(TARGETS_SHEET_NAME, b, {
     dataValidations,
     conditionalFormats: [],
-    protection: PROTECTION(false),
+    allowInsertRows: false,
     pageSetup: { ...PAGE, orientation: "portrait", printTitleRows: `${g.headerRow + 1}:${g.headerRow + 1}` },
     inputRanges,
-  };
+  });
 }
 
 export const UNITS_SHEET_NAME = "Đơn vị";
