@@ -2,7 +2,8 @@
  * Makes the sample unit workbooks behind "Dùng thử với dữ liệu mẫu" from the
  * real template, filled the way units fill it: realistic figures for a few
  * xã, the thị trấn and the Trung tâm Chính trị; one unit that sent two
- * versions, one late report, and one with an error (Số đã đạt > Tổng số).
+ * versions, one late report, one with an error (Số đã đạt > Tổng số), and
+ * one that set a target of its own plan on its "Mục tiêu" sheet.
  *
  *   npx tsx scripts/make-samples.ts [OUT_DIR]     (default assets/samples)
  */
@@ -23,6 +24,8 @@ interface Sample {
   readonly date: readonly [number, number];
   readonly figures: Figures;
   readonly documents: Fill["documents"];
+  /** Targets of the unit's own plan, as typed on its "Mục tiêu" sheet. */
+  readonly targets?: Fill["targets"];
 }
 
 /** A commune's figures, scaled by its size (households, villages). */
@@ -56,7 +59,14 @@ function documents(unit: string, short: string): Fill["documents"] {
 }
 
 const SAMPLES: readonly Sample[] = [
-  { unit: "Đảng ủy xã Bản Bo", date: [18, 6], figures: commune(1240, 14, 28, 236), documents: documents("Đảng ủy xã Bản Bo", "xã Bản Bo") },
+  // Its own plan asks 90% of households to meet the cultural standard (Đề án 241: 85%).
+  {
+    unit: "Đảng ủy xã Bản Bo",
+    date: [18, 6],
+    figures: commune(1240, 14, 28, 236),
+    documents: documents("Đảng ủy xã Bản Bo", "xã Bản Bo"),
+    targets: { "4.1": 0.9 },
+  },
   { unit: "Đảng ủy xã Bình Lư", date: [21, 6], figures: commune(1630, 17, 31, 312), documents: documents("Đảng ủy xã Bình Lư", "xã Bình Lư") },
   {
     unit: "Đảng ủy xã Nùng Nàng",
@@ -119,6 +129,7 @@ export async function makeSamples(outDir: string): Promise<string[]> {
       indicators: sample.figures,
       documents: sample.documents ?? [],
       dateLine: `${placeOf(unit)}, ngày ${day} tháng ${month} năm 2021`,
+      ...(sample.targets ? { targets: sample.targets } : {}),
     });
     const name = sample.file ?? unitFileName(unit);
     writeFileSync(join(outDir, name), bytes);

@@ -88,7 +88,7 @@ describe("createFileUseCases (main thread)", () => {
     expect(used.changed.map((c) => c.id)).toEqual(["1.1", "3.1"]);
     expect(structuredClone(used)).toEqual(used);
 
-    const none = await files.readTargetsFile(sample("Dang-uy-xa-Ban-Bo.xlsx"));
+    const none = await files.readTargetsFile(sample("Dang-uy-xa-Binh-Lu.xlsx"));
     expect(none.source).toBe("de-an-241");
     expect(none.targets["1.1"]).toEqual({ op: ">=", value: 100 });
 

@@ -6,14 +6,21 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SAMPLE_FILES } from "../../src/app/sample";
-import { readUnitReport } from "../../src/domain/read";
+import { checkUnitWorkbook } from "../../src/domain/check";
 import { readWorkbookFile } from "../../src/io/read";
 import { makeSamples } from "../../scripts/make-samples";
 import { REPO } from "../support/build";
 
 const read = (path: string, name: string) => {
-  const r = readUnitReport(readWorkbookFile(new Uint8Array(readFileSync(path)), name), name);
-  return { unit: r.unit.name, date: r.reportDate, indicators: r.indicators, documents: r.documents.map((d) => d.codeText), rules: r.issues.map((i) => i.rule) };
+  const { report: r, targets } = checkUnitWorkbook(readWorkbookFile(new Uint8Array(readFileSync(path)), name), name);
+  return {
+    unit: r.unit.name,
+    date: r.reportDate,
+    indicators: r.indicators,
+    documents: r.documents.map((d) => d.codeText),
+    rules: r.issues.map((i) => i.rule),
+    targets: targets.changed,
+  };
 };
 
 describe("sample workbooks", () => {
@@ -32,11 +39,14 @@ describe("sample workbooks", () => {
     expect(read(join(REPO, "assets/samples", name), name)).toEqual(read(join(fresh, name), name));
   });
 
-  it("include one late report, one with Số đã đạt > Tổng số, and a unit that sent two versions", () => {
+  it("include one late report, one with Số đã đạt > Tổng số, a unit that sent two versions, and one with its own target", () => {
     const reports = SAMPLE_FILES.map((name) => read(join(REPO, "assets/samples", name), name));
     expect(reports.filter((r) => r.date !== null && r.date > "2021-06-25")).toHaveLength(1);
     expect(reports.filter((r) => r.rules.includes("achieved-exceeds-total"))).toHaveLength(1);
     const units = reports.map((r) => r.unit);
     expect(units.length - new Set(units).size).toBe(1);
+    expect(reports.filter((r) => r.targets.length > 0).map((r) => [r.unit, r.targets])).toEqual([
+      ["Đảng ủy xã Bản Bo", [{ id: "4.1", target: { op: ">=", value: 90 }, official: { op: ">=", value: 85 } }]],
+    ]);
   });
 });
