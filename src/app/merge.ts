@@ -53,7 +53,7 @@ export function summarise(sources: readonly MergeSource[], options: MergeOptions
 export function mergeJson(run: MergeRun): unknown {
   const { summary } = run;
   return {
-    files: summary.files.map((f) => ({
+    files: summary.files.map((f, k) => ({
       file: f.file,
       unit: f.unit,
       date: f.date,
@@ -62,6 +62,9 @@ export function mergeJson(run: MergeRun): unknown {
       sha256: f.sha256,
       on_list: f.onList,
       issues: f.issues.map(issueJson),
+      // The unit's own "Mục tiêu" sheet: targets that differ from Đề án 241's, and what falls short of them.
+      own_targets: (run.sources[k]?.ownTargets ?? []).map((t) => ({ id: t.id, target: t.target, label: targetLabel(t.target) })),
+      unmet: f.status === "merged" ? (summary.perUnit.find((u) => u.file === f.file)?.unmet ?? []) : [],
     })),
     units: { expected: summary.expected, received: summary.received, missing: summary.missing, unlisted: summary.unlisted, rate: summary.rate },
     indicators: summary.indicators.map((i) => ({

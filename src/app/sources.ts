@@ -5,6 +5,8 @@
  * (code and Vietnamese message naming the file), never an exception.
  */
 import type { MergeSource } from "../domain/merge";
+import { targetsOfWorkbook } from "../domain/check";
+import { readSummaryWorkbook } from "../domain/merge/read-summary";
 import { readUnitReport } from "../domain/read";
 import { readWorkbookFast } from "../io/lean";
 import { WorkbookReadError, type ReadLimits } from "../io/read";
@@ -16,8 +18,22 @@ export interface InputFile {
   readonly lastModified?: string;
 }
 
-/** SHA-256 of the bytes as lowercase hex (Web Crypto: the same in Node 20 and browsers). */
+interface NodeHashing {
+  createHash(algorithm: "sha256"): { update(data: Uint8Array): { digest(encoding: "hex"): string } };
+}
+
+/**
+ * Node's own hashing when running under Node (found without an import, so bundles for
+ * browsers do not pull it in): it answers at once, where Web Crypto takes a round trip
+ * through the thread pool for every file.
+ */
+const nodeHashing = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:crypto") as
+  | NodeHashing
+  | undefined;
+
+/** SHA-256 of the bytes as lowercase hex (Node's crypto, else Web Crypto: the same digest in Node 20 and browsers). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  if (nodeHashing) return nodeHashing.createHash("sha256").update(bytes).digest("hex");
   const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -27,7 +43,14 @@ export async function readSource(file: InputFile, limits: Partial<ReadLimits> = 
   const base = { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}) };
   try {
     const grid = readWorkbookFast(file.bytes, file.name, limits);
-    return { ...base, report: readUnitReport(grid, file.name) };
+    const report = readUnitReport(grid, file.name);
+    if (report.identity?.kind === "summary") {
+      // The units it counted, so their own files given beside it are counted once.
+      const included = readSummaryWorkbook(grid)?.summary.received;
+      return { ...base, report, ...(included !== undefined ? { includedUnits: included } : {}) };
+    }
+    const own = targetsOfWorkbook(grid).changed;
+    return { ...base, report, ...(own.length > 0 ? { ownTargets: own.map(({ id, target }) => ({ id, target })) } : {}) };
   } catch (error) {
     if (error instanceof WorkbookReadError) return { ...base, error: { code: error.code, message: error.message } };
     throw error;

@@ -32,8 +32,6 @@ export async function readSourcesWithTimeLimit(
   let worker: Worker | null = null;
   try {
     for (const [i, file] of files.entries()) {
-      const sha256 = await sha256Hex(file.bytes);
-      const base = { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}) };
       const w: Worker = (worker ??= new Worker(workerPath()));
       let timer: ReturnType<typeof setTimeout> | undefined;
       const reply = await new Promise<Reply | "timeout" | Error>((resolve) => {
@@ -53,11 +51,17 @@ export async function readSourcesWithTimeLimit(
         await w.terminate();
         worker = null;
       }
+      // The worker hashes the files it reads; the digest is only worked out here for the files it could not answer for.
+      const base = async (): Promise<{ file: string; sha256: string; fileTime?: string }> => ({
+        file: file.name,
+        sha256: await sha256Hex(file.bytes),
+        ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}),
+      });
       if (reply === "timeout") {
-        sources.push({ ...base, error: { code: "timeout", message: messageFor("timeout", { file: file.name, seconds: Math.round(limitMs / 1000) }) } });
+        sources.push({ ...(await base()), error: { code: "timeout", message: messageFor("timeout", { file: file.name, seconds: Math.round(limitMs / 1000) }) } });
       } else if (reply instanceof Error || !reply.ok) {
         const detail = reply instanceof Error ? reply.message : reply.message;
-        sources.push({ ...base, error: { code: "corrupt", message: messageFor("corrupt", { file: file.name, detail }) } });
+        sources.push({ ...(await base()), error: { code: "corrupt", message: messageFor("corrupt", { file: file.name, detail }) } });
       } else {
         sources.push(reply.source);
       }

@@ -20,8 +20,28 @@ function memo(fn: (value: string) => string, max = 20_000): (value: string) => s
   };
 }
 
+const cleanTextMemo = memo(cleanTextUncached);
+
 /** NFC, non-breaking and odd spaces to plain spaces, runs of white space collapsed, trimmed. */
-export const cleanText = memo(cleanTextUncached);
+export function cleanText(value: string): string {
+  return isPlainAscii(value) ? value : cleanTextMemo(value);
+}
+
+/**
+ * Printable ASCII with single inner spaces (figures, codes): already clean, and not worth a
+ * cache entry (they differ from file to file).
+ */
+function isPlainAscii(value: string): boolean {
+  const n = value.length;
+  if (n === 0 || n > 64) return false;
+  let prev = 32;
+  for (let i = 0; i < n; i++) {
+    const ch = value.charCodeAt(i);
+    if (ch < 32 || ch > 126 || (ch === 32 && prev === 32)) return false;
+    prev = ch;
+  }
+  return prev !== 32;
+}
 
 function cleanTextUncached(value: string): string {
   return value

@@ -3,7 +3,9 @@
  * the merge are merged again at the province, and a commune's file given
  * beside its district's summary is counted once, through the summary.
  */
+import ExcelJS from "exceljs";
 import { readSources, summarise } from "../../src/app/merge";
+import { IDENTITY_SHEET } from "../../src/domain/identity";
 import { buildUnitWorkbook } from "../../src/domain/layout";
 import type { MergeSource } from "../../src/domain/merge";
 import type { Unit } from "../../src/domain/units";
@@ -116,5 +118,27 @@ describe("roll-up of district summaries (domain pipeline)", () => {
     // Not counted twice: the same totals as without the commune's file.
     expect(s.indicators.find((i) => i.id === "1.1")).toMatchObject({ total: sum((c) => c[1]), achieved: sum((c) => c[2]), reportedBy: 2 });
     expect(s.perUnit.map((u) => u.unit)).toEqual(DISTRICTS.map((d) => d.name));
+  });
+  it("counts a commune's file typed by hand (no identity) beside its district summary once, by the units the summary counted", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(communeBytes.get("Đảng ủy xã Bình Lư")!) as unknown as ExcelJS.Buffer);
+    wb.removeWorksheet(wb.getWorksheet(IDENTITY_SHEET)!.id);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const [extra] = await readSources([{ name: "binh-lu-go-tay.xlsx", bytes }]);
+    expect(extra!.report!.identity).toBeUndefined();
+    expect(extra!.report!.unit.source).toBe("header");
+    expect(summaries[0]!.includedUnits).toEqual(DISTRICTS[0].communes.map(([name]) => name));
+    const s = summarise([...summaries, extra!], { units: PROVINCE_UNITS }, {
+      unitName: "TỈNH ỦY LAI CHÂU",
+      superior: "ĐẢNG BỘ TỈNH LAI CHÂU",
+      place: "Lai Châu",
+      level: "tinh",
+      date: "2021-06-28",
+    }).summary;
+    const commune = s.files.find((f) => f.file === "binh-lu-go-tay.xlsx")!;
+    expect(commune.status).toBe("superseded");
+    expect(commune.issues.map((i) => i.rule)).toContain("included-in-summary");
+    expect(s.unlisted).toEqual([]);
+    expect(s.indicators.find((i) => i.id === "1.1")).toMatchObject({ total: sum((c) => c[1]), achieved: sum((c) => c[2]), reportedBy: 2 });
   });
 });

@@ -4,7 +4,7 @@
  * totals and ratios from the sums, documents listed once, who has and has
  * not sent, and every value left out with its unit, file, cell and reason.
  */
-import { DEADLINES, DEFAULT_TARGETS, INDICATORS, meetsTarget, type Target, type TargetSet } from "../catalogue";
+import { DEADLINES, DEFAULT_TARGETS, INDICATORS, indicatorById, meetsTarget, type Target, type TargetSet } from "../catalogue";
 
 export { meetsTarget };
 import type { Issue, ReadErrorCode } from "../issues";
@@ -34,6 +34,14 @@ export interface MergeSource {
   readonly report?: UnitReport;
   /** Why the file could not be read at all (then there is no report). */
   readonly error?: { readonly code: ReadErrorCode; readonly message: string };
+  /**
+   * For a summary workbook: the units whose figures it counted (its "Tình hình
+   * nộp báo cáo" sheet), so that their own files, given beside it, are not
+   * counted twice, whether or not they carry an identity.
+   */
+  readonly includedUnits?: readonly string[];
+  /** The targets the unit's own "Mục tiêu" sheet sets where they differ from Đề án 241's. */
+  readonly ownTargets?: readonly { readonly id: string; readonly target: Target }[];
 }
 
 export interface MergeOptions {
@@ -91,6 +99,10 @@ export interface UnitValues {
   readonly unit: string;
   readonly file: string;
   readonly values: Readonly<Record<string, { readonly total: number | null; readonly achieved: number | null }>>;
+  /** The unit's own targets where they differ from Đề án 241's (its "Mục tiêu" sheet). */
+  readonly ownTargets: readonly { readonly id: string; readonly target: Target }[];
+  /** The indicators whose figures fall short of the unit's own targets (Đề án 241's where it sets none), in catalogue order. */
+  readonly unmet: readonly string[];
 }
 
 export interface MergedDocument {
@@ -249,11 +261,24 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
   // A unit's report beside the summary of the body above it (which already counts it) is counted once, through the summary.
   const extraIssues = new Map<MergeSource, Issue>();
   const summaries = placed.filter((p) => status.get(p.source) === undefined && p.source.report?.identity?.kind === "summary");
+  const includedIn = (p: Placed): Placed | undefined => {
+    const identity = p.source.report?.identity;
+    if (identity?.kind === "summary") return undefined;
+    // By the identity's superior body ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" is the summary of Huyện ủy Tam Đường)…
+    if (identity?.superior !== undefined) {
+      const above = summaries.find((sum) => samePlace(sum.source.report!.identity!.unitName, identity.superior!));
+      if (above) return above;
+    }
+    // …or by name among the units a summary counted (a file typed by hand has no identity).
+    const names = [p.source.report?.unit.name, p.unit].filter((n): n is string => n !== undefined && n !== null && n !== "");
+    return summaries.find((sum) => {
+      const included = (sum.source.includedUnits ?? []).map((name) => ({ name }));
+      return names.some((n) => matchUnit(n, included) !== undefined);
+    });
+  };
   for (const [key, list] of [...groups]) {
     const kept = list.filter((p) => {
-      const identity = p.source.report?.identity;
-      if (identity?.kind !== "unit-report" || identity.superior === undefined) return true;
-      const above = summaries.find((sum) => samePlace(sum.source.report!.identity!.unitName, identity.superior!));
+      const above = includedIn(p);
       if (!above) return true;
       status.set(p.source, {
         status: "superseded",
@@ -261,7 +286,7 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
       });
       extraIssues.set(
         p.source,
-        makeIssue("included-in-summary", {}, { file: p.source.file, unit: p.unit ?? identity.unitName, summary: above.source.file, summaryUnit: above.unit ?? "" }),
+        makeIssue("included-in-summary", {}, { file: p.source.file, unit: p.unit ?? p.source.report?.unit.name ?? "", summary: above.source.file, summaryUnit: above.unit ?? "" }),
       );
       return false;
     });
@@ -348,7 +373,13 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
       }
     }
     usable.set(unit, good);
-    perUnit.push({ unit, file: p.source.file, values });
+    const ownTargets = p.source.ownTargets ?? [];
+    const unitTarget = (id: string): Target => ownTargets.find((t) => t.id === id)?.target ?? indicatorById(id)!.target;
+    const unmet = INDICATORS.filter((i) => {
+      const v = good.get(i.id);
+      return v !== undefined && meetsTarget(unitTarget(i.id), v.total, v.achieved) === false;
+    }).map((i) => i.id);
+    perUnit.push({ unit, file: p.source.file, values, ownTargets, unmet });
   }
 
   const indicators: IndicatorSummary[] = INDICATORS.map((indicator) => {
@@ -422,7 +453,8 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
   const expected = options.units.map((u) => u.name);
   const received = units.filter((u) => u.state === "received").map((u) => u.unit);
   const missing = units.filter((u) => u.state !== "received").map((u) => u.unit);
-  const unlisted = files.filter((f) => !f.onList && f.status !== "rejected").map((f) => f.file);
+  // A file already counted through a summary needs no unit of the list.
+  const unlisted = files.filter((f, k) => !f.onList && f.status !== "rejected" && !extraIssues.has(placed[k]!.source)).map((f) => f.file);
   return {
     deadline,
     files,

@@ -370,7 +370,8 @@ function readPerUnit(grid: WorkbookGrid, units: readonly UnitStatus[], files: re
       units.find((u) => foldText(u.unit) === key)?.file ??
       files.find((f) => f.status === "merged" && f.unit !== null && foldText(f.unit) === key)?.file ??
       "";
-    return { unit, file, values };
+    // The units' own targets are not written per cell; the breakdown keeps the figures only.
+    return { unit, file, values, ownTargets: [], unmet: [] };
   });
 }
 

@@ -61,7 +61,7 @@ export function documentRole(folded: string): DocumentRole | "other" | null {
   return null;
 }
 
-const REQUIRED: Record<TableKind, (roles: Set<string>) => boolean> = {
+const REQUIRED: Record<TableKind, (roles: { has(role: string): boolean; readonly size: number }) => boolean> = {
   indicators: (r) => r.has("text") && (r.has("total") || r.has("achieved")) && r.size >= 3,
   documents: (r) => (r.has("code") && (r.has("date") || r.has("summary"))) || (r.has("summary") && r.has("date") && r.has("issuer")),
 };
@@ -69,8 +69,15 @@ const REQUIRED: Record<TableKind, (roles: Set<string>) => boolean> = {
 /** Header texts recur in every workbook (and every row is tried as a header): roles are worked out once per text. */
 const ROLE_CACHE: Record<TableKind, Map<string, string | null>> = { indicators: new Map(), documents: new Map() };
 
+/**
+ * Figures, numberings and dates ("1.219", "6.2.1", "20/6/2021"): folded they are digits and spaces
+ * alone, which no header wording matches. They differ from file to file, so they would only fill
+ * the cache.
+ */
+const ONLY_FIGURES = /^[\d\s.,/-]*$/;
+
 function classify(kind: TableKind, text: string): string | null {
-  if (text === "") return null;
+  if (text === "" || ONLY_FIGURES.test(text)) return null;
   const cache = ROLE_CACHE[kind];
   let role = cache.get(text);
   if (role === undefined) {
@@ -82,6 +89,31 @@ function classify(kind: TableKind, text: string): string | null {
   return role;
 }
 
+/** Roles of "top below" texts (a header over two rows), by the two texts: no string to build and hash per lookup. */
+const PAIR_CACHE: Record<TableKind, Map<string, Map<string, string | null>>> = { indicators: new Map(), documents: new Map() };
+let pairsCached = 0;
+
+function classifyPair(kind: TableKind, top: string, below: string): string | null {
+  let byBelow = PAIR_CACHE[kind].get(top);
+  let role = byBelow?.get(below);
+  if (role === undefined) {
+    if (pairsCached >= 20_000) {
+      PAIR_CACHE.indicators.clear();
+      PAIR_CACHE.documents.clear();
+      pairsCached = 0;
+      byBelow = undefined;
+    }
+    if (!byBelow) {
+      byBelow = new Map();
+      PAIR_CACHE[kind].set(top, byBelow);
+    }
+    role = classify(kind, `${top} ${below}`);
+    byBelow.set(below, role);
+    pairsCached++;
+  }
+  return role;
+}
+
 /**
  * Reads the header at `row` (one row) or `row`..`row + 1` (two rows, e.g. "Kết quả" merged over
  * "Tổng số | Số đạt | Tỷ lệ"). Returns the columns by role, or undefined when the rows are not
@@ -89,7 +121,7 @@ function classify(kind: TableKind, text: string): string | null {
  */
 function headerAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean): Map<string, ColumnSpan> | undefined {
   const roles = rolesAt(view, kind, row, twoRows);
-  return REQUIRED[kind](new Set(roles.keys())) ? roles : undefined;
+  return REQUIRED[kind](roles) ? roles : undefined;
 }
 
 /** The roles the cells of `row` (and `row + 1` when twoRows) would have as a header. */
@@ -103,7 +135,7 @@ function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean
     const below = twoRows && !view.sameMerge(row, c, row + 1, c) ? view.shownText(row + 1, c) : "";
     if (below !== "") {
       const own = classify(kind, below);
-      role = own ?? classify(kind, `${top} ${below}`);
+      role = own ?? classifyPair(kind, top, below);
       span = view.merge(row + 1, c);
     } else {
       role = classify(kind, top);
@@ -117,14 +149,13 @@ function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean
 export function findHeaders<R extends string>(view: SheetView, sheetIndex: number, kind: TableKind): TableHeader<R>[] {
   const found: TableHeader<R>[] = [];
   for (let r = 0; r < view.height; r++) {
-    const cells = view.rowTexts(r);
     // Cells of this row, or merged areas reaching into it from above, must be at least 2.
-    if (cells.length < 2 && !view.sheet.merges.some((m) => m.s.r <= r && m.e.r >= r && m.e.r > m.s.r)) continue;
+    if (view.textCount(r) < 2 && !view.inTallMerge(r)) continue;
     const oneRoles = rolesAt(view, kind, r, false);
-    const one = REQUIRED[kind](new Set(oneRoles.keys())) ? oneRoles : undefined;
+    const one = REQUIRED[kind](oneRoles) ? oneRoles : undefined;
     // A header over two rows has at least two roles in its top row, or merged cells there.
     const mayBeTwo =
-      r + 1 < view.height && (oneRoles.size >= 2 || view.sheet.merges.some((m) => m.s.r === r && (m.e.r > m.s.r || m.e.c > m.s.c)));
+      r + 1 < view.height && (oneRoles.size >= 2 || view.mergeStartsIn(r));
     const two = mayBeTwo ? headerAt(view, kind, r, true) : undefined;
     const pick = two && (!one || two.size > one.size) ? two : one;
     if (!pick) continue;

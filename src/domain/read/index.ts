@@ -34,11 +34,15 @@ function endOf(header: AnyHeader, all: readonly AnyHeader[], view: SheetView): n
   return end;
 }
 
-export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport {
-  const views = grid.sheets.map((s) => new SheetView(s));
+/** The headers of both tables on the sheets `search` accepts. */
+function headersOf(
+  views: readonly SheetView[],
+  search: (view: SheetView) => boolean,
+): { indHeaders: TableHeader<IndicatorRole>[]; docHeaders: TableHeader<DocumentRole>[] } {
   const indicatorHeaders: TableHeader<IndicatorRole>[] = [];
   const documentHeaders: TableHeader<DocumentRole>[] = [];
   views.forEach((view, i) => {
+    if (!search(view)) return;
     indicatorHeaders.push(...findHeaders<IndicatorRole>(view, i, "indicators"));
     documentHeaders.push(...findHeaders<DocumentRole>(view, i, "documents"));
   });
@@ -49,6 +53,14 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
   const indHeaders = indicatorHeaders.filter(
     (h) => !docHeaders.some((d) => d.sheetIndex === h.sheetIndex && d.row === h.row && d.score > h.score),
   );
+  return { indHeaders, docHeaders };
+}
+
+export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport {
+  const views = grid.sheets.map((s) => new SheetView(s));
+  // Visible sheets' headers come first (see `better`): hidden sheets only matter when a table is on none of them.
+  let { indHeaders, docHeaders } = headersOf(views, (view) => view.sheet.visibility === "visible");
+  if (indHeaders.length === 0 || docHeaders.length === 0) ({ indHeaders, docHeaders } = headersOf(views, () => true));
   const all: AnyHeader[] = [...indHeaders, ...docHeaders];
   const indicatorsHeader = [...indHeaders].sort((a, b) => better(a, b, views))[0];
   const documentsHeader = [...docHeaders].sort((a, b) => better(a, b, views))[0];

@@ -207,8 +207,21 @@ export function readIndicatorRows(
   return { rows, issues, end: last };
 }
 
+/** Official and typed labels recur in every unit's workbook: keys are worked out once per text. */
+const LABEL_KEYS = new Map<string, string>();
+
 /** Compares labels up to case, spaces, Unicode form and trailing punctuation. */
 export function labelKey(text: string): string {
+  let key = LABEL_KEYS.get(text);
+  if (key === undefined) {
+    if (LABEL_KEYS.size >= 10_000) LABEL_KEYS.clear();
+    key = labelKeyUncached(text);
+    LABEL_KEYS.set(text, key);
+  }
+  return key;
+}
+
+function labelKeyUncached(text: string): string {
   return cleanText(text)
     .toLowerCase()
     .replace(/\s*([,;:.])\s*/g, "$1 ")

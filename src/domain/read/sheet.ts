@@ -12,7 +12,11 @@ export interface CellRef {
 export function valueText(v: CellValue | undefined): string {
   if (v === undefined || v === null) return "";
   if (typeof v === "string") return v;
-  if (typeof v === "number") return Number.isFinite(v) ? String(Number(v.toPrecision(12))) : "";
+  if (typeof v === "number") {
+    // Whole numbers of up to 12 digits read the same either way; String alone is much cheaper.
+    if (Number.isInteger(v) && v < 1e12 && v > -1e12) return String(v);
+    return Number.isFinite(v) ? String(Number(v.toPrecision(12))) : "";
+  }
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()}`;
 }
@@ -44,9 +48,12 @@ export class SheetView {
   readonly sheet: GridSheet;
   private readonly mergeIndex = new Map<number, GridRange>();
   /** Cleaned cell texts, worked out once per cell (every row is looked at several times). */
-  private readonly texts = new Map<number, string>();
+  private readonly texts: (string[] | undefined)[] = [];
+  private readonly counts: number[] = [];
   readonly width: number;
   readonly height: number;
+  /** Per row below the height: merged areas over more than one row covering it, and merged areas starting in it. */
+  private mergeRows: { covering: Int32Array; starting: Uint8Array } | undefined;
 
   constructor(sheet: GridSheet) {
     this.sheet = sheet;
@@ -79,14 +86,19 @@ export class SheetView {
 
   /** The cleaned text of the cell's own value (cached). */
   text(r: number, c: number): string {
-    const key = r * 65536 + c;
-    let t = this.texts.get(key);
+    let row = this.texts[r];
+    if (row === undefined) {
+      row = [];
+      this.texts[r] = row;
+    }
+    let t = row[c];
     if (t === undefined) {
       t = cellText(this.cell(r, c));
-      this.texts.set(key, t);
+      row[c] = t;
     }
     return t;
   }
+
 
   /** Whether (r, c) lies in the same merged area as (r2, c2). */
   sameMerge(r: number, c: number, r2: number, c2: number): boolean {
@@ -94,8 +106,52 @@ export class SheetView {
     return a !== undefined && a === this.merge(r2, c2);
   }
 
+  private mergeRowIndex(): { covering: Int32Array; starting: Uint8Array } {
+    if (this.mergeRows) return this.mergeRows;
+    const h = this.height;
+    const covering = new Int32Array(h + 1);
+    const starting = new Uint8Array(h);
+    for (const m of this.sheet.merges) {
+      if (m.s.r < h && m.s.r >= 0 && (m.e.r > m.s.r || m.e.c > m.s.c)) starting[m.s.r] = 1;
+      if (m.e.r > m.s.r) {
+        // Counted over [max(0, s.r), min(e.r, h - 1)] by differences.
+        const from = Math.max(0, m.s.r);
+        const to = Math.min(m.e.r, h - 1);
+        if (from <= to) {
+          covering[from]!++;
+          covering[to + 1]!--;
+        }
+      }
+    }
+    for (let r = 1; r <= h; r++) covering[r]! += covering[r - 1]!;
+    this.mergeRows = { covering, starting };
+    return this.mergeRows;
+  }
+
+  /** Whether a merged area over more than one row covers row r (r below the height). */
+  inTallMerge(r: number): boolean {
+    return r >= 0 && r < this.height && this.mergeRowIndex().covering[r]! > 0;
+  }
+
+  /** Whether a merged area of more than one cell starts in row r (r below the height). */
+  mergeStartsIn(r: number): boolean {
+    return r >= 0 && r < this.height && this.mergeRowIndex().starting[r] === 1;
+  }
+
   rowLength(r: number): number {
     return this.sheet.rows[r]?.length ?? 0;
+  }
+
+  /** How many cells of a row have text (rowTexts(r).length), counted once per row. */
+  textCount(r: number): number {
+    let n = this.counts[r];
+    if (n === undefined) {
+      n = 0;
+      const row = this.sheet.rows[r];
+      if (row) for (let c = 0; c < row.length; c++) if (row[c] !== undefined && this.text(r, c) !== "") n++;
+      this.counts[r] = n;
+    }
+    return n;
   }
 
   /** Non-empty cells of a row (texts), own cells only. */

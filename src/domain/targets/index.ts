@@ -148,10 +148,11 @@ export function parseTargetsSheet(sheet: GridSheet): ParsedTargets {
   };
   for (let r = start; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
+    // Rows without a target (blank rows, group rows "Mục tiêu 01") set nothing.
+    const targetCell = row[columns.target];
+    if (typeof targetCell?.v !== "number" && cellString(targetCell) === "") continue;
     const id = cellString(row[columns.id]);
     const text = cellString(row[columns.text]);
-    // Rows without a target (blank rows, group rows "Mục tiêu 01") set nothing.
-    if (cellString(row[columns.target]) === "" && typeof row[columns.target]?.v !== "number") continue;
     const indicator = indicatorOf(id, text);
     if (indicator === null) {
       warn(

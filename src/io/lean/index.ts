@@ -17,6 +17,15 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+function hasCells(grid: WorkbookGrid): boolean {
+  for (const sheet of grid.sheets) {
+    for (const row of sheet.rows) {
+      if (row) for (const cell of row) if (cell) return true;
+    }
+  }
+  return false;
+}
+
 export function readWorkbookFast(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   if (!isZip(bytes) || bytes.length > lim.maxFileBytes) return readWorkbookFile(bytes, fileName, limits);
@@ -29,8 +38,7 @@ export function readWorkbookFast(bytes: Uint8Array, fileName: string, limits: Pa
   }
   try {
     const grid = readLeanXlsx(scan.kept, { maxRows: lim.maxRows, maxCells: lim.maxCells });
-    const cells = grid.sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + (r ? r.filter(Boolean).length : 0), 0), 0);
-    if (grid.sheets.length === 0 || cells === 0) throw new WorkbookReadError("empty", fileName);
+    if (grid.sheets.length === 0 || !hasCells(grid)) throw new WorkbookReadError("empty", fileName);
     return grid;
   } catch (error) {
     if (error instanceof LeanUnsupported) return readWorkbookFile(bytes, fileName, limits);

@@ -7,17 +7,67 @@ const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", qu
 
 /** Decodes XML entities and SpreadsheetML's _xHHHH_ escapes. */
 export function decodeXml(text: string): string {
-  let out = text.indexOf("&") >= 0
-    ? text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, name: string) => {
-        if (name.startsWith("#x")) return String.fromCodePoint(parseInt(name.slice(2), 16));
-        if (name.startsWith("#")) return String.fromCodePoint(parseInt(name.slice(1), 10));
-        return NAMED[name] ?? whole;
-      })
-    : text;
+  const amp = text.indexOf("&");
+  let out = amp >= 0 ? decodeEntities(text, amp) : text;
   if (out.indexOf("_x") >= 0) {
     out = out.replace(/_x([0-9a-fA-F]{4})_/g, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   }
   return out;
+}
+
+function isHex(ch: number): boolean {
+  return (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 70) || (ch >= 97 && ch <= 102);
+}
+
+function isLetter(ch: number): boolean {
+  return (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
+}
+
+/**
+ * Replaces &(#xHEX|#DEC|name); left to right, as /&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g would
+ * (unknown names are kept as written), without a regular expression and a call per entity.
+ */
+function decodeEntities(text: string, first: number): string {
+  let out = "";
+  let from = 0;
+  let amp = first;
+  while (amp >= 0) {
+    const semi = text.indexOf(";", amp + 1);
+    if (semi < 0) break;
+    let rep: string | undefined;
+    const start = amp + 1;
+    if (semi > start) {
+      if (text.charCodeAt(start) === 35 /* # */) {
+        if (text.charCodeAt(start + 1) === 120 /* x */ && semi > start + 2) {
+          let ok = true;
+          for (let i = start + 2; i < semi && ok; i++) ok = isHex(text.charCodeAt(i));
+          if (ok) rep = String.fromCodePoint(parseInt(text.slice(start + 2, semi), 16));
+        } else if (semi > start + 1) {
+          let ok = true;
+          for (let i = start + 1; i < semi && ok; i++) {
+            const ch = text.charCodeAt(i);
+            ok = ch >= 48 && ch <= 57;
+          }
+          if (ok) rep = String.fromCodePoint(parseInt(text.slice(start + 1, semi), 10));
+        }
+      } else {
+        let ok = true;
+        for (let i = start; i < semi && ok; i++) ok = isLetter(text.charCodeAt(i));
+        if (ok) {
+          const name = text.slice(start, semi);
+          rep = String(NAMED[name] ?? `&${name};`);
+        }
+      }
+    }
+    if (rep === undefined) {
+      amp = text.indexOf("&", amp + 1);
+      continue;
+    }
+    out += text.slice(from, amp) + rep;
+    from = semi + 1;
+    amp = text.indexOf("&", from);
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Attributes of a start tag's text (between the name and ">"), with prefixes kept ("r:id"). */
@@ -102,6 +152,12 @@ export function* elements(xml: string, name: string): Generator<Element> {
 
 /** Text content of every <t> inside (rich text runs joined; phonetic <rPh> runs left out). */
 export function textOf(inner: string): string {
+  // The common case, one plain run: <t>…</t> or <t xml:space="preserve">…</t>.
+  if (inner.startsWith("<t") && (inner.charCodeAt(2) === 62 || inner.charCodeAt(2) === 32) && inner.endsWith("</t>")) {
+    const close = inner.indexOf(">");
+    const next = inner.indexOf("<", close);
+    if (next === inner.length - 4 && inner.charCodeAt(close - 1) !== 47) return decodeXml(inner.slice(close + 1, next));
+  }
   const withoutPhonetic = inner.indexOf("<rPh") >= 0 ? inner.replace(/<rPh[\s\S]*?<\/rPh>/g, "") : inner;
   let out = "";
   for (const t of elements(withoutPhonetic, "t")) out += t.inner;
@@ -139,4 +195,87 @@ function tagNameLength(xml: string, from: number): number {
 function localName(qualified: string): string {
   const colon = qualified.indexOf(":");
   return colon >= 0 ? qualified.slice(colon + 1) : qualified;
+}
+
+/**
+ * Positions of an element found by findElementIn: the start tag's attribute
+ * text runs over [attrsStart, attrsEnd), the inner XML over
+ * [innerStart, innerEnd) (empty for an empty element), and the element ends
+ * just before `end`.
+ */
+export interface ElementAt {
+  attrsStart: number;
+  attrsEnd: number;
+  innerStart: number;
+  innerEnd: number;
+  end: number;
+}
+
+/** findElementIn's answers. */
+export const NOT_FOUND = 0;
+export const FOUND = 1;
+/** A tag with a namespace prefix was met before the element: the caller must read the part element by element instead. */
+export const PREFIXED = 2;
+
+/**
+ * The hot-path twin of nextElement for parts without namespace prefixes:
+ * the next element named exactly `name` within xml[from, to), found by
+ * positions so nothing is copied; the same rules as nextElement applied to
+ * xml.slice(from, to). Fills `out` and answers FOUND, or NOT_FOUND, or
+ * PREFIXED when it meets a prefixed start tag on the way (nextElement
+ * matches local names, so only it can answer then).
+ */
+export function findElementIn(xml: string, name: string, from: number, to: number, out: ElementAt): number {
+  const open = findTagIn(xml, name, from, to);
+  if (open < 0) return open === -2 ? PREFIXED : NOT_FOUND;
+  const close = xml.indexOf(">", open);
+  if (close < 0 || close >= to) return NOT_FOUND;
+  const nameEnd = open + 1 + name.length;
+  if (xml.charCodeAt(close - 1) === 47 /* / */) {
+    out.attrsStart = nameEnd;
+    out.attrsEnd = close - 1;
+    out.innerStart = out.innerEnd = close + 1;
+    out.end = close + 1;
+    return FOUND;
+  }
+  const endAt = xml.indexOf(`</${name}>`, close + 1);
+  if (endAt < 0 || endAt + name.length + 3 > to) return NOT_FOUND;
+  out.attrsStart = nameEnd;
+  out.attrsEnd = close;
+  out.innerStart = close + 1;
+  out.innerEnd = endAt;
+  out.end = endAt + name.length + 3;
+  return FOUND;
+}
+
+/** findTag within xml[from, to), comparing whole tag names; -1 when absent, -2 at a prefixed start tag. */
+function findTagIn(xml: string, name: string, from: number, to: number): number {
+  let i = from;
+  for (;;) {
+    const at = xml.indexOf("<", i);
+    if (at < 0 || at >= to) return -1;
+    const c = xml.charCodeAt(at + 1);
+    if (c === 47 || c === 63 || c === 33) {
+      i = at + 1;
+      continue;
+    }
+    let j = at + 1;
+    while (j < to) {
+      const d = xml.charCodeAt(j);
+      if (d === 32 || d === 62 || d === 47 || d === 9 || d === 10 || d === 13) break;
+      if (d === 58 /* : */) return -2;
+      j++;
+    }
+    if (j - at - 1 === name.length && xml.startsWith(name, at + 1)) return at;
+    i = j;
+  }
+}
+
+/** attributes(tag).get(name) without building the map: the last value given for `name`, decoded. */
+export function attributeValue(tag: string, name: string): string | undefined {
+  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  let found: string | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(tag)) !== null) if (m[1] === name) found = m[3] ?? m[4] ?? "";
+  return found === undefined ? undefined : decodeXml(found);
 }

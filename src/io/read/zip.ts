@@ -29,6 +29,46 @@ export interface ZipScan {
 const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
+const utf8 = new TextDecoder();
+
+interface NodeZlib {
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+}
+
+/** Node's own zlib when running under Node (found without an import, so browser bundles leave it out). */
+const nodeZlib = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("node:zlib") as
+  | NodeZlib
+  | undefined;
+
+/**
+ * Inflates a small DEFLATE entry into at most `limit` bytes (more would be cut off there). Under Node
+ * the native inflater does it; for anything it refuses or cuts short, fflate answers, as everywhere
+ * else: the same bytes for a sound stream, the same error for a broken one.
+ */
+function inflateBounded(data: Uint8Array, limit: number): Uint8Array {
+  if (nodeZlib) {
+    let out: Uint8Array | undefined;
+    try {
+      out = nodeZlib.inflateRawSync(data, { maxOutputLength: limit });
+    } catch {
+      out = undefined;
+    }
+    if (out !== undefined && out.length < limit) return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  }
+  return inflateSync(data, { out: new Uint8Array(limit) });
+}
+
+/** An entry name: ASCII read directly (the usual case), anything else as UTF-8. */
+function entryName(bytes: Uint8Array, start: number, end: number): string {
+  let name = "";
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80) return utf8.decode(bytes.subarray(start, end));
+    name += String.fromCharCode(b);
+  }
+  return name;
+}
+
 function corrupt(file: string, detail: string): WorkbookReadError {
   return new WorkbookReadError("corrupt", file, { detail });
 }
@@ -72,7 +112,7 @@ export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): Zi
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
     let localOffset = u32(bytes, p + 42);
-    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    const name = entryName(bytes, p + 46, Math.min(bytes.length, p + 46 + nameLen));
     // Zip64 extra field.
     let e = p + 46 + nameLen;
     const eEnd = e + extraLen;
@@ -113,6 +153,8 @@ const DEFLATE_MAX_RATIO = 1032;
 const ONE_SHOT_MAX_COMPRESSED = Math.floor((16 * 1024 * 1024) / DEFLATE_MAX_RATIO);
 
 const KEEP_TEXT = /^(\[Content_Types\]\.xml|mimetype|META-INF\/manifest\.xml|xl\/workbook\.xml|_rels\/\.rels)$/;
+const XLSX_CELL = new TextEncoder().encode("<c ");
+const ODS_CELL = new TextEncoder().encode("<table:table-cell");
 
 /**
  * Inflates every entry as a stream, counting bytes; throws past the limits or when sizes lie.
@@ -135,16 +177,18 @@ export function scanZip(
   let cellTags = 0;
   for (const entry of entries) {
     if (entry.name.endsWith("/") && entry.declaredSize === 0) continue;
-    if (inflate && !inflate(entry.name) && !KEEP_TEXT.test(entry.name)) continue;
+    const keepText = KEEP_TEXT.test(entry.name);
+    if (inflate && !keepText && !inflate(entry.name)) continue;
     const lo = entry.localOffset;
     if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw corrupt(file, `mục "${entry.name}" bị hỏng`);
     const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
     // Compressed data runs at most to the end of the file, whatever the directory says.
     const end = Math.min(bytes.length, entry.compressedSize > 0 ? start + entry.compressedSize : bytes.length);
-    const keepText = KEEP_TEXT.test(entry.name);
     const keepBytes = keep?.(entry.name) === true;
     const countCells = countCellTags && (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) || entry.name === "content.xml");
-    const pattern = new TextEncoder().encode(entry.name === "content.xml" ? "<table:table-cell" : "<c ");
+    const pattern = entry.name === "content.xml" ? ODS_CELL : XLSX_CELL;
+    // Whether the chunks handed to onData are fresh buffers of this scan (one-shot inflate), which may be kept as they are.
+    let fresh = false;
     const kept: Uint8Array[] = [];
     let size = 0;
     let matched = 0;
@@ -156,7 +200,7 @@ export function scanZip(
       if (size > entry.declaredSize) {
         throw new LimitExceeded(`mục "${entry.name}" giải nén ra nhiều hơn dung lượng khai báo (${entry.declaredSize} byte)`);
       }
-      if (keepBytes || (keepText && size <= 4 * 1024 * 1024)) kept.push(chunk.slice());
+      if (keepBytes || (keepText && size <= 4 * 1024 * 1024)) kept.push(fresh ? chunk : chunk.slice());
       if (countCells) {
         // Count the pattern across chunk boundaries; it starts with "<", which occurs nowhere else in it.
         for (let i = 0; i < chunk.length; i++) {
@@ -178,7 +222,8 @@ export function scanZip(
         // Small entries inflate in one go into a buffer one byte larger than declared: even a
         // stream that lies about its size cannot inflate to more than DEFLATE_MAX_RATIO times
         // its compressed bytes, and any excess shows up as that extra byte.
-        const out = inflateSync(bytes.subarray(start, end), { out: new Uint8Array(entry.declaredSize + 1) });
+        const out = inflateBounded(bytes.subarray(start, end), entry.declaredSize + 1);
+        fresh = true;
         onData(out);
       } else if (entry.method === 8) {
         const inflater = new Inflate((chunk) => onData(chunk));
@@ -200,7 +245,7 @@ export function scanZip(
     }
     if (keepText || keepBytes) {
       const all = concat(kept);
-      if (keepText) texts.set(entry.name, new TextDecoder().decode(all));
+      if (keepText) texts.set(entry.name, utf8.decode(all));
       if (keepBytes) keptEntries.set(entry.name, all);
     }
   }

@@ -13,6 +13,7 @@ import type {
   SheetProtection,
   WorkbookLayout,
 } from "../../domain/layout";
+import { writeLeanXlsx } from "./lean";
 
 const ARGB = (rgb: string): string => `FF${rgb.toUpperCase()}`;
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
@@ -130,8 +131,20 @@ async function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Promise<v
   if (layout.visibility === "visible") ws.views = [{ state: "normal", activeCell: cellAddress(0, 0) }];
 }
 
+/** Layouts with at least this many cells (the district summary) go through the lean writer. */
+export const LEAN_WRITER_MIN_CELLS = 10_000;
+
 /** The .xlsx file of a workbook layout. */
 export async function writeWorkbookXlsx(layout: WorkbookLayout): Promise<Uint8Array> {
+  if (layout.sheets.reduce((n, s) => n + s.cells.length, 0) >= LEAN_WRITER_MIN_CELLS) {
+    const lean = writeLeanXlsx(layout);
+    if (lean) return lean;
+  }
+  return writeWorkbookXlsxExcelJS(layout);
+}
+
+/** The .xlsx file of a workbook layout, rendered by ExcelJS (every layout; the reference for the lean writer). */
+export async function writeWorkbookXlsxExcelJS(layout: WorkbookLayout): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "de-an-241";
   wb.created = new Date();
