@@ -26,3 +26,14 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((adjusted - 25569) * 86400000));
 }
 
+
+/** Whether a number format scales by 100: a "%" outside quotes and escapes ("0%", '"Trên "0%', not '0"%"'). */
+export function isPercentFormat(format: string): boolean {
+  return format.replace(/"[^"]*"|\\./g, "").includes("%");
+}
+
+/** The codes of Excel's built-in percentage formats, by id. */
+export const BUILTIN_PERCENT_FORMATS: ReadonlyMap<number, string> = new Map([
+  [9, "0%"],
+  [10, "0.00%"],
+]);

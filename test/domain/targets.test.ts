@@ -244,3 +244,50 @@ describe("de-an-241 merge --targets", () => {
     expect(bad.err()).toContain("khoảng chín mươi");
   }, 60_000);
 });
+
+describe("a unit's own Mục tiêu sheet in the merge", () => {
+  it("judges that unit's figures by its own targets, says so per file and on Chi tiết đơn vị, and leaves the district's verdict alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "own-targets-"));
+    const template = (name: string) => writeWorkbookXlsx(buildUnitWorkbook({ unitName: name, place: "Tam Đường", level: "co-so", created: "2021-05-01" }));
+    // Both reach 86% on 4.1 (Đề án 241: 85%); Bản Bo's own plan asks 90%.
+    writeFileSync(
+      join(dir, "ban-bo.xlsx"),
+      await fillTemplate(await template("Đảng ủy xã Bản Bo"), { indicators: { "4.1": [100, 86] }, targets: { "4.1": 0.9 }, dateLine: "Bản Bo, ngày 10 tháng 6 năm 2021" }),
+    );
+    writeFileSync(
+      join(dir, "binh-lu.xlsx"),
+      await fillTemplate(await template("Đảng ủy xã Bình Lư"), { indicators: { "4.1": [200, 172] }, dateLine: "Bình Lư, ngày 11 tháng 6 năm 2021" }),
+    );
+    const c = capture(dir);
+    expect(await main(["merge", "ban-bo.xlsx", "binh-lu.xlsx", "--out", "th.xlsx", "--json", "th.json"], c.io)).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "th.json"), "utf8")) as {
+      files: Array<{ file: string; own_targets: Array<{ id: string; label: string }>; unmet: string[] }>;
+      indicators: Array<{ id: string; met: boolean | null }>;
+    };
+    const banBo = json.files.find((f) => f.file === "ban-bo.xlsx")!;
+    const binhLu = json.files.find((f) => f.file === "binh-lu.xlsx")!;
+    expect(banBo.own_targets).toEqual([{ id: "4.1", target: { op: ">=", value: 90 }, label: "90%" }]);
+    expect(banBo.unmet).toContain("4.1");
+    expect(binhLu.own_targets).toEqual([]);
+    expect(binhLu.unmet).not.toContain("4.1");
+    // The district judges the sums (258/300 = 86%) by its own targets, here Đề án 241's 85%.
+    expect(json.indicators.find((i) => i.id === "4.1")!.met).toBe(true);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "th.xlsx"));
+    const ws = wb.getWorksheet(SUMMARY_SHEETS.perUnit)!;
+    const texts: string[] = [];
+    let row41 = 0;
+    ws.eachRow((row, n) => {
+      row.eachCell((cell) => texts.push(String(cell.value)));
+      if (row.getCell(1).value === "4.1") row41 = n;
+    });
+    expect(texts.join("\n")).toContain("Đơn vị đặt mục tiêu khác Đề án 241: Đảng ủy xã Bản Bo (4.1: 90%).");
+    const fillOf = (col: number) => (ws.getRow(row41).getCell(col).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? "";
+    const header = ws.getRow(row41).worksheet.getRow(8);
+    const banBoCol = [...Array(header.cellCount).keys()].map((k) => k + 1).find((k) => String(header.getCell(k).value).includes("Bản Bo"))!;
+    const binhLuCol = [...Array(header.cellCount).keys()].map((k) => k + 1).find((k) => String(header.getCell(k).value).includes("Bình Lư"))!;
+    expect(fillOf(banBoCol + 1)).toMatch(/FFC7CE$/);
+    expect(fillOf(binhLuCol + 1)).not.toMatch(/FFC7CE$/);
+  }, 60_000);
+});

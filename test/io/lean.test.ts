@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { zipSync } from "fflate";
+import { targetsOfWorkbook } from "../../src/domain/check";
 import { readUnitReport } from "../../src/domain/read";
 import { buildUnitWorkbook } from "../../src/domain/layout";
 import { readWorkbookFast } from "../../src/io/lean";
@@ -25,9 +26,13 @@ function leanOnly(bytes: Uint8Array, name: string) {
 
 function bothReports(bytes: Uint8Array, name: string) {
   expect(() => leanOnly(bytes, name)).not.toThrow();
+  const fastGrid = readWorkbookFast(bytes, name);
+  const generalGrid = readWorkbookFile(bytes, name);
+  // The targets of the workbook's own "Mục tiêu" sheet too (its numbers are read through their formats).
+  expect({ name, targets: targetsOfWorkbook(fastGrid) }).toEqual({ name, targets: targetsOfWorkbook(generalGrid) });
   return {
-    fast: readUnitReport(readWorkbookFast(bytes, name), name),
-    general: readUnitReport(readWorkbookFile(bytes, name), name),
+    fast: readUnitReport(fastGrid, name),
+    general: readUnitReport(generalGrid, name),
   };
 }
 
@@ -65,8 +70,14 @@ describe("lean .xlsx reader, against the general reader", () => {
       indicators: { "1.1": [1219, 1183], "4.2": ["1.234", "1.000"] },
       documents: [{ code: "Số 26-KH/TU", date: new Date(Date.UTC(2020, 3, 7)), summary: "Kế hoạch", issuer: "Tỉnh ủy" }],
       dateLine: "Nà Tăm, ngày 05 tháng 6 năm 2021",
+      targets: { "1.1": 0.9, "1.3": 0.97, "5": 2 },
     });
     const { fast, general } = bothReports(filled, "na-tam.xlsx");
+    expect(targetsOfWorkbook(readWorkbookFast(filled, "na-tam.xlsx")).changed.map((c) => [c.id, c.target])).toEqual([
+      ["1.1", { op: ">=", value: 90 }],
+      ["1.3", { op: ">", value: 97 }],
+      ["5", { op: "count>=", value: 2 }],
+    ]);
     expect(fast).toEqual(general);
     expect(fast.indicators["1.1"]).toMatchObject({ total: 1219, achieved: 1183 });
     expect(fast.indicators["4.2"]).toMatchObject({ total: 1234, achieved: 1000 });

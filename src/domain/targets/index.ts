@@ -6,6 +6,7 @@
 import { DEFAULT_TARGETS, indicatorById, INDICATORS, type Target, type TargetSet } from "../catalogue";
 import { cellAddress, type GridCell, type GridSheet, type WorkbookGrid } from "../grid";
 import { TARGETS_SHEET_NAME } from "../layout/sheets";
+import { isPercentFormat } from "../number-format";
 import { MATCH_THRESHOLD, scoreIndicators } from "../read";
 import { cleanText, foldText } from "../text";
 
@@ -85,10 +86,7 @@ export function parseTarget(raw: string, official: Target): Target | null {
   return { op, value: n };
 }
 
-/** Whether a number format scales by 100: a "%" outside quotes and escapes ("0%", '"Trên "0%', not '0"%"'). */
-export function isPercentFormat(format: string): boolean {
-  return format.replace(/"[^"]*"|\\./g, "").includes("%");
-}
+export { isPercentFormat };
 
 /**
  * The text of a target cell. A number is the target's value with Đề án 241's

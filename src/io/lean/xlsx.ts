@@ -9,7 +9,7 @@
  */
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/grid";
 import { parseAddress } from "../../domain/grid";
-import { BUILTIN_DATE_FORMATS, isDateFormat, serialToDate } from "../../domain/number-format";
+import { BUILTIN_DATE_FORMATS, BUILTIN_PERCENT_FORMATS, isDateFormat, isPercentFormat, serialToDate } from "../../domain/number-format";
 
 export { isDateFormat, serialToDate };
 import { attribute, attributes, attributeValue, decodeXml, elements, findElementIn, FOUND, nextElement, PREFIXED, textOf, type ElementAt } from "./xml";
@@ -79,7 +79,7 @@ class PartCache<T> {
 }
 
 const RELATIONSHIPS = new PartCache<ReadonlyMap<string, string>>();
-const DATE_STYLES = new PartCache<readonly boolean[]>();
+const DATE_STYLES = new PartCache<readonly StyleKind[]>();
 /** Formulas as written (the template's recur in every file), decoded. */
 const FORMULAS = new PartCache<string>(1024);
 
@@ -103,14 +103,26 @@ function readRelationships(xml: string, partPath: string): ReadonlyMap<string, s
 }
 
 
-function dateStyles(entries: ZipEntries, stylesPath: string | undefined): readonly boolean[] {
+/**
+ * What a cell format (by index) means for its numbers: true for a date, the
+ * format code for a percentage (kept as the cell's `z`, as the general reader
+ * does), false otherwise.
+ */
+type StyleKind = boolean | string;
+
+function styleKind(id: number, code: string | undefined): StyleKind {
+  if (code !== undefined) return isDateFormat(code) ? true : isPercentFormat(code) ? code : false;
+  return BUILTIN_DATE_FORMATS.has(id) ? true : (BUILTIN_PERCENT_FORMATS.get(id) ?? false);
+}
+
+function dateStyles(entries: ZipEntries, stylesPath: string | undefined): readonly StyleKind[] {
   const xml = stylesPath ? text(entries, stylesPath) : undefined;
   if (!xml) return [];
   return DATE_STYLES.get(xml, () => dateStylesByPosition(xml) ?? dateStylesByElement(xml));
 }
 
 /** dateStylesByElement for a styles part without namespace prefixes, by positions; undefined at a prefix. */
-function dateStylesByPosition(xml: string): boolean[] | undefined {
+function dateStylesByPosition(xml: string): StyleKind[] | undefined {
   const custom = new Map<number, string>();
   const part = element();
   const el = element();
@@ -125,18 +137,17 @@ function dateStylesByPosition(xml: string): boolean[] | undefined {
   }
   found = findEl(xml, "cellXfs", 0, xml.length, part);
   if (found === PREFIXED_TAG) return undefined;
-  const out: boolean[] = [];
+  const out: StyleKind[] = [];
   if (found !== FOUND_IT) return out;
   for (let at = part.innerStart; (found = findEl(xml, "xf", at, part.innerEnd, el)) === FOUND_IT; at = el.end) {
     const id = Number(attributeValue(xml.slice(el.attrsStart, el.attrsEnd), "numFmtId") ?? 0);
-    const code = custom.get(id);
-    out.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
+    out.push(styleKind(id, custom.get(id)));
   }
   return found === PREFIXED_TAG ? undefined : out;
 }
 
 /** Which cell formats (by index) show dates: custom number formats by their code, built-in ones by id. */
-function dateStylesByElement(xml: string): boolean[] {
+function dateStylesByElement(xml: string): StyleKind[] {
   const custom = new Map<number, string>();
   const numFmts = nextElement(xml, "numFmts", 0);
   if (numFmts) {
@@ -146,12 +157,11 @@ function dateStylesByElement(xml: string): boolean[] {
     }
   }
   const xfs = nextElement(xml, "cellXfs", 0);
-  const out: boolean[] = [];
+  const out: StyleKind[] = [];
   if (!xfs) return out;
   for (const el of elements(xfs.inner, "xf")) {
     const id = Number(attributeValue(el.attrs, "numFmtId") ?? 0);
-    const code = custom.get(id);
-    out.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
+    out.push(styleKind(id, custom.get(id)));
   }
   return out;
 }
@@ -183,7 +193,7 @@ function readSheet(
   name: string,
   visibility: GridSheet["visibility"],
   strings: readonly string[],
-  dates: readonly boolean[],
+  dates: readonly StyleKind[],
   date1904: boolean,
   limits: LeanLimits,
   budget: { cells: number },
@@ -236,7 +246,7 @@ function columnOf(ref: string): number {
 class CellReader {
   constructor(
     private readonly strings: readonly string[],
-    private readonly dates: readonly boolean[],
+    private readonly dates: readonly StyleKind[],
     private readonly date1904: boolean,
     private readonly budget: { cells: number },
   ) {}
@@ -244,6 +254,7 @@ class CellReader {
   /** `type` is the t attribute ("n" without one), `raw` the <v> text (undefined without one), `inline` the <is> inner XML of an inline string. */
   cell(attrs: string, type: string, raw: string | undefined, inline: string | undefined, formula: string | undefined): GridCell | undefined {
     let v: CellValue | undefined;
+    let z: string | undefined;
     if (type === "inlineStr") {
       v = inline !== undefined ? runText(inline) : "";
     } else if (raw !== undefined) {
@@ -270,7 +281,9 @@ class CellReader {
           const n = Number(raw);
           if (raw.trim() === "" || !Number.isFinite(n)) throw new LeanUnsupported(`bad number ${raw}`);
           const style = Number(attr(attrs, "s") ?? 0);
-          v = this.dates[style] ? toDate(n, this.date1904) : n;
+          const kind = this.dates[style];
+          v = kind === true ? toDate(n, this.date1904) : n;
+          if (typeof kind === "string") z = kind;
           break;
         }
         default:
@@ -281,7 +294,8 @@ class CellReader {
     if (v === undefined && f === undefined) return undefined;
     if (v === "" && f === undefined) return undefined;
     if (--this.budget.cells < 0) throw new LeanUnsupported("too many cells");
-    return f !== undefined ? (v !== undefined ? { v, f } : { f }) : { v: v! };
+    const cell: GridCell = f !== undefined ? (v !== undefined ? { v, f } : { f }) : { v: v! };
+    return z !== undefined ? { ...cell, z } : cell;
   }
 }
 
