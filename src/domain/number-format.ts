@@ -29,8 +29,17 @@ export function serialToDate(serial: number, date1904: boolean): Date {
 
 /** Whether a number format scales by 100: a "%" outside quotes and escapes ("0%", '"Trên "0%', not '0"%"'). */
 export function isPercentFormat(format: string): boolean {
-  return format.replace(/"[^"]*"|\\./g, "").includes("%");
+  if (!format.includes("%")) return false;
+  let known = PERCENT_FORMATS.get(format);
+  if (known === undefined) {
+    known = format.replace(/"[^"]*"|\\./g, "").includes("%");
+    if (PERCENT_FORMATS.size > 1_000) PERCENT_FORMATS.clear();
+    PERCENT_FORMATS.set(format, known);
+  }
+  return known;
 }
+
+const PERCENT_FORMATS = new Map<string, boolean>();
 
 /** The codes of Excel's built-in percentage formats, by id. */
 export const BUILTIN_PERCENT_FORMATS: ReadonlyMap<number, string> = new Map([

@@ -50,6 +50,19 @@ function parseNumber(text: string): number | null {
  * A count indicator ("Có 01 - 02 xã") takes a number of units; the others a percentage.
  */
 export function parseTarget(raw: string, official: Target): Target | null {
+  // Every template repeats the same few target texts: read each once.
+  const key = `${official.op}|${raw}`;
+  const known = PARSED_TARGETS.get(key);
+  if (known !== undefined) return known;
+  const parsed = parseTargetText(raw, official);
+  if (PARSED_TARGETS.size > 10_000) PARSED_TARGETS.clear();
+  PARSED_TARGETS.set(key, parsed);
+  return parsed;
+}
+
+const PARSED_TARGETS = new Map<string, Target | null>();
+
+function parseTargetText(raw: string, official: Target): Target | null {
   const count = official.op === "count>=";
   let text = cleanText(raw)
     .toLowerCase()
