@@ -41,7 +41,6 @@ const STYLES: Readonly<Record<string, CellStyle>> = {
   textCell: { ...base, numberFormat: "@", locked: true },
   textCenter: { ...SHEET_STYLES.cellCenter!, numberFormat: "@", locked: true },
   number: { ...SHEET_STYLES.cellCenter!, numberFormat: "#,##0", locked: true },
-  numberShort: { ...SHEET_STYLES.cellCenter!, numberFormat: "#,##0", fill: SHORT_FILL, locked: true },
   percent: { ...SHEET_STYLES.cellCenter!, numberFormat: "0.00", locked: true },
   dateCell: { ...SHEET_STYLES.cellCenter!, numberFormat: "@", locked: true },
   short: { ...SHEET_STYLES.cellCenter!, fill: SHORT_FILL, locked: true },
@@ -185,23 +184,30 @@ function perUnitSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout
     units.forEach((u, k) => {
       const v = u.values[indicator.id];
       b.set(r, 2 + 2 * k, v?.total ?? null, "number");
-      b.set(r, 3 + 2 * k, v?.achieved ?? null, u.unmet.includes(indicator.id) ? "numberShort" : "number");
+      b.set(r, 3 + 2 * k, v?.achieved ?? null, "number");
     });
     r++;
   }
-  r++;
+  // One row under the figures: what each unit has not reached, judged by its own targets.
+  const unmetLabel = "Chỉ tiêu chưa đạt mục tiêu của đơn vị";
+  b.block(r, 0, r, 1, unmetLabel, "textCell");
+  units.forEach((u, k) => b.block(r, 2 + 2 * k, r, 3 + 2 * k, u.unmet.length > 0 ? u.unmet.join(", ") : "—", "textCenter"));
+  b.fit(r, 2, 3, units.map((u) => u.unmet.join(", ")).sort((a, z) => z.length - a.length)[0] ?? "", "textCenter");
+  r += 2;
   const own = units.filter((u) => u.ownTargets.length > 0);
   const notes = [
-    "Ghi chú: Số đạt tô màu là kết quả chưa đạt mục tiêu của chính đơn vị (trang \"Mục tiêu\" trong tệp của đơn vị; đơn vị không đặt thì theo Đề án 241).",
+    `Ghi chú: "${unmetLabel}" theo mục tiêu của chính đơn vị (trang "Mục tiêu" trong tệp của đơn vị; đơn vị không đặt thì theo Đề án 241).`,
     own.length === 0
       ? "Không đơn vị nào đặt mục tiêu khác Đề án 241."
       : `Đơn vị đặt mục tiêu khác Đề án 241: ${own
           .map((u) => `${u.unit} (${u.ownTargets.map((t) => `${t.id}: ${targetLabel(t.target)}`).join(", ")})`)
           .join("; ")}.`,
   ];
+  // The notes span the first units' columns only: a row as wide as hundreds of units would make one huge request in Excel.
+  const noteLast = Math.min(last, 7);
   for (const note of notes) {
-    b.block(r, 0, r, last, note, "note");
-    b.fit(r, 0, last, note, "note");
+    b.block(r, 0, r, noteLast, note, "note");
+    b.fit(r, 0, noteLast, note, "note");
     r++;
   }
   return sheet(SUMMARY_SHEETS.perUnit, b, widths, `${top + 1}:${top + 2}`);
