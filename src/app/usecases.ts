@@ -92,7 +92,8 @@ export interface WorkbookUseCases {
    */
   insertLayout(layout: WorkbookLayout, options: { renameExisting: boolean }): Promise<{ skipped: string[] }>;
   /** The open workbook's used ranges as grids (bounded number of syncs). */
-  readWorkbook(): Promise<WorkbookGrid>;
+  /** Only the sheets named (compared without case or diacritics) when `only` is given. */
+  readWorkbook(only?: readonly string[]): Promise<WorkbookGrid>;
   /** The "Đơn vị" sheet's units, or null when there is none. */
   readUnits(): Promise<Unit[] | null>;
   selectCell(ref: CellRef): Promise<void>;

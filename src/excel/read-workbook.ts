@@ -43,6 +43,8 @@ export interface ReadWorkbookOptions {
   readonly apiVersion: number;
   readonly cellsPerSync?: number;
   readonly maxCells?: number;
+  /** Only the sheets this accepts (by name); default every sheet. */
+  readonly sheets?: (name: string) => boolean;
 }
 
 interface Rect {
@@ -140,7 +142,8 @@ export async function readOpenWorkbook(context: Excel.RequestContext, options: R
   worksheets.load("items/name,items/visibility");
   await context.sync(); // 1
 
-  const sheets = worksheets.items;
+  const wanted = options.sheets;
+  const sheets = wanted ? worksheets.items.filter((ws) => wanted(ws.name)) : worksheets.items;
   const share = Math.max(WINDOW_COLUMNS, Math.floor(perSync / Math.max(1, sheets.length)));
   const window: Rect = { r1: 0, c1: 0, r2: Math.max(1, Math.floor(share / WINDOW_COLUMNS)) - 1, c2: WINDOW_COLUMNS - 1 };
   const parts = sheets.map((ws) => {

@@ -6,6 +6,7 @@
  */
 import type { CellRef, WorkbookUseCases } from "../app/usecases";
 import type { CellStyle, WorkbookLayout } from "../domain/layout";
+import { foldText } from "../domain/text";
 import { unwatchChanges, watchChanges } from "./changes";
 import { clearHighlightCells, HIGHLIGHT_FILL, HighlightMemory, highlightCells } from "./highlight";
 import { readOpenWorkbook } from "./read-workbook";
@@ -62,7 +63,11 @@ export function createWorkbookUseCases(options: WorkbookServiceOptions): Workboo
         return { skipped: result.skipped };
       }),
 
-    readWorkbook: () => run((context) => readOpenWorkbook(context, { apiVersion })),
+    readWorkbook: (only?: readonly string[]) =>
+      run((context) => {
+        const keys = only?.map(foldText);
+        return readOpenWorkbook(context, { apiVersion, ...(keys ? { sheets: (name: string) => keys.includes(foldText(name)) } : {}) });
+      }),
 
     readUnits: () => run((context) => readUnitsSheet(context)),
 

@@ -4,6 +4,7 @@
  * sync may carry more than Excel on the web accepts.
  */
 import { SHEET_GEOMETRY, buildUnitWorkbook, buildUnitsSheet } from "../../src/domain/layout";
+import { targetsOfWorkbook } from "../../src/domain/check";
 import { readUnitReport } from "../../src/domain/read";
 import { IDENTITY_SHEET } from "../../src/domain/identity";
 import { readOpenWorkbook, WorkbookTooLargeError, READ_CELLS_PER_SYNC } from "../../src/excel/read-workbook";
@@ -40,6 +41,16 @@ function unitBook(): FakeWorkbook {
 }
 
 describe("readWorkbook", () => {
+  test("reads only the sheets asked for (names compared without case or diacritics), and their targets", async () => {
+    const book = unitBook();
+    const grid = await createWorkbookUseCases({ apiVersion: 14, run: book.run }).readWorkbook(["MUC TIEU"]);
+    expect(book.lastSyncs).toHaveLength(2);
+    expect(grid.sheets.map((s) => s.name)).toEqual(["Mục tiêu"]);
+    const used = targetsOfWorkbook(grid);
+    expect(used).toMatchObject({ source: "de-an-241", sheet: "Mục tiêu", changed: [], issues: [] });
+    expect(used.targets["1.3"]).toEqual({ op: ">", value: 95 });
+  });
+
   test("reads a unit's workbook so the domain reader finds its figures and dates, in 2 syncs", async () => {
     const book = unitBook();
     const grid = await createWorkbookUseCases({ apiVersion: 14, run: book.run }).readWorkbook();

@@ -49,3 +49,6 @@ export const INDICATORS_TABLE_NOTE =
 
 export type DocumentsColumnKey = (typeof DOCUMENTS_TABLE.columns)[number]["key"];
 export type IndicatorsColumnKey = (typeof INDICATORS_TABLE.columns)[number]["key"];
+
+/** The sheet where a unit or district sets the targets of its own plan (the note above: "căn cứ các mục tiêu trong kế hoạch … của cấp mình"). */
+export const TARGETS_SHEET_NAME = "Mục tiêu";

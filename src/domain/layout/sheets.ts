@@ -9,6 +9,7 @@ import {
   INDICATORS_TABLE,
   INDICATORS_TABLE_NOTE,
   REPORTING_PERIOD,
+  TARGETS_SHEET_NAME,
   targetLabel,
   type Target,
 } from "../catalogue";
@@ -63,8 +64,7 @@ export const SHEET_GEOMETRY = {
 
 export const EXTRA_TARGET_HEADER = "Mục tiêu";
 
-/** The sheet where a unit sets the targets of its own plan (Đề án 241's by default). */
-export const TARGETS_SHEET_NAME = "Mục tiêu";
+export { TARGETS_SHEET_NAME };
 export const TARGETS_SHEET_TITLE = "MỤC TIÊU ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN ĐỀ ÁN 241";
 export const TARGETS_HEADERS = ["Chỉ tiêu", "Nội dung", "Đơn vị tính", "Mục tiêu của Đề án 241", "Mục tiêu"] as const;
 export const TARGETS_HELP =

@@ -23,7 +23,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { InputFile, MergeRun, Progress, TargetsUsed } from "../../app/usecases";
-import { DEADLINES, PROGRAMME, targetLabel } from "../../domain/catalogue";
+import { DEADLINES, PROGRAMME, TARGETS_SHEET_NAME, targetLabel } from "../../domain/catalogue";
 import type { MergeSource } from "../../domain/merge";
 import type { FileResult } from "../../domain/merge";
 import type { Unit } from "../../domain/units";
@@ -284,7 +284,7 @@ export function MergeTab() {
   const readWorkbookTargets = async () => {
     if (!workbook) return;
     try {
-      setWorkbookTargets(await files.targetsOfGrid(await workbook.readWorkbook()));
+      setWorkbookTargets(await files.targetsOfGrid(await workbook.readWorkbook([TARGETS_SHEET_NAME])));
     } catch (error) {
       setWorkbookTargets(null);
       setProblem({
