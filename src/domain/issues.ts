@@ -42,6 +42,10 @@ export type WarningRule =
   | "nothing-filled"
   | "indicators-table-missing"
   | "documents-table-missing"
+  /** A figure column whose header was not understood, taken for Tổng số / Số đã đạt by its place. */
+  | "column-by-position"
+  /** The indicator table has no Tổng số or no Số đã đạt tiêu chuẩn column. */
+  | "column-missing"
   /** A unit's report arrived beside a summary that already counts it (the summary's level is higher). */
   | "included-in-summary";
 
@@ -72,6 +76,8 @@ const WARNINGS: ReadonlySet<RuleCode> = new Set<WarningRule>([
   "nothing-filled",
   "indicators-table-missing",
   "documents-table-missing",
+  "column-by-position",
+  "column-missing",
   "included-in-summary",
 ]);
 

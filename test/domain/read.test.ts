@@ -3,7 +3,7 @@ import { CATALOGUE_ROWS, INDICATORS } from "../../src/domain/catalogue";
 import { documentRole, indicatorRole, readUnitReport } from "../../src/domain/read";
 import type { UnitReport } from "../../src/domain/report";
 import { foldText } from "../../src/domain/text";
-import { GOOD_FIGURES, headerBlock, INDICATOR_HEADER } from "../fixtures/official";
+import { goodFigures, GOOD_FIGURES, headerBlock, indicatorBody, INDICATOR_HEADER } from "../fixtures/official";
 import type { SheetSpec, SpecCell } from "../fixtures/sheet-spec";
 import { specToGrid } from "../fixtures/sheet-spec";
 
@@ -13,7 +13,8 @@ describe("header wordings", () => {
     ["Chỉ tiêu", "text"], ["NỘI DUNG", "text"], ["ĐVT", "dvt"], ["Đơn vị\ntính", "dvt"], ["Đ.V.T", "dvt"],
     ["Tổng số", "total"], ["Tổng", "total"], ["Số đã đạt tiêu chuẩn", "achieved"], ["Số đạt", "achieved"],
     ["Đã đạt", "achieved"], ["Số lượng đạt", "achieved"], ["Tỷ lệ (%)", "ratio"], ["Tỉ lệ", "ratio"], ["Tỷ lệ %", "ratio"],
-    ["%", "ratio"], ["Ghi chú", "other"], ["Mục tiêu", "other"],
+    ["%", "ratio"], ["Ghi chú", "other"], ["Mục tiêu", "other"], ["T.SỐ", "total"], ["TS", "total"], ["SL", "total"],
+    ["TL%", "ratio"], ["T.Lệ (%)", "ratio"],
   ];
   it.each(indicator)("indicator table: %p → %s", (text, role) => {
     expect(indicatorRole(foldText(text))).toBe(role);
@@ -138,5 +139,77 @@ describe("reading does not depend on order, blank rows, sheet names, Unicode for
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("figure columns worded past recognition, and tables split across pages", () => {
+  const top = headerBlock("ĐẢNG ỦY XÃ BẢN GIANG");
+  const read = (sheets: SheetSpec[]): UnitReport => readUnitReport(specToGrid({ sheets }), "a.xlsx");
+  const figures = (r: UnitReport): Record<string, [number | null, number | null]> =>
+    Object.fromEntries(Object.entries(r.indicators).map(([id, e]) => [id, [e.total, e.achieved]]));
+  const allGood = Object.fromEntries(Object.entries(GOOD_FIGURES).map(([id, f]) => [id, [f.total, f.achieved]]));
+  const rulesOf = (r: UnitReport): string[] => r.issues.map((i) => i.rule).filter((rule) => rule !== "documents-table-missing");
+
+  it("takes unrecognised figure headers by their place, and says so at their cells", () => {
+    const header = ["TT", "Nội dung", "ĐVT", "Số người, hộ, xã", "Số được hưởng", "Tỷ lệ"];
+    const r = read([{ name: "S", rows: [...top, header, ...indicatorBody(goodFigures())] }]);
+    expect(figures(r)).toEqual(allGood);
+    const guesses = r.issues.filter((i) => i.rule === "column-by-position");
+    expect(guesses.map((i) => [i.cell, i.severity, i.params.role])).toEqual([
+      ["D5", "warning", "Tổng số"],
+      ["E5", "warning", "Số đã đạt tiêu chuẩn"],
+    ]);
+    expect(guesses[0]!.message).toContain("Số người, hộ, xã");
+    expect(rulesOf(r).sort()).toEqual(["column-by-position", "column-by-position"]);
+  });
+
+  it("does not take year columns, a note or a target column for figures", () => {
+    const years = read([{ name: "S", rows: [...top, ["TT", "Nội dung", "ĐVT", "Năm 2016", "Năm 2020", "Tỷ lệ"], ...indicatorBody(goodFigures())] }]);
+    expect(years.indicators).toEqual({});
+    expect(years.issues.map((i) => i.rule)).toEqual(["no-tables"]);
+    const target = read([{ name: "S", rows: [...top, ["TT", "Nội dung", "ĐVT", "Mục tiêu", "Số đạt", "Tỷ lệ"], ...indicatorBody(goodFigures())] }]);
+    expect(target.indicators["1.2"]!.total).toBeNull();
+    expect(target.issues.find((i) => i.rule === "column-missing")?.params.role).toBe("Tổng số");
+  });
+
+  it("names a missing Tổng số column instead of reading blanks in silence", () => {
+    const body = indicatorBody(goodFigures()).map((row) => [row[0], row[1], row[2], row[4]]);
+    const r = read([{ name: "S", rows: [...top, ["TT", "Nội dung", "ĐVT", "Kết quả"], ...body] }]);
+    expect(r.indicators["1.2"]).toMatchObject({ total: null, achieved: 1183 });
+    const missing = r.issues.filter((i) => i.rule === "column-missing");
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: "warning", sheet: "S", cell: "B5" });
+    expect(missing[0]!.message).toContain('"Kết quả"');
+  });
+
+  it("reads the rest of a table whose header repeats after a page break, column numbers and all", () => {
+    const body = indicatorBody(goodFigures());
+    const numbers = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"];
+    const r = read([{ name: "S", rows: [...top, INDICATOR_HEADER, ...body.slice(0, 9), [], numbers, INDICATOR_HEADER, numbers, ...body.slice(9)] }]);
+    expect(figures(r)).toEqual(allGood);
+    expect(rulesOf(r)).toEqual([]);
+  });
+
+  it("reads a table continued on the next sheet", () => {
+    const body = indicatorBody(goodFigures());
+    const r = read([
+      { name: "Trang 1", rows: [...top, INDICATOR_HEADER, ...body.slice(0, 12)] },
+      { name: "Trang 2", rows: [INDICATOR_HEADER, ...body.slice(12)] },
+    ]);
+    expect(figures(r)).toEqual(allGood);
+    expect(rulesOf(r)).toEqual([]);
+    expect(r.indicators["6.2.2"]!.sheet).toBe("Trang 2");
+  });
+
+  it("never mixes in an old copy of the table: a further table counts only if it names none of the indicators read", () => {
+    const old = indicatorBody(Object.fromEntries(Object.keys(GOOD_FIGURES).map((id) => [id, { total: 9, achieved: 1 }])));
+    const current = indicatorBody(goodFigures()).slice(0, 6);
+    const r = read([
+      { name: "2021", rows: [...top, INDICATOR_HEADER, ...current] },
+      { name: "2016", rows: [INDICATOR_HEADER, ...old] },
+    ]);
+    expect(r.indicators["1.2"]).toMatchObject({ total: 1219, achieved: 1183 });
+    expect(r.indicators["4.1"]).toBeUndefined();
+    expect(r.issues.filter((i) => i.rule === "indicator-missing").length).toBeGreaterThan(5);
   });
 });

@@ -24,7 +24,23 @@ export interface TableHeader<R extends string> {
   readonly columns: Readonly<Partial<Record<R, ColumnSpan>>>;
   /** Number of roles found (how sure we are). */
   readonly score: number;
+  /** Columns whose header text was not understood, taken for a role by their place in the official table. */
+  readonly guessed?: readonly GuessedColumn[];
 }
+
+export interface GuessedColumn {
+  readonly role: "total" | "achieved";
+  /** Zero-based column and header row of the text. */
+  readonly c: number;
+  readonly r: number;
+  readonly text: string;
+}
+
+const YEAR = /(^|\s)(19|20)\d\d($|\s)/;
+
+/** Abbreviations of the figure columns: "T.SỐ", "TS", "SL"; "TL", "T.Lệ (%)". */
+const TOTAL_SHORT = /^(ts|tso|sl)$/;
+const RATIO_SHORT = /^(tl|tle)%?$/;
 
 const STT = /^(stt|tt|so tt|so thu tu|thu tu|s tt|so tt ?|số tt)$/;
 
@@ -34,13 +50,13 @@ export function indicatorRole(folded: string): IndicatorRole | "other" | null {
   if (f === "") return null;
   const compact = f.replace(/\s+/g, "");
   if (STT.test(f) || compact === "stt" || compact === "tt") return "stt";
-  if (/\b(ty le|ti le|phan tram)\b/.test(f) || f === "%" || /^% /.test(f)) return "ratio";
+  if (/\b(ty le|ti le|phan tram)\b/.test(f) || f === "%" || /^% /.test(f) || RATIO_SHORT.test(compact)) return "ratio";
   if (/^(dvt|donvitinh|dvtinh|donvi|dv|dvi|dvtinh)$/.test(compact) || /^don vi tinh\b/.test(f)) return "dvt";
   if (/\bghi chu\b/.test(f)) return "other";
   if (/\bnoi dung\b/.test(f) || /\bten chi tieu\b/.test(f)) return "text";
   if (/\b(can dat|phai dat|muc tieu|ke hoach|de an|chi tieu giao)\b/.test(f)) return "other";
   if (/\bchi tieu\b/.test(f)) return "text";
-  if (/^tong\b/.test(f) || /\btong so\b/.test(f) || f === "so luong" || f === "tong") return "total";
+  if (/^tong\b/.test(f) || /\btong so\b/.test(f) || f === "so luong" || TOTAL_SHORT.test(compact)) return "total";
   if (/\bdat\b/.test(f) || /\bket qua\b/.test(f) || /\bthuc hien\b/.test(f)) return "achieved";
   return null;
 }
@@ -114,16 +130,6 @@ function classifyPair(kind: TableKind, top: string, below: string): string | nul
   return role;
 }
 
-/**
- * Reads the header at `row` (one row) or `row`..`row + 1` (two rows, e.g. "Kết quả" merged over
- * "Tổng số | Số đạt | Tỷ lệ"). Returns the columns by role, or undefined when the rows are not
- * a header of this kind.
- */
-function headerAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean): Map<string, ColumnSpan> | undefined {
-  const roles = rolesAt(view, kind, row, twoRows);
-  return REQUIRED[kind](roles) ? roles : undefined;
-}
-
 /** The roles the cells of `row` (and `row + 1` when twoRows) would have as a header. */
 function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean): Map<string, ColumnSpan> {
   const roles = new Map<string, ColumnSpan>();
@@ -145,6 +151,65 @@ function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean
   return roles;
 }
 
+/**
+ * The official indicator table runs Nội dung, ĐVT, Tổng số, Số đã đạt, Tỷ lệ. A header whose
+ * Tổng số or Số đã đạt is worded past recognition ("Số người, hộ, xã", "Được hưởng") still has
+ * its column there: a column with a header text of no known role, standing exactly where the
+ * missing one belongs next to those found, is taken for it (and said so).
+ */
+function guessByPosition(view: SheetView, row: number, twoRows: boolean, roles: Map<string, ColumnSpan>): GuessedColumn[] {
+  const text = roles.get("text");
+  if (!text || (roles.has("total") && roles.has("achieved"))) return [];
+  const total = roles.get("total");
+  const achieved = roles.get("achieved");
+  const ratio = roles.get("ratio");
+  if (!total && !achieved && !ratio) return [];
+  let floor = text.c2;
+  for (const span of roles.values()) if (span.c < (achieved ?? total ?? ratio)!.c && span.c2 > floor) floor = span.c2;
+  const taken = (c: number): boolean => [...roles.values()].some((span) => c >= span.c && c <= span.c2);
+  const unknownAt = (c: number): { c: number; r: number; text: string } | undefined => {
+    if (c <= floor || taken(c)) return undefined;
+    for (const r of twoRows ? [row + 1, row] : [row]) {
+      const t = view.shownText(r, c);
+      // A year over a column ("Năm 2016 | Năm 2020") is another table's shape, not a renamed figure.
+      if (t !== "") return classify("indicators", t) === null && !YEAR.test(foldText(t)) ? { c, r, text: t } : undefined;
+    }
+    return undefined;
+  };
+  const out: GuessedColumn[] = [];
+  if (achieved && !total) {
+    const at = unknownAt(achieved.c - 1);
+    if (at) out.push({ role: "total", ...at });
+  } else if (total && !achieved) {
+    const at = unknownAt(total.c2 + 1);
+    if (at && (!ratio || at.c < ratio.c)) out.push({ role: "achieved", ...at });
+  } else if (ratio && !total && !achieved) {
+    const first = unknownAt(ratio.c - 2);
+    const second = unknownAt(ratio.c - 1);
+    if (first && second) out.push({ role: "total", ...first }, { role: "achieved", ...second });
+  }
+  return out;
+}
+
+/** The roles of a header at `row`, with columns guessed by position, when they make a header of this kind. */
+function completeHeader(
+  view: SheetView,
+  kind: TableKind,
+  row: number,
+  twoRows: boolean,
+  roles: Map<string, ColumnSpan>,
+): { roles: Map<string, ColumnSpan>; guessed: GuessedColumn[] } | undefined {
+  if (kind === "indicators" && roles.size >= 2 && roles.has("text") && !(roles.has("total") && roles.has("achieved"))) {
+    const guessed = guessByPosition(view, row, twoRows, roles);
+    if (guessed.length > 0) {
+      const all = new Map(roles);
+      for (const g of guessed) all.set(g.role, { c: g.c, c2: g.c });
+      if (REQUIRED[kind](all)) return { roles: all, guessed };
+    }
+  }
+  return REQUIRED[kind](roles) ? { roles, guessed: [] } : undefined;
+}
+
 /** Finds every header of the given kind in a sheet. */
 export function findHeaders<R extends string>(view: SheetView, sheetIndex: number, kind: TableKind): TableHeader<R>[] {
   const found: TableHeader<R>[] = [];
@@ -152,22 +217,25 @@ export function findHeaders<R extends string>(view: SheetView, sheetIndex: numbe
     // Cells of this row, or merged areas reaching into it from above, must be at least 2.
     if (view.textCount(r) < 2 && !view.inTallMerge(r)) continue;
     const oneRoles = rolesAt(view, kind, r, false);
-    const one = REQUIRED[kind](oneRoles) ? oneRoles : undefined;
+    const one = completeHeader(view, kind, r, false, oneRoles);
     // A header over two rows has at least two roles in its top row, or merged cells there.
     const mayBeTwo =
       r + 1 < view.height && (oneRoles.size >= 2 || view.mergeStartsIn(r));
-    const two = mayBeTwo ? headerAt(view, kind, r, true) : undefined;
-    const pick = two && (!one || two.size > one.size) ? two : one;
+    const two = mayBeTwo ? completeHeader(view, kind, r, true, rolesAt(view, kind, r, true)) : undefined;
+    const isTwo = two !== undefined && (!one || two.roles.size > one.roles.size);
+    const pick = isTwo ? two : one;
     if (!pick) continue;
     found.push({
       kind,
       sheetIndex,
       row: r,
-      lastRow: pick === two && two !== one ? r + 1 : r,
-      columns: Object.fromEntries(pick) as Partial<Record<R, ColumnSpan>>,
-      score: pick.size,
+      lastRow: isTwo ? r + 1 : r,
+      columns: Object.fromEntries(pick.roles) as Partial<Record<R, ColumnSpan>>,
+      // A guessed column counts for less than a recognised one.
+      score: pick.roles.size - pick.guessed.length / 2,
+      ...(pick.guessed.length > 0 ? { guessed: pick.guessed } : {}),
     });
-    r = pick === two ? r + 1 : r;
+    r = isTwo ? r + 1 : r;
   }
   return found;
 }

@@ -3,13 +3,13 @@
  * stand, matches rows to the catalogue, and checks every entry.
  */
 import { INDICATORS } from "../catalogue";
-import type { WorkbookGrid } from "../grid";
+import { cellAddress, type WorkbookGrid } from "../grid";
 import { hasErrors, type Issue } from "../issues";
 import type { IndicatorEntry, UnitReport } from "../report";
 import { checkDocuments, checkIndicator } from "../validate/rules";
 import { makeIssue } from "../validate/messages";
 import { findHeaders, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
-import { readDocumentRows, readIndicatorRows } from "./rows";
+import { readDocumentRows, readIndicatorRows, type DocumentRow } from "./rows";
 import { SheetView } from "./sheet";
 import { findIdentity, reportDateOf, unitFromHeader, unitInfo } from "./unit";
 
@@ -56,6 +56,104 @@ function headersOf(
   return { indHeaders, docHeaders };
 }
 
+type IndicatorTable = { header: TableHeader<IndicatorRole>; read: ReturnType<typeof readIndicatorRows> };
+
+/** The indicators a table's rows name, duplicates included. */
+function idsOf(read: IndicatorTable["read"]): string[] {
+  const ids = read.rows.map((r) => r.id);
+  for (const i of read.issues) if (i.rule === "duplicate-indicator" && i.indicator !== undefined) ids.push(i.indicator);
+  return ids;
+}
+
+/**
+ * The indicator table, and the rest of it when it was split: a header repeated further down the
+ * sheet (a page break, a table converted from PDF) or the table continued on another sheet. A
+ * further table counts only when it names none of the indicators already read, so an old copy
+ * of the whole table is never mixed in.
+ */
+function indicatorTables(
+  primary: TableHeader<IndicatorRole>,
+  headers: readonly TableHeader<IndicatorRole>[],
+  all: readonly AnyHeader[],
+  views: readonly SheetView[],
+): IndicatorTable[] {
+  const readAt = (header: TableHeader<IndicatorRole>): IndicatorTable => {
+    const view = views[header.sheetIndex]!;
+    return { header, read: readIndicatorRows(view, header, endOf(header, all, view)) };
+  };
+  const first = readAt(primary);
+  const tables = [first];
+  const found = new Set(idsOf(first.read));
+  if (found.size >= INDICATORS.length) return tables;
+  const visibility = views[primary.sheetIndex]!.sheet.visibility;
+  const rest = headers
+    .filter((h) => h !== primary && views[h.sheetIndex]!.sheet.visibility === visibility)
+    .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row);
+  for (const header of rest) {
+    const table = readAt(header);
+    const ids = idsOf(table.read);
+    if (ids.length === 0 || ids.some((id) => found.has(id))) continue;
+    for (const id of ids) found.add(id);
+    tables.push(table);
+  }
+  return tables.sort((a, b) => a.header.sheetIndex - b.header.sheetIndex || a.header.row - b.header.row);
+}
+
+/**
+ * The documents table, and the rest of it when its header is repeated further down the same
+ * sheet (a page break) with no indicator table in between.
+ */
+function documentTables(
+  primary: TableHeader<DocumentRole>,
+  docHeaders: readonly TableHeader<DocumentRole>[],
+  indHeaders: readonly TableHeader<IndicatorRole>[],
+): TableHeader<DocumentRole>[] {
+  const sameSheet = (h: { sheetIndex: number }): boolean => h.sheetIndex === primary.sheetIndex;
+  const later = docHeaders.filter((h) => sameSheet(h) && h.row > primary.row).sort((a, b) => a.row - b.row);
+  const tables = [primary];
+  for (const h of later) {
+    const previous = tables[tables.length - 1]!;
+    if (indHeaders.some((i) => sameSheet(i) && i.row > previous.row && i.row < h.row)) break;
+    tables.push(h);
+  }
+  return tables;
+}
+
+const ROLE_LABEL = { total: "Tổng số", achieved: "Số đã đạt tiêu chuẩn" } as const;
+
+/** Figure columns taken by position, and figure columns the table lacks. */
+function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView): Issue[] {
+  const sheet = view.sheet.name;
+  const out: Issue[] = [];
+  for (const g of header.guessed ?? []) {
+    const cell = cellAddress(g.r, g.c);
+    out.push(
+      makeIssue("column-by-position", { sheet, cell }, { column: cell.replace(/\d+$/, ""), text: g.text, role: ROLE_LABEL[g.role] }),
+    );
+  }
+  const counted = INDICATORS.filter((i) => i.target.op === "count>=").map((i) => i.id);
+  for (const role of ["total", "achieved"] as const) {
+    if (header.columns[role]) continue;
+    const texts: string[] = [];
+    for (let c = 0; c < Math.min(view.width, 30); c++) {
+      const t = view.shownText(header.lastRow, c) || view.shownText(header.row, c);
+      if (t !== "" && texts[texts.length - 1] !== t) texts.push(t);
+    }
+    const consequence =
+      role === "total"
+        ? `không tính được tỷ lệ nên số liệu của đơn vị chỉ được tổng hợp ở chỉ tiêu tính theo số lượng (${counted.join(", ")}). Cần có cột "Tổng số" như mẫu biểu.`
+        : `số liệu của đơn vị không được tổng hợp. Cần có cột "Số đã đạt tiêu chuẩn" như mẫu biểu.`;
+    out.push(
+      makeIssue(
+        "column-missing",
+        { sheet, cell: cellAddress(header.row, header.columns.text?.c ?? 0) },
+        { sheet, role: ROLE_LABEL[role], row: header.row + 1, headers: texts.map((t) => `"${t}"`).join(", "), consequence },
+      ),
+    );
+  }
+  return out;
+}
+
 export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport {
   const views = grid.sheets.map((s) => new SheetView(s));
   // Visible sheets' headers come first (see `better`): hidden sheets only matter when a table is on none of them.
@@ -77,16 +175,18 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
   let anyValue = false;
   if (indicatorsHeader) {
     const view = views[indicatorsHeader.sheetIndex]!;
-    const end = endOf(indicatorsHeader, all, view);
-    const read = readIndicatorRows(view, indicatorsHeader, end);
-    markRows(indicatorsHeader.sheetIndex, indicatorsHeader.row, read.end);
-    issues.push(...read.issues);
-    for (const row of read.rows) {
-      const checked = checkIndicator(row);
-      indicators[row.id] = checked.entry;
-      issues.push(...checked.issues);
-      if (checked.entry.total !== null || checked.entry.achieved !== null || checked.entry.typedRatio !== null || checked.issues.length > 0) {
-        anyValue = true;
+    const tables = indicatorTables(indicatorsHeader, indHeaders, all, views);
+    for (const { header, read } of tables) {
+      markRows(header.sheetIndex, header.row, read.end);
+      issues.push(...columnIssues(header, views[header.sheetIndex]!));
+      issues.push(...read.issues);
+      for (const row of read.rows) {
+        const checked = checkIndicator(row);
+        indicators[row.id] = checked.entry;
+        issues.push(...checked.issues);
+        if (checked.entry.total !== null || checked.entry.achieved !== null || checked.entry.typedRatio !== null || checked.issues.length > 0) {
+          anyValue = true;
+        }
       }
     }
     for (const indicator of INDICATORS) {
@@ -101,10 +201,13 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
   let documents: UnitReport["documents"] = [];
   if (documentsHeader) {
     const view = views[documentsHeader.sheetIndex]!;
-    const end = endOf(documentsHeader, all, view);
-    const read = readDocumentRows(view, documentsHeader, end);
-    markRows(documentsHeader.sheetIndex, documentsHeader.row, read.end);
-    const checked = checkDocuments(read.rows);
+    const rows: DocumentRow[] = [];
+    for (const header of documentTables(documentsHeader, docHeaders, indHeaders)) {
+      const read = readDocumentRows(view, header, endOf(header, all, view));
+      markRows(header.sheetIndex, header.row, read.end);
+      rows.push(...read.rows);
+    }
+    const checked = checkDocuments(rows);
     documents = checked.documents;
     issues.push(...checked.issues);
   }

@@ -95,6 +95,18 @@ function isNumberingRow(view: SheetView, r: number): boolean {
   return cells.every((x) => pattern.test(x.text));
 }
 
+/**
+ * A row of column numbers inside a table body (a header repeated at a page break): stricter than
+ * under a header, as a row of figures with no text ("2 | 14 | 14") has the same shape. Its
+ * first three cells count up: (1) (2) (3), 1 2 3 or A B C.
+ */
+function isNumberingRowInBody(view: SheetView, r: number): boolean {
+  if (!isNumberingRow(view, r)) return false;
+  const first = view.rowTexts(r).slice(0, 3).map((x) => x.text.replace(/[()]/g, "").toUpperCase());
+  const codes = first.map((t) => (/^\d+$/.test(t) ? Number(t) : t.length === 1 ? t.charCodeAt(0) : NaN));
+  return codes[1] === codes[0]! + 1 && codes[2] === codes[1]! + 1;
+}
+
 interface Candidate {
   readonly r: number;
   readonly stt: string;
@@ -123,6 +135,7 @@ export function readIndicatorRows(
       last = r;
       break;
     }
+    if (isNumberingRowInBody(view, r)) continue;
     const sttRef = pick(view, r, cols.stt);
     let stt = sttRef ? normaliseStt(cellText(sttRef.cell)) : "";
     let label = "";
@@ -242,6 +255,7 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
       last = r;
       break;
     }
+    if (isNumberingRowInBody(view, r)) continue;
     const row: DocumentRow = {
       sheet,
       r,

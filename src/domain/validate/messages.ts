@@ -65,6 +65,10 @@ const MESSAGES: { readonly [K in RuleCode]: (p: P) => string } = {
     `Tệp ${s(p.file)} không có bảng "Kết quả thực hiện các mục tiêu của Đề án 241" (không tìm thấy dòng tiêu đề cột Nội dung chỉ tiêu / Tổng số / Số đã đạt).`,
   "documents-table-missing": (p) =>
     `Tệp ${s(p.file)} không có bảng "Các văn bản lãnh đạo, chỉ đạo triển khai thực hiện Đề án 241" (không tìm thấy dòng tiêu đề cột Ký hiệu văn bản / Ngày ban hành).`,
+  "column-by-position": (p) =>
+    `Cột ${s(p.column)} của bảng kết quả có tiêu đề "${s(p.text)}", được hiểu là cột "${s(p.role)}" theo vị trí của cột trong mẫu biểu. Đề nghị kiểm tra lại; nên ghi đúng tiêu đề "${s(p.role)}".`,
+  "column-missing": (p) =>
+    `Bảng kết quả ở trang tính "${s(p.sheet)}" không có cột "${s(p.role)}" (dòng tiêu đề ${s(p.row)}: ${s(p.headers)}); ${s(p.consequence)}`,
   "included-in-summary": (p) =>
     `Tệp ${s(p.file)} là báo cáo của ${s(p.unit)}, đơn vị đã có trong bảng tổng hợp "${s(p.summary)}" của ${s(p.summaryUnit)}; số liệu chỉ được tính một lần, theo bảng tổng hợp.`,
   "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${s(p.size)} byte, tối đa ${s(p.limit)} byte).`,
