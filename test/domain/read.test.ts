@@ -213,3 +213,35 @@ describe("figure columns worded past recognition, and tables split across pages"
     expect(r.issues.filter((i) => i.rule === "indicator-missing").length).toBeGreaterThan(5);
   });
 });
+
+describe("the unit and the report date, however the top of the sheet is written", () => {
+  const read = (top: SpecCell[][]): UnitReport =>
+    readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [...top, [], INDICATOR_HEADER, ...indicatorBody(goodFigures())] }] }), "bao-cao.xlsx");
+  const cases: [string, SpecCell[][], string, string | null][] = [
+    [
+      "a State office's heading under its People's Committee",
+      [["UBND HUYỆN TAM ĐƯỜNG", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["PHÒNG VĂN HÓA VÀ THÔNG TIN", null, null, "Độc lập - Tự do - Hạnh phúc"], [null, null, null, "Tam Đường, ngày 15 tháng 6 năm 2021"]],
+      "PHÒNG VĂN HÓA VÀ THÔNG TIN",
+      "2021-06-15",
+    ],
+    [
+      "the Youth Union's heading, the star under the left block",
+      [["HUYỆN ĐOÀN TAM ĐƯỜNG", null, null, "ĐOÀN TNCS HỒ CHÍ MINH"], ["***"], [null, null, null, "Tam Đường, ngày 15 tháng 6 năm 2021"]],
+      "HUYỆN ĐOÀN TAM ĐƯỜNG",
+      "2021-06-15",
+    ],
+    ["a date written with slashes", [["ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", null, null, "ĐẢNG CỘNG SẢN VIỆT NAM"], ["ĐẢNG ỦY XÃ BẢN BO", null, null, "Bản Bo, ngày 15/6/2021"]], "ĐẢNG ỦY XÃ BẢN BO", "2021-06-15"],
+    ["a date line without its comma", [["ĐẢNG ỦY XÃ BẢN BO", null, null, "Bản Bo ngày 15 tháng 6 năm 2021"]], "ĐẢNG ỦY XÃ BẢN BO", "2021-06-15"],
+    ["\"Đơn vị: …\" and \"Ngày báo cáo: …\" above the table", [["BIỂU TỔNG HỢP KẾT QUẢ"], ["Đơn vị báo cáo: Chi bộ Trường THPT Tam Đường"], ["Ngày báo cáo: 10/6/2021"]], "Chi bộ Trường THPT Tam Đường", "2021-06-10"],
+    [
+      "a note's \"tính đến ngày …\" is not the report's date",
+      [["ĐẢNG ỦY XÃ BẢN BO", null, null, "Bản Bo, ngày … tháng 6 năm 2021"], ["Số liệu tính đến ngày 31 tháng 12 năm 2020"]],
+      "ĐẢNG ỦY XÃ BẢN BO",
+      null,
+    ],
+  ];
+  it.each(cases)("%s", (_name, top, unit, date) => {
+    const r = read(top);
+    expect([r.unit.name, r.unit.source, r.reportDate]).toEqual([unit, "header", date]);
+  });
+});

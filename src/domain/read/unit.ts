@@ -22,7 +22,12 @@ export function findIdentity(grid: WorkbookGrid): WorkbookIdentity | undefined {
   return undefined;
 }
 
-const SUPERIOR = /^(dang bo (tinh|huyen|thanh pho|thi xa)|(tinh|huyen|thanh|thi) uy|dang bo khoi)\b/;
+const SUPERIOR =
+  /^(dang bo (tinh|huyen|thanh pho|thi xa)|(tinh|huyen|thanh|thi) uy|dang bo khoi|(ubnd|uy ban nhan dan) (tinh|huyen|thanh pho|thi xa))\b/;
+/** The first line of the right-hand block: the Party's, the State's or the Youth Union's heading. */
+const RIGHT_BLOCK = /^(dang cong san viet nam|cong hoa xa hoi chu nghia viet nam|doan tncs ho chi minh|doan thanh nien cong san)/;
+/** "Đơn vị: Đảng ủy xã Sơn Bình", "Đơn vị báo cáo: …" written above a table instead of a header block. */
+const UNIT_LABEL = /^(?:tên )?đơn vị(?: báo cáo| gửi báo cáo| thực hiện)?\s*:\s*(.+)$/iu;
 const NOT_UNIT =
   /^(dang cong san viet nam|cong hoa xa hoi|doc lap tu do|so\b|v v\b|ve viec\b|kinh gui|bao cao|bieu|phu luc|ke hoach|cac van ban|ket qua thuc hien|\d)/;
 const UNIT_START =
@@ -51,7 +56,7 @@ export function unitFromHeader(sheet: GridSheet): string | undefined {
   const view = new SheetView(sheet);
   const lines = headerLines(view, 15);
   // The right-hand block ("ĐẢNG CỘNG SẢN VIỆT NAM", the date) starts at this column.
-  const rightBlock = lines.find((l) => /^dang cong san viet nam/.test(foldText(l.text)));
+  const rightBlock = lines.find((l) => RIGHT_BLOCK.test(foldText(l.text)));
   const leftLines = lines.filter((l) => !rightBlock || l.c < rightBlock.c);
   const isCandidate = (l: Line): boolean => {
     const f = foldText(l.text);
@@ -60,9 +65,11 @@ export function unitFromHeader(sheet: GridSheet): string | undefined {
   // 1. The line right above the "*" under the header.
   const starIndex = leftLines.findIndex((l) => /^[*\-–—_ ]+$/.test(l.text) && l.text.includes("*"));
   if (starIndex > 0) {
+    const star = leftLines[starIndex]!;
     for (let i = starIndex - 1; i >= 0; i--) {
       const l = leftLines[i]!;
-      if (!isCandidate(l)) continue;
+      // Lines right of the star belong to the other block.
+      if (!isCandidate(l) || (l.r !== star.r && l.c > star.c)) continue;
       // With a superior line above it, this line is the unit; alone, it is the unit too.
       return cleanText(l.text);
     }
@@ -73,12 +80,27 @@ export function unitFromHeader(sheet: GridSheet): string | undefined {
     const next = leftLines.slice(supIndex + 1).find((l) => isCandidate(l) && l.r <= leftLines[supIndex]!.r + 3);
     if (next) return cleanText(next.text);
   }
-  // 3. A line that reads like a unit's name in the top-left corner.
+  // 3. "Đơn vị: …".
+  for (const l of leftLines) {
+    const m = UNIT_LABEL.exec(l.text.normalize("NFC"));
+    if (m && l.r < 10) {
+      const name = cleanText(m[1]!);
+      if (name !== "" && isCandidate({ ...l, text: name })) return name;
+    }
+  }
+  // 4. A line that reads like a unit's name in the top-left corner.
   const named = leftLines.find((l) => l.r < 8 && l.c <= 3 && UNIT_START.test(foldText(l.text)) && isCandidate(l));
   return named ? cleanText(named.text) : undefined;
 }
 
 const DATE_LINE = /\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b/;
+/** "…, ngày 15/6/2021" ("/" is folded to a space). */
+const DATE_LINE_NUMERIC = /\bngay\s+(\d{1,2})\s+(\d{1,2})\s+(\d{4})\b/;
+/** "Bản Bo ngày 15 tháng 6 năm 2021" without the comma; not "(tính đến ngày …)". */
+const PLACE_NO_COMMA = /^[^\d,()]{2,40}\s+ng[aà]y\s+\d/iu;
+const NOT_REPORT_DATE = /\b(den|tu|truoc|sau|tinh) ngay\b/;
+/** "Ngày báo cáo: 10/6/2021". */
+const REPORT_DATE_LABEL = /^ngay (bao cao|lap bao cao|lap bieu|lap)\b/;
 const DATE_LINE_BLANK = /\bngay\b.*\bthang\b.*\bnam\b/;
 
 /** The report's date from "…, ngày … tháng … năm …"; null when blank or absent. */
@@ -91,9 +113,13 @@ export function reportDateOf(sheet: GridSheet, skipRows: ReadonlySet<number>): {
     if (!row) continue;
     for (let c = 0; c < Math.min(row.length, 30); c++) {
       for (const line of cellLines(row[c])) {
-        if (!/,\s*ng[aà]y|^ng[aà]y/iu.test(line.normalize("NFC"))) continue;
+        const nfc = line.normalize("NFC");
         const f = foldText(line);
-        const m = DATE_LINE.exec(f);
+        if (!/,\s*ng[aà]y|^ng[aà]y/iu.test(nfc) && !(PLACE_NO_COMMA.test(nfc) && !NOT_REPORT_DATE.test(f))) continue;
+        const labelled = REPORT_DATE_LABEL.test(f);
+        // A line of its own starting with "Ngày": the date alone, or "Ngày báo cáo: …".
+        if (/^ng[aà]y/iu.test(nfc) && !labelled && !DATE_LINE.test(f) && f.length > 20) continue;
+        const m = DATE_LINE.exec(f) ?? DATE_LINE_NUMERIC.exec(f) ?? (labelled ? /\b(\d{1,2})\s+(\d{1,2})\s+(\d{4})\b/.exec(f) : null);
         if (m) {
           const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
           if (iso) return { iso, found: true };
