@@ -23,7 +23,7 @@ describe("header wordings", () => {
   const documents: [string, string][] = [
     ["Ký hiệu văn bản", "code"], ["Số, ký hiệu", "code"], ["Số ký hiệu văn bản", "code"], ["Ngày, tháng ban hành", "date"],
     ["Ngày ban hành", "date"], ["Trích yếu nội dung", "summary"], ["Trích yếu", "summary"], ["Đơn vị ban hành", "issuer"],
-    ["Cơ quan ban hành", "issuer"], ["Stt", "stt"],
+    ["Cơ quan ban hành", "issuer"], ["Stt", "stt"], ["Số, ngày văn bản", "code"], ["Số và ngày ban hành", "code"],
   ];
   it.each(documents)("documents table: %p → %s", (text, role) => {
     expect(documentRole(foldText(text))).toBe(role);
@@ -243,5 +243,30 @@ describe("the unit and the report date, however the top of the sheet is written"
   it.each(cases)("%s", (_name, top, unit, date) => {
     const r = read(top);
     expect([r.unit.name, r.unit.source, r.reportDate]).toEqual([unit, "header", date]);
+  });
+});
+
+describe("documents whose code is not in a column of its own", () => {
+  const read = (header: SpecCell[], docs: SpecCell[][]): UnitReport =>
+    readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [...headerBlock("ĐẢNG ỦY XÃ BẢN BO"), header, ...docs] }] }), "a.xlsx");
+  const summary = (r: UnitReport): [string | null, string | null][] => r.documents.map((d) => [d.code?.canonical ?? null, d.date]);
+
+  it("reads \"Số, ngày văn bản\" as the code, with its date", () => {
+    const r = read(["STT", "Số, ngày văn bản", "Trích yếu", "Cơ quan ban hành"], [
+      [1, "Số 15-NQ/ĐU, ngày 12/10/2016", "Nghị quyết về công tác tư tưởng", "Đảng ủy xã"],
+      [2, "22-KH/ĐU ngày 07/3/2017", "Kế hoạch thực hiện", "Đảng ủy xã"],
+    ]);
+    expect(summary(r)).toEqual([["15-NQ/ĐU", "2016-10-12"], ["22-KH/ĐU", "2017-03-07"]]);
+    expect(r.issues.filter((i) => i.rule.startsWith("document-"))).toEqual([]);
+  });
+
+  it("takes the code a summary opens with, never one it cites", () => {
+    const r = read(["STT", "Tên văn bản", "Cơ quan ban hành", "Ngày ban hành"], [
+      [1, "Nghị quyết số 15-NQ/ĐU về công tác tư tưởng", "Đảng ủy xã", "12/10/2016"],
+      [2, "Kế hoạch số 22-KH/ĐU ngày 07/3/2017 thực hiện Đề án", "Đảng ủy xã", null],
+      [3, "Kế hoạch thực hiện Nghị quyết số 05-NQ/TU của Tỉnh ủy", "Đảng ủy xã", "15/01/2018"],
+    ]);
+    expect(summary(r)).toEqual([["15-NQ/ĐU", "2016-10-12"], ["22-KH/ĐU", "2017-03-07"], [null, "2018-01-15"]]);
+    expect(r.issues.filter((i) => i.rule.startsWith("document-")).map((i) => [i.rule, i.cell])).toEqual([["document-missing-code", "B8"]]);
   });
 });

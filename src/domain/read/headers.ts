@@ -68,6 +68,8 @@ export function documentRole(folded: string): DocumentRole | "other" | null {
   const compact = f.replace(/\s+/g, "");
   if (STT.test(f) || compact === "stt" || compact === "tt") return "stt";
   if (/\b(ky hieu|ki hieu|so hieu|so van ban|so ky hieu|so ki hieu)\b/.test(f) || f === "so" || f === "so van ban") return "code";
+  // "Số, ngày văn bản": the code with its date in one column.
+  if (/^so (va |ngay )?ngay\b/.test(f)) return "code";
   if (/\b(don vi|co quan|noi|cap|to chuc)\s+ban hanh\b/.test(f) || /^(don vi|co quan|noi ban hanh|cap ban hanh)$/.test(f)) {
     return "issuer";
   }

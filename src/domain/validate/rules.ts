@@ -8,7 +8,7 @@ import type { Issue } from "../issues";
 import type { DocumentEntry, IndicatorEntry } from "../report";
 import { cleanText } from "../text";
 import { findDateInText, parseDateValue } from "../values/date";
-import { parseDocumentCode } from "../values/code";
+import { codeOpeningSummary, parseDocumentCode } from "../values/code";
 import { isWhole, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
 import type { CellRef } from "../read/sheet";
 import type { IndicatorRow } from "../read/rows";
@@ -180,10 +180,12 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
   const documents: DocumentEntry[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
-    const codeText = textOf(row.code);
     const summary = textOf(row.summary);
+    // No code written, but the summary opens with it ("Kế hoạch số 22-KH/ĐU …").
+    const fromSummary = textOf(row.code) === null && summary !== null ? codeOpeningSummary(summary) : null;
+    const codeText = fromSummary ? fromSummary.canonical : textOf(row.code);
     const issuer = textOf(row.issuer);
-    const anchor = row.code ?? row.summary ?? row.stt ?? row.date ?? row.issuer;
+    const anchor = (fromSummary ? row.summary : row.code) ?? row.code ?? row.summary ?? row.stt ?? row.date ?? row.issuer;
     const cell = anchor ? cellAddress(anchor.r, anchor.c) : cellAddress(row.r, 0);
     const rowNo = row.r + 1;
     const parsedCode = codeText === null ? { kind: "blank" as const } : parseDocumentCode(codeText);

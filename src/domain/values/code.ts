@@ -113,3 +113,20 @@ export function parseDocumentCode(raw: string): CodeParse {
   }
   return { kind: "unrecognised", text };
 }
+
+/** Document kinds that may open a summary written as "Kế hoạch số 22-KH/ĐU …". */
+const KIND_WORDS =
+  "nghi quyet|chi thi|ket luan|quyet dinh|quy dinh|quy che|huong dan|ke hoach|chuong trinh|bao cao|thong bao|to trinh|cong van|de an|phuong an|thong tu|nghi dinh|cong dien|van ban";
+const SUMMARY_CODE = new RegExp(`^(?:(?:${KIND_WORDS})\\s+)?so\\b`);
+
+/**
+ * The document's own code when its summary opens with it ("Nghị quyết số 15-NQ/ĐU về …",
+ * "Số 22-KH/ĐU …"); never a code cited further on ("Kế hoạch thực hiện Nghị quyết số 05-NQ/TU").
+ */
+export function codeOpeningSummary(summary: string): DocumentCode | null {
+  const folded = stripDiacritics(cleanText(summary)).toLowerCase().replace(/đ/g, "d");
+  if (!SUMMARY_CODE.test(folded)) return null;
+  const parsed = parseDocumentCode(summary);
+  if (parsed.kind !== "code") return null;
+  return parsed.code;
+}
