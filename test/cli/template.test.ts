@@ -42,6 +42,9 @@ describe("de-an-241 template", () => {
     expect({ code, err: s.err }).toEqual({ code: 0, err: "" });
     expect(s.out).toContain(join(dir, "ban-bo.xlsx"));
     const bytes = readFileSync(join(dir, "ban-bo.xlsx"));
+    const shown = XLSX.read(bytes, { type: "buffer" }).Workbook!.Sheets!.filter((sh) => !sh.Hidden).map((sh) => sh.name);
+    expect(s.out).toContain(`trang: ${shown.join(", ")})`);
+    expect(shown).toEqual(["Văn bản", "Chỉ tiêu", "Mục tiêu"]);
     expect(identity(bytes)).toMatchObject({ unitName: "Đảng ủy xã Bản Bo", unitCode: "BAN-BO", level: "co-so" });
     const ws = XLSX.read(bytes, { type: "buffer" }).Sheets["Chỉ tiêu"]!;
     expect(ws["A1"]?.v).toBe("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG");

@@ -13,8 +13,8 @@ const LEVELS: Readonly<Record<string, UnitLevel>> = { "co-so": "co-so", huyen: "
 export const templateCommand: CliCommand = {
   name: "template",
   summary: {
-    vi: "Tạo mẫu biểu chính thức (Văn bản, Chỉ tiêu) cho một đơn vị hoặc cho cả danh sách đơn vị.",
-    en: "Generate the official sheets (Văn bản, Chỉ tiêu) for one unit or for a list of units.",
+    vi: "Tạo mẫu biểu chính thức (Văn bản, Chỉ tiêu, Mục tiêu) cho một đơn vị hoặc cho cả danh sách đơn vị.",
+    en: "Generate the official sheets (Văn bản, Chỉ tiêu, Mục tiêu) for one unit or for a list of units.",
   },
   usage: [
     'de-an-241 template --unit "Đảng ủy xã Bản Bo" [--superior "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG"] [--place "Bản Bo"] [--code X] [--level co-so|huyen|tinh] [--date YYYY-MM-DD] --out FILE.xlsx',
@@ -49,8 +49,7 @@ export const templateCommand: CliCommand = {
       if (extname(outPath).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx khi dùng --unit");
       const known = matchUnit(unitName, TAM_DUONG_UNITS);
       const code = stringOption(parsed, "code") ?? known?.code;
-      const bytes = await writeWorkbookXlsx(
-        buildUnitWorkbook({
+      const layout = buildUnitWorkbook({
           unitName: unitName.trim(),
           ...(code !== undefined ? { unitCode: code } : {}),
           level: levelText !== undefined ? LEVELS[levelText]! : (known?.level ?? "co-so"),
@@ -58,10 +57,10 @@ export const templateCommand: CliCommand = {
           superior: superior ?? known?.superior ?? DEFAULT_SUPERIOR,
           format: headerFormatOf(known ?? { name: unitName }),
           ...(date !== undefined ? { date } : {}),
-        }),
-      );
-      writeFileSync(outPath, bytes);
-      io.stdout(`Đã ghi ${outPath} (${unitName.trim()}; trang: Văn bản, Chỉ tiêu)\n`);
+      });
+      writeFileSync(outPath, await writeWorkbookXlsx(layout));
+      const shown = layout.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
+      io.stdout(`Đã ghi ${outPath} (${unitName.trim()}; trang: ${shown.join(", ")})\n`);
       return 0;
     }
 
