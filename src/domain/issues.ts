@@ -46,6 +46,8 @@ export type WarningRule =
   | "column-by-position"
   /** The indicator table has no Tổng số or no Số đã đạt tiêu chuẩn column. */
   | "column-missing"
+  /** A further copy of the indicator table, with other figures, was not read. */
+  | "table-ignored"
   /** A unit's report arrived beside a summary that already counts it (the summary's level is higher). */
   | "included-in-summary";
 
@@ -78,6 +80,7 @@ const WARNINGS: ReadonlySet<RuleCode> = new Set<WarningRule>([
   "documents-table-missing",
   "column-by-position",
   "column-missing",
+  "table-ignored",
   "included-in-summary",
 ]);
 

@@ -211,6 +211,25 @@ describe("figure columns worded past recognition, and tables split across pages"
     expect(r.indicators["1.2"]).toMatchObject({ total: 1219, achieved: 1183 });
     expect(r.indicators["4.1"]).toBeUndefined();
     expect(r.issues.filter((i) => i.rule === "indicator-missing").length).toBeGreaterThan(5);
+    expect(r.issues.find((i) => i.rule === "table-ignored")).toMatchObject({ sheet: "2016", cell: "B1", params: { usedSheet: "2021" } });
+  });
+
+  it("says when a second copy of the table with other figures was not read, and is quiet about an identical copy", () => {
+    const figuresNow = goodFigures();
+    const draft = goodFigures();
+    draft["1.2"] = { total: 1219, achieved: 1100 };
+    draft["4.1"] = { total: 2350, achieved: 2000 };
+    const sheets = (second: ReturnType<typeof goodFigures>): SheetSpec[] => [
+      { name: "Chỉ tiêu", rows: [...top, INDICATOR_HEADER, ...indicatorBody(figuresNow)] },
+      { name: "Chỉ tiêu (2)", rows: [...top, INDICATOR_HEADER, ...indicatorBody(second)] },
+    ];
+    const differing = read(sheets(draft));
+    expect(figures(differing)).toEqual(allGood);
+    const ignored = differing.issues.filter((i) => i.rule === "table-ignored");
+    expect(ignored).toHaveLength(1);
+    expect(ignored[0]).toMatchObject({ severity: "warning", sheet: "Chỉ tiêu (2)", cell: "B5", params: { indicators: "1.2, 4.1", usedSheet: "Chỉ tiêu" } });
+    expect(ignored[0]!.message).toContain('"Chỉ tiêu (2)"');
+    expect(rulesOf(read(sheets(goodFigures())))).toEqual([]);
   });
 });
 
@@ -268,5 +287,14 @@ describe("documents whose code is not in a column of its own", () => {
     ]);
     expect(summary(r)).toEqual([["15-NQ/ĐU", "2016-10-12"], ["22-KH/ĐU", "2017-03-07"], [null, "2018-01-15"]]);
     expect(r.issues.filter((i) => i.rule.startsWith("document-")).map((i) => [i.rule, i.cell])).toEqual([["document-missing-code", "B8"]]);
+  });
+
+  it("counts the same code from two issuers as two documents, and from one issuer as a duplicate", () => {
+    const header = ["STT", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Đơn vị ban hành"];
+    const row = (n: number, issuer: string): SpecCell[] => [n, "12-KH/ĐU", "15/11/2016", "Kế hoạch thực hiện Đề án 241", issuer];
+    const two = read(header, [row(1, "Đảng ủy xã Bản Bo"), row(2, "Đảng ủy xã Bình Lư")]);
+    expect(two.issues.filter((i) => i.rule === "duplicate-document")).toEqual([]);
+    const same = read(header, [row(1, "Đảng ủy xã Bản Bo"), row(2, "Đảng ủy xã Bản Bo")]);
+    expect(same.issues.filter((i) => i.rule === "duplicate-document").map((i) => i.cell)).toEqual(["B7"]);
   });
 });

@@ -10,7 +10,7 @@ import { checkDocuments, checkIndicator } from "../validate/rules";
 import { makeIssue } from "../validate/messages";
 import { findHeaders, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import { readDocumentRows, readIndicatorRows, type DocumentRow } from "./rows";
-import { SheetView } from "./sheet";
+import { cellText, SheetView } from "./sheet";
 import { findIdentity, reportDateOf, unitFromHeader, unitInfo } from "./unit";
 
 export { findHeaders, indicatorRole, documentRole } from "./headers";
@@ -76,15 +76,15 @@ function indicatorTables(
   headers: readonly TableHeader<IndicatorRole>[],
   all: readonly AnyHeader[],
   views: readonly SheetView[],
-): IndicatorTable[] {
+): { tables: IndicatorTable[]; ignored: IndicatorTable[] } {
   const readAt = (header: TableHeader<IndicatorRole>): IndicatorTable => {
     const view = views[header.sheetIndex]!;
     return { header, read: readIndicatorRows(view, header, endOf(header, all, view)) };
   };
   const first = readAt(primary);
   const tables = [first];
+  const ignored: IndicatorTable[] = [];
   const found = new Set(idsOf(first.read));
-  if (found.size >= INDICATORS.length) return tables;
   const visibility = views[primary.sheetIndex]!.sheet.visibility;
   const rest = headers
     .filter((h) => h !== primary && views[h.sheetIndex]!.sheet.visibility === visibility)
@@ -92,11 +92,55 @@ function indicatorTables(
   for (const header of rest) {
     const table = readAt(header);
     const ids = idsOf(table.read);
-    if (ids.length === 0 || ids.some((id) => found.has(id))) continue;
+    if (ids.length === 0) continue;
+    if (ids.some((id) => found.has(id))) {
+      ignored.push(table);
+      continue;
+    }
     for (const id of ids) found.add(id);
     tables.push(table);
   }
-  return tables.sort((a, b) => a.header.sheetIndex - b.header.sheetIndex || a.header.row - b.header.row);
+  tables.sort((a, b) => a.header.sheetIndex - b.header.sheetIndex || a.header.row - b.header.row);
+  return { tables, ignored };
+}
+
+/** The figures of a row as written (texts of Tổng số and Số đã đạt), to compare two tables. */
+function writtenFigures(row: IndicatorTable["read"]["rows"][number]): string {
+  return `${cellText(row.total?.cell)}|${cellText(row.achieved?.cell)}`;
+}
+
+/**
+ * A second copy of the table (a draft, last year's figures, "Chỉ tiêu (2)") is not read; when its
+ * figures differ from those read, the unit is told which table was read, so nothing is dropped unseen.
+ */
+function ignoredTableIssues(used: readonly IndicatorTable[], ignored: readonly IndicatorTable[], views: readonly SheetView[]): Issue[] {
+  const read = new Map<string, { figures: string; table: IndicatorTable }>();
+  for (const table of used) for (const row of table.read.rows) read.set(row.id, { figures: writtenFigures(row), table });
+  const out: Issue[] = [];
+  for (const table of ignored) {
+    const differing = table.read.rows.filter((row) => {
+      const mine = writtenFigures(row);
+      const other = read.get(row.id);
+      return mine !== "|" && other !== undefined && other.figures !== mine;
+    });
+    if (differing.length === 0) continue;
+    const sheet = views[table.header.sheetIndex]!.sheet.name;
+    const usedTable = read.get(differing[0]!.id)!.table;
+    out.push(
+      makeIssue(
+        "table-ignored",
+        { sheet, cell: cellAddress(table.header.row, table.header.columns.text?.c ?? 0) },
+        {
+          sheet,
+          row: table.header.row + 1,
+          usedSheet: views[usedTable.header.sheetIndex]!.sheet.name,
+          usedRow: usedTable.header.row + 1,
+          indicators: differing.map((r) => r.id).join(", "),
+        },
+      ),
+    );
+  }
+  return out;
 }
 
 /**
@@ -172,10 +216,13 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
     tableRows.set(sheetIndex, set);
   };
 
+  const identity = findIdentity(grid);
   let anyValue = false;
   if (indicatorsHeader) {
     const view = views[indicatorsHeader.sheetIndex]!;
-    const tables = indicatorTables(indicatorsHeader, indHeaders, all, views);
+    const { tables, ignored } = indicatorTables(indicatorsHeader, indHeaders, all, views);
+    // A summary's own per-unit breakdown repeats the indicators by design.
+    if (identity?.kind !== "summary") issues.push(...ignoredTableIssues(tables, ignored, views));
     for (const { header, read } of tables) {
       markRows(header.sheetIndex, header.row, read.end);
       issues.push(...columnIssues(header, views[header.sheetIndex]!));
@@ -221,7 +268,6 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
   }
 
   // Unit and date: from the identity, else the header block of the sheets holding the tables first.
-  const identity = findIdentity(grid);
   const order = [indicatorsHeader?.sheetIndex, documentsHeader?.sheetIndex, ...views.map((_, i) => i)].filter(
     (i, k, arr): i is number => i !== undefined && arr.indexOf(i) === k && views[i]!.sheet.visibility === "visible",
   );

@@ -6,7 +6,7 @@ import { INDICATORS_TABLE, DOCUMENTS_TABLE, indicatorById, REPORTING_PERIOD } fr
 import { cellAddress } from "../grid";
 import type { Issue } from "../issues";
 import type { DocumentEntry, IndicatorEntry } from "../report";
-import { cleanText } from "../text";
+import { cleanText, foldText } from "../text";
 import { findDateInText, parseDateValue } from "../values/date";
 import { codeOpeningSummary, parseDocumentCode } from "../values/code";
 import { isWhole, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
@@ -220,7 +220,8 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
       );
     }
     if (code) {
-      const key = `${code.canonical.toUpperCase()}|${date ?? ""}`;
+      // The same code from two issuers is two documents (a summary lists each unit's "12-KH/ĐU").
+      const key = `${code.canonical.toUpperCase()}|${date ?? ""}|${foldText(issuer ?? "")}`;
       const first = seen.get(key);
       if (first !== undefined) {
         issues.push(makeIssue("duplicate-document", { sheet: row.sheet, cell }, { code: code.canonical, row: rowNo, firstRow: first }));
