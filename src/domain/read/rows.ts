@@ -87,12 +87,12 @@ function hasValue(ref: CellRef | null): boolean {
 }
 
 /** A row of column numbers under a header: "(1) (2) (3)", "A B 1 2 3 4=3/2". */
+const NUMBERING_ITEM = "\\(?[0-9A-Za-z]{1,2}\\)?";
+const NUMBERING_CELL = new RegExp(`^${NUMBERING_ITEM}(\\s*[=/*x+\\-:]\\s*${NUMBERING_ITEM})*$`);
+
 function isNumberingRow(view: SheetView, r: number): boolean {
-  const cells = view.rowTexts(r);
-  if (cells.length < 3) return false;
-  const item = "\\(?[0-9A-Za-z]{1,2}\\)?";
-  const pattern = new RegExp(`^${item}(\\s*[=/*x+\\-:]\\s*${item})*$`);
-  return cells.every((x) => pattern.test(x.text));
+  if (view.textCount(r) < 3) return false;
+  return view.rowTexts(r).every((x) => NUMBERING_CELL.test(x.text));
 }
 
 /**
