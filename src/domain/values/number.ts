@@ -50,7 +50,8 @@ function countDecimals(value: number): number {
  * three digits is read as a decimal point (ratios: "97.4") or is ambiguous (counts: "1.23").
  */
 export function parseNumberText(raw: string, options: { decimalDot: boolean; allowUnit?: boolean }): NumberParse {
-  let text = cleanText(raw);
+  // A leading apostrophe kept from a paste ("'45") and a closing full stop ("45.") are not part of the number.
+  let text = cleanText(raw).replace(/^['‘’`]\s*/, "").replace(/(\d)\.$/, "$1");
   if (BLANK_MARKS.has(text)) return { kind: "blank" };
   let percentSign = false;
   if (/%$/.test(text)) {
