@@ -46,6 +46,8 @@ export type WarningRule =
   | "column-by-position"
   /** The indicator table has no Tổng số or no Số đã đạt tiêu chuẩn column. */
   | "column-missing"
+  /** The indicator table has several Tổng số (or Số đã đạt) columns, one per year say; the first is read. */
+  | "column-repeated"
   /** A further copy of the indicator table, with other figures, was not read. */
   | "table-ignored"
   /** A unit's report arrived beside a summary that already counts it (the summary's level is higher). */
@@ -80,6 +82,7 @@ const WARNINGS: ReadonlySet<RuleCode> = new Set<WarningRule>([
   "documents-table-missing",
   "column-by-position",
   "column-missing",
+  "column-repeated",
   "table-ignored",
   "included-in-summary",
 ]);

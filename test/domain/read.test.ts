@@ -172,6 +172,23 @@ describe("figure columns worded past recognition, and tables split across pages"
     expect(target.issues.find((i) => i.rule === "column-missing")?.params.role).toBe("Tổng số");
   });
 
+  it("says which column it read when there is a Tổng số and a Số đạt per year", () => {
+    const top2 = ["TT", "Nội dung", "ĐVT", "Năm 2016", null, "Năm 2020", null];
+    const below = [null, null, null, "Tổng số", "Số đạt", "Tổng số", "Số đạt"];
+    const body = indicatorBody(goodFigures()).map((row) => [row[0], row[1], row[2], row[3], row[4], row[3], row[4]]);
+    const r = readUnitReport(
+      specToGrid({ sheets: [{ name: "S", rows: [...top, top2, below, ...body], merges: ["D5:E5", "F5:G5", "A5:A6", "B5:B6", "C5:C6"] }] }),
+      "a.xlsx",
+    );
+    expect(r.indicators["1.2"]).toMatchObject({ total: 1219, achieved: 1183, cells: { total: "D9", achieved: "E9" } });
+    const repeated = r.issues.filter((i) => i.rule === "column-repeated");
+    expect(repeated.map((i) => [i.params.role, i.params.columns, i.params.used, i.cell])).toEqual([
+      ["Tổng số", "D, F", "D", "D5"],
+      ["Số đã đạt tiêu chuẩn", "E, G", "E", "E5"],
+    ]);
+    expect(rulesOf(read([{ name: "S", rows: [...top, INDICATOR_HEADER, ...indicatorBody(goodFigures())] }]))).toEqual([]);
+  });
+
   it("names a missing Tổng số column instead of reading blanks in silence", () => {
     const body = indicatorBody(goodFigures()).map((row) => [row[0], row[1], row[2], row[4]]);
     const r = read([{ name: "S", rows: [...top, ["TT", "Nội dung", "ĐVT", "Kết quả"], ...body] }]);

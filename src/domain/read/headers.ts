@@ -135,6 +135,25 @@ function classifyPair(kind: TableKind, top: string, below: string): string | nul
 /** The roles the cells of `row` (and `row + 1` when twoRows) would have as a header. */
 function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean): Map<string, ColumnSpan> {
   const roles = new Map<string, ColumnSpan>();
+  forEachRole(view, kind, row, twoRows, (role, span) => {
+    if (role !== "other" && !roles.has(role)) roles.set(role, span);
+  });
+  return roles;
+}
+
+/**
+ * Every column of a header that has the given role, the first (the one read) included: a table
+ * with a Tổng số per year has several.
+ */
+export function columnsWithRole(view: SheetView, header: TableHeader<string>, role: string): ColumnSpan[] {
+  const out: ColumnSpan[] = [];
+  forEachRole(view, header.kind, header.row, header.lastRow > header.row, (r, span) => {
+    if (r === role && !out.some((o) => span.c <= o.c2 && span.c2 >= o.c)) out.push(span);
+  });
+  return out;
+}
+
+function forEachRole(view: SheetView, kind: TableKind, row: number, twoRows: boolean, found: (role: string, span: ColumnSpan) => void): void {
   const width = Math.min(view.width, 200);
   for (let c = 0; c < width; c++) {
     const top = view.shownText(row, c);
@@ -148,9 +167,8 @@ function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean
     } else {
       role = classify(kind, top);
     }
-    if (role && role !== "other" && !roles.has(role)) roles.set(role, { c, c2: span ? Math.max(c, span.e.c) : c });
+    if (role) found(role, { c, c2: span ? Math.max(c, span.e.c) : c });
   }
-  return roles;
 }
 
 /**

@@ -8,7 +8,7 @@ import { hasErrors, type Issue } from "../issues";
 import type { IndicatorEntry, UnitReport } from "../report";
 import { checkDocuments, checkIndicator } from "../validate/rules";
 import { makeIssue } from "../validate/messages";
-import { findHeaders, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
+import { columnsWithRole, findHeaders, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import { readDocumentRows, readIndicatorRows, type DocumentRow } from "./rows";
 import { cellText, SheetView } from "./sheet";
 import { findIdentity, reportDateOf, unitFromHeader, unitInfo } from "./unit";
@@ -165,14 +165,29 @@ function documentTables(
 
 const ROLE_LABEL = { total: "Tổng số", achieved: "Số đã đạt tiêu chuẩn" } as const;
 
-/** Figure columns taken by position, and figure columns the table lacks. */
-function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView): Issue[] {
+const columnLetter = (c: number): string => cellAddress(0, c).replace(/\d+$/, "");
+
+/** Figure columns taken by position, figure columns the table lacks, and figure columns it has several of. */
+function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSummary: boolean): Issue[] {
   const sheet = view.sheet.name;
   const out: Issue[] = [];
+  // A summary's own breakdown has a Tổng số per unit by design.
+  for (const role of isSummary ? [] : (["total", "achieved"] as const)) {
+    const columns = columnsWithRole(view, header, role);
+    if (columns.length < 2) continue;
+    const used = columns[0]!;
+    out.push(
+      makeIssue(
+        "column-repeated",
+        { sheet, cell: cellAddress(header.row, used.c) },
+        { role: ROLE_LABEL[role], columns: columns.map((span) => columnLetter(span.c)).join(", "), used: columnLetter(used.c) },
+      ),
+    );
+  }
   for (const g of header.guessed ?? []) {
     const cell = cellAddress(g.r, g.c);
     out.push(
-      makeIssue("column-by-position", { sheet, cell }, { column: cell.replace(/\d+$/, ""), text: g.text, role: ROLE_LABEL[g.role] }),
+      makeIssue("column-by-position", { sheet, cell }, { column: columnLetter(g.c), text: g.text, role: ROLE_LABEL[g.role] }),
     );
   }
   const counted = INDICATORS.filter((i) => i.target.op === "count>=").map((i) => i.id);
@@ -225,7 +240,7 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
     if (identity?.kind !== "summary") issues.push(...ignoredTableIssues(tables, ignored, views));
     for (const { header, read } of tables) {
       markRows(header.sheetIndex, header.row, read.end);
-      issues.push(...columnIssues(header, views[header.sheetIndex]!));
+      issues.push(...columnIssues(header, views[header.sheetIndex]!, identity?.kind === "summary"));
       issues.push(...read.issues);
       for (const row of read.rows) {
         const checked = checkIndicator(row);

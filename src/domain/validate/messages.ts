@@ -69,6 +69,8 @@ const MESSAGES: { readonly [K in RuleCode]: (p: P) => string } = {
     `Cột ${s(p.column)} của bảng kết quả có tiêu đề "${s(p.text)}", được hiểu là cột "${s(p.role)}" theo vị trí của cột trong mẫu biểu. Đề nghị kiểm tra lại; nên ghi đúng tiêu đề "${s(p.role)}".`,
   "column-missing": (p) =>
     `Bảng kết quả ở trang tính "${s(p.sheet)}" không có cột "${s(p.role)}" (dòng tiêu đề ${s(p.row)}: ${s(p.headers)}); ${s(p.consequence)}`,
+  "column-repeated": (p) =>
+    `Bảng kết quả có nhiều cột "${s(p.role)}" (cột ${s(p.columns)}); chỉ đọc cột ${s(p.used)}. Biểu mẫu của Công văn 232-CV/HU chỉ có một cột "${s(p.role)}" cho cả giai đoạn 2016 - 2020; nếu số liệu đúng ở cột khác, hãy sửa lại bảng theo mẫu.`,
   "table-ignored": (p) =>
     `Trang tính "${s(p.sheet)}" (dòng ${s(p.row)}) có thêm một bảng kết quả với số liệu khác ở chỉ tiêu ${s(p.indicators)}; bảng này không được đọc, chỉ đọc bảng ở trang "${s(p.usedSheet)}" (dòng ${s(p.usedRow)}). Nếu số liệu đúng nằm ở bảng kia, hãy xóa bảng thừa rồi gửi lại.`,
   "included-in-summary": (p) =>
