@@ -38,16 +38,28 @@ export interface WorkbookGrid {
   readonly names?: Readonly<Record<string, string>>;
 }
 
+/** Column letters by zero-based column, worked out once each. */
+const COLUMN_LETTERS: string[] = [];
+
+/** The letters of a zero-based column: 0 → "A", 26 → "AA". */
+export function columnLetters(c: number): string {
+  let col = COLUMN_LETTERS[c];
+  if (col === undefined) {
+    col = "";
+    let n = c + 1;
+    while (n > 0) {
+      const m = (n - 1) % 26;
+      col = String.fromCharCode(65 + m) + col;
+      n = Math.floor((n - 1) / 26);
+    }
+    if (c < 16_384) COLUMN_LETTERS[c] = col;
+  }
+  return col;
+}
+
 /** "A1" address of a zero-based row and column. */
 export function cellAddress(r: number, c: number): string {
-  let col = "";
-  let n = c + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    col = String.fromCharCode(65 + m) + col;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${col}${r + 1}`;
+  return `${columnLetters(c)}${r + 1}`;
 }
 
 /** Zero-based row and column of an "A1" address (absolute "$A$1" accepted). */

@@ -7,7 +7,7 @@
  * validation, conditional formats, page layout, protection). Features the
  * host's ExcelApi version lacks are skipped with a Vietnamese notice.
  */
-import { cellAddress, parseAddress } from "../domain/grid";
+import { cellAddress, columnLetters, parseAddress } from "../domain/grid";
 import { IDENTITY_SHEET } from "../domain/identity";
 import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../domain/layout";
 
@@ -207,7 +207,7 @@ function validationRule(rule: DataValidationRule): Excel.DataValidationRule {
  */
 export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion: number, skipped: Set<string>): void {
   layout.columnWidths.forEach((w, c) => {
-    const col = cellAddress(0, c).replace(/\d+$/, "");
+    const col = columnLetters(c);
     ws.getRange(`${col}:${col}`).format.columnWidth = widthToPoints(w);
   });
   for (const [row, height] of Object.entries(layout.rowHeights)) {

@@ -1,3 +1,4 @@
+import { cellAddress, columnLetters, parseAddress } from "../../src/domain/grid";
 import {
   findDateInText,
   parseCountValue,
@@ -161,5 +162,13 @@ describe("document codes", () => {
 
   it("blank", () => {
     expect(parseDocumentCode("  ").kind).toBe("blank");
+  });
+});
+
+describe("cell addresses", () => {
+  it("names columns as Excel does and reads them back", () => {
+    expect([0, 25, 26, 51, 701, 702, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "ZZ", "AAA", "XFD"]);
+    expect(cellAddress(11, 3)).toBe("D12");
+    for (let c = 0; c < 1000; c += 7) expect(parseAddress(cellAddress(c, c))).toEqual({ r: c, c });
   });
 });

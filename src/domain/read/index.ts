@@ -3,10 +3,10 @@
  * stand, matches rows to the catalogue, and checks every entry.
  */
 import { INDICATORS } from "../catalogue";
-import { cellAddress, type WorkbookGrid } from "../grid";
+import { cellAddress, columnLetters, type WorkbookGrid } from "../grid";
 import { hasErrors, type Issue } from "../issues";
 import type { IndicatorEntry, UnitReport } from "../report";
-import { checkDocuments, checkIndicator } from "../validate/rules";
+import { checkDocuments, checkIndicator, COLUMN } from "../validate/rules";
 import { makeIssue } from "../validate/messages";
 import { columnsWithRole, findHeaders, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import { readDocumentRows, readIndicatorRows, type DocumentRow } from "./rows";
@@ -163,10 +163,6 @@ function documentTables(
   return tables;
 }
 
-const ROLE_LABEL = { total: "Tổng số", achieved: "Số đã đạt tiêu chuẩn" } as const;
-
-const columnLetter = (c: number): string => cellAddress(0, c).replace(/\d+$/, "");
-
 /** Figure columns taken by position, figure columns the table lacks, and figure columns it has several of. */
 function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSummary: boolean): Issue[] {
   const sheet = view.sheet.name;
@@ -180,14 +176,14 @@ function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSum
       makeIssue(
         "column-repeated",
         { sheet, cell: cellAddress(header.row, used.c) },
-        { role: ROLE_LABEL[role], columns: columns.map((span) => columnLetter(span.c)).join(", "), used: columnLetter(used.c) },
+        { role: COLUMN[role], columns: columns.map((span) => columnLetters(span.c)).join(", "), used: columnLetters(used.c) },
       ),
     );
   }
   for (const g of header.guessed ?? []) {
     const cell = cellAddress(g.r, g.c);
     out.push(
-      makeIssue("column-by-position", { sheet, cell }, { column: columnLetter(g.c), text: g.text, role: ROLE_LABEL[g.role] }),
+      makeIssue("column-by-position", { sheet, cell }, { column: columnLetters(g.c), text: g.text, role: COLUMN[g.role] }),
     );
   }
   const counted = INDICATORS.filter((i) => i.target.op === "count>=").map((i) => i.id);
@@ -198,15 +194,18 @@ function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSum
       const t = view.shownText(header.lastRow, c) || view.shownText(header.row, c);
       if (t !== "" && texts[texts.length - 1] !== t) texts.push(t);
     }
-    const consequence =
-      role === "total"
-        ? `không tính được tỷ lệ nên số liệu của đơn vị chỉ được tổng hợp ở chỉ tiêu tính theo số lượng (${counted.join(", ")}). Cần có cột "Tổng số" như mẫu biểu.`
-        : `số liệu của đơn vị không được tổng hợp. Cần có cột "Số đã đạt tiêu chuẩn" như mẫu biểu.`;
     out.push(
       makeIssue(
         "column-missing",
         { sheet, cell: cellAddress(header.row, header.columns.text?.c ?? 0) },
-        { sheet, role: ROLE_LABEL[role], row: header.row + 1, headers: texts.map((t) => `"${t}"`).join(", "), consequence },
+        {
+          sheet,
+          role: COLUMN[role],
+          row: header.row + 1,
+          headers: texts.map((t) => `"${t}"`).join(", "),
+          // Without Tổng số only the count indicators can be summed; without Số đã đạt none can.
+          countedOnly: role === "total" ? counted.join(", ") : null,
+        },
       ),
     );
   }

@@ -99,7 +99,6 @@ export class SheetView {
     return t;
   }
 
-
   /** Whether (r, c) lies in the same merged area as (r2, c2). */
   sameMerge(r: number, c: number, r2: number, c2: number): boolean {
     const a = this.merge(r, c);

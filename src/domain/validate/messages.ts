@@ -68,7 +68,11 @@ const MESSAGES: { readonly [K in RuleCode]: (p: P) => string } = {
   "column-by-position": (p) =>
     `Cột ${s(p.column)} của bảng kết quả có tiêu đề "${s(p.text)}", được hiểu là cột "${s(p.role)}" theo vị trí của cột trong mẫu biểu. Đề nghị kiểm tra lại; nên ghi đúng tiêu đề "${s(p.role)}".`,
   "column-missing": (p) =>
-    `Bảng kết quả ở trang tính "${s(p.sheet)}" không có cột "${s(p.role)}" (dòng tiêu đề ${s(p.row)}: ${s(p.headers)}); ${s(p.consequence)}`,
+    `Bảng kết quả ở trang tính "${s(p.sheet)}" không có cột "${s(p.role)}" (dòng tiêu đề ${s(p.row)}: ${s(p.headers)}); ${
+      p.countedOnly
+        ? `không tính được tỷ lệ nên số liệu của đơn vị chỉ được tổng hợp ở chỉ tiêu tính theo số lượng (${s(p.countedOnly)})`
+        : "số liệu của đơn vị không được tổng hợp"
+    }. Cần có cột "${s(p.role)}" như mẫu biểu.`,
   "column-repeated": (p) =>
     `Bảng kết quả có nhiều cột "${s(p.role)}" (cột ${s(p.columns)}); chỉ đọc cột ${s(p.used)}. Biểu mẫu của Công văn 232-CV/HU chỉ có một cột "${s(p.role)}" cho cả giai đoạn 2016 - 2020; nếu số liệu đúng ở cột khác, hãy sửa lại bảng theo mẫu.`,
   "table-ignored": (p) =>

@@ -18,7 +18,8 @@ import { formatNumber, makeIssue } from "./messages";
 /** An indicator row as the reader found it (its cells, before their values are checked). */
 export type IndicatorCellsRead = IndicatorRow;
 
-const COLUMN = {
+/** The figure columns' headers, verbatim from the letter's table. */
+export const COLUMN = {
   total: INDICATORS_TABLE.columns[3].header,
   achieved: INDICATORS_TABLE.columns[4].header,
   ratio: INDICATORS_TABLE.columns[5].header,

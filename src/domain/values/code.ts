@@ -4,7 +4,7 @@
  * - State form: "27/KH-UBND", "Số 123/QĐ-UBND", "12/2019/NĐ-CP" → number/[year/]TYPE-ISSUER.
  * Case-insensitive and tolerant of NFD text, spaces and missing diacritics ("QD" → QĐ).
  */
-import { cleanText, stripDiacritics } from "../text";
+import { cleanText, foldText, stripDiacritics } from "../text";
 
 export interface DocumentCode {
   readonly number: string;
@@ -124,8 +124,7 @@ const SUMMARY_CODE = new RegExp(`^(?:(?:${KIND_WORDS})\\s+)?so\\b`);
  * "Số 22-KH/ĐU …"); never a code cited further on ("Kế hoạch thực hiện Nghị quyết số 05-NQ/TU").
  */
 export function codeOpeningSummary(summary: string): DocumentCode | null {
-  const folded = stripDiacritics(cleanText(summary)).toLowerCase().replace(/đ/g, "d");
-  if (!SUMMARY_CODE.test(folded)) return null;
+  if (!SUMMARY_CODE.test(foldText(summary))) return null;
   const parsed = parseDocumentCode(summary);
   if (parsed.kind !== "code") return null;
   return parsed.code;

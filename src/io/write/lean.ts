@@ -12,7 +12,7 @@
  * merged area covers take its top-left cell's style and no value.
  */
 import { zipSync } from "fflate";
-import { cellAddress, parseAddress } from "../../domain/grid";
+import { cellAddress, columnLetters, parseAddress } from "../../domain/grid";
 import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/layout";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -291,18 +291,6 @@ function sheetCells(sheet: SheetLayout, merges: readonly Merge[]): LayoutCell[] 
 
 function num(n: number): string {
   return String(n);
-}
-
-/** Column letters by zero-based column, worked out once each. */
-const COLUMN_LETTERS: string[] = [];
-
-function columnLetters(c: number): string {
-  let letters = COLUMN_LETTERS[c];
-  if (letters === undefined) {
-    letters = cellAddress(0, c).slice(0, -1);
-    COLUMN_LETTERS[c] = letters;
-  }
-  return letters;
 }
 
 /** The worksheet part; `sorted` are the sheet's cells from sheetCells. */
