@@ -29,10 +29,17 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "@fluentui/*", "@microsoft/office-js", "exceljs", "@e965/xlsx", "fflate"], message: "src/domain is pure: no UI, Office or file-format libraries." },
-            { group: ["**/excel/**", "**/taskpane/**", "**/io/**", "**/cli/**"], message: "src/domain must not import adapters." },
+            { group: ["react", "react-dom", "@fluentui/*", "@microsoft/office-js", "exceljs", "@e965/xlsx", "fflate", "docx", "saxes"], message: "src/domain is pure: no UI, Office or file-format libraries." },
+            { group: ["node:*", "fs", "path", "os", "crypto", "worker_threads", "child_process"], message: "src/domain is pure: no Node modules." },
+            { group: ["**/hosts/**", "**/taskpane/**", "**/io/**", "**/cli/**", "**/app/**"], message: "src/domain must not import the use cases, adapters or surfaces." },
           ],
         },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "src/domain has no clock: take the date as a parameter." },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "src/domain has no clock: take the time as a parameter." },
+        { selector: "MemberExpression[object.name='globalThis'][property.name='process']", message: "src/domain is pure: no Node globals." },
       ],
     },
   },

@@ -15,7 +15,7 @@ import { unzipSync, strFromU8 } from "fflate";
 import { SaxesParser } from "saxes";
 import { readSources, summarise } from "../src/app/merge";
 import { INDICATORS } from "../src/domain/catalogue";
-import { buildUnitWorkbook } from "../src/domain/layout";
+import { buildUnitWorkbook } from "../src/domain/sheets";
 import type { Unit } from "../src/domain/units";
 import { writeWorkbookXlsx } from "../src/io/write";
 import { fillTemplate } from "../test/support/fill";

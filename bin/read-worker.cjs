@@ -1,4 +1,4 @@
-// Runs src/cli/read-worker.ts in a worker thread when the CLI runs from its sources (tsx).
+// Runs src/hosts/node/read-worker.ts in a worker thread when the CLI runs from its sources (tsx).
 "use strict";
 require("tsx/cjs");
-require("../src/cli/read-worker.ts");
+require("../src/hosts/node/read-worker.ts");

@@ -5,15 +5,15 @@ const { build } = require("esbuild");
 const { join } = require("node:path");
 
 const entries = [
-  ["main.ts", "de-an-241.cjs"],
-  // The worker thread that reads files under a time limit (src/cli/read-pool.ts looks for it next to the CLI).
-  ["read-worker.ts", "read-worker.cjs"],
+  ["cli/main.ts", "de-an-241.cjs"],
+  // The worker thread that reads files under a time limit (src/hosts/node/read-pool.ts looks for it next to the CLI).
+  ["hosts/node/read-worker.ts", "read-worker.cjs"],
 ];
 
 Promise.all(
   entries.map(([source, out]) =>
     build({
-      entryPoints: [join(__dirname, "..", "src", "cli", source)],
+      entryPoints: [join(__dirname, "..", "src", source)],
       outfile: join(__dirname, "..", "dist", "cli", out),
       bundle: true,
       platform: "node",

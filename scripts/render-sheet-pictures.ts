@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { buildUnitWorkbook, TARGETS_SHEET_NAME, type WorkbookLayout } from "../src/domain/layout";
+import { buildUnitWorkbook, TARGETS_SHEET_NAME, type WorkbookLayout } from "../src/domain/sheets";
 import { DEFAULT_SUPERIOR, defaultPlace, headerFormatOf, matchUnit, TAM_DUONG_UNITS } from "../src/domain/units";
 import { writeWorkbookXlsx } from "../src/io/write";
 
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       level: known?.level ?? "co-so",
       superior: known?.superior ?? DEFAULT_SUPERIOR,
       format: headerFormatOf(known ?? { name: unitName }),
+      created: "2021-06-10",
     });
     // One workbook per table so each PDF starts with that table's first page; "Chỉ tiêu" keeps
     // "Mục tiêu" after it, where its Mục tiêu column takes the targets from.

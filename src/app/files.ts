@@ -6,14 +6,14 @@
  * time with progress, and stops at once on abort (the worker is
  * terminated); without Worker (jsdom, Node) it runs on the main thread.
  */
-import type { WorkbookGrid } from "../domain/grid";
-import type { WorkbookLayout } from "../domain/layout/types";
+import type { WorkbookGrid } from "../domain/model/grid";
+import type { WorkbookLayout } from "../domain/model/layout";
 import type { TargetsUsed } from "../domain/check";
 import type { MergeOptions, MergeSource, Summary } from "../domain/merge";
-import type { SummaryLayoutOptions } from "../domain/merge/layout";
+import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import type { Unit } from "../domain/units";
-import { messageFor } from "../domain/validate/messages";
-import type { WorkerRequest, WorkerResponse } from "../workers/protocol";
+import { messageFor } from "../domain/rules/messages";
+import type { WorkerRequest, WorkerResponse } from "../hosts/browser/protocol";
 import type { CheckResult, DraftOptions, FileUseCases, InputFile, MergeRun, Progress, TemplateRequest } from "./usecases";
 
 /** The user stopped the work. */
@@ -55,7 +55,7 @@ function today(): string {
 
 function defaultMakeWorker(): (() => Promise<Worker>) | null {
   if (typeof Worker === "undefined") return null;
-  return async () => (await import("../workers/spawn")).spawnReadWorker();
+  return async () => (await import("../hosts/browser/spawn")).spawnReadWorker();
 }
 
 /** The worker was ended because a file took longer than its time limit. */
@@ -202,7 +202,7 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
   const client = make ? new ReadWorkerClient(make) : null;
 
   const unitLayout = async (request: TemplateRequest): Promise<WorkbookLayout> => {
-    const [{ buildUnitWorkbook }, units] = await Promise.all([import("../domain/layout"), import("../domain/units")]);
+    const [{ buildUnitWorkbook }, units] = await Promise.all([import("../domain/sheets"), import("../domain/units")]);
     return buildUnitWorkbook({
       unitName: request.unitName,
       ...(request.unitCode !== undefined && request.unitCode !== "" ? { unitCode: request.unitCode } : {}),
@@ -246,7 +246,7 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
         if (response.kind === "check-done") return response.result;
         return failure(response, file.name);
       }
-      const { checkBytes } = await import("../workers/tasks");
+      const { checkBytes } = await import("../hosts/browser/tasks");
       return onMainThread(file, () => checkBytes(file));
     },
 
@@ -256,7 +256,7 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
         if (response.kind === "targets-done") return response.targets;
         return failure(response, file.name);
       }
-      const { targetsOfBytes } = await import("../workers/tasks");
+      const { targetsOfBytes } = await import("../hosts/browser/tasks");
       return onMainThread(file, () => targetsOfBytes(file));
     },
 
@@ -265,7 +265,7 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
     },
 
     async checkGrid(grid: WorkbookGrid, name: string): Promise<CheckResult> {
-      return (await import("../workers/tasks")).checkGrid(grid, name);
+      return (await import("../hosts/browser/tasks")).checkGrid(grid, name);
     },
 
     async readFiles(files, onProgress, signal): Promise<MergeSource[]> {
@@ -294,7 +294,7 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
           reader.close();
         }
       }
-      const { readAll } = await import("../workers/tasks");
+      const { readAll } = await import("../hosts/browser/tasks");
       const sources = await readAll(
         files,
         (done, total, item) => onProgress?.({ done, total, item }),
@@ -306,7 +306,7 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
 
     async summarise(sources, mergeOptions: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun> {
       // What app/merge's summarise does, from the pure modules only: the file readers stay out of the page.
-      const [{ mergeReports }, { buildSummaryWorkbook }] = await Promise.all([import("../domain/merge"), import("../domain/merge/layout")]);
+      const [{ mergeReports }, { buildSummaryWorkbook }] = await Promise.all([import("../domain/merge"), import("../domain/sheets/summary")]);
       const summary = mergeReports(sources, mergeOptions);
       return { sources, summary, layout: buildSummaryWorkbook(summary, layout) };
     },
@@ -331,8 +331,8 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
  * Vietnamese reason naming the file when nothing usable is in it.
  */
 export async function readUnitsList(file: InputFile): Promise<{ units: Unit[]; warnings: string[] }> {
-  const [units, text, layout] = await Promise.all([import("../domain/units"), import("../domain/text"), import("../domain/layout")]);
-  let sheet: import("../domain/grid").GridSheet | undefined;
+  const [units, text, layout] = await Promise.all([import("../domain/units"), import("../domain/text"), import("../domain/sheets")]);
+  let sheet: import("../domain/model/grid").GridSheet | undefined;
   try {
     if (/\.(csv|txt)$/i.test(file.name)) {
       const XLSX = await import("@e965/xlsx");

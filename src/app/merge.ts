@@ -4,8 +4,8 @@
  * to stop.
  */
 import { mergeReports, type MergeOptions, type MergeSource, type Summary } from "../domain/merge";
-import { buildSummaryWorkbook, type SummaryLayoutOptions } from "../domain/merge/layout";
-import type { WorkbookLayout } from "../domain/layout/types";
+import { buildSummaryWorkbook, type SummaryLayoutOptions } from "../domain/sheets/summary";
+import type { WorkbookLayout } from "../domain/model/layout";
 import { indicatorById, targetLabel } from "../domain/catalogue";
 import { sameTarget, targetsNote } from "../domain/targets";
 import { readSource, type InputFile } from "./sources";

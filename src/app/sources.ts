@@ -8,7 +8,7 @@ import type { MergeSource } from "../domain/merge";
 import { targetsOfWorkbook } from "../domain/check";
 import { readSummaryWorkbook } from "../domain/merge/read-summary";
 import { readUnitReport } from "../domain/read";
-import { readWorkbookFast } from "../io/lean";
+import { readWorkbookFast } from "../io/read/lean";
 import { WorkbookReadError, type ReadLimits } from "../io/read";
 
 export interface InputFile {

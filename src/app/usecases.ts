@@ -3,18 +3,18 @@
  * inside Excel and as a standalone page: file use cases work everywhere (heavy
  * parsers load lazily, parsing runs in a Web Worker where there is one);
  * workbook use cases exist only inside Excel and are backed by Office.js
- * (src/excel/). Tests pass fakes.
+ * (src/hosts/excel/). Tests pass fakes.
  */
 import type { TargetsUsed } from "../domain/check";
-import type { WorkbookGrid } from "../domain/grid";
-import type { UnitLevel } from "../domain/identity";
-import type { CellStyle, WorkbookLayout } from "../domain/layout/types";
+import type { WorkbookGrid } from "../domain/model/grid";
+import type { UnitLevel } from "../domain/model/identity";
+import type { CellStyle, WorkbookLayout } from "../domain/model/layout";
 import type { MergeOptions, MergeSource, Summary } from "../domain/merge";
-import type { SummaryLayoutOptions } from "../domain/merge/layout";
+import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import type { DraftOptions } from "../domain/report-draft";
-import type { UnitReport } from "../domain/report";
+import type { UnitReport } from "../domain/model/report";
 import type { Unit } from "../domain/units";
-import type { IndicatorResultRow } from "../domain/validate/evaluate";
+import type { IndicatorResultRow } from "../domain/rules/evaluate";
 import type { MergeRun } from "./merge";
 import type { InputFile } from "./sources";
 
@@ -87,7 +87,7 @@ export interface WorkbookUseCases {
   /** Names of the sheets in the open workbook. */
   sheetNames(): Promise<string[]>;
   /**
-   * Inserts the layout's sheets. Throws LayoutConflictError (src/excel/render-layout.ts)
+   * Inserts the layout's sheets. Throws LayoutConflictError (src/hosts/excel/render-layout.ts)
    * when sheets of the same names exist and `renameExisting` is not set.
    */
   insertLayout(layout: WorkbookLayout, options: { renameExisting: boolean }): Promise<{ skipped: string[] }>;

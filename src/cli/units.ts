@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import * as XLSX from "@e965/xlsx";
-import type { GridCell, GridSheet } from "../domain/grid";
-import { UNITS_SHEET_NAME } from "../domain/layout";
+import type { GridCell, GridSheet } from "../domain/model/grid";
+import { UNITS_SHEET_NAME } from "../domain/sheets";
 import { foldText } from "../domain/text";
 import { matchUnit, parseUnitsGrid, TAM_DUONG_UNITS, type Unit } from "../domain/units";
 import type { CliIO } from "./types";

@@ -1,6 +1,6 @@
 /** Notices about where the task pane runs and what this Excel can do. */
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { EXCEL_API } from "../excel/host";
+import { EXCEL_API } from "../hosts/excel/host";
 import { useServices } from "./services";
 
 const useStyles = makeStyles({

@@ -5,7 +5,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createFileUseCases } from "../app/files";
-import { detectHost } from "../excel/host";
+import { detectHost } from "../hosts/excel/host";
 import { App } from "./App";
 import { ServicesProvider, servicesFor } from "./services";
 import { workbookUseCasesFor } from "./workbook";

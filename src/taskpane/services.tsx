@@ -1,12 +1,12 @@
 /**
  * What the task pane's components may use, handed down through React context.
  * Components never touch `Excel` or `Office` themselves: inside Excel the
- * services are backed by Office.js (src/excel/), in the standalone page by
+ * services are backed by Office.js (src/hosts/excel/), in the standalone page by
  * files, and in tests by fakes.
  */
 import { createContext, useContext, type ReactNode } from "react";
-import type { HostInfo, HostKind } from "../excel/host";
-import { featureSupport, type FeatureSupport } from "../excel/host";
+import type { HostInfo, HostKind } from "../hosts/excel/host";
+import { featureSupport, type FeatureSupport } from "../hosts/excel/host";
 import { createFileUseCases } from "../app/files";
 import type { FileUseCases, WorkbookUseCases } from "../app/usecases";
 

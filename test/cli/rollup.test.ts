@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { buildUnitWorkbook } from "../../src/domain/layout";
+import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { writeWorkbookXlsx } from "../../src/io/write";
 import { capture } from "../support/cli";
 import { fillTemplate } from "../support/fill";

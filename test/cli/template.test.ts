@@ -5,8 +5,8 @@ import * as XLSX from "@e965/xlsx";
 import { unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/types";
-import { IDENTITY_SHEET, parseIdentityRows } from "../../src/domain/identity";
-import { buildUnitsSheet } from "../../src/domain/layout";
+import { IDENTITY_SHEET, parseIdentityRows } from "../../src/domain/model/identity";
+import { buildUnitsSheet } from "../../src/domain/sheets";
 import { writeWorkbookXlsx } from "../../src/io/write";
 
 let dir: string;

@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main";
 import { ensureFixtures } from "../fixtures/make-fixtures";
 import { capture } from "../support/cli";
 import { fillTemplate } from "../support/fill";
-import { buildUnitWorkbook } from "../../src/domain/layout";
+import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { writeWorkbookXlsx } from "../../src/io/write";
 
 interface JsonFile {

@@ -6,8 +6,8 @@ import {
   INDICATORS_TABLE_NOTE,
   targetLabel,
 } from "../../src/domain/catalogue";
-import { cellAddress, parseAddress } from "../../src/domain/grid";
-import { IDENTITY_SHEET, parseIdentityRows, TEMPLATE_ID, TEMPLATE_VERSION } from "../../src/domain/identity";
+import { cellAddress, parseAddress } from "../../src/domain/model/grid";
+import { IDENTITY_SHEET, parseIdentityRows, TEMPLATE_ID, TEMPLATE_VERSION } from "../../src/domain/model/identity";
 import {
   buildDocumentsSheet,
   buildIndicatorsSheet,
@@ -31,7 +31,7 @@ import {
   upperVi,
   type LayoutCell,
   type SheetLayout,
-} from "../../src/domain/layout";
+} from "../../src/domain/sheets";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 
 const OPTS = { unitName: "Đảng ủy xã Bản Bo", unitCode: "BAN-BO", place: "Bản Bo", level: "co-so" as const };

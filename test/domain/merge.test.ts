@@ -1,8 +1,8 @@
 import { INDICATORS } from "../../src/domain/catalogue";
-import type { Issue } from "../../src/domain/issues";
+import type { Issue } from "../../src/domain/model/issues";
 import { meetsTarget, mergeReports, type MergeSource } from "../../src/domain/merge";
-import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../src/domain/merge/layout";
-import type { IndicatorEntry, UnitReport } from "../../src/domain/report";
+import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../src/domain/sheets/summary";
+import type { IndicatorEntry, UnitReport } from "../../src/domain/model/report";
 import type { Unit } from "../../src/domain/units";
 
 const UNITS: Unit[] = [

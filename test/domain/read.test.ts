@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { CATALOGUE_ROWS, INDICATORS } from "../../src/domain/catalogue";
 import { documentRole, indicatorRole, readUnitReport } from "../../src/domain/read";
-import type { UnitReport } from "../../src/domain/report";
+import type { UnitReport } from "../../src/domain/model/report";
 import { foldText } from "../../src/domain/text";
 import { goodFigures, GOOD_FIGURES, headerBlock, indicatorBody, INDICATOR_HEADER } from "../fixtures/official";
 import type { SheetSpec, SpecCell } from "../fixtures/sheet-spec";

@@ -5,8 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { readSources, summarise } from "../../src/app/merge";
-import { IDENTITY_SHEET } from "../../src/domain/identity";
-import { buildUnitWorkbook } from "../../src/domain/layout";
+import { IDENTITY_SHEET } from "../../src/domain/model/identity";
+import { buildUnitWorkbook } from "../../src/domain/sheets";
 import type { MergeSource } from "../../src/domain/merge";
 import type { Unit } from "../../src/domain/units";
 import { writeWorkbookXlsx } from "../../src/io/write";

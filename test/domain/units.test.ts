@@ -1,4 +1,4 @@
-import type { GridSheet } from "../../src/domain/grid";
+import type { GridSheet } from "../../src/domain/model/grid";
 import {
   defaultPlace,
   headerFormatOf,

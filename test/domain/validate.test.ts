@@ -1,7 +1,7 @@
 import { INDICATORS } from "../../src/domain/catalogue";
-import type { RuleCode } from "../../src/domain/issues";
+import type { RuleCode } from "../../src/domain/model/issues";
 import { readUnitReport } from "../../src/domain/read";
-import { evaluate, messageFor } from "../../src/domain/validate";
+import { evaluate, messageFor } from "../../src/domain/rules";
 import { DOCUMENT_HEADER, goodFigures, headerBlock, INDICATOR_HEADER, indicatorBody, type Figures } from "../fixtures/official";
 import type { SpecCell } from "../fixtures/sheet-spec";
 import { specToGrid } from "../fixtures/sheet-spec";

@@ -1,4 +1,4 @@
-import { cellAddress, columnLetters, parseAddress } from "../../src/domain/grid";
+import { cellAddress, columnLetters, parseAddress } from "../../src/domain/model/grid";
 import {
   findDateInText,
   parseCountValue,

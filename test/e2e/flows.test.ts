@@ -54,7 +54,7 @@ function sheetText(wb: XLSX.WorkBook, name: string): string {
 
 function unitFile(name: string, figures: Record<string, readonly [number, number]>, day: number) {
   const unit = TAM_DUONG_UNITS.find((u) => u.name === name)!;
-  return writeUnitTemplate(unit).then((template) =>
+  return writeUnitTemplate(unit, { created: "2021-05-01" }).then((template) =>
     fillTemplate(template, { indicators: figures, dateLine: `Tam Đường, ngày ${day} tháng 6 năm 2021` }),
   );
 }

@@ -7,9 +7,9 @@
  */
 import fc from "fast-check";
 import { zipSync, strToU8 } from "fflate";
-import { readWorkbookFast } from "../../src/io/lean";
-import { readLeanXlsx } from "../../src/io/lean/xlsx";
-import { decodeXml } from "../../src/io/lean/xml";
+import { readWorkbookFast } from "../../src/io/read/lean";
+import { readLeanXlsx } from "../../src/io/read/lean/xlsx";
+import { decodeXml } from "../../src/io/read/lean/xml";
 import { DEFAULT_LIMITS, readWorkbookFile, scanZip, WorkbookReadError } from "../../src/io/read";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { INDICATORS } from "../../src/domain/catalogue";
 import { readUnitReport } from "../../src/domain/read";
-import { evaluate } from "../../src/domain/validate";
+import { evaluate } from "../../src/domain/rules";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 import { readWorkbookFile } from "../../src/io/read";
 import { writeUnitTemplate } from "../../src/io/write";

@@ -4,10 +4,10 @@
  * and, once filled, exactly the figures typed.
  */
 import { INDICATORS } from "../../src/domain/catalogue";
-import { buildUnitWorkbook } from "../../src/domain/layout";
+import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { readUnitReport } from "../../src/domain/read";
 import { defaultPlace, headerFormatOf, TAM_DUONG_UNITS } from "../../src/domain/units";
-import { readWorkbookFast } from "../../src/io/lean";
+import { readWorkbookFast } from "../../src/io/read/lean";
 import { writeWorkbookXlsx } from "../../src/io/write";
 import { fillTemplate } from "../support/fill";
 

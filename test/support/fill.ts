@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE } from "../../src/domain/catalogue";
-import { SHEET_GEOMETRY, TARGETS_SHEET_NAME, targetsSheetRows } from "../../src/domain/layout";
+import { SHEET_GEOMETRY, TARGETS_SHEET_NAME, targetsSheetRows } from "../../src/domain/sheets";
 
 export interface Fill {
   /** id → [Tổng số, Số đã đạt]; a value may be text, as units type it. */

@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, TABS } from "../../src/taskpane/App";
 import { missingFeatures } from "../../src/taskpane/HostNotices";
 import { ServicesProvider, servicesFor, type Services } from "../../src/taskpane/services";
-import { EXCEL_API, type HostInfo } from "../../src/excel/host";
+import { EXCEL_API, type HostInfo } from "../../src/hosts/excel/host";
 
 function renderApp(info: HostInfo) {
   const services: Services = servicesFor(info);

@@ -2,8 +2,8 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { CheckResult } from "../../src/app/usecases";
 import { targetsOfWorkbook } from "../../src/domain/check";
-import type { Issue } from "../../src/domain/issues";
-import { evaluate } from "../../src/domain/validate/evaluate";
+import type { Issue } from "../../src/domain/model/issues";
+import { evaluate } from "../../src/domain/rules/evaluate";
 import { CheckTab } from "../../src/taskpane/tabs/CheckTab";
 import { EXCEL, STANDALONE, fakeFiles, fakeWorkbook, renderWith, report } from "./fakes";
 

@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { Progress } from "../../src/app/usecases";
 import { TAM_DUONG_UNITS, type Unit } from "../../src/domain/units";
-import { LayoutConflictError } from "../../src/excel/render-layout";
+import { LayoutConflictError } from "../../src/hosts/excel/render-layout";
 import { GenerateTab } from "../../src/taskpane/tabs/GenerateTab";
 import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith } from "./fakes";
 

@@ -8,11 +8,11 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createFileUseCases } from "../../src/app/files";
-import { buildUnitWorkbook, targetsSheetRows } from "../../src/domain/layout";
-import { createWorkbookUseCases } from "../../src/excel/workbook-services";
+import { buildUnitWorkbook, targetsSheetRows } from "../../src/domain/sheets";
+import { createWorkbookUseCases } from "../../src/hosts/excel/workbook-services";
 import { CheckTab } from "../../src/taskpane/tabs/CheckTab";
-import { FakeWorkbook } from "../excel/fake-excel";
-import { loadLayout } from "../excel/layout-book";
+import { FakeWorkbook } from "../hosts/excel/fake-excel";
+import { loadLayout } from "../hosts/excel/layout-book";
 import { indicatorRow } from "../support/fill";
 import { EXCEL, fillJsdomGaps, renderWith } from "./fakes";
 

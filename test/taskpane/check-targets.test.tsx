@@ -22,7 +22,7 @@ const text = (id: string) => INDICATORS.find((i) => i.id === id)!.text;
 /** Bản Bo's workbook: 1.1 at 85/100 (below Đề án 241's 100%), 4.2 at 9/14. */
 async function unitWorkbook(): Promise<Uint8Array> {
   const unit = TAM_DUONG_UNITS.find((u) => u.name === "Đảng ủy xã Bản Bo")!;
-  return fillTemplate(await writeUnitTemplate(unit), {
+  return fillTemplate(await writeUnitTemplate(unit, { created: "2021-05-01" }), {
     indicators: { "1.1": [100, 85], "4.2": [14, 9] },
     dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021",
   });

@@ -6,9 +6,9 @@ import type { ReactNode } from "react";
 import type { FileUseCases, MergeRun, WorkbookUseCases } from "../../src/app/usecases";
 import { targetsOfWorkbook } from "../../src/domain/check";
 import { mergeReports, type MergeSource } from "../../src/domain/merge";
-import { buildSummaryWorkbook } from "../../src/domain/merge/layout";
-import type { UnitReport } from "../../src/domain/report";
-import type { HostInfo } from "../../src/excel/host";
+import { buildSummaryWorkbook } from "../../src/domain/sheets/summary";
+import type { UnitReport } from "../../src/domain/model/report";
+import type { HostInfo } from "../../src/hosts/excel/host";
 import { ServicesProvider, servicesFor } from "../../src/taskpane/services";
 import { UnitsProvider } from "../../src/taskpane/units";
 

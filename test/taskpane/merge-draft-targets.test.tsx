@@ -11,7 +11,7 @@ import { createFileUseCases } from "../../src/app/files";
 import type { InputFile } from "../../src/app/usecases";
 import { INDICATORS, PROGRAMME } from "../../src/domain/catalogue";
 import { REPORT_OUTLINE } from "../../src/domain/catalogue/outline";
-import type { GridSheet } from "../../src/domain/grid";
+import type { GridSheet } from "../../src/domain/model/grid";
 import type { MergeSource } from "../../src/domain/merge";
 import { DRAFT_TITLE } from "../../src/domain/report-draft";
 import { OPEN_WORKBOOK_TARGETS, MergeTab, draftFileName } from "../../src/taskpane/tabs/MergeTab";

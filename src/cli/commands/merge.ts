@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { mergeJson, summarise } from "../../app/merge";
-import { readSourcesWithTimeLimit } from "../read-pool";
+import { readSourcesWithTimeLimit } from "../../hosts/node/read-pool";
 import { DEADLINES, indicatorById, PROGRAMME } from "../../domain/catalogue";
 import * as XLSX from "@e965/xlsx";
-import type { GridCell, WorkbookGrid } from "../../domain/grid";
+import type { GridCell, WorkbookGrid } from "../../domain/model/grid";
 import type { AggregationRules } from "../../domain/merge";
 import { targetsOfWorkbook, type TargetsUsed } from "../../domain/check";
 import { findTargetsSheet, parseTargetsSheet, TARGETS_SHEET_NAME, targetsNote } from "../../domain/targets";

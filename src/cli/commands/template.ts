@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
-import type { UnitLevel } from "../../domain/identity";
-import { buildUnitWorkbook } from "../../domain/layout";
+import type { UnitLevel } from "../../domain/model/identity";
+import { buildUnitWorkbook } from "../../domain/sheets";
 import { DEFAULT_SUPERIOR, defaultPlace, headerFormatOf, matchUnit, TAM_DUONG_UNITS } from "../../domain/units";
 import { unitFileNames, writeUnitTemplate, writeUnitTemplatesZip, writeWorkbookXlsx } from "../../io/write";
 import { parseArgs, stringOption } from "../args";
 import { type CliCommand, UsageError } from "../types";
+import { today } from "../../app/clock";
 import { loadUnits } from "../units";
 
 const LEVELS: Readonly<Record<string, UnitLevel>> = { "co-so": "co-so", huyen: "huyen", tinh: "tinh" };
@@ -57,6 +58,7 @@ export const templateCommand: CliCommand = {
           superior: superior ?? known?.superior ?? DEFAULT_SUPERIOR,
           format: headerFormatOf(known ?? { name: unitName }),
           ...(date !== undefined ? { date } : {}),
+          created: today(),
       });
       writeFileSync(outPath, await writeWorkbookXlsx(layout));
       const shown = layout.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
@@ -69,7 +71,7 @@ export const templateCommand: CliCommand = {
     }
     const units = loadUnits(unitsSpec!, io);
     if (!units) return 1;
-    const options = { ...(superior !== undefined ? { superior } : {}), ...(date !== undefined ? { date } : {}) };
+    const options = { ...(superior !== undefined ? { superior } : {}), ...(date !== undefined ? { date } : {}), created: today() };
     const names = unitFileNames(units);
     if (extname(outPath).toLowerCase() === ".zip") {
       const zip = await writeUnitTemplatesZip(units, options);

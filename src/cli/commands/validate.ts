@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { indicatorById, targetLabel } from "../../domain/catalogue";
-import { hasErrors, type Issue } from "../../domain/issues";
+import { hasErrors, type Issue } from "../../domain/model/issues";
 import { checkUnitWorkbook, targetsUsedText, type TargetsUsed } from "../../domain/check";
-import type { UnitReport } from "../../domain/report";
-import { formatNumber, makeIssue, type IndicatorResultRow } from "../../domain/validate";
+import type { UnitReport } from "../../domain/model/report";
+import { formatNumber, makeIssue, type IndicatorResultRow } from "../../domain/rules";
 import { readWorkbookFile, WorkbookReadError } from "../../io/read";
 import { parseArgs } from "../args";
 import { type CliCommand, UsageError } from "../types";

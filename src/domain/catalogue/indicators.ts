@@ -176,15 +176,5 @@ export function indicatorById(id: string): Indicator | undefined {
   return INDICATORS.find((i) => i.id === id);
 }
 
-/** The printed label of a target, as the document words it ("100%", "Trên 95%", "Có ít nhất 01 xã"). */
-export function targetLabel(target: { op: string; value: number }): string {
-  const v = String(target.value).replace(".", ",");
-  switch (target.op) {
-    case ">=":
-      return `${v}%`;
-    case ">":
-      return `Trên ${v}%`;
-    default:
-      return `Ít nhất ${String(target.value).padStart(2, "0")}`;
-  }
-}
+/** The printed label of a target lives with the rest of the Vietnamese presentation. */
+export { targetLabel } from "../format";

@@ -4,11 +4,11 @@
  * where it sets none), and say which targets were used.
  */
 import { DEFAULT_TARGETS, INDICATORS, targetLabel, type Target, type TargetSet } from "../catalogue";
-import type { WorkbookGrid } from "../grid";
+import type { WorkbookGrid } from "../model/grid";
 import { readUnitReport } from "../read";
-import type { UnitReport } from "../report";
+import type { UnitReport } from "../model/report";
 import { findTargetsSheet, parseTargetsSheet, sameTarget, withDefaults, type TargetIssue } from "../targets";
-import { evaluate, type IndicatorResultRow } from "../validate/evaluate";
+import { evaluate, type IndicatorResultRow } from "../rules/evaluate";
 
 /** The targets a check or a merge judged by. */
 export interface TargetsUsed {

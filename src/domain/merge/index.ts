@@ -7,9 +7,9 @@
 import { DEADLINES, DEFAULT_TARGETS, INDICATORS, indicatorById, meetsTarget, type Target, type TargetSet } from "../catalogue";
 
 export { meetsTarget };
-import type { Issue, ReadErrorCode } from "../issues";
-import { makeIssue } from "../validate/messages";
-import type { UnitReport } from "../report";
+import type { Issue, ReadErrorCode } from "../model/issues";
+import { makeIssue } from "../rules/messages";
+import type { UnitReport } from "../model/report";
 import { foldText } from "../text";
 import { matchUnit, type Unit } from "../units";
 

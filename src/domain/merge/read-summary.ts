@@ -20,8 +20,8 @@
  * - Summary.deadline is the letter's deadline when the "Hạn nộp" line is gone.
  */
 import { DEADLINES, INDICATORS, type Target } from "../catalogue";
-import { cellAddress, type GridSheet, type WorkbookGrid } from "../grid";
-import { IDENTITY_SHEET, type WorkbookIdentity } from "../identity";
+import { cellAddress, type GridSheet, type WorkbookGrid } from "../model/grid";
+import { IDENTITY_SHEET, type WorkbookIdentity } from "../model/identity";
 import { readUnitReport } from "../read";
 import { SheetView } from "../read/sheet";
 import { findIdentity } from "../read/unit";
@@ -43,7 +43,7 @@ import {
   type UnitStatus,
   type UnitValues,
 } from "./index";
-import { SUMMARY_EXTRA_HEADERS, SUMMARY_SHEETS } from "./layout";
+import { SUMMARY_EXTRA_HEADERS, SUMMARY_SHEETS } from "../sheets/summary";
 
 export type SummaryReadRule =
   /** A table the summary must have (indicators, unit status) was not found: the summary cannot be used. */

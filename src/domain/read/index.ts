@@ -3,11 +3,11 @@
  * stand, matches rows to the catalogue, and checks every entry.
  */
 import { INDICATORS } from "../catalogue";
-import { cellAddress, columnLetters, type WorkbookGrid } from "../grid";
-import { hasErrors, type Issue } from "../issues";
-import type { IndicatorEntry, UnitReport } from "../report";
-import { checkDocuments, checkIndicator, COLUMN } from "../validate/rules";
-import { makeIssue } from "../validate/messages";
+import { cellAddress, columnLetters, type WorkbookGrid } from "../model/grid";
+import { hasErrors, type Issue } from "../model/issues";
+import type { IndicatorEntry, UnitReport } from "../model/report";
+import { checkDocuments, checkIndicator, COLUMN } from "../rules/rules";
+import { makeIssue } from "../rules/messages";
 import { columnsWithRole, findHeaders, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import { readDocumentRows, readIndicatorRows, type DocumentRow } from "./rows";
 import { cellText, SheetView } from "./sheet";

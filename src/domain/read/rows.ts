@@ -3,10 +3,10 @@
  * and document rows.
  */
 import { INDICATORS, indicatorById } from "../catalogue";
-import { cellAddress, type GridCell } from "../grid";
-import type { Issue } from "../issues";
+import { cellAddress, type GridCell } from "../model/grid";
+import type { Issue } from "../model/issues";
 import { cleanText, foldText } from "../text";
-import { makeIssue } from "../validate/messages";
+import { makeIssue } from "../rules/messages";
 import { isBlankText } from "../values/number";
 import type { ColumnSpan, DocumentRole, IndicatorRole, TableHeader } from "./headers";
 import {

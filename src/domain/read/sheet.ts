@@ -1,5 +1,5 @@
 /** Helpers to look at a GridSheet as text: cell text, merged cells, row widths. */
-import { type CellValue, type GridCell, type GridRange, type GridSheet } from "../grid";
+import { type CellValue, type GridCell, type GridRange, type GridSheet } from "../model/grid";
 import { cleanText } from "../text";
 
 export interface CellRef {

@@ -3,9 +3,9 @@
  * header block of the report ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" / unit / "*"), else
  * the file name; the date from the line "…, ngày … tháng … năm …".
  */
-import type { GridSheet, WorkbookGrid } from "../grid";
-import { parseIdentityRows, type WorkbookIdentity } from "../identity";
-import type { UnitInfo } from "../report";
+import type { GridSheet, WorkbookGrid } from "../model/grid";
+import { parseIdentityRows, type WorkbookIdentity } from "../model/identity";
+import type { UnitInfo } from "../model/report";
 import { cleanText, foldText } from "../text";
 import { isoDate } from "../values/date";
 import { cellLines, SheetView, valueText } from "./sheet";

@@ -4,8 +4,8 @@
  * results are judged against instead of Đề án 241's.
  */
 import { DEFAULT_TARGETS, indicatorById, INDICATORS, type Target, type TargetSet } from "../catalogue";
-import { cellAddress, type GridCell, type GridSheet, type WorkbookGrid } from "../grid";
-import { TARGETS_SHEET_NAME } from "../layout/sheets";
+import { cellAddress, type GridCell, type GridSheet, type WorkbookGrid } from "../model/grid";
+import { TARGETS_SHEET_NAME } from "../sheets/unit";
 import { isPercentFormat } from "../number-format";
 import { MATCH_THRESHOLD, scoreIndicators } from "../read";
 import { cleanText, foldText } from "../text";

@@ -3,8 +3,8 @@
  * thị trấn, and the offices Công văn 232-CV/HU names. Reading a unit list,
  * naming files after units, and matching a typed name to a unit.
  */
-import { cellAddress, type GridSheet } from "../grid";
-import type { UnitLevel } from "../identity";
+import { cellAddress, type GridSheet } from "../model/grid";
+import type { UnitLevel } from "../model/identity";
 import { cleanText, foldText, stripDiacritics } from "../text";
 
 /** Which header block a unit's documents carry. */

@@ -3,7 +3,7 @@
  * "7/4/2021", "07-04-2021", "07.04.2021", "2021-04-07", "ngày 7 tháng 4 năm 2021".
  * Day comes before month (Vietnamese order). Two-digit years are 20xx.
  */
-import type { CellValue } from "../grid";
+import type { CellValue } from "../model/grid";
 import { cleanText, foldText } from "../text";
 
 export type DateParse =

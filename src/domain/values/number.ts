@@ -17,7 +17,7 @@
  * A count may be followed by its unit of measure ("120 hộ", "15 người").
  */
 import { cleanText, foldText } from "../text";
-import type { CellValue } from "../grid";
+import type { CellValue } from "../model/grid";
 
 export type NumberParse =
   | { readonly kind: "blank" }

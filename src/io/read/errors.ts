@@ -1,5 +1,5 @@
-import type { ReadErrorCode } from "../../domain/issues";
-import { messageFor } from "../../domain/validate/messages";
+import type { ReadErrorCode } from "../../domain/model/issues";
+import { messageFor } from "../../domain/rules/messages";
 
 /** A file that cannot be read at all: a stable code and a Vietnamese message naming the file and the reason. */
 export class WorkbookReadError extends Error {

@@ -4,7 +4,7 @@
  * zip-bomb, encrypted and non-workbook input.
  */
 import * as XLSX from "@e965/xlsx";
-import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/grid";
+import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/model/grid";
 import { unzipSync } from "fflate";
 import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "./errors";
 import { scanZip } from "./zip";

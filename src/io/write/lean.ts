@@ -12,8 +12,8 @@
  * merged area covers take its top-left cell's style and no value.
  */
 import { zipSync } from "fflate";
-import { cellAddress, columnLetters, parseAddress } from "../../domain/grid";
-import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/layout";
+import { cellAddress, columnLetters, parseAddress } from "../../domain/model/grid";
+import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -4,7 +4,7 @@
  * from the layout's `formula` field.
  */
 import ExcelJS from "exceljs";
-import { cellAddress } from "../../domain/grid";
+import { cellAddress } from "../../domain/model/grid";
 import type {
   CellStyle,
   DataValidationRule,
@@ -12,7 +12,7 @@ import type {
   SheetLayout,
   SheetProtection,
   WorkbookLayout,
-} from "../../domain/layout";
+} from "../../domain/sheets";
 import { writeLeanXlsx } from "./lean";
 
 const ARGB = (rgb: string): string => `FF${rgb.toUpperCase()}`;

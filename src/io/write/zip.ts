@@ -2,7 +2,7 @@
  * One workbook per unit, zipped: what the district sends out by e-mail.
  */
 import { zipSync } from "fflate";
-import { buildUnitWorkbook } from "../../domain/layout";
+import { buildUnitWorkbook } from "../../domain/sheets";
 import { DEFAULT_SUPERIOR, defaultPlace, headerFormatOf, unitFileName, type Unit } from "../../domain/units";
 import { writeWorkbookXlsx } from "./xlsx";
 
@@ -12,12 +12,12 @@ export interface UnitTemplatesOptions {
   /** ISO date of the date line; absent = dotted blanks. */
   readonly date?: string;
   /** ISO date the workbooks are made (identity). */
-  readonly created?: string;
+  readonly created: string;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** The workbook of one unit from the unit list. */
-export async function writeUnitTemplate(unit: Unit, opts: Omit<UnitTemplatesOptions, "onProgress"> = {}): Promise<Uint8Array> {
+export async function writeUnitTemplate(unit: Unit, opts: Omit<UnitTemplatesOptions, "onProgress">): Promise<Uint8Array> {
   return writeWorkbookXlsx(
     buildUnitWorkbook({
       unitName: unit.name,
@@ -27,7 +27,7 @@ export async function writeUnitTemplate(unit: Unit, opts: Omit<UnitTemplatesOpti
       superior: unit.superior ?? opts.superior ?? DEFAULT_SUPERIOR,
       format: headerFormatOf(unit),
       ...(opts.date !== undefined ? { date: opts.date } : {}),
-      ...(opts.created !== undefined ? { created: opts.created } : {}),
+      created: opts.created,
     }),
   );
 }
@@ -45,7 +45,7 @@ export function unitFileNames(units: readonly Unit[]): string[] {
 }
 
 /** A .zip with one .xlsx per unit. */
-export async function writeUnitTemplatesZip(units: readonly Unit[], opts: UnitTemplatesOptions = {}): Promise<Uint8Array> {
+export async function writeUnitTemplatesZip(units: readonly Unit[], opts: UnitTemplatesOptions): Promise<Uint8Array> {
   const names = unitFileNames(units);
   const files: Record<string, Uint8Array> = {};
   for (let i = 0; i < units.length; i++) {

@@ -4,7 +4,7 @@
  * issue with a cell is a button that selects the cell.
  */
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Issue } from "../../domain/issues";
+import type { Issue } from "../../domain/model/issues";
 
 /** What the list shows of an issue: validation issues and the "Mục tiêu" sheet's warnings alike. */
 export type ListedIssue = Pick<Issue, "severity" | "sheet" | "cell" | "message"> & { readonly rule: string };

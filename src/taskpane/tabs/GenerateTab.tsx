@@ -24,7 +24,7 @@ import {
 import type { Progress } from "../../app/usecases";
 import { DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE } from "../../domain/catalogue";
 import { DEFAULT_SUPERIOR, TAM_DUONG_UNITS, defaultPlace, matchUnit, unitFileName } from "../../domain/units";
-import { EXCEL_API } from "../../excel/host";
+import { EXCEL_API } from "../../hosts/excel/host";
 import { ErrorBar, type Problem } from "../components/ErrorBar";
 import { ProgressLine } from "../components/ProgressLine";
 import { XLSX_TYPE, ZIP_TYPE, errorText, isCancelled, saveBytes } from "../components/download";

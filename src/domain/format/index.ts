@@ -1,0 +1,73 @@
+/**
+ * Vietnamese presentation, in one place for the sheets, the task pane, the
+ * CLI, the messages and the report draft: numbers ("1.234,5"), percentages
+ * ("36,84%"), dates ("20/06/2021", "ngày 05 tháng 6 năm 2021"), verdicts
+ * ("Đạt" / "Chưa đạt" / "Chưa đủ số liệu") and target phrases ("Trên 95%").
+ */
+import type { Target } from "../catalogue/types";
+
+const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+
+/**
+ * A number the Vietnamese way: "." between thousands, "," before decimals.
+ * With `decimals`, exactly that many decimals ("95,00"); without, up to four,
+ * trailing zeros dropped ("1.234,5", "12").
+ */
+export function formatNumber(value: number, decimals?: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = decimals === undefined ? String(Math.abs(Number(value.toFixed(4)))) : Math.abs(value).toFixed(decimals);
+  const [int, frac] = fixed.split(".");
+  const negative = value < 0 && /[1-9]/.test(fixed);
+  return `${negative ? "-" : ""}${group(int!)}${frac !== undefined && frac !== "" ? `,${frac}` : ""}`;
+}
+
+/** A percentage with two decimals: 36.8421 → "36,84%". */
+export function formatPercent(value: number, decimals = 2): string {
+  return `${formatNumber(value, decimals)}%`;
+}
+
+/** A percentage rounded to two decimals, trailing zeros dropped: 95 → "95%", 36.8421 → "36,84%". */
+export function formatRatio(value: number): string {
+  return `${formatNumber(Math.round(value * 100) / 100)}%`;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2021-06-20" → "20/06/2021"; other text unchanged; null or empty → "". */
+export function vnDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const m = ISO_DATE.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/**
+ * "ngày 05 tháng 6 năm 2021", the form of a document's date line: the day with
+ * two digits, January and February with a leading zero (so "tháng 01" cannot be
+ * altered into "tháng 11"). Null when the text is not an ISO date.
+ */
+export function vnLongDate(iso: string | null | undefined): string | null {
+  const m = iso ? ISO_DATE.exec(iso) : null;
+  if (!m) return null;
+  const month = Number(m[2]);
+  return `ngày ${m[3]} tháng ${month < 3 ? String(month).padStart(2, "0") : String(month)} năm ${m[1]}`;
+}
+
+export type Verdict = "Đạt" | "Chưa đạt" | "Chưa đủ số liệu";
+
+/** The verdict of an indicator against its target: met, not met, or not enough figures to say. */
+export function verdictLabel(met: boolean | null | undefined): Verdict {
+  return met === true ? "Đạt" : met === false ? "Chưa đạt" : "Chưa đủ số liệu";
+}
+
+/** The printed label of a target, as the letter words it ("100%", "Trên 95%", "Ít nhất 01"). */
+export function targetLabel(target: { readonly op: Target["op"] | string; readonly value: number }): string {
+  const v = String(target.value).replace(".", ",");
+  switch (target.op) {
+    case ">=":
+      return `${v}%`;
+    case ">":
+      return `Trên ${v}%`;
+    default:
+      return `Ít nhất ${String(target.value).padStart(2, "0")}`;
+  }
+}

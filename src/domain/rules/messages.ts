@@ -1,0 +1,108 @@
+/**
+ * The Vietnamese message of every rule, built from the parameters the rule
+ * found: what was found, and what was expected.
+ */
+import type { Issue, IssueParams, RuleCode } from "../model/issues";
+import { severityOf } from "../model/issues";
+import { formatNumber } from "../format";
+
+type P = IssueParams;
+
+function s(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return formatNumber(v);
+  return v;
+}
+
+export { formatNumber };
+
+function where(p: P): string {
+  const label = p.indicatorLabel ?? p.indicator;
+  return label ? `Chỉ tiêu ${s(label)}` : "Ô này";
+}
+
+const MESSAGES: { readonly [K in RuleCode]: (p: P) => string } = {
+  "not-a-number": (p) => `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", không phải là số. Cần ghi một số (để trống nếu không có số liệu).`,
+  negative: (p) => `${where(p)}: cột "${s(p.column)}" ghi số âm (${s(p.value)}). Số liệu phải là số không âm.`,
+  "not-whole": (p) =>
+    `${where(p)}: cột "${s(p.column)}" ghi ${s(p.text ?? p.value)}, không phải số nguyên. Số lượng (${s(p.dvt) || "người, hộ, bản…"}) phải là số nguyên.`,
+  "ambiguous-number": (p) =>
+    `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", không rõ là ${s(p.readingA)} hay ${s(p.readingB)}. Hãy ghi số không có dấu phân cách (ví dụ ${s(p.example)}), hoặc dùng dấu chấm cho hàng nghìn và dấu phẩy cho phần thập phân.`,
+  "achieved-exceeds-total": (p) =>
+    `${where(p)}: số đã đạt (${s(p.achieved)}) lớn hơn tổng số (${s(p.total)}). Số đã đạt tiêu chuẩn không được vượt tổng số.`,
+  "ratio-mismatch": (p) =>
+    `${where(p)}: tỷ lệ ghi ${s(p.typed)}% nhưng ${s(p.achieved)}/${s(p.total)} = ${s(p.computed)}%. Tỷ lệ cần khớp với số đã đạt chia tổng số.`,
+  "ratio-without-numbers": (p) =>
+    `${where(p)}: có ghi tỷ lệ (${s(p.typed)}%) nhưng thiếu ${s(p.missing)}. Cần ghi cả Tổng số và Số đã đạt tiêu chuẩn để tính tỷ lệ.`,
+  "duplicate-indicator": (p) =>
+    `${where(p)} xuất hiện nhiều lần: dòng ${s(p.row)} trùng với dòng ${s(p.firstRow)}. Mỗi chỉ tiêu chỉ ghi một dòng.`,
+  "document-missing-code": (p) =>
+    `Văn bản ở dòng ${s(p.row)}${p.summary ? ` ("${s(p.summary)}")` : ""} chưa ghi ký hiệu văn bản. Cần ghi số, ký hiệu (ví dụ 26-KH/TU).`,
+  "document-missing-date": (p) =>
+    `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`} chưa ghi ngày, tháng ban hành. Cần ghi ngày ban hành (ví dụ 07/4/2021).`,
+  "document-date-out-of-period": (p) =>
+    `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`} ban hành ngày ${s(p.date)}, ngoài thời kỳ báo cáo (${s(p.from)} đến ${s(p.to)}).`,
+  "invalid-date": (p) =>
+    `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`}: ngày ban hành "${s(p.text)}" không phải là ngày hợp lệ. Cần ghi ngày/tháng/năm (ví dụ 07/4/2021).`,
+  "no-tables": (p) =>
+    `Tệp ${s(p.file)} không có bảng "Kết quả thực hiện các mục tiêu" cũng không có bảng "Các văn bản lãnh đạo, chỉ đạo". Cần dùng mẫu biểu của Công văn 232-CV/HU (dòng tiêu đề cột: Stt, Nội dung của chỉ tiêu, ĐVT, Tổng số, Số đã đạt tiêu chuẩn, Tỷ lệ (%)).`,
+  "indicator-missing": (p) => `Không tìm thấy dòng của chỉ tiêu ${s(p.indicator)} ("${s(p.official)}") trong bảng kết quả.`,
+  "unknown-row": (p) =>
+    `Dòng ${s(p.row)} ("${s(p.text)}") không khớp với chỉ tiêu nào của Đề án 241; số liệu ở dòng này không được tổng hợp.`,
+  "label-changed": (p) =>
+    `${where(p)}: nội dung đã bị sửa thành "${s(p.found)}"; nội dung đúng theo Công văn 232-CV/HU là "${s(p.official)}".`,
+  "code-unrecognised": (p) =>
+    `Ký hiệu văn bản "${s(p.text)}" ở dòng ${s(p.row)} không đúng dạng thường dùng (ví dụ 26-KH/TU hoặc 27/KH-UBND).`,
+  "duplicate-document": (p) => `Văn bản ${s(p.code)} được ghi nhiều lần (dòng ${s(p.firstRow)} và dòng ${s(p.row)}).`,
+  "nothing-filled": (p) => `Tệp ${s(p.file)} chưa ghi số liệu chỉ tiêu nào và chưa ghi văn bản nào.`,
+  "indicators-table-missing": (p) =>
+    `Tệp ${s(p.file)} không có bảng "Kết quả thực hiện các mục tiêu của Đề án 241" (không tìm thấy dòng tiêu đề cột Nội dung chỉ tiêu / Tổng số / Số đã đạt).`,
+  "documents-table-missing": (p) =>
+    `Tệp ${s(p.file)} không có bảng "Các văn bản lãnh đạo, chỉ đạo triển khai thực hiện Đề án 241" (không tìm thấy dòng tiêu đề cột Ký hiệu văn bản / Ngày ban hành).`,
+  "column-by-position": (p) =>
+    `Cột ${s(p.column)} của bảng kết quả có tiêu đề "${s(p.text)}", được hiểu là cột "${s(p.role)}" theo vị trí của cột trong mẫu biểu. Đề nghị kiểm tra lại; nên ghi đúng tiêu đề "${s(p.role)}".`,
+  "column-missing": (p) =>
+    `Bảng kết quả ở trang tính "${s(p.sheet)}" không có cột "${s(p.role)}" (dòng tiêu đề ${s(p.row)}: ${s(p.headers)}); ${
+      p.countedOnly
+        ? `không tính được tỷ lệ nên số liệu của đơn vị chỉ được tổng hợp ở chỉ tiêu tính theo số lượng (${s(p.countedOnly)})`
+        : "số liệu của đơn vị không được tổng hợp"
+    }. Cần có cột "${s(p.role)}" như mẫu biểu.`,
+  "column-repeated": (p) =>
+    `Bảng kết quả có nhiều cột "${s(p.role)}" (cột ${s(p.columns)}); chỉ đọc cột ${s(p.used)}. Biểu mẫu của Công văn 232-CV/HU chỉ có một cột "${s(p.role)}" cho cả giai đoạn 2016 - 2020; nếu số liệu đúng ở cột khác, hãy sửa lại bảng theo mẫu.`,
+  "table-ignored": (p) =>
+    `Trang tính "${s(p.sheet)}" (dòng ${s(p.row)}) có thêm một bảng kết quả với số liệu khác ở chỉ tiêu ${s(p.indicators)}; bảng này không được đọc, chỉ đọc bảng ở trang "${s(p.usedSheet)}" (dòng ${s(p.usedRow)}). Nếu số liệu đúng nằm ở bảng kia, hãy xóa bảng thừa rồi gửi lại.`,
+  "included-in-summary": (p) =>
+    `Tệp ${s(p.file)} là báo cáo của ${s(p.unit)}, đơn vị đã có trong bảng tổng hợp "${s(p.summary)}" của ${s(p.summaryUnit)}; số liệu chỉ được tính một lần, theo bảng tổng hợp.`,
+  "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${s(p.size)} byte, tối đa ${s(p.limit)} byte).`,
+  "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
+  encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
+  "not-a-workbook": (p) =>
+    `Không đọc được tệp ${s(p.file)}: đây không phải là bảng tính Excel/LibreOffice (.xlsx, .xls, .ods)${p.detail ? ` (${s(p.detail)})` : ""}.`,
+  corrupt: (p) => `Không đọc được tệp ${s(p.file)}: tệp bị hỏng hoặc không đúng định dạng (${s(p.detail)}).`,
+  "too-many-cells": (p) => `Không đọc được tệp ${s(p.file)}: bảng tính có quá nhiều ô (${s(p.cells)}, tối đa ${s(p.limit)}).`,
+  empty: (p) => `Không đọc được tệp ${s(p.file)}: không có trang tính nào có dữ liệu.`,
+  timeout: (p) => `Không đọc được tệp ${s(p.file)}: đọc quá ${s(p.seconds)} giây nên đã dừng; tệp có thể quá lớn hoặc bất thường.`,
+  "not-found": (p) => `Không mở được tệp ${s(p.file)}${p.detail ? `: ${s(p.detail)}` : ""}.`,
+};
+
+export function messageFor(rule: RuleCode, params: IssueParams): string {
+  return MESSAGES[rule](params);
+}
+
+/** Builds an issue: severity from the rule, message from the parameters. */
+export function makeIssue(
+  rule: RuleCode,
+  at: { sheet?: string | null; cell?: string | null; indicator?: string },
+  params: IssueParams = {},
+): Issue {
+  const all: IssueParams = at.indicator !== undefined && params.indicator === undefined ? { ...params, indicator: at.indicator } : params;
+  return {
+    rule,
+    severity: severityOf(rule),
+    sheet: at.sheet ?? null,
+    cell: at.cell ?? null,
+    ...(at.indicator !== undefined ? { indicator: at.indicator } : {}),
+    params: all,
+    message: messageFor(rule, all),
+  };
+}

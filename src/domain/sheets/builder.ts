@@ -1,0 +1,97 @@
+/**
+ * A small mutable helper the sheet builders use to collect cells, merges and
+ * row heights before freezing them into a SheetLayout.
+ */
+import { cellAddress } from "../model/grid";
+import type { CellStyle, LayoutCell } from "../model/layout";
+
+export const FONT = "Times New Roman";
+export const BODY_SIZE = 13;
+export const TITLE_SIZE = 14;
+
+/** Height in points of one line of 13 pt Times New Roman, and the cell padding. */
+const LINE_HEIGHT = 17;
+const PADDING = 4;
+
+/** Zero-based rectangle to "A1:B2". */
+export function rangeAddress(r1: number, c1: number, r2: number, c2: number): string {
+  const a = cellAddress(r1, c1);
+  const b = cellAddress(r2, c2);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/**
+ * How many lines a text takes in a cell `widthChars` wide (greedy word wrap).
+ * Column widths count characters of the default 11 pt font; a 13 pt Times
+ * New Roman character takes about 0.9 of them (1.0 in bold), rounded up for safety.
+ */
+export function lineCount(text: string, widthChars: number, style: CellStyle): number {
+  const perChar = (style.font.bold ? 1.0 : 0.9) * (style.font.size / BODY_SIZE);
+  const capacity = Math.max(4, Math.floor((widthChars - 1) / perChar));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      const len = word.length;
+      if (line === 0) line = len;
+      else if (line + 1 + len <= capacity) line += 1 + len;
+      else {
+        lines++;
+        line = len;
+      }
+      while (line > capacity) {
+        lines++;
+        line -= capacity;
+      }
+    }
+  }
+  return Math.max(1, lines);
+}
+
+export function heightFor(lines: number, size = BODY_SIZE): number {
+  return Math.ceil((lines * LINE_HEIGHT * size) / BODY_SIZE + PADDING);
+}
+
+export class SheetBuilder {
+  private readonly cells = new Map<string, LayoutCell>();
+  readonly merges: string[] = [];
+  readonly rowHeights: Record<number, number> = {};
+
+  constructor(
+    readonly styles: Readonly<Record<string, CellStyle>>,
+    readonly columnWidths: readonly number[],
+  ) {}
+
+  set(r: number, c: number, value: string | number | null, style: string, formula?: string): void {
+    if (!(style in this.styles)) throw new Error(`Unknown style ${style}`);
+    this.cells.set(`${r},${c}`, { r, c, value, style, ...(formula !== undefined ? { formula } : {}) });
+  }
+
+  /** Writes `value` in the top-left cell, styles every cell of the block (for borders) and merges it. */
+  block(r1: number, c1: number, r2: number, c2: number, value: string | number | null, style: string): void {
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) this.set(r, c, r === r1 && c === c1 ? value : null, style);
+    if (r1 !== r2 || c1 !== c2) this.merges.push(rangeAddress(r1, c1, r2, c2));
+  }
+
+  width(c1: number, c2: number): number {
+    let w = 0;
+    for (let c = c1; c <= c2; c++) w += this.columnWidths[c] ?? 9;
+    return w;
+  }
+
+  /** Raises row r's height to fit `text` across columns c1..c2 in `style`. */
+  fit(r: number, c1: number, c2: number, text: string, style: string): void {
+    const s = this.styles[style]!;
+    const h = heightFor(s.wrap ? lineCount(text, this.width(c1, c2), s) : 1, s.font.size);
+    this.rowHeights[r] = Math.max(this.rowHeights[r] ?? 0, h);
+  }
+
+  setHeight(r: number, points: number): void {
+    this.rowHeights[r] = points;
+  }
+
+  list(): LayoutCell[] {
+    return [...this.cells.values()].sort((a, b) => a.r - b.r || a.c - b.c);
+  }
+}

@@ -1,0 +1,3 @@
+export * from "../model/layout";
+export * from "./builder";
+export * from "./unit";

@@ -1,0 +1,22 @@
+/**
+ * Messages between the task pane and the read worker. Everything in them is
+ * structured-cloneable: plain objects, strings, numbers, Uint8Arrays.
+ */
+import type { InputFile } from "../../app/sources";
+import type { CheckResult } from "../../app/usecases";
+import type { TargetsUsed } from "../../domain/check";
+import type { MergeSource } from "../../domain/merge";
+
+export type WorkerRequest =
+  | { readonly id: number; readonly kind: "read"; readonly files: readonly InputFile[] }
+  | { readonly id: number; readonly kind: "check"; readonly file: InputFile }
+  /** The targets a file sets on its "Mục tiêu" sheet. */
+  | { readonly id: number; readonly kind: "targets"; readonly file: InputFile };
+
+export type WorkerResponse =
+  | { readonly id: number; readonly kind: "progress"; readonly done: number; readonly total: number; readonly item: string }
+  | { readonly id: number; readonly kind: "read-done"; readonly sources: MergeSource[] }
+  | { readonly id: number; readonly kind: "check-done"; readonly result: CheckResult }
+  | { readonly id: number; readonly kind: "targets-done"; readonly targets: TargetsUsed }
+  /** The file could not be read (Vietnamese message naming it) or the worker itself failed. */
+  | { readonly id: number; readonly kind: "failed"; readonly message: string; readonly code: string | null };

@@ -1,0 +1,164 @@
+/**
+ * Marks cells (the errors a check found) with a fill, and takes the marks off
+ * again, giving every cell back its own fill.
+ *
+ * Each cell's own fill is remembered before it is marked: in memory and in a
+ * document setting (`workbook.settings`, saved with the workbook), so the marks
+ * can still be taken off after the task pane reloads or the workbook is
+ * reopened. A cell whose fill the user changed after it was marked keeps the
+ * user's fill.
+ *
+ * Three syncs at most whatever the number of cells: the sheet names and the
+ * setting; the fills of the cells; the new fills and the setting.
+ */
+import type { CellRef } from "../../app/usecases";
+import { parseAddress, cellAddress } from "../../domain/model/grid";
+
+/** Light red, as the conditional formats of the official sheets use for a result short of its target. */
+export const HIGHLIGHT_FILL = "#FFC7CE";
+/** The document setting holding the remembered fills. */
+export const HIGHLIGHT_SETTING = "de-an-241.highlight";
+
+export interface RememberedFill {
+  readonly sheet: string;
+  /** A1 address. */
+  readonly cell: string;
+  /** The cell's own fill ("#RRGGBB"), null when it had none. */
+  readonly color: string | null;
+}
+
+export interface HighlightState {
+  /** The fill the marked cells were given. */
+  readonly fill: string;
+  readonly cells: readonly RememberedFill[];
+}
+
+/** What this task pane knows of the marks (the document setting is the lasting copy). */
+export class HighlightMemory {
+  state: HighlightState | null = null;
+}
+
+const key = (sheet: string, cell: string): string => `${sheet}!${cell}`;
+
+/** "$d$9" → "D9"; undefined for anything but one cell (such references are not marked). */
+function normalCell(cell: string): string | undefined {
+  if (!/^\$?[A-Z]{1,3}\$?\d{1,7}$/i.test(cell.trim())) return undefined;
+  const { r, c } = parseAddress(cell);
+  return cellAddress(r, c);
+}
+
+function parseState(value: unknown): HighlightState | null {
+  const data: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  if (typeof data !== "object" || data === null) return null;
+  const { fill, cells } = data as { fill?: unknown; cells?: unknown };
+  if (typeof fill !== "string" || !Array.isArray(cells)) return null;
+  const out: RememberedFill[] = [];
+  for (const c of cells as unknown[]) {
+    if (typeof c !== "object" || c === null) continue;
+    const { sheet, cell, color } = c as { sheet?: unknown; cell?: unknown; color?: unknown };
+    if (typeof sheet === "string" && typeof cell === "string" && (typeof color === "string" || color === null)) {
+      out.push({ sheet, cell, color });
+    }
+  }
+  return { fill, cells: out };
+}
+
+const sameColor = (a: string | null, b: string): boolean => a !== null && a.toUpperCase() === b.toUpperCase();
+
+interface Loaded {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly fill: Excel.RangeFill;
+}
+
+/** Sync 1: sheet names and the stored marks (memory when the document holds none). */
+async function stateAndSheets(
+  context: Excel.RequestContext,
+  memory: HighlightMemory,
+): Promise<{ sheets: Set<string>; state: HighlightState | null; setting: Excel.Setting }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+  setting.load("value");
+  await context.sync();
+  const stored = setting.isNullObject ? null : parseState(setting.value);
+  return { sheets: new Set(worksheets.items.map((w) => w.name)), state: stored ?? memory.state, setting };
+}
+
+function loadFills(context: Excel.RequestContext, cells: readonly { sheet: string; cell: string }[], apiVersion: number): Loaded[] {
+  const worksheets = context.workbook.worksheets;
+  return cells.map(({ sheet, cell }) => {
+    const fill = worksheets.getItem(sheet).getRange(cell).format.fill;
+    fill.load(apiVersion >= 9 ? "color,pattern" : "color");
+    return { sheet, cell, fill };
+  });
+}
+
+/** The loaded fill as remembered: null for none (pattern "None"; before ExcelApi 1.9, white). */
+function ownColor(fill: Excel.RangeFill, apiVersion: number): string | null {
+  if (apiVersion >= 9) return fill.pattern === "None" ? null : fill.color;
+  return fill.color === null || fill.color.toUpperCase() === "#FFFFFF" ? null : fill.color;
+}
+
+function restore(context: Excel.RequestContext, remembered: RememberedFill): void {
+  const fill = context.workbook.worksheets.getItem(remembered.sheet).getRange(remembered.cell).format.fill;
+  if (remembered.color === null) fill.clear();
+  else fill.color = remembered.color;
+}
+
+/**
+ * Marks the cells with `fill`. Cells marked before keep their remembered own
+ * fill; cells marked before but not now get theirs back. References to sheets
+ * that no longer exist are left out.
+ */
+export async function highlightCells(
+  context: Excel.RequestContext,
+  refs: readonly CellRef[],
+  options: { fill?: string; apiVersion: number; memory: HighlightMemory },
+): Promise<void> {
+  const fill = options.fill ?? HIGHLIGHT_FILL;
+  const { sheets, state } = await stateAndSheets(context, options.memory); // 1
+  const wanted = new Map<string, { sheet: string; cell: string }>();
+  for (const ref of refs) {
+    const cell = normalCell(ref.cell);
+    if (cell !== undefined && sheets.has(ref.sheet)) wanted.set(key(ref.sheet, cell), { sheet: ref.sheet, cell });
+  }
+  const before = new Map((state?.cells ?? []).filter((c) => sheets.has(c.sheet)).map((c) => [key(c.sheet, c.cell), c]));
+  const fresh = [...wanted.entries()].filter(([k]) => !before.has(k)).map(([, v]) => v);
+  const dropped = [...before.entries()].filter(([k]) => !wanted.has(k)).map(([, v]) => v);
+  if (wanted.size === 0 && before.size === 0) return;
+
+  const freshFills = loadFills(context, fresh, options.apiVersion);
+  const droppedFills = loadFills(context, dropped, options.apiVersion);
+  await context.sync(); // 2
+
+  const own = new Map(freshFills.map((f) => [key(f.sheet, f.cell), ownColor(f.fill, options.apiVersion)]));
+  const remembered: RememberedFill[] = [...wanted.entries()].map(([k, ref]) => before.get(k) ?? { ...ref, color: own.get(k) ?? null });
+  const worksheets = context.workbook.worksheets;
+  droppedFills.forEach((loaded, i) => {
+    if (sameColor(loaded.fill.color, state?.fill ?? fill)) restore(context, dropped[i]!);
+  });
+  for (const ref of wanted.values()) worksheets.getItem(ref.sheet).getRange(ref.cell).format.fill.color = fill;
+  const next: HighlightState = { fill, cells: remembered };
+  context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(next));
+  await context.sync(); // 3
+  options.memory.state = next;
+}
+
+/** Takes the marks off: each marked cell still showing the mark gets its own fill back. */
+export async function clearHighlightCells(
+  context: Excel.RequestContext,
+  options: { apiVersion: number; memory: HighlightMemory },
+): Promise<void> {
+  const { sheets, state, setting } = await stateAndSheets(context, options.memory); // 1
+  if (!state) return;
+  const cells = state.cells.filter((c) => sheets.has(c.sheet));
+  const loaded = loadFills(context, cells, options.apiVersion);
+  if (cells.length > 0) await context.sync(); // 2
+  loaded.forEach((l, i) => {
+    if (sameColor(l.fill.color, state.fill)) restore(context, cells[i]!);
+  });
+  if (!setting.isNullObject) setting.delete();
+  await context.sync(); // 3
+  options.memory.state = null;
+}

@@ -1,0 +1,359 @@
+/**
+ * Renders a WorkbookLayout into the open workbook through Office.js: the same
+ * layout the .xlsx writer uses, so the live sheets and the file cannot drift.
+ *
+ * Two syncs whatever the size: one to read the existing sheet names, one to
+ * write everything (values as 2-D blocks, formulas, formats, merges, widths,
+ * validation, conditional formats, page layout, protection). Features the
+ * host's ExcelApi version lacks are skipped with a Vietnamese notice.
+ */
+import { cellAddress, columnLetters, parseAddress } from "../../domain/model/grid";
+import { IDENTITY_SHEET } from "../../domain/model/identity";
+import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
+
+export interface InsertConflict {
+  /** The existing sheet with the name of a sheet to insert. */
+  readonly name: string;
+  /** What it is renamed to when the user confirms ("Chỉ tiêu (cũ 28-11-2026)"). */
+  readonly renameTo: string;
+}
+
+export interface InsertPlan {
+  readonly conflicts: readonly InsertConflict[];
+  /** True when the workbook already has an identity sheet, which is replaced (it holds no user data). */
+  readonly replacesIdentity: boolean;
+}
+
+export interface InsertOptions {
+  /** The host's highest ExcelApi minor version (see highestExcelApi): 1.8 → 8. */
+  readonly apiVersion: number;
+  /** The user agreed to keep the existing sheets of the same names under new names. */
+  readonly renameExisting?: boolean;
+  /** The date of the "(cũ …)" suffix (default today). */
+  readonly today?: Date;
+}
+
+export interface InsertResult {
+  /** Vietnamese notices of features this Excel could not apply. */
+  readonly skipped: string[];
+  readonly renamed: readonly InsertConflict[];
+}
+
+/** Sheets of the same names exist and the user has not agreed to keep them under new names. */
+export class LayoutConflictError extends Error {
+  override readonly name = "LayoutConflictError";
+  constructor(readonly conflicts: readonly InsertConflict[]) {
+    super(
+      `Sổ làm việc đã có trang tính ${conflicts.map((c) => `"${c.name}"`).join(", ")}. ` +
+        "Hãy xác nhận để giữ các trang cũ dưới tên mới trước khi chèn mẫu.",
+    );
+  }
+}
+
+export const SKIPPED_VALIDATION =
+  "Phiên bản Excel này chưa hỗ trợ kiểm tra dữ liệu nhập (ExcelApi 1.8): các quy tắc kiểm tra số liệu và ngày tháng chưa được đặt.";
+export const SKIPPED_PAGE_LAYOUT =
+  "Phiên bản Excel này chưa hỗ trợ thiết lập trang in (ExcelApi 1.9): khổ A4, hướng giấy, dòng tiêu đề lặp lại và số trang chưa được đặt — hãy đặt trong thẻ Bố trí Trang trước khi in.";
+export const SKIPPED_CONDITIONAL =
+  "Phiên bản Excel này chưa hỗ trợ định dạng có điều kiện (ExcelApi 1.6): ô tỷ lệ chưa đạt mục tiêu sẽ không được tô màu.";
+export const SKIPPED_PROTECTION =
+  "Phiên bản Excel này chưa hỗ trợ bảo vệ trang tính (ExcelApi 1.2): các ô nhãn chưa được khóa.";
+
+const MAX_SHEET_NAME = 31;
+
+function dateSuffix(d: Date): string {
+  return `${String(d.getDate()).padStart(2, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${d.getFullYear()}`;
+}
+
+/** Which existing sheets would clash with the layout's sheets, and the names they would be kept under. */
+export function planInsert(existingNames: readonly string[], layout: WorkbookLayout, today: Date = new Date()): InsertPlan {
+  const taken = new Set(existingNames.map((n) => n.toLocaleLowerCase("vi")));
+  for (const s of layout.sheets) taken.add(s.name.toLocaleLowerCase("vi"));
+  const existing = new Set(existingNames.map((n) => n.toLocaleLowerCase("vi")));
+  const conflicts: InsertConflict[] = [];
+  for (const sheet of layout.sheets) {
+    if (sheet.name === IDENTITY_SHEET || !existing.has(sheet.name.toLocaleLowerCase("vi"))) continue;
+    const actual = existingNames.find((n) => n.toLocaleLowerCase("vi") === sheet.name.toLocaleLowerCase("vi"))!;
+    let renameTo = "";
+    for (let n = 1; ; n++) {
+      const suffix = ` (cũ ${dateSuffix(today)}${n > 1 ? ` ${n}` : ""})`;
+      renameTo = actual.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+      if (!taken.has(renameTo.toLocaleLowerCase("vi"))) break;
+    }
+    taken.add(renameTo.toLocaleLowerCase("vi"));
+    conflicts.push({ name: actual, renameTo });
+  }
+  return {
+    conflicts,
+    replacesIdentity: existingNames.some((n) => n === IDENTITY_SHEET),
+  };
+}
+
+/** Column width in points of a width in characters of the default font (7 px per character, 5 px padding). */
+export function widthToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+const VERTICAL = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+const OPERATOR = {
+  between: "Between",
+  notBetween: "NotBetween",
+  equal: "EqualTo",
+  notEqual: "NotEqualTo",
+  greaterThan: "GreaterThan",
+  greaterThanOrEqual: "GreaterThanOrEqualTo",
+  lessThan: "LessThan",
+  lessThanOrEqual: "LessThanOrEqualTo",
+} as const;
+
+/** A value that Excel would read as a formula or a number sign when written to a cell. */
+function looksLikeFormula(value: string): boolean {
+  return /^[=+\-@]/.test(value);
+}
+
+function matrix<T>(rows: number, cols: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => value));
+}
+
+export interface StyleRun {
+  readonly r1: number;
+  r2: number;
+  readonly c1: number;
+  c2: number;
+  readonly style: string;
+}
+
+/**
+ * Rectangles of cells with the same style, the unit formats are applied in:
+ * consecutive cells of a row, then the same columns on consecutive rows.
+ * Cells must come in row order (as SheetBuilder.list gives them).
+ */
+export function styleRuns(cells: readonly LayoutCell[]): StyleRun[] {
+  const rows: StyleRun[] = [];
+  for (const cell of cells) {
+    const last = rows[rows.length - 1];
+    if (last && last.r1 === cell.r && last.c2 === cell.c - 1 && last.style === cell.style) last.c2 = cell.c;
+    else rows.push({ r1: cell.r, r2: cell.r, c1: cell.c, c2: cell.c, style: cell.style });
+  }
+  const runs: StyleRun[] = [];
+  const open = new Map<string, StyleRun>();
+  for (const run of rows) {
+    const key = `${run.c1}:${run.c2}:${run.style}`;
+    const above = open.get(key);
+    if (above && above.r2 === run.r1 - 1) above.r2 = run.r1;
+    else {
+      runs.push(run);
+      open.set(key, run);
+    }
+  }
+  return runs;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
+  const f = range.format;
+  f.font.name = style.font.name;
+  f.font.size = style.font.size;
+  f.font.bold = style.font.bold === true;
+  f.font.italic = style.font.italic === true;
+  f.font.underline = style.font.underline ? "Single" : "None";
+  if (style.horizontal) f.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical) f.verticalAlignment = VERTICAL[style.vertical];
+  f.wrapText = style.wrap === true;
+  if (style.border) {
+    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (cols > 1) edges.push("InsideVertical");
+    if (rows > 1) edges.push("InsideHorizontal");
+    for (const edge of edges) {
+      const border = f.borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = "Thin";
+      border.color = "#000000";
+    }
+  }
+  if (style.fill) f.fill.color = `#${style.fill}`;
+  if (style.numberFormat) range.numberFormat = matrix(rows, cols, style.numberFormat);
+  f.protection.locked = style.locked;
+}
+
+function validationRule(rule: DataValidationRule): Excel.DataValidationRule {
+  if (rule.type === "custom") return { custom: { formula: `=${String(rule.formulae[0])}` } };
+  const operator = OPERATOR[rule.operator ?? "between"];
+  if (rule.type === "date") {
+    // DATE(y,m,d) reads the same in every locale, unlike a typed date.
+    const date = (iso: string | number): string => {
+      const [y, m, d] = String(iso).split("-").map(Number);
+      return `=DATE(${y},${m},${d})`;
+    };
+    return {
+      date: {
+        formula1: date(rule.formulae[0]!),
+        ...(rule.formulae[1] !== undefined ? { formula2: date(rule.formulae[1]) } : {}),
+        operator,
+      },
+    };
+  }
+  const basic = {
+    formula1: rule.formulae[0] as number | string,
+    ...(rule.formulae[1] !== undefined ? { formula2: rule.formulae[1] as number | string } : {}),
+    operator,
+  };
+  return rule.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
+}
+
+/**
+ * Queues the rendering of one sheet (or, for chunked writes, of a part of one:
+ * a layout holding only some rows' cells) on an existing worksheet.
+ */
+export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion: number, skipped: Set<string>): void {
+  layout.columnWidths.forEach((w, c) => {
+    const col = columnLetters(c);
+    ws.getRange(`${col}:${col}`).format.columnWidth = widthToPoints(w);
+  });
+  for (const [row, height] of Object.entries(layout.rowHeights)) {
+    const x = Number(row) + 1;
+    ws.getRange(`${x}:${x}`).format.rowHeight = height;
+  }
+  // Formats first: a text number format must be in place before text that looks like a formula is written.
+  for (const run of styleRuns(layout.cells)) {
+    const style = layout.styles[run.style];
+    if (!style) continue;
+    const single = run.r1 === run.r2 && run.c1 === run.c2;
+    const range = ws.getRange(
+      single ? cellAddress(run.r1, run.c1) : `${cellAddress(run.r1, run.c1)}:${cellAddress(run.r2, run.c2)}`,
+    );
+    applyStyle(range, style, run.r2 - run.r1 + 1, run.c2 - run.c1 + 1);
+  }
+  for (const cell of layout.cells) {
+    if (typeof cell.value === "string" && looksLikeFormula(cell.value) && layout.styles[cell.style]?.numberFormat !== "@") {
+      ws.getRange(cellAddress(cell.r, cell.c)).numberFormat = [["@"]];
+    }
+  }
+  // Constants as one 2-D block from the first row written; null leaves a cell alone (formula cells are written next).
+  if (layout.cells.length > 0) {
+    const top = layout.cells.reduce((m, c) => Math.min(m, c.r), Infinity);
+    const rows = layout.cells.reduce((m, c) => Math.max(m, c.r), 0) + 1 - top;
+    const cols = layout.cells.reduce((m, c) => Math.max(m, c.c), 0) + 1;
+    const values: (string | number | null)[][] = matrix(rows, cols, null);
+    for (const cell of layout.cells) if (cell.formula === undefined && cell.value !== null) values[cell.r - top]![cell.c] = cell.value;
+    ws.getRange(`${cellAddress(top, 0)}:${cellAddress(top + rows - 1, cols - 1)}`).values = values as unknown as string[][];
+  }
+  // Formulas by runs down a column.
+  const formulaCells = layout.cells.filter((c) => c.formula !== undefined).sort((a, b) => a.c - b.c || a.r - b.r);
+  for (let i = 0; i < formulaCells.length; ) {
+    const start = formulaCells[i]!;
+    let j = i + 1;
+    while (j < formulaCells.length && formulaCells[j]!.c === start.c && formulaCells[j]!.r === formulaCells[j - 1]!.r + 1) j++;
+    const run = formulaCells.slice(i, j);
+    const end = run[run.length - 1]!;
+    ws.getRange(`${cellAddress(start.r, start.c)}:${cellAddress(end.r, end.c)}`).formulas = run.map((c) => [
+      `=${c.formula!}`,
+    ]);
+    i = j;
+  }
+  for (const merge of layout.merges) ws.getRange(merge).merge(false);
+
+  if (layout.dataValidations.length > 0) {
+    if (apiVersion >= 8) {
+      for (const rule of layout.dataValidations) {
+        const dv = ws.getRange(rule.range).dataValidation;
+        dv.ignoreBlanks = rule.allowBlank;
+        dv.rule = validationRule(rule);
+        dv.prompt = { showPrompt: true, title: rule.prompt.title, message: rule.prompt.text };
+        dv.errorAlert = { showAlert: true, style: "Stop", title: rule.error.title, message: rule.error.text };
+      }
+    } else skipped.add(SKIPPED_VALIDATION);
+  }
+  if (layout.conditionalFormats.length > 0) {
+    if (apiVersion >= 6) {
+      for (const cf of layout.conditionalFormats) {
+        const format = ws.getRange(cf.range).conditionalFormats.add("Custom");
+        format.custom.rule.formula = `=${cf.formula}`;
+        format.custom.format.fill.color = `#${cf.fill}`;
+      }
+    } else skipped.add(SKIPPED_CONDITIONAL);
+  }
+  if (layout.pageSetup) {
+    if (apiVersion >= 9) {
+      const page = layout.pageSetup;
+      const pl = ws.pageLayout;
+      pl.paperSize = "A4";
+      pl.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+      // Pages tall 0 ("as many as needed") is expressed by leaving verticalFitToPages out.
+      pl.zoom =
+        page.fitToHeight > 0
+          ? { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight }
+          : { horizontalFitToPages: page.fitToWidth };
+      pl.leftMargin = page.margins.left * 72;
+      pl.rightMargin = page.margins.right * 72;
+      pl.topMargin = page.margins.top * 72;
+      pl.bottomMargin = page.margins.bottom * 72;
+      pl.headerMargin = page.margins.header * 72;
+      pl.footerMargin = page.margins.footer * 72;
+      pl.centerHorizontally = page.horizontalCentered;
+      if (page.printTitleRows) {
+        const [a, b] = page.printTitleRows.split(":");
+        pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
+      }
+      pl.headersFooters.defaultForAllPages.centerFooter = `&"Times New Roman,Italic"&11${page.footer}`;
+    } else skipped.add(SKIPPED_PAGE_LAYOUT);
+  }
+  if (layout.visibility === "veryHidden") ws.visibility = "VeryHidden";
+  if (layout.protection) {
+    if (apiVersion >= 2) {
+      const p = layout.protection;
+      ws.protection.protect({
+        allowFormatCells: p.allowFormatCells,
+        allowFormatColumns: p.allowFormatColumns,
+        allowFormatRows: p.allowFormatRows,
+        allowInsertRows: p.allowInsertRows,
+        allowDeleteRows: p.allowDeleteRows,
+        selectionMode: p.allowSelectLockedCells ? "Normal" : p.allowSelectUnlockedCells ? "Unlocked" : "None",
+      });
+    } else skipped.add(SKIPPED_PROTECTION);
+  }
+}
+
+/**
+ * Inserts the layout's sheets into the workbook. Existing sheets of the same
+ * names are never deleted: without `renameExisting` a LayoutConflictError is
+ * thrown (the task pane asks the user), with it they are renamed
+ * "<name> (cũ <date>)". An existing identity sheet is replaced.
+ */
+export async function insertLayout(
+  context: Excel.RequestContext,
+  layout: WorkbookLayout,
+  options: InsertOptions,
+): Promise<InsertResult> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const names = worksheets.items.map((w) => w.name);
+  const plan = planInsert(names, layout, options.today);
+  if (plan.conflicts.length > 0 && options.renameExisting !== true) throw new LayoutConflictError(plan.conflicts);
+  for (const c of plan.conflicts) worksheets.getItem(c.name).name = c.renameTo;
+  if (plan.replacesIdentity && layout.sheets.some((s) => s.name === IDENTITY_SHEET)) {
+    const old = worksheets.getItem(IDENTITY_SHEET);
+    old.visibility = "Hidden";
+    old.delete();
+  }
+  const skipped = new Set<string>();
+  // Every sheet exists before any is written, so formulas between them (Chỉ tiêu → Mục tiêu) find their sheet.
+  const added = layout.sheets.map((sheet) => ({ sheet, ws: worksheets.add(sheet.name) }));
+  let first: Excel.Worksheet | undefined;
+  for (const { sheet, ws } of added) {
+    renderSheet(ws, sheet, options.apiVersion, skipped);
+    if (!first && sheet.visibility === "visible") first = ws;
+  }
+  first?.activate();
+  await context.sync();
+  return { skipped: [...skipped], renamed: plan.conflicts };
+}
+
+/** The zero-based rectangle of an A1 range ("B2:C3", "B2"). */
+export function rangeBounds(address: string): { r1: number; c1: number; r2: number; c2: number } {
+  const [a, b] = address.split(":");
+  const s = parseAddress(a!);
+  const e = parseAddress(b ?? a!);
+  return { r1: s.r, c1: s.c, r2: e.r, c2: e.c };
+}

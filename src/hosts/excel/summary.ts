@@ -1,0 +1,309 @@
+/**
+ * Writes a district summary (buildSummaryWorkbook's layout) into the open
+ * workbook, safely:
+ *  - the sheets an earlier merge wrote are recognised by that merge's identity
+ *    sheet (kind "summary", with the list of sheets it wrote); they are kept
+ *    as dated copies ("Tổng hợp chỉ tiêu (cũ 28-11-2026)", shortened to 31
+ *    characters) and new sheets take their names;
+ *  - a sheet of the same name that no merge wrote (the user's own) is never
+ *    replaced: it is kept under a new name the same way;
+ *  - every other sheet is left alone, including a unit report's identity
+ *    sheet (the summary's identity then goes in SUMMARY_IDENTITY_SHEET).
+ *
+ * Rendering is render-layout's (the same as the .xlsx writer's), cut into row
+ * blocks whose estimated request size is at most BLOCK_BYTES, packed into
+ * requests of at most BATCH_BYTES (Excel on the web refuses requests over
+ * 5 MB). Syncs: 1 for the sheet names, 1 to read identity sheets when there
+ * are any, then at most 1 + floor(estimated bytes / BLOCK_BYTES) for the
+ * writes (every request but the last holds more than BLOCK_BYTES). Nothing is
+ * synced per unit or per row: a district's summary, even of a thousand units,
+ * estimates under BATCH_BYTES and is written in one request, so 2 syncs for
+ * the first summary and 3 for the next ones.
+ */
+import { IDENTITY_SHEET, identityRows, parseIdentityRows, type WorkbookIdentity } from "../../domain/model/identity";
+import { buildIdentitySheet, type LayoutCell, type SheetLayout, type WorkbookLayout } from "../../domain/sheets";
+import { SUMMARY_SHEETS } from "../../domain/sheets/summary";
+import { planInsert, renderSheet, styleRuns, type InsertConflict } from "./render-layout";
+
+/** Where a summary's identity goes when IDENTITY_SHEET holds another identity (a unit report's). */
+export const SUMMARY_IDENTITY_SHEET = `${IDENTITY_SHEET}_tong_hop`;
+/** Estimated request bytes of one row block of a sheet. */
+export const BLOCK_BYTES = 2_000_000;
+/** Estimated request bytes of one sync. */
+export const BATCH_BYTES = 4_000_000;
+
+/**
+ * Request bytes of the Office.js actions, generously: each property set or
+ * call is an action of about 100 bytes plus object paths of about 80.
+ */
+const COST = {
+  styleRun: 4_000,
+  cell: 6,
+  formula: 120,
+  formulaRun: 400,
+  textFormat: 400,
+  merge: 300,
+  rowHeight: 300,
+  columnWidth: 300,
+  validation: 1_500,
+  conditional: 1_000,
+  pageSetup: 3_000,
+  protection: 600,
+  sheet: 600,
+} as const;
+
+export interface WriteSummaryOptions {
+  /** The host's highest ExcelApi minor version. */
+  readonly apiVersion: number;
+  /** The date of the "(cũ …)" suffix (default today). */
+  readonly today?: Date;
+  readonly blockBytes?: number;
+  readonly batchBytes?: number;
+}
+
+export interface WriteSummaryResult {
+  /** Sheets of an earlier merge that new sheets replaced (their old content is in `copies`). */
+  readonly replaced: string[];
+  /** The names the earlier merge's sheets are kept under. */
+  readonly copies: string[];
+  /** Vietnamese notices of features this Excel could not apply. */
+  readonly skipped: string[];
+  /** The user's own sheets that had a summary sheet's name, and the names they are kept under. */
+  readonly renamed: InsertConflict[];
+  /** How many syncs the write took (for tests and diagnostics). */
+  readonly syncs: number;
+}
+
+export class NotASummaryError extends Error {
+  override readonly name = "NotASummaryError";
+  constructor() {
+    super("Dữ liệu cần ghi không phải là bảng tổng hợp (thiếu thông tin nhận dạng loại “summary”).");
+  }
+}
+
+const fold = (name: string): string => name.toLocaleLowerCase("vi");
+
+function looksLikeFormula(value: string): boolean {
+  return /^[=+\-@]/.test(value);
+}
+
+/** The estimated request bytes of rendering the rows [from, to) of a sheet, row by row, for splitting. */
+function rowCosts(sheet: SheetLayout): { rows: number[]; first: number; startAt: (r: number) => number; costs: Map<number, number> } {
+  const cols = sheet.cells.reduce((m, c) => Math.max(m, c.c), 0) + 1;
+  const costs = new Map<number, number>();
+  const add = (r: number, bytes: number): void => {
+    costs.set(r, (costs.get(r) ?? 0) + bytes);
+  };
+  const byRow = new Map<number, LayoutCell[]>();
+  for (const cell of sheet.cells) {
+    const list = byRow.get(cell.r) ?? [];
+    list.push(cell);
+    byRow.set(cell.r, list);
+  }
+  for (const [r, cells] of byRow) {
+    add(r, cols * COST.cell);
+    for (const cell of cells) {
+      if (cell.formula !== undefined) add(r, COST.formula + cell.formula.length);
+      else if (typeof cell.value === "string") {
+        add(r, JSON.stringify(cell.value).length);
+        if (looksLikeFormula(cell.value)) add(r, COST.textFormat);
+      } else if (typeof cell.value === "number") add(r, String(cell.value).length);
+    }
+    if (cells.some((c) => c.formula !== undefined)) add(r, COST.formulaRun);
+  }
+  // A style rectangle costs its actions once per block it appears in, and its number formats per cell.
+  const runs = styleRuns(sheet.cells);
+  const open = new Map<number, number>();
+  for (const run of runs) {
+    add(run.r1, COST.styleRun);
+    const format = sheet.styles[run.style]?.numberFormat;
+    const perRow = format !== undefined ? (run.c2 - run.c1 + 1) * (format.length + 3) : 0;
+    for (let r = run.r1; r <= run.r2; r++) {
+      add(r, perRow);
+      if (r > run.r1) open.set(r, (open.get(r) ?? 0) + COST.styleRun);
+    }
+  }
+  for (const merge of sheet.merges) add(mergeLastRow(merge), COST.merge);
+  for (const row of Object.keys(sheet.rowHeights)) add(Number(row), COST.rowHeight);
+  const rows = [...new Set([...costs.keys()])].sort((a, b) => a - b);
+  const first =
+    COST.sheet +
+    sheet.columnWidths.length * COST.columnWidth +
+    sheet.dataValidations.length * COST.validation +
+    sheet.conditionalFormats.length * COST.conditional +
+    (sheet.pageSetup ? COST.pageSetup : 0) +
+    (sheet.protection ? COST.protection : 0);
+  return { rows, first, startAt: (r) => open.get(r) ?? 0, costs };
+}
+
+function mergeLastRow(merge: string): number {
+  const end = merge.split(":").pop()!;
+  return Number(/\d+$/.exec(end)![0]) - 1;
+}
+
+export interface SheetPart {
+  readonly layout: SheetLayout;
+  readonly bytes: number;
+}
+
+/**
+ * Cuts a sheet into row blocks of at most `blockBytes` estimated request
+ * bytes (a single row over the limit is a block of its own). The first block
+ * carries the column widths, validation, conditional formats and page setup;
+ * the last the visibility and protection; each merge goes with its last row.
+ */
+export function splitSheet(sheet: SheetLayout, blockBytes: number = BLOCK_BYTES): SheetPart[] {
+  const { rows, first, startAt, costs } = rowCosts(sheet);
+  const ranges: { from: number; to: number; bytes: number }[] = [];
+  let current: { from: number; to: number; bytes: number } | undefined;
+  for (const r of rows) {
+    const cost = costs.get(r) ?? 0;
+    if (current && current.bytes + cost <= blockBytes) {
+      current.to = r;
+      current.bytes += cost;
+    } else {
+      current = { from: r, to: r, bytes: cost + startAt(r) + (ranges.length === 0 ? first : 0) };
+      ranges.push(current);
+    }
+  }
+  if (ranges.length === 0) ranges.push({ from: 0, to: -1, bytes: first });
+  return ranges.map((range, i) => {
+    const isFirst = i === 0;
+    const isLast = i === ranges.length - 1;
+    const inRange = (r: number): boolean => r >= range.from && r <= range.to;
+    const { pageSetup, protection, ...rest } = sheet;
+    const part: SheetLayout = {
+      ...rest,
+      visibility: isLast ? sheet.visibility : "visible",
+      cells: sheet.cells.filter((c) => inRange(c.r)),
+      merges: sheet.merges.filter((m) => inRange(mergeLastRow(m))),
+      rowHeights: Object.fromEntries(Object.entries(sheet.rowHeights).filter(([r]) => inRange(Number(r)))),
+      columnWidths: isFirst ? sheet.columnWidths : [],
+      dataValidations: isFirst ? sheet.dataValidations : [],
+      conditionalFormats: isFirst ? sheet.conditionalFormats : [],
+      ...(isFirst && pageSetup ? { pageSetup } : {}),
+      ...(isLast && protection ? { protection } : {}),
+    };
+    return { layout: part, bytes: range.bytes };
+  });
+}
+
+interface Plan {
+  readonly sheets: SheetLayout[];
+  readonly renames: InsertConflict[];
+  readonly deletes: string[];
+  readonly replaced: string[];
+  readonly copies: string[];
+  readonly renamed: InsertConflict[];
+}
+
+/** What to rename, delete and add, from the existing sheets and the identities read from them. */
+export function planSummary(
+  existing: readonly string[],
+  identities: ReadonlyArray<{ sheet: string; identity: WorkbookIdentity }>,
+  layout: WorkbookLayout,
+  today: Date,
+): Plan {
+  if (layout.identity?.kind !== "summary") throw new NotASummaryError();
+  const previous = identities.filter((i) => i.identity.kind === "summary");
+  const previousIds = new Set(previous.map((p) => fold(p.sheet)));
+  const written = new Set(
+    previous.flatMap((p) => p.identity.sheets ?? Object.values(SUMMARY_SHEETS)).map(fold).filter((n) => !previousIds.has(n)),
+  );
+  const names = new Set(existing.map(fold));
+  const identitySheet =
+    previous[0]?.sheet ?? (names.has(fold(IDENTITY_SHEET)) ? SUMMARY_IDENTITY_SHEET : IDENTITY_SHEET);
+  const visible = layout.sheets.filter((s) => s.name !== IDENTITY_SHEET && s.visibility !== "veryHidden");
+  const identity: WorkbookIdentity = { ...layout.identity, sheets: visible.map((s) => s.name) };
+  const sheets = [...visible, { ...buildIdentitySheet(identityRows(identity)), name: identitySheet }];
+
+  const earlier = existing.filter((n) => written.has(fold(n)));
+  const newNames = new Set(sheets.map((s) => fold(s.name)));
+  const deletes = existing.filter((n) => previousIds.has(fold(n)));
+  const users = existing.filter((n) => newNames.has(fold(n)) && !written.has(fold(n)) && !previousIds.has(fold(n)));
+  // planInsert finds the free "(cũ <date>)" names; it only reads the sheets' names.
+  const keep = [...earlier, ...users];
+  const pseudo = [...keep, ...sheets.map((s) => s.name).filter((n) => !keep.some((k) => fold(k) === fold(n)))];
+  const plan = planInsert(
+    existing,
+    { sheets: pseudo.filter((n) => !previousIds.has(fold(n))).map((name) => ({ name }) as SheetLayout) },
+    today,
+  );
+  const renames = [...plan.conflicts];
+  const isEarlier = (n: string): boolean => written.has(fold(n));
+  return {
+    sheets,
+    renames,
+    deletes,
+    replaced: earlier.filter((n) => newNames.has(fold(n))),
+    copies: renames.filter((c) => isEarlier(c.name)).map((c) => c.renameTo),
+    renamed: renames.filter((c) => !isEarlier(c.name)),
+  };
+}
+
+/** Writes the summary; see the module comment for what is replaced and the sync bound. */
+export async function writeSummaryLayout(
+  context: Excel.RequestContext,
+  layout: WorkbookLayout,
+  options: WriteSummaryOptions,
+): Promise<WriteSummaryResult> {
+  if (layout.identity?.kind !== "summary") throw new NotASummaryError();
+  const blockBytes = options.blockBytes ?? BLOCK_BYTES;
+  const batchBytes = Math.max(options.batchBytes ?? BATCH_BYTES, blockBytes);
+  let syncs = 0;
+  const sync = async (): Promise<void> => {
+    syncs++;
+    await context.sync();
+  };
+
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await sync();
+  const existing = worksheets.items.map((w) => w.name);
+  // Identity sheets: ours are named IDENTITY_SHEET or start with it.
+  const candidates = existing.filter((n) => n.startsWith(IDENTITY_SHEET));
+  const identities: { sheet: string; identity: WorkbookIdentity }[] = [];
+  if (candidates.length > 0) {
+    const ranges = candidates.map((name) => {
+      const range = worksheets.getItem(name).getRange("A1:B50");
+      range.load("values");
+      return { name, range };
+    });
+    await sync();
+    for (const { name, range } of ranges) {
+      const identity = parseIdentityRows(range.values);
+      if (identity) identities.push({ sheet: name, identity });
+    }
+  }
+
+  const plan = planSummary(existing, identities, layout, options.today ?? new Date());
+  for (const r of plan.renames) worksheets.getItem(r.name).name = r.renameTo;
+  for (const name of plan.deletes) {
+    const old = worksheets.getItem(name);
+    old.visibility = "Hidden";
+    old.delete();
+  }
+  const added = plan.sheets.map((s) => worksheets.add(s.name));
+  const skipped = new Set<string>();
+  let load = 0;
+  for (const [i, sheet] of plan.sheets.entries()) {
+    for (const part of splitSheet(sheet, blockBytes)) {
+      if (load > 0 && load + part.bytes > batchBytes) {
+        await sync();
+        load = 0;
+      }
+      renderSheet(added[i]!, part.layout, options.apiVersion, skipped);
+      load += part.bytes;
+    }
+  }
+  const first = plan.sheets.findIndex((s) => s.visibility === "visible");
+  if (first >= 0) added[first]!.activate();
+  await sync();
+  return {
+    replaced: plan.replaced,
+    copies: plan.copies,
+    skipped: [...skipped],
+    renamed: plan.renamed,
+    syncs,
+  };
+}

@@ -1,0 +1,40 @@
+import { formatNumber, formatPercent, formatRatio, targetLabel, verdictLabel, vnDate, vnLongDate } from "../../src/domain/format";
+
+describe("Vietnamese presentation", () => {
+  it.each([
+    [1234.5, undefined, "1.234,5"],
+    [1234567, undefined, "1.234.567"],
+    [12, undefined, "12"],
+    [-1234.25, undefined, "-1.234,25"],
+    [0.123456, undefined, "0,1235"],
+    [-1e-320, undefined, "0"],
+    [95, 2, "95,00"],
+    [1000, 0, "1.000"],
+    [-0.001, 2, "0,00"],
+  ])("formatNumber(%p, %p) is %p", (n, decimals, text) => {
+    expect(formatNumber(n, decimals)).toBe(text);
+  });
+
+  it("writes percentages with a decimal comma, never a dot", () => {
+    expect(formatPercent(36.842105)).toBe("36,84%");
+    expect(formatRatio(36.842105)).toBe("36,84%");
+    expect(formatRatio(95)).toBe("95%");
+  });
+
+  it("writes dates day first, and in words for a date line", () => {
+    expect(vnDate("2021-06-20")).toBe("20/06/2021");
+    expect(vnDate(null)).toBe("");
+    expect(vnDate("tháng 3/2018")).toBe("tháng 3/2018");
+    expect(vnLongDate("2021-07-01")).toBe("ngày 01 tháng 7 năm 2021");
+    expect(vnLongDate("2021-02-15")).toBe("ngày 15 tháng 02 năm 2021");
+    expect(vnLongDate("1/7/2021")).toBeNull();
+  });
+
+  it("names verdicts and targets as the letter does", () => {
+    expect([true, false, null].map(verdictLabel)).toEqual(["Đạt", "Chưa đạt", "Chưa đủ số liệu"]);
+    expect(targetLabel({ op: ">=", value: 100 })).toBe("100%");
+    expect(targetLabel({ op: ">", value: 95 })).toBe("Trên 95%");
+    expect(targetLabel({ op: "count>=", value: 1 })).toBe("Ít nhất 01");
+    expect(targetLabel({ op: ">=", value: 92.5 })).toBe("92,5%");
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The page's side of the read worker, with a stand-in Worker that answers
+ * like src/hosts/browser/read.worker.ts: progress reaches the caller, the bytes are
+ * handed over in the transfer list, a failure names the file, and aborting
+ * terminates the worker (a new one is made for the next request).
+ */
+import { CancelledError, FileReadError, createFileUseCases } from "../../../src/app/files";
+import type { WorkerRequest, WorkerResponse } from "../../../src/hosts/browser/protocol";
+
+class StandInWorker {
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  readonly transfers: Transferable[][] = [];
+  constructor(private readonly answer: (request: WorkerRequest, post: (r: WorkerResponse) => void) => void) {}
+  postMessage(request: WorkerRequest, transfer: Transferable[]): void {
+    this.transfers.push(transfer);
+    setTimeout(() => this.answer(request, (r) => this.onmessage?.({ data: r } as MessageEvent<WorkerResponse>)), 0);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const file = (name: string) => ({ name, bytes: new Uint8Array([1, 2, 3]) });
+
+describe("read worker client", () => {
+  it("routes progress, transfers the bytes, and returns the sources", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind !== "read") return;
+          request.files.forEach((f, i) => post({ id: request.id, kind: "progress", done: i, total: request.files.length, item: f.name }));
+          post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const inputs = [file("a.xlsx"), file("b.xlsx")];
+    const progress: string[] = [];
+    const sources = await files.readFiles(inputs, (p) => progress.push(`${p.done}/${p.total} ${p.item}`));
+    expect(sources.map((s) => s.file)).toEqual(["a.xlsx", "b.xlsx"]);
+    expect(progress).toEqual(["0/2 a.xlsx", "1/2 b.xlsx", "2/2 b.xlsx"]);
+    expect(workers).toHaveLength(1);
+    // One request per file (each under the time limit), each handing its bytes over.
+    expect(workers[0]!.transfers).toEqual([[inputs[0]!.bytes.buffer], [inputs[1]!.bytes.buffer]]);
+    // A merge's reading worker ends with it.
+    expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it("stops a file that runs past the time limit, rejects it with the reason, and reads the rest in a new worker", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      fileTimeLimitMs: 50,
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind !== "read") return;
+          // "slow.xlsx" never answers, like a parser stuck on a hostile file.
+          if (request.files[0]!.name === "slow.xlsx") return;
+          post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const sources = await files.readFiles([file("a.xlsx"), file("slow.xlsx"), file("b.xlsx")]);
+    expect(sources.map((s) => [s.file, s.error?.code ?? "ok"])).toEqual([
+      ["a.xlsx", "ok"],
+      ["slow.xlsx", "timeout"],
+      ["b.xlsx", "ok"],
+    ]);
+    expect(sources[1]!.error!.message).toContain("slow.xlsx");
+    expect(sources[1]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it("rejects a check with the worker's message naming the file", async () => {
+    const files = createFileUseCases({
+      makeWorker: async () =>
+        new StandInWorker((request, post) =>
+          post({ id: request.id, kind: "failed", code: "corrupt", message: "Không đọc được tệp x.xlsx: tệp bị hỏng." }),
+        ) as unknown as Worker,
+    });
+    const promise = files.checkFile(file("x.xlsx"));
+    await expect(promise).rejects.toBeInstanceOf(FileReadError);
+    await expect(promise).rejects.toThrow("Không đọc được tệp x.xlsx: tệp bị hỏng.");
+  });
+
+  it("reads a targets file in the worker: the request and the answer carry the file and its targets", async () => {
+    const requests: WorkerRequest[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () =>
+        new StandInWorker((request, post) => {
+          requests.push(request);
+          if (request.kind !== "targets") return;
+          if (request.file.name === "hong.xlsx") post({ id: request.id, kind: "failed", code: "corrupt", message: "Không đọc được tệp hong.xlsx: tệp bị hỏng." });
+          else post({ id: request.id, kind: "targets-done", targets: { source: "workbook", sheet: "Mục tiêu", targets: { "1.1": { op: ">=", value: 80 } }, changed: [], issues: [] } });
+        }) as unknown as Worker,
+    });
+    const used = await files.readTargetsFile(file("ke-hoach.xlsx"));
+    expect(requests.map((r) => [r.kind, r.kind === "read" ? "" : r.file.name])).toEqual([["targets", "ke-hoach.xlsx"]]);
+    expect(used.targets["1.1"]).toEqual({ op: ">=", value: 80 });
+    const bad = files.readTargetsFile(file("hong.xlsx"));
+    await expect(bad).rejects.toBeInstanceOf(FileReadError);
+    await expect(bad).rejects.toThrow("Không đọc được tệp hong.xlsx: tệp bị hỏng.");
+  });
+
+  it("terminates the worker on abort and starts a new one for the next request", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        // Never answers the first request; answers later ones.
+        const w = new StandInWorker((request, post) => {
+          if (workers.length > 1 && request.kind === "read") {
+            post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+          }
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const controller = new AbortController();
+    const stuck = files.readFiles([file("a.xlsx")], undefined, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    await expect(stuck).rejects.toBeInstanceOf(CancelledError);
+    expect(workers[0]!.terminated).toBe(true);
+    await expect(files.readFiles([file("b.xlsx")])).resolves.toEqual([{ file: "b.xlsx", sha256: "0" }]);
+    expect(workers).toHaveLength(2);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The CLI reads files in a worker thread under a time limit per file: within
+ * the limit it gives what the reader gives; past it the file is stopped and
+ * rejected with rule "timeout", naming the file, and the next file still goes.
+ */
+import { readSource } from "../../../src/app/sources";
+import { buildUnitWorkbook } from "../../../src/domain/sheets";
+import { readSourcesWithTimeLimit } from "../../../src/hosts/node/read-pool";
+import { writeWorkbookXlsx } from "../../../src/io/write";
+import { fillTemplate } from "../../support/fill";
+
+describe("reading under a time limit (CLI)", () => {
+  let files: { name: string; bytes: Uint8Array }[];
+  beforeAll(async () => {
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Hồ Thầu", place: "Hồ Thầu", level: "co-so", created: "2021-05-01" }));
+    files = [
+      { name: "ho-thau.xlsx", bytes: await fillTemplate(template, { indicators: { "1.1": [10, 9] } }) },
+      { name: "rac.xlsx", bytes: new Uint8Array([1, 2, 3, 4, 5, 6]) },
+    ];
+  });
+
+  it("gives, within the limit, exactly what the reader gives on the main thread", async () => {
+    const progress: string[] = [];
+    const sources = await readSourcesWithTimeLimit(files, { onProgress: (d, t, f) => progress.push(`${d}/${t} ${f}`) });
+    const direct = await Promise.all(files.map((f) => readSource(f)));
+    expect(sources).toEqual(direct);
+    expect(sources[0]!.report!.indicators["1.1"]).toMatchObject({ total: 10, achieved: 9 });
+    expect(sources[1]!.error?.code).toBe("not-a-workbook");
+    expect(progress).toEqual(["1/2 ho-thau.xlsx", "2/2 rac.xlsx"]);
+  }, 60_000);
+
+  it("stops every file that runs past the limit, with the reason, and goes on to the next", async () => {
+    // No worker can even start within 5 ms: each file runs past the limit.
+    const sources = await readSourcesWithTimeLimit(files, { limitMs: 5 });
+    expect(sources.map((s) => [s.file, s.error?.code])).toEqual([
+      ["ho-thau.xlsx", "timeout"],
+      ["rac.xlsx", "timeout"],
+    ]);
+    expect(sources[0]!.error!.message).toContain("ho-thau.xlsx");
+    expect(sources[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  }, 60_000);
+});
