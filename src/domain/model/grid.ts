@@ -71,6 +71,39 @@ export function parseAddress(address: string): { r: number; c: number } {
   return { r: Number(m[2]) - 1, c: c - 1 };
 }
 
+/** Excel's sheet size: 1,048,576 rows by 16,384 columns. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+function columnNumber(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
+/**
+ * The rectangle of an A1 range, corners ordered: "B2:C3", "B2", "$A$1:$B$2";
+ * a sheet prefix ("'Chỉ tiêu'!A1:F31") is ignored; whole rows ("1:1") and
+ * whole columns ("A:C") span the sheet. Undefined when the text is not a
+ * range or lies outside Excel's sheet size.
+ */
+export function parseRange(ref: string): GridRange | undefined {
+  const local = ref.slice(ref.lastIndexOf("!") + 1).trim();
+  const m = /^\$?([A-Z]{0,3})\$?(\d{0,7})(?::\$?([A-Z]{0,3})\$?(\d{0,7}))?$/i.exec(local);
+  if (!m) return undefined;
+  const [, c1, r1, c2 = c1, r2 = r1] = m as unknown as [string, string, string, string | undefined, string | undefined];
+  // Each end is a cell ("B2"), a whole row ("2") or a whole column ("B"), both ends of the same kind.
+  const kind = (c: string, r: string): "cell" | "row" | "col" | null => (c && r ? "cell" : r ? "row" : c ? "col" : null);
+  const k = kind(c1, r1);
+  if (k === null || k !== kind(c2, r2)) return undefined;
+  const rows = k === "col" ? [0, MAX_ROWS - 1] : [Number(r1) - 1, Number(r2) - 1];
+  const cols = k === "row" ? [0, MAX_COLUMNS - 1] : [columnNumber(c1), columnNumber(c2)];
+  const [ra, rb] = rows as [number, number];
+  const [ca, cb] = cols as [number, number];
+  if (Math.min(ra, rb) < 0 || Math.max(ra, rb) >= MAX_ROWS || Math.min(ca, cb) < 0 || Math.max(ca, cb) >= MAX_COLUMNS) return undefined;
+  return { s: { r: Math.min(ra, rb), c: Math.min(ca, cb) }, e: { r: Math.max(ra, rb), c: Math.max(ca, cb) } };
+}
+
 export function cellAt(sheet: GridSheet, r: number, c: number): GridCell | undefined {
   return sheet.rows[r]?.[c];
 }

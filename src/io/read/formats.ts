@@ -1,0 +1,42 @@
+/**
+ * The one list of what the tool reads, for every surface: the CLI's folder
+ * walk, the pane's file pickers and drop zones, and the messages that name
+ * the accepted kinds. A new format is added here and in the reading facade
+ * (src/io/read/index.ts), nowhere else.
+ */
+
+/** Workbook files a unit may send (the reader also recognises web pages and XML spreadsheets saved under these names). */
+export const WORKBOOK_EXTENSIONS: readonly string[] = [".xlsx", ".xlsm", ".xls", ".ods"];
+
+/** Files that can hold a unit list or a targets sheet: the workbooks, and CSV / plain text. */
+export const LIST_EXTENSIONS: readonly string[] = [...WORKBOOK_EXTENSIONS, ".csv", ".txt"];
+
+const MIME_TYPES = [
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel",
+  "application/vnd.oasis.opendocument.spreadsheet",
+];
+
+/** The `accept` attribute of a file input for unit workbooks. */
+export const WORKBOOK_ACCEPT = [...WORKBOOK_EXTENSIONS, ...MIME_TYPES].join(",");
+
+/** The `accept` attribute of a file input for unit lists and targets files. */
+export const LIST_ACCEPT = [...LIST_EXTENSIONS, "text/csv", ...MIME_TYPES].join(",");
+
+/** "(.xlsx, .xlsm, .xls, .ods)" for messages. */
+export const WORKBOOK_KINDS_TEXT = `(${WORKBOOK_EXTENSIONS.join(", ")})`;
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot < 0 ? "" : name.slice(dot).toLowerCase();
+}
+
+/** Whether a file name is one of the workbooks a unit may send. */
+export function isWorkbookName(name: string): boolean {
+  return WORKBOOK_EXTENSIONS.includes(extensionOf(name));
+}
+
+/** Whether a file name is read as CSV text rather than as a workbook. */
+export function isCsvName(name: string): boolean {
+  return [".csv", ".txt"].includes(extensionOf(name));
+}
