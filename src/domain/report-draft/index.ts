@@ -7,7 +7,7 @@
  */
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE, indicatorById, PROGRAMME, targetLabel } from "../catalogue";
 import { REPORT_OUTLINE, type OutlineNode } from "../catalogue/outline";
-import { dateLine, upperVi } from "../sheets/unit";
+import { dateLine, upperVi } from "../sheets/header";
 import type { IndicatorSummary, MergedDocument, Summary } from "../merge";
 import { foldText } from "../text";
 import { parseDocumentCode } from "../values/code";

@@ -9,7 +9,9 @@ import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicato
 import { cellAddress } from "../model/grid";
 import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type WorkbookIdentity } from "../model/identity";
 import { SheetBuilder } from "./builder";
-import { buildIdentitySheet, SHEET_STYLES, SHORT_FILL, upperVi, dateLine } from "./unit";
+import { dateLine, upperVi } from "./header";
+import { buildIdentitySheet } from "./identity";
+import { SHEET_STYLES, SHORT_FILL } from "./styles";
 import type { CellStyle, PageSetup, SheetLayout, WorkbookLayout } from "../model/layout";
 import { targetsNote } from "../targets";
 import type { Summary } from "../merge/index";
