@@ -1,7 +1,8 @@
 /** The appendix tables: the indicators with the district's figures and verdicts, and the documents listed once. */
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE } from "../catalogue";
 import type { Summary } from "../merge";
-import { formatNumber, verdict } from "./figures";
+import { formatNumber, vnDate } from "../format";
+import { verdict } from "./figures";
 import { NOT_ENOUGH_DATA, type DraftTable, type DraftTableRow } from "./model";
 
 function ratioCell(ratio: number | null): string {
@@ -9,7 +10,7 @@ function ratioCell(ratio: number | null): string {
 }
 
 function countCell(value: number | null): string {
-  return value === null ? "" : formatNumber(value);
+  return value === null ? "" : formatNumber(value, 0);
 }
 
 export function indicatorsTable(summary: Summary): DraftTable {
@@ -39,12 +40,6 @@ export function indicatorsTable(summary: Summary): DraftTable {
   };
 }
 
-function displayDate(iso: string | null): string {
-  if (iso === null) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
 export function documentsTable(summary: Summary): DraftTable {
   return {
     kind: "table",
@@ -52,7 +47,7 @@ export function documentsTable(summary: Summary): DraftTable {
     widths: [6, 18, 14, 42, 20],
     textColumns: [1, 3, 4],
     rows: summary.documents.map((d, k) => ({
-      cells: [String(k + 1), d.code ?? "", displayDate(d.date), d.summary ?? "", d.issuer ?? ""],
+      cells: [String(k + 1), d.code ?? "", vnDate(d.date), d.summary ?? "", d.issuer ?? ""],
     })),
   };
 }

@@ -1,22 +1,16 @@
 /** The figures of the summary as the sentences of the draft: an indicator's result, documents by type, who reported, targets met. */
-import { indicatorById, targetLabel } from "../catalogue";
+import { indicatorById } from "../catalogue";
+import { formatNumber, formatPercent, targetLabel, verdictLabel } from "../format";
 import type { IndicatorSummary, MergedDocument, Summary } from "../merge";
 import { parseDocumentCode } from "../values/code";
 import { NOT_ENOUGH_DATA } from "./model";
 
-/** Vietnamese number: "." between thousands, "," before decimals. */
-export function formatNumber(value: number, decimals = 0): string {
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [int, frac] = fixed.split(".");
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${value < 0 ? "-" : ""}${grouped}${frac !== undefined ? `,${frac}` : ""}`;
-}
-
-/** An indicator's verdict inside a sentence: "Đạt", "Chưa đạt", or "chưa đánh giá được" without enough figures. */
+/**
+ * An indicator's verdict in the draft: the verdict label ("Đạt", "Chưa đạt"),
+ * or, inside a sentence whose figures could not be judged, "chưa đánh giá được".
+ */
 export function verdict(met: boolean | null): string {
-  if (met === true) return "Đạt";
-  if (met === false) return "Chưa đạt";
-  return "chưa đánh giá được";
+  return met === null ? "chưa đánh giá được" : verdictLabel(met);
 }
 
 /** "đạt 95,00% (950/1.000 Hộ; mục tiêu 100%: Chưa đạt)", or "chưa đủ số liệu". */
@@ -24,7 +18,7 @@ export function figureText(summary: IndicatorSummary | undefined): string {
   if (!summary || summary.ratio === null || summary.total === null || summary.achieved === null) return NOT_ENOUGH_DATA;
   const dvt = indicatorById(summary.id)?.dvt ?? "";
   return (
-    `đạt ${formatNumber(summary.ratio, 2)}% (${formatNumber(summary.achieved)}/${formatNumber(summary.total)}${dvt !== "" ? ` ${dvt}` : ""}; ` +
+    `đạt ${formatPercent(summary.ratio)} (${formatNumber(summary.achieved, 0)}/${formatNumber(summary.total, 0)}${dvt !== "" ? ` ${dvt}` : ""}; ` +
     `mục tiêu ${targetLabel(summary.target)}: ${verdict(summary.met)})`
   );
 }
@@ -90,7 +84,7 @@ export function documentCountText(documents: readonly MergedDocument[]): string 
 export function reportingText(summary: Summary): string {
   const expected = summary.expected.length;
   const received = summary.received.length;
-  const rate = summary.rate !== null ? ` (${formatNumber(summary.rate, 2)}%)` : "";
+  const rate = summary.rate !== null ? ` (${formatPercent(summary.rate)})` : "";
   const head = `Đã nhận báo cáo của ${received}/${expected} đơn vị${rate}`;
   return summary.missing.length > 0 ? `${head}; chưa nhận báo cáo của: ${summary.missing.join(", ")}.` : `${head}.`;
 }

@@ -16,7 +16,7 @@ import { DRAFT_SUBTITLE, DRAFT_TITLE, NOT_ENOUGH_DATA, type DraftBlock, type Dra
 import { outlineBlocks, para } from "./sections";
 
 export * from "./model";
-export { countDocumentTypes, documentCountText, figureText, formatNumber, type DocumentTypeCount } from "./figures";
+export { countDocumentTypes, documentCountText, figureText, type DocumentTypeCount } from "./figures";
 export { FIGURE_RULES, outlinePrefix } from "./sections";
 
 /** Builds the draft. Pure: the same summary and options give the same draft. */

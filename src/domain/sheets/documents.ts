@@ -1,5 +1,6 @@
 /** The "Văn bản" sheet: the documents that led and directed the work on Đề án 241. */
 import { DOCUMENTS_TABLE, REPORTING_PERIOD } from "../catalogue";
+import { vnDate } from "../format";
 import type { DataValidationRule, SheetLayout } from "../model/layout";
 import { rangeAddress, SheetBuilder } from "./builder";
 import { fillInRanges, headerBlock, headerRow, signatureBlock, titleBlock } from "./header";
@@ -33,8 +34,8 @@ export function buildDocumentsSheet(opts: SheetOptions): SheetLayout {
     // No fixed height: the row grows with what the unit types.
   }
   const rows = { first, last: lastRow };
-  const from = REPORTING_PERIOD.from.split("-").reverse().join("/");
-  const to = REPORTING_PERIOD.to.split("-").reverse().join("/");
+  const from = vnDate(REPORTING_PERIOD.from);
+  const to = vnDate(REPORTING_PERIOD.to);
   const dataValidations: DataValidationRule[] = [
     {
       range: rowsOf(rows, 2),

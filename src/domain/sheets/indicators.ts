@@ -1,5 +1,6 @@
 /** The "Chỉ tiêu" sheet: the indicators of Đề án 241 with the unit's figures, ratio and target. */
-import { CATALOGUE_ROWS, INDICATORS_TABLE, INDICATORS_TABLE_NOTE, TARGETS_SHEET_NAME, targetLabel, type Target } from "../catalogue";
+import { CATALOGUE_ROWS, INDICATORS_TABLE, INDICATORS_TABLE_NOTE, TARGETS_SHEET_NAME, type Target } from "../catalogue";
+import { targetLabel } from "../format";
 import { cellAddress } from "../model/grid";
 import type { ConditionalFormatRule, DataValidationRule, SheetLayout } from "../model/layout";
 import { rangeAddress, SheetBuilder } from "./builder";

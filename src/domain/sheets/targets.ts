@@ -1,5 +1,6 @@
 /** The "Mục tiêu" sheet: Đề án 241's target of every indicator, and the target the unit sets itself. */
-import { CATALOGUE_ROWS, INDICATORS_TABLE_NOTE, TARGETS_SHEET_NAME, targetLabel, type Target } from "../catalogue";
+import { CATALOGUE_ROWS, INDICATORS_TABLE_NOTE, TARGETS_SHEET_NAME, type Target } from "../catalogue";
+import { targetLabel } from "../format";
 import { cellAddress } from "../model/grid";
 import type { DataValidationRule, SheetLayout } from "../model/layout";
 import { SheetBuilder } from "./builder";
