@@ -1,12 +1,12 @@
 import { DEFAULT_TARGETS, INDICATORS, meetsTarget } from "../../src/domain/catalogue";
 import { flattenOutline, type OutlineNode } from "../../src/domain/catalogue/outline";
+import { formatNumber } from "../../src/domain/format";
 import { round2, SUM, type IndicatorSummary, type MergedDocument, type Summary } from "../../src/domain/merge";
 import {
   buildReportDraft,
   countDocumentTypes,
   FIGURE_RULES,
   FIGURES_LABEL,
-  formatNumber,
   PLACEHOLDER,
   type DraftDocument,
   type DraftParagraph,

@@ -5,11 +5,14 @@
  * and "Số liệu bị loại". Every text that came from a unit's file is written
  * as text (number format "@"), never as a formula.
  */
-import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicatorById, targetLabel } from "../catalogue";
+import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicatorById } from "../catalogue";
+import { formatPercent, targetLabel, verdictLabel, vnDate } from "../format";
 import { cellAddress } from "../model/grid";
 import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type WorkbookIdentity } from "../model/identity";
 import { SheetBuilder } from "./builder";
-import { buildIdentitySheet, SHEET_STYLES, SHORT_FILL, upperVi, dateLine } from "./unit";
+import { dateLine, upperVi } from "./header";
+import { buildIdentitySheet } from "./identity";
+import { SHEET_STYLES, SHORT_FILL } from "./styles";
 import type { CellStyle, PageSetup, SheetLayout, WorkbookLayout } from "../model/layout";
 import { targetsNote } from "../targets";
 import type { Summary } from "../merge/index";
@@ -58,17 +61,6 @@ const PAGE: PageSetup = {
   horizontalCentered: true,
   footer: "Trang &P / &N",
 };
-
-/** "dd/mm/yyyy" from ISO, "" for null. */
-function vnDate(iso: string | null): string {
-  if (iso === null) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-function resultLabel(met: boolean | null): string {
-  return met === true ? "Đạt" : met === false ? "Chưa đạt" : "Chưa đủ số liệu";
-}
 
 interface Frame {
   readonly b: SheetBuilder;
@@ -140,7 +132,7 @@ function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLay
       b.set(r, 5, s.ratio, s.met === false ? "short" : "percent");
       const aggregation = s.aggregation.kind === "unit" ? ` (số liệu của ${s.aggregation.unit})` : "";
       b.set(r, 6, targetLabel(s.target), "textCenter");
-      b.set(r, 7, resultLabel(s.met), s.met === false ? "short" : "met");
+      b.set(r, 7, verdictLabel(s.met), s.met === false ? "short" : "met");
       b.set(r, 8, s.reportedBy, "number");
       if (aggregation !== "") b.set(r, 1, `${i.text}${aggregation}`, "cellText");
     }
@@ -250,7 +242,7 @@ function statusSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout 
   const widths = [7, 34, 13, 13, 30, 13, 8, 10, 30];
   const b = new SheetBuilder(STYLES, widths);
   const last = widths.length - 1;
-  const rate = summary.rate === null ? "—" : `${summary.rate.toFixed(2).replace(".", ",")}%`;
+  const rate = summary.rate === null ? "—" : formatPercent(summary.rate);
   let r = heading(
     { b, last },
     opts,

@@ -1,0 +1,51 @@
+/** Who has sent: each listed unit's state, and the expected, received, missing and unlisted units with the rate. */
+import { foldText } from "../text";
+import type { Unit } from "../units";
+import { round2 } from "./aggregate";
+import type { FileResult, Summary, UnitState, UnitStatus } from "./types";
+
+/** Each unit of the list: received (a file merged), rejected (only rejected files) or missing, with its file's details. */
+export function unitStatuses(units: readonly Unit[], files: readonly FileResult[]): UnitStatus[] {
+  return units.map((u) => {
+    const key = foldText(u.name);
+    const mine = files.filter((f) => f.unit !== null && foldText(f.unit) === key);
+    const winner = mine.find((f) => f.status === "merged");
+    const state: UnitState = winner ? "received" : mine.some((f) => f.status === "rejected") ? "rejected" : "missing";
+    return {
+      unit: u.name,
+      ...(u.code !== undefined ? { code: u.code } : {}),
+      state,
+      file: winner?.file ?? null,
+      sha256: winner?.sha256 ?? null,
+      date: winner?.date ?? null,
+      onTime: winner?.onTime ?? null,
+      errors: winner?.errors ?? mine.reduce((n, f) => n + f.errors, 0),
+      warnings: winner?.warnings ?? 0,
+      otherFiles: mine.filter((f) => f !== winner).map((f) => f.file),
+    };
+  });
+}
+
+/**
+ * Expected, received and missing units, the files of units off the list (a
+ * file already counted through a summary needs none: `countedElsewhere`), and
+ * received ÷ expected in percent, never above 100.
+ */
+export function completeness(
+  units: readonly Unit[],
+  statuses: readonly UnitStatus[],
+  files: readonly FileResult[],
+  countedElsewhere: (fileIndex: number) => boolean,
+): Pick<Summary, "unlisted" | "expected" | "received" | "missing" | "rate"> {
+  const expected = units.map((u) => u.name);
+  const received = statuses.filter((u) => u.state === "received").map((u) => u.unit);
+  const missing = statuses.filter((u) => u.state !== "received").map((u) => u.unit);
+  const unlisted = files.filter((f, k) => !f.onList && f.status !== "rejected" && !countedElsewhere(k)).map((f) => f.file);
+  return {
+    unlisted,
+    expected,
+    received,
+    missing,
+    rate: expected.length === 0 ? null : round2(Math.min(100, (received.length / expected.length) * 100)),
+  };
+}

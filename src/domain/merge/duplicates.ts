@@ -1,0 +1,108 @@
+/**
+ * A unit that reported twice: a unit's file beside the summary that already
+ * counts it is set aside (counted once, through the summary), and of a unit's
+ * remaining files one is merged (the user's choice, else the latest) and the
+ * others superseded.
+ */
+import type { Issue } from "../model/issues";
+import { makeIssue } from "../rules/messages";
+import { foldText } from "../text";
+import { matchUnit } from "../units";
+import type { Placed } from "./place";
+import type { UnitGroups, Verdicts } from "./status";
+import type { MergeOptions, MergeSource } from "./types";
+
+/** The place a body's name is about: "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" and "Huyện ủy Tam Đường" are both "tam duong". */
+function placeOf(name: string): string {
+  return foldText(name)
+    .replace(/^(ban thuong vu |ban chap hanh )?(dang bo|dang uy|huyen uy|thanh uy|thi uy|tinh uy|ubnd|uy ban nhan dan)\s+/, "")
+    .replace(/^(huyen|thanh pho|thi xa|tinh|xa|thi tran|phuong)\s+/, "");
+}
+
+function samePlace(a: string, b: string): boolean {
+  const pa = placeOf(a);
+  return pa !== "" && pa === placeOf(b);
+}
+
+/** The summary among `summaries` that already counts the file of `p`, if any. */
+function includedIn(p: Placed, summaries: readonly Placed[]): Placed | undefined {
+  const identity = p.source.report?.identity;
+  if (identity?.kind === "summary") return undefined;
+  // By the identity's superior body ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" is the summary of Huyện ủy Tam Đường)…
+  if (identity?.superior !== undefined) {
+    const above = summaries.find((sum) => samePlace(sum.source.report!.identity!.unitName, identity.superior!));
+    if (above) return above;
+  }
+  // …or by name among the units a summary counted (a file typed by hand has no identity).
+  const names = [p.source.report?.unit.name, p.unit].filter((n): n is string => n !== undefined && n !== null && n !== "");
+  return summaries.find((sum) => {
+    const included = (sum.source.includedUnits ?? []).map((name) => ({ name }));
+    return names.some((n) => matchUnit(n, included) !== undefined);
+  });
+}
+
+/**
+ * A unit's report beside the summary of the body above it (which already
+ * counts it) is superseded, with an "included-in-summary" issue; the groups
+ * keep the other files, and units left with none are dropped.
+ */
+export function setAsideIncluded(
+  placed: readonly Placed[],
+  groups: UnitGroups,
+  verdicts: Verdicts,
+): { groups: UnitGroups; extraIssues: Map<MergeSource, Issue> } {
+  const extraIssues = new Map<MergeSource, Issue>();
+  const summaries = placed.filter((p) => verdicts.get(p.source) === undefined && p.source.report?.identity?.kind === "summary");
+  const remaining: UnitGroups = new Map();
+  for (const [key, list] of groups) {
+    const kept = list.filter((p) => {
+      const above = includedIn(p, summaries);
+      if (!above) return true;
+      verdicts.set(p.source, {
+        status: "superseded",
+        reason: `Đã có trong bảng tổng hợp của ${above.unit ?? above.source.report!.identity!.unitName} (tệp "${above.source.file}").`,
+      });
+      extraIssues.set(
+        p.source,
+        makeIssue("included-in-summary", {}, { file: p.source.file, unit: p.unit ?? p.source.report?.unit.name ?? "", summary: above.source.file, summaryUnit: above.unit ?? "" }),
+      );
+      return false;
+    });
+    if (kept.length > 0) remaining.set(key, kept);
+  }
+  return { groups: remaining, extraIssues };
+}
+
+/** Positive when a is later than b: by the report's date, then the file's time; a dated report over an undated one. */
+function later(a: Placed, b: Placed): number {
+  const da = a.source.report?.reportDate ?? "";
+  const db = b.source.report?.reportDate ?? "";
+  if (da !== db && da !== "" && db !== "") return da < db ? -1 : 1;
+  const ta = a.source.fileTime ?? "";
+  const tb = b.source.fileTime ?? "";
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  if (da !== db) return da === "" ? -1 : 1;
+  return 0;
+}
+
+/** One file per unit is merged: the one the user prefers, else the latest (the last of equals); the others are superseded. */
+export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred: MergeOptions["preferred"]): void {
+  for (const list of groups.values()) {
+    const preferredFile = list[0]!.unit !== null ? preferred?.[list[0]!.unit] : undefined;
+    let winner = preferredFile !== undefined ? list.find((p) => p.source.file === preferredFile) : undefined;
+    if (!winner) {
+      winner = list[0]!;
+      for (const p of list.slice(1)) if (later(p, winner) >= 0) winner = p;
+    }
+    for (const p of list) {
+      if (p === winner) verdicts.set(p.source, { status: "merged", reason: null });
+      else {
+        const why = preferredFile !== undefined && winner.source.file === preferredFile ? "người dùng chọn" : "tệp có ngày báo cáo muộn hơn";
+        verdicts.set(p.source, {
+          status: "superseded",
+          reason: `Đơn vị đã gửi tệp khác: "${winner.source.file}" được dùng (${why}).`,
+        });
+      }
+    }
+  }
+}

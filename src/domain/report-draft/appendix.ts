@@ -1,0 +1,53 @@
+/** The appendix tables: the indicators with the district's figures and verdicts, and the documents listed once. */
+import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE } from "../catalogue";
+import type { Summary } from "../merge";
+import { formatNumber, vnDate } from "../format";
+import { verdict } from "./figures";
+import { NOT_ENOUGH_DATA, type DraftTable, type DraftTableRow } from "./model";
+
+function ratioCell(ratio: number | null): string {
+  return ratio === null ? "" : formatNumber(ratio, 2);
+}
+
+function countCell(value: number | null): string {
+  return value === null ? "" : formatNumber(value, 0);
+}
+
+export function indicatorsTable(summary: Summary): DraftTable {
+  const byId = new Map(summary.indicators.map((i) => [i.id, i]));
+  const rows: DraftTableRow[] = CATALOGUE_ROWS.map((row) => {
+    if (row.kind === "group") return { cells: [row.group.stt, row.group.label, "", "", "", "", ""], group: true };
+    const s = byId.get(row.indicator.id);
+    const judged = s && s.ratio !== null ? verdict(s.met) : NOT_ENOUGH_DATA;
+    return {
+      cells: [
+        row.indicator.stt,
+        row.indicator.text,
+        row.indicator.dvt,
+        countCell(s?.total ?? null),
+        countCell(s?.achieved ?? null),
+        ratioCell(s?.ratio ?? null),
+        judged,
+      ],
+    };
+  });
+  return {
+    kind: "table",
+    columns: [...INDICATORS_TABLE.columns.map((c) => c.header), "Đánh giá"],
+    widths: [6, 40, 10, 10, 11, 10, 13],
+    textColumns: [1],
+    rows,
+  };
+}
+
+export function documentsTable(summary: Summary): DraftTable {
+  return {
+    kind: "table",
+    columns: DOCUMENTS_TABLE.columns.map((c) => c.header),
+    widths: [6, 18, 14, 42, 20],
+    textColumns: [1, 3, 4],
+    rows: summary.documents.map((d, k) => ({
+      cells: [String(k + 1), d.code ?? "", vnDate(d.date), d.summary ?? "", d.issuer ?? ""],
+    })),
+  };
+}
