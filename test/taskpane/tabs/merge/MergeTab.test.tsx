@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { InputFile, Progress } from "../../src/app/usecases";
-import { MergeTab } from "../../src/taskpane/tabs/MergeTab";
-import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, source } from "./fakes";
+import type { InputFile, Progress } from "../../../../src/app/usecases";
+import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
+import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, source } from "../../fakes";
 
 afterEach(() => jest.restoreAllMocks());
 

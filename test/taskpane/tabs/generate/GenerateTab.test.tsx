@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { Progress } from "../../src/app/usecases";
-import { TAM_DUONG_UNITS, type Unit } from "../../src/domain/units";
-import { LayoutConflictError } from "../../src/hosts/excel/render-layout";
-import { GenerateTab } from "../../src/taskpane/tabs/GenerateTab";
-import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith } from "./fakes";
+import type { Progress } from "../../../../src/app/usecases";
+import { TAM_DUONG_UNITS, type Unit } from "../../../../src/domain/units";
+import { LayoutConflictError } from "../../../../src/hosts/excel/render-layout";
+import { GenerateTab } from "../../../../src/taskpane/tabs/generate/GenerateTab";
+import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith } from "../../fakes";
 
 afterEach(() => jest.restoreAllMocks());
 
