@@ -6,10 +6,10 @@ import { useId, useState } from "react";
 import { Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { PROGRAMME } from "../domain/catalogue";
 import { HostNotices } from "./HostNotices";
-import { CheckTab } from "./tabs/CheckTab";
-import { GenerateTab } from "./tabs/GenerateTab";
-import { MergeTab } from "./tabs/MergeTab";
-import { UnitsProvider } from "./units";
+import { UnitsProvider } from "./shared/units";
+import { CheckTab } from "./tabs/check/CheckTab";
+import { GenerateTab } from "./tabs/generate/GenerateTab";
+import { MergeTab } from "./tabs/merge/MergeTab";
 
 export type TabKey = "generate" | "check" | "merge";
 

@@ -10,7 +10,7 @@ import { buildSummaryWorkbook } from "../../src/domain/sheets/summary";
 import type { UnitReport } from "../../src/domain/model/report";
 import type { HostInfo } from "../../src/hosts/excel/host";
 import { ServicesProvider, servicesFor } from "../../src/taskpane/services";
-import { UnitsProvider } from "../../src/taskpane/units";
+import { UnitsProvider } from "../../src/taskpane/shared/units";
 
 /**
  * What jsdom lacks and real use cases need: TextEncoder/TextDecoder (the file

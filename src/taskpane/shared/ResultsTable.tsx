@@ -18,8 +18,8 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { DEFAULT_TARGETS, indicatorById, targetLabel, type Target } from "../../domain/catalogue";
-import { formatNumber } from "../../domain/rules/messages";
+import { DEFAULT_TARGETS, indicatorById, type Target } from "../../domain/catalogue";
+import { formatNumber, formatRatio, targetLabel, verdictLabel } from "../../domain/format";
 
 export interface ResultRow {
   readonly id: string;
@@ -68,12 +68,8 @@ export function shorten(text: string, max = 60): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,;.\s]+$/, "")}…`;
 }
 
-export function resultLabel(met: boolean | null): string {
-  return met === true ? "Đạt" : met === false ? "Chưa đạt" : "Chưa đủ số liệu";
-}
-
 const num = (n: number | null): string => (n === null ? "–" : formatNumber(n));
-const pct = (n: number | null): string => (n === null ? "–" : `${formatNumber(Math.round(n * 100) / 100)}%`);
+const pct = (n: number | null): string => (n === null ? "–" : formatRatio(n));
 
 export function ResultsTable(props: { rows: readonly ResultRow[]; caption: string; testId?: string }) {
   const styles = useStyles();
@@ -114,7 +110,7 @@ export function ResultsTable(props: { rows: readonly ResultRow[]; caption: strin
                 </TableCell>
                 <TableCell className={styles.cell}>
                   <Text size={200} className={row.met === true ? styles.met : row.met === false ? styles.short : styles.unknown}>
-                    {resultLabel(row.met)}
+                    {verdictLabel(row.met)}
                   </Text>
                 </TableCell>
               </TableRow>

@@ -7,14 +7,14 @@
  * ones judged by, and a target that cannot be read selects its cell too.
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { createFileUseCases } from "../../src/app/files";
-import { buildUnitWorkbook, targetsSheetRows } from "../../src/domain/sheets";
-import { createWorkbookUseCases } from "../../src/hosts/excel/workbook-services";
-import { CheckTab } from "../../src/taskpane/tabs/CheckTab";
-import { FakeWorkbook } from "../hosts/excel/fake-excel";
-import { loadLayout } from "../hosts/excel/layout-book";
-import { indicatorRow } from "../support/fill";
-import { EXCEL, fillJsdomGaps, renderWith } from "./fakes";
+import { createFileUseCases } from "../../../../src/app/files";
+import { buildUnitWorkbook, targetsSheetRows } from "../../../../src/domain/sheets";
+import { createWorkbookUseCases } from "../../../../src/hosts/excel/workbook-services";
+import { CheckTab } from "../../../../src/taskpane/tabs/check/CheckTab";
+import { FakeWorkbook } from "../../../hosts/excel/fake-excel";
+import { loadLayout } from "../../../hosts/excel/layout-book";
+import { indicatorRow } from "../../../support/fill";
+import { EXCEL, fillJsdomGaps, renderWith } from "../../fakes";
 
 fillJsdomGaps();
 

@@ -6,6 +6,18 @@ export interface Problem {
   readonly message: string;
 }
 
+/**
+ * The text shown for anything thrown: an error's message, never its stack
+ * (the use cases word their errors in Vietnamese for the user).
+ */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message.trim() || "Lỗi không rõ.";
+  if (typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string") {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
 export function ErrorBar(props: { problem: Problem | null; onDismiss?: () => void; intent?: "error" | "warning" }) {
   if (!props.problem) return null;
   return (

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { Progress } from "../../src/app/usecases";
-import { TAM_DUONG_UNITS, type Unit } from "../../src/domain/units";
-import { LayoutConflictError } from "../../src/hosts/excel/render-layout";
-import { GenerateTab } from "../../src/taskpane/tabs/GenerateTab";
-import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith } from "./fakes";
+import type { Progress } from "../../../../src/app/usecases";
+import { TAM_DUONG_UNITS, type Unit } from "../../../../src/domain/units";
+import { LayoutConflictError } from "../../../../src/hosts/excel/render-layout";
+import { GenerateTab } from "../../../../src/taskpane/tabs/generate/GenerateTab";
+import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith } from "../../fakes";
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -124,5 +124,42 @@ describe("Tạo biểu mẫu tab", () => {
     expect(signal?.aborted).toBe(true);
     expect((await screen.findByTestId("done")).textContent).toBe("Đã hủy tạo tệp .zip.");
     expect(downloads).toEqual([]);
+  });
+
+  it("fills the superior body from the unit's entry (the list's own, else the built-in list's), as the CLI does", async () => {
+    const files = fakeFiles();
+    const workbook = fakeWorkbook();
+    workbook.readUnits.mockResolvedValue([
+      { name: "Chi bộ Trường THPT Tam Đường", level: "co-so", superior: "ĐẢNG ỦY KHỐI CƠ QUAN" },
+      { name: "Phòng Nội vụ", level: "huyen" },
+    ]);
+    renderWith(<GenerateTab />, EXCEL, { files, workbook });
+    await screen.findByText(/trang tính “Đơn vị” của sổ làm việc \(2 đơn vị\)/);
+    const superior = screen.getByLabelText("Cấp trên trực tiếp") as HTMLInputElement;
+    const place = screen.getByLabelText("Địa danh ở dòng ngày tháng") as HTMLInputElement;
+    expect(superior.value).toBe("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG");
+    expect(place.value).toBe("Bản Bo");
+
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "Chi bộ Trường THPT Tam Đường" } });
+    expect(superior.value).toBe("ĐẢNG ỦY KHỐI CƠ QUAN");
+    expect(place.value).toBe("Tam Đường");
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "Phòng Nội vụ" } });
+    expect(superior.value).toBe("UBND HUYỆN TAM ĐƯỜNG");
+
+    fireEvent.click(screen.getByRole("button", { name: "Chèn vào sổ làm việc" }));
+    await waitFor(() => expect(workbook.insertLayout).toHaveBeenCalledTimes(1));
+    expect(files.unitLayout.mock.calls[0]![0]).toEqual({
+      superior: "UBND HUYỆN TAM ĐƯỜNG",
+      unitName: "Phòng Nội vụ",
+      unitCode: "PHONG-NOI-VU",
+      place: "Tam Đường",
+      level: "huyen",
+    });
+
+    // What the user typed wins over the defaults from then on.
+    fireEvent.change(superior, { target: { value: "ĐẢNG ỦY KHỐI" } });
+    fireEvent.change(screen.getByRole("combobox"), { target: { value: "Đảng ủy xã Bản Bo" } });
+    expect(superior.value).toBe("ĐẢNG ỦY KHỐI");
+    expect(place.value).toBe("Bản Bo");
   });
 });

@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { InputFile, Progress } from "../../src/app/usecases";
-import { MergeTab } from "../../src/taskpane/tabs/MergeTab";
-import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, source } from "./fakes";
+import { Cancelled } from "../../../../src/app/cancel";
+import type { InputFile, Progress } from "../../../../src/app/usecases";
+import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
+import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, source } from "../../fakes";
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -130,5 +131,84 @@ describe("Tổng hợp tab", () => {
     expect((await screen.findByTestId("done")).textContent).toContain("Đã hủy đọc tệp");
     expect(screen.queryByTestId("progress")).toBeNull();
     expect(screen.queryByTestId("error-bar")).toBeNull();
+  });
+
+  /** readFiles that reports the first file and waits until “Hủy”, then rejects as the use cases do. */
+  function readUntilCancelled(files: ReturnType<typeof fakeFiles>) {
+    files.readFiles.mockImplementationOnce(
+      (inputs: readonly InputFile[], onProgress?: (p: Progress) => void, abort?: AbortSignal) =>
+        new Promise((_resolve, reject) => {
+          onProgress?.({ done: 0, total: inputs.length, item: inputs[0]?.name ?? "" });
+          abort?.addEventListener("abort", () => reject(new Cancelled()));
+        }),
+    );
+  }
+
+  it("cancelling the first reading says that no file was added, as the empty list does", async () => {
+    const files = fakeFiles();
+    files.sampleFiles.mockResolvedValue(SOURCES.map((s) => ({ name: s.file, bytes: new Uint8Array([1]) })));
+    readUntilCancelled(files);
+    renderWith(<MergeTab />, STANDALONE, { files });
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("progress");
+    fireEvent.click(screen.getByRole("button", { name: "Hủy" }));
+    const done = await screen.findByTestId("done");
+    expect(done.textContent).toBe("Đã hủy đọc tệp; chưa thêm tệp nào.");
+    expect(done.textContent).not.toContain("vẫn được giữ");
+    expect(screen.getByTestId("empty").textContent).toContain("Chưa có tệp nào.");
+    expect(screen.queryByTestId("file-statuses")).toBeNull();
+    expect(screen.queryByTestId("error-bar")).toBeNull();
+  });
+
+  it("cancelling a later reading keeps the files read before, and says so", async () => {
+    const files = await loadSamples();
+    renderWith(<MergeTab />, STANDALONE, { files });
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("file-statuses");
+    readUntilCancelled(files);
+    const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([new Uint8Array([1])], "moi.xlsx")] } });
+    expect((await screen.findByTestId("progress")).textContent).toContain("Đang đọc 1/1: moi.xlsx");
+    fireEvent.click(screen.getByRole("button", { name: "Hủy" }));
+    expect((await screen.findByTestId("done")).textContent).toBe("Đã hủy đọc tệp; các tệp đọc trước đó vẫn được giữ.");
+    expect(screen.getAllByTestId("file-status")).toHaveLength(SOURCES.length);
+    expect(screen.queryByTestId("empty")).toBeNull();
+  });
+
+  it("shows the reading's progress and “Hủy” right under the buttons that started it, above the lists and fields", async () => {
+    const files = await loadSamples();
+    renderWith(<MergeTab />, STANDALONE, { files });
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("file-statuses");
+    readUntilCancelled(files);
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    const progress = await screen.findByTestId("progress");
+    const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    const sample = screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" });
+    // Next to the buttons that started it: the element after their row.
+    expect(sample.parentElement!.nextElementSibling).toBe(progress);
+    expect(within(progress).getByRole("button", { name: "Hủy" })).toBeTruthy();
+    for (const below of ["units-source", "targets-source", "file-statuses", "missing-units"]) {
+      expect(follows(progress, screen.getByTestId(below))).toBe(true);
+    }
+    fireEvent.click(within(progress).getByRole("button", { name: "Hủy" }));
+    await screen.findByTestId("done");
+  });
+
+  it("shows the summary's work under the summary's buttons", async () => {
+    const files = await loadSamples();
+    let finish: (bytes: Uint8Array) => void = () => undefined;
+    files.writeXlsx.mockImplementationOnce(() => new Promise<Uint8Array>((resolve) => (finish = resolve)));
+    const downloads = captureDownloads();
+    renderWith(<MergeTab />, STANDALONE, { files });
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("file-statuses");
+    fireEvent.click(screen.getByRole("button", { name: "Tải bảng tổng hợp (.xlsx)" }));
+    const output = screen.getByTestId("summary-output");
+    expect(within(output).getByText("Đang tạo bảng tổng hợp…")).toBeTruthy();
+    expect((within(output).getByRole("button", { name: "Dự thảo báo cáo (.docx)" }) as HTMLButtonElement).disabled).toBe(true);
+    finish(new Uint8Array([3]));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(within(output).queryByText("Đang tạo bảng tổng hợp…")).toBeNull();
   });
 });

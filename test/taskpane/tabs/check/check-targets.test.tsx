@@ -7,13 +7,13 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
-import { createFileUseCases } from "../../src/app/files";
-import { INDICATORS } from "../../src/domain/catalogue";
-import { TAM_DUONG_UNITS } from "../../src/domain/units";
-import { writeUnitTemplate } from "../../src/io/write";
-import { CheckTab } from "../../src/taskpane/tabs/CheckTab";
-import { fillTemplate } from "../support/fill";
-import { STANDALONE, renderWith, fillJsdomGaps } from "./fakes";
+import { createFileUseCases } from "../../../../src/app/files";
+import { INDICATORS } from "../../../../src/domain/catalogue";
+import { TAM_DUONG_UNITS } from "../../../../src/domain/units";
+import { writeUnitTemplate } from "../../../../src/io/write";
+import { CheckTab } from "../../../../src/taskpane/tabs/check/CheckTab";
+import { fillTemplate } from "../../../support/fill";
+import { STANDALONE, renderWith, fillJsdomGaps } from "../../fakes";
 
 fillJsdomGaps();
 

@@ -5,8 +5,7 @@
 import { useRef, useState, type DragEvent } from "react";
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { InputFile } from "../../app/usecases";
-
-export const WORKBOOK_ACCEPT = ".xlsx,.xlsm,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet";
+import { WORKBOOK_ACCEPT } from "../../io/read/formats";
 
 const useStyles = makeStyles({
   zone: {

@@ -7,15 +7,17 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { createFileUseCases } from "../../src/app/files";
-import type { InputFile } from "../../src/app/usecases";
-import { INDICATORS, PROGRAMME } from "../../src/domain/catalogue";
-import { REPORT_OUTLINE } from "../../src/domain/catalogue/outline";
-import type { GridSheet } from "../../src/domain/model/grid";
-import type { MergeSource } from "../../src/domain/merge";
-import { DRAFT_TITLE } from "../../src/domain/report-draft";
-import { OPEN_WORKBOOK_TARGETS, MergeTab, draftFileName } from "../../src/taskpane/tabs/MergeTab";
-import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, report, fillJsdomGaps } from "./fakes";
+import { createFileUseCases } from "../../../../src/app/files";
+import type { InputFile } from "../../../../src/app/usecases";
+import { INDICATORS, PROGRAMME } from "../../../../src/domain/catalogue";
+import { REPORT_OUTLINE } from "../../../../src/domain/catalogue/outline";
+import type { GridSheet } from "../../../../src/domain/model/grid";
+import type { MergeSource } from "../../../../src/domain/merge";
+import { DRAFT_TITLE } from "../../../../src/domain/report-draft";
+import { OPEN_WORKBOOK_TARGETS } from "../../../../src/app/targets";
+import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
+import { draftFileName } from "../../../../src/taskpane/tabs/merge/names";
+import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, report, fillJsdomGaps } from "../../fakes";
 
 fillJsdomGaps();
 

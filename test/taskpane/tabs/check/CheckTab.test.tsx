@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { CheckResult } from "../../src/app/usecases";
-import { targetsOfWorkbook } from "../../src/domain/check";
-import type { Issue } from "../../src/domain/model/issues";
-import { evaluate } from "../../src/domain/rules/evaluate";
-import { CheckTab } from "../../src/taskpane/tabs/CheckTab";
-import { EXCEL, STANDALONE, fakeFiles, fakeWorkbook, renderWith, report } from "./fakes";
+import type { CheckResult } from "../../../../src/app/usecases";
+import { targetsOfWorkbook } from "../../../../src/domain/check";
+import type { Issue } from "../../../../src/domain/model/issues";
+import { evaluate } from "../../../../src/domain/rules/evaluate";
+import { CheckTab } from "../../../../src/taskpane/tabs/check/CheckTab";
+import { EXCEL, STANDALONE, fakeFiles, fakeWorkbook, renderWith, report } from "../../fakes";
 
 const issue = (severity: Issue["severity"], sheet: string, cell: string, message: string, indicator?: string): Issue => ({
   rule: severity === "error" ? "achieved-exceeds-total" : "label-changed",

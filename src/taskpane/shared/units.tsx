@@ -5,12 +5,12 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { readUnitsList } from "../app/files";
-import { TAM_DUONG_UNITS, type Unit } from "../domain/units";
-import { ErrorBar, type Problem } from "./components/ErrorBar";
-import { toInputFiles } from "./components/FileDrop";
-import { errorText } from "./components/download";
-import { useServices } from "./services";
+import { readUnitsList } from "../../app/files";
+import { TAM_DUONG_UNITS, type Unit } from "../../domain/units";
+import { LIST_ACCEPT } from "../../io/read/formats";
+import { useServices } from "../services";
+import { ErrorBar, errorText, type Problem } from "./ErrorBar";
+import { toInputFiles } from "./FileDrop";
 
 export type UnitsOrigin = { kind: "default" } | { kind: "sheet" } | { kind: "file"; name: string };
 
@@ -132,7 +132,7 @@ export function UnitsSource(props: { disabled?: boolean }) {
             ref={input}
             className={styles.input}
             type="file"
-            accept=".csv,.txt,.xlsx,.xls,.ods"
+            accept={LIST_ACCEPT}
             aria-label="Chọn tệp danh sách đơn vị"
             tabIndex={-1}
             onChange={(event) => {

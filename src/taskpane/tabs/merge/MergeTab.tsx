@@ -1,0 +1,180 @@
+/**
+ * "Tổng hợp": many units' workbooks read at once (off the UI thread), each
+ * file's status with its reason, assigning a file to a unit, reversing a
+ * superseded choice, the district's figures against the targets, who has not
+ * sent yet, the summary workbook (downloaded, or written into Excel) and a
+ * draft of the district's report (.docx). The targets are Đề án 241's unless
+ * the open workbook (inside Excel) or a targets file picked here has a "Mục
+ * tiêu" sheet that sets others. State and actions: useMergeSession; running
+ * work shows under the buttons that started it.
+ */
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { TargetsUsed } from "../../../app/usecases";
+import { formatRatio, targetLabel } from "../../../domain/format";
+import { useServices } from "../../services";
+import { DoneBar } from "../../shared/DoneBar";
+import { ErrorBar } from "../../shared/ErrorBar";
+import { FileDrop } from "../../shared/FileDrop";
+import { ResultsTable } from "../../shared/ResultsTable";
+import { Section, useTabStyles } from "../../shared/Section";
+import { TaskStatus } from "../../shared/TaskStatus";
+import { UnitsSource } from "../../shared/units";
+import { FileCard } from "./FileCard";
+import { TargetsSource } from "./TargetsSource";
+import { useMergeSession } from "./useMergeSession";
+
+const useStyles = makeStyles({
+  files: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  deadline: { maxWidth: "220px" },
+});
+
+function changedList(used: TargetsUsed): string {
+  return used.changed.map((c) => `${c.id}: ${targetLabel(c.target)} (Đề án 241: ${targetLabel(c.official)})`).join("; ");
+}
+
+export function MergeTab() {
+  const styles = useTabStyles();
+  const own = useStyles();
+  const { workbook } = useServices();
+  const session = useMergeSession();
+  const { task, summary, run, counts, chosen } = session;
+  const working = task.busy;
+
+  return (
+    <div className={styles.root}>
+      <h2 className={styles.heading}>Tổng hợp</h2>
+      <Text>
+        Gộp số liệu từ tệp báo cáo của các chi, đảng bộ cơ sở và các cơ quan, đơn vị: cộng tổng số và số đã đạt theo từng
+        chỉ tiêu, tính lại tỷ lệ, đối chiếu mục tiêu và ghép danh sách văn bản.
+      </Text>
+
+      <FileDrop
+        multiple
+        label="Chọn các tệp của đơn vị…"
+        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods vào đây."
+        disabled={working}
+        onFiles={(picked) => void session.addFiles(picked)}
+        testId="merge-drop"
+      />
+      <div className={styles.actions}>
+        <Button appearance="subtle" disabled={working} onClick={() => void session.addSamples()}>
+          Dùng thử với dữ liệu mẫu
+        </Button>
+        {session.sources.length > 0 ? (
+          <Button appearance="subtle" disabled={working} onClick={session.clear}>
+            Xóa danh sách tệp
+          </Button>
+        ) : null}
+      </div>
+      <TaskStatus task={task} keys={["read"]} verb="Đang đọc" />
+      <UnitsSource disabled={working} />
+      <Field
+        label="Hạn nộp báo cáo"
+        hint="Theo Công văn 232-CV/HU: trước ngày 25/6/2021."
+        className={own.deadline}
+        validationState={session.validDeadline ? "none" : "error"}
+        validationMessage={session.validDeadline ? undefined : "Hãy chọn một ngày."}
+      >
+        <Input type="date" value={session.deadline} onChange={(_e, data) => session.setDeadline(data.value)} />
+      </Field>
+      <TargetsSource
+        inExcel={workbook !== null}
+        file={session.targetsFile}
+        workbookTargets={session.workbookTargets}
+        disabled={working}
+        onPick={(file) => void session.pickTargets(file)}
+        onClear={session.clearTargets}
+      />
+      <TaskStatus task={task} keys={["targets"]} verb="Đang đọc" />
+
+      <ErrorBar problem={task.problem} onDismiss={() => task.showProblem(null)} />
+      <DoneBar done={task.done} />
+
+      {session.sources.length === 0 && !working ? (
+        <Text className={styles.muted} data-testid="empty">
+          Chưa có tệp nào. Chọn hoặc kéo thả các tệp báo cáo mà đơn vị gửi về; tệp hỏng hoặc sai mẫu sẽ được báo rõ lý do,
+          không làm hỏng phần tổng hợp.
+        </Text>
+      ) : null}
+
+      {summary ? (
+        <>
+          <Section title="Bảng tổng hợp" testId="summary-output">
+            <Text size={200}>
+              {`Số liệu của ${summary.received.length} đơn vị (${counts.merged} tệp); gồm các trang: tổng hợp chỉ tiêu, chi tiết đơn vị, văn bản, tình hình nộp báo cáo, số liệu bị loại.`}
+            </Text>
+            <div className={styles.actions}>
+              <Button appearance="primary" disabled={working || !run} onClick={() => void session.downloadSummary()}>
+                Tải bảng tổng hợp (.xlsx)
+              </Button>
+              <Button disabled={working || !run} onClick={() => void session.draftReport()}>
+                Dự thảo báo cáo (.docx)
+              </Button>
+              {workbook ? (
+                <Button disabled={working || !run} onClick={() => void session.writeToWorkbook()}>
+                  Ghi vào sổ làm việc
+                </Button>
+              ) : null}
+            </div>
+            <TaskStatus task={task} keys={["summary"]} verb="Đang tạo" />
+          </Section>
+          <Section title={`Các tệp (${summary.files.length})`} testId="file-statuses">
+            <Text size={200}>{`${counts.merged} đã tổng hợp · ${counts.superseded} bị thay thế · ${counts.rejected} bị loại`}</Text>
+            <ul className={own.files}>
+              {summary.files.map((f) => (
+                <FileCard
+                  key={f.file}
+                  result={f}
+                  units={session.units}
+                  assigned={session.assignments[f.file]}
+                  disabled={working}
+                  onAssign={(unit) => session.assign(f.file, unit)}
+                  onPrefer={() => {
+                    if (f.unit !== null) session.prefer(f.unit, f.file);
+                  }}
+                />
+              ))}
+            </ul>
+          </Section>
+
+          <Section title="Đơn vị đã nộp" testId="units-received">
+            <Text>
+              {`Đã nhận ${summary.received.length}/${summary.expected.length} đơn vị`}
+              {summary.rate !== null ? ` (${formatRatio(summary.rate)})` : ""}.
+            </Text>
+            {summary.missing.length > 0 ? (
+              <>
+                <Text size={200} weight="semibold">{`Chưa nhận (${summary.missing.length}):`}</Text>
+                <ul className={styles.list} data-testid="missing-units">
+                  {summary.missing.map((u) => (
+                    <li key={u}>
+                      <Text size={200}>{u}</Text>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {summary.rejectedValues.length > 0 ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{`${summary.rejectedValues.length} số liệu không được cộng`}</MessageBarTitle>
+                  vì sai quy tắc (xem trang “Số liệu bị loại” trong bảng tổng hợp).
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </Section>
+
+          <Section title="Kết quả thực hiện các mục tiêu (toàn huyện)" testId="summary-indicators">
+            {session.targetsLine ? (
+              <Text size={200} data-testid="summary-targets">
+                {session.targetsLine}
+                {chosen && summary.targetsSource === chosen.source ? ` Khác Đề án 241 ở chỉ tiêu ${changedList(chosen.used)}.` : ""}
+              </Text>
+            ) : null}
+            <ResultsTable rows={summary.indicators} caption="Tổng hợp các chỉ tiêu của Đề án 241" testId="summary-table" />
+          </Section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * The "Tổng hợp" tab's state and actions (no JSX): the files read, the user's
+ * assignments of files to units and preferred choices, the deadline, the
+ * targets file picked and the open workbook's targets, and the last merge run
+ * (re-run whenever one of them changes: the merge is cheap). Actions: add
+ * files (picked or the samples), cancel reading, clear, pick or drop the
+ * targets file, download the summary, write it into the workbook, draft the
+ * district's report.
+ *
+ * Which targets the merge judges by is src/app/targets.ts's rule (a picked
+ * targets file beats the workbook's "Mục tiêu" sheet), not this hook's.
+ */
+import { useEffect, useMemo, useRef, useState } from "react";
+import { today } from "../../../app/clock";
+import { chooseTargets, targetsOptions, type ChosenTargets } from "../../../app/targets";
+import type { InputFile, MergeRun, TargetsUsed } from "../../../app/usecases";
+import { DEADLINES, PROGRAMME, TARGETS_SHEET_NAME } from "../../../domain/catalogue";
+import type { MergeSource, Summary } from "../../../domain/merge";
+import type { Unit } from "../../../domain/units";
+import { useServices } from "../../services";
+import { DOCX_TYPE, XLSX_TYPE, saveBytes } from "../../shared/download";
+import { errorText } from "../../shared/ErrorBar";
+import { toInputFiles } from "../../shared/FileDrop";
+import { targetsNoteLine } from "../../shared/targets-text";
+import { useUnits } from "../../shared/units";
+import { useTask, type Task } from "../../shared/useTask";
+import { draftFileName, summaryFileName } from "./names";
+
+export interface PickedTargets {
+  readonly name: string;
+  readonly used: TargetsUsed;
+}
+
+/** Where work started: the views show its progress under the buttons of that place. */
+export type MergeKey = "read" | "targets" | "summary";
+
+/** What the pane says when reading is cancelled: true to what was kept. */
+export function readCancelledText(kept: number): string {
+  return kept > 0 ? "Đã hủy đọc tệp; các tệp đọc trước đó vẫn được giữ." : "Đã hủy đọc tệp; chưa thêm tệp nào.";
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface MergeSession {
+  readonly task: Task;
+  readonly units: readonly Unit[];
+  readonly sources: readonly MergeSource[];
+  readonly deadline: string;
+  readonly validDeadline: boolean;
+  readonly assignments: Readonly<Record<string, string>>;
+  readonly targetsFile: PickedTargets | null;
+  readonly workbookTargets: TargetsUsed | null;
+  /** The targets the merge judges by, when not Đề án 241's. */
+  readonly chosen: ChosenTargets | null;
+  /** The last run, while there are files. */
+  readonly run: MergeRun | null;
+  readonly summary: Summary | null;
+  /** "Mục tiêu đánh giá: …" of the last run. */
+  readonly targetsLine: string | null;
+  readonly counts: { readonly merged: number; readonly superseded: number; readonly rejected: number };
+  addFiles(picked: File[]): Promise<void>;
+  addSamples(): Promise<void>;
+  cancel(): void;
+  clear(): void;
+  setDeadline(value: string): void;
+  assign(file: string, unit: string): void;
+  prefer(unit: string, file: string): void;
+  pickTargets(file: File): Promise<void>;
+  clearTargets(): void;
+  downloadSummary(): Promise<void>;
+  writeToWorkbook(): Promise<void>;
+  draftReport(): Promise<void>;
+}
+
+export function useMergeSession(): MergeSession {
+  const { files, workbook } = useServices();
+  const { units } = useUnits();
+  const task = useTask();
+  const { showProblem } = task;
+  const [sources, setSources] = useState<readonly MergeSource[]>([]);
+  const [deadline, setDeadline] = useState<string>(DEADLINES.sendToDistrict);
+  const [assignments, setAssignments] = useState<Readonly<Record<string, string>>>({});
+  const [preferred, setPreferred] = useState<Readonly<Record<string, string>>>({});
+  const [lastRun, setRun] = useState<{ run: MergeRun; targetsLine: string } | null>(null);
+  const [targetsFile, setTargetsFile] = useState<PickedTargets | null>(null);
+  const [workbookTargets, setWorkbookTargets] = useState<TargetsUsed | null>(null);
+  // The files kept, as of the last render: what a cancelled read says it kept, and which names are known.
+  const kept = useRef<readonly MergeSource[]>(sources);
+  useEffect(() => {
+    kept.current = sources;
+  }, [sources]);
+
+  // A run of files since cleared is not shown.
+  const run = sources.length === 0 ? null : (lastRun?.run ?? null);
+  const targetsLine = sources.length === 0 ? null : (lastRun?.targetsLine ?? null);
+  const summary = run?.summary ?? null;
+  const chosen = useMemo(() => chooseTargets(targetsFile, workbookTargets), [targetsFile, workbookTargets]);
+  const validDeadline = ISO_DATE.test(deadline);
+
+  // The merge is cheap: re-run it whenever the files, the list or a choice changes.
+  useEffect(() => {
+    if (sources.length === 0) return;
+    let live = true;
+    files
+      .summarise(
+        sources,
+        { units, deadline: validDeadline ? deadline : DEADLINES.sendToDistrict, assignments, preferred, ...targetsOptions(chosen) },
+        {
+          unitName: PROGRAMME.letter.issuer,
+          superior: PROGRAMME.letter.superior,
+          place: PROGRAMME.letter.place,
+          level: "huyen",
+          date: today(),
+        },
+      )
+      .then(async (result) => {
+        const line = await targetsNoteLine(result.summary.targetsSource);
+        if (live) setRun({ run: result, targetsLine: line });
+      })
+      .catch((error: unknown) => {
+        if (live) showProblem({ title: "Không tổng hợp được", message: errorText(error) });
+      });
+    return () => {
+      live = false;
+    };
+  }, [files, sources, units, deadline, validDeadline, assignments, preferred, chosen, showProblem]);
+
+  const add = async (inputs: () => Promise<InputFile[]>, label: string) => {
+    await task.start(
+      { key: "read", label, failure: "Không đọc được tệp", cancelled: () => readCancelledText(kept.current.length) },
+      async ({ signal, progress, warn }) => {
+        // Inside Excel: the open workbook's "Mục tiêu" sheet, read again each time files are added (it may have been edited).
+        if (workbook) {
+          try {
+            setWorkbookTargets(await files.targetsOfGrid(await workbook.readWorkbook([TARGETS_SHEET_NAME])));
+          } catch (error) {
+            setWorkbookTargets(null);
+            warn({
+              title: "Không đọc được trang “Mục tiêu” của sổ làm việc",
+              message: `${errorText(error)} Tổng hợp dùng mục tiêu của Đề án 241.`,
+            });
+          }
+        }
+        const list = await inputs();
+        const known = new Set(kept.current.map((s) => s.file));
+        const fresh = list.filter((f) => !known.has(f.name));
+        const replaced = list.length - fresh.length;
+        progress({ done: 0, total: fresh.length, item: fresh[0]?.name ?? "" });
+        const read = await files.readFiles(fresh, progress, signal);
+        setSources((previous) => [...previous, ...read]);
+        return replaced > 0 ? `${replaced} tệp trùng tên với tệp đã có nên không đọc lại.` : null;
+      },
+    );
+  };
+
+  const pickTargets = async (file: File) => {
+    await task.start(
+      { key: "targets", label: `Đang đọc tệp mục tiêu ${file.name}…`, failure: `Không đọc được tệp mục tiêu ${file.name}` },
+      async ({ warn }) => {
+        const [input] = await toInputFiles([file]);
+        const used = await files.readTargetsFile(input!);
+        if (used.sheet === null) {
+          warn({
+            title: `Không dùng được tệp mục tiêu ${file.name}`,
+            message: `Tệp ${file.name} không có trang “Mục tiêu” (cột Chỉ tiêu, Nội dung, Mục tiêu) nên không dùng làm tệp mục tiêu được; mục tiêu đang dùng không đổi.`,
+          });
+          return;
+        }
+        setTargetsFile({ name: file.name, used });
+      },
+    );
+  };
+
+  const downloadSummary = async () => {
+    if (!run) return;
+    await task.start({ key: "summary", label: "Đang tạo bảng tổng hợp…", failure: "Không tạo được bảng tổng hợp" }, async () => {
+      const bytes = await files.writeXlsx(run.layout);
+      const name = summaryFileName(today());
+      saveBytes(bytes, name, XLSX_TYPE);
+      return `Đã tạo tệp ${name}.`;
+    });
+  };
+
+  const draftReport = async () => {
+    if (!summary) return;
+    await task.start({ key: "summary", label: "Đang soạn dự thảo báo cáo…", failure: "Không tạo được dự thảo báo cáo" }, async () => {
+      const date = today();
+      const bytes = await files.reportDraft(summary, {
+        unitName: PROGRAMME.letter.issuer,
+        superior: PROGRAMME.letter.superior,
+        place: PROGRAMME.letter.place,
+        date,
+      });
+      const name = draftFileName(date);
+      saveBytes(bytes, name, DOCX_TYPE);
+      return `Đã tạo tệp ${name}: dự thảo theo đề cương của Công văn ${PROGRAMME.letter.number}, các chỗ cần viết thêm được đánh dấu.`;
+    });
+  };
+
+  const writeToWorkbook = async () => {
+    if (!run || !workbook) return;
+    await task.start({ key: "summary", label: "Đang ghi vào sổ làm việc…", failure: "Không ghi được vào sổ làm việc" }, async () => {
+      const result = await workbook.writeSummary(run.layout);
+      const parts = [
+        `Đã ghi ${run.layout.sheets.filter((s) => s.visibility !== "veryHidden").length} trang tính tổng hợp vào sổ làm việc.`,
+        result.copies.length > 0 ? `Bản tổng hợp trước được giữ lại: ${result.copies.join(", ")}.` : "",
+        result.skipped.length > 0 ? `Chưa áp dụng được: ${result.skipped.join(" ")}` : "",
+      ];
+      return parts.filter((p) => p !== "").join(" ");
+    });
+  };
+
+  const counts = useMemo(() => {
+    const c = { merged: 0, superseded: 0, rejected: 0 };
+    for (const f of summary?.files ?? []) c[f.status]++;
+    return c;
+  }, [summary]);
+
+  return {
+    task,
+    units,
+    sources,
+    deadline,
+    validDeadline,
+    assignments,
+    targetsFile,
+    workbookTargets,
+    chosen,
+    run,
+    summary,
+    targetsLine,
+    counts,
+    addFiles: (picked) => add(() => toInputFiles(picked), "Đang đọc tệp…"),
+    addSamples: () => add(() => files.sampleFiles(), "Đang tải dữ liệu mẫu…"),
+    cancel: task.cancel,
+    clear: () => {
+      setSources([]);
+      setAssignments({});
+      setPreferred({});
+      task.showDone(null);
+      task.showProblem(null);
+    },
+    setDeadline,
+    assign: (file, unit) =>
+      setAssignments((previous) => {
+        const next = { ...previous };
+        if (unit === "") delete next[file];
+        else next[file] = unit;
+        return next;
+      }),
+    prefer: (unit, file) => setPreferred((previous) => ({ ...previous, [unit]: file })),
+    pickTargets,
+    clearTargets: () => setTargetsFile(null),
+    downloadSummary,
+    writeToWorkbook,
+    draftReport,
+  };
+}
