@@ -103,7 +103,3 @@ export function parseRange(ref: string): GridRange | undefined {
   if (Math.min(ra, rb) < 0 || Math.max(ra, rb) >= MAX_ROWS || Math.min(ca, cb) < 0 || Math.max(ca, cb) >= MAX_COLUMNS) return undefined;
   return { s: { r: Math.min(ra, rb), c: Math.min(ca, cb) }, e: { r: Math.max(ra, rb), c: Math.max(ca, cb) } };
 }
-
-export function cellAt(sheet: GridSheet, r: number, c: number): GridCell | undefined {
-  return sheet.rows[r]?.[c];
-}

@@ -37,12 +37,6 @@ export function cellLines(cell: GridCell | undefined): string[] {
     .filter((l) => l !== "");
 }
 
-export function isEmptyCell(cell: GridCell | undefined): boolean {
-  if (!cell) return true;
-  if (cell.v === undefined) return true;
-  return typeof cell.v === "string" && cleanText(cell.v) === "";
-}
-
 /** Index of merged ranges by their cells, for quick lookup. */
 export class SheetView {
   readonly sheet: GridSheet;

@@ -381,17 +381,3 @@ export function buildReportDraft(summary: Summary, opts: DraftOptions): DraftDoc
   if (summary.documents.length === 0) blocks.push(para("body", [{ text: `Văn bản: ${NOT_ENOUGH_DATA}.`, italic: true }]));
   return { blocks };
 }
-
-/** All the text of a draft's paragraphs and tables, in order (for searching and tests). */
-export function draftText(draft: DraftDocument): string[] {
-  const out: string[] = [];
-  for (const b of draft.blocks) {
-    if (b.kind === "paragraph") out.push(b.runs.map((r) => r.text).join(""));
-    else if (b.kind === "header") for (const line of [...b.left, ...b.right]) out.push(line.map((r) => r.text).join(""));
-    else if (b.kind === "table") {
-      out.push(b.columns.join(" | "));
-      for (const row of b.rows) out.push(row.cells.join(" | "));
-    }
-  }
-  return out;
-}

@@ -14,8 +14,6 @@ function s(v: string | number | null | undefined): string {
   return v;
 }
 
-export { formatNumber };
-
 function where(p: P): string {
   const label = p.indicatorLabel ?? p.indicator;
   return label ? `Chỉ tiêu ${s(label)}` : "Ô này";

@@ -2,7 +2,7 @@
  * The rules: turning the cells read from a unit's tables into figures and
  * documents, with an issue for everything that is wrong or doubtful.
  */
-import { INDICATORS_TABLE, DOCUMENTS_TABLE, indicatorById, REPORTING_PERIOD } from "../catalogue";
+import { INDICATORS_TABLE, indicatorById, REPORTING_PERIOD } from "../catalogue";
 import { cellAddress } from "../model/grid";
 import type { Issue } from "../model/issues";
 import type { DocumentEntry, IndicatorEntry } from "../model/report";
@@ -13,7 +13,8 @@ import { isWhole, parseCountValue, parseRatioValue, ratioAgrees } from "../value
 import type { CellRef } from "../read/sheet";
 import type { IndicatorRow } from "../read/rows";
 import { cellText } from "../read/sheet";
-import { formatNumber, makeIssue } from "./messages";
+import { formatNumber } from "../format";
+import { makeIssue } from "./messages";
 
 /** An indicator row as the reader found it (its cells, before their values are checked). */
 export type IndicatorCellsRead = IndicatorRow;
@@ -239,5 +240,3 @@ function isoToVn(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${d}/${m}/${y}`;
 }
-
-export const DOCUMENT_COLUMNS = DOCUMENTS_TABLE.columns;

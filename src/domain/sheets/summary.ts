@@ -6,7 +6,6 @@
  * as text (number format "@"), never as a formula.
  */
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicatorById, targetLabel } from "../catalogue";
-import { cellAddress } from "../model/grid";
 import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type WorkbookIdentity } from "../model/identity";
 import { SheetBuilder } from "./builder";
 import { buildIdentitySheet, SHEET_STYLES, SHORT_FILL, upperVi, dateLine } from "./unit";
@@ -356,14 +355,3 @@ export function buildSummaryWorkbook(summary: Summary, opts: SummaryLayoutOption
     identity,
   };
 }
-
-/** Where an indicator's row stands on "Tổng hợp chỉ tiêu" (A1 of its Tổng số cell), for tests and links. */
-export function summaryTotalCell(id: string): string {
-  let r = 8;
-  for (const row of CATALOGUE_ROWS) {
-    if (row.kind === "indicator" && row.indicator.id === id) return cellAddress(r, 3);
-    r++;
-  }
-  throw new Error(`unknown indicator ${id}`);
-}
-

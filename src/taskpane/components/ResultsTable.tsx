@@ -19,7 +19,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DEFAULT_TARGETS, indicatorById, targetLabel, type Target } from "../../domain/catalogue";
-import { formatNumber } from "../../domain/rules/messages";
+import { formatNumber } from "../../domain/format";
 
 export interface ResultRow {
   readonly id: string;
