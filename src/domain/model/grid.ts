@@ -17,6 +17,13 @@ export interface GridCell {
   readonly z?: string;
 }
 
+/** A cell found at a zero-based row and column (undefined when the cell is empty). */
+export interface CellRef {
+  readonly r: number;
+  readonly c: number;
+  readonly cell: GridCell | undefined;
+}
+
 /** A rectangle of cells, zero-based and inclusive. */
 export interface GridRange {
   readonly s: { readonly r: number; readonly c: number };

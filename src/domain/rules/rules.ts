@@ -3,21 +3,28 @@
  * documents, with an issue for everything that is wrong or doubtful.
  */
 import { INDICATORS_TABLE, indicatorById, REPORTING_PERIOD } from "../catalogue";
-import { cellAddress } from "../model/grid";
+import { cellAddress, type CellRef } from "../model/grid";
 import type { Issue } from "../model/issues";
 import type { DocumentEntry, IndicatorEntry } from "../model/report";
 import { cleanText, foldText } from "../text";
 import { findDateInText, parseDateValue } from "../values/date";
 import { codeOpeningSummary, parseDocumentCode } from "../values/code";
 import { isWhole, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
-import type { CellRef } from "../read/sheet";
-import type { IndicatorRow } from "../read/rows";
-import { cellText } from "../read/sheet";
+import { cellText } from "../values/cell";
 import { formatNumber } from "../format";
 import { makeIssue } from "./messages";
 
 /** An indicator row as the reader found it (its cells, before their values are checked). */
-export type IndicatorCellsRead = IndicatorRow;
+export interface IndicatorCellsRead {
+  readonly id: string;
+  readonly sheet: string;
+  /** Zero-based row. */
+  readonly r: number;
+  readonly label: string;
+  readonly total: CellRef | null;
+  readonly achieved: CellRef | null;
+  readonly ratio: CellRef | null;
+}
 
 /** The figure columns' headers, verbatim from the letter's table. */
 export const COLUMN = {
@@ -160,6 +167,7 @@ export function checkIndicator(row: IndicatorCellsRead): IndicatorResult {
   };
 }
 
+/** A document row as the reader found it (its cells, before their values are checked). */
 export interface DocumentCellsRead {
   readonly sheet: string;
   readonly r: number;
