@@ -8,7 +8,7 @@ import { DEADLINES, DEFAULT_TARGETS, INDICATORS, indicatorById, meetsTarget, typ
 
 export { meetsTarget };
 import type { Issue, ReadErrorCode } from "../model/issues";
-import { makeIssue } from "../rules/messages";
+import { makeIssue, readFailureIssue } from "../rules/messages";
 import type { UnitReport } from "../model/report";
 import { foldText } from "../text";
 import { matchUnit, type Unit } from "../units";
@@ -322,7 +322,7 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
     const extra = extraIssues.get(p.source);
     const issues: readonly Issue[] =
       (p.source.report ? [...p.source.report.issues, ...(extra ? [extra] : [])] : undefined) ??
-      (error ? [{ rule: error.code, severity: "error", sheet: null, cell: null, params: { file: p.source.file }, message: error.message }] : []);
+      (error ? [readFailureIssue(error.code, p.source.file, error.message)] : []);
     const date = p.source.report?.reportDate ?? null;
     return {
       file: p.source.file,

@@ -254,7 +254,7 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
     for (const indicator of INDICATORS) {
       if (!(indicator.id in indicators) && !issues.some((i) => i.rule === "duplicate-indicator" && i.indicator === indicator.id)) {
         issues.push(
-          makeIssue("indicator-missing", { sheet: view.sheet.name, indicator: indicator.id }, { official: indicator.text }),
+          makeIssue("indicator-missing", { sheet: view.sheet.name, indicator: indicator.id }, { indicator: indicator.id, official: indicator.text }),
         );
       }
     }
