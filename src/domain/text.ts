@@ -97,12 +97,3 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   }
   return prev[b.length]!;
 }
-
-/** Similarity in [0, 1] of two folded texts: 1 − distance / longer length. */
-export function similarity(a: string, b: string): number {
-  const fa = foldText(a);
-  const fb = foldText(b);
-  const longest = Math.max(fa.length, fb.length);
-  if (longest === 0) return 1;
-  return 1 - editDistance(fa, fb) / longest;
-}

@@ -45,7 +45,7 @@ const ERROR_ON_1_1: Issue = {
   sheet: "Chỉ tiêu",
   cell: "D10",
   indicator: "1.1",
-  params: {},
+  params: { column: "Tổng số", text: "abc", indicator: "1.1" },
   message: "Tổng số không phải là số",
 };
 

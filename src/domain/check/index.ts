@@ -5,9 +5,10 @@
  */
 import { DEFAULT_TARGETS, INDICATORS, targetLabel, type Target, type TargetSet } from "../catalogue";
 import type { WorkbookGrid } from "../model/grid";
+import type { Issue } from "../model/issues";
 import { readUnitReport } from "../read";
 import type { UnitReport } from "../model/report";
-import { findTargetsSheet, parseTargetsSheet, sameTarget, withDefaults, type TargetIssue } from "../targets";
+import { findTargetsSheet, parseTargetsSheet, sameTarget, withDefaults } from "../targets";
 import { evaluate, type IndicatorResultRow } from "../rules/evaluate";
 
 /** The targets a check or a merge judged by. */
@@ -21,7 +22,7 @@ export interface TargetsUsed {
   /** The indicators whose target differs from Đề án 241's, in catalogue order. */
   readonly changed: readonly { readonly id: string; readonly target: Target; readonly official: Target }[];
   /** Rows of the "Mục tiêu" sheet that could not be used (each keeps Đề án 241's target). */
-  readonly issues: readonly TargetIssue[];
+  readonly issues: readonly Issue[];
 }
 
 export interface UnitCheck {

@@ -22,9 +22,11 @@
 import { DEADLINES, INDICATORS, type Target } from "../catalogue";
 import { cellAddress, type GridSheet, type WorkbookGrid } from "../model/grid";
 import { IDENTITY_SHEET, type WorkbookIdentity } from "../model/identity";
+import type { Issue } from "../model/issues";
 import { readUnitReport } from "../read";
 import { SheetView } from "../read/sheet";
 import { findIdentity } from "../read/unit";
+import { makeIssue } from "../rules/messages";
 import { parseTarget } from "../targets";
 import { cleanText, foldText } from "../text";
 import { parseDateValue } from "../values/date";
@@ -45,33 +47,15 @@ import {
 } from "./index";
 import { SUMMARY_EXTRA_HEADERS, SUMMARY_SHEETS } from "../sheets/summary";
 
-export type SummaryReadRule =
-  /** A table the summary must have (indicators, unit status) was not found: the summary cannot be used. */
-  | "summary.table-missing"
-  /** A table that adds detail (per unit, documents, rejected values, files) was not found. */
-  | "summary.part-missing"
-  | "summary.indicator-missing"
-  | "summary.value-unreadable"
-  | "summary.target-unreadable"
-  | "summary.verdict-differs"
-  | "summary.state-unknown"
-  | "summary.deadline-missing"
-  | "summary.targets-note-missing";
-
-export interface SummaryReadIssue {
-  readonly rule: SummaryReadRule;
-  /** "error": the summary cannot be used as it is; "warning": a part was left empty. */
-  readonly severity: "error" | "warning";
-  readonly sheet: string | null;
-  readonly cell: string | null;
-  readonly message: string;
-}
-
 export interface SummaryRead {
   readonly summary: Summary;
   /** The identity of the workbook (kind "summary"): who made it, at which level, when. */
   readonly identity: WorkbookIdentity;
-  readonly issues: readonly SummaryReadIssue[];
+  /**
+   * Rules "summary.*": an error means the summary cannot be used as it is (a table it must
+   * have is missing); a warning, that a part was left empty or read with a doubt.
+   */
+  readonly issues: readonly Issue[];
 }
 
 /** A table found by its header row: the sheet, the header row, and the column of each label (folded). */
@@ -201,39 +185,35 @@ function targetsSourceOf(grid: WorkbookGrid): string | undefined {
   return undefined;
 }
 
-function issue(rule: SummaryReadRule, severity: SummaryReadIssue["severity"], sheet: string | null, cell: string | null, message: string): SummaryReadIssue {
-  return { rule, severity, sheet, cell, message };
-}
-
-function readIndicators(grid: WorkbookGrid, issues: SummaryReadIssue[]): IndicatorSummary[] | undefined {
+function readIndicators(grid: WorkbookGrid, issues: Issue[]): IndicatorSummary[] | undefined {
   const extra = findTable(grid, SUMMARY_SHEETS.indicators, [...SUMMARY_EXTRA_HEADERS]);
   // The official table on the sheet that holds the summary's columns (else any sheet named like it).
   const sheet: GridSheet | undefined =
     extra?.view.sheet ?? grid.sheets.find((s) => foldText(s.name) === foldText(SUMMARY_SHEETS.indicators));
   if (!sheet) {
-    issues.push(issue("summary.table-missing", "error", null, null, `Không tìm thấy bảng "${SUMMARY_SHEETS.indicators}" (các cột Tổng số, Số đã đạt tiêu chuẩn, Mục tiêu, Số đơn vị báo cáo).`));
+    issues.push(makeIssue("summary.table-missing", {}, { table: SUMMARY_SHEETS.indicators, columns: "các cột Tổng số, Số đã đạt tiêu chuẩn, Mục tiêu, Số đơn vị báo cáo" }));
     return undefined;
   }
   const report = readUnitReport({ sheets: [sheet] }, sheet.name);
   if (Object.keys(report.indicators).length === 0) {
-    issues.push(issue("summary.table-missing", "error", sheet.name, null, `Trang "${sheet.name}" không có bảng chỉ tiêu đọc được.`));
+    issues.push(makeIssue("summary.table-missing", { sheet: sheet.name }, { unreadableSheet: sheet.name }));
     return undefined;
   }
   if (!extra) {
     issues.push(
-      issue("summary.part-missing", "warning", sheet.name, null, `Trang "${sheet.name}" không có cột "Mục tiêu" và "Số đơn vị báo cáo": dùng mục tiêu của Đề án 241, số đơn vị báo cáo để 0.`),
+      makeIssue("summary.part-missing", { sheet: sheet.name }, { sheetWithoutExtra: sheet.name }),
     );
   }
   const [targetLabel, verdictLabel, reportedLabel] = SUMMARY_EXTRA_HEADERS;
   return INDICATORS.map((indicator): IndicatorSummary => {
     const entry = report.indicators[indicator.id];
     if (!entry) {
-      issues.push(issue("summary.indicator-missing", "warning", sheet.name, null, `Không tìm thấy dòng của chỉ tiêu ${indicator.id} trên trang "${sheet.name}".`));
+      issues.push(makeIssue("summary.indicator-missing", { sheet: sheet.name }, { indicator: indicator.id, sheet: sheet.name }));
       return { id: indicator.id, total: null, achieved: null, ratio: null, met: null, target: indicator.target, aggregation: SUM, reportedBy: 0 };
     }
     for (const i of report.issues) {
       if (i.indicator === indicator.id && i.severity === "error") {
-        issues.push(issue("summary.value-unreadable", "warning", sheet.name, i.cell, i.message));
+        issues.push(makeIssue("summary.value-unreadable", { sheet: sheet.name, cell: i.cell }, { indicator: indicator.id, problem: i.message }));
       }
     }
     const r = entry.row - 1;
@@ -246,7 +226,7 @@ function readIndicators(grid: WorkbookGrid, issues: SummaryReadIssue[]): Indicat
       else {
         const c = col(extra, targetLabel);
         issues.push(
-          issue("summary.target-unreadable", "warning", sheet.name, c === undefined ? null : cellAddress(r, c), `Chỉ tiêu ${indicator.id}: không đọc được mục tiêu "${written}"; dùng mục tiêu của Đề án 241.`),
+          makeIssue("summary.target-unreadable", { sheet: sheet.name, cell: c === undefined ? null : cellAddress(r, c) }, { indicator: indicator.id, text: written }),
         );
       }
       reportedBy = numberAt(extra, r, reportedLabel) ?? 0;
@@ -260,7 +240,7 @@ function readIndicators(grid: WorkbookGrid, issues: SummaryReadIssue[]): Indicat
       if (verdict !== "" && verdict !== expected) {
         const c = col(extra, verdictLabel)!;
         issues.push(
-          issue("summary.verdict-differs", "warning", sheet.name, cellAddress(r, c), `Chỉ tiêu ${indicator.id}: đánh giá ghi trong tệp khác với đánh giá tính lại từ số liệu.`),
+          makeIssue("summary.verdict-differs", { sheet: sheet.name, cell: cellAddress(r, c) }, { indicator: indicator.id }),
         );
       }
     }
@@ -270,10 +250,10 @@ function readIndicators(grid: WorkbookGrid, issues: SummaryReadIssue[]): Indicat
   });
 }
 
-function readFiles(grid: WorkbookGrid, deadline: string, issues: SummaryReadIssue[]): FileResult[] {
+function readFiles(grid: WorkbookGrid, deadline: string, issues: Issue[]): FileResult[] {
   const table = findTable(grid, SUMMARY_SHEETS.status, [FILES_HEADERS.file, FILES_HEADERS.status, FILES_HEADERS.sha]);
   if (!table) {
-    issues.push(issue("summary.part-missing", "warning", null, null, `Không tìm thấy bảng "Các tệp đã nhận" (cột Tệp, Trạng thái, SHA-256).`));
+    issues.push(makeIssue("summary.part-missing", {}, { table: "Các tệp đã nhận", columns: "cột Tệp, Trạng thái, SHA-256" }));
     return [];
   }
   return dataRows(table, [FILES_HEADERS.file]).map((r): FileResult => {
@@ -283,7 +263,7 @@ function readFiles(grid: WorkbookGrid, deadline: string, issues: SummaryReadIssu
     const statusText = textAt(table, r, FILES_HEADERS.status);
     let status = FILE_STATUS_BY_LABEL[foldText(statusText)];
     if (status === undefined) {
-      issues.push(issue("summary.state-unknown", "warning", table.view.sheet.name, cellAddress(r, col(table, FILES_HEADERS.status)!), `Không hiểu trạng thái tệp "${statusText}"; coi là bị loại.`));
+      issues.push(makeIssue("summary.state-unknown", { sheet: table.view.sheet.name, cell: cellAddress(r, col(table, FILES_HEADERS.status)!) }, { of: "file", text: statusText }));
       status = "rejected";
     }
     const date = dateAt(table, r, FILES_HEADERS.date);
@@ -304,12 +284,12 @@ function readFiles(grid: WorkbookGrid, deadline: string, issues: SummaryReadIssu
   });
 }
 
-function readUnits(table: Table, files: readonly FileResult[], issues: SummaryReadIssue[]): UnitStatus[] {
+function readUnits(table: Table, files: readonly FileResult[], issues: Issue[]): UnitStatus[] {
   return dataRows(table, [STATUS_HEADERS.unit]).map((r): UnitStatus => {
     const stateText = textAt(table, r, STATUS_HEADERS.state);
     let state = STATE_BY_LABEL[foldText(stateText)];
     if (state === undefined) {
-      issues.push(issue("summary.state-unknown", "warning", table.view.sheet.name, cellAddress(r, col(table, STATUS_HEADERS.state)!), `Không hiểu tình trạng "${stateText}"; coi là chưa nhận.`));
+      issues.push(makeIssue("summary.state-unknown", { sheet: table.view.sheet.name, cell: cellAddress(r, col(table, STATUS_HEADERS.state)!) }, { of: "unit", text: stateText }));
       state = "missing";
     }
     const file = orNull(textAt(table, r, STATUS_HEADERS.file));
@@ -332,10 +312,10 @@ function readUnits(table: Table, files: readonly FileResult[], issues: SummaryRe
   });
 }
 
-function readPerUnit(grid: WorkbookGrid, units: readonly UnitStatus[], files: readonly FileResult[], issues: SummaryReadIssue[]): UnitValues[] {
+function readPerUnit(grid: WorkbookGrid, units: readonly UnitStatus[], files: readonly FileResult[], issues: Issue[]): UnitValues[] {
   const table = findTable(grid, SUMMARY_SHEETS.perUnit, ["Chỉ tiêu", "Nội dung của chỉ tiêu"]);
   if (!table) {
-    issues.push(issue("summary.part-missing", "warning", null, null, `Không tìm thấy bảng "${SUMMARY_SHEETS.perUnit}".`));
+    issues.push(makeIssue("summary.part-missing", {}, { table: SUMMARY_SHEETS.perUnit }));
     return [];
   }
   const { view } = table;
@@ -375,10 +355,10 @@ function readPerUnit(grid: WorkbookGrid, units: readonly UnitStatus[], files: re
   });
 }
 
-function readDocuments(grid: WorkbookGrid, issues: SummaryReadIssue[]): MergedDocument[] {
+function readDocuments(grid: WorkbookGrid, issues: Issue[]): MergedDocument[] {
   const table = findTable(grid, SUMMARY_SHEETS.documents, [DOCUMENT_HEADERS.code, DOCUMENT_HEADERS.summary, DOCUMENT_HEADERS.units]);
   if (!table) {
-    issues.push(issue("summary.part-missing", "warning", null, null, `Không tìm thấy bảng "${SUMMARY_SHEETS.documents}".`));
+    issues.push(makeIssue("summary.part-missing", {}, { table: SUMMARY_SHEETS.documents }));
     return [];
   }
   const keys = [DOCUMENT_HEADERS.code, DOCUMENT_HEADERS.date, DOCUMENT_HEADERS.summary, DOCUMENT_HEADERS.issuer];
@@ -394,10 +374,10 @@ function readDocuments(grid: WorkbookGrid, issues: SummaryReadIssue[]): MergedDo
   }));
 }
 
-function readRejected(grid: WorkbookGrid, issues: SummaryReadIssue[]): RejectedValue[] {
+function readRejected(grid: WorkbookGrid, issues: Issue[]): RejectedValue[] {
   const table = findTable(grid, SUMMARY_SHEETS.rejected, [REJECTED_HEADERS.unit, REJECTED_HEADERS.cell, REJECTED_HEADERS.reason]);
   if (!table) {
-    issues.push(issue("summary.part-missing", "warning", null, null, `Không tìm thấy bảng "${SUMMARY_SHEETS.rejected}".`));
+    issues.push(makeIssue("summary.part-missing", {}, { table: SUMMARY_SHEETS.rejected }));
     return [];
   }
   return dataRows(table, [REJECTED_HEADERS.unit, REJECTED_HEADERS.reason]).map((r) => ({
@@ -420,23 +400,23 @@ function readRejected(grid: WorkbookGrid, issues: SummaryReadIssue[]): RejectedV
 export function readSummaryWorkbook(grid: WorkbookGrid): SummaryRead | undefined {
   const identity = findIdentity(grid);
   if (identity?.kind !== "summary") return undefined;
-  const issues: SummaryReadIssue[] = [];
+  const issues: Issue[] = [];
 
   const statusTable = findTable(grid, SUMMARY_SHEETS.status, [STATUS_HEADERS.unit, STATUS_HEADERS.state]);
   let deadline = deadlineOf(grid);
   if (deadline === null) {
-    issues.push(issue("summary.deadline-missing", "warning", SUMMARY_SHEETS.status, null, `Không thấy dòng "Hạn nộp"; dùng hạn của Công văn 232-CV/HU.`));
+    issues.push(makeIssue("summary.deadline-missing", { sheet: SUMMARY_SHEETS.status }, {}));
     deadline = DEADLINES.sendToDistrict;
   }
   const indicators = readIndicators(grid, issues) ?? [];
   const targetsSource = targetsSourceOf(grid);
   if (targetsSource === undefined) {
-    issues.push(issue("summary.targets-note-missing", "warning", SUMMARY_SHEETS.indicators, null, `Không thấy dòng "Mục tiêu đánh giá"; không rõ mục tiêu theo kế hoạch nào.`));
+    issues.push(makeIssue("summary.targets-note-missing", { sheet: SUMMARY_SHEETS.indicators }, {}));
   }
   const files = readFiles(grid, deadline, issues);
   let units: UnitStatus[] = [];
   if (!statusTable) {
-    issues.push(issue("summary.table-missing", "error", null, null, `Không tìm thấy bảng "${SUMMARY_SHEETS.status}" (cột Đơn vị, Tình trạng).`));
+    issues.push(makeIssue("summary.table-missing", {}, { table: SUMMARY_SHEETS.status, columns: "cột Đơn vị, Tình trạng" }));
   } else {
     units = readUnits(statusTable, files, issues);
   }

@@ -4,6 +4,7 @@
  */
 import type { Issue } from "../model/issues";
 import type { UnitReport } from "../model/report";
+import { readFailureIssue } from "../rules/messages";
 import type { Placed } from "./place";
 import type { FileResult, FileStatus, MergeSource } from "./types";
 
@@ -63,7 +64,7 @@ export function fileResults(
     const extra = extraIssues.get(p.source);
     const issues: readonly Issue[] =
       (p.source.report ? [...p.source.report.issues, ...(extra ? [extra] : [])] : undefined) ??
-      (error ? [{ rule: error.code, severity: "error", sheet: null, cell: null, params: { file: p.source.file }, message: error.message }] : []);
+      (error ? [readFailureIssue(error.code, p.source.file, error.message)] : []);
     const date = p.source.report?.reportDate ?? null;
     return {
       file: p.source.file,

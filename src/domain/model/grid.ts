@@ -17,6 +17,13 @@ export interface GridCell {
   readonly z?: string;
 }
 
+/** A cell found at a zero-based row and column (undefined when the cell is empty). */
+export interface CellRef {
+  readonly r: number;
+  readonly c: number;
+  readonly cell: GridCell | undefined;
+}
+
 /** A rectangle of cells, zero-based and inclusive. */
 export interface GridRange {
   readonly s: { readonly r: number; readonly c: number };
@@ -102,8 +109,4 @@ export function parseRange(ref: string): GridRange | undefined {
   const [ca, cb] = cols as [number, number];
   if (Math.min(ra, rb) < 0 || Math.max(ra, rb) >= MAX_ROWS || Math.min(ca, cb) < 0 || Math.max(ca, cb) >= MAX_COLUMNS) return undefined;
   return { s: { r: Math.min(ra, rb), c: Math.min(ca, cb) }, e: { r: Math.max(ra, rb), c: Math.max(ca, cb) } };
-}
-
-export function cellAt(sheet: GridSheet, r: number, c: number): GridCell | undefined {
-  return sheet.rows[r]?.[c];
 }

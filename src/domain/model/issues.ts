@@ -1,95 +1,235 @@
 /**
- * Validation issues: a stable rule code, a severity, where (sheet, A1 cell,
- * indicator) and the parameters the rule found. The Vietnamese message is
- * produced from rule + params in one place (src/domain/rules/messages.ts).
+ * Issues: a stable rule code, a severity, where (sheet, A1 cell, indicator)
+ * and the parameters the rule found. Every rule has its own parameter type
+ * (IssueParamsByRule) and one severity (SEVERITY); its Vietnamese message is
+ * built from rule + params in one place (src/domain/rules/messages.ts).
+ * A rule added here without a severity or a message does not compile.
  */
 
-/** Problems reading a file at all (it cannot be read). */
-export type ReadErrorCode =
-  | "too-large"
-  | "zip-bomb"
-  | "encrypted"
-  | "not-a-workbook"
-  | "corrupt"
-  | "too-many-cells"
-  | "empty"
-  /** The file could not be opened (missing, no permission). */
-  | "not-found"
-  /** Reading took longer than the time limit for one file (the task pane stops it). */
-  | "timeout";
+/**
+ * Parameters of the rules that point at an indicator's cell: the message opens
+ * with "Chỉ tiêu <indicator>" (makeIssue fills indicator from where the issue is).
+ */
+interface AtIndicator {
+  readonly indicator?: string;
+}
 
-export type ErrorRule =
-  | "not-a-number"
-  | "negative"
-  | "not-whole"
-  | "ambiguous-number"
-  | "achieved-exceeds-total"
-  | "ratio-mismatch"
-  | "ratio-without-numbers"
-  | "duplicate-indicator"
-  | "document-missing-code"
-  | "document-missing-date"
-  | "document-date-out-of-period"
-  | "invalid-date"
-  | "no-tables";
+/** A count cell's column, and the indicator's unit (người, hộ…) when it has one. */
+interface FigureColumn extends AtIndicator {
+  readonly column: string;
+  readonly dvt?: string | null;
+}
 
-export type WarningRule =
-  | "indicator-missing"
-  | "unknown-row"
-  | "label-changed"
-  | "code-unrecognised"
-  | "duplicate-document"
-  | "nothing-filled"
-  | "indicators-table-missing"
-  | "documents-table-missing"
+/** Rules on a unit's report: the indicator table, the documents table, the file as a whole. */
+export interface UnitReportParams {
+  readonly "not-a-number": FigureColumn & { readonly text: string };
+  readonly negative: FigureColumn & { readonly value: number };
+  readonly "not-whole": FigureColumn & { readonly value: number; readonly text?: string };
+  readonly "ambiguous-number": FigureColumn & {
+    readonly text: string;
+    /** The two readings, formatted ("1.234" or "1,234"). */
+    readonly readingA: string;
+    readonly readingB: string;
+    /** The number written without separators. */
+    readonly example: string;
+  };
+  readonly "achieved-exceeds-total": AtIndicator & { readonly total: number; readonly achieved: number };
+  /** typed and computed are percentages, formatted. */
+  readonly "ratio-mismatch": AtIndicator & { readonly typed: string; readonly computed: string; readonly total: number; readonly achieved: number };
+  /** missing names the count column(s) left blank. */
+  readonly "ratio-without-numbers": AtIndicator & { readonly typed: string; readonly missing: string };
+  /** Rows are one-based. */
+  readonly "duplicate-indicator": AtIndicator & { readonly row: number; readonly firstRow: number };
+  readonly "document-missing-code": { readonly row: number; readonly summary: string };
+  /** code is "" when the document has none. */
+  readonly "document-missing-date": { readonly row: number; readonly code: string };
+  /** Dates as d/m/yyyy. */
+  readonly "document-date-out-of-period": {
+    readonly row: number;
+    readonly code: string;
+    readonly date: string;
+    readonly from: string;
+    readonly to: string;
+  };
+  readonly "invalid-date": { readonly row: number; readonly code: string; readonly text: string };
+  readonly "no-tables": { readonly file: string };
+  readonly "indicator-missing": { readonly indicator: string; readonly official: string };
+  readonly "unknown-row": { readonly row: number; readonly text: string };
+  readonly "label-changed": AtIndicator & { readonly found: string; readonly official: string };
+  readonly "code-unrecognised": { readonly row: number; readonly text: string };
+  readonly "duplicate-document": { readonly code: string; readonly row: number; readonly firstRow: number };
+  readonly "nothing-filled": { readonly file: string };
+  readonly "indicators-table-missing": { readonly file: string };
+  readonly "documents-table-missing": { readonly file: string };
   /** A figure column whose header was not understood, taken for Tổng số / Số đã đạt by its place. */
-  | "column-by-position"
-  /** The indicator table has no Tổng số or no Số đã đạt tiêu chuẩn column. */
-  | "column-missing"
+  readonly "column-by-position": { readonly column: string; readonly text: string; readonly role: string };
+  /**
+   * The indicator table has no Tổng số or no Số đã đạt tiêu chuẩn column; countedOnly lists the
+   * indicators still summed (by count), null when none is.
+   */
+  readonly "column-missing": {
+    readonly sheet: string;
+    readonly role: string;
+    readonly row: number;
+    readonly headers: string;
+    readonly countedOnly: string | null;
+  };
   /** The indicator table has several Tổng số (or Số đã đạt) columns, one per year say; the first is read. */
-  | "column-repeated"
+  readonly "column-repeated": { readonly role: string; readonly columns: string; readonly used: string };
   /** A further copy of the indicator table, with other figures, was not read. */
-  | "table-ignored"
+  readonly "table-ignored": {
+    readonly sheet: string;
+    readonly row: number;
+    readonly usedSheet: string;
+    readonly usedRow: number;
+    readonly indicators: string;
+  };
   /** A unit's report arrived beside a summary that already counts it (the summary's level is higher). */
-  | "included-in-summary";
+  readonly "included-in-summary": { readonly file: string; readonly unit: string; readonly summary: string; readonly summaryUnit: string };
+}
 
-export type RuleCode = ErrorRule | WarningRule | ReadErrorCode;
+/** Problems reading a file at all (it cannot be read). */
+export interface ReadErrorParams {
+  readonly "too-large": { readonly file: string; readonly size: number; readonly limit: number };
+  readonly "zip-bomb": { readonly file: string; readonly detail: string };
+  readonly encrypted: { readonly file: string };
+  readonly "not-a-workbook": { readonly file: string; readonly detail?: string };
+  readonly corrupt: { readonly file: string; readonly detail: string };
+  readonly "too-many-cells": { readonly file: string; readonly cells: number; readonly limit: number };
+  readonly empty: { readonly file: string };
+  /** Reading took longer than the time limit for one file (the task pane stops it). */
+  readonly timeout: { readonly file: string; readonly seconds: number };
+  /** The file could not be opened (missing, no permission). */
+  readonly "not-found": { readonly file: string; readonly detail?: string };
+}
+
+/** A unit's own targets: the "Mục tiêu" sheet. Rows are one-based. */
+export interface TargetSheetParams {
+  /** A row whose target cannot be read; count: the indicator takes a number of units, not a percentage. */
+  readonly "targets.unparsed": { readonly indicator: string; readonly text: string; readonly count: boolean };
+  /** text: the row's indicator id, else its content. */
+  readonly "targets.unknown-indicator": { readonly row: number; readonly text: string };
+  readonly "targets.duplicate": { readonly indicator: string; readonly firstRow: number; readonly row: number };
+  /** sheetName: the name the sheet should have. */
+  readonly "targets.sheet-missing": { readonly sheetName: string };
+}
+
+/** Reading a summary workbook back. */
+export interface SummaryReadParams {
+  /**
+   * The summary cannot be used: a table is not found (columns: what it holds, as the message shows it),
+   * or the indicators sheet has no table that can be read.
+   */
+  readonly "summary.table-missing": { readonly table: string; readonly columns: string } | { readonly unreadableSheet: string };
+  /** A part left empty: a table not found, or the indicators sheet without its Mục tiêu and Số đơn vị báo cáo columns. */
+  readonly "summary.part-missing": { readonly table: string; readonly columns?: string } | { readonly sheetWithoutExtra: string };
+  readonly "summary.indicator-missing": { readonly indicator: string; readonly sheet: string };
+  /** problem: the message of the unit-report issue the figure had. */
+  readonly "summary.value-unreadable": { readonly indicator: string; readonly problem: string };
+  readonly "summary.target-unreadable": { readonly indicator: string; readonly text: string };
+  readonly "summary.verdict-differs": { readonly indicator: string };
+  /** A file's Trạng thái, or a unit's Tình trạng, not understood. */
+  readonly "summary.state-unknown": { readonly of: "file" | "unit"; readonly text: string };
+  readonly "summary.deadline-missing": Readonly<Record<string, never>>;
+  readonly "summary.targets-note-missing": Readonly<Record<string, never>>;
+}
+
+/** Reading a unit list ("Đơn vị" sheet or CSV). Rows are one-based. */
+export interface UnitListParams {
+  readonly "units.empty": { readonly row: number };
+  readonly "units.duplicate": { readonly name: string; readonly firstRow: number; readonly row: number };
+  readonly "units.level": { readonly text: string };
+}
+
+/** Every rule and the parameters it reports. */
+export interface IssueParamsByRule extends UnitReportParams, ReadErrorParams, TargetSheetParams, SummaryReadParams, UnitListParams {}
+
+export type RuleCode = keyof IssueParamsByRule;
+
+export type ReadErrorCode = keyof ReadErrorParams;
 
 export type Severity = "error" | "warning";
 
-export type IssueParams = Readonly<Record<string, string | number | null>>;
+/** An issue of one rule (R), or, by default, of any rule: narrowing on `rule` gives its params. */
+export type Issue<R extends RuleCode = RuleCode> = {
+  readonly [K in R]: {
+    readonly rule: K;
+    readonly severity: Severity;
+    readonly sheet: string | null;
+    /** A1 address, e.g. "E12". */
+    readonly cell: string | null;
+    /** The indicator id the issue is about, when it is about one. */
+    readonly indicator?: string;
+    readonly params: IssueParamsByRule[K];
+    readonly message: string;
+  };
+}[R];
 
-export interface Issue {
-  readonly rule: RuleCode;
-  readonly severity: Severity;
-  readonly sheet: string | null;
-  /** A1 address, e.g. "E12". */
-  readonly cell: string | null;
-  /** The indicator id the issue is about, when it is about one. */
-  readonly indicator?: string;
-  readonly params: IssueParams;
-  readonly message: string;
-}
-
-const WARNINGS: ReadonlySet<RuleCode> = new Set<WarningRule>([
-  "indicator-missing",
-  "unknown-row",
-  "label-changed",
-  "code-unrecognised",
-  "duplicate-document",
-  "nothing-filled",
-  "indicators-table-missing",
-  "documents-table-missing",
-  "column-by-position",
-  "column-missing",
-  "column-repeated",
-  "table-ignored",
-  "included-in-summary",
-]);
+/** The severity of every rule. */
+export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
+  "not-a-number": "error",
+  negative: "error",
+  "not-whole": "error",
+  "ambiguous-number": "error",
+  "achieved-exceeds-total": "error",
+  "ratio-mismatch": "error",
+  "ratio-without-numbers": "error",
+  "duplicate-indicator": "error",
+  "document-missing-code": "error",
+  "document-missing-date": "error",
+  "document-date-out-of-period": "error",
+  "invalid-date": "error",
+  "no-tables": "error",
+  "indicator-missing": "warning",
+  "unknown-row": "warning",
+  "label-changed": "warning",
+  "code-unrecognised": "warning",
+  "duplicate-document": "warning",
+  "nothing-filled": "warning",
+  "indicators-table-missing": "warning",
+  "documents-table-missing": "warning",
+  "column-by-position": "warning",
+  "column-missing": "warning",
+  "column-repeated": "warning",
+  "table-ignored": "warning",
+  "included-in-summary": "warning",
+  "too-large": "error",
+  "zip-bomb": "error",
+  encrypted: "error",
+  "not-a-workbook": "error",
+  corrupt: "error",
+  "too-many-cells": "error",
+  empty: "error",
+  timeout: "error",
+  "not-found": "error",
+  "targets.unparsed": "warning",
+  "targets.unknown-indicator": "warning",
+  "targets.duplicate": "warning",
+  "targets.sheet-missing": "warning",
+  // The summary cannot be used as it is.
+  "summary.table-missing": "error",
+  // A part of the summary was left empty, or read with a doubt.
+  "summary.part-missing": "warning",
+  "summary.indicator-missing": "warning",
+  "summary.value-unreadable": "warning",
+  "summary.target-unreadable": "warning",
+  "summary.verdict-differs": "warning",
+  "summary.state-unknown": "warning",
+  "summary.deadline-missing": "warning",
+  "summary.targets-note-missing": "warning",
+  "units.empty": "warning",
+  "units.duplicate": "warning",
+  "units.level": "warning",
+};
 
 /** The severity every rule has. */
 export function severityOf(rule: RuleCode): Severity {
-  return WARNINGS.has(rule) ? "warning" : "error";
+  return SEVERITY[rule];
+}
+
+/** Whether an issue is of the given rule (its params then have that rule's type). */
+export function isRule<R extends RuleCode>(issue: Issue, rule: R): issue is Extract<Issue, { readonly rule: R }> {
+  return issue.rule === rule;
 }
 
 export function hasErrors(issues: readonly Issue[]): boolean {

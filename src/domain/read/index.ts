@@ -6,11 +6,12 @@ import { INDICATORS } from "../catalogue";
 import { cellAddress, columnLetters, type WorkbookGrid } from "../model/grid";
 import { hasErrors, type Issue } from "../model/issues";
 import type { IndicatorEntry, UnitReport } from "../model/report";
-import { checkDocuments, checkIndicator, COLUMN } from "../rules/rules";
+import { checkDocuments, checkIndicator, COLUMN, type DocumentCellsRead } from "../rules/rules";
+import { cellText } from "../values/cell";
 import { makeIssue } from "../rules/messages";
 import { columnsWithRole, findHeaders, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
-import { readDocumentRows, readIndicatorRows, type DocumentRow } from "./rows";
-import { cellText, SheetView } from "./sheet";
+import { readDocumentRows, readIndicatorRows } from "./rows";
+import { SheetView } from "./sheet";
 import { findIdentity, reportDateOf, unitFromHeader, unitInfo } from "./unit";
 
 export { findHeaders, indicatorRole, documentRole } from "./headers";
@@ -253,7 +254,7 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
     for (const indicator of INDICATORS) {
       if (!(indicator.id in indicators) && !issues.some((i) => i.rule === "duplicate-indicator" && i.indicator === indicator.id)) {
         issues.push(
-          makeIssue("indicator-missing", { sheet: view.sheet.name, indicator: indicator.id }, { official: indicator.text }),
+          makeIssue("indicator-missing", { sheet: view.sheet.name, indicator: indicator.id }, { indicator: indicator.id, official: indicator.text }),
         );
       }
     }
@@ -262,7 +263,7 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
   let documents: UnitReport["documents"] = [];
   if (documentsHeader) {
     const view = views[documentsHeader.sheetIndex]!;
-    const rows: DocumentRow[] = [];
+    const rows: DocumentCellsRead[] = [];
     for (const header of documentTables(documentsHeader, docHeaders, indHeaders)) {
       const read = readDocumentRows(view, header, endOf(header, all, view));
       markRows(header.sheetIndex, header.row, read.end);

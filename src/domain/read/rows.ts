@@ -3,10 +3,12 @@
  * and document rows.
  */
 import { INDICATORS, indicatorById } from "../catalogue";
-import { cellAddress, type GridCell } from "../model/grid";
+import { cellAddress, type CellRef, type GridCell } from "../model/grid";
 import type { Issue } from "../model/issues";
 import { cleanText, foldText } from "../text";
 import { makeIssue } from "../rules/messages";
+import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
+import { cellText } from "../values/cell";
 import { isBlankText } from "../values/number";
 import type { ColumnSpan, DocumentRole, IndicatorRole, TableHeader } from "./headers";
 import {
@@ -19,28 +21,7 @@ import {
   splitLeadingStt,
   type IndicatorScore,
 } from "./match";
-import { cellText, type CellRef, type SheetView } from "./sheet";
-
-export interface IndicatorRow {
-  readonly id: string;
-  readonly sheet: string;
-  /** Zero-based row. */
-  readonly r: number;
-  readonly label: string;
-  readonly total: CellRef | null;
-  readonly achieved: CellRef | null;
-  readonly ratio: CellRef | null;
-}
-
-export interface DocumentRow {
-  readonly sheet: string;
-  readonly r: number;
-  readonly stt: CellRef | null;
-  readonly code: CellRef | null;
-  readonly date: CellRef | null;
-  readonly summary: CellRef | null;
-  readonly issuer: CellRef | null;
-}
+import { type SheetView } from "./sheet";
 
 /** Texts that end a table: notes, the "Nơi nhận" block, signatures, the other table's title. */
 const STOP =
@@ -121,7 +102,7 @@ export function readIndicatorRows(
   view: SheetView,
   header: TableHeader<IndicatorRole>,
   end: number,
-): { rows: IndicatorRow[]; issues: Issue[]; end: number } {
+): { rows: IndicatorCellsRead[]; issues: Issue[]; end: number } {
   const sheet = view.sheet.name;
   const cols = header.columns;
   const issues: Issue[] = [];
@@ -189,7 +170,7 @@ export function readIndicatorRows(
     byRow.set(p.cand, p.id);
     byId.set(p.id, p.cand);
   }
-  const rows: IndicatorRow[] = [];
+  const rows: IndicatorCellsRead[] = [];
   for (const cand of candidates) {
     const id = byRow.get(cand);
     if (id === undefined) {
@@ -243,10 +224,10 @@ function labelKeyUncached(text: string): string {
 }
 
 /** Reads the documents table under `header`, up to row `end` (exclusive). */
-export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRole>, end: number): { rows: DocumentRow[]; end: number } {
+export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRole>, end: number): { rows: DocumentCellsRead[]; end: number } {
   const sheet = view.sheet.name;
   const cols = header.columns;
-  const out: DocumentRow[] = [];
+  const out: DocumentCellsRead[] = [];
   let start = header.lastRow + 1;
   if (start < end && isNumberingRow(view, start)) start++;
   let last = end;
@@ -256,7 +237,7 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
       break;
     }
     if (isNumberingRowInBody(view, r)) continue;
-    const row: DocumentRow = {
+    const row: DocumentCellsRead = {
       sheet,
       r,
       stt: pick(view, r, cols.stt),

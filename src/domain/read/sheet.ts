@@ -1,32 +1,7 @@
 /** Helpers to look at a GridSheet as text: cell text, merged cells, row widths. */
-import { type CellValue, type GridCell, type GridRange, type GridSheet } from "../model/grid";
+import { type GridCell, type GridRange, type GridSheet } from "../model/grid";
 import { cleanText } from "../text";
-
-export interface CellRef {
-  readonly r: number;
-  readonly c: number;
-  readonly cell: GridCell | undefined;
-}
-
-/** Text of a stored value: numbers as JavaScript writes them (1.1 → "1.1"), dates as d/m/yyyy. */
-export function valueText(v: CellValue | undefined): string {
-  if (v === undefined || v === null) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number") {
-    // Whole numbers of up to 12 digits read the same either way; String alone is much cheaper.
-    if (Number.isInteger(v) && v < 1e12 && v > -1e12) return String(v);
-    return Number.isFinite(v) ? String(Number(v.toPrecision(12))) : "";
-  }
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()}`;
-}
-
-/** The cleaned text of a cell (value, or the shown text when there is no value). */
-export function cellText(cell: GridCell | undefined): string {
-  if (!cell) return "";
-  if (cell.v === undefined) return cleanText(cell.w ?? "");
-  return cleanText(valueText(cell.v));
-}
+import { cellText, valueText } from "../values/cell";
 
 /** Text with line breaks kept (for header blocks written in one cell). */
 export function cellLines(cell: GridCell | undefined): string[] {
@@ -35,12 +10,6 @@ export function cellLines(cell: GridCell | undefined): string[] {
     .split(/\r\n|\r|\n/)
     .map((l) => cleanText(l))
     .filter((l) => l !== "");
-}
-
-export function isEmptyCell(cell: GridCell | undefined): boolean {
-  if (!cell) return true;
-  if (cell.v === undefined) return true;
-  return typeof cell.v === "string" && cleanText(cell.v) === "";
 }
 
 /** Index of merged ranges by their cells, for quick lookup. */

@@ -8,7 +8,8 @@ import { parseIdentityRows, type WorkbookIdentity } from "../model/identity";
 import type { UnitInfo } from "../model/report";
 import { cleanText, foldText } from "../text";
 import { isoDate } from "../values/date";
-import { cellLines, SheetView, valueText } from "./sheet";
+import { valueText } from "../values/cell";
+import { cellLines, SheetView } from "./sheet";
 
 /** The identity written by this tool, from any sheet whose A1 holds the marker. */
 export function findIdentity(grid: WorkbookGrid): WorkbookIdentity | undefined {

@@ -1,12 +1,11 @@
 /**
  * The Vietnamese message of every rule, built from the parameters the rule
- * found: what was found, and what was expected.
+ * found: what was found, and what was expected. The map is exhaustive: a rule
+ * without a message does not compile, and each message gets its rule's params.
  */
-import type { Issue, IssueParams, RuleCode } from "../model/issues";
+import type { Issue, IssueParamsByRule, ReadErrorCode, RuleCode } from "../model/issues";
 import { severityOf } from "../model/issues";
 import { formatNumber } from "../format";
-
-type P = IssueParams;
 
 function s(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";
@@ -14,14 +13,13 @@ function s(v: string | number | null | undefined): string {
   return v;
 }
 
-export { formatNumber };
-
-function where(p: P): string {
-  const label = p.indicatorLabel ?? p.indicator;
-  return label ? `Chỉ tiêu ${s(label)}` : "Ô này";
+function where(p: { readonly indicator?: string }): string {
+  return p.indicator ? `Chỉ tiêu ${s(p.indicator)}` : "Ô này";
 }
 
-const MESSAGES: { readonly [K in RuleCode]: (p: P) => string } = {
+type Messages = { readonly [K in RuleCode]: (p: IssueParamsByRule[K]) => string };
+
+const MESSAGES: Messages = {
   "not-a-number": (p) => `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", không phải là số. Cần ghi một số (để trống nếu không có số liệu).`,
   negative: (p) => `${where(p)}: cột "${s(p.column)}" ghi số âm (${s(p.value)}). Số liệu phải là số không âm.`,
   "not-whole": (p) =>
@@ -83,20 +81,51 @@ const MESSAGES: { readonly [K in RuleCode]: (p: P) => string } = {
   empty: (p) => `Không đọc được tệp ${s(p.file)}: không có trang tính nào có dữ liệu.`,
   timeout: (p) => `Không đọc được tệp ${s(p.file)}: đọc quá ${s(p.seconds)} giây nên đã dừng; tệp có thể quá lớn hoặc bất thường.`,
   "not-found": (p) => `Không mở được tệp ${s(p.file)}${p.detail ? `: ${s(p.detail)}` : ""}.`,
+  "targets.unparsed": (p) =>
+    `Chỉ tiêu ${p.indicator}: mục tiêu "${p.text}" không đọc được (cần ghi ví dụ ${p.count ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"'}); dùng mục tiêu của Đề án 241.`,
+  "targets.unknown-indicator": (p) => `Dòng ${p.row} ("${p.text}") không khớp với chỉ tiêu nào của Đề án 241; mục tiêu ở dòng này không được dùng.`,
+  "targets.duplicate": (p) => `Chỉ tiêu ${p.indicator} có mục tiêu ở cả dòng ${p.firstRow} và dòng ${p.row}; dùng mục tiêu ở dòng ${p.row}.`,
+  "targets.sheet-missing": (p) => `Tệp không có trang "${p.sheetName}" (cột Chỉ tiêu, Nội dung, Mục tiêu); dùng mục tiêu của Đề án 241.`,
+  "summary.table-missing": (p) =>
+    "unreadableSheet" in p ? `Trang "${p.unreadableSheet}" không có bảng chỉ tiêu đọc được.` : `Không tìm thấy bảng "${p.table}" (${p.columns}).`,
+  "summary.part-missing": (p) =>
+    "sheetWithoutExtra" in p
+      ? `Trang "${p.sheetWithoutExtra}" không có cột "Mục tiêu" và "Số đơn vị báo cáo": dùng mục tiêu của Đề án 241, số đơn vị báo cáo để 0.`
+      : `Không tìm thấy bảng "${p.table}"${p.columns ? ` (${p.columns})` : ""}.`,
+  "summary.indicator-missing": (p) => `Không tìm thấy dòng của chỉ tiêu ${p.indicator} trên trang "${p.sheet}".`,
+  "summary.value-unreadable": (p) => p.problem,
+  "summary.target-unreadable": (p) => `Chỉ tiêu ${p.indicator}: không đọc được mục tiêu "${p.text}"; dùng mục tiêu của Đề án 241.`,
+  "summary.verdict-differs": (p) => `Chỉ tiêu ${p.indicator}: đánh giá ghi trong tệp khác với đánh giá tính lại từ số liệu.`,
+  "summary.state-unknown": (p) =>
+    p.of === "file" ? `Không hiểu trạng thái tệp "${p.text}"; coi là bị loại.` : `Không hiểu tình trạng "${p.text}"; coi là chưa nhận.`,
+  "summary.deadline-missing": () => `Không thấy dòng "Hạn nộp"; dùng hạn của Công văn 232-CV/HU.`,
+  "summary.targets-note-missing": () => `Không thấy dòng "Mục tiêu đánh giá"; không rõ mục tiêu theo kế hoạch nào.`,
+  "units.empty": (p) => `Dòng ${p.row} có dữ liệu nhưng thiếu tên đơn vị; dòng này được bỏ qua.`,
+  "units.duplicate": (p) => `Đơn vị "${p.name}" đã có ở dòng ${p.firstRow}; dòng ${p.row} được bỏ qua.`,
+  "units.level": (p) => `Cấp "${p.text}" không rõ (dùng "Cơ sở", "Huyện" hoặc "Tỉnh"); coi là cấp cơ sở.`,
 };
 
-export function messageFor(rule: RuleCode, params: IssueParams): string {
+/** The message of a rule, from the parameters that rule reports. */
+export function messageFor<R extends RuleCode>(rule: R, params: IssueParamsByRule[R]): string {
   return MESSAGES[rule](params);
 }
 
-/** Builds an issue: severity from the rule, message from the parameters. */
-export function makeIssue(
-  rule: RuleCode,
-  at: { sheet?: string | null; cell?: string | null; indicator?: string },
-  params: IssueParams = {},
-): Issue {
-  const all: IssueParams = at.indicator !== undefined && params.indicator === undefined ? { ...params, indicator: at.indicator } : params;
-  return {
+/** Where an issue is: the sheet, the A1 cell, the indicator. */
+export interface IssueAt {
+  readonly sheet?: string | null;
+  readonly cell?: string | null;
+  readonly indicator?: string;
+}
+
+/**
+ * Builds an issue: severity from the rule, message from the parameters. An
+ * indicator given in `at` is also the params' indicator (unless they name one),
+ * so the message can name it.
+ */
+export function makeIssue<R extends RuleCode>(rule: R, at: IssueAt, params: IssueParamsByRule[R]): Issue<R> {
+  const named = (params as { readonly indicator?: string }).indicator !== undefined;
+  const all: IssueParamsByRule[R] = at.indicator !== undefined && !named ? { ...params, indicator: at.indicator } : params;
+  const issue = {
     rule,
     severity: severityOf(rule),
     sheet: at.sheet ?? null,
@@ -105,4 +134,15 @@ export function makeIssue(
     params: all,
     message: messageFor(rule, all),
   };
+  // The object is one rule's issue; TypeScript cannot see that through the generic R.
+  return issue as unknown as Issue<R>;
+}
+
+/**
+ * The issue of a file that could not be read at all, from its code and the
+ * message already made for it. Only the file is kept of the parameters.
+ */
+export function readFailureIssue(code: ReadErrorCode, file: string, message: string): Issue<ReadErrorCode> {
+  const issue = { rule: code, severity: severityOf(code), sheet: null, cell: null, params: { file }, message };
+  return issue as Issue<ReadErrorCode>;
 }

@@ -2,21 +2,29 @@
  * The rules: turning the cells read from a unit's tables into figures and
  * documents, with an issue for everything that is wrong or doubtful.
  */
-import { INDICATORS_TABLE, DOCUMENTS_TABLE, indicatorById, REPORTING_PERIOD } from "../catalogue";
-import { cellAddress } from "../model/grid";
+import { INDICATORS_TABLE, indicatorById, REPORTING_PERIOD } from "../catalogue";
+import { cellAddress, type CellRef } from "../model/grid";
 import type { Issue } from "../model/issues";
 import type { DocumentEntry, IndicatorEntry } from "../model/report";
 import { cleanText, foldText } from "../text";
 import { findDateInText, parseDateValue } from "../values/date";
 import { codeOpeningSummary, parseDocumentCode } from "../values/code";
 import { isWhole, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
-import type { CellRef } from "../read/sheet";
-import type { IndicatorRow } from "../read/rows";
-import { cellText } from "../read/sheet";
-import { formatNumber, makeIssue } from "./messages";
+import { cellText } from "../values/cell";
+import { formatNumber } from "../format";
+import { makeIssue } from "./messages";
 
 /** An indicator row as the reader found it (its cells, before their values are checked). */
-export type IndicatorCellsRead = IndicatorRow;
+export interface IndicatorCellsRead {
+  readonly id: string;
+  readonly sheet: string;
+  /** Zero-based row. */
+  readonly r: number;
+  readonly label: string;
+  readonly total: CellRef | null;
+  readonly achieved: CellRef | null;
+  readonly ratio: CellRef | null;
+}
 
 /** The figure columns' headers, verbatim from the letter's table. */
 export const COLUMN = {
@@ -159,6 +167,7 @@ export function checkIndicator(row: IndicatorCellsRead): IndicatorResult {
   };
 }
 
+/** A document row as the reader found it (its cells, before their values are checked). */
 export interface DocumentCellsRead {
   readonly sheet: string;
   readonly r: number;
@@ -239,5 +248,3 @@ function isoToVn(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${d}/${m}/${y}`;
 }
-
-export const DOCUMENT_COLUMNS = DOCUMENTS_TABLE.columns;

@@ -7,7 +7,6 @@
  */
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicatorById } from "../catalogue";
 import { formatPercent, targetLabel, verdictLabel, vnDate } from "../format";
-import { cellAddress } from "../model/grid";
 import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type WorkbookIdentity } from "../model/identity";
 import { SheetBuilder } from "./builder";
 import { dateLine, upperVi } from "./header";
@@ -347,15 +346,5 @@ export function buildSummaryWorkbook(summary: Summary, opts: SummaryLayoutOption
     ],
     identity,
   };
-}
-
-/** Where an indicator's row stands on "Tổng hợp chỉ tiêu" (A1 of its Tổng số cell), for tests and links. */
-export function summaryTotalCell(id: string): string {
-  let r = 8;
-  for (const row of CATALOGUE_ROWS) {
-    if (row.kind === "indicator" && row.indicator.id === id) return cellAddress(r, 3);
-    r++;
-  }
-  throw new Error(`unknown indicator ${id}`);
 }
 

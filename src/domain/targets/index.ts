@@ -5,9 +5,11 @@
  */
 import { DEFAULT_TARGETS, indicatorById, INDICATORS, type Target, type TargetSet } from "../catalogue";
 import { cellAddress, type GridCell, type GridSheet, type WorkbookGrid } from "../model/grid";
+import type { Issue } from "../model/issues";
 import { TARGETS_SHEET_NAME } from "../sheets/unit";
 import { isPercentFormat } from "../number-format";
 import { MATCH_THRESHOLD, scoreIndicators } from "../read";
+import { makeIssue } from "../rules/messages";
 import { cleanText, foldText } from "../text";
 
 export { TARGETS_SHEET_NAME };
@@ -15,20 +17,11 @@ export { TARGETS_SHEET_NAME };
 /** Where the targets come from: Đề án 241's own, or a file's name. */
 export type TargetsSource = "de-an-241" | string;
 
-export type TargetIssueRule = "targets.unparsed" | "targets.unknown-indicator" | "targets.duplicate" | "targets.sheet-missing";
-
-export interface TargetIssue {
-  readonly rule: TargetIssueRule;
-  readonly severity: "warning";
-  readonly sheet: string | null;
-  readonly cell: string | null;
-  readonly message: string;
-}
-
 export interface ParsedTargets {
   /** Only the indicators the sheet sets; the rest keep Đề án 241's targets (use withDefaults). */
   readonly targets: TargetSet;
-  readonly issues: readonly TargetIssue[];
+  /** Rules "targets.*", all warnings. */
+  readonly issues: readonly Issue[];
 }
 
 function cellString(cell: GridCell | undefined): string {
@@ -133,7 +126,7 @@ function indicatorOf(id: string, text: string): string | null {
 
 /** Reads a "Mục tiêu" sheet. Rows it cannot read are issues; they keep Đề án 241's target. */
 export function parseTargetsSheet(sheet: GridSheet): ParsedTargets {
-  const issues: TargetIssue[] = [];
+  const issues: Issue[] = [];
   const targets: Record<string, Target> = {};
   const firstRow: Record<string, number> = {};
   let columns = { id: 0, text: 1, target: 2 };
@@ -154,9 +147,7 @@ export function parseTargetsSheet(sheet: GridSheet): ParsedTargets {
     start = r + 1;
     break;
   }
-  const warn = (rule: TargetIssueRule, r: number, c: number, message: string): void => {
-    issues.push({ rule, severity: "warning", sheet: sheet.name, cell: cellAddress(r, c), message });
-  };
+  const at = (r: number, c: number): { sheet: string; cell: string } => ({ sheet: sheet.name, cell: cellAddress(r, c) });
   for (let r = start; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
     // Rows without a target (blank rows, group rows "Mục tiêu 01") set nothing.
@@ -166,34 +157,18 @@ export function parseTargetsSheet(sheet: GridSheet): ParsedTargets {
     const text = cellString(row[columns.text]);
     const indicator = indicatorOf(id, text);
     if (indicator === null) {
-      warn(
-        "targets.unknown-indicator",
-        r,
-        columns.id,
-        `Dòng ${r + 1} ("${id || text}") không khớp với chỉ tiêu nào của Đề án 241; mục tiêu ở dòng này không được dùng.`,
-      );
+      issues.push(makeIssue("targets.unknown-indicator", at(r, columns.id), { row: r + 1, text: id || text }));
       continue;
     }
     const official = indicatorById(indicator)!.target;
     const raw = targetText(row[columns.target], official);
     const parsed = parseTarget(raw, official);
     if (parsed === null) {
-      const example = official.op === "count>=" ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"';
-      warn(
-        "targets.unparsed",
-        r,
-        columns.target,
-        `Chỉ tiêu ${indicator}: mục tiêu "${raw}" không đọc được (cần ghi ví dụ ${example}); dùng mục tiêu của Đề án 241.`,
-      );
+      issues.push(makeIssue("targets.unparsed", at(r, columns.target), { indicator, text: raw, count: official.op === "count>=" }));
       continue;
     }
     if (firstRow[indicator] !== undefined) {
-      warn(
-        "targets.duplicate",
-        r,
-        columns.target,
-        `Chỉ tiêu ${indicator} có mục tiêu ở cả dòng ${firstRow[indicator]! + 1} và dòng ${r + 1}; dùng mục tiêu ở dòng ${r + 1}.`,
-      );
+      issues.push(makeIssue("targets.duplicate", at(r, columns.target), { indicator, firstRow: firstRow[indicator]! + 1, row: r + 1 }));
     }
     firstRow[indicator] = r;
     targets[indicator] = parsed;
@@ -211,18 +186,7 @@ export function findTargetsSheet(grid: WorkbookGrid): GridSheet | undefined {
 export function targetsFromGrid(grid: WorkbookGrid): ParsedTargets {
   const sheet = findTargetsSheet(grid);
   if (!sheet) {
-    return {
-      targets: {},
-      issues: [
-        {
-          rule: "targets.sheet-missing",
-          severity: "warning",
-          sheet: null,
-          cell: null,
-          message: `Tệp không có trang "${TARGETS_SHEET_NAME}" (cột Chỉ tiêu, Nội dung, Mục tiêu); dùng mục tiêu của Đề án 241.`,
-        },
-      ],
-    };
+    return { targets: {}, issues: [makeIssue("targets.sheet-missing", {}, { sheetName: TARGETS_SHEET_NAME })] };
   }
   return parseTargetsSheet(sheet);
 }

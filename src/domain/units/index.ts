@@ -5,6 +5,8 @@
  */
 import { cellAddress, type GridSheet } from "../model/grid";
 import type { UnitLevel } from "../model/identity";
+import type { Issue } from "../model/issues";
+import { makeIssue } from "../rules/messages";
 import { cleanText, foldText, stripDiacritics } from "../text";
 
 /** Which header block a unit's documents carry. */
@@ -127,18 +129,10 @@ export function matchUnit<U extends Pick<Unit, "name">>(name: string, units: rea
   return loose.length === 1 ? loose[0] : undefined;
 }
 
-/** A problem found while reading a unit list. */
-export interface UnitListIssue {
-  readonly rule: "units.duplicate" | "units.level" | "units.empty";
-  readonly severity: "error" | "warning";
-  readonly sheet: string;
-  readonly cell: string;
-  readonly message: string;
-}
-
 export interface ParsedUnits {
   readonly units: Unit[];
-  readonly issues: UnitListIssue[];
+  /** Rules "units.*", all warnings; each names its sheet and cell. */
+  readonly issues: Issue[];
 }
 
 type Field = "name" | "code" | "level" | "email";
@@ -175,7 +169,7 @@ function parseLevel(text: string): UnitLevel | undefined {
  */
 export function parseUnitsGrid(sheet: GridSheet): ParsedUnits {
   const rows = sheet.rows.map((row) => (row ?? []).map((cell) => cellText(cell?.v)));
-  const issues: UnitListIssue[] = [];
+  const issues: Issue[] = [];
   let columns: Partial<Record<Field, number>> = { name: 0, code: 1, level: 2, email: 3 };
   let start = 0;
   // A header row: the first non-empty row where some cell reads as "Tên đơn vị" (title rows above it are skipped).
@@ -199,38 +193,20 @@ export function parseUnitsGrid(sheet: GridSheet): ParsedUnits {
     const name = get("name");
     if (name === "") {
       if (row.some((t) => t !== "")) {
-        issues.push({
-          rule: "units.empty",
-          severity: "warning",
-          sheet: sheet.name,
-          cell: cellAddress(r, columns.name ?? 0),
-          message: `Dòng ${r + 1} có dữ liệu nhưng thiếu tên đơn vị; dòng này được bỏ qua.`,
-        });
+        issues.push(makeIssue("units.empty", { sheet: sheet.name, cell: cellAddress(r, columns.name ?? 0) }, { row: r + 1 }));
       }
       continue;
     }
     const key = foldText(name);
     if (seen.has(key)) {
-      issues.push({
-        rule: "units.duplicate",
-        severity: "warning",
-        sheet: sheet.name,
-        cell: cellAddress(r, columns.name ?? 0),
-        message: `Đơn vị "${name}" đã có ở dòng ${seen.get(key)! + 1}; dòng ${r + 1} được bỏ qua.`,
-      });
+      issues.push(makeIssue("units.duplicate", { sheet: sheet.name, cell: cellAddress(r, columns.name ?? 0) }, { name, firstRow: seen.get(key)! + 1, row: r + 1 }));
       continue;
     }
     seen.set(key, r);
     const levelText = get("level");
     let level = parseLevel(levelText);
     if (level === undefined) {
-      issues.push({
-        rule: "units.level",
-        severity: "warning",
-        sheet: sheet.name,
-        cell: cellAddress(r, columns.level ?? 2),
-        message: `Cấp "${levelText}" không rõ (dùng "Cơ sở", "Huyện" hoặc "Tỉnh"); coi là cấp cơ sở.`,
-      });
+      issues.push(makeIssue("units.level", { sheet: sheet.name, cell: cellAddress(r, columns.level ?? 2) }, { text: levelText }));
       level = "co-so";
     }
     const code = get("code");

@@ -48,8 +48,6 @@ const TYPES: Readonly<Record<string, string>> = {
   UBND: "UBND",
 };
 
-export const DOCUMENT_TYPES: readonly string[] = Object.values(TYPES);
-
 function typeKey(raw: string): string {
   return stripDiacritics(raw).toUpperCase();
 }

@@ -8,12 +8,13 @@ import { CheckTab } from "../../../../src/taskpane/tabs/check/CheckTab";
 import { EXCEL, STANDALONE, fakeFiles, fakeWorkbook, renderWith, report } from "../../fakes";
 
 const issue = (severity: Issue["severity"], sheet: string, cell: string, message: string, indicator?: string): Issue => ({
-  rule: severity === "error" ? "achieved-exceeds-total" : "label-changed",
+  ...(severity === "error"
+    ? { rule: "achieved-exceeds-total" as const, params: { total: 1, achieved: 2 } }
+    : { rule: "label-changed" as const, params: { found: "", official: "" } }),
   severity,
   sheet,
   cell,
   ...(indicator ? { indicator } : {}),
-  params: {},
   message,
 });
 

@@ -1,0 +1,203 @@
+/**
+ * One vocabulary of issues: every rule has a severity and a Vietnamese message
+ * built from its own parameters, and a wrong parameter does not compile.
+ */
+import { isRule, SEVERITY, severityOf, hasErrors, type IssueParamsByRule, type RuleCode } from "../../src/domain/model/issues";
+import { makeIssue, messageFor, readFailureIssue } from "../../src/domain/rules/messages";
+
+/** Sample parameters of one rule, and what its message must show of them. */
+interface Sample<K extends RuleCode> {
+  readonly params: IssueParamsByRule[K];
+  readonly shows: readonly string[];
+}
+
+/** Every rule (the mapped type makes a rule without a sample a type error). */
+const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
+  "not-a-number": { params: { column: "Tổng số", text: "mười hai", indicator: "1.1" }, shows: ["Chỉ tiêu 1.1", '"Tổng số"', '"mười hai"'] },
+  negative: { params: { column: "Số đã đạt tiêu chuẩn", value: -3, indicator: "2.1" }, shows: ["Chỉ tiêu 2.1", "Số đã đạt tiêu chuẩn", "(-3)"] },
+  "not-whole": { params: { column: "Tổng số", value: 12.5, text: "12,5", dvt: "người", indicator: "1.2" }, shows: ["Chỉ tiêu 1.2", "12,5", "(người)"] },
+  "ambiguous-number": {
+    params: { column: "Tổng số", text: "1,234", readingA: "1,234", readingB: "1.234", example: "1234", indicator: "1.3" },
+    shows: ['"1,234"', "1.234", "ví dụ 1234"],
+  },
+  "achieved-exceeds-total": { params: { total: 10, achieved: 11, indicator: "3.1" }, shows: ["Chỉ tiêu 3.1", "(11)", "(10)"] },
+  "ratio-mismatch": { params: { typed: "60", computed: "50", total: 100, achieved: 50, indicator: "3.2" }, shows: ["60%", "50/100 = 50%"] },
+  "ratio-without-numbers": { params: { typed: "90", missing: "Tổng số", indicator: "4.1" }, shows: ["(90%)", "thiếu Tổng số"] },
+  "duplicate-indicator": { params: { row: 14, firstRow: 12, indicator: "1.1" }, shows: ["Chỉ tiêu 1.1", "dòng 14", "dòng 12"] },
+  "document-missing-code": { params: { row: 7, summary: "Kế hoạch thực hiện Đề án 241" }, shows: ["dòng 7", '"Kế hoạch thực hiện Đề án 241"'] },
+  "document-missing-date": { params: { row: 8, code: "26-KH/TU" }, shows: ["Văn bản 26-KH/TU"] },
+  "document-date-out-of-period": {
+    params: { row: 9, code: "26-KH/TU", date: "01/01/2015", from: "30/09/2016", to: "25/06/2021" },
+    shows: ["26-KH/TU", "01/01/2015", "30/09/2016", "25/06/2021"],
+  },
+  "invalid-date": { params: { row: 10, code: "", text: "31/02/2020" }, shows: ["ở dòng 10", '"31/02/2020"'] },
+  "no-tables": { params: { file: "xa-ban-bo.xlsx" }, shows: ["xa-ban-bo.xlsx"] },
+  "indicator-missing": { params: { indicator: "5", official: "Số xã có mô hình" }, shows: ["chỉ tiêu 5", '"Số xã có mô hình"'] },
+  "unknown-row": { params: { row: 21, text: "Chỉ tiêu lạ" }, shows: ["Dòng 21", '"Chỉ tiêu lạ"'] },
+  "label-changed": { params: { found: "Nội dung đã sửa", official: "Nội dung đúng", indicator: "2.2" }, shows: ["Chỉ tiêu 2.2", '"Nội dung đã sửa"', '"Nội dung đúng"'] },
+  "code-unrecognised": { params: { row: 6, text: "KH 26" }, shows: ['"KH 26"', "dòng 6"] },
+  "duplicate-document": { params: { code: "26-KH/TU", row: 9, firstRow: 5 }, shows: ["26-KH/TU", "dòng 5", "dòng 9"] },
+  "nothing-filled": { params: { file: "trong.xlsx" }, shows: ["trong.xlsx"] },
+  "indicators-table-missing": { params: { file: "a.xlsx" }, shows: ["a.xlsx"] },
+  "documents-table-missing": { params: { file: "b.xlsx" }, shows: ["b.xlsx"] },
+  "column-by-position": { params: { column: "D", text: "Số người", role: "Tổng số" }, shows: ["Cột D", '"Số người"', '"Tổng số"'] },
+  "column-missing": {
+    params: { sheet: "Chỉ tiêu", role: "Tổng số", row: 5, headers: '"TT", "Nội dung"', countedOnly: "5, 6" },
+    shows: ['"Chỉ tiêu"', '"Tổng số"', "dòng tiêu đề 5", '"TT", "Nội dung"', "(5, 6)"],
+  },
+  "column-repeated": { params: { role: "Tổng số", columns: "D, F", used: "D" }, shows: ['"Tổng số"', "(cột D, F)", "chỉ đọc cột D"] },
+  "table-ignored": {
+    params: { sheet: "2016", row: 3, usedSheet: "2021", usedRow: 7, indicators: "1.2, 4.1" },
+    shows: ['"2016"', "(dòng 3)", "1.2, 4.1", '"2021"', "(dòng 7)"],
+  },
+  "included-in-summary": {
+    params: { file: "ban-bo.xlsx", unit: "Đảng ủy xã Bản Bo", summary: "tong-hop.xlsx", summaryUnit: "Huyện ủy Tam Đường" },
+    shows: ["ban-bo.xlsx", "Đảng ủy xã Bản Bo", '"tong-hop.xlsx"', "Huyện ủy Tam Đường"],
+  },
+  "too-large": { params: { file: "lon.xlsx", size: 25_000_000, limit: 20_971_520 }, shows: ["lon.xlsx", "25.000.000", "20.971.520"] },
+  "zip-bomb": { params: { file: "nen.xlsx", detail: "tỷ lệ nén 1:5000" }, shows: ["nen.xlsx", "(tỷ lệ nén 1:5000)"] },
+  encrypted: { params: { file: "mat-khau.xlsx" }, shows: ["mat-khau.xlsx", "mật khẩu"] },
+  "not-a-workbook": { params: { file: "bao-cao.pdf", detail: "tệp PDF" }, shows: ["bao-cao.pdf", "(tệp PDF)"] },
+  corrupt: { params: { file: "hong.xlsx", detail: "thiếu workbook.xml" }, shows: ["hong.xlsx", "(thiếu workbook.xml)"] },
+  "too-many-cells": { params: { file: "to.xlsx", cells: 3_000_000, limit: 2_000_000 }, shows: ["to.xlsx", "3.000.000", "2.000.000"] },
+  empty: { params: { file: "rong.xlsx" }, shows: ["rong.xlsx"] },
+  timeout: { params: { file: "cham.xlsx", seconds: 60 }, shows: ["cham.xlsx", "60 giây"] },
+  "not-found": { params: { file: "mat.xlsx", detail: "không tìm thấy tệp" }, shows: ["mat.xlsx", ": không tìm thấy tệp"] },
+  "targets.unparsed": { params: { indicator: "3.1", text: "khoảng chín mươi", count: false }, shows: ["Chỉ tiêu 3.1", '"khoảng chín mươi"', '"Trên 95%"'] },
+  "targets.unknown-indicator": { params: { row: 12, text: "9.9" }, shows: ["Dòng 12", '("9.9")'] },
+  "targets.duplicate": { params: { indicator: "1.1", firstRow: 4, row: 9 }, shows: ["Chỉ tiêu 1.1", "dòng 4", "dòng 9"] },
+  "targets.sheet-missing": { params: { sheetName: "Mục tiêu" }, shows: ['"Mục tiêu"'] },
+  "summary.table-missing": {
+    params: { table: "Tình hình nộp báo cáo", columns: "cột Đơn vị, Tình trạng" },
+    shows: ['"Tình hình nộp báo cáo"', "(cột Đơn vị, Tình trạng)"],
+  },
+  "summary.part-missing": { params: { table: "Văn bản chỉ đạo" }, shows: ['"Văn bản chỉ đạo"'] },
+  "summary.indicator-missing": { params: { indicator: "4.2", sheet: "Tổng hợp chỉ tiêu" }, shows: ["chỉ tiêu 4.2", '"Tổng hợp chỉ tiêu"'] },
+  "summary.value-unreadable": {
+    params: { indicator: "1.1", problem: 'Chỉ tiêu 1.1: cột "Tổng số" ghi "x", không phải là số.' },
+    shows: ['Chỉ tiêu 1.1: cột "Tổng số" ghi "x", không phải là số.'],
+  },
+  "summary.target-unreadable": { params: { indicator: "2.1", text: "cao" }, shows: ["Chỉ tiêu 2.1", '"cao"'] },
+  "summary.verdict-differs": { params: { indicator: "3.2" }, shows: ["Chỉ tiêu 3.2"] },
+  "summary.state-unknown": { params: { of: "unit", text: "Đang chờ" }, shows: ['"Đang chờ"', "chưa nhận"] },
+  "summary.deadline-missing": { params: {}, shows: ['"Hạn nộp"'] },
+  "summary.targets-note-missing": { params: {}, shows: ['"Mục tiêu đánh giá"'] },
+  "units.empty": { params: { row: 6 }, shows: ["Dòng 6"] },
+  "units.duplicate": { params: { name: "Đảng ủy xã Bản Bo", firstRow: 3, row: 8 }, shows: ['"Đảng ủy xã Bản Bo"', "dòng 3", "dòng 8"] },
+  "units.level": { params: { text: "Xã" }, shows: ['Cấp "Xã"'] },
+};
+
+const RULES = Object.keys(SAMPLES) as RuleCode[];
+
+/** Letters only Vietnamese writes (with its diacritics). */
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+describe("issue rules", () => {
+  it("lists the same rules in the severities as in the samples", () => {
+    expect(Object.keys(SEVERITY).sort()).toEqual([...RULES].sort());
+    expect(RULES.length).toBeGreaterThan(50);
+  });
+
+  it.each(RULES)("%s has a severity and a Vietnamese message showing its parameters", (rule) => {
+    expect(["error", "warning"]).toContain(severityOf(rule));
+    const sample = SAMPLES[rule];
+    const message = messageFor(rule, sample.params);
+    expect(message.trim().length).toBeGreaterThan(10);
+    expect(message).toMatch(VIETNAMESE);
+    expect(message).not.toMatch(/undefined|null|NaN|\[object/);
+    expect(sample.shows.length).toBeGreaterThan(0);
+    for (const shown of sample.shows) expect(message).toContain(shown);
+  });
+
+  it("keeps each rule's severity", () => {
+    const warnings = RULES.filter((r) => severityOf(r) === "warning");
+    expect(warnings.filter((r) => !r.includes("."))).toEqual([
+      "indicator-missing",
+      "unknown-row",
+      "label-changed",
+      "code-unrecognised",
+      "duplicate-document",
+      "nothing-filled",
+      "indicators-table-missing",
+      "documents-table-missing",
+      "column-by-position",
+      "column-missing",
+      "column-repeated",
+      "table-ignored",
+      "included-in-summary",
+    ]);
+    // Only a summary missing a table it must have cannot be used; the rest of these rules warn.
+    expect(warnings.filter((r) => r.includes("."))).toEqual(RULES.filter((r) => r.includes(".") && r !== "summary.table-missing"));
+    expect(severityOf("summary.table-missing")).toBe("error");
+    expect(severityOf("not-a-number")).toBe("error");
+    expect(severityOf("timeout")).toBe("error");
+  });
+
+  it("words the variants of one rule by its parameters", () => {
+    expect(messageFor("targets.unparsed", { indicator: "5", text: "nhiều", count: true })).toContain('"Ít nhất 2" hoặc "2"');
+    expect(messageFor("summary.table-missing", { unreadableSheet: "Tổng hợp chỉ tiêu" })).toBe('Trang "Tổng hợp chỉ tiêu" không có bảng chỉ tiêu đọc được.');
+    expect(messageFor("summary.part-missing", { sheetWithoutExtra: "Tổng hợp chỉ tiêu" })).toContain('không có cột "Mục tiêu" và "Số đơn vị báo cáo"');
+    expect(messageFor("summary.state-unknown", { of: "file", text: "?" })).toBe('Không hiểu trạng thái tệp "?"; coi là bị loại.');
+    expect(messageFor("not-a-workbook", { file: "a.doc" })).toBe("Không đọc được tệp a.doc: đây không phải là bảng tính Excel/LibreOffice (.xlsx, .xls, .ods).");
+    expect(messageFor("negative", { column: "Tổng số", value: -1 })).toMatch(/^Ô này: /);
+  });
+});
+
+describe("makeIssue", () => {
+  it("takes the severity from the rule and the message from the parameters, naming the indicator it is at", () => {
+    const issue = makeIssue("not-a-number", { sheet: "Chỉ tiêu", cell: "D10", indicator: "1.1" }, { column: "Tổng số", text: "x" });
+    expect(issue).toEqual({
+      rule: "not-a-number",
+      severity: "error",
+      sheet: "Chỉ tiêu",
+      cell: "D10",
+      indicator: "1.1",
+      params: { column: "Tổng số", text: "x", indicator: "1.1" },
+      message: messageFor("not-a-number", { column: "Tổng số", text: "x", indicator: "1.1" }),
+    });
+    expect(issue.message.startsWith("Chỉ tiêu 1.1:")).toBe(true);
+    // The params are the rule's own: no cast needed to read them.
+    expect(issue.params.column).toBe("Tổng số");
+    expect(hasErrors([issue])).toBe(true);
+  });
+
+  it("leaves out what it was not told", () => {
+    const issue = makeIssue("units.level", {}, { text: "Xã" });
+    expect(issue).toMatchObject({ severity: "warning", sheet: null, cell: null });
+    expect("indicator" in issue).toBe(false);
+    expect(hasErrors([issue])).toBe(false);
+  });
+
+  it("narrows an issue to its rule's parameters", () => {
+    const issues = [makeIssue("units.empty", {}, { row: 4 }), makeIssue("column-repeated", {}, { role: "Tổng số", columns: "D, F", used: "D" })];
+    const repeated = issues.filter((i) => isRule(i, "column-repeated"));
+    expect(repeated.map((i) => i.params.used)).toEqual(["D"]);
+  });
+
+  it("makes the issue of a file that could not be read from its code and message", () => {
+    const issue = readFailureIssue("timeout", "a.xlsx", "Không đọc được tệp a.xlsx: đọc quá 60 giây nên đã dừng.");
+    expect(issue).toEqual({
+      rule: "timeout",
+      severity: "error",
+      sheet: null,
+      cell: null,
+      params: { file: "a.xlsx" },
+      message: "Không đọc được tệp a.xlsx: đọc quá 60 giây nên đã dừng.",
+    });
+  });
+
+  it("does not compile with another rule's or a missing parameter", () => {
+    // Each call below is a type error (typecheck covers test/, and fails on an unused @ts-expect-error).
+    // @ts-expect-error: not a parameter of "not-a-number"
+    makeIssue("not-a-number", {}, { wrong: 1 });
+    // @ts-expect-error: "text" is missing
+    makeIssue("not-a-number", {}, { column: "Tổng số" });
+    // @ts-expect-error: "row" is a number
+    makeIssue("units.empty", {}, { row: "4" });
+    // An unknown rule has no message either.
+    // @ts-expect-error: no such rule
+    expect(() => makeIssue("no-such-rule", {}, {})).toThrow(TypeError);
+    // @ts-expect-error: "size" and "limit" are missing
+    messageFor("too-large", { file: "a.xlsx" });
+  });
+});
