@@ -14,6 +14,7 @@ import type {
   WorkbookLayout,
 } from "../../domain/sheets";
 import { writeLeanXlsx } from "./lean";
+import { safeCellValue, safeText } from "./safe-cell";
 
 const ARGB = (rgb: string): string => `FF${rgb.toUpperCase()}`;
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
@@ -56,12 +57,14 @@ function validation(rule: DataValidationRule): ExcelJS.DataValidation {
     allowBlank: rule.allowBlank,
     formulae,
     showInputMessage: true,
-    promptTitle: rule.prompt.title,
-    prompt: rule.prompt.text,
+    promptTitle: safeText(rule.prompt.title),
+    prompt: safeText(rule.prompt.text),
     showErrorMessage: true,
-    errorStyle: "error",
-    errorTitle: rule.error.title,
-    error: rule.error.text,
+    // The schema's ST_DataValidationErrorStyle knows "stop", "warning" and "information":
+    // "stop" refuses the value (ExcelJS's documentation says "error", which strict readers refuse).
+    errorStyle: "stop",
+    errorTitle: safeText(rule.error.title),
+    error: safeText(rule.error.text),
   } as ExcelJS.DataValidation;
 }
 
@@ -79,7 +82,7 @@ function pageSetup(ws: ExcelJS.Worksheet, page: PageSetup): void {
   };
   ws.headerFooter = {
     ...ws.headerFooter,
-    oddFooter: `&C&"Times New Roman,Italic"&11${page.footer}`,
+    oddFooter: `&C&"Times New Roman,Italic"&11${safeText(page.footer)}`,
   };
 }
 
@@ -106,8 +109,12 @@ async function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Promise<v
   for (const cell of layout.cells) {
     const target = ws.getCell(cell.r + 1, cell.c + 1);
     target.style = styles.get(cell.style) ?? {};
-    if (cell.formula !== undefined) target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-    else if (cell.value !== null) target.value = cell.value;
+    if (cell.formula !== undefined) target.value = { formula: safeText(cell.formula) } as ExcelJS.CellFormulaValue;
+    else {
+      // Infinity and NaN leave the cell empty; text is cut to Excel's limit and cleaned (safe-cell.ts).
+      const value = safeCellValue(cell.value);
+      if (value !== null) target.value = value;
+    }
   }
   for (const merge of layout.merges) ws.mergeCells(merge);
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
