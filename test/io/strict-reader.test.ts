@@ -21,7 +21,15 @@ import { buildUnitWorkbook, type CellStyle, type SheetLayout, type WorkbookLayou
 import { TAM_DUONG_UNITS, type Unit } from "../../src/domain/units";
 import { unitFileNames, writeUnitTemplatesZip, writeWorkbookXlsx } from "../../src/io/write";
 import { writeLeanXlsx } from "../../src/io/write/lean";
-import { MAX_CELL_TEXT, safeCellText, safeCellValue, safeText } from "../../src/io/write/safe-cell";
+import {
+  MAX_CELL_TEXT,
+  MAX_VALIDATION_TEXT,
+  MAX_VALIDATION_TITLE,
+  safeCellText,
+  safeCellValue,
+  safeText,
+  safeTextUpTo,
+} from "../../src/io/write/safe-cell";
 import { LEAN_WRITER_MIN_CELLS, writeWorkbookXlsxExcelJS } from "../../src/io/write/xlsx";
 import { fillTemplate } from "../support/fill";
 import { convertAllWithLibreOffice, PYTHON_OPENPYXL, readWithOpenpyxl, SOFFICE, type OpenpyxlSheet } from "../support/programs";
@@ -146,6 +154,9 @@ describe("the cell rule (safe-cell.ts)", () => {
     expect(safeCellText("a".repeat(32_767))).toHaveLength(32_767);
     expect(safeCellText(`${"a".repeat(32_766)}😀b`)).toBe("a".repeat(32_766));
     expect(safeCellText(`${"\u0001".repeat(10)}${"a".repeat(32_767)}`)).toBe("a".repeat(32_767));
+    // A data validation's titles and messages: Excel's 32 and 255.
+    expect([MAX_VALIDATION_TITLE, MAX_VALIDATION_TEXT]).toEqual([32, 255]);
+    expect(safeTextUpTo(`\u202E${"ư".repeat(300)}`, MAX_VALIDATION_TEXT)).toBe("ư".repeat(255));
     // safeText alone does not cut (the report draft's paragraphs).
     expect(safeText("a".repeat(40_000))).toHaveLength(40_000);
   });
@@ -183,6 +194,11 @@ withOpenpyxl("opened by openpyxl (-W error) and by LibreOffice", () => {
       const validations = read.flatMap((s) => s.dataValidations);
       expect(validations.length).toBeGreaterThan(3);
       expect(new Set(validations.map((v) => v.errorStyle))).toEqual(new Set(["stop"]));
+      // Titles and messages as the layout gives them (all within Excel's 32 and 255 characters).
+      const texts = (v: { promptTitle: string | null; prompt: string | null; errorTitle: string | null; error: string | null }) => JSON.stringify([v.promptTitle, v.prompt, v.errorTitle, v.error]);
+      expect(new Set(validations.map(texts))).toEqual(
+        new Set(layout.sheets.flatMap((s) => s.dataValidations.map((d) => texts({ promptTitle: d.prompt.title, prompt: d.prompt.text, errorTitle: d.error.title, error: d.error.text })))),
+      );
       expect(new Set(validations.map((v) => v.type))).toEqual(new Set(layout.sheets.flatMap((s) => s.dataValidations.map((d) => d.type))));
     });
 

@@ -93,7 +93,16 @@ export interface OpenpyxlSheet {
   readonly name: string;
   /** "visible", "hidden" or "veryHidden". */
   readonly state: string;
-  readonly dataValidations: ReadonlyArray<{ sqref: string; type: string | null; operator: string | null; errorStyle: string | null }>;
+  readonly dataValidations: ReadonlyArray<{
+    sqref: string;
+    type: string | null;
+    operator: string | null;
+    errorStyle: string | null;
+    promptTitle: string | null;
+    prompt: string | null;
+    errorTitle: string | null;
+    error: string | null;
+  }>;
   readonly conditionalFormats: number;
   readonly protected: boolean;
   readonly orientation: string | null;
@@ -123,7 +132,8 @@ for ws in wb.worksheets:
         "name": ws.title,
         "state": ws.sheet_state,
         "dataValidations": [
-            {"sqref": str(dv.sqref), "type": dv.type, "operator": dv.operator, "errorStyle": dv.errorStyle}
+            {"sqref": str(dv.sqref), "type": dv.type, "operator": dv.operator, "errorStyle": dv.errorStyle,
+             "promptTitle": dv.promptTitle, "prompt": dv.prompt, "errorTitle": dv.errorTitle, "error": dv.error}
             for dv in ws.data_validations.dataValidation
         ],
         "conditionalFormats": sum(len(cf.rules) for cf in ws.conditional_formatting),

@@ -9,7 +9,8 @@
  * As in the ExcelJS renderer: text is always a string cell, never a formula;
  * formulas come only from the layout's `formula` field and carry no cached
  * result (the workbook asks to be recalculated on opening); the cells a
- * merged area covers take its top-left cell's style and no value.
+ * merged area covers take its top-left cell's style and no value; cell values
+ * pass safe-cell.ts (a number that is not finite is written as an empty cell).
  */
 import { zipSync } from "fflate";
 import { cellAddress, columnLetters, parseAddress } from "../../domain/model/grid";

@@ -1,7 +1,9 @@
 /**
  * Renders a WorkbookLayout to an .xlsx file with ExcelJS. Text is written as
  * text (ExcelJS never turns a string into a formula); formulas only come
- * from the layout's `formula` field.
+ * from the layout's `formula` field. What a cell holds passes safe-cell.ts:
+ * no Infinity or NaN, no bidirectional or XML-invalid control characters,
+ * nothing over Excel's limits.
  */
 import ExcelJS from "exceljs";
 import { cellAddress } from "../../domain/model/grid";
@@ -14,7 +16,7 @@ import type {
   WorkbookLayout,
 } from "../../domain/sheets";
 import { writeLeanXlsx } from "./lean";
-import { safeCellValue, safeText } from "./safe-cell";
+import { MAX_VALIDATION_TEXT, MAX_VALIDATION_TITLE, safeCellValue, safeText, safeTextUpTo } from "./safe-cell";
 
 const ARGB = (rgb: string): string => `FF${rgb.toUpperCase()}`;
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
@@ -57,14 +59,14 @@ function validation(rule: DataValidationRule): ExcelJS.DataValidation {
     allowBlank: rule.allowBlank,
     formulae,
     showInputMessage: true,
-    promptTitle: safeText(rule.prompt.title),
-    prompt: safeText(rule.prompt.text),
+    promptTitle: safeTextUpTo(rule.prompt.title, MAX_VALIDATION_TITLE),
+    prompt: safeTextUpTo(rule.prompt.text, MAX_VALIDATION_TEXT),
     showErrorMessage: true,
     // The schema's ST_DataValidationErrorStyle knows "stop", "warning" and "information":
     // "stop" refuses the value (ExcelJS's documentation says "error", which strict readers refuse).
     errorStyle: "stop",
-    errorTitle: safeText(rule.error.title),
-    error: safeText(rule.error.text),
+    errorTitle: safeTextUpTo(rule.error.title, MAX_VALIDATION_TITLE),
+    error: safeTextUpTo(rule.error.text, MAX_VALIDATION_TEXT),
   } as ExcelJS.DataValidation;
 }
 
