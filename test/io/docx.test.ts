@@ -85,6 +85,20 @@ describe("writeDraftDocx", () => {
     expect(xml).toContain(PLACEHOLDER);
   });
 
+  it("leaves out bidirectional controls and the control characters XML cannot carry", async () => {
+    const summary = summaryWith({ "3.1": [1000, 950] });
+    const unsafe: Summary = {
+      ...summary,
+      documents: [{ ...summary.documents[0]!, summary: "Kế\u0001 hoạch\u0007 \u202Eđảo\u202C \u2066tách\u2069\tcuối" }],
+    };
+    const draft2 = buildReportDraft(unsafe, { unitName: "Huyện ủy Tam Đường", superior: "Đảng bộ tỉnh Lai Châu", place: "Tam Đường", date: "2021-07-05" });
+    expect(JSON.stringify(draft2)).toContain("\\u0001");
+    const doc = strFromU8(unzipSync(await writeDraftDocx(draft2))["word/document.xml"]!);
+    // eslint-disable-next-line no-control-regex
+    expect(doc).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E\u2066-\u2069]/);
+    expect(doc).toContain("Kế hoạch đảo tách");
+  });
+
   const d = SOFFICE && hasWriter(SOFFICE) ? describe : describe.skip;
   d("through LibreOffice", () => {
     let text: string;

@@ -222,6 +222,37 @@ describe("the lean .xlsx writer, against the ExcelJS renderer", () => {
     expect(a.sheets[1]!.state).toBe("veryHidden");
   });
 
+  it("writes cells no spreadsheet can hold as given (Infinity, NaN, control characters, over-long text) as the ExcelJS renderer does", async () => {
+    const edge = edgeLayout();
+    const first = edge.sheets[0]!;
+    const odd: WorkbookLayout = {
+      sheets: [
+        {
+          ...first,
+          cells: [
+            ...first.cells,
+            { r: 11, c: 0, value: Infinity, style: "money" },
+            { r: 11, c: 1, value: NaN, style: "pct" },
+            { r: 11, c: 2, value: -Infinity, style: "plain" },
+            { r: 12, c: 0, value: "\u202Eđảo\u202C\u0002 ngược", style: "plain" },
+            { r: 12, c: 1, value: "x".repeat(40_000), style: "text" },
+          ],
+        },
+        edge.sheets[1]!,
+      ],
+    };
+    const lean = writeLeanXlsx(odd);
+    expect(lean).toBeDefined();
+    const [a, b] = await Promise.all([excelDump(lean!), excelDump(await writeWorkbookXlsxExcelJS(odd))]);
+    expect(a).toEqual(b);
+    const cells = a.sheets[0]!.cells as Record<string, { value: unknown }>;
+    // Empty: no value at all (ExcelJS lists no row without values).
+    expect([cells.A12?.value ?? null, cells.B12?.value ?? null, cells.C12?.value ?? null]).toEqual([null, null, null]);
+    expect(cells.A13?.value).toBe("đảo ngược");
+    expect((cells.B13?.value as string).length).toBe(32_767);
+    expect(sheetJsDump(lean!)).toEqual(sheetJsDump(await writeWorkbookXlsxExcelJS(odd)));
+  });
+
   it("is read by SheetJS exactly as the ExcelJS rendering is", async () => {
     const edge = edgeLayout();
     // Cells in any order give the same file.

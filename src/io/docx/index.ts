@@ -21,6 +21,7 @@ import {
   type ITableCellBorders,
 } from "docx";
 import type { DraftBlock, DraftDocument, DraftHeader, DraftParagraph, DraftRun, DraftTable } from "../../domain/report-draft";
+import { safeText } from "../write/safe-cell";
 
 export const FONT = "Times New Roman";
 /** 14 pt in half-points. */
@@ -40,7 +41,8 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, justify:
 
 function run(r: DraftRun, size = FONT_SIZE): TextRun {
   return new TextRun({
-    text: r.text,
+    // Bidirectional controls and characters XML cannot carry are left out (as in the workbooks).
+    text: safeText(r.text),
     font: FONT,
     size,
     ...(r.bold ? { bold: true } : {}),

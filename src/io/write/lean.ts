@@ -9,11 +9,13 @@
  * As in the ExcelJS renderer: text is always a string cell, never a formula;
  * formulas come only from the layout's `formula` field and carry no cached
  * result (the workbook asks to be recalculated on opening); the cells a
- * merged area covers take its top-left cell's style and no value.
+ * merged area covers take its top-left cell's style and no value; cell values
+ * pass safe-cell.ts (a number that is not finite is written as an empty cell).
  */
 import { zipSync } from "fflate";
 import { cellAddress, columnLetters, parseAddress } from "../../domain/model/grid";
 import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
+import { safeCellValue, safeText } from "./safe-cell";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -238,7 +240,6 @@ const MAX_MERGE_CELLS = 100_000;
 function sheetCells(sheet: SheetLayout, merges: readonly Merge[]): LayoutCell[] | undefined {
   for (const cell of sheet.cells) {
     if (cell.r < 0 || cell.c < 0 || cell.c >= 16384 || cell.r >= 1048576) return undefined;
-    if (typeof cell.value === "number" && !Number.isFinite(cell.value)) return undefined;
   }
   let cells: LayoutCell[];
   if (inOrder(sheet.cells)) cells = sheet.cells.slice();
@@ -337,9 +338,11 @@ function worksheetXml(sheet: SheetLayout, index: number, merges: readonly Merge[
       const ref = columnLetters(cell.c) + (cell.r + 1);
       const s = styleId(cell.style);
       const sAttr = s ? ` s="${s}"` : "";
-      if (cell.formula !== undefined) out += `<c r="${ref}"${sAttr}><f>${xmlEscape(cell.formula)}</f></c>`;
-      else if (typeof cell.value === "number") out += `<c r="${ref}"${sAttr}><v>${num(cell.value)}</v></c>`;
-      else if (typeof cell.value === "string") out += `<c r="${ref}"${sAttr} t="s"><v>${strings.id(cell.value)}</v></c>`;
+      // Infinity and NaN are written as an empty cell; text is cut to Excel's limit and cleaned (safe-cell.ts).
+      const value = cell.formula === undefined ? safeCellValue(cell.value) : null;
+      if (cell.formula !== undefined) out += `<c r="${ref}"${sAttr}><f>${xmlEscape(safeText(cell.formula))}</f></c>`;
+      else if (typeof value === "number") out += `<c r="${ref}"${sAttr}><v>${num(value)}</v></c>`;
+      else if (typeof value === "string") out += `<c r="${ref}"${sAttr} t="s"><v>${strings.id(value)}</v></c>`;
       else out += `<c r="${ref}"${sAttr}/>`;
     }
     out += "</row>";
@@ -355,7 +358,7 @@ function worksheetXml(sheet: SheetLayout, index: number, merges: readonly Merge[
     const m = page.margins;
     out += `<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>`;
     out += `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>`;
-    out += `<headerFooter><oddFooter>${xmlEscape(`&C&"Times New Roman,Italic"&11${page.footer}`)}</oddFooter></headerFooter>`;
+    out += `<headerFooter><oddFooter>${xmlEscape(`&C&"Times New Roman,Italic"&11${safeText(page.footer)}`)}</oddFooter></headerFooter>`;
   } else {
     out += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   }

@@ -1,7 +1,9 @@
 /**
  * Renders a WorkbookLayout to an .xlsx file with ExcelJS. Text is written as
  * text (ExcelJS never turns a string into a formula); formulas only come
- * from the layout's `formula` field.
+ * from the layout's `formula` field. What a cell holds passes safe-cell.ts:
+ * no Infinity or NaN, no bidirectional or XML-invalid control characters,
+ * nothing over Excel's limits.
  */
 import ExcelJS from "exceljs";
 import { cellAddress } from "../../domain/model/grid";
@@ -14,6 +16,7 @@ import type {
   WorkbookLayout,
 } from "../../domain/sheets";
 import { writeLeanXlsx } from "./lean";
+import { MAX_VALIDATION_TEXT, MAX_VALIDATION_TITLE, safeCellValue, safeText, safeTextUpTo } from "./safe-cell";
 
 const ARGB = (rgb: string): string => `FF${rgb.toUpperCase()}`;
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
@@ -56,12 +59,14 @@ function validation(rule: DataValidationRule): ExcelJS.DataValidation {
     allowBlank: rule.allowBlank,
     formulae,
     showInputMessage: true,
-    promptTitle: rule.prompt.title,
-    prompt: rule.prompt.text,
+    promptTitle: safeTextUpTo(rule.prompt.title, MAX_VALIDATION_TITLE),
+    prompt: safeTextUpTo(rule.prompt.text, MAX_VALIDATION_TEXT),
     showErrorMessage: true,
-    errorStyle: "error",
-    errorTitle: rule.error.title,
-    error: rule.error.text,
+    // The schema's ST_DataValidationErrorStyle knows "stop", "warning" and "information":
+    // "stop" refuses the value (ExcelJS's documentation says "error", which strict readers refuse).
+    errorStyle: "stop",
+    errorTitle: safeTextUpTo(rule.error.title, MAX_VALIDATION_TITLE),
+    error: safeTextUpTo(rule.error.text, MAX_VALIDATION_TEXT),
   } as ExcelJS.DataValidation;
 }
 
@@ -79,7 +84,7 @@ function pageSetup(ws: ExcelJS.Worksheet, page: PageSetup): void {
   };
   ws.headerFooter = {
     ...ws.headerFooter,
-    oddFooter: `&C&"Times New Roman,Italic"&11${page.footer}`,
+    oddFooter: `&C&"Times New Roman,Italic"&11${safeText(page.footer)}`,
   };
 }
 
@@ -106,8 +111,12 @@ async function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Promise<v
   for (const cell of layout.cells) {
     const target = ws.getCell(cell.r + 1, cell.c + 1);
     target.style = styles.get(cell.style) ?? {};
-    if (cell.formula !== undefined) target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-    else if (cell.value !== null) target.value = cell.value;
+    if (cell.formula !== undefined) target.value = { formula: safeText(cell.formula) } as ExcelJS.CellFormulaValue;
+    else {
+      // Infinity and NaN leave the cell empty; text is cut to Excel's limit and cleaned (safe-cell.ts).
+      const value = safeCellValue(cell.value);
+      if (value !== null) target.value = value;
+    }
   }
   for (const merge of layout.merges) ws.mergeCells(merge);
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
