@@ -49,9 +49,9 @@ describe("unit template options, one precedence for every surface", () => {
       { name: "Phòng Tài chính - Kế hoạch", level: "huyen" },
     ];
     const zip = unzipSync(await fileUseCases({ clock: CLOCK }).unitTemplatesZip(units, { superior: "ĐẢNG BỘ HUYỆN Y" }));
-    const superiors = units.map((u) => identity(zip[unitFileName(u)]!).superior);
+    const superiors = units.map((u) => identity(zip[unitFileName(u)]!)?.superior);
     expect(superiors).toEqual(["UBND HUYỆN TAM ĐƯỜNG", "ĐẢNG BỘ HUYỆN Y", "UBND HUYỆN TAM ĐƯỜNG"]);
-    expect(identity(zip[unitFileName(units[1]!)]!).created).toBe("2021-05-03");
+    expect(identity(zip[unitFileName(units[1]!)]!)?.created).toBe("2021-05-03");
   });
 
   it("CLI: template --unit … --superior X writes X, also over the built-in list's; --units … --superior X as the .zip does", async () => {
@@ -65,8 +65,8 @@ describe("unit template options, one precedence for every surface", () => {
       const zip = unzipSync(readFileSync(join(dir, "all.zip")));
       const noiVu = TAM_DUONG_UNITS.find((u) => u.name === "Phòng Nội vụ")!;
       const banBo = TAM_DUONG_UNITS.find((u) => u.name === "Đảng ủy xã Bản Bo")!;
-      expect(identity(zip[unitFileName(noiVu)]!).superior).toBe("UBND HUYỆN TAM ĐƯỜNG");
-      expect(identity(zip[unitFileName(banBo)]!).superior).toBe("ĐẢNG BỘ HUYỆN Y");
+      expect(identity(zip[unitFileName(noiVu)]!)?.superior).toBe("UBND HUYỆN TAM ĐƯỜNG");
+      expect(identity(zip[unitFileName(banBo)]!)?.superior).toBe("ĐẢNG BỘ HUYỆN Y");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
