@@ -4,7 +4,7 @@
  * workbook out, with progress and a way to stop.
  */
 import { DEADLINES, indicatorById, PROGRAMME, targetLabel } from "../domain/catalogue";
-import type { AggregationRules, MergeSource } from "../domain/merge";
+import type { AggregationRules } from "../domain/merge";
 import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import { sameTarget, targetsNote } from "../domain/targets";
 import { matchUnit, type Unit } from "../domain/units";
@@ -130,4 +130,3 @@ export function issueJson(i: { severity: string; rule: string; sheet: string | n
   return { severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, indicator: i.indicator ?? null, message: i.message };
 }
 
-export type { MergeSource };

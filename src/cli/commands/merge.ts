@@ -14,8 +14,6 @@ import { parseArgs, stringOption } from "../args";
 import { type CliCommand, type CliIO, UsageError } from "../types";
 import { loadUnits } from "../units";
 
-export { expandInputs };
-
 /** "--targets FILE": the unit's own targets from the file's "Mục tiêu" sheet (a CSV is that sheet). Undefined when it cannot be used. */
 function loadTargets(spec: string, io: CliIO): TargetsUsed | undefined {
   const path = resolve(io.cwd, spec);

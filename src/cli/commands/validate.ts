@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { unopenedFile, validateFile, type FileCheck } from "../../app/check";
+import { issueJson } from "../../app/merge";
 import { indicatorById, targetLabel } from "../../domain/catalogue";
 import { targetsUsedText } from "../../domain/check";
 import { formatNumber, formatRatio, verdictLabel, vnDate } from "../../domain/format";
@@ -20,10 +21,6 @@ function readOne(path: string, display: string): FileResult {
     return unopenedFile(display, openProblem(error));
   }
   return validateFile({ name: basename(display), bytes }, display);
-}
-
-function issueJson(i: Issue): Record<string, unknown> {
-  return { severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, indicator: i.indicator ?? null, message: i.message };
 }
 
 function round2(n: number | null): number | null {
