@@ -24,9 +24,11 @@ export function unitListOptions(unit: Unit, opts: Omit<UnitTemplatesOptions, "on
   });
 }
 
-/** The workbook of one unit from the unit list, or of the options already worked out. */
+/** The workbook of one unit from the unit list, or of the options already worked out (unitTemplateOptions). */
+export async function writeUnitTemplate(options: UnitWorkbookOptions): Promise<Uint8Array>;
+export async function writeUnitTemplate(unit: Unit, opts: Omit<UnitTemplatesOptions, "onProgress">): Promise<Uint8Array>;
 export async function writeUnitTemplate(unit: Unit | UnitWorkbookOptions, opts?: Omit<UnitTemplatesOptions, "onProgress">): Promise<Uint8Array> {
-  const options = "unitName" in unit ? unit : unitListOptions(unit, opts ?? { created: "" });
+  const options = "unitName" in unit ? unit : unitListOptions(unit, opts!);
   return writeWorkbookXlsx(buildUnitWorkbook(options));
 }
 
