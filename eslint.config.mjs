@@ -43,4 +43,42 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ["src/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/hosts/**", "**/hosts", "**/taskpane/**", "**/taskpane", "**/cli/**", "**/cli"], message: "src/app is given its hosts (ports): it imports only the domain and io." },
+            { group: ["react", "react-dom", "react/*", "@fluentui/*", "@microsoft/office-js", "office-js"], message: "src/app has no UI and no Office.js." },
+            { group: ["node:*", "fs", "path", "os", "crypto", "worker_threads", "child_process"], message: "src/app has no Node modules: the Node host (src/hosts/node) brings them." },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportExpression[source.value=/(^|\\/)(hosts|taskpane|cli)(\\/|$)/]", message: "src/app is given its hosts (ports): it imports only the domain and io." },
+        { selector: "ImportExpression[source.value=/^(node:|react|@fluentui)/]", message: "src/app has no UI, Office.js or Node modules." },
+      ],
+      "no-restricted-globals": ["error", { name: "Office", message: "src/app has no Office.js." }, { name: "Excel", message: "src/app has no Office.js." }],
+    },
+  },
+  {
+    files: ["src/io/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/app/**", "**/app", "**/hosts/**", "**/hosts", "**/taskpane/**", "**/taskpane", "**/cli/**", "**/cli"], message: "src/io reads and writes files for the use cases: it must not import them, the hosts or the surfaces." },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportExpression[source.value=/(^|\\/)(app|hosts|taskpane|cli)(\\/|$)/]", message: "src/io must not import the use cases, the hosts or the surfaces." },
+      ],
+    },
+  },
 );

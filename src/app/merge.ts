@@ -1,52 +1,89 @@
 /**
  * The merge as one use case for the CLI, the standalone page and the task
- * pane: files in, summary and summary workbook out, with progress and a way
- * to stop.
+ * pane: files in (through a reader port, one loop), summary and summary
+ * workbook out, with progress and a way to stop.
  */
-import { mergeReports, type MergeOptions, type MergeSource, type Summary } from "../domain/merge";
-import { buildSummaryWorkbook, type SummaryLayoutOptions } from "../domain/sheets/summary";
-import type { WorkbookLayout } from "../domain/model/layout";
-import { indicatorById, targetLabel } from "../domain/catalogue";
+import { DEADLINES, indicatorById, PROGRAMME, targetLabel } from "../domain/catalogue";
+import type { AggregationRules } from "../domain/merge";
+import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import { sameTarget, targetsNote } from "../domain/targets";
-import { readSource, type InputFile } from "./sources";
-import type { ReadLimits } from "../io/read";
+import { matchUnit, type Unit } from "../domain/units";
+import { systemClock, today, type Clock } from "./clock";
+import { parseDayInput } from "./dates";
+import { RequestError } from "./errors";
+import { readFiles, type FileReaderPort, type ReadHooks } from "./read-files";
+import type { InputFile } from "./sources";
+import { summarise, type MergeRun } from "./summarise";
+import { chooseTargets, targetsOptions } from "./targets";
+import type { TargetsUsed } from "../domain/check";
 
-export interface MergeProgress {
-  readonly done: number;
-  readonly total: number;
-  readonly file: string;
-}
+export { readSources, type MergeProgress } from "./read-files";
+export { summarise, type MergeRun } from "./summarise";
 
-export interface MergeRun {
-  readonly sources: readonly MergeSource[];
-  readonly summary: Summary;
-  readonly layout: WorkbookLayout;
-}
-
-export class Cancelled extends Error {
-  override readonly name = "Cancelled";
-  constructor() {
-    super("Đã hủy.");
+/** "3.1=Phòng Văn hóa - Thông tin;3.2=…": indicators taken from one unit's figure. Throws RequestError. */
+export function takeRules(spec: string | undefined, units: readonly Unit[]): AggregationRules {
+  if (spec === undefined) return {};
+  const rules: Record<string, { kind: "unit"; unit: string }> = {};
+  for (const part of spec.split(";").map((p) => p.trim()).filter((p) => p !== "")) {
+    const eq = part.indexOf("=");
+    const id = eq > 0 ? part.slice(0, eq).trim() : "";
+    const unit = eq > 0 ? part.slice(eq + 1).trim() : "";
+    if (!indicatorById(id)) throw new RequestError(`--take: không có chỉ tiêu "${id}" (unknown indicator)`);
+    if (unit === "") throw new RequestError(`--take: thiếu tên đơn vị cho chỉ tiêu ${id} (missing unit)`);
+    rules[id] = { kind: "unit", unit: matchUnit(unit, units)?.name ?? unit };
   }
+  return rules;
 }
 
-/** Reads every file (one at a time, so memory stays bounded), then merges. */
-export async function readSources(
-  files: readonly InputFile[],
-  hooks: { onProgress?: (p: MergeProgress) => void; signal?: AbortSignal; limits?: Partial<ReadLimits> } = {},
-): Promise<MergeSource[]> {
-  const sources: MergeSource[] = [];
-  for (const [i, file] of files.entries()) {
-    if (hooks.signal?.aborted) throw new Cancelled();
-    sources.push(await readSource(file, hooks.limits));
-    hooks.onProgress?.({ done: i + 1, total: files.length, file: file.name });
-  }
-  return sources;
+/** The deadline: the catalogue's (25/6/2021) unless given as "YYYY-MM-DD" or "25/6/2021". Throws RequestError. */
+export function deadlineOf(text: string | undefined): string {
+  if (text === undefined) return DEADLINES.sendToDistrict;
+  const iso = parseDayInput(text);
+  if (iso === null) throw new RequestError("--deadline phải có dạng YYYY-MM-DD hoặc ngày/tháng/năm (vd. 25/6/2021)");
+  return iso;
 }
 
-export function summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): MergeRun {
-  const summary = mergeReports(sources, options);
-  return { sources, summary, layout: buildSummaryWorkbook(summary, layout) };
+/** The summary's heading: the district's Party committee (the letter's issuer) unless given; dated today by the clock. */
+export function summaryLayoutOptions(given: Partial<SummaryLayoutOptions>, clock: Clock = systemClock): SummaryLayoutOptions {
+  return {
+    unitName: given.unitName ?? PROGRAMME.letter.issuer,
+    superior: given.superior ?? PROGRAMME.letter.superior,
+    place: given.place ?? PROGRAMME.letter.place,
+    level: given.level ?? "huyen",
+    date: given.date ?? today(clock),
+  };
+}
+
+export interface MergeRequest {
+  readonly files: readonly InputFile[];
+  readonly units: readonly Unit[];
+  /** As typed (see deadlineOf); default the catalogue's. */
+  readonly deadline?: string;
+  /** As typed (see takeRules). */
+  readonly take?: string;
+  /** A targets file the user picked (see readTargets). */
+  readonly targets?: { readonly name: string; readonly used: TargetsUsed } | null;
+  readonly layout?: Partial<SummaryLayoutOptions>;
+  readonly clock?: Clock;
+}
+
+/** Checks what was asked before any file is read. Throws RequestError. */
+export function mergeOptionsOf(request: Omit<MergeRequest, "files">) {
+  return {
+    units: request.units,
+    deadline: deadlineOf(request.deadline),
+    aggregation: takeRules(request.take, request.units),
+    // A "Mục tiêu" sheet that keeps every target of Đề án 241 is Đề án 241's targets.
+    ...targetsOptions(chooseTargets(request.targets, null)),
+  };
+}
+
+/** Reads the files through `reader` (one loop) and merges them. Throws RequestError before reading when the request is malformed. */
+export async function mergeFiles(request: MergeRequest, reader: FileReaderPort, hooks: ReadHooks = {}): Promise<MergeRun> {
+  const options = mergeOptionsOf(request);
+  const layout = summaryLayoutOptions(request.layout ?? {}, request.clock);
+  const sources = await readFiles(reader, request.files, hooks);
+  return summarise(sources, options, layout);
 }
 
 /** The JSON the CLI prints for a merge (documented in README). */

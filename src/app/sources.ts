@@ -8,8 +8,7 @@ import type { MergeSource } from "../domain/merge";
 import { targetsOfWorkbook } from "../domain/check";
 import { readSummaryWorkbook } from "../domain/merge/read-summary";
 import { readUnitReport } from "../domain/read";
-import { readWorkbookFast } from "../io/read/lean";
-import { WorkbookReadError, type ReadLimits } from "../io/read";
+import { readWorkbook, WorkbookReadError, type ReadLimits } from "../io/read";
 
 export interface InputFile {
   readonly name: string;
@@ -42,7 +41,7 @@ export async function readSource(file: InputFile, limits: Partial<ReadLimits> = 
   const sha256 = await sha256Hex(file.bytes);
   const base = { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}) };
   try {
-    const grid = readWorkbookFast(file.bytes, file.name, limits);
+    const grid = readWorkbook(file.bytes, file.name, limits);
     const report = readUnitReport(grid, file.name);
     if (report.identity?.kind === "summary") {
       // The units it counted, so their own files given beside it are counted once.

@@ -15,7 +15,7 @@ import type { DraftOptions } from "../domain/report-draft";
 import type { UnitReport } from "../domain/model/report";
 import type { Unit } from "../domain/units";
 import type { IndicatorResultRow } from "../domain/rules/evaluate";
-import type { MergeRun } from "./merge";
+import type { MergeRun } from "./summarise";
 import type { InputFile } from "./sources";
 
 export type { DraftOptions, InputFile, MergeRun, TargetsUsed };

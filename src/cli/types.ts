@@ -1,8 +1,12 @@
+import type { Clock } from "../app/clock";
+
 /** What a CLI command gets: its arguments and where to write. Tests pass their own. */
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
+  /** What "today" is (default: the system clock, the machine's local date). */
+  readonly clock?: Clock;
 }
 
 export interface CliCommand {

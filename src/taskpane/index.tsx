@@ -4,7 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { createFileUseCases } from "../app/files";
+import { createFileUseCases } from "../hosts/browser/file-use-cases";
 import { detectHost } from "../hosts/excel/host";
 import { App } from "./App";
 import { ServicesProvider, servicesFor } from "./services";

@@ -7,7 +7,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 import type { HostInfo, HostKind } from "../hosts/excel/host";
 import { featureSupport, type FeatureSupport } from "../hosts/excel/host";
-import { createFileUseCases } from "../app/files";
+import { createFileUseCases } from "../hosts/browser/file-use-cases";
 import type { FileUseCases, WorkbookUseCases } from "../app/usecases";
 
 export interface Services {

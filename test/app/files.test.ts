@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import * as XLSX from "@e965/xlsx";
-import { CancelledError, FileReadError, createFileUseCases, readUnitsList } from "../../src/app/files";
+import { Cancelled, FileReadError, fileUseCases, readUnitsList } from "../../src/app/files";
 import { SAMPLE_FILES, SAMPLE_WITH_ERROR } from "../../src/app/sample";
 import type { Progress } from "../../src/app/usecases";
 import { DEADLINES, PROGRAMME } from "../../src/domain/catalogue";
@@ -17,8 +17,8 @@ import { REPO } from "../support/build";
 const sample = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(REPO, "assets/samples", name))) });
 const LAYOUT = { unitName: PROGRAMME.letter.issuer, superior: PROGRAMME.letter.superior, place: PROGRAMME.letter.place, level: "huyen" as const, date: "2021-06-26" };
 
-describe("createFileUseCases (main thread)", () => {
-  const files = createFileUseCases({ makeWorker: null });
+describe("fileUseCases (read in this thread)", () => {
+  const files = fileUseCases();
 
   it("reads files one by one with progress; a corrupt file becomes a source with its reason; sources survive structured cloning", async () => {
     const inputs = [sample("Dang-uy-xa-Ban-Bo.xlsx"), { name: "hong.xlsx", bytes: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]) }, sample(SAMPLE_WITH_ERROR)];
@@ -48,7 +48,7 @@ describe("createFileUseCases (main thread)", () => {
     const promise = files.readFiles(inputs, (p) => {
       if (p.done === 1) controller.abort();
     }, controller.signal);
-    await expect(promise).rejects.toBeInstanceOf(CancelledError);
+    await expect(promise).rejects.toBeInstanceOf(Cancelled);
   });
 
   it("checks a file: the sample with an error reports Số đã đạt > Tổng số at its cell; a corrupt file rejects naming the file", async () => {
@@ -73,7 +73,7 @@ describe("createFileUseCases (main thread)", () => {
 
     const controller = new AbortController();
     const stopped = files.unitTemplatesZip(units, {}, (p) => p.done === 1 && controller.abort(), controller.signal);
-    await expect(stopped).rejects.toBeInstanceOf(CancelledError);
+    await expect(stopped).rejects.toBeInstanceOf(Cancelled);
   });
 
   it("reads a targets file's “Mục tiêu” sheet (Chỉ tiêu, Nội dung, Mục tiêu); a file without one keeps Đề án 241's; a corrupt one rejects naming it", async () => {

@@ -1,106 +1,51 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, extname, join, resolve } from "node:path";
-import { mergeJson, summarise } from "../../app/merge";
-import { readSourcesWithTimeLimit } from "../../hosts/node/read-pool";
-import { DEADLINES, indicatorById, PROGRAMME } from "../../domain/catalogue";
-import * as XLSX from "@e965/xlsx";
-import type { GridCell, WorkbookGrid } from "../../domain/model/grid";
-import type { AggregationRules } from "../../domain/merge";
-import { targetsOfWorkbook, type TargetsUsed } from "../../domain/check";
-import { findTargetsSheet, parseTargetsSheet, TARGETS_SHEET_NAME, targetsNote } from "../../domain/targets";
-import { readWorkbookFile } from "../../io/read";
-import { matchUnit, type Unit } from "../../domain/units";
+import { writeFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { RequestError } from "../../app/errors";
+import { mergeFiles, mergeJson, mergeOptionsOf } from "../../app/merge";
+import { readTargetsFile } from "../../app/targets";
+import type { TargetsUsed } from "../../domain/check";
+import { formatRatio } from "../../domain/format";
+import { targetsNote } from "../../domain/targets";
+import { expandInputs, readInput } from "../../hosts/node/files";
+import { workerThreadReader } from "../../hosts/node/read-pool";
+import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { writeWorkbookXlsx } from "../../io/write";
 import { parseArgs, stringOption } from "../args";
 import { type CliCommand, type CliIO, UsageError } from "../types";
 import { loadUnits } from "../units";
 
-const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".ods"]);
-
-/** Files named on the command line, and the workbooks inside named folders (not recursive), in name order. */
-export function expandInputs(args: readonly string[], cwd: string): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const arg of args) {
-    const path = resolve(cwd, arg);
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      missing.push(arg);
-      continue;
-    }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort((a, b) => a.localeCompare(b, "vi"))) {
-        if (name.startsWith("~$") || name.startsWith(".")) continue;
-        if (WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase())) files.push(join(path, name));
-      }
-    } else files.push(path);
-  }
-  return { files, missing };
-}
-
-/** "--take 3.1=Phòng Văn hóa - Thông tin;3.2=…": indicators taken from one unit's figure. */
-function parseTake(spec: string | undefined, units: readonly Unit[]): AggregationRules {
-  if (spec === undefined) return {};
-  const rules: Record<string, { kind: "unit"; unit: string }> = {};
-  for (const part of spec.split(";").map((p) => p.trim()).filter((p) => p !== "")) {
-    const eq = part.indexOf("=");
-    const id = eq > 0 ? part.slice(0, eq).trim() : "";
-    const unit = eq > 0 ? part.slice(eq + 1).trim() : "";
-    if (!indicatorById(id)) throw new UsageError(`--take: không có chỉ tiêu "${id}" (unknown indicator)`);
-    if (unit === "") throw new UsageError(`--take: thiếu tên đơn vị cho chỉ tiêu ${id} (missing unit)`);
-    rules[id] = { kind: "unit", unit: matchUnit(unit, units)?.name ?? unit };
-  }
-  return rules;
-}
-
-/** A CSV file (UTF-8, comma or semicolon) as a one-sheet grid named "Mục tiêu". */
-function csvGrid(text: string): WorkbookGrid {
-  const wb = XLSX.read(text.replace(/^\ufeff/, ""), { type: "string", raw: true });
-  const sheet = wb.Sheets[wb.SheetNames[0] ?? ""];
-  const rows = sheet ? XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true }) : [];
-  return {
-    sheets: [
-      {
-        name: "Mục tiêu",
-        visibility: "visible",
-        rows: rows.map((row) => row.map((v): GridCell | undefined => (v === null || v === undefined ? undefined : { v: String(v) }))),
-        merges: [],
-      },
-    ],
-  };
-}
-
-/** "--targets FILE": the unit's own targets from the file's "Mục tiêu" sheet (a CSV is that sheet). Undefined when it cannot be read. */
+/** "--targets FILE": the unit's own targets from the file's "Mục tiêu" sheet (a CSV is that sheet). Undefined when it cannot be used. */
 function loadTargets(spec: string, io: CliIO): TargetsUsed | undefined {
   const path = resolve(io.cwd, spec);
-  let grid: WorkbookGrid;
+  let read;
   try {
-    const bytes = new Uint8Array(readFileSync(path));
-    grid = [".csv", ".txt"].includes(extname(path).toLowerCase())
-      ? csvGrid(new TextDecoder("utf-8").decode(bytes))
-      : readWorkbookFile(bytes, basename(path));
+    read = readTargetsFile(readInput(path, path));
   } catch (error) {
-    io.stderr(`Không đọc được tệp mục tiêu ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`Không đọc được tệp mục tiêu ${path}: ${message}\n`);
     return undefined;
   }
-  const sheet = findTargetsSheet(grid);
-  if (!sheet) {
-    io.stderr(`Tệp mục tiêu ${path} không có trang "${TARGETS_SHEET_NAME}" (cột Chỉ tiêu, Nội dung, Mục tiêu).\n`);
+  if (read.used.sheet === null) {
+    io.stderr(`${read.problem}\n`);
     return undefined;
   }
-  const used = targetsOfWorkbook(grid);
+  const used = read.used;
   for (const issue of used.issues) io.stderr(`Cảnh báo (${issue.rule})${issue.sheet !== null ? ` ${issue.sheet}!${issue.cell ?? ""}` : ""}: ${issue.message}\n`);
-  if (Object.keys(parseTargetsSheet(sheet).targets).length === 0) {
-    io.stderr(`Tệp mục tiêu ${path} không đặt mục tiêu nào đọc được (trang "${TARGETS_SHEET_NAME}": cột Chỉ tiêu, Nội dung, Mục tiêu).\n`);
+  if (read.problem !== null) {
+    io.stderr(`${read.problem}\n`);
     return undefined;
   }
   return used;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Runs an app step, turning what the user asked wrongly into a usage error. */
+export function asked<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof RequestError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 export const mergeCommand: CliCommand = {
@@ -111,9 +56,9 @@ export const mergeCommand: CliCommand = {
   },
   usage: [
     "de-an-241 merge FILE|DIR... --out SUMMARY.xlsx [--units LIST.csv|LIST.xlsx|default] [--json PATH|-]",
-    "    [--deadline YYYY-MM-DD] [--take \"ID=ĐƠN VỊ;…\"] [--targets FILE.xlsx|FILE.csv] [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …]",
+    "    [--deadline YYYY-MM-DD|DD/MM/YYYY] [--take \"ID=ĐƠN VỊ;…\"] [--targets FILE.xlsx|FILE.csv] [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …]",
     "  --units     danh sách đơn vị phải nộp (mặc định: danh sách có sẵn của huyện Tam Đường)",
-    "  --deadline  hạn nộp (mặc định 2021-06-25, theo Công văn 232-CV/HU)",
+    "  --deadline  hạn nộp, vd. 2021-06-25 hoặc 25/6/2021 (mặc định 2021-06-25, theo Công văn 232-CV/HU)",
     "  --targets   mục tiêu theo kế hoạch của đơn vị: trang \"Mục tiêu\" (cột Chỉ tiêu, Nội dung, Mục tiêu, vd. \"≥ 90%\", \"Trên 95%\", \"Ít nhất 2\"); mặc định theo Đề án 241",
     "  --take      lấy số liệu của một đơn vị cho chỉ tiêu, thay vì cộng (vd. \"3.1=Phòng Văn hóa - Thông tin\")",
     "  Mã thoát / exit: 0 khi đã ghi tệp tổng hợp (kể cả khi có tệp bị loại), 1 khi không ghi được, 2 khi sai cú pháp.",
@@ -123,11 +68,17 @@ export const mergeCommand: CliCommand = {
     const out = stringOption(parsed, "out");
     if (out === undefined) throw new UsageError("Thiếu --out SUMMARY.xlsx (missing --out)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
-    const deadline = stringOption(parsed, "deadline") ?? DEADLINES.sendToDistrict;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) throw new UsageError("--deadline phải có dạng YYYY-MM-DD");
-    const units = loadUnits(stringOption(parsed, "units") ?? "default", io) ?? undefined;
+    const deadline = stringOption(parsed, "deadline");
+    const take = stringOption(parsed, "take");
+    const units = loadUnits(stringOption(parsed, "units") ?? "default", io);
     if (!units) return 1;
-    const aggregation = parseTake(stringOption(parsed, "take"), units);
+    const request = {
+      units,
+      ...(deadline !== undefined ? { deadline } : {}),
+      ...(take !== undefined ? { take } : {}),
+    };
+    // What was asked is checked before any file is read.
+    asked(() => mergeOptionsOf(request));
     const targetsFile = stringOption(parsed, "targets");
     const targets = targetsFile !== undefined ? loadTargets(targetsFile, io) : undefined;
     if (targetsFile !== undefined && targets === undefined) return 1;
@@ -135,36 +86,27 @@ export const mergeCommand: CliCommand = {
     const { files, missing } = expandInputs(parsed.positional, io.cwd);
     for (const m of missing) io.stderr(`Không tìm thấy: ${m}\n`);
     if (files.length === 0) {
-      io.stderr("Không có tệp bảng tính nào để tổng hợp (.xlsx, .xlsm, .xls, .ods).\n");
+      io.stderr(`Không có tệp bảng tính nào để tổng hợp ${WORKBOOK_KINDS_TEXT}.\n`);
       return 1;
     }
-    const inputs = files.map((path) => {
-      const stat = statSync(path);
-      return { name: basename(path), bytes: new Uint8Array(readFileSync(path)), lastModified: stat.mtime.toISOString() };
-    });
     const jsonTarget = stringOption(parsed, "json");
-    const sources = await readSourcesWithTimeLimit(inputs, {
-      onProgress: (done, total, file) => {
-        if (jsonTarget !== "-") io.stderr(`[${done}/${total}] ${file}\n`);
-      },
-    });
-    const run = summarise(
-      sources,
+    const given = (option: string, field: "unitName" | "superior" | "place" | "date") => {
+      const v = stringOption(parsed, option);
+      return v !== undefined ? { [field]: v } : {};
+    };
+    const run = await mergeFiles(
       {
-        units,
-        deadline,
-        aggregation,
-        // A "Mục tiêu" sheet that keeps every target of Đề án 241 is Đề án 241's targets.
-        ...(targets !== undefined && targetsFile !== undefined && targets.source === "workbook"
-          ? { targets: targets.targets, targetsSource: basename(targetsFile) }
-          : {}),
+        ...request,
+        files: files.map((path) => readInput(path)),
+        ...(targets !== undefined && targetsFile !== undefined ? { targets: { name: basename(targetsFile), used: targets } } : {}),
+        layout: { ...given("unit", "unitName"), ...given("superior", "superior"), ...given("place", "place"), ...given("date", "date") },
+        ...(io.clock ? { clock: io.clock } : {}),
       },
+      workerThreadReader(),
       {
-        unitName: stringOption(parsed, "unit") ?? PROGRAMME.letter.issuer,
-        superior: stringOption(parsed, "superior") ?? PROGRAMME.letter.superior,
-        place: stringOption(parsed, "place") ?? PROGRAMME.letter.place,
-        level: "huyen",
-        date: stringOption(parsed, "date") ?? today(),
+        onRead: (p) => {
+          if (jsonTarget !== "-") io.stderr(`[${p.done}/${p.total}] ${p.item}\n`);
+        },
       },
     );
     const outPath = resolve(io.cwd, out);
@@ -178,7 +120,7 @@ export const mergeCommand: CliCommand = {
     }
     const lines = [
       `Đã ghi ${outPath}`,
-      `Đã nhận ${s.received.length}/${s.expected.length} đơn vị${s.rate !== null ? ` (${s.rate}%)` : ""}; ${s.files.length} tệp: ` +
+      `Đã nhận ${s.received.length}/${s.expected.length} đơn vị${s.rate !== null ? ` (${formatRatio(s.rate)})` : ""}; ${s.files.length} tệp: ` +
         `${s.files.filter((f) => f.status === "merged").length} được tổng hợp, ` +
         `${s.files.filter((f) => f.status === "superseded").length} bị thay thế, ${rejected.length} bị loại.`,
       ...rejected.map((f) => `  Bị loại: ${f.file}: ${f.reason ?? ""}`),
@@ -191,4 +133,3 @@ export const mergeCommand: CliCommand = {
     return 0;
   },
 };
-

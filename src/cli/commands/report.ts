@@ -1,38 +1,12 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
-import { readSources } from "../../app/merge";
-import { PROGRAMME } from "../../domain/catalogue";
-import { mergeReports, type Summary } from "../../domain/merge";
-import { readSummaryWorkbook, type SummaryRead } from "../../domain/merge/read-summary";
-import { buildReportDraft } from "../../domain/report-draft";
-import { matchUnit, type Unit } from "../../domain/units";
-import { writeDraftDocx } from "../../io/docx";
-import { readWorkbookFile, WorkbookReadError } from "../../io/read";
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { draftBasis, draftBasisText, draftOptionsFor, writeReportDraft } from "../../app/report";
+import { expandInputs, readInput } from "../../hosts/node/files";
+import { workerThreadReader } from "../../hosts/node/read-pool";
+import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { type CliCommand, type CliIO, UsageError } from "../types";
 import { loadUnits } from "../units";
-import { expandInputs } from "./merge";
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-/**
- * The summary workbook a single file holds, when it is one (identity of kind "summary") and its
- * unit is not itself on the list of units expected (then it is one unit's figures, rolled up by
- * the merge). Undefined when the file is anything else, or cannot be read (the merge says why).
- */
-function summaryOf(bytes: Uint8Array, name: string, units: readonly Unit[]): SummaryRead | undefined {
-  let read: SummaryRead | undefined;
-  try {
-    read = readSummaryWorkbook(readWorkbookFile(bytes, name));
-  } catch (error) {
-    if (error instanceof WorkbookReadError) return undefined;
-    throw error;
-  }
-  if (!read || matchUnit(read.identity.unitName, units) !== undefined) return undefined;
-  return read;
-}
 
 export const reportCommand: CliCommand = {
   name: "report",
@@ -53,56 +27,45 @@ export const reportCommand: CliCommand = {
     const out = stringOption(parsed, "out");
     if (out === undefined) throw new UsageError("Thiếu --out DRAFT.docx (missing --out)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
-    const date = stringOption(parsed, "date") ?? today();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("--date phải có dạng YYYY-MM-DD");
+    const date = stringOption(parsed, "date");
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("--date phải có dạng YYYY-MM-DD");
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io);
     if (!units) return 1;
 
     const { files, missing } = expandInputs(parsed.positional, io.cwd);
     for (const m of missing) io.stderr(`Không tìm thấy: ${m}\n`);
     if (files.length === 0) {
-      io.stderr("Không có tệp bảng tính nào để lấy số liệu (.xlsx, .xlsm, .xls, .ods).\n");
+      io.stderr(`Không có tệp bảng tính nào để lấy số liệu ${WORKBOOK_KINDS_TEXT}.\n`);
       return 1;
     }
-    const inputs = files.map((path) => ({
-      name: basename(path),
-      bytes: new Uint8Array(readFileSync(path)),
-      lastModified: statSync(path).mtime.toISOString(),
-    }));
-    const single = inputs.length === 1 ? summaryOf(inputs[0]!.bytes, inputs[0]!.name, units) : undefined;
-    let summary: Summary;
-    let how: string;
-    if (single) {
-      const name = inputs[0]!.name;
-      const errors = single.issues.filter((i) => i.severity === "error");
-      if (errors.length > 0) {
+    const basis = await draftBasis(files.map((path) => readInput(path)), units, workerThreadReader());
+    if (basis.kind === "summary") {
+      if (basis.errors.length > 0) {
         io.stderr(
-          `Không dùng được bảng tổng hợp "${name}":\n` + errors.map((i) => `  ${i.sheet !== null ? `${i.sheet}: ` : ""}${i.message}\n`).join(""),
+          `Không dùng được bảng tổng hợp "${basis.file}":\n` + basis.errors.map((i) => `  ${i.sheet !== null ? `${i.sheet}: ` : ""}${i.message}\n`).join(""),
         );
         return 1;
       }
-      for (const i of single.issues) io.stderr(`Cảnh báo: ${name}${i.sheet !== null ? ` (${i.sheet}${i.cell !== null ? `!${i.cell}` : ""})` : ""}: ${i.message}\n`);
-      summary = single.summary;
-      how =
-        `Số liệu lấy từ bảng tổng hợp "${name}" của ${single.identity.unitName} ` +
-        `(${summary.received.length}/${summary.expected.length} đơn vị đã nộp).`;
+      for (const i of basis.read.issues) {
+        io.stderr(`Cảnh báo: ${basis.file}${i.sheet !== null ? ` (${i.sheet}${i.cell !== null ? `!${i.cell}` : ""})` : ""}: ${i.message}\n`);
+      }
     } else {
-      const sources = await readSources(inputs);
-      for (const s of sources) if (s.error) io.stderr(`Bị loại: ${s.file}: ${s.error.message}\n`);
-      summary = mergeReports(sources, { units });
-      how =
-        `Số liệu tổng hợp từ ${summary.files.filter((f) => f.status === "merged").length}/${summary.files.length} tệp; ` +
-        `đã nhận ${summary.received.length}/${summary.expected.length} đơn vị.`;
+      for (const s of basis.sources) if (s.error) io.stderr(`Bị loại: ${s.file}: ${s.error.message}\n`);
     }
-    const draft = buildReportDraft(summary, {
-      unitName: stringOption(parsed, "unit") ?? single?.identity.unitName ?? PROGRAMME.letter.issuer,
-      superior: stringOption(parsed, "superior") ?? single?.identity.superior ?? PROGRAMME.letter.superior,
-      place: stringOption(parsed, "place") ?? PROGRAMME.letter.place,
-      date,
-    });
+    const given = (name: "unit" | "superior" | "place") => stringOption(parsed, name);
+    const options = draftOptionsFor(
+      basis,
+      {
+        ...(given("unit") !== undefined ? { unitName: given("unit")! } : {}),
+        ...(given("superior") !== undefined ? { superior: given("superior")! } : {}),
+        ...(given("place") !== undefined ? { place: given("place")! } : {}),
+        ...(date !== undefined ? { date } : {}),
+      },
+      io.clock,
+    );
     const outPath = resolve(io.cwd, out);
-    writeFileSync(outPath, await writeDraftDocx(draft));
-    io.stdout(`Đã ghi ${outPath}\n${how}\n`);
+    writeFileSync(outPath, await writeReportDraft(basis.summary, options));
+    io.stdout(`Đã ghi ${outPath}\n${draftBasisText(basis)}\n`);
     return 0;
   },
 };

@@ -1,12 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
+import { unitLayout, unitTemplates, unitTemplatesZip } from "../../app/templates";
 import type { UnitLevel } from "../../domain/model/identity";
-import { buildUnitWorkbook } from "../../domain/sheets";
-import { DEFAULT_SUPERIOR, defaultPlace, headerFormatOf, matchUnit, TAM_DUONG_UNITS } from "../../domain/units";
-import { unitFileNames, writeUnitTemplate, writeUnitTemplatesZip, writeWorkbookXlsx } from "../../io/write";
+import { unitFileNames, writeWorkbookXlsx } from "../../io/write";
 import { parseArgs, stringOption } from "../args";
 import { type CliCommand, UsageError } from "../types";
-import { today } from "../../app/clock";
 import { loadUnits } from "../units";
 
 const LEVELS: Readonly<Record<string, UnitLevel>> = { "co-so": "co-so", huyen: "huyen", tinh: "tinh" };
@@ -48,18 +46,19 @@ export const templateCommand: CliCommand = {
     if (unitName !== undefined) {
       if (unitName.trim() === "") throw new UsageError("--unit không được để trống");
       if (extname(outPath).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx khi dùng --unit");
-      const known = matchUnit(unitName, TAM_DUONG_UNITS);
-      const code = stringOption(parsed, "code") ?? known?.code;
-      const layout = buildUnitWorkbook({
-          unitName: unitName.trim(),
+      const place = stringOption(parsed, "place");
+      const code = stringOption(parsed, "code");
+      const layout = unitLayout(
+        {
+          unitName,
+          ...(superior !== undefined ? { superior } : {}),
+          ...(place !== undefined ? { place } : {}),
           ...(code !== undefined ? { unitCode: code } : {}),
-          level: levelText !== undefined ? LEVELS[levelText]! : (known?.level ?? "co-so"),
-          place: stringOption(parsed, "place") ?? defaultPlace({ name: unitName }),
-          superior: superior ?? known?.superior ?? DEFAULT_SUPERIOR,
-          format: headerFormatOf(known ?? { name: unitName }),
+          ...(levelText !== undefined ? { level: LEVELS[levelText]! } : {}),
           ...(date !== undefined ? { date } : {}),
-          created: today(),
-      });
+        },
+        io.clock,
+      );
       writeFileSync(outPath, await writeWorkbookXlsx(layout));
       const shown = layout.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
       io.stdout(`Đã ghi ${outPath} (${unitName.trim()}; trang: ${shown.join(", ")})\n`);
@@ -71,19 +70,19 @@ export const templateCommand: CliCommand = {
     }
     const units = loadUnits(unitsSpec!, io);
     if (!units) return 1;
-    const options = { ...(superior !== undefined ? { superior } : {}), ...(date !== undefined ? { date } : {}), created: today() };
-    const names = unitFileNames(units);
+    const options = { ...(superior !== undefined ? { superior } : {}), ...(date !== undefined ? { date } : {}), ...(io.clock ? { clock: io.clock } : {}) };
     if (extname(outPath).toLowerCase() === ".zip") {
-      const zip = await writeUnitTemplatesZip(units, options);
+      const zip = await unitTemplatesZip(units, options);
       writeFileSync(outPath, zip);
+      const names = unitFileNames(units);
       io.stdout(`Đã ghi ${outPath} (${units.length} tệp):\n${names.map((n) => `  ${n}`).join("\n")}\n`);
       return 0;
     }
     mkdirSync(outPath, { recursive: true });
-    for (let i = 0; i < units.length; i++) {
-      const file = join(outPath, names[i]!);
-      writeFileSync(file, await writeUnitTemplate(units[i]!, options));
-      io.stdout(`Đã ghi ${file} (${units[i]!.name})\n`);
+    for (const { name, unit, bytes } of await unitTemplates(units, options)) {
+      const file = join(outPath, name);
+      writeFileSync(file, bytes);
+      io.stdout(`Đã ghi ${file} (${unit.name})\n`);
     }
     io.stdout(`Tổng cộng ${units.length} tệp trong ${outPath}\n`);
     return 0;

@@ -1,48 +1,26 @@
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
+import { unopenedFile, validateFile, type FileCheck } from "../../app/check";
+import { issueJson } from "../../app/merge";
 import { indicatorById, targetLabel } from "../../domain/catalogue";
+import { targetsUsedText } from "../../domain/check";
+import { formatNumber, formatRatio, verdictLabel, vnDate } from "../../domain/format";
 import { hasErrors, type Issue } from "../../domain/model/issues";
-import { checkUnitWorkbook, targetsUsedText, type TargetsUsed } from "../../domain/check";
-import type { UnitReport } from "../../domain/model/report";
-import { formatNumber } from "../../domain/format";
-import { makeIssue, type IndicatorResultRow } from "../../domain/rules";
-import { readWorkbookFile, WorkbookReadError } from "../../io/read";
+import { openProblem } from "../../hosts/node/files";
+import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs } from "../args";
 import { type CliCommand, UsageError } from "../types";
 
-interface FileResult {
-  readonly file: string;
-  readonly report?: UnitReport;
-  readonly results?: readonly IndicatorResultRow[];
-  /** The targets the figures were judged by (the workbook's "Mục tiêu" sheet, else Đề án 241's). */
-  readonly targets?: TargetsUsed;
-  /** Set when the file cannot be read at all. */
-  readonly readError?: Issue;
-}
+type FileResult = FileCheck;
 
 function readOne(path: string, display: string): FileResult {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(path));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const detail = code === "ENOENT" ? "không tìm thấy tệp" : code === "EISDIR" ? "đây là thư mục" : code === "EACCES" ? "không có quyền đọc" : String(code ?? error);
-    return { file: display, readError: makeIssue("not-found", {}, { file: display, detail }) };
+    return unopenedFile(display, openProblem(error));
   }
-  try {
-    const grid = readWorkbookFile(bytes, basename(display));
-    const check = checkUnitWorkbook(grid, basename(display));
-    return { file: display, report: check.report, results: check.results, targets: check.targets };
-  } catch (error) {
-    if (error instanceof WorkbookReadError) {
-      return { file: display, readError: makeIssue(error.code, {}, { ...error.params, file: display }) };
-    }
-    throw error;
-  }
-}
-
-function issueJson(i: Issue): Record<string, unknown> {
-  return { severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, indicator: i.indicator ?? null, message: i.message };
+  return validateFile({ name: basename(display), bytes }, display);
 }
 
 function round2(n: number | null): number | null {
@@ -86,10 +64,9 @@ export function resultJson(r: FileResult): Record<string, unknown> {
   };
 }
 
-function vnDate(iso: string | null): string {
-  if (!iso) return "chưa ghi";
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
+/** A date as the CLI prints it ("20/06/2021"), "chưa ghi" when there is none. */
+function dateText(iso: string | null): string {
+  return vnDate(iso) || "chưa ghi";
 }
 
 function issueLine(i: Issue): string {
@@ -106,7 +83,7 @@ function textReport(r: FileResult): string {
     return lines.join("\n");
   }
   const report = r.report;
-  lines.push(`Đơn vị: ${report.unit.name} (${SOURCE_LABEL[report.unit.source]})`, `Ngày báo cáo: ${vnDate(report.reportDate)}`);
+  lines.push(`Đơn vị: ${report.unit.name} (${SOURCE_LABEL[report.unit.source]})`, `Ngày báo cáo: ${dateText(report.reportDate)}`);
   const errors = report.issues.filter((i) => i.severity === "error");
   const warnings = report.issues.filter((i) => i.severity === "warning");
   lines.push(errors.length === 0 ? "Lỗi: không có" : `Lỗi (${errors.length}):`, ...errors.map(issueLine));
@@ -118,14 +95,14 @@ function textReport(r: FileResult): string {
   lines.push("Kết quả các chỉ tiêu (Stt | Tổng số | Số đã đạt | Tỷ lệ | Mục tiêu | Đánh giá):");
   for (const x of r.results ?? []) {
     const target = r.targets?.targets[x.id] ?? indicatorById(x.id)!.target;
-    const verdict = x.met === true ? "Đạt" : x.met === false ? "Chưa đạt" : "Chưa đủ số liệu";
+    const verdict = verdictLabel(x.met);
     const num = (n: number | null): string => (n === null ? "—" : formatNumber(n));
-    const ratio = x.ratio === null ? "—" : `${formatNumber(Math.round(x.ratio * 100) / 100)}%`;
+    const ratio = x.ratio === null ? "—" : formatRatio(x.ratio);
     lines.push(`  ${x.id.padEnd(6)} ${num(x.total).padStart(8)} ${num(x.achieved).padStart(8)} ${ratio.padStart(9)}  ${targetLabel(target).padEnd(10)} ${verdict}`);
   }
   lines.push(`Văn bản lãnh đạo, chỉ đạo: ${report.documents.length}`);
   for (const d of report.documents) {
-    lines.push(`  - ${d.code?.canonical ?? d.codeText ?? "(chưa ghi ký hiệu)"}, ${vnDate(d.date)}${d.summary ? `: ${d.summary}` : ""}`);
+    lines.push(`  - ${d.code?.canonical ?? d.codeText ?? "(chưa ghi ký hiệu)"}, ${dateText(d.date)}${d.summary ? `: ${d.summary}` : ""}`);
   }
   return lines.join("\n");
 }
@@ -133,8 +110,8 @@ function textReport(r: FileResult): string {
 export const validateCommand: CliCommand = {
   name: "validate",
   summary: {
-    vi: "Đọc và kiểm tra bảng tính của đơn vị (.xlsx, .xls, .ods) theo Công văn 232-CV/HU và mục tiêu Đề án 241.",
-    en: "Read and check units' workbooks (.xlsx, .xls, .ods) against letter 232-CV/HU and the Đề án 241 targets.",
+    vi: `Đọc và kiểm tra bảng tính của đơn vị ${WORKBOOK_KINDS_TEXT} theo Công văn 232-CV/HU và mục tiêu Đề án 241.`,
+    en: `Read and check units' workbooks ${WORKBOOK_KINDS_TEXT} against letter 232-CV/HU and the Đề án 241 targets.`,
   },
   usage: [
     "de-an-241 validate TỆP... [--json]",

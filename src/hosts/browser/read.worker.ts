@@ -1,10 +1,9 @@
 /**
  * The read worker: parses workbook files off the task pane's UI thread, one
- * at a time, reporting progress after each. The parsers load with import()
- * on the first request, so the worker itself starts small.
+ * at a time, reporting progress after each, with the app's own use cases.
+ * They load with import() on the first request, so the worker itself starts small.
  */
 import type { WorkerRequest, WorkerResponse } from "./protocol";
-import { checkBytes, readAll, targetsOfBytes } from "./tasks";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -16,15 +15,16 @@ const scope = self as unknown as WorkerScope;
 async function handle(request: WorkerRequest): Promise<void> {
   try {
     if (request.kind === "read") {
-      const sources = await readAll(request.files, (done, total, item) =>
-        scope.postMessage({ id: request.id, kind: "progress", done, total, item }),
-      );
+      const { inProcessReader, readFiles } = await import("../../app/read-files");
+      const sources = await readFiles(inProcessReader(), request.files, {
+        onProgress: (p) => scope.postMessage({ id: request.id, kind: "progress", done: p.done, total: p.total, item: p.item }),
+      });
       scope.postMessage({ id: request.id, kind: "read-done", sources });
     } else if (request.kind === "targets") {
-      const targets = await targetsOfBytes(request.file);
+      const targets = (await import("../../app/targets")).readTargets(request.file);
       scope.postMessage({ id: request.id, kind: "targets-done", targets });
     } else {
-      const result = await checkBytes(request.file);
+      const result = (await import("../../app/check")).checkFile(request.file);
       scope.postMessage({ id: request.id, kind: "check-done", result });
     }
   } catch (error) {

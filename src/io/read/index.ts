@@ -1,3 +1,29 @@
+/**
+ * The reading facade: every use case reads a file through `readWorkbook`,
+ * which picks the reader by the file's kind in this one place — CSV / plain
+ * text through ./csv.ts, an .xlsx/.xlsm through the lean SpreadsheetML reader
+ * (./lean, which hands anything it does not fully understand to SheetJS), and
+ * everything else (.xls, .ods, the HTML/XML "Excel" files some systems
+ * export) through SheetJS (./workbook.ts). Kiểm tra/validate and Tổng
+ * hợp/merge therefore read one file the same way.
+ */
+import type { WorkbookGrid } from "../../domain/model/grid";
+import type { ReadLimits } from "./errors";
+import { readCsvFile } from "./csv";
+import { isCsvName } from "./formats";
+import { readWorkbookFast } from "./lean";
+
 export { readWorkbookFile } from "./workbook";
 export { WorkbookReadError, DEFAULT_LIMITS, type ReadLimits } from "./errors";
 export { scanZip, listZip } from "./zip";
+export { csvSheet, readCsvFile } from "./csv";
+export * from "./formats";
+
+/**
+ * Reads a file a user gave (by its bytes and name) as grids. Throws
+ * WorkbookReadError (code + Vietnamese message naming the file) when it cannot.
+ */
+export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
+  if (isCsvName(fileName)) return readCsvFile(bytes, fileName, limits);
+  return readWorkbookFast(bytes, fileName, limits);
+}

@@ -2,8 +2,8 @@
  * One workbook per unit, zipped: what the district sends out by e-mail.
  */
 import { zipSync } from "fflate";
-import { buildUnitWorkbook } from "../../domain/sheets";
-import { DEFAULT_SUPERIOR, defaultPlace, headerFormatOf, unitFileName, type Unit } from "../../domain/units";
+import { buildUnitWorkbook, unitTemplateOptions, type UnitWorkbookOptions } from "../../domain/sheets";
+import { unitFileName, type Unit } from "../../domain/units";
 import { writeWorkbookXlsx } from "./xlsx";
 
 export interface UnitTemplatesOptions {
@@ -16,20 +16,25 @@ export interface UnitTemplatesOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** The workbook of one unit from the unit list. */
-export async function writeUnitTemplate(unit: Unit, opts: Omit<UnitTemplatesOptions, "onProgress">): Promise<Uint8Array> {
-  return writeWorkbookXlsx(
-    buildUnitWorkbook({
-      unitName: unit.name,
-      ...(unit.code !== undefined ? { unitCode: unit.code } : {}),
-      level: unit.level,
-      place: defaultPlace(unit),
-      superior: unit.superior ?? opts.superior ?? DEFAULT_SUPERIOR,
-      format: headerFormatOf(unit),
-      ...(opts.date !== undefined ? { date: opts.date } : {}),
-      created: opts.created,
-    }),
-  );
+/** The options of one unit's workbook from the unit list, by the one precedence (domain/sheets/options.ts). */
+export function unitListOptions(unit: Unit, opts: Omit<UnitTemplatesOptions, "onProgress">): UnitWorkbookOptions {
+  return unitTemplateOptions(unit, {
+    forAll: { ...(opts.superior !== undefined ? { superior: opts.superior } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) },
+    created: opts.created,
+  });
+}
+
+/** The workbook of one unit from the unit list, or of the options already worked out (unitTemplateOptions). */
+export async function writeUnitTemplate(options: UnitWorkbookOptions): Promise<Uint8Array>;
+export async function writeUnitTemplate(unit: Unit, opts: Omit<UnitTemplatesOptions, "onProgress">): Promise<Uint8Array>;
+export async function writeUnitTemplate(unit: Unit | UnitWorkbookOptions, opts?: Omit<UnitTemplatesOptions, "onProgress">): Promise<Uint8Array> {
+  const options = "unitName" in unit ? unit : unitListOptions(unit, opts!);
+  return writeWorkbookXlsx(buildUnitWorkbook(options));
+}
+
+/** A .zip of ready files, stored (the .xlsx parts are already deflated; compressing them again gains nothing). */
+export function zipStored(files: Readonly<Record<string, Uint8Array>>): Uint8Array {
+  return zipSync({ ...files }, { level: 0 });
 }
 
 /** File names for the units, unique within the list ("Dang-uy-xa-Ban-Bo.xlsx", then "…-2.xlsx"). */
@@ -52,6 +57,5 @@ export async function writeUnitTemplatesZip(units: readonly Unit[], opts: UnitTe
     files[names[i]!] = await writeUnitTemplate(units[i]!, opts);
     opts.onProgress?.(i + 1, units.length);
   }
-  // The .xlsx parts are already deflated; storing them again compressed gains nothing.
-  return zipSync(files, { level: 0 });
+  return zipStored(files);
 }

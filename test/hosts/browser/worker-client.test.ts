@@ -4,7 +4,9 @@
  * handed over in the transfer list, a failure names the file, and aborting
  * terminates the worker (a new one is made for the next request).
  */
-import { CancelledError, FileReadError, createFileUseCases } from "../../../src/app/files";
+import { Cancelled } from "../../../src/app/cancel";
+import { FileReadError } from "../../../src/app/errors";
+import { createFileUseCases } from "../../../src/hosts/browser/file-use-cases";
 import type { WorkerRequest, WorkerResponse } from "../../../src/hosts/browser/protocol";
 
 class StandInWorker {
@@ -126,7 +128,7 @@ describe("read worker client", () => {
     const stuck = files.readFiles([file("a.xlsx")], undefined, controller.signal);
     await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
-    await expect(stuck).rejects.toBeInstanceOf(CancelledError);
+    await expect(stuck).rejects.toBeInstanceOf(Cancelled);
     expect(workers[0]!.terminated).toBe(true);
     await expect(files.readFiles([file("b.xlsx")])).resolves.toEqual([{ file: "b.xlsx", sha256: "0" }]);
     expect(workers).toHaveLength(2);

@@ -154,7 +154,8 @@ describe("readUnits", () => {
     const units = await services.readUnits();
     expect(units).toEqual([
       { name: "Đảng ủy xã Bản Bo", code: "BAN-BO", level: "co-so" },
-      { name: "Phòng Văn hóa - Thông tin", level: "huyen", email: "vhtt@example.vn" },
+      // A unit of the built-in list keeps its code, header format and superior line, as from a .csv or .xlsx list.
+      { name: "Phòng Văn hóa - Thông tin", code: "PHONG-VH-TT", level: "huyen", email: "vhtt@example.vn", format: "state", superior: "UBND HUYỆN TAM ĐƯỜNG" },
     ]);
     expect(book.lastSyncs.length).toBeLessThanOrEqual(2);
   });

@@ -3,6 +3,7 @@
  * the limit it gives what the reader gives; past it the file is stopped and
  * rejected with rule "timeout", naming the file, and the next file still goes.
  */
+import { Cancelled } from "../../../src/app/cancel";
 import { readSource } from "../../../src/app/sources";
 import { buildUnitWorkbook } from "../../../src/domain/sheets";
 import { readSourcesWithTimeLimit } from "../../../src/hosts/node/read-pool";
@@ -38,5 +39,19 @@ describe("reading under a time limit (CLI)", () => {
     ]);
     expect(sources[0]!.error!.message).toContain("ho-thau.xlsx");
     expect(sources[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  }, 60_000);
+
+  it("stops between files when the user cancels, with Cancelled", async () => {
+    const controller = new AbortController();
+    const progress: string[] = [];
+    const run = readSourcesWithTimeLimit(files, {
+      onProgress: (d, t, f) => {
+        progress.push(`${d}/${t} ${f}`);
+        controller.abort();
+      },
+      signal: controller.signal,
+    });
+    await expect(run).rejects.toBeInstanceOf(Cancelled);
+    expect(progress).toEqual(["1/2 ho-thau.xlsx"]);
   }, 60_000);
 });

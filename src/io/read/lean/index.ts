@@ -7,7 +7,9 @@
  * what the domain reader uses (a differential test holds them to it).
  */
 import type { WorkbookGrid } from "../../../domain/model/grid";
-import { DEFAULT_LIMITS, readWorkbookFile, scanZip, WorkbookReadError, type ReadLimits } from "..";
+import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "../errors";
+import { readWorkbookFile } from "../workbook";
+import { scanZip } from "../zip";
 import { LeanUnsupported, readLeanXlsx } from "./xlsx";
 
 /** The parts the lean reader needs; anything else in the zip (macros, pictures) is never inflated into memory. */

@@ -7,7 +7,7 @@
  * ones judged by, and a target that cannot be read selects its cell too.
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { createFileUseCases } from "../../../../src/app/files";
+import { createFileUseCases } from "../../../../src/hosts/browser/file-use-cases";
 import { buildUnitWorkbook, targetsSheetRows } from "../../../../src/domain/sheets";
 import { createWorkbookUseCases } from "../../../../src/hosts/excel/workbook-services";
 import { CheckTab } from "../../../../src/taskpane/tabs/check/CheckTab";

@@ -7,7 +7,7 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
-import { createFileUseCases } from "../../../../src/app/files";
+import { createFileUseCases } from "../../../../src/hosts/browser/file-use-cases";
 import { INDICATORS } from "../../../../src/domain/catalogue";
 import { TAM_DUONG_UNITS } from "../../../../src/domain/units";
 import { writeUnitTemplate } from "../../../../src/io/write";

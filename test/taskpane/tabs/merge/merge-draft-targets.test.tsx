@@ -7,7 +7,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { createFileUseCases } from "../../../../src/app/files";
+import { createFileUseCases } from "../../../../src/hosts/browser/file-use-cases";
 import type { InputFile } from "../../../../src/app/usecases";
 import { INDICATORS, PROGRAMME } from "../../../../src/domain/catalogue";
 import { REPORT_OUTLINE } from "../../../../src/domain/catalogue/outline";

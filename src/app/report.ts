@@ -1,0 +1,83 @@
+/**
+ * The report draft (.docx) following the letter's outline, with a summary's
+ * figures. What the figures come from is decided here, for every surface:
+ * a single summary workbook (one the merge wrote) is read as the summary it
+ * is — its units, indicators, documents — unless the body that made it is
+ * itself on the list of units expected (a level up rolling up the
+ * districts): then, as with several files, the files are merged again.
+ */
+import { PROGRAMME } from "../domain/catalogue";
+import type { MergeSource, Summary } from "../domain/merge";
+import { mergeReports } from "../domain/merge";
+import { readSummaryWorkbook, type SummaryRead } from "../domain/merge/read-summary";
+import type { Issue } from "../domain/model/issues";
+import { buildReportDraft, type DraftOptions } from "../domain/report-draft";
+import { matchUnit, type Unit } from "../domain/units";
+import { writeDraftDocx } from "../io/docx";
+import { readWorkbook, WorkbookReadError } from "../io/read";
+import { systemClock, today, type Clock } from "./clock";
+import { readFiles, type FileReaderPort, type ReadHooks } from "./read-files";
+import type { InputFile } from "./sources";
+
+/**
+ * The summary workbook a single file holds, when it is one (identity of kind "summary") and its
+ * unit is not itself on the list of units expected (then it is one unit's figures, rolled up by
+ * the merge). Undefined when the file is anything else, or cannot be read (the merge says why).
+ */
+export function summaryGiven(file: InputFile, units: readonly Unit[]): SummaryRead | undefined {
+  let read: SummaryRead | undefined;
+  try {
+    read = readSummaryWorkbook(readWorkbook(file.bytes, file.name));
+  } catch (error) {
+    if (error instanceof WorkbookReadError) return undefined;
+    throw error;
+  }
+  if (!read || matchUnit(read.identity.unitName, units) !== undefined) return undefined;
+  return read;
+}
+
+/** Where a draft's figures come from. */
+export type DraftBasis =
+  /** A summary workbook read as it is; `errors` non-empty means it cannot be used. */
+  | { readonly kind: "summary"; readonly file: string; readonly read: SummaryRead; readonly errors: readonly Issue[]; readonly summary: Summary }
+  /** The files merged (rejected ones are among `sources` with their error). */
+  | { readonly kind: "merged"; readonly sources: readonly MergeSource[]; readonly summary: Summary };
+
+/** Decides what the files mean and gives the summary the draft is made from. */
+export async function draftBasis(
+  files: readonly InputFile[],
+  units: readonly Unit[],
+  reader: FileReaderPort,
+  hooks: ReadHooks = {},
+): Promise<DraftBasis> {
+  const single = files.length === 1 ? summaryGiven(files[0]!, units) : undefined;
+  if (single) {
+    return { kind: "summary", file: files[0]!.name, read: single, errors: single.issues.filter((i) => i.severity === "error"), summary: single.summary };
+  }
+  const sources = await readFiles(reader, files, hooks);
+  return { kind: "merged", sources, summary: mergeReports(sources, { units }) };
+}
+
+/** One line saying where the draft's figures come from. */
+export function draftBasisText(basis: DraftBasis): string {
+  const s = basis.summary;
+  return basis.kind === "summary"
+    ? `Số liệu lấy từ bảng tổng hợp "${basis.file}" của ${basis.read.identity.unitName} (${s.received.length}/${s.expected.length} đơn vị đã nộp).`
+    : `Số liệu tổng hợp từ ${s.files.filter((f) => f.status === "merged").length}/${s.files.length} tệp; đã nhận ${s.received.length}/${s.expected.length} đơn vị.`;
+}
+
+/** The draft's heading: what the user gave, else the summary's own maker, else the letter's issuer; dated today by the clock. */
+export function draftOptionsFor(basis: DraftBasis | null, given: Partial<DraftOptions>, clock: Clock = systemClock): DraftOptions {
+  const identity = basis?.kind === "summary" ? basis.read.identity : undefined;
+  return {
+    unitName: given.unitName ?? identity?.unitName ?? PROGRAMME.letter.issuer,
+    superior: given.superior ?? identity?.superior ?? PROGRAMME.letter.superior,
+    place: given.place ?? PROGRAMME.letter.place,
+    date: given.date ?? today(clock),
+  };
+}
+
+/** The .docx of the draft. */
+export async function writeReportDraft(summary: Summary, options: DraftOptions): Promise<Uint8Array> {
+  return writeDraftDocx(buildReportDraft(summary, options));
+}
