@@ -13,7 +13,7 @@
  * pass safe-cell.ts (a number that is not finite is written as an empty cell).
  */
 import { zipSync } from "fflate";
-import { cellAddress, columnLetters, parseAddress } from "../../domain/model/grid";
+import { cellAddress, columnLetters, parseRange, type GridRange } from "../../domain/model/grid";
 import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
 import { safeCellValue, safeText } from "./safe-cell";
 
@@ -183,23 +183,6 @@ class Strings {
   }
 }
 
-interface Merge {
-  readonly s: { r: number; c: number };
-  readonly e: { r: number; c: number };
-}
-
-function parseRange(range: string): Merge | undefined {
-  const [a, b] = range.split(":");
-  if (a === undefined) return undefined;
-  try {
-    const s = parseAddress(a);
-    const e = b === undefined ? s : parseAddress(b);
-    return { s: { r: Math.min(s.r, e.r), c: Math.min(s.c, e.c) }, e: { r: Math.max(s.r, e.r), c: Math.max(s.c, e.c) } };
-  } catch {
-    return undefined;
-  }
-}
-
 function byPosition(a: LayoutCell, b: LayoutCell): number {
   return a.r - b.r || a.c - b.c;
 }
@@ -237,7 +220,7 @@ const MAX_MERGE_CELLS = 100_000;
  * covers take its top-left cell's style and lose their value. Undefined for what this writer
  * leaves to ExcelJS.
  */
-function sheetCells(sheet: SheetLayout, merges: readonly Merge[]): LayoutCell[] | undefined {
+function sheetCells(sheet: SheetLayout, merges: readonly GridRange[]): LayoutCell[] | undefined {
   for (const cell of sheet.cells) {
     if (cell.r < 0 || cell.c < 0 || cell.c >= 16384 || cell.r >= 1048576) return undefined;
   }
@@ -295,7 +278,7 @@ function num(n: number): string {
 }
 
 /** The worksheet part; `sorted` are the sheet's cells from sheetCells. */
-function worksheetXml(sheet: SheetLayout, index: number, merges: readonly Merge[], sorted: readonly LayoutCell[], styles: Styles, strings: Strings): string {
+function worksheetXml(sheet: SheetLayout, index: number, merges: readonly GridRange[], sorted: readonly LayoutCell[], styles: Styles, strings: Strings): string {
   const styleIds = new Map<string, number>();
   const styleId = (key: string): number => {
     let id = styleIds.get(key);
@@ -394,7 +377,7 @@ export function writeLeanXlsx(layout: WorkbookLayout, created: Date = new Date()
   const rels: string[] = [];
   const overrides: string[] = [];
   for (const [i, sheet] of layout.sheets.entries()) {
-    const merges: Merge[] = [];
+    const merges: GridRange[] = [];
     for (const range of sheet.merges) {
       const m = parseRange(range);
       if (!m) return undefined;

@@ -8,7 +8,7 @@
  * caller falls back to the general reader.
  */
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../../domain/model/grid";
-import { parseAddress } from "../../../domain/model/grid";
+import { parseAddress, parseRange } from "../../../domain/model/grid";
 import { BUILTIN_DATE_FORMATS, BUILTIN_PERCENT_FORMATS, isDateFormat, isPercentFormat, serialToDate } from "../../../domain/number-format";
 
 export { isDateFormat, serialToDate };
@@ -181,13 +181,6 @@ function sharedStrings(entries: ZipEntries, path: string | undefined): string[] 
   return out;
 }
 
-function parseRange(ref: string): GridRange {
-  const [a, b] = ref.split(":");
-  const s = parseAddress(a!);
-  const e = b ? parseAddress(b) : s;
-  return { s, e };
-}
-
 function readSheet(
   xml: string,
   name: string,
@@ -217,7 +210,9 @@ function readSheet(
   if (mergeCells) {
     for (const m of elements(mergeCells.inner, "mergeCell")) {
       const ref = attributeValue(m.attrs, "ref");
-      if (ref) merges.push(parseRange(ref));
+      // A merge whose reference is not a range inside the sheet is not kept (it merges nothing the reader could use).
+      const range = ref ? parseRange(ref) : undefined;
+      if (range) merges.push(range);
     }
   }
   return { name, visibility, rows, merges };
