@@ -46,7 +46,7 @@ export function inProcessWork(): FileWork {
       return (await import("./check")).checkFile(file);
     },
     async readTargetsFile(file) {
-      return (await import("./targets")).readTargets(file);
+      return (await import("./read-targets")).readTargets(file);
     },
     mergeReader() {
       let loaded: Promise<FileReaderPort> | undefined;

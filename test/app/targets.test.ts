@@ -5,7 +5,8 @@
  */
 import * as XLSX from "@e965/xlsx";
 import { fileUseCases } from "../../src/app/files";
-import { chooseTargets, readTargets, readTargetsFile } from "../../src/app/targets";
+import { chooseTargets } from "../../src/app/targets";
+import { readTargets, readTargetsFile } from "../../src/app/read-targets";
 
 const csv = (text: string) => new TextEncoder().encode(text);
 

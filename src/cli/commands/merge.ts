@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { RequestError } from "../../app/errors";
 import { mergeFiles, mergeJson, mergeOptionsOf } from "../../app/merge";
-import { readTargetsFile } from "../../app/targets";
+import { readTargetsFile } from "../../app/read-targets";
 import type { TargetsUsed } from "../../domain/check";
 import { formatRatio } from "../../domain/format";
 import { targetsNote } from "../../domain/targets";

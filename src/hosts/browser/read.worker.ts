@@ -21,7 +21,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       });
       scope.postMessage({ id: request.id, kind: "read-done", sources });
     } else if (request.kind === "targets") {
-      const targets = (await import("../../app/targets")).readTargets(request.file);
+      const targets = (await import("../../app/read-targets")).readTargets(request.file);
       scope.postMessage({ id: request.id, kind: "targets-done", targets });
     } else {
       const result = (await import("../../app/check")).checkFile(request.file);
