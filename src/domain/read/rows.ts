@@ -88,6 +88,22 @@ function isNumberingRowInBody(view: SheetView, r: number): boolean {
   return codes[1] === codes[0]! + 1 && codes[2] === codes[1]! + 1;
 }
 
+/**
+ * The body rows of a table under its header, up to row `end` (exclusive): the
+ * "(1) (2) (3)" numbering row under the header and repeated ones are passed
+ * over; a stop row (the note, the signature) ends the table there.
+ */
+function bodyRows(view: SheetView, header: TableHeader<string>, end: number): { rows: number[]; end: number } {
+  let start = header.lastRow + 1;
+  if (start < end && isNumberingRow(view, start)) start++;
+  const rows: number[] = [];
+  for (let r = start; r < end; r++) {
+    if (isStopRow(view, r)) return { rows, end: r };
+    if (!isNumberingRowInBody(view, r)) rows.push(r);
+  }
+  return { rows, end };
+}
+
 interface Candidate {
   readonly r: number;
   readonly stt: string;
@@ -107,16 +123,9 @@ export function readIndicatorRows(
   const cols = header.columns;
   const issues: Issue[] = [];
   const candidates: Candidate[] = [];
-  let start = header.lastRow + 1;
-  if (start < end && isNumberingRow(view, start)) start++;
   const textSpan = cols.text!;
-  let last = end;
-  for (let r = start; r < end; r++) {
-    if (isStopRow(view, r)) {
-      last = r;
-      break;
-    }
-    if (isNumberingRowInBody(view, r)) continue;
+  const body = bodyRows(view, header, end);
+  for (const r of body.rows) {
     const sttRef = pick(view, r, cols.stt);
     let stt = sttRef ? normaliseStt(cellText(sttRef.cell)) : "";
     let label = "";
@@ -198,7 +207,7 @@ export function readIndicatorRows(
     }
   }
   rows.sort((a, b) => a.r - b.r);
-  return { rows, issues, end: last };
+  return { rows, issues, end: body.end };
 }
 
 /** Official and typed labels recur in every unit's workbook: keys are worked out once per text. */
@@ -228,15 +237,8 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
   const sheet = view.sheet.name;
   const cols = header.columns;
   const out: DocumentCellsRead[] = [];
-  let start = header.lastRow + 1;
-  if (start < end && isNumberingRow(view, start)) start++;
-  let last = end;
-  for (let r = start; r < end; r++) {
-    if (isStopRow(view, r)) {
-      last = r;
-      break;
-    }
-    if (isNumberingRowInBody(view, r)) continue;
+  const body = bodyRows(view, header, end);
+  for (const r of body.rows) {
     const row: DocumentCellsRead = {
       sheet,
       r,
@@ -252,7 +254,7 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
     if (merged && merged.e.c - merged.s.c >= 2) continue;
     out.push(row);
   }
-  return { rows: out, end: last };
+  return { rows: out, end: body.end };
 }
 
 /** The texts of a row joined, for messages. */
