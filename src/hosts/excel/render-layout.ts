@@ -7,7 +7,7 @@
  * validation, conditional formats, page layout, protection). Features the
  * host's ExcelApi version lacks are skipped with a Vietnamese notice.
  */
-import { cellAddress, columnLetters, parseAddress } from "../../domain/model/grid";
+import { cellAddress, columnLetters, MAX_COLUMNS, parseAddress } from "../../domain/model/grid";
 import { IDENTITY_SHEET } from "../../domain/model/identity";
 import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
 
@@ -107,13 +107,35 @@ const OPERATOR = {
   lessThanOrEqual: "LessThanOrEqualTo",
 } as const;
 
-/** A value that Excel would read as a formula or a number sign when written to a cell. */
-function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@]/.test(value);
+/**
+ * A cell Excel must be told is text: a string constant. Written to a cell of
+ * any other number format, Excel reads it as if typed ("1.1" and "01" become
+ * numbers, "100%" a percentage, "2021-05-02" a date, "=…", "+…", "-…" a
+ * formula), so its cell gets the text format "@" before the value, in the
+ * same request.
+ */
+export function isTextCell(cell: LayoutCell): boolean {
+  return cell.formula === undefined && typeof cell.value === "string" && cell.value !== "";
 }
 
 function matrix<T>(rows: number, cols: number, value: T): T[][] {
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => value));
+}
+
+/** The number formats of a style run: "@" for its text cells, the style's format elsewhere; undefined when neither applies. */
+export function runFormats(run: StyleRun, style: CellStyle, text: ReadonlySet<number>): string[][] | undefined {
+  let any = style.numberFormat !== undefined;
+  const rows: string[][] = [];
+  for (let r = run.r1; r <= run.r2; r++) {
+    const row: string[] = [];
+    for (let c = run.c1; c <= run.c2; c++) {
+      const isText = text.has(r * MAX_COLUMNS + c);
+      any ||= isText;
+      row.push(isText ? "@" : (style.numberFormat ?? "General"));
+    }
+    rows.push(row);
+  }
+  return any ? rows : undefined;
 }
 
 export interface StyleRun {
@@ -150,7 +172,7 @@ export function styleRuns(cells: readonly LayoutCell[]): StyleRun[] {
   return runs;
 }
 
-function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
+function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number, numberFormat: string[][] | undefined): void {
   const f = range.format;
   f.font.name = style.font.name;
   f.font.size = style.font.size;
@@ -172,7 +194,7 @@ function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: nu
     }
   }
   if (style.fill) f.fill.color = `#${style.fill}`;
-  if (style.numberFormat) range.numberFormat = matrix(rows, cols, style.numberFormat);
+  if (numberFormat) range.numberFormat = numberFormat;
   f.protection.locked = style.locked;
 }
 
@@ -214,7 +236,8 @@ export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion
     const x = Number(row) + 1;
     ws.getRange(`${x}:${x}`).format.rowHeight = height;
   }
-  // Formats first: a text number format must be in place before text that looks like a formula is written.
+  // Formats first: every text cell's "@" must be in place before its value is written.
+  const text = new Set(layout.cells.filter(isTextCell).map((c) => c.r * MAX_COLUMNS + c.c));
   for (const run of styleRuns(layout.cells)) {
     const style = layout.styles[run.style];
     if (!style) continue;
@@ -222,12 +245,11 @@ export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion
     const range = ws.getRange(
       single ? cellAddress(run.r1, run.c1) : `${cellAddress(run.r1, run.c1)}:${cellAddress(run.r2, run.c2)}`,
     );
-    applyStyle(range, style, run.r2 - run.r1 + 1, run.c2 - run.c1 + 1);
+    applyStyle(range, style, run.r2 - run.r1 + 1, run.c2 - run.c1 + 1, runFormats(run, style, text));
   }
   for (const cell of layout.cells) {
-    if (typeof cell.value === "string" && looksLikeFormula(cell.value) && layout.styles[cell.style]?.numberFormat !== "@") {
-      ws.getRange(cellAddress(cell.r, cell.c)).numberFormat = [["@"]];
-    }
+    // A text cell without a style (none in the builders' layouts) still gets its "@".
+    if (!layout.styles[cell.style] && isTextCell(cell)) ws.getRange(cellAddress(cell.r, cell.c)).numberFormat = [["@"]];
   }
   // Constants as one 2-D block from the first row written; null leaves a cell alone (formula cells are written next).
   if (layout.cells.length > 0) {

@@ -23,7 +23,8 @@
 import { IDENTITY_SHEET, identityRows, parseIdentityRows, type WorkbookIdentity } from "../../domain/model/identity";
 import { buildIdentitySheet, type LayoutCell, type SheetLayout, type WorkbookLayout } from "../../domain/sheets";
 import { SUMMARY_SHEETS } from "../../domain/sheets/summary";
-import { planInsert, renderSheet, styleRuns, type InsertConflict } from "./render-layout";
+import { MAX_COLUMNS } from "../../domain/model/grid";
+import { isTextCell, planInsert, renderSheet, runFormats, styleRuns, type InsertConflict } from "./render-layout";
 
 /** Where a summary's identity goes when IDENTITY_SHEET holds another identity (a unit report's). */
 export const SUMMARY_IDENTITY_SHEET = `${IDENTITY_SHEET}_tong_hop`;
@@ -41,7 +42,6 @@ const COST = {
   cell: 6,
   formula: 120,
   formulaRun: 400,
-  textFormat: 400,
   merge: 300,
   rowHeight: 300,
   columnWidth: 300,
@@ -83,10 +83,6 @@ export class NotASummaryError extends Error {
 
 const fold = (name: string): string => name.toLocaleLowerCase("vi");
 
-function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@]/.test(value);
-}
-
 /** The estimated request bytes of rendering the rows [from, to) of a sheet, row by row, for splitting. */
 function rowCosts(sheet: SheetLayout): { rows: number[]; first: number; startAt: (r: number) => number; costs: Map<number, number> } {
   const cols = sheet.cells.reduce((m, c) => Math.max(m, c.c), 0) + 1;
@@ -104,24 +100,22 @@ function rowCosts(sheet: SheetLayout): { rows: number[]; first: number; startAt:
     add(r, cols * COST.cell);
     for (const cell of cells) {
       if (cell.formula !== undefined) add(r, COST.formula + cell.formula.length);
-      else if (typeof cell.value === "string") {
-        add(r, JSON.stringify(cell.value).length);
-        if (looksLikeFormula(cell.value)) add(r, COST.textFormat);
-      } else if (typeof cell.value === "number") add(r, String(cell.value).length);
+      else if (typeof cell.value === "string") add(r, JSON.stringify(cell.value).length);
+      else if (typeof cell.value === "number") add(r, String(cell.value).length);
     }
     if (cells.some((c) => c.formula !== undefined)) add(r, COST.formulaRun);
   }
   // A style rectangle costs its actions once per block it appears in, and its number formats per cell.
+  // Text cells are given "@" in their run's number formats, the other cells of such a run the style's format or "General".
+  const text = new Set(sheet.cells.filter(isTextCell).map((c) => c.r * MAX_COLUMNS + c.c));
   const runs = styleRuns(sheet.cells);
   const open = new Map<number, number>();
   for (const run of runs) {
     add(run.r1, COST.styleRun);
-    const format = sheet.styles[run.style]?.numberFormat;
-    const perRow = format !== undefined ? (run.c2 - run.c1 + 1) * (format.length + 3) : 0;
-    for (let r = run.r1; r <= run.r2; r++) {
-      add(r, perRow);
-      if (r > run.r1) open.set(r, (open.get(r) ?? 0) + COST.styleRun);
-    }
+    const style = sheet.styles[run.style];
+    const formats = style ? runFormats(run, style, text) : undefined;
+    formats?.forEach((row, i) => add(run.r1 + i, row.reduce((n, f) => n + JSON.stringify(f).length + 1, 0)));
+    for (let r = run.r1 + 1; r <= run.r2; r++) open.set(r, (open.get(r) ?? 0) + COST.styleRun);
   }
   for (const merge of sheet.merges) add(mergeLastRow(merge), COST.merge);
   for (const row of Object.keys(sheet.rowHeights)) add(Number(row), COST.rowHeight);

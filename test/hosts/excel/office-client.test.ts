@@ -3,10 +3,32 @@
  * an in-memory workbook that refuses what Excel refuses (office-client/).
  */
 import { buildUnitWorkbook } from "../../../src/domain/sheets";
+import { cellAddress } from "../../../src/domain/model/grid";
 import { IDENTITY_SHEET } from "../../../src/domain/model/identity";
 import { insertLayout } from "../../../src/hosts/excel/render-layout";
 import { readOpenWorkbook } from "../../../src/hosts/excel/read-workbook";
+import { readWorkbookFile } from "../../../src/io/read";
+import { writeWorkbookXlsx } from "../../../src/io/write";
+import type { GridSheet, WorkbookGrid } from "../../../src/domain/model/grid";
 import { OfficeHarness } from "./office-client";
+
+/** Every cell with a value or formula, as "A1: <type> <value> [=formula]" (a date as its ISO day). */
+function cellsOf(sheet: GridSheet): string[] {
+  const out: string[] = [];
+  sheet.rows.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell || (cell.v === undefined && cell.f === undefined)) return;
+      const v = cell.v instanceof Date ? `date ${cell.v.toISOString().slice(0, 10)}` : cell.v === undefined ? "none" : `${typeof cell.v} ${JSON.stringify(cell.v)}`;
+      out.push(`${cellAddress(r, c)}: ${cell.f !== undefined ? `=${cell.f}` : v}`);
+    }),
+  );
+  return out;
+}
+
+/** The sheets of `names` of a grid, cell by cell. */
+function sheetsOf(grid: WorkbookGrid, names: readonly string[]): Record<string, string[]> {
+  return Object.fromEntries(names.map((name) => [name, cellsOf(grid.sheets.find((s) => s.name === name)!)]));
+}
 
 const UNIT = { unitName: "Đảng ủy xã Bản Bo", unitCode: "01", place: "Bản Bo", level: "co-so", created: "2021-05-02" } as const;
 
@@ -42,3 +64,24 @@ describe("insert and read", () => {
   });
 });
 
+
+describe("text written as text", () => {
+  test("the inserted sheets equal the .xlsx template cell for cell and type for type", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Sheet1");
+    const layout = buildUnitWorkbook(UNIT);
+    await h.run((context) => insertLayout(context, layout, { apiVersion: 14 }));
+    const live = await h.run((context) => readOpenWorkbook(context, { apiVersion: 14 }));
+    const file = readWorkbookFile(await writeWorkbookXlsx(layout), "mau.xlsx");
+    const names = layout.sheets.map((s) => s.name);
+    expect(names).toContain(IDENTITY_SHEET);
+    const expected = sheetsOf(file, names);
+    expect(Object.values(expected).flat().length).toBeGreaterThan(200);
+    expect(sheetsOf(live, names)).toEqual(expected);
+    // The cells Excel would otherwise turn into numbers and dates.
+    const stt = h.book.sheet("Chỉ tiêu");
+    expect([...stt.used()].map(([, , cell]) => cell.value)).toEqual(expect.arrayContaining(["1.1", "1.2", "1"]));
+    const identity = [...h.book.sheet(IDENTITY_SHEET).used()].map(([, , cell]) => cell.value);
+    expect(identity).toEqual(expect.arrayContaining(["2021-05-02", "01"]));
+  });
+});
