@@ -8,6 +8,10 @@
  *  2. for every sheet at once: its used range's address and, within a window
  *     of the top-left cells (the window's share of READ_CELLS_PER_SYNC), the
  *     values, formulas and number formats; the merged areas (ExcelApi 1.13).
+ *     Excel refuses the merged areas of a range holding more than 512: when
+ *     it does, this sync is made again without them and each sheet's merged
+ *     areas are read afterwards, one range per request, halving a range
+ *     Excel refuses (for a sheet of n merged areas, about 4·n/512 requests).
  * A unit's workbook fits in the windows, so it is read in 2 syncs. Cells of a
  * large sheet outside its window are read afterwards in row blocks, as many
  * blocks per sync as fit in READ_CELLS_PER_SYNC cells (a few MB of response,
@@ -16,7 +20,7 @@
  * sheet). The date system is taken to be 1900 (Excel's default). More than
  * MAX_READ_CELLS cells is refused with a Vietnamese message.
  */
-import { cellAddress, parseAddress, type CellValue, type GridCell, type GridRange, type GridSheet, type WorkbookGrid } from "../../domain/model/grid";
+import { cellAddress, parseRange, type CellValue, type GridCell, type GridRange, type GridSheet, type WorkbookGrid } from "../../domain/model/grid";
 import { DEFAULT_LIMITS } from "../../io/read/errors";
 import { isDateFormat, serialToDate } from "../../domain/number-format";
 
@@ -56,13 +60,41 @@ interface Rect {
 
 const cellsOf = (r: Rect): number => (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
 
-/** The rectangle of a range address as Office.js gives it ("'Chỉ tiêu'!A1:F31", "Sheet1!B2"). */
+/** The rectangle of a range address as Office.js gives it ("'Chỉ tiêu'!A1:F31", "Sheet1!B2", "Sheet1!1:1"). */
 export function addressRect(address: string): Rect {
-  const local = address.slice(address.lastIndexOf("!") + 1);
-  const [a, b] = local.split(":");
-  const s = parseAddress(a!);
-  const e = parseAddress(b ?? a!);
-  return { r1: s.r, c1: s.c, r2: e.r, c2: e.c };
+  const range = parseRange(address);
+  if (!range) throw new Error(`Địa chỉ vùng ô không hợp lệ: ${address}`);
+  return { r1: range.s.r, c1: range.s.c, r2: range.e.r, c2: range.e.c };
+}
+
+/**
+ * The areas of a multi-area address ("Sheet1!A1:B4, Sheet1!D1:D4"), split at
+ * the commas outside quoted sheet names ("'Chỉ tiêu, 2021'!A1:B2, …").
+ */
+export function splitAreas(address: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted; // a doubled quote inside a name toggles twice
+    else if (ch === "," && !quoted) {
+      parts.push(address.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start).trim());
+  return parts.filter((p) => p !== "");
+}
+
+/** The merged areas of a RangeAreas address; areas that do not parse are left out. */
+export function mergedAreas(address: string): GridRange[] {
+  const out: GridRange[] = [];
+  for (const part of splitAreas(address)) {
+    const range = parseRange(part);
+    if (range) out.push(range);
+  }
+  return out;
 }
 
 function a1(rect: Rect): string {
@@ -127,13 +159,56 @@ function outside(used: Rect, window: Rect): Rect[] {
 
 function mergesOf(areas: Excel.RangeAreas | undefined): GridRange[] {
   if (!areas || areas.isNullObject || areas.address === "") return [];
-  return areas.address.split(",").map((part) => {
-    const r = addressRect(part.trim());
-    return { s: { r: r.r1, c: r.c1 }, e: { r: r.r2, c: r.c2 } };
-  });
+  return mergedAreas(areas.address);
+}
+
+/**
+ * The merged areas of a sheet's used range, read in requests of one range
+ * each: a range Excel refuses (more than 512 merged areas) is halved, by rows
+ * while it has more than one, and read again. An area crossing two halves is
+ * returned by both and kept once.
+ */
+async function readMergesInParts(context: Excel.RequestContext, ws: Excel.Worksheet, used: Rect): Promise<GridRange[]> {
+  const found = new Map<string, GridRange>();
+  const pending: Rect[] = [used];
+  while (pending.length > 0) {
+    const rect = pending.pop()!;
+    const areas = ws.getRange(a1(rect)).getMergedAreasOrNullObject();
+    areas.load("address");
+    try {
+      await context.sync();
+    } catch (error) {
+      const halves = halve(rect);
+      if (!halves) throw error;
+      pending.push(...halves);
+      continue;
+    }
+    for (const m of mergesOf(areas)) found.set(`${m.s.r},${m.s.c},${m.e.r},${m.e.c}`, m);
+  }
+  return [...found.values()].sort((a, b) => a.s.r - b.s.r || a.s.c - b.s.c);
+}
+
+/** Two halves of a rectangle (by rows, else by columns); undefined for one cell. */
+function halve(rect: Rect): [Rect, Rect] | undefined {
+  if (rect.r2 > rect.r1) {
+    const mid = Math.floor((rect.r1 + rect.r2) / 2);
+    return [{ ...rect, r2: mid }, { ...rect, r1: mid + 1 }];
+  }
+  if (rect.c2 > rect.c1) {
+    const mid = Math.floor((rect.c1 + rect.c2) / 2);
+    return [{ ...rect, c2: mid }, { ...rect, c1: mid + 1 }];
+  }
+  return undefined;
 }
 
 const CELL_PROPERTIES = "address,values,formulas,numberFormat";
+
+interface SheetParts {
+  readonly ws: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly head: Excel.Range;
+  readonly merged: Excel.RangeAreas | undefined;
+}
 
 export async function readOpenWorkbook(context: Excel.RequestContext, options: ReadWorkbookOptions): Promise<WorkbookGrid> {
   const perSync = options.cellsPerSync ?? READ_CELLS_PER_SYNC;
@@ -146,19 +221,30 @@ export async function readOpenWorkbook(context: Excel.RequestContext, options: R
   const sheets = wanted ? worksheets.items.filter((ws) => wanted(ws.name)) : worksheets.items;
   const share = Math.max(WINDOW_COLUMNS, Math.floor(perSync / Math.max(1, sheets.length)));
   const window: Rect = { r1: 0, c1: 0, r2: Math.max(1, Math.floor(share / WINDOW_COLUMNS)) - 1, c2: WINDOW_COLUMNS - 1 };
-  const parts = sheets.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address");
-    const head = ws.getRange(a1(window)).getUsedRangeOrNullObject(true);
-    head.load(CELL_PROPERTIES);
-    let merged: Excel.RangeAreas | undefined;
-    if (options.apiVersion >= 13) {
-      merged = ws.getRange().getMergedAreasOrNullObject();
-      merged.load("address");
-    }
-    return { ws, used, head, merged };
-  });
-  await context.sync(); // 2
+  const queue = (withMerges: boolean): SheetParts[] =>
+    sheets.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address");
+      const head = ws.getRange(a1(window)).getUsedRangeOrNullObject(true);
+      head.load(CELL_PROPERTIES);
+      let merged: Excel.RangeAreas | undefined;
+      if (withMerges) {
+        merged = ws.getRange().getMergedAreasOrNullObject();
+        merged.load("address");
+      }
+      return { ws, used, head, merged };
+    });
+  let parts = queue(options.apiVersion >= 13);
+  let mergesInParts = false;
+  try {
+    await context.sync(); // 2
+  } catch (error) {
+    // Excel refuses the merged areas of a sheet with more than 512: read the rest without them, then the merges sheet by sheet.
+    if (options.apiVersion < 13) throw error;
+    parts = queue(false);
+    await context.sync();
+    mergesInParts = true;
+  }
 
   const cells = parts.map(() => new SheetCells());
   let total = 0;
@@ -201,12 +287,17 @@ export async function readOpenWorkbook(context: Excel.RequestContext, options: R
   }
   await flush();
 
+  const merges: GridRange[][] = [];
+  for (const p of parts) {
+    merges.push(mergesInParts && !p.used.isNullObject ? await readMergesInParts(context, p.ws, addressRect(p.used.address)) : mergesOf(p.merged));
+  }
+
   return {
     sheets: parts.map((p, i) => ({
       name: p.ws.name,
       visibility: VISIBILITY[p.ws.visibility] ?? "visible",
       rows: cells[i]!.rows,
-      merges: mergesOf(p.merged),
+      merges: merges[i]!,
     })),
   };
 }

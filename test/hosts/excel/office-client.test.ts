@@ -3,14 +3,14 @@
  * an in-memory workbook that refuses what Excel refuses (office-client/).
  */
 import { buildUnitWorkbook } from "../../../src/domain/sheets";
-import { cellAddress } from "../../../src/domain/model/grid";
+import { cellAddress, MAX_COLUMNS } from "../../../src/domain/model/grid";
 import { IDENTITY_SHEET } from "../../../src/domain/model/identity";
 import { insertLayout } from "../../../src/hosts/excel/render-layout";
-import { readOpenWorkbook } from "../../../src/hosts/excel/read-workbook";
+import { mergedAreas, readOpenWorkbook, splitAreas } from "../../../src/hosts/excel/read-workbook";
 import { readWorkbookFile } from "../../../src/io/read";
 import { writeWorkbookXlsx } from "../../../src/io/write";
 import type { GridSheet, WorkbookGrid } from "../../../src/domain/model/grid";
-import { OfficeHarness } from "./office-client";
+import { OfficeHarness, REQUEST_LIMIT } from "./office-client";
 
 /** Every cell with a value or formula, as "A1: <type> <value> [=formula]" (a date as its ISO day). */
 function cellsOf(sheet: GridSheet): string[] {
@@ -83,5 +83,72 @@ describe("text written as text", () => {
     expect([...stt.used()].map(([, , cell]) => cell.value)).toEqual(expect.arrayContaining(["1.1", "1.2", "1"]));
     const identity = [...h.book.sheet(IDENTITY_SHEET).used()].map(([, , cell]) => cell.value);
     expect(identity).toEqual(expect.arrayContaining(["2021-05-02", "01"]));
+  });
+});
+
+describe("merged areas", () => {
+  /** A workbook with a sheet of 3,000 merged areas and a sheet whose name has a comma, with a whole-row merge. */
+  function mergedBook(): OfficeHarness {
+    const h = new OfficeHarness();
+    const many = h.book.addSheet("Danh sách");
+    for (let r = 0; r < 3000; r++) {
+      many.type(r, 0, `Đơn vị ${r + 1}`);
+      many.merges.push({ r1: r, c1: 0, r2: r, c2: 2 });
+    }
+    const comma = h.book.addSheet("Chỉ tiêu, 2021");
+    comma.type(0, 0, "BÁO CÁO");
+    comma.type(2, 1, "Stt");
+    comma.type(5, 3, 12);
+    comma.merges.push({ r1: 0, c1: 0, r2: 0, c2: MAX_COLUMNS - 1 }, { r1: 2, c1: 1, r2: 3, c2: 2 });
+    return h;
+  }
+
+  test("Excel refuses more than 512 merged areas in one range", async () => {
+    const h = mergedBook();
+    const context = h.context();
+    const areas = context.workbook.worksheets.getItem("Danh sách").getRange().getMergedAreasOrNullObject();
+    areas.load("address");
+    await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
+  });
+
+  test("a sheet of 3,000 merged areas and a sheet named with a comma are read, merges included, in bounded requests", async () => {
+    const h = mergedBook();
+    const grid = await h.run((context) => readOpenWorkbook(context, { apiVersion: 14 }));
+    expect(h.unsupported).toEqual([]);
+    const many = grid.sheets.find((s) => s.name === "Danh sách")!;
+    expect(many.merges).toHaveLength(3000);
+    expect(many.merges[2999]).toEqual({ s: { r: 2999, c: 0 }, e: { r: 2999, c: 2 } });
+    expect(many.rows[2999]?.[0]?.v).toBe("Đơn vị 3000");
+    const comma = grid.sheets.find((s) => s.name === "Chỉ tiêu, 2021")!;
+    expect(comma.merges).toEqual([
+      { s: { r: 0, c: 0 }, e: { r: 0, c: MAX_COLUMNS - 1 } },
+      { s: { r: 2, c: 1 }, e: { r: 3, c: 2 } },
+    ]);
+    expect(comma.rows[5]?.[3]?.v).toBe(12);
+    // The merges came in requests Excel accepts; a handful, not one per area.
+    expect(h.runs[0]).toBeLessThan(40);
+    expect(h.maxRequestBytes).toBeLessThan(REQUEST_LIMIT);
+  });
+
+  test("a workbook under the limit is still read in 2 syncs, merges included", async () => {
+    const h = new OfficeHarness();
+    const comma = h.book.addSheet("Chỉ tiêu, 2021");
+    comma.type(0, 0, "BÁO CÁO");
+    comma.merges.push({ r1: 0, c1: 0, r2: 0, c2: MAX_COLUMNS - 1 }, { r1: 2, c1: 1, r2: 3, c2: 2 });
+    const grid = await h.run((context) => readOpenWorkbook(context, { apiVersion: 14 }));
+    expect(h.runs).toEqual([2]);
+    expect(grid.sheets[0]!.merges).toHaveLength(2);
+  });
+
+  test("splitAreas keeps quoted sheet names whole", () => {
+    expect(splitAreas("'Chỉ tiêu, 2021'!A1:B2, 'Chỉ tiêu, 2021'!1:1,'O''Neil, x'!C3")).toEqual([
+      "'Chỉ tiêu, 2021'!A1:B2",
+      "'Chỉ tiêu, 2021'!1:1",
+      "'O''Neil, x'!C3",
+    ]);
+    expect(mergedAreas("Sheet1!A1:B4, Sheet1!D1:D4")).toEqual([
+      { s: { r: 0, c: 0 }, e: { r: 3, c: 1 } },
+      { s: { r: 0, c: 3 }, e: { r: 3, c: 3 } },
+    ]);
   });
 });
