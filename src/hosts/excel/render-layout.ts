@@ -2,14 +2,15 @@
  * Renders a WorkbookLayout into the open workbook through Office.js: the same
  * layout the .xlsx writer uses, so the live sheets and the file cannot drift.
  *
- * Two syncs whatever the size: one to read the existing sheet names, one to
- * write everything (values as 2-D blocks, formulas, formats, merges, widths,
+ * Two syncs whatever the size: one to read the existing sheet names (and
+ * what a failed earlier insert left, see pending.ts), one to write everything (values as 2-D blocks, formulas, formats, merges, widths,
  * validation, conditional formats, page layout, protection). Features the
  * host's ExcelApi version lacks are skipped with a Vietnamese notice.
  */
 import { cellAddress, columnLetters, MAX_COLUMNS, parseAddress } from "../../domain/model/grid";
 import { IDENTITY_SHEET } from "../../domain/model/identity";
 import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
+import { foldName, leftovers, loadPending, PendingSheets } from "./pending";
 
 export interface InsertConflict {
   /** The existing sheet with the name of a sheet to insert. */
@@ -85,7 +86,7 @@ export function planInsert(existingNames: readonly string[], layout: WorkbookLay
   }
   return {
     conflicts,
-    replacesIdentity: existingNames.some((n) => n === IDENTITY_SHEET),
+    replacesIdentity: existingNames.some((n) => n.toLocaleLowerCase("vi") === IDENTITY_SHEET.toLocaleLowerCase("vi")),
   };
 }
 
@@ -349,25 +350,39 @@ export async function insertLayout(
 ): Promise<InsertResult> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const setting = loadPending(context);
   await context.sync();
-  const names = worksheets.items.map((w) => w.name);
+  // Plan from what is there now, without the sheets a failed earlier insert left half written.
+  const existing = worksheets.items.map((w) => w.name);
+  const left = leftovers(setting, existing);
+  const names = existing.filter((n) => !left.includes(n));
   const plan = planInsert(names, layout, options.today);
   if (plan.conflicts.length > 0 && options.renameExisting !== true) throw new LayoutConflictError(plan.conflicts);
+  const pending = new PendingSheets(context);
+  const taken = new Set([...existing, ...layout.sheets.map((s) => s.name), ...plan.conflicts.map((c) => c.renameTo)].map(foldName));
+  pending.setAside(left, taken);
   for (const c of plan.conflicts) worksheets.getItem(c.name).name = c.renameTo;
-  if (plan.replacesIdentity && layout.sheets.some((s) => s.name === IDENTITY_SHEET)) {
-    const old = worksheets.getItem(IDENTITY_SHEET);
+  const oldIdentity = names.find((n) => foldName(n) === foldName(IDENTITY_SHEET));
+  if (oldIdentity !== undefined && layout.sheets.some((s) => s.name === IDENTITY_SHEET)) {
+    const old = worksheets.getItem(oldIdentity);
     old.visibility = "Hidden";
     old.delete();
   }
   const skipped = new Set<string>();
   // Every sheet exists before any is written, so formulas between them (Chỉ tiêu → Mục tiêu) find their sheet.
-  const added = layout.sheets.map((sheet) => ({ sheet, ws: worksheets.add(sheet.name) }));
+  const added = layout.sheets.map((sheet) => {
+    const ws = worksheets.add(sheet.name);
+    pending.note(sheet.name);
+    return { sheet, ws };
+  });
+  pending.deleteAside();
   let first: Excel.Worksheet | undefined;
   for (const { sheet, ws } of added) {
     renderSheet(ws, sheet, options.apiVersion, skipped);
     if (!first && sheet.visibility === "visible") first = ws;
   }
   first?.activate();
+  pending.done();
   await context.sync();
   return { skipped: [...skipped], renamed: plan.conflicts };
 }

@@ -24,6 +24,7 @@ import { IDENTITY_SHEET, identityRows, parseIdentityRows, type WorkbookIdentity 
 import { buildIdentitySheet, type LayoutCell, type SheetLayout, type WorkbookLayout } from "../../domain/sheets";
 import { SUMMARY_SHEETS } from "../../domain/sheets/summary";
 import { MAX_COLUMNS } from "../../domain/model/grid";
+import { foldName, leftovers, loadPending, PendingSheets } from "./pending";
 import { isTextCell, planInsert, renderSheet, runFormats, styleRuns, type InsertConflict } from "./render-layout";
 
 /** Where a summary's identity goes when IDENTITY_SHEET holds another identity (a unit report's). */
@@ -81,7 +82,7 @@ export class NotASummaryError extends Error {
   }
 }
 
-const fold = (name: string): string => name.toLocaleLowerCase("vi");
+const fold = foldName;
 
 /** The estimated request bytes of rendering the rows [from, to) of a sheet, row by row, for splitting. */
 function rowCosts(sheet: SheetLayout): { rows: number[]; first: number; startAt: (r: number) => number; costs: Map<number, number> } {
@@ -252,10 +253,14 @@ export async function writeSummaryLayout(
 
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const setting = loadPending(context);
   await sync();
-  const existing = worksheets.items.map((w) => w.name);
+  // Plan from what is there now, without the sheets a failed earlier write left half written.
+  const all = worksheets.items.map((w) => w.name);
+  const left = leftovers(setting, all);
+  const existing = all.filter((n) => !left.includes(n));
   // Identity sheets: ours are named IDENTITY_SHEET or start with it.
-  const candidates = existing.filter((n) => n.startsWith(IDENTITY_SHEET));
+  const candidates = existing.filter((n) => fold(n).startsWith(fold(IDENTITY_SHEET)));
   const identities: { sheet: string; identity: WorkbookIdentity }[] = [];
   if (candidates.length > 0) {
     const ranges = candidates.map((name) => {
@@ -271,13 +276,21 @@ export async function writeSummaryLayout(
   }
 
   const plan = planSummary(existing, identities, layout, options.today ?? new Date());
+  const pending = new PendingSheets(context);
+  const taken = new Set([...all, ...plan.sheets.map((s) => s.name), ...plan.renames.map((r) => r.renameTo)].map(fold));
+  pending.setAside(left, taken);
   for (const r of plan.renames) worksheets.getItem(r.name).name = r.renameTo;
   for (const name of plan.deletes) {
     const old = worksheets.getItem(name);
     old.visibility = "Hidden";
     old.delete();
   }
-  const added = plan.sheets.map((s) => worksheets.add(s.name));
+  const added = plan.sheets.map((s) => {
+    const ws = worksheets.add(s.name);
+    pending.note(s.name);
+    return ws;
+  });
+  pending.deleteAside();
   const skipped = new Set<string>();
   let load = 0;
   for (const [i, sheet] of plan.sheets.entries()) {
@@ -292,6 +305,7 @@ export async function writeSummaryLayout(
   }
   const first = plan.sheets.findIndex((s) => s.visibility === "visible");
   if (first >= 0) added[first]!.activate();
+  pending.done();
   await sync();
   return {
     replaced: plan.replaced,

@@ -2,7 +2,7 @@
  * The Excel adapter on Microsoft's own Excel client (office-js), answered by
  * an in-memory workbook that refuses what Excel refuses (office-client/).
  */
-import { buildUnitWorkbook } from "../../../src/domain/sheets";
+import { buildUnitWorkbook, type WorkbookLayout } from "../../../src/domain/sheets";
 import { cellAddress, MAX_COLUMNS } from "../../../src/domain/model/grid";
 import { IDENTITY_SHEET } from "../../../src/domain/model/identity";
 import { insertLayout } from "../../../src/hosts/excel/render-layout";
@@ -10,7 +10,11 @@ import { mergedAreas, readOpenWorkbook, splitAreas } from "../../../src/hosts/ex
 import { readWorkbookFile } from "../../../src/io/read";
 import { writeWorkbookXlsx } from "../../../src/io/write";
 import type { GridSheet, WorkbookGrid } from "../../../src/domain/model/grid";
-import { OfficeHarness, REQUEST_LIMIT } from "./office-client";
+import { createWorkbookUseCases } from "../../../src/hosts/excel/workbook-services";
+import { writeSummaryLayout } from "../../../src/hosts/excel/summary";
+import { PENDING_SETTING } from "../../../src/hosts/excel/pending";
+import { OfficeHarness, REQUEST_LIMIT, type ActionInfo } from "./office-client";
+import { summaryLayout } from "./summary-layout";
 
 /** Every cell with a value or formula, as "A1: <type> <value> [=formula]" (a date as its ISO day). */
 function cellsOf(sheet: GridSheet): string[] {
@@ -150,5 +154,69 @@ describe("merged areas", () => {
       { s: { r: 0, c: 0 }, e: { r: 3, c: 1 } },
       { s: { r: 0, c: 3 }, e: { r: 3, c: 3 } },
     ]);
+  });
+});
+
+describe("safe to retry", () => {
+  const TODAY = new Date(2026, 11, 3);
+
+  /** Fails the first action `matches` accepts, once. */
+  function failOnce(matches: (a: ActionInfo) => boolean): (a: ActionInfo) => string | undefined {
+    let armed = true;
+    return (a) => {
+      if (!armed || !matches(a)) return undefined;
+      armed = false;
+      return "GeneralException";
+    };
+  }
+
+  test.each([
+    ["writing Mục tiêu's values", (a: ActionInfo) => a.kind === "set" && a.name === "Values" && a.target.startsWith("'Mục tiêu'!")],
+    ["adding Mục tiêu", (a: ActionInfo) => a.kind === "instantiate" && a.name === "Add" && a.args[0] === "Mục tiêu"],
+    ["activating the first sheet", (a: ActionInfo) => a.kind === "method" && a.name === "Activate"],
+  ])("an insert that failed at %s, run again, leaves one set of sheets and one kept copy", async (_, matches) => {
+    const h = new OfficeHarness({ fault: failOnce(matches) });
+    h.book.addSheet("Sheet1");
+    // The user's own sheet, named like a template sheet (Excel compares names without case).
+    h.book.addSheet("chỉ tiêu").type(0, 0, "Số liệu của tôi");
+    const layout = buildUnitWorkbook(UNIT);
+    const services = createWorkbookUseCases({ apiVersion: 14, run: h.run, today: () => TODAY });
+    await expect(services.insertLayout(layout, { renameExisting: true })).rejects.toMatchObject({ code: "GeneralException" });
+    await services.insertLayout(layout, { renameExisting: true });
+    expect(h.unsupported).toEqual([]);
+    expect(h.book.sheets.map((s) => s.name).sort()).toEqual(
+      ["Sheet1", "chỉ tiêu (cũ 03-12-2026)", ...layout.sheets.map((s) => s.name)].sort(),
+    );
+    expect(h.book.sheet("chỉ tiêu (cũ 03-12-2026)").cell(0, 0)?.value).toBe("Số liệu của tôi");
+    expect(h.book.settings.has(PENDING_SETTING)).toBe(false);
+    // The sheets are whole: as the template.
+    const live = await h.run((context) => readOpenWorkbook(context, { apiVersion: 14 }));
+    const file = readWorkbookFile(await writeWorkbookXlsx(layout), "mau.xlsx");
+    const names = layout.sheets.map((s) => s.name);
+    expect(sheetsOf(live, names)).toEqual(sheetsOf(file, names));
+  });
+
+  test("a summary write that failed half-way, run again, leaves one summary and one copy of the earlier one", async () => {
+    const first = summaryLayout(3, "2021-06-20");
+    const second = summaryLayout(4, "2021-06-26");
+    const matches = (a: ActionInfo): boolean => a.kind === "set" && a.name === "Values" && a.target.includes("Tổng hợp văn bản");
+    const h = new OfficeHarness({ fault: (a) => (armed ? fault(a) : undefined) });
+    let armed = false;
+    const fault = failOnce(matches);
+    h.book.addSheet("Sheet1");
+    const write = (layout: WorkbookLayout) => h.run((context) => writeSummaryLayout(context, layout, { apiVersion: 14, today: TODAY }));
+    await write(first);
+    const earlier = h.book.sheets.map((s) => s.name);
+    armed = true;
+    await expect(write(second)).rejects.toMatchObject({ code: "GeneralException" });
+    await write(second);
+    expect(h.unsupported).toEqual([]);
+    const names = h.book.sheets.map((s) => s.name);
+    const copies = names.filter((n) => n.includes("(cũ"));
+    // One copy of each sheet of the earlier summary (its identity sheet is replaced, not copied).
+    expect(copies).toHaveLength(earlier.length - 2);
+    expect(copies.every((n) => n.endsWith("(cũ 03-12-2026)"))).toBe(true);
+    expect(names.filter((n) => !n.includes("(cũ")).sort()).toEqual(earlier.sort());
+    expect(h.book.settings.has(PENDING_SETTING)).toBe(false);
   });
 });

@@ -165,13 +165,37 @@ class FakeWorksheets {
   }
 }
 
+/** Document settings (the insert notes the sheets it adds until it completes). */
+class FakeSettings {
+  readonly values = new Map<string, unknown>();
+  getItemOrNullObject(key: string) {
+    const values = this.values;
+    return {
+      load(): void {},
+      get isNullObject(): boolean {
+        return !values.has(key);
+      },
+      get value(): unknown {
+        return values.get(key);
+      },
+    };
+  }
+  getItem(key: string) {
+    if (!this.values.has(key)) throw Object.assign(new Error("not found"), { code: "ItemNotFound" });
+    return { delete: () => this.values.delete(key) };
+  }
+  add(key: string, value: unknown): void {
+    this.values.set(key, value);
+  }
+}
+
 class FakeContext {
   syncs = 0;
-  readonly workbook: { worksheets: FakeWorksheets };
+  readonly workbook: { worksheets: FakeWorksheets; settings: FakeSettings };
   constructor(existing: string[] = []) {
     const ws = new FakeWorksheets(this);
     for (const n of existing) ws.add(n);
-    this.workbook = { worksheets: ws };
+    this.workbook = { worksheets: ws, settings: new FakeSettings() };
   }
   async sync(): Promise<void> {
     this.syncs++;

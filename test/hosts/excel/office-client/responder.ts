@@ -261,6 +261,10 @@ export class Responder {
         const sheet = this.book.find(String(args[0]));
         return sheet ? { k: "sheet", sheet } : fail("ItemNotFound", `No sheet ${JSON.stringify(args[0])}.`);
       }
+      if (parent.k === "settings") {
+        const key = String(args[0]);
+        return this.book.settings.has(key) ? { k: "setting", key } : fail("ItemNotFound", `No setting ${key}.`);
+      }
       if (parent.k === "part" && parent.path === "Format/Borders") return { ...parent, path: "Format/Borders/Item" };
       return this.unsupportedRequest(label);
     }
