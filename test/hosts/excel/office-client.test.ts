@@ -11,10 +11,11 @@ import { readWorkbookFile } from "../../../src/io/read";
 import { writeWorkbookXlsx } from "../../../src/io/write";
 import type { GridSheet, WorkbookGrid } from "../../../src/domain/model/grid";
 import { createWorkbookUseCases } from "../../../src/hosts/excel/workbook-services";
-import { writeSummaryLayout } from "../../../src/hosts/excel/summary";
+import { BATCH_BYTES, planSummary, splitSheet, writeSummaryLayout } from "../../../src/hosts/excel/summary";
+import { HIGHLIGHT_FILL, HIGHLIGHT_SETTING } from "../../../src/hosts/excel/highlight";
 import { PENDING_SETTING } from "../../../src/hosts/excel/pending";
 import { OfficeHarness, REQUEST_LIMIT, type ActionInfo } from "./office-client";
-import { summaryLayout } from "./summary-layout";
+import { HYPERLINK, summaryLayout } from "./summary-layout";
 
 /** Every cell with a value or formula, as "A1: <type> <value> [=formula]" (a date as its ISO day). */
 function cellsOf(sheet: GridSheet): string[] {
@@ -218,5 +219,76 @@ describe("safe to retry", () => {
     expect(copies.every((n) => n.endsWith("(cũ 03-12-2026)"))).toBe(true);
     expect(names.filter((n) => !n.includes("(cũ")).sort()).toEqual(earlier.sort());
     expect(h.book.settings.has(PENDING_SETTING)).toBe(false);
+  });
+});
+
+describe("measured request sizes", () => {
+  const TODAY = new Date(2026, 11, 3);
+
+  test("a summary of 1,000 units: every request under 5 MB as measured, and none over its estimate", async () => {
+    const layout = summaryLayout(1000);
+    const h = new OfficeHarness();
+    h.book.addSheet("Sheet1");
+    await h.run((context) => writeSummaryLayout(context, layout, { apiVersion: 14, today: TODAY }));
+    expect(h.unsupported).toEqual([]);
+    expect(h.maxRequestBytes).toBeLessThan(REQUEST_LIMIT);
+    // Every write request holds at most BATCH_BYTES estimated: the estimate bounds the measured size.
+    expect(Math.max(...h.responder.requestBytes.slice(1))).toBeLessThanOrEqual(BATCH_BYTES);
+    // Part by part (each part its own request): no part measures more than its estimate.
+    const each = new OfficeHarness();
+    each.book.addSheet("Sheet1");
+    await each.run((context) => writeSummaryLayout(context, layout, { apiVersion: 14, today: TODAY, blockBytes: 300_000, batchBytes: 300_000 }));
+    const estimates = planSummary(["Sheet1"], [], layout, TODAY).sheets.flatMap((sheet) => splitSheet(sheet, 300_000).map((p) => p.bytes));
+    // The parts packed into requests as writeSummaryLayout packs them (up to 300,000 estimated bytes).
+    const batches: number[] = [];
+    let load = 0;
+    for (const bytes of estimates) {
+      if (load > 0 && load + bytes > 300_000) {
+        batches.push(load);
+        load = 0;
+      }
+      load += bytes;
+    }
+    batches.push(load);
+    const measured = each.responder.requestBytes.slice(1);
+    expect(measured).toHaveLength(batches.length);
+    measured.forEach((bytes, i) => expect(bytes).toBeLessThanOrEqual(batches[i]!));
+    // Text from the units' files stays text.
+    const docs = [...h.book.sheets.flatMap((s) => [...s.used()])].map(([, , cell]) => cell);
+    expect(docs.find((c) => c.value === HYPERLINK)).toMatchObject({ numberFormat: "@" });
+    expect(docs.find((c) => c.value === "+ kế hoạch bổ sung")).toMatchObject({ numberFormat: "@" });
+    expect(docs.filter((c) => c.formula?.startsWith("=HYPERLINK"))).toEqual([]);
+  });
+
+  test("a highlight of 20,000 cells and taking it off: every request under 5 MB, every cell marked then given back its fill", async () => {
+    const h = new OfficeHarness();
+    const sheet = h.book.addSheet("Chỉ tiêu");
+    const refs = Array.from({ length: 20_000 }, (_, i) => ({ sheet: "Chỉ tiêu", cell: cellAddress(i % 2000, Math.floor(i / 2000)) }));
+    for (let r = 0; r < 100; r++) sheet.cellFor(r, 0).fill = "#00FF00";
+    const services = createWorkbookUseCases({ apiVersion: 14, run: h.run, today: () => TODAY });
+    await services.highlight(refs);
+    expect(h.unsupported).toEqual([]);
+    expect(h.maxRequestBytes).toBeLessThan(REQUEST_LIMIT);
+    expect(refs.every((_, i) => sheet.cell(i % 2000, Math.floor(i / 2000))?.fill === HIGHLIGHT_FILL)).toBe(true);
+    await services.clearHighlight();
+    expect(h.maxRequestBytes).toBeLessThan(REQUEST_LIMIT);
+    expect(Math.max(...h.responder.responseBytes)).toBeLessThan(REQUEST_LIMIT);
+    expect(sheet.cell(0, 0)?.fill).toBe("#00FF00");
+    expect(sheet.cell(99, 0)?.fill).toBe("#00FF00");
+    expect(refs.slice(100).every((_, i) => sheet.cell((i + 100) % 2000, Math.floor((i + 100) / 2000))?.fill === null)).toBe(true);
+    expect(h.book.settings.has(HIGHLIGHT_SETTING)).toBe(false);
+  });
+
+  test("a unit's sheets go in one request well under 5 MB; a large sheet is read in responses under 5 MB", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Sheet1");
+    await h.run((context) => insertLayout(context, buildUnitWorkbook(UNIT), { apiVersion: 14 }));
+    expect(h.runs).toEqual([2]);
+    expect(h.maxRequestBytes).toBeLessThan(1_000_000);
+    const big = h.book.addSheet("Lớn");
+    for (let r = 0; r < 20_000; r++) for (let c = 0; c < 15; c++) big.type(r, c, c === 0 ? `Đơn vị số ${r + 1}` : r * 100 + c + 0.25);
+    const grid = await h.run((context) => readOpenWorkbook(context, { apiVersion: 14 }));
+    expect(grid.sheets.find((s) => s.name === "Lớn")!.rows[19_999]?.[14]?.v).toBe(1_999_914.25);
+    expect(Math.max(...h.responder.responseBytes)).toBeLessThan(REQUEST_LIMIT);
   });
 });

@@ -12,7 +12,7 @@
  *  - getMergedAreasOrNullObject fails on a range with more than 512 merged
  *    areas;
  *  - a request over 5 MB serialized is refused (RequestPayloadSizeLimitExceeded),
- *    as Excel on the web does; every request's size is recorded.
+ *    as Excel on the web does; every request's and response's size is recorded.
  * Only the request kinds src/hosts/excel uses are implemented: anything else
  * is refused with the code "HarnessUnsupported" and recorded in `unsupported`.
  */
@@ -30,7 +30,8 @@ interface ObjectPathInfo {
   readonly ObjectPathType: number;
   readonly Name: string;
   readonly ParentObjectPathId?: number;
-  readonly ArgumentInfo?: { readonly Arguments?: unknown[] };
+  /** Arguments; an argument that is an object is its object path's id, listed in ReferencedObjectPathIds. */
+  readonly ArgumentInfo?: { readonly Arguments?: unknown[]; readonly ReferencedObjectPathIds?: number[] };
 }
 
 interface Action {
@@ -176,6 +177,8 @@ function matrixOf<T>(rect: Rect, at: (r: number, c: number) => T): T[][] {
 export class Responder {
   /** Serialized size in bytes of every request, in order. */
   readonly requestBytes: number[] = [];
+  /** Serialized size in bytes of every response, in order (Excel on the web refuses responses over 5 MB too). */
+  readonly responseBytes: number[] = [];
   /** Requests the harness does not implement (a test expecting none fails). */
   readonly unsupported: string[] = [];
   /** Every action run, in order ("Add(Chỉ tiêu)" …), for tests. */
@@ -195,7 +198,11 @@ export class Responder {
     const bytes = Buffer.byteLength(text, "utf8");
     this.requestBytes.push(bytes);
     const body = (typeof request.body === "string" ? JSON.parse(request.body) : request.body) as RequestBody;
-    const respond = (payload: unknown): HttpResponse => ({ statusCode: 200, headers: {}, body: JSON.stringify(payload) });
+    const respond = (payload: unknown): HttpResponse => {
+      const text = JSON.stringify(payload);
+      this.responseBytes.push(Buffer.byteLength(text, "utf8"));
+      return { statusCode: 200, headers: {}, body: text };
+    };
     if (bytes > REQUEST_LIMIT) {
       return respond({
         Results: [],
@@ -281,6 +288,25 @@ export class Responder {
         }
         case "sheet.GetRange":
           return { k: "range", sheet: (parent as { sheet: Sheet }).sheet, rect: args[0] === undefined ? WHOLE : rectOf(args[0]) };
+        // The client cuts a large array written to a range into row blocks of about 1,500 cells.
+        case "range.GetRow": {
+          const { sheet, rect } = parent as { sheet: Sheet; rect: Rect };
+          const r = rect.r1 + Number(args[0]);
+          if (!(r <= rect.r2)) fail("InvalidArgument", `Row ${String(args[0])} is outside ${rectAddress(rect)}.`);
+          return { k: "range", sheet, rect: { ...rect, r1: r, r2: r } };
+        }
+        case "range.GetBoundingRect": {
+          const { sheet, rect } = parent as { sheet: Sheet; rect: Rect };
+          const otherId = info.ArgumentInfo?.ReferencedObjectPathIds?.[0];
+          const other = otherId ? this.resolve(otherId, body, handles) : undefined;
+          if (other?.k !== "range" || other.sheet !== sheet) return fail("InvalidArgument", "GetBoundingRect needs a range of the same sheet.");
+          const o = other.rect;
+          return {
+            k: "range",
+            sheet,
+            rect: { r1: Math.min(rect.r1, o.r1), c1: Math.min(rect.c1, o.c1), r2: Math.max(rect.r2, o.r2), c2: Math.max(rect.c2, o.c2) },
+          };
+        }
         case "sheet.GetUsedRangeOrNullObject":
         case "range.GetUsedRangeOrNullObject": {
           const { sheet } = parent as { sheet: Sheet };
@@ -527,6 +553,13 @@ export class Responder {
         const { sheet } = handle as { sheet: Sheet };
         if (sheet.visibility !== "Visible") fail("InvalidOperation", "A hidden sheet cannot be activated.");
         this.book.active = sheet;
+        return null;
+      }
+      case "range._ValidateArraySize": {
+        const { rect } = handle as { rect: Rect };
+        if (args[0] !== rect.r2 - rect.r1 + 1 || args[1] !== rect.c2 - rect.c1 + 1) {
+          fail("InvalidArgument", `The input array does not match the size of ${rectAddress(rect)}.`);
+        }
         return null;
       }
       case "range.Select": {
