@@ -10,12 +10,12 @@
  * once its own sheets exist.
  */
 import { IDENTITY_SHEET } from "../../domain/model/identity";
+import { foldName } from "../../domain/sheets/plan-insert";
 
 /** The document setting naming the sheets an unfinished insert added. */
 export const PENDING_SETTING = "de-an-241.pending-sheets";
 
-/** Excel compares sheet names without case. */
-export const foldName = (name: string): string => name.toLocaleLowerCase("vi");
+export { foldName } from "../../domain/sheets/plan-insert";
 
 /** Queues the read of the setting (with the sheet names, in the operation's first sync). */
 export function loadPending(context: Excel.RequestContext): Excel.Setting {

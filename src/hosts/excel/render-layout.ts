@@ -7,23 +7,12 @@
  * validation, conditional formats, page layout, protection). Features the
  * host's ExcelApi version lacks are skipped with a Vietnamese notice.
  */
-import { cellAddress, columnLetters, MAX_COLUMNS, parseAddress } from "../../domain/model/grid";
+import { cellAddress, columnLetters, MAX_COLUMNS } from "../../domain/model/grid";
 import { IDENTITY_SHEET } from "../../domain/model/identity";
 import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
-import { foldName, leftovers, loadPending, PendingSheets } from "./pending";
+import { foldName, planInsert, type InsertConflict } from "../../domain/sheets/plan-insert";
+import { leftovers, loadPending, PendingSheets } from "./pending";
 
-export interface InsertConflict {
-  /** The existing sheet with the name of a sheet to insert. */
-  readonly name: string;
-  /** What it is renamed to when the user confirms ("Chỉ tiêu (cũ 28-11-2026)"). */
-  readonly renameTo: string;
-}
-
-export interface InsertPlan {
-  readonly conflicts: readonly InsertConflict[];
-  /** True when the workbook already has an identity sheet, which is replaced (it holds no user data). */
-  readonly replacesIdentity: boolean;
-}
 
 export interface InsertOptions {
   /** The host's highest ExcelApi minor version (see highestExcelApi): 1.8 → 8. */
@@ -59,36 +48,6 @@ export const SKIPPED_CONDITIONAL =
   "Phiên bản Excel này chưa hỗ trợ định dạng có điều kiện (ExcelApi 1.6): ô tỷ lệ chưa đạt mục tiêu sẽ không được tô màu.";
 export const SKIPPED_PROTECTION =
   "Phiên bản Excel này chưa hỗ trợ bảo vệ trang tính (ExcelApi 1.2): các ô nhãn chưa được khóa.";
-
-const MAX_SHEET_NAME = 31;
-
-function dateSuffix(d: Date): string {
-  return `${String(d.getDate()).padStart(2, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${d.getFullYear()}`;
-}
-
-/** Which existing sheets would clash with the layout's sheets, and the names they would be kept under. */
-export function planInsert(existingNames: readonly string[], layout: WorkbookLayout, today: Date = new Date()): InsertPlan {
-  const taken = new Set(existingNames.map((n) => n.toLocaleLowerCase("vi")));
-  for (const s of layout.sheets) taken.add(s.name.toLocaleLowerCase("vi"));
-  const existing = new Set(existingNames.map((n) => n.toLocaleLowerCase("vi")));
-  const conflicts: InsertConflict[] = [];
-  for (const sheet of layout.sheets) {
-    if (sheet.name === IDENTITY_SHEET || !existing.has(sheet.name.toLocaleLowerCase("vi"))) continue;
-    const actual = existingNames.find((n) => n.toLocaleLowerCase("vi") === sheet.name.toLocaleLowerCase("vi"))!;
-    let renameTo = "";
-    for (let n = 1; ; n++) {
-      const suffix = ` (cũ ${dateSuffix(today)}${n > 1 ? ` ${n}` : ""})`;
-      renameTo = actual.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
-      if (!taken.has(renameTo.toLocaleLowerCase("vi"))) break;
-    }
-    taken.add(renameTo.toLocaleLowerCase("vi"));
-    conflicts.push({ name: actual, renameTo });
-  }
-  return {
-    conflicts,
-    replacesIdentity: existingNames.some((n) => n.toLocaleLowerCase("vi") === IDENTITY_SHEET.toLocaleLowerCase("vi")),
-  };
-}
 
 /** Column width in points of a width in characters of the default font (7 px per character, 5 px padding). */
 export function widthToPoints(chars: number): number {
@@ -356,7 +315,7 @@ export async function insertLayout(
   const existing = worksheets.items.map((w) => w.name);
   const left = leftovers(setting, existing);
   const names = existing.filter((n) => !left.includes(n));
-  const plan = planInsert(names, layout, options.today);
+  const plan = planInsert(names, layout, options.today ?? new Date());
   if (plan.conflicts.length > 0 && options.renameExisting !== true) throw new LayoutConflictError(plan.conflicts);
   const pending = new PendingSheets(context);
   const taken = new Set([...existing, ...layout.sheets.map((s) => s.name), ...plan.conflicts.map((c) => c.renameTo)].map(foldName));
@@ -385,12 +344,4 @@ export async function insertLayout(
   pending.done();
   await context.sync();
   return { skipped: [...skipped], renamed: plan.conflicts };
-}
-
-/** The zero-based rectangle of an A1 range ("B2:C3", "B2"). */
-export function rangeBounds(address: string): { r1: number; c1: number; r2: number; c2: number } {
-  const [a, b] = address.split(":");
-  const s = parseAddress(a!);
-  const e = parseAddress(b ?? a!);
-  return { r1: s.r, c1: s.c, r2: e.r, c2: e.c };
 }

@@ -22,15 +22,15 @@
  * Microsoft's client, in two requests of at most BATCH_BYTES estimated. A
  * failed write can be run again (see pending.ts).
  */
-import { IDENTITY_SHEET, identityRows, parseIdentityRows, type WorkbookIdentity } from "../../domain/model/identity";
-import { buildIdentitySheet, type LayoutCell, type SheetLayout, type WorkbookLayout } from "../../domain/sheets";
-import { SUMMARY_SHEETS } from "../../domain/sheets/summary";
-import { MAX_COLUMNS } from "../../domain/model/grid";
-import { foldName, leftovers, loadPending, PendingSheets } from "./pending";
-import { isTextCell, planInsert, renderSheet, runFormats, styleRuns, type InsertConflict } from "./render-layout";
+import { IDENTITY_SHEET, parseIdentityRows, type WorkbookIdentity } from "../../domain/model/identity";
+import type { LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
+import { MAX_COLUMNS, parseRange } from "../../domain/model/grid";
+import { foldName, type InsertConflict } from "../../domain/sheets/plan-insert";
+import { NotASummaryError, planSummary } from "../../domain/sheets/plan-summary";
+import { leftovers, loadPending, PendingSheets } from "./pending";
+import { isTextCell, renderSheet, runFormats, styleRuns } from "./render-layout";
 
-/** Where a summary's identity goes when IDENTITY_SHEET holds another identity (a unit report's). */
-export const SUMMARY_IDENTITY_SHEET = `${IDENTITY_SHEET}_tong_hop`;
+
 /** Estimated request bytes of one row block of a sheet. */
 export const BLOCK_BYTES = 2_000_000;
 /** Estimated request bytes of one sync. */
@@ -80,13 +80,6 @@ export interface WriteSummaryResult {
   readonly renamed: InsertConflict[];
   /** How many syncs the write took (for tests and diagnostics). */
   readonly syncs: number;
-}
-
-export class NotASummaryError extends Error {
-  override readonly name = "NotASummaryError";
-  constructor() {
-    super("Dữ liệu cần ghi không phải là bảng tổng hợp (thiếu thông tin nhận dạng loại “summary”).");
-  }
 }
 
 const fold = foldName;
@@ -140,8 +133,9 @@ function rowCosts(sheet: SheetLayout): { rows: number[]; first: number; startAt:
 }
 
 function mergeLastRow(merge: string): number {
-  const end = merge.split(":").pop()!;
-  return Number(/\d+$/.exec(end)![0]) - 1;
+  const range = parseRange(merge);
+  if (!range) throw new Error(`Vùng gộp ô không hợp lệ: ${merge}`);
+  return range.e.r;
 }
 
 export interface SheetPart {
@@ -189,59 +183,6 @@ export function splitSheet(sheet: SheetLayout, blockBytes: number = BLOCK_BYTES)
     };
     return { layout: part, bytes: range.bytes };
   });
-}
-
-interface Plan {
-  readonly sheets: SheetLayout[];
-  readonly renames: InsertConflict[];
-  readonly deletes: string[];
-  readonly replaced: string[];
-  readonly copies: string[];
-  readonly renamed: InsertConflict[];
-}
-
-/** What to rename, delete and add, from the existing sheets and the identities read from them. */
-export function planSummary(
-  existing: readonly string[],
-  identities: ReadonlyArray<{ sheet: string; identity: WorkbookIdentity }>,
-  layout: WorkbookLayout,
-  today: Date,
-): Plan {
-  if (layout.identity?.kind !== "summary") throw new NotASummaryError();
-  const previous = identities.filter((i) => i.identity.kind === "summary");
-  const previousIds = new Set(previous.map((p) => fold(p.sheet)));
-  const written = new Set(
-    previous.flatMap((p) => p.identity.sheets ?? Object.values(SUMMARY_SHEETS)).map(fold).filter((n) => !previousIds.has(n)),
-  );
-  const names = new Set(existing.map(fold));
-  const identitySheet =
-    previous[0]?.sheet ?? (names.has(fold(IDENTITY_SHEET)) ? SUMMARY_IDENTITY_SHEET : IDENTITY_SHEET);
-  const visible = layout.sheets.filter((s) => s.name !== IDENTITY_SHEET && s.visibility !== "veryHidden");
-  const identity: WorkbookIdentity = { ...layout.identity, sheets: visible.map((s) => s.name) };
-  const sheets = [...visible, { ...buildIdentitySheet(identityRows(identity)), name: identitySheet }];
-
-  const earlier = existing.filter((n) => written.has(fold(n)));
-  const newNames = new Set(sheets.map((s) => fold(s.name)));
-  const deletes = existing.filter((n) => previousIds.has(fold(n)));
-  const users = existing.filter((n) => newNames.has(fold(n)) && !written.has(fold(n)) && !previousIds.has(fold(n)));
-  // planInsert finds the free "(cũ <date>)" names; it only reads the sheets' names.
-  const keep = [...earlier, ...users];
-  const pseudo = [...keep, ...sheets.map((s) => s.name).filter((n) => !keep.some((k) => fold(k) === fold(n)))];
-  const plan = planInsert(
-    existing,
-    { sheets: pseudo.filter((n) => !previousIds.has(fold(n))).map((name) => ({ name }) as SheetLayout) },
-    today,
-  );
-  const renames = [...plan.conflicts];
-  const isEarlier = (n: string): boolean => written.has(fold(n));
-  return {
-    sheets,
-    renames,
-    deletes,
-    replaced: earlier.filter((n) => newNames.has(fold(n))),
-    copies: renames.filter((c) => isEarlier(c.name)).map((c) => c.renameTo),
-    renamed: renames.filter((c) => !isEarlier(c.name)),
-  };
 }
 
 /** Writes the summary; see the module comment for what is replaced and the sync bound. */

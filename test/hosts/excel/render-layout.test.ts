@@ -4,18 +4,17 @@
  * syncs, and skip what older Excel versions lack with a notice.
  */
 import * as XLSX from "@e965/xlsx";
-import { cellAddress } from "../../../src/domain/model/grid";
+import { cellAddress, parseRange } from "../../../src/domain/model/grid";
 import { IDENTITY_SHEET } from "../../../src/domain/model/identity";
 import { buildUnitWorkbook, type WorkbookLayout } from "../../../src/domain/sheets";
 import {
   insertLayout,
   LayoutConflictError,
-  planInsert,
-  rangeBounds,
   SKIPPED_PAGE_LAYOUT,
   SKIPPED_VALIDATION,
 } from "../../../src/hosts/excel/render-layout";
 import { writeWorkbookXlsx } from "../../../src/io/write";
+import { planInsert } from "../../../src/domain/sheets/plan-insert";
 
 interface FakeCell {
   value?: unknown;
@@ -49,7 +48,8 @@ class FakeRange {
   ) {}
   private bounds() {
     if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(this.address)) throw new Error(`cell data on a non-cell range ${this.address}`);
-    return rangeBounds(this.address);
+    const range = parseRange(this.address)!;
+    return { r1: range.s.r, c1: range.s.c, r2: range.e.r, c2: range.e.c };
   }
   private each<T>(m: T[][], put: (cell: FakeCell, v: T) => void): void {
     const b = this.bounds();
