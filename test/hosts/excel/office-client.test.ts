@@ -2,7 +2,9 @@
  * The Excel adapter on Microsoft's own Excel client (office-js), answered by
  * an in-memory workbook that refuses what Excel refuses (office-client/).
  */
-import { buildUnitWorkbook, type WorkbookLayout } from "../../../src/domain/sheets";
+import { buildUnitWorkbook, SHEET_GEOMETRY, type WorkbookLayout } from "../../../src/domain/sheets";
+import { readUnitReport } from "../../../src/domain/read";
+import { indicatorRow } from "../../support/fill";
 import { cellAddress, MAX_COLUMNS } from "../../../src/domain/model/grid";
 import { IDENTITY_SHEET } from "../../../src/domain/model/identity";
 import { insertLayout } from "../../../src/hosts/excel/render-layout";
@@ -15,7 +17,7 @@ import { BATCH_BYTES, splitSheet, writeSummaryLayout } from "../../../src/hosts/
 import { planSummary } from "../../../src/domain/sheets/plan-summary";
 import { HIGHLIGHT_FILL, HIGHLIGHT_SETTING } from "../../../src/hosts/excel/highlight";
 import { PENDING_SETTING } from "../../../src/hosts/excel/pending";
-import { OfficeHarness, REQUEST_LIMIT, type ActionInfo } from "./office-client";
+import { OfficeHarness, REQUEST_LIMIT, typed, type ActionInfo } from "./office-client";
 import { HYPERLINK, summaryLayout } from "./summary-layout";
 
 /** Every cell with a value or formula, as "A1: <type> <value> [=formula]" (a date as its ISO day). */
@@ -23,7 +25,8 @@ function cellsOf(sheet: GridSheet): string[] {
   const out: string[] = [];
   sheet.rows.forEach((row, r) =>
     row?.forEach((cell, c) => {
-      if (!cell || (cell.v === undefined && cell.f === undefined)) return;
+      // An empty text ("") is an empty cell to Excel (writing "" clears a cell).
+      if (!cell || ((cell.v === undefined || cell.v === "") && cell.f === undefined)) return;
       const v = cell.v instanceof Date ? `date ${cell.v.toISOString().slice(0, 10)}` : cell.v === undefined ? "none" : `${typeof cell.v} ${JSON.stringify(cell.v)}`;
       out.push(`${cellAddress(r, c)}: ${cell.f !== undefined ? `=${cell.f}` : v}`);
     }),
@@ -291,5 +294,130 @@ describe("measured request sizes", () => {
     const grid = await h.run((context) => readOpenWorkbook(context, { apiVersion: 14 }));
     expect(grid.sheets.find((s) => s.name === "Lớn")!.rows[19_999]?.[14]?.v).toBe(1_999_914.25);
     expect(Math.max(...h.responder.responseBytes)).toBeLessThan(REQUEST_LIMIT);
+  });
+});
+
+describe("the use cases end to end on Microsoft's client", () => {
+  const TODAY = new Date(2026, 11, 3);
+
+  test("insert the unit's sheets, fill figures as a user would, read a report; mark cells on the protected sheet, select one, take the marks off", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Sheet1");
+    const services = createWorkbookUseCases({ apiVersion: 14, run: h.run, today: () => TODAY });
+    await services.insertLayout(buildUnitWorkbook(UNIT), { renameExisting: false });
+    // The user types figures and a document (input cells are unlocked on the protected sheets).
+    const ind = h.book.sheet("Chỉ tiêu");
+    expect(ind.protection).not.toBeNull();
+    const typeIn = async (sheet: string, address: string, value: string): Promise<void> => {
+      await h.run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
+        await context.sync();
+      });
+    };
+    await typeIn("Chỉ tiêu", `D${indicatorRow("1.1") + 1}`, "120");
+    await typeIn("Chỉ tiêu", `E${indicatorRow("1.1") + 1}`, "118");
+    const docs = SHEET_GEOMETRY.firstDataRow + 1;
+    await typeIn("Văn bản", `B${docs}`, "15-KH/ĐU");
+    await typeIn("Văn bản", `C${docs}`, "2016-12-01");
+    await typeIn("Văn bản", `D${docs}`, "Kế hoạch thực hiện Đề án 241");
+    await typeIn("Văn bản", `E${docs}`, "Đảng ủy xã Bản Bo");
+    // A label cell is locked: Excel refuses the write.
+    await expect(typeIn("Chỉ tiêu", "B1", "sửa")).rejects.toMatchObject({ code: "AccessDenied" });
+
+    const grid = await services.readWorkbook();
+    const report = readUnitReport(grid, "Sổ làm việc đang mở");
+    expect(report.unit.name).toBe("Đảng ủy xã Bản Bo");
+    expect(report.indicators["1.1"]).toMatchObject({ total: 120, achieved: 118 });
+    expect(report.documents[0]).toMatchObject({ codeText: "15-KH/ĐU", date: "2016-12-01" });
+    expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
+
+    const refs = [
+      { sheet: "Chỉ tiêu", cell: `D${indicatorRow("1.1") + 1}` },
+      { sheet: "Chỉ tiêu", cell: `E${indicatorRow("1.1") + 1}` },
+    ];
+    await services.highlight(refs);
+    expect(ind.cell(indicatorRow("1.1"), 3)?.fill).toBe(HIGHLIGHT_FILL);
+    await services.selectCell(refs[0]!);
+    expect(h.book.active?.name).toBe("Chỉ tiêu");
+    await services.clearHighlight();
+    expect(ind.cell(indicatorRow("1.1"), 3)?.fill).toBeNull();
+    expect(h.book.settings.has(HIGHLIGHT_SETTING)).toBe(false);
+    expect(h.unsupported).toEqual([]);
+  });
+
+  test("marking cells on a sheet protected against formatting fails with Excel's code; taking the marks off then leaves the cell alone", async () => {
+    const h = new OfficeHarness();
+    const sheet = h.book.addSheet("Khóa");
+    sheet.protection = { allowFormatCells: false };
+    sheet.cellFor(0, 0).fill = "#00FF00";
+    const services = createWorkbookUseCases({ apiVersion: 14, run: h.run, today: () => TODAY });
+    await expect(services.highlight([{ sheet: "Khóa", cell: "A1" }])).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(sheet.cell(0, 0)?.fill).toBe("#00FF00");
+    // The setting, written first, names the cell; it does not show the mark, so it is not touched.
+    await services.clearHighlight();
+    expect(sheet.cell(0, 0)?.fill).toBe("#00FF00");
+    expect(h.book.settings.has(HIGHLIGHT_SETTING)).toBe(false);
+  });
+
+  test("a summary written through the client equals its .xlsx file cell for cell, text as text", async () => {
+    const layout = summaryLayout(3);
+    const h = new OfficeHarness();
+    h.book.addSheet("Sheet1");
+    await h.run((context) => writeSummaryLayout(context, layout, { apiVersion: 14, today: TODAY }));
+    const live = await h.run((context) => readOpenWorkbook(context, { apiVersion: 14 }));
+    const file = readWorkbookFile(await writeWorkbookXlsx(layout), "tong-hop.xlsx");
+    const visible = layout.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
+    expect(visible.length).toBeGreaterThan(2);
+    expect(sheetsOf(live, visible)).toEqual(sheetsOf(file, visible));
+    expect(h.unsupported).toEqual([]);
+  });
+});
+
+describe("the harness's Excel behaviour", () => {
+  test.each([
+    ["1.1", "General", { value: 1.1 }],
+    ["01", "General", { value: 1 }],
+    ["100%", "General", { value: 1, numberFormat: "0%" }],
+    ["12.5%", "General", { value: 0.125, numberFormat: "0.0%" }],
+    ["2021-05-01", "General", { value: 44317, numberFormat: "yyyy-mm-dd" }],
+    ["5/1/2021", "General", { value: 44317, numberFormat: "m/d/yyyy" }],
+    ["1,234", "General", { value: 1234, numberFormat: "#,##0" }],
+    ["true", "General", { value: true }],
+    ["=SUM(A1:A2)", "General", { value: "", formula: "=SUM(A1:A2)" }],
+    ["- ghi chú", "General", { value: "#NAME?", formula: "=- ghi chú" }],
+    ["'01", "General", { value: "01" }],
+    ["15/01/2021", "General", { value: "15/01/2021" }],
+    ["Chỉ tiêu", "General", { value: "Chỉ tiêu" }],
+    ["1.1", "@", { value: "1.1" }],
+    ["=A1", "@", { value: "=A1" }],
+    [5, "@", { value: "5" }],
+  ] as const)("typed(%j) in a cell of format %s", (input, format, expected) => {
+    expect(typed(input, format)).toEqual(expected);
+  });
+
+  test("sheet names: length, characters, case-insensitive uniqueness, the last visible sheet", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Sheet1");
+    const attempt = async (queue: (context: Excel.RequestContext) => void): Promise<unknown> => {
+      const context = h.context();
+      queue(context);
+      return context.sync().then(
+        () => "ok",
+        (e: { code?: string }) => e.code,
+      );
+    };
+    expect(await attempt((c) => c.workbook.worksheets.add("x".repeat(32)))).toBe("InvalidArgument");
+    expect(await attempt((c) => c.workbook.worksheets.add("a/b"))).toBe("InvalidArgument");
+    expect(await attempt((c) => c.workbook.worksheets.add("SHEET1"))).toBe("ItemAlreadyExists");
+    expect(await attempt((c) => c.workbook.worksheets.getItem("Sheet1").delete())).toBe("InvalidOperation");
+    // A failing action stops the request; the actions before it stay applied.
+    expect(
+      await attempt((c) => {
+        c.workbook.worksheets.add("Mới");
+        c.workbook.worksheets.add("mới");
+        c.workbook.worksheets.add("Sau");
+      }),
+    ).toBe("ItemAlreadyExists");
+    expect(h.book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Mới"]);
   });
 });
