@@ -40,7 +40,7 @@ export function leftovers(setting: Excel.Setting, existing: readonly string[]): 
 
 export class PendingSheets {
   private readonly names: string[] = [];
-  private aside: Excel.Worksheet[] = [];
+  private aside: string[] = [];
   constructor(private readonly context: Excel.RequestContext) {}
 
   /** Notes a sheet this insert has just added (or set aside). */
@@ -62,16 +62,16 @@ export class PendingSheets {
       do temp = `${IDENTITY_SHEET}_xoa_${++n}`;
       while (taken.has(foldName(temp)));
       taken.add(foldName(temp));
-      const ws = worksheets.getItem(name);
-      ws.name = temp;
+      worksheets.getItem(name).name = temp;
       this.note(temp);
-      this.aside.push(ws);
+      this.aside.push(temp);
     }
   }
 
   /** Deletes the sheets set aside (once the new sheets exist, so a visible sheet always remains). */
   deleteAside(): void {
-    for (const ws of this.aside) {
+    for (const name of this.aside) {
+      const ws = this.context.workbook.worksheets.getItem(name);
       ws.visibility = "Hidden";
       ws.delete();
     }
