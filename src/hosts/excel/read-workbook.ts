@@ -8,15 +8,21 @@
  *  2. for every sheet at once: its used range's address and, within a window
  *     of the top-left cells (the window's share of READ_CELLS_PER_SYNC), the
  *     values, formulas and number formats; the merged areas (ExcelApi 1.13).
- *     Excel refuses the merged areas of a range holding more than 512: when
- *     it does, this sync is made again without them and each sheet's merged
- *     areas are read afterwards, one range per request, halving a range
- *     Excel refuses (for a sheet of n merged areas, about 4·n/512 requests).
+ *     When Excel refuses this sync it is made again without the merged areas
+ *     (Excel refuses them for a range holding more than 512), then with
+ *     windows a quarter as tall each time (a response over 5 MB: long
+ *     texts); each sheet's merged areas are then read afterwards, one range
+ *     per request, halving a range Excel refuses (for a sheet of n merged
+ *     areas, about 4·n/512 requests).
  * A unit's workbook fits in the windows, so it is read in 2 syncs. Cells of a
  * large sheet outside its window are read afterwards in row blocks, as many
- * blocks per sync as fit in READ_CELLS_PER_SYNC cells (a few MB of response,
- * under Excel on the web's 5 MB limit): 2 + ceil(cells / READ_CELLS_PER_SYNC)
- * syncs at most for sheets narrower than a block's row budget (every real
+ * blocks per sync as fit in READ_CELLS_PER_SYNC cells and in RESPONSE_BYTES of
+ * response as estimated from the sheet's cells read so far (values and
+ * formulas of text cells both carry the text: 100,000 cells of 40-letter
+ * Vietnamese texts are about 10 MB, over Excel on the web's 5 MB limit); a
+ * refused response is read again in smaller blocks. For short values that is
+ * 2 + ceil(cells / READ_CELLS_PER_SYNC) syncs at most for sheets narrower
+ * than a block's row budget (every real
  * sheet). The date system is taken to be 1900 (Excel's default). More than
  * MAX_READ_CELLS cells is refused with a Vietnamese message.
  */
@@ -24,10 +30,12 @@ import { cellAddress, parseRange, type CellValue, type GridCell, type GridRange,
 import { DEFAULT_LIMITS } from "../../io/read/errors";
 import { isDateFormat, serialToDate } from "../../domain/number-format";
 
-/** Cells loaded per sync (values, formulas and number formats: about 40 bytes a cell, ~4 MB). */
+/** Cells loaded per sync at most (values, formulas and number formats of short values: about 30 bytes a cell, ~3 MB). */
 export const READ_CELLS_PER_SYNC = 100_000;
 /** The most cells read from the open workbook: the same limit as for files. */
 export const MAX_READ_CELLS = DEFAULT_LIMITS.maxCells;
+/** Response bytes aimed at per sync (Excel on the web refuses responses over 5 MB). */
+export const RESPONSE_BYTES = 3_000_000;
 /** Columns of the first-sync window (a unit's sheets use about ten). */
 export const WINDOW_COLUMNS = 52;
 
@@ -119,14 +127,23 @@ export function gridCell(value: unknown, formula: unknown, format: unknown): Gri
   return { ...(v !== undefined ? { v } : {}), ...(f !== undefined ? { f } : {}), ...(z !== undefined ? { z } : {}) };
 }
 
+const encoder = new TextEncoder();
+
+/** The UTF-8 bytes of a loaded matrix as it came in the response. */
+function responseBytes(matrix: unknown): number {
+  return encoder.encode(JSON.stringify(matrix)).length;
+}
+
 class SheetCells {
   readonly rows: Array<Array<GridCell | undefined> | undefined> = [];
-  put(range: Excel.Range): void {
-    if (range.isNullObject) return;
+  /** Puts the loaded cells; returns about how many bytes of response they took. */
+  put(range: Excel.Range): number {
+    if (range.isNullObject) return 0;
     const at = addressRect(range.address);
     const values = range.values;
     const formulas = range.formulas;
     const formats = range.numberFormat;
+    const bytes = responseBytes(values) + responseBytes(formulas) + responseBytes(formats);
     values.forEach((row, i) =>
       row.forEach((value, j) => {
         const cell = gridCell(value, formulas[i]?.[j], formats[i]?.[j]);
@@ -135,6 +152,7 @@ class SheetCells {
         (this.rows[r] ??= [])[at.c1 + j] = cell;
       }),
     );
+    return bytes;
   }
 }
 
@@ -206,7 +224,7 @@ const CELL_PROPERTIES = "address,values,formulas,numberFormat";
 interface SheetParts {
   readonly ws: Excel.Worksheet;
   readonly used: Excel.Range;
-  readonly head: Excel.Range;
+  readonly head: Excel.Range | undefined;
   readonly merged: Excel.RangeAreas | undefined;
 }
 
@@ -220,72 +238,95 @@ export async function readOpenWorkbook(context: Excel.RequestContext, options: R
   const wanted = options.sheets;
   const sheets = wanted ? worksheets.items.filter((ws) => wanted(ws.name)) : worksheets.items;
   const share = Math.max(WINDOW_COLUMNS, Math.floor(perSync / Math.max(1, sheets.length)));
-  const window: Rect = { r1: 0, c1: 0, r2: Math.max(1, Math.floor(share / WINDOW_COLUMNS)) - 1, c2: WINDOW_COLUMNS - 1 };
-  const queue = (withMerges: boolean): SheetParts[] =>
+  let window: Rect = { r1: 0, c1: 0, r2: Math.max(1, Math.floor(share / WINDOW_COLUMNS)) - 1, c2: WINDOW_COLUMNS - 1 };
+  const queue = (merges: boolean, head: Rect): SheetParts[] =>
     sheets.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("address");
-      const head = ws.getRange(a1(window)).getUsedRangeOrNullObject(true);
-      head.load(CELL_PROPERTIES);
+      let headCells: Excel.Range | undefined;
+      if (head.r2 >= 0) {
+        headCells = ws.getRange(a1(head)).getUsedRangeOrNullObject(true);
+        headCells.load(CELL_PROPERTIES);
+      }
       let merged: Excel.RangeAreas | undefined;
-      if (withMerges) {
+      if (merges) {
         merged = ws.getRange().getMergedAreasOrNullObject();
         merged.load("address");
       }
-      return { ws, used, head, merged };
+      return { ws, used, head: headCells, merged };
     });
-  let parts = queue(options.apiVersion >= 13);
-  let mergesInParts = false;
-  try {
-    await context.sync(); // 2
-  } catch (error) {
-    // Excel refuses the merged areas of a sheet with more than 512: read the rest without them, then the merges sheet by sheet.
-    if (options.apiVersion < 13) throw error;
-    parts = queue(false);
-    await context.sync();
-    mergesInParts = true;
+  // Sync 2, made again without what Excel refused: the merged areas (a sheet with more than 512), then
+  // with windows a quarter as tall each time (a response over 5 MB, with long texts), then none;
+  // what is left out is read afterwards.
+  let withMerges = options.apiVersion >= 13;
+  let parts = queue(withMerges, window);
+  for (;;) {
+    try {
+      await context.sync(); // 2
+      break;
+    } catch (error) {
+      if (withMerges) withMerges = false;
+      else if (window.r2 >= 0) window = { ...window, r2: window.r2 > 0 ? Math.floor((window.r2 + 1) / 4) - 1 : -1 };
+      else throw error;
+      parts = queue(withMerges, window);
+    }
   }
+  const mergesInParts = options.apiVersion >= 13 && !withMerges;
 
   const cells = parts.map(() => new SheetCells());
   let total = 0;
+  // Response bytes per cell of each sheet: assumed RESPONSE_BYTES / perSync until its cells are read.
+  const rate = parts.map(() => RESPONSE_BYTES / perSync);
   const rest: { sheet: number; rect: Rect }[] = [];
   parts.forEach((p, i) => {
     if (p.used.isNullObject) return;
     const used = addressRect(p.used.address);
     total += cellsOf(used);
-    cells[i]!.put(p.head);
+    if (p.head && !p.head.isNullObject) {
+      const bytes = cells[i]!.put(p.head);
+      if (bytes > 0) rate[i] = Math.max(1, bytes / cellsOf(addressRect(p.head.address)));
+    }
     for (const rect of outside(used, window)) rest.push({ sheet: i, rect });
   });
   if (total > maxCells) throw new WorkbookTooLargeError(total);
 
-  // The rest in row blocks filling each sync up to `perSync` cells.
-  let pending: { sheet: number; range: Excel.Range }[] = [];
-  let load = 0;
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    await context.sync();
-    for (const p of pending) cells[p.sheet]!.put(p.range);
-    pending = [];
-    load = 0;
-  };
-  for (const { sheet, rect } of rest) {
-    let remaining: Rect | undefined = rect;
-    while (remaining) {
-      const width = remaining.c2 - remaining.c1 + 1;
-      const room = perSync - load;
-      if (room < width && load > 0) {
-        await flush();
-        continue;
-      }
-      const [block] = rowBlocks(remaining, Math.max(room, width));
+  // The rest in row blocks, each sync holding at most `perSync` cells and RESPONSE_BYTES as each
+  // sheet's cells read so far estimate; a sheet's estimate is doubled when Excel refuses a response.
+  const queue2 = [...rest];
+  while (queue2.length > 0) {
+    const batch: { sheet: number; rect: Rect; range: Excel.Range }[] = [];
+    let loadCells = 0;
+    let loadBytes = 0;
+    while (queue2.length > 0) {
+      const { sheet, rect } = queue2[0]!;
+      const width = rect.c2 - rect.c1 + 1;
+      const room = Math.min(perSync - loadCells, Math.floor((RESPONSE_BYTES - loadBytes) / rate[sheet]!));
+      if (room < width && batch.length > 0) break;
+      const [block] = rowBlocks(rect, Math.max(room, width));
+      if (block!.r2 < rect.r2) queue2[0] = { sheet, rect: { ...rect, r1: block!.r2 + 1 } };
+      else queue2.shift();
       const range = parts[sheet]!.ws.getRange(a1(block!)).getUsedRangeOrNullObject(true);
       range.load(CELL_PROPERTIES);
-      pending.push({ sheet, range });
-      load += cellsOf(block!);
-      remaining = block!.r2 < remaining.r2 ? { ...remaining, r1: block!.r2 + 1 } : undefined;
+      batch.push({ sheet, rect: block!, range });
+      loadCells += cellsOf(block!);
+      loadBytes += cellsOf(block!) * rate[sheet]!;
     }
+    try {
+      await context.sync();
+    } catch (error) {
+      if (batch.length === 1 && batch[0]!.rect.r1 === batch[0]!.rect.r2) throw error;
+      for (const sheet of new Set(batch.map((b) => b.sheet))) rate[sheet] = rate[sheet]! * 2;
+      queue2.unshift(...batch.map(({ sheet, rect }) => ({ sheet, rect })));
+      continue;
+    }
+    const seen = new Map<number, { bytes: number; cells: number }>();
+    for (const b of batch) {
+      const bytes = cells[b.sheet]!.put(b.range);
+      const s = seen.get(b.sheet) ?? { bytes: 0, cells: 0 };
+      seen.set(b.sheet, { bytes: s.bytes + bytes, cells: s.cells + cellsOf(b.rect) });
+    }
+    for (const [sheet, s] of seen) if (s.bytes > 0) rate[sheet] = Math.max(1, s.bytes / s.cells);
   }
-  await flush();
 
   const merges: GridRange[][] = [];
   for (const p of parts) {

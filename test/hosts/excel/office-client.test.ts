@@ -421,3 +421,27 @@ describe("the harness's Excel behaviour", () => {
     expect(h.book.sheets.map((s) => s.name)).toEqual(["Sheet1", "Mới"]);
   });
 });
+
+describe("reading long texts", () => {
+  test("a workbook of long texts is read in responses Excel accepts, even when the first ones are refused", async () => {
+    const h = new OfficeHarness();
+    const wide = h.book.addSheet("Văn bản");
+    for (let r = 0; r < 1_500; r++) for (let c = 0; c < 52; c++) wide.type(r, c, `Kế hoạch thực hiện Đề án 241 của Đảng ủy, số ${r}-${c}`);
+    const tall = h.book.addSheet("Danh sách");
+    for (let r = 0; r < 10_000; r++) for (let c = 0; c < 10; c++) tall.type(r, c, `Kế hoạch thực hiện Đề án 241 số ${r}-${c}`);
+    const numbers = h.book.addSheet("Số liệu");
+    for (let r = 0; r < 30_000; r++) for (let c = 0; c < 10; c++) numbers.type(r, c, r * 10 + c);
+    const grid = await h.run((context) => readOpenWorkbook(context, { apiVersion: 14 }));
+    expect(h.unsupported).toEqual([]);
+    expect(grid.sheets[0]!.rows[1_499]?.[51]?.v).toBe("Kế hoạch thực hiện Đề án 241 của Đảng ủy, số 1499-51");
+    expect(grid.sheets[1]!.rows[9_999]?.[9]?.v).toBe("Kế hoạch thực hiện Đề án 241 số 9999-9");
+    expect(grid.sheets[2]!.rows[29_999]?.[9]?.v).toBe(299_999);
+    let count = 0;
+    for (const sheet of grid.sheets) for (const row of sheet.rows) for (const cell of row ?? []) if (cell) count++;
+    expect(count).toBe(1_500 * 52 + 10_000 * 10 + 30_000 * 10);
+    // Refused responses are retried smaller; no more than a few are refused.
+    const refused = h.responder.responseBytes.filter((b) => b > REQUEST_LIMIT);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThanOrEqual(3);
+  });
+});

@@ -12,7 +12,9 @@
  *  - getMergedAreasOrNullObject fails on a range with more than 512 merged
  *    areas;
  *  - a request over 5 MB serialized is refused (RequestPayloadSizeLimitExceeded),
- *    as Excel on the web does; every request's and response's size is recorded.
+ *    and so is a response (ResponsePayloadSizeLimitExceeded, the actions
+ *    applied), as Excel on the web does; every request's and response's size
+ *    is recorded.
  * Only the request kinds src/hosts/excel uses are implemented: anything else
  * is refused with the code "HarnessUnsupported" and recorded in `unsupported`.
  */
@@ -199,8 +201,16 @@ export class Responder {
     this.requestBytes.push(bytes);
     const body = (typeof request.body === "string" ? JSON.parse(request.body) : request.body) as RequestBody;
     const respond = (payload: unknown): HttpResponse => {
-      const text = JSON.stringify(payload);
-      this.responseBytes.push(Buffer.byteLength(text, "utf8"));
+      let text = JSON.stringify(payload);
+      const size = Buffer.byteLength(text, "utf8");
+      this.responseBytes.push(size);
+      if (size > REQUEST_LIMIT) {
+        // The actions ran (no rollback) but Excel on the web cannot send their results back.
+        text = JSON.stringify({
+          Results: [],
+          Error: { Code: "ResponsePayloadSizeLimitExceeded", Message: `The response is ${size} bytes.`, HttpStatusCode: 413 },
+        });
+      }
       return { statusCode: 200, headers: {}, body: text };
     };
     if (bytes > REQUEST_LIMIT) {
