@@ -8,14 +8,25 @@
  * reopened. A cell whose fill the user changed after it was marked keeps the
  * user's fill.
  *
- * Three syncs at most whatever the number of cells: the sheet names and the
- * setting; the fills of the cells; the new fills and the setting.
+ * Syncs: the sheet names and the setting; the fills of the cells; the new
+ * fills and the setting — three for a few thousand cells. Loading or filling
+ * a cell costs about 800 bytes of request (its object paths and actions, as
+ * measured against Microsoft's client; CELL_BYTES counts 1,000), and the
+ * setting its JSON text, so larger sets are loaded and filled in requests of
+ * at most REQUEST_BYTES estimated, under Excel on the web's 5 MB limit. The
+ * setting goes first with the new fills: if a later request fails, the
+ * setting still names every cell that may carry the mark.
  */
 import type { CellRef } from "../../app/usecases";
 import { parseAddress, cellAddress } from "../../domain/model/grid";
 
 /** Light red, as the conditional formats of the official sheets use for a result short of its target. */
 export const HIGHLIGHT_FILL = "#FFC7CE";
+/** Estimated request bytes of loading or filling one cell (about 800 measured). */
+export const CELL_BYTES = 1_000;
+/** Estimated request bytes of one sync. */
+export const REQUEST_BYTES = 3_000_000;
+
 /** The document setting holding the remembered fills. */
 export const HIGHLIGHT_SETTING = "de-an-241.highlight";
 
@@ -85,14 +96,50 @@ async function stateAndSheets(
   return { sheets: new Set(worksheets.items.map((w) => w.name)), state: stored ?? memory.state, setting };
 }
 
-function loadFills(context: Excel.RequestContext, cells: readonly { sheet: string; cell: string }[], apiVersion: number): Loaded[] {
+/** The cells' fills, loaded in requests of at most `requestBytes` estimated (no sync for none). */
+async function loadFills(
+  context: Excel.RequestContext,
+  cells: readonly { sheet: string; cell: string }[],
+  apiVersion: number,
+  requestBytes: number,
+): Promise<Loaded[]> {
   const worksheets = context.workbook.worksheets;
-  return cells.map(({ sheet, cell }) => {
-    const fill = worksheets.getItem(sheet).getRange(cell).format.fill;
-    fill.load(apiVersion >= 9 ? "color,pattern" : "color");
-    return { sheet, cell, fill };
-  });
+  const out: Loaded[] = [];
+  const perRequest = Math.max(1, Math.floor(requestBytes / CELL_BYTES));
+  for (let i = 0; i < cells.length; i += perRequest) {
+    for (const { sheet, cell } of cells.slice(i, i + perRequest)) {
+      const fill = worksheets.getItem(sheet).getRange(cell).format.fill;
+      fill.load(apiVersion >= 9 ? "color,pattern" : "color");
+      out.push({ sheet, cell, fill });
+    }
+    await context.sync();
+  }
+  return out;
 }
+
+interface Write {
+  readonly bytes: number;
+  readonly queue: () => void;
+}
+
+/** Queues the writes in order, syncing before a request would go over `requestBytes` estimated, and after the last. */
+async function writeInRequests(context: Excel.RequestContext, writes: readonly Write[], requestBytes: number): Promise<void> {
+  let load = 0;
+  for (const write of writes) {
+    if (load > 0 && load + write.bytes > requestBytes) {
+      await context.sync();
+      load = 0;
+    }
+    write.queue();
+    load += write.bytes;
+  }
+  if (load > 0) await context.sync();
+}
+
+/** Request bytes of a text argument (UTF-8, quoted and escaped once more in the request). */
+const textBytes = (text: string): number => new TextEncoder().encode(JSON.stringify(text)).length + CELL_BYTES;
+
+const cellWrite = (queue: () => void): Write => ({ bytes: CELL_BYTES, queue });
 
 /** The loaded fill as remembered: null for none (pattern "None"; before ExcelApi 1.9, white). */
 function ownColor(fill: Excel.RangeFill, apiVersion: number): string | null {
@@ -114,7 +161,7 @@ function restore(context: Excel.RequestContext, remembered: RememberedFill): voi
 export async function highlightCells(
   context: Excel.RequestContext,
   refs: readonly CellRef[],
-  options: { fill?: string; apiVersion: number; memory: HighlightMemory },
+  options: { fill?: string; apiVersion: number; memory: HighlightMemory; requestBytes?: number },
 ): Promise<void> {
   const fill = options.fill ?? HIGHLIGHT_FILL;
   const { sheets, state } = await stateAndSheets(context, options.memory); // 1
@@ -127,38 +174,47 @@ export async function highlightCells(
   const fresh = [...wanted.entries()].filter(([k]) => !before.has(k)).map(([, v]) => v);
   const dropped = [...before.entries()].filter(([k]) => !wanted.has(k)).map(([, v]) => v);
   if (wanted.size === 0 && before.size === 0) return;
+  const requestBytes = options.requestBytes ?? REQUEST_BYTES;
 
-  const freshFills = loadFills(context, fresh, options.apiVersion);
-  const droppedFills = loadFills(context, dropped, options.apiVersion);
-  await context.sync(); // 2
+  const loaded = await loadFills(context, [...fresh, ...dropped], options.apiVersion, requestBytes); // 2
+  const freshFills = loaded.slice(0, fresh.length);
+  const droppedFills = loaded.slice(fresh.length);
 
   const own = new Map(freshFills.map((f) => [key(f.sheet, f.cell), ownColor(f.fill, options.apiVersion)]));
   const remembered: RememberedFill[] = [...wanted.entries()].map(([k, ref]) => before.get(k) ?? { ...ref, color: own.get(k) ?? null });
   const worksheets = context.workbook.worksheets;
-  droppedFills.forEach((loaded, i) => {
-    if (sameColor(loaded.fill.color, state?.fill ?? fill)) restore(context, dropped[i]!);
-  });
-  for (const ref of wanted.values()) worksheets.getItem(ref.sheet).getRange(ref.cell).format.fill.color = fill;
   const next: HighlightState = { fill, cells: remembered };
-  context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(next));
-  await context.sync(); // 3
+  // The setting first: until every fill is written it names each cell that may carry the mark.
+  const text = JSON.stringify(next);
+  const writes: Write[] = [{ bytes: textBytes(text), queue: () => context.workbook.settings.add(HIGHLIGHT_SETTING, text) }];
+  droppedFills.forEach((l, i) => {
+    if (sameColor(l.fill.color, state?.fill ?? fill)) writes.push(cellWrite(() => restore(context, dropped[i]!)));
+  });
+  for (const ref of wanted.values()) writes.push(cellWrite(() => (worksheets.getItem(ref.sheet).getRange(ref.cell).format.fill.color = fill)));
+  await writeInRequests(context, writes, requestBytes); // 3
   options.memory.state = next;
 }
 
 /** Takes the marks off: each marked cell still showing the mark gets its own fill back. */
 export async function clearHighlightCells(
   context: Excel.RequestContext,
-  options: { apiVersion: number; memory: HighlightMemory },
+  options: { apiVersion: number; memory: HighlightMemory; requestBytes?: number },
 ): Promise<void> {
   const { sheets, state, setting } = await stateAndSheets(context, options.memory); // 1
   if (!state) return;
   const cells = state.cells.filter((c) => sheets.has(c.sheet));
-  const loaded = loadFills(context, cells, options.apiVersion);
-  if (cells.length > 0) await context.sync(); // 2
+  const requestBytes = options.requestBytes ?? REQUEST_BYTES;
+  const loaded = await loadFills(context, cells, options.apiVersion, requestBytes); // 2
+  const writes: Write[] = [];
   loaded.forEach((l, i) => {
-    if (sameColor(l.fill.color, state.fill)) restore(context, cells[i]!);
+    if (sameColor(l.fill.color, state.fill)) writes.push(cellWrite(() => restore(context, cells[i]!)));
   });
-  if (!setting.isNullObject) setting.delete();
-  await context.sync(); // 3
+  // The setting last: until every fill is given back it still names the marked cells.
+  writes.push(
+    cellWrite(() => {
+      if (!setting.isNullObject) setting.delete();
+    }),
+  );
+  await writeInRequests(context, writes, requestBytes); // 3
   options.memory.state = null;
 }

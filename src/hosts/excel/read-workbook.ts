@@ -8,22 +8,34 @@
  *  2. for every sheet at once: its used range's address and, within a window
  *     of the top-left cells (the window's share of READ_CELLS_PER_SYNC), the
  *     values, formulas and number formats; the merged areas (ExcelApi 1.13).
+ *     When Excel refuses this sync it is made again without the merged areas
+ *     (Excel refuses them for a range holding more than 512), then with
+ *     windows a quarter as tall each time (a response over 5 MB: long
+ *     texts); each sheet's merged areas are then read afterwards, one range
+ *     per request, halving a range Excel refuses (for a sheet of n merged
+ *     areas, about 4·n/512 requests).
  * A unit's workbook fits in the windows, so it is read in 2 syncs. Cells of a
  * large sheet outside its window are read afterwards in row blocks, as many
- * blocks per sync as fit in READ_CELLS_PER_SYNC cells (a few MB of response,
- * under Excel on the web's 5 MB limit): 2 + ceil(cells / READ_CELLS_PER_SYNC)
- * syncs at most for sheets narrower than a block's row budget (every real
+ * blocks per sync as fit in READ_CELLS_PER_SYNC cells and in RESPONSE_BYTES of
+ * response as estimated from the sheet's cells read so far (values and
+ * formulas of text cells both carry the text: 100,000 cells of 40-letter
+ * Vietnamese texts are about 10 MB, over Excel on the web's 5 MB limit); a
+ * refused response is read again in smaller blocks. For short values that is
+ * 2 + ceil(cells / READ_CELLS_PER_SYNC) syncs at most for sheets narrower
+ * than a block's row budget (every real
  * sheet). The date system is taken to be 1900 (Excel's default). More than
  * MAX_READ_CELLS cells is refused with a Vietnamese message.
  */
-import { cellAddress, parseAddress, type CellValue, type GridCell, type GridRange, type GridSheet, type WorkbookGrid } from "../../domain/model/grid";
+import { cellAddress, parseRange, type CellValue, type GridCell, type GridRange, type GridSheet, type WorkbookGrid } from "../../domain/model/grid";
 import { DEFAULT_LIMITS } from "../../io/read/errors";
 import { isDateFormat, serialToDate } from "../../domain/number-format";
 
-/** Cells loaded per sync (values, formulas and number formats: about 40 bytes a cell, ~4 MB). */
+/** Cells loaded per sync at most (values, formulas and number formats of short values: about 30 bytes a cell, ~3 MB). */
 export const READ_CELLS_PER_SYNC = 100_000;
 /** The most cells read from the open workbook: the same limit as for files. */
 export const MAX_READ_CELLS = DEFAULT_LIMITS.maxCells;
+/** Response bytes aimed at per sync (Excel on the web refuses responses over 5 MB). */
+export const RESPONSE_BYTES = 3_000_000;
 /** Columns of the first-sync window (a unit's sheets use about ten). */
 export const WINDOW_COLUMNS = 52;
 
@@ -56,13 +68,41 @@ interface Rect {
 
 const cellsOf = (r: Rect): number => (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
 
-/** The rectangle of a range address as Office.js gives it ("'Chỉ tiêu'!A1:F31", "Sheet1!B2"). */
+/** The rectangle of a range address as Office.js gives it ("'Chỉ tiêu'!A1:F31", "Sheet1!B2", "Sheet1!1:1"). */
 export function addressRect(address: string): Rect {
-  const local = address.slice(address.lastIndexOf("!") + 1);
-  const [a, b] = local.split(":");
-  const s = parseAddress(a!);
-  const e = parseAddress(b ?? a!);
-  return { r1: s.r, c1: s.c, r2: e.r, c2: e.c };
+  const range = parseRange(address);
+  if (!range) throw new Error(`Địa chỉ vùng ô không hợp lệ: ${address}`);
+  return { r1: range.s.r, c1: range.s.c, r2: range.e.r, c2: range.e.c };
+}
+
+/**
+ * The areas of a multi-area address ("Sheet1!A1:B4, Sheet1!D1:D4"), split at
+ * the commas outside quoted sheet names ("'Chỉ tiêu, 2021'!A1:B2, …").
+ */
+export function splitAreas(address: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted; // a doubled quote inside a name toggles twice
+    else if (ch === "," && !quoted) {
+      parts.push(address.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start).trim());
+  return parts.filter((p) => p !== "");
+}
+
+/** The merged areas of a RangeAreas address; areas that do not parse are left out. */
+export function mergedAreas(address: string): GridRange[] {
+  const out: GridRange[] = [];
+  for (const part of splitAreas(address)) {
+    const range = parseRange(part);
+    if (range) out.push(range);
+  }
+  return out;
 }
 
 function a1(rect: Rect): string {
@@ -87,14 +127,23 @@ export function gridCell(value: unknown, formula: unknown, format: unknown): Gri
   return { ...(v !== undefined ? { v } : {}), ...(f !== undefined ? { f } : {}), ...(z !== undefined ? { z } : {}) };
 }
 
+const encoder = new TextEncoder();
+
+/** The UTF-8 bytes of a loaded matrix as it came in the response. */
+function responseBytes(matrix: unknown): number {
+  return encoder.encode(JSON.stringify(matrix)).length;
+}
+
 class SheetCells {
   readonly rows: Array<Array<GridCell | undefined> | undefined> = [];
-  put(range: Excel.Range): void {
-    if (range.isNullObject) return;
+  /** Puts the loaded cells; returns about how many bytes of response they took. */
+  put(range: Excel.Range): number {
+    if (range.isNullObject) return 0;
     const at = addressRect(range.address);
     const values = range.values;
     const formulas = range.formulas;
     const formats = range.numberFormat;
+    const bytes = responseBytes(values) + responseBytes(formulas) + responseBytes(formats);
     values.forEach((row, i) =>
       row.forEach((value, j) => {
         const cell = gridCell(value, formulas[i]?.[j], formats[i]?.[j]);
@@ -103,6 +152,7 @@ class SheetCells {
         (this.rows[r] ??= [])[at.c1 + j] = cell;
       }),
     );
+    return bytes;
   }
 }
 
@@ -127,13 +177,56 @@ function outside(used: Rect, window: Rect): Rect[] {
 
 function mergesOf(areas: Excel.RangeAreas | undefined): GridRange[] {
   if (!areas || areas.isNullObject || areas.address === "") return [];
-  return areas.address.split(",").map((part) => {
-    const r = addressRect(part.trim());
-    return { s: { r: r.r1, c: r.c1 }, e: { r: r.r2, c: r.c2 } };
-  });
+  return mergedAreas(areas.address);
+}
+
+/**
+ * The merged areas of a sheet's used range, read in requests of one range
+ * each: a range Excel refuses (more than 512 merged areas) is halved, by rows
+ * while it has more than one, and read again. An area crossing two halves is
+ * returned by both and kept once.
+ */
+async function readMergesInParts(context: Excel.RequestContext, ws: Excel.Worksheet, used: Rect): Promise<GridRange[]> {
+  const found = new Map<string, GridRange>();
+  const pending: Rect[] = [used];
+  while (pending.length > 0) {
+    const rect = pending.pop()!;
+    const areas = ws.getRange(a1(rect)).getMergedAreasOrNullObject();
+    areas.load("address");
+    try {
+      await context.sync();
+    } catch (error) {
+      const halves = halve(rect);
+      if (!halves) throw error;
+      pending.push(...halves);
+      continue;
+    }
+    for (const m of mergesOf(areas)) found.set(`${m.s.r},${m.s.c},${m.e.r},${m.e.c}`, m);
+  }
+  return [...found.values()].sort((a, b) => a.s.r - b.s.r || a.s.c - b.s.c);
+}
+
+/** Two halves of a rectangle (by rows, else by columns); undefined for one cell. */
+function halve(rect: Rect): [Rect, Rect] | undefined {
+  if (rect.r2 > rect.r1) {
+    const mid = Math.floor((rect.r1 + rect.r2) / 2);
+    return [{ ...rect, r2: mid }, { ...rect, r1: mid + 1 }];
+  }
+  if (rect.c2 > rect.c1) {
+    const mid = Math.floor((rect.c1 + rect.c2) / 2);
+    return [{ ...rect, c2: mid }, { ...rect, c1: mid + 1 }];
+  }
+  return undefined;
 }
 
 const CELL_PROPERTIES = "address,values,formulas,numberFormat";
+
+interface SheetParts {
+  readonly ws: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly head: Excel.Range | undefined;
+  readonly merged: Excel.RangeAreas | undefined;
+}
 
 export async function readOpenWorkbook(context: Excel.RequestContext, options: ReadWorkbookOptions): Promise<WorkbookGrid> {
   const perSync = options.cellsPerSync ?? READ_CELLS_PER_SYNC;
@@ -145,68 +238,107 @@ export async function readOpenWorkbook(context: Excel.RequestContext, options: R
   const wanted = options.sheets;
   const sheets = wanted ? worksheets.items.filter((ws) => wanted(ws.name)) : worksheets.items;
   const share = Math.max(WINDOW_COLUMNS, Math.floor(perSync / Math.max(1, sheets.length)));
-  const window: Rect = { r1: 0, c1: 0, r2: Math.max(1, Math.floor(share / WINDOW_COLUMNS)) - 1, c2: WINDOW_COLUMNS - 1 };
-  const parts = sheets.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address");
-    const head = ws.getRange(a1(window)).getUsedRangeOrNullObject(true);
-    head.load(CELL_PROPERTIES);
-    let merged: Excel.RangeAreas | undefined;
-    if (options.apiVersion >= 13) {
-      merged = ws.getRange().getMergedAreasOrNullObject();
-      merged.load("address");
+  let window: Rect = { r1: 0, c1: 0, r2: Math.max(1, Math.floor(share / WINDOW_COLUMNS)) - 1, c2: WINDOW_COLUMNS - 1 };
+  const queue = (merges: boolean, head: Rect): SheetParts[] =>
+    sheets.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address");
+      let headCells: Excel.Range | undefined;
+      if (head.r2 >= 0) {
+        headCells = ws.getRange(a1(head)).getUsedRangeOrNullObject(true);
+        headCells.load(CELL_PROPERTIES);
+      }
+      let merged: Excel.RangeAreas | undefined;
+      if (merges) {
+        merged = ws.getRange().getMergedAreasOrNullObject();
+        merged.load("address");
+      }
+      return { ws, used, head: headCells, merged };
+    });
+  // Sync 2, made again without what Excel refused: the merged areas (a sheet with more than 512), then
+  // with windows a quarter as tall each time (a response over 5 MB, with long texts), then none;
+  // what is left out is read afterwards.
+  let withMerges = options.apiVersion >= 13;
+  let parts = queue(withMerges, window);
+  for (;;) {
+    try {
+      await context.sync(); // 2
+      break;
+    } catch (error) {
+      if (withMerges) withMerges = false;
+      else if (window.r2 >= 0) window = { ...window, r2: window.r2 > 0 ? Math.floor((window.r2 + 1) / 4) - 1 : -1 };
+      else throw error;
+      parts = queue(withMerges, window);
     }
-    return { ws, used, head, merged };
-  });
-  await context.sync(); // 2
+  }
+  const mergesInParts = options.apiVersion >= 13 && !withMerges;
 
   const cells = parts.map(() => new SheetCells());
   let total = 0;
+  // Response bytes per cell of each sheet: assumed RESPONSE_BYTES / perSync until its cells are read.
+  const rate = parts.map(() => RESPONSE_BYTES / perSync);
   const rest: { sheet: number; rect: Rect }[] = [];
   parts.forEach((p, i) => {
     if (p.used.isNullObject) return;
     const used = addressRect(p.used.address);
     total += cellsOf(used);
-    cells[i]!.put(p.head);
+    if (p.head && !p.head.isNullObject) {
+      const bytes = cells[i]!.put(p.head);
+      if (bytes > 0) rate[i] = Math.max(1, bytes / cellsOf(addressRect(p.head.address)));
+    }
     for (const rect of outside(used, window)) rest.push({ sheet: i, rect });
   });
   if (total > maxCells) throw new WorkbookTooLargeError(total);
 
-  // The rest in row blocks filling each sync up to `perSync` cells.
-  let pending: { sheet: number; range: Excel.Range }[] = [];
-  let load = 0;
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    await context.sync();
-    for (const p of pending) cells[p.sheet]!.put(p.range);
-    pending = [];
-    load = 0;
-  };
-  for (const { sheet, rect } of rest) {
-    let remaining: Rect | undefined = rect;
-    while (remaining) {
-      const width = remaining.c2 - remaining.c1 + 1;
-      const room = perSync - load;
-      if (room < width && load > 0) {
-        await flush();
-        continue;
-      }
-      const [block] = rowBlocks(remaining, Math.max(room, width));
+  // The rest in row blocks, each sync holding at most `perSync` cells and RESPONSE_BYTES as each
+  // sheet's cells read so far estimate; a sheet's estimate is doubled when Excel refuses a response.
+  const queue2 = [...rest];
+  while (queue2.length > 0) {
+    const batch: { sheet: number; rect: Rect; range: Excel.Range }[] = [];
+    let loadCells = 0;
+    let loadBytes = 0;
+    while (queue2.length > 0) {
+      const { sheet, rect } = queue2[0]!;
+      const width = rect.c2 - rect.c1 + 1;
+      const room = Math.min(perSync - loadCells, Math.floor((RESPONSE_BYTES - loadBytes) / rate[sheet]!));
+      if (room < width && batch.length > 0) break;
+      const [block] = rowBlocks(rect, Math.max(room, width));
+      if (block!.r2 < rect.r2) queue2[0] = { sheet, rect: { ...rect, r1: block!.r2 + 1 } };
+      else queue2.shift();
       const range = parts[sheet]!.ws.getRange(a1(block!)).getUsedRangeOrNullObject(true);
       range.load(CELL_PROPERTIES);
-      pending.push({ sheet, range });
-      load += cellsOf(block!);
-      remaining = block!.r2 < remaining.r2 ? { ...remaining, r1: block!.r2 + 1 } : undefined;
+      batch.push({ sheet, rect: block!, range });
+      loadCells += cellsOf(block!);
+      loadBytes += cellsOf(block!) * rate[sheet]!;
     }
+    try {
+      await context.sync();
+    } catch (error) {
+      if (batch.length === 1 && batch[0]!.rect.r1 === batch[0]!.rect.r2) throw error;
+      for (const sheet of new Set(batch.map((b) => b.sheet))) rate[sheet] = rate[sheet]! * 2;
+      queue2.unshift(...batch.map(({ sheet, rect }) => ({ sheet, rect })));
+      continue;
+    }
+    const seen = new Map<number, { bytes: number; cells: number }>();
+    for (const b of batch) {
+      const bytes = cells[b.sheet]!.put(b.range);
+      const s = seen.get(b.sheet) ?? { bytes: 0, cells: 0 };
+      seen.set(b.sheet, { bytes: s.bytes + bytes, cells: s.cells + cellsOf(b.rect) });
+    }
+    for (const [sheet, s] of seen) if (s.bytes > 0) rate[sheet] = Math.max(1, s.bytes / s.cells);
   }
-  await flush();
+
+  const merges: GridRange[][] = [];
+  for (const p of parts) {
+    merges.push(mergesInParts && !p.used.isNullObject ? await readMergesInParts(context, p.ws, addressRect(p.used.address)) : mergesOf(p.merged));
+  }
 
   return {
     sheets: parts.map((p, i) => ({
       name: p.ws.name,
       visibility: VISIBILITY[p.ws.visibility] ?? "visible",
       rows: cells[i]!.rows,
-      merges: mergesOf(p.merged),
+      merges: merges[i]!,
     })),
   };
 }

@@ -2,27 +2,17 @@
  * Renders a WorkbookLayout into the open workbook through Office.js: the same
  * layout the .xlsx writer uses, so the live sheets and the file cannot drift.
  *
- * Two syncs whatever the size: one to read the existing sheet names, one to
- * write everything (values as 2-D blocks, formulas, formats, merges, widths,
+ * Two syncs whatever the size: one to read the existing sheet names (and
+ * what a failed earlier insert left, see pending.ts), one to write everything (values as 2-D blocks, formulas, formats, merges, widths,
  * validation, conditional formats, page layout, protection). Features the
  * host's ExcelApi version lacks are skipped with a Vietnamese notice.
  */
-import { cellAddress, columnLetters, parseAddress } from "../../domain/model/grid";
+import { cellAddress, columnLetters, MAX_COLUMNS } from "../../domain/model/grid";
 import { IDENTITY_SHEET } from "../../domain/model/identity";
 import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
+import { foldName, planInsert, type InsertConflict } from "../../domain/sheets/plan-insert";
+import { leftovers, loadPending, PendingSheets } from "./pending";
 
-export interface InsertConflict {
-  /** The existing sheet with the name of a sheet to insert. */
-  readonly name: string;
-  /** What it is renamed to when the user confirms ("Chỉ tiêu (cũ 28-11-2026)"). */
-  readonly renameTo: string;
-}
-
-export interface InsertPlan {
-  readonly conflicts: readonly InsertConflict[];
-  /** True when the workbook already has an identity sheet, which is replaced (it holds no user data). */
-  readonly replacesIdentity: boolean;
-}
 
 export interface InsertOptions {
   /** The host's highest ExcelApi minor version (see highestExcelApi): 1.8 → 8. */
@@ -59,36 +49,6 @@ export const SKIPPED_CONDITIONAL =
 export const SKIPPED_PROTECTION =
   "Phiên bản Excel này chưa hỗ trợ bảo vệ trang tính (ExcelApi 1.2): các ô nhãn chưa được khóa.";
 
-const MAX_SHEET_NAME = 31;
-
-function dateSuffix(d: Date): string {
-  return `${String(d.getDate()).padStart(2, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${d.getFullYear()}`;
-}
-
-/** Which existing sheets would clash with the layout's sheets, and the names they would be kept under. */
-export function planInsert(existingNames: readonly string[], layout: WorkbookLayout, today: Date = new Date()): InsertPlan {
-  const taken = new Set(existingNames.map((n) => n.toLocaleLowerCase("vi")));
-  for (const s of layout.sheets) taken.add(s.name.toLocaleLowerCase("vi"));
-  const existing = new Set(existingNames.map((n) => n.toLocaleLowerCase("vi")));
-  const conflicts: InsertConflict[] = [];
-  for (const sheet of layout.sheets) {
-    if (sheet.name === IDENTITY_SHEET || !existing.has(sheet.name.toLocaleLowerCase("vi"))) continue;
-    const actual = existingNames.find((n) => n.toLocaleLowerCase("vi") === sheet.name.toLocaleLowerCase("vi"))!;
-    let renameTo = "";
-    for (let n = 1; ; n++) {
-      const suffix = ` (cũ ${dateSuffix(today)}${n > 1 ? ` ${n}` : ""})`;
-      renameTo = actual.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
-      if (!taken.has(renameTo.toLocaleLowerCase("vi"))) break;
-    }
-    taken.add(renameTo.toLocaleLowerCase("vi"));
-    conflicts.push({ name: actual, renameTo });
-  }
-  return {
-    conflicts,
-    replacesIdentity: existingNames.some((n) => n === IDENTITY_SHEET),
-  };
-}
-
 /** Column width in points of a width in characters of the default font (7 px per character, 5 px padding). */
 export function widthToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
@@ -107,13 +67,35 @@ const OPERATOR = {
   lessThanOrEqual: "LessThanOrEqualTo",
 } as const;
 
-/** A value that Excel would read as a formula or a number sign when written to a cell. */
-function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@]/.test(value);
+/**
+ * A cell Excel must be told is text: a string constant. Written to a cell of
+ * any other number format, Excel reads it as if typed ("1.1" and "01" become
+ * numbers, "100%" a percentage, "2021-05-02" a date, "=…", "+…", "-…" a
+ * formula), so its cell gets the text format "@" before the value, in the
+ * same request.
+ */
+export function isTextCell(cell: LayoutCell): boolean {
+  return cell.formula === undefined && typeof cell.value === "string" && cell.value !== "";
 }
 
 function matrix<T>(rows: number, cols: number, value: T): T[][] {
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => value));
+}
+
+/** The number formats of a style run: "@" for its text cells, the style's format elsewhere; undefined when neither applies. */
+export function runFormats(run: StyleRun, style: CellStyle, text: ReadonlySet<number>): string[][] | undefined {
+  let any = style.numberFormat !== undefined;
+  const rows: string[][] = [];
+  for (let r = run.r1; r <= run.r2; r++) {
+    const row: string[] = [];
+    for (let c = run.c1; c <= run.c2; c++) {
+      const isText = text.has(r * MAX_COLUMNS + c);
+      any ||= isText;
+      row.push(isText ? "@" : (style.numberFormat ?? "General"));
+    }
+    rows.push(row);
+  }
+  return any ? rows : undefined;
 }
 
 export interface StyleRun {
@@ -150,7 +132,7 @@ export function styleRuns(cells: readonly LayoutCell[]): StyleRun[] {
   return runs;
 }
 
-function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number): void {
+function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: number, numberFormat: string[][] | undefined): void {
   const f = range.format;
   f.font.name = style.font.name;
   f.font.size = style.font.size;
@@ -172,7 +154,7 @@ function applyStyle(range: Excel.Range, style: CellStyle, rows: number, cols: nu
     }
   }
   if (style.fill) f.fill.color = `#${style.fill}`;
-  if (style.numberFormat) range.numberFormat = matrix(rows, cols, style.numberFormat);
+  if (numberFormat) range.numberFormat = numberFormat;
   f.protection.locked = style.locked;
 }
 
@@ -214,7 +196,8 @@ export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion
     const x = Number(row) + 1;
     ws.getRange(`${x}:${x}`).format.rowHeight = height;
   }
-  // Formats first: a text number format must be in place before text that looks like a formula is written.
+  // Formats first: every text cell's "@" must be in place before its value is written.
+  const text = new Set(layout.cells.filter(isTextCell).map((c) => c.r * MAX_COLUMNS + c.c));
   for (const run of styleRuns(layout.cells)) {
     const style = layout.styles[run.style];
     if (!style) continue;
@@ -222,12 +205,11 @@ export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion
     const range = ws.getRange(
       single ? cellAddress(run.r1, run.c1) : `${cellAddress(run.r1, run.c1)}:${cellAddress(run.r2, run.c2)}`,
     );
-    applyStyle(range, style, run.r2 - run.r1 + 1, run.c2 - run.c1 + 1);
+    applyStyle(range, style, run.r2 - run.r1 + 1, run.c2 - run.c1 + 1, runFormats(run, style, text));
   }
   for (const cell of layout.cells) {
-    if (typeof cell.value === "string" && looksLikeFormula(cell.value) && layout.styles[cell.style]?.numberFormat !== "@") {
-      ws.getRange(cellAddress(cell.r, cell.c)).numberFormat = [["@"]];
-    }
+    // A text cell without a style (none in the builders' layouts) still gets its "@".
+    if (!layout.styles[cell.style] && isTextCell(cell)) ws.getRange(cellAddress(cell.r, cell.c)).numberFormat = [["@"]];
   }
   // Constants as one 2-D block from the first row written; null leaves a cell alone (formula cells are written next).
   if (layout.cells.length > 0) {
@@ -327,33 +309,39 @@ export async function insertLayout(
 ): Promise<InsertResult> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const setting = loadPending(context);
   await context.sync();
-  const names = worksheets.items.map((w) => w.name);
-  const plan = planInsert(names, layout, options.today);
+  // Plan from what is there now, without the sheets a failed earlier insert left half written.
+  const existing = worksheets.items.map((w) => w.name);
+  const left = leftovers(setting, existing);
+  const names = existing.filter((n) => !left.includes(n));
+  const plan = planInsert(names, layout, options.today ?? new Date());
   if (plan.conflicts.length > 0 && options.renameExisting !== true) throw new LayoutConflictError(plan.conflicts);
+  const pending = new PendingSheets(context);
+  const taken = new Set([...existing, ...layout.sheets.map((s) => s.name), ...plan.conflicts.map((c) => c.renameTo)].map(foldName));
+  pending.setAside(left, taken);
   for (const c of plan.conflicts) worksheets.getItem(c.name).name = c.renameTo;
-  if (plan.replacesIdentity && layout.sheets.some((s) => s.name === IDENTITY_SHEET)) {
-    const old = worksheets.getItem(IDENTITY_SHEET);
+  const oldIdentity = names.find((n) => foldName(n) === foldName(IDENTITY_SHEET));
+  if (oldIdentity !== undefined && layout.sheets.some((s) => s.name === IDENTITY_SHEET)) {
+    const old = worksheets.getItem(oldIdentity);
     old.visibility = "Hidden";
     old.delete();
   }
   const skipped = new Set<string>();
   // Every sheet exists before any is written, so formulas between them (Chỉ tiêu → Mục tiêu) find their sheet.
-  const added = layout.sheets.map((sheet) => ({ sheet, ws: worksheets.add(sheet.name) }));
+  const added = layout.sheets.map((sheet) => {
+    const ws = worksheets.add(sheet.name);
+    pending.note(sheet.name);
+    return { sheet, ws };
+  });
+  pending.deleteAside();
   let first: Excel.Worksheet | undefined;
   for (const { sheet, ws } of added) {
     renderSheet(ws, sheet, options.apiVersion, skipped);
     if (!first && sheet.visibility === "visible") first = ws;
   }
   first?.activate();
+  pending.done();
   await context.sync();
   return { skipped: [...skipped], renamed: plan.conflicts };
-}
-
-/** The zero-based rectangle of an A1 range ("B2:C3", "B2"). */
-export function rangeBounds(address: string): { r1: number; c1: number; r2: number; c2: number } {
-  const [a, b] = address.split(":");
-  const s = parseAddress(a!);
-  const e = parseAddress(b ?? a!);
-  return { r1: s.r, c1: s.c, r2: e.r, c2: e.c };
 }

@@ -16,32 +16,40 @@
  * 5 MB). Syncs: 1 for the sheet names, 1 to read identity sheets when there
  * are any, then at most 1 + floor(estimated bytes / BLOCK_BYTES) for the
  * writes (every request but the last holds more than BLOCK_BYTES). Nothing is
- * synced per unit or per row: a district's summary, even of a thousand units,
- * estimates under BATCH_BYTES and is written in one request, so 2 syncs for
- * the first summary and 3 for the next ones.
+ * synced per unit or per row: a district's summary of a few hundred units is
+ * written in one request (2 syncs for the first summary, 3 for the next
+ * ones); one of a thousand units, measured at about 4.7 MB in all against
+ * Microsoft's client, in two requests of at most BATCH_BYTES estimated. A
+ * failed write can be run again (see pending.ts).
  */
-import { IDENTITY_SHEET, identityRows, parseIdentityRows, type WorkbookIdentity } from "../../domain/model/identity";
-import { buildIdentitySheet, type LayoutCell, type SheetLayout, type WorkbookLayout } from "../../domain/sheets";
-import { SUMMARY_SHEETS } from "../../domain/sheets/summary";
-import { planInsert, renderSheet, styleRuns, type InsertConflict } from "./render-layout";
+import { IDENTITY_SHEET, parseIdentityRows, type WorkbookIdentity } from "../../domain/model/identity";
+import type { LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
+import { MAX_COLUMNS, parseRange } from "../../domain/model/grid";
+import { foldName, type InsertConflict } from "../../domain/sheets/plan-insert";
+import { NotASummaryError, planSummary } from "../../domain/sheets/plan-summary";
+import { leftovers, loadPending, PendingSheets } from "./pending";
+import { isTextCell, renderSheet, runFormats, styleRuns } from "./render-layout";
 
-/** Where a summary's identity goes when IDENTITY_SHEET holds another identity (a unit report's). */
-export const SUMMARY_IDENTITY_SHEET = `${IDENTITY_SHEET}_tong_hop`;
+
 /** Estimated request bytes of one row block of a sheet. */
 export const BLOCK_BYTES = 2_000_000;
 /** Estimated request bytes of one sync. */
 export const BATCH_BYTES = 4_000_000;
 
 /**
- * Request bytes of the Office.js actions, generously: each property set or
- * call is an action of about 100 bytes plus object paths of about 80.
+ * Request bytes of the Office.js actions: each property set or call is an
+ * action of about 100 bytes plus object paths of about 80. Measured against
+ * Microsoft's client (test/hosts/excel/office-client), parts of a district
+ * summary serialize to between 0.15 and 1.45 times these sums, so they are
+ * counted MARGIN times: an estimate is then never below the measured size.
  */
+const MARGIN = 1.6;
+
 const COST = {
   styleRun: 4_000,
   cell: 6,
   formula: 120,
   formulaRun: 400,
-  textFormat: 400,
   merge: 300,
   rowHeight: 300,
   columnWidth: 300,
@@ -74,25 +82,14 @@ export interface WriteSummaryResult {
   readonly syncs: number;
 }
 
-export class NotASummaryError extends Error {
-  override readonly name = "NotASummaryError";
-  constructor() {
-    super("Dữ liệu cần ghi không phải là bảng tổng hợp (thiếu thông tin nhận dạng loại “summary”).");
-  }
-}
-
-const fold = (name: string): string => name.toLocaleLowerCase("vi");
-
-function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@]/.test(value);
-}
+const fold = foldName;
 
 /** The estimated request bytes of rendering the rows [from, to) of a sheet, row by row, for splitting. */
 function rowCosts(sheet: SheetLayout): { rows: number[]; first: number; startAt: (r: number) => number; costs: Map<number, number> } {
   const cols = sheet.cells.reduce((m, c) => Math.max(m, c.c), 0) + 1;
   const costs = new Map<number, number>();
   const add = (r: number, bytes: number): void => {
-    costs.set(r, (costs.get(r) ?? 0) + bytes);
+    costs.set(r, (costs.get(r) ?? 0) + bytes * MARGIN);
   };
   const byRow = new Map<number, LayoutCell[]>();
   for (const cell of sheet.cells) {
@@ -104,41 +101,41 @@ function rowCosts(sheet: SheetLayout): { rows: number[]; first: number; startAt:
     add(r, cols * COST.cell);
     for (const cell of cells) {
       if (cell.formula !== undefined) add(r, COST.formula + cell.formula.length);
-      else if (typeof cell.value === "string") {
-        add(r, JSON.stringify(cell.value).length);
-        if (looksLikeFormula(cell.value)) add(r, COST.textFormat);
-      } else if (typeof cell.value === "number") add(r, String(cell.value).length);
+      else if (typeof cell.value === "string") add(r, JSON.stringify(cell.value).length);
+      else if (typeof cell.value === "number") add(r, String(cell.value).length);
     }
     if (cells.some((c) => c.formula !== undefined)) add(r, COST.formulaRun);
   }
   // A style rectangle costs its actions once per block it appears in, and its number formats per cell.
+  // Text cells are given "@" in their run's number formats, the other cells of such a run the style's format or "General".
+  const text = new Set(sheet.cells.filter(isTextCell).map((c) => c.r * MAX_COLUMNS + c.c));
   const runs = styleRuns(sheet.cells);
   const open = new Map<number, number>();
   for (const run of runs) {
     add(run.r1, COST.styleRun);
-    const format = sheet.styles[run.style]?.numberFormat;
-    const perRow = format !== undefined ? (run.c2 - run.c1 + 1) * (format.length + 3) : 0;
-    for (let r = run.r1; r <= run.r2; r++) {
-      add(r, perRow);
-      if (r > run.r1) open.set(r, (open.get(r) ?? 0) + COST.styleRun);
-    }
+    const style = sheet.styles[run.style];
+    const formats = style ? runFormats(run, style, text) : undefined;
+    formats?.forEach((row, i) => add(run.r1 + i, row.reduce((n, f) => n + JSON.stringify(f).length + 1, 0)));
+    for (let r = run.r1 + 1; r <= run.r2; r++) open.set(r, (open.get(r) ?? 0) + COST.styleRun * MARGIN);
   }
   for (const merge of sheet.merges) add(mergeLastRow(merge), COST.merge);
   for (const row of Object.keys(sheet.rowHeights)) add(Number(row), COST.rowHeight);
   const rows = [...new Set([...costs.keys()])].sort((a, b) => a - b);
   const first =
-    COST.sheet +
+    MARGIN *
+    (COST.sheet +
     sheet.columnWidths.length * COST.columnWidth +
     sheet.dataValidations.length * COST.validation +
     sheet.conditionalFormats.length * COST.conditional +
     (sheet.pageSetup ? COST.pageSetup : 0) +
-    (sheet.protection ? COST.protection : 0);
+    (sheet.protection ? COST.protection : 0));
   return { rows, first, startAt: (r) => open.get(r) ?? 0, costs };
 }
 
 function mergeLastRow(merge: string): number {
-  const end = merge.split(":").pop()!;
-  return Number(/\d+$/.exec(end)![0]) - 1;
+  const range = parseRange(merge);
+  if (!range) throw new Error(`Vùng gộp ô không hợp lệ: ${merge}`);
+  return range.e.r;
 }
 
 export interface SheetPart {
@@ -188,59 +185,6 @@ export function splitSheet(sheet: SheetLayout, blockBytes: number = BLOCK_BYTES)
   });
 }
 
-interface Plan {
-  readonly sheets: SheetLayout[];
-  readonly renames: InsertConflict[];
-  readonly deletes: string[];
-  readonly replaced: string[];
-  readonly copies: string[];
-  readonly renamed: InsertConflict[];
-}
-
-/** What to rename, delete and add, from the existing sheets and the identities read from them. */
-export function planSummary(
-  existing: readonly string[],
-  identities: ReadonlyArray<{ sheet: string; identity: WorkbookIdentity }>,
-  layout: WorkbookLayout,
-  today: Date,
-): Plan {
-  if (layout.identity?.kind !== "summary") throw new NotASummaryError();
-  const previous = identities.filter((i) => i.identity.kind === "summary");
-  const previousIds = new Set(previous.map((p) => fold(p.sheet)));
-  const written = new Set(
-    previous.flatMap((p) => p.identity.sheets ?? Object.values(SUMMARY_SHEETS)).map(fold).filter((n) => !previousIds.has(n)),
-  );
-  const names = new Set(existing.map(fold));
-  const identitySheet =
-    previous[0]?.sheet ?? (names.has(fold(IDENTITY_SHEET)) ? SUMMARY_IDENTITY_SHEET : IDENTITY_SHEET);
-  const visible = layout.sheets.filter((s) => s.name !== IDENTITY_SHEET && s.visibility !== "veryHidden");
-  const identity: WorkbookIdentity = { ...layout.identity, sheets: visible.map((s) => s.name) };
-  const sheets = [...visible, { ...buildIdentitySheet(identityRows(identity)), name: identitySheet }];
-
-  const earlier = existing.filter((n) => written.has(fold(n)));
-  const newNames = new Set(sheets.map((s) => fold(s.name)));
-  const deletes = existing.filter((n) => previousIds.has(fold(n)));
-  const users = existing.filter((n) => newNames.has(fold(n)) && !written.has(fold(n)) && !previousIds.has(fold(n)));
-  // planInsert finds the free "(cũ <date>)" names; it only reads the sheets' names.
-  const keep = [...earlier, ...users];
-  const pseudo = [...keep, ...sheets.map((s) => s.name).filter((n) => !keep.some((k) => fold(k) === fold(n)))];
-  const plan = planInsert(
-    existing,
-    { sheets: pseudo.filter((n) => !previousIds.has(fold(n))).map((name) => ({ name }) as SheetLayout) },
-    today,
-  );
-  const renames = [...plan.conflicts];
-  const isEarlier = (n: string): boolean => written.has(fold(n));
-  return {
-    sheets,
-    renames,
-    deletes,
-    replaced: earlier.filter((n) => newNames.has(fold(n))),
-    copies: renames.filter((c) => isEarlier(c.name)).map((c) => c.renameTo),
-    renamed: renames.filter((c) => !isEarlier(c.name)),
-  };
-}
-
 /** Writes the summary; see the module comment for what is replaced and the sync bound. */
 export async function writeSummaryLayout(
   context: Excel.RequestContext,
@@ -258,10 +202,14 @@ export async function writeSummaryLayout(
 
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const setting = loadPending(context);
   await sync();
-  const existing = worksheets.items.map((w) => w.name);
+  // Plan from what is there now, without the sheets a failed earlier write left half written.
+  const all = worksheets.items.map((w) => w.name);
+  const left = leftovers(setting, all);
+  const existing = all.filter((n) => !left.includes(n));
   // Identity sheets: ours are named IDENTITY_SHEET or start with it.
-  const candidates = existing.filter((n) => n.startsWith(IDENTITY_SHEET));
+  const candidates = existing.filter((n) => fold(n).startsWith(fold(IDENTITY_SHEET)));
   const identities: { sheet: string; identity: WorkbookIdentity }[] = [];
   if (candidates.length > 0) {
     const ranges = candidates.map((name) => {
@@ -277,13 +225,21 @@ export async function writeSummaryLayout(
   }
 
   const plan = planSummary(existing, identities, layout, options.today ?? new Date());
+  const pending = new PendingSheets(context);
+  const taken = new Set([...all, ...plan.sheets.map((s) => s.name), ...plan.renames.map((r) => r.renameTo)].map(fold));
+  pending.setAside(left, taken);
   for (const r of plan.renames) worksheets.getItem(r.name).name = r.renameTo;
   for (const name of plan.deletes) {
     const old = worksheets.getItem(name);
     old.visibility = "Hidden";
     old.delete();
   }
-  const added = plan.sheets.map((s) => worksheets.add(s.name));
+  const added = plan.sheets.map((s) => {
+    const ws = worksheets.add(s.name);
+    pending.note(s.name);
+    return ws;
+  });
+  pending.deleteAside();
   const skipped = new Set<string>();
   let load = 0;
   for (const [i, sheet] of plan.sheets.entries()) {
@@ -298,6 +254,7 @@ export async function writeSummaryLayout(
   }
   const first = plan.sheets.findIndex((s) => s.visibility === "visible");
   if (first >= 0) added[first]!.activate();
+  pending.done();
   await sync();
   return {
     replaced: plan.replaced,

@@ -510,6 +510,10 @@ export class FakeSettings {
   getItemOrNullObject(key: string): FakeSetting {
     return new FakeSetting(this.context, key);
   }
+  getItem(key: string): FakeSetting {
+    if (!this.context.book.settings.has(key)) throw Object.assign(new Error("not found"), { code: "ItemNotFound" });
+    return new FakeSetting(this.context, key);
+  }
   add(key: string, value: unknown): void {
     this.context.charge(100 + JSON.stringify(value).length);
     // Settings hold JSON values.

@@ -4,18 +4,17 @@
  * syncs, and skip what older Excel versions lack with a notice.
  */
 import * as XLSX from "@e965/xlsx";
-import { cellAddress } from "../../../src/domain/model/grid";
+import { cellAddress, parseRange } from "../../../src/domain/model/grid";
 import { IDENTITY_SHEET } from "../../../src/domain/model/identity";
 import { buildUnitWorkbook, type WorkbookLayout } from "../../../src/domain/sheets";
 import {
   insertLayout,
   LayoutConflictError,
-  planInsert,
-  rangeBounds,
   SKIPPED_PAGE_LAYOUT,
   SKIPPED_VALIDATION,
 } from "../../../src/hosts/excel/render-layout";
 import { writeWorkbookXlsx } from "../../../src/io/write";
+import { planInsert } from "../../../src/domain/sheets/plan-insert";
 
 interface FakeCell {
   value?: unknown;
@@ -49,7 +48,8 @@ class FakeRange {
   ) {}
   private bounds() {
     if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(this.address)) throw new Error(`cell data on a non-cell range ${this.address}`);
-    return rangeBounds(this.address);
+    const range = parseRange(this.address)!;
+    return { r1: range.s.r, c1: range.s.c, r2: range.e.r, c2: range.e.c };
   }
   private each<T>(m: T[][], put: (cell: FakeCell, v: T) => void): void {
     const b = this.bounds();
@@ -165,13 +165,37 @@ class FakeWorksheets {
   }
 }
 
+/** Document settings (the insert notes the sheets it adds until it completes). */
+class FakeSettings {
+  readonly values = new Map<string, unknown>();
+  getItemOrNullObject(key: string) {
+    const values = this.values;
+    return {
+      load(): void {},
+      get isNullObject(): boolean {
+        return !values.has(key);
+      },
+      get value(): unknown {
+        return values.get(key);
+      },
+    };
+  }
+  getItem(key: string) {
+    if (!this.values.has(key)) throw Object.assign(new Error("not found"), { code: "ItemNotFound" });
+    return { delete: () => this.values.delete(key) };
+  }
+  add(key: string, value: unknown): void {
+    this.values.set(key, value);
+  }
+}
+
 class FakeContext {
   syncs = 0;
-  readonly workbook: { worksheets: FakeWorksheets };
+  readonly workbook: { worksheets: FakeWorksheets; settings: FakeSettings };
   constructor(existing: string[] = []) {
     const ws = new FakeWorksheets(this);
     for (const n of existing) ws.add(n);
-    this.workbook = { worksheets: ws };
+    this.workbook = { worksheets: ws, settings: new FakeSettings() };
   }
   async sync(): Promise<void> {
     this.syncs++;

@@ -5,62 +5,18 @@
  * files stays text; the number of syncs does not grow with the number of units
  * and no request goes over Excel on the web's limit.
  */
-import { INDICATORS } from "../../../src/domain/catalogue";
 import { IDENTITY_SHEET, identityRows, parseIdentityRows } from "../../../src/domain/model/identity";
 import { buildUnitWorkbook } from "../../../src/domain/sheets";
-import { mergeReports, type MergeSource } from "../../../src/domain/merge";
-import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../../src/domain/sheets/summary";
-import type { DocumentEntry, IndicatorEntry, UnitReport } from "../../../src/domain/model/report";
-import type { Unit } from "../../../src/domain/units";
-import { NotASummaryError, splitSheet, SUMMARY_IDENTITY_SHEET, writeSummaryLayout } from "../../../src/hosts/excel/summary";
+import { SUMMARY_SHEETS } from "../../../src/domain/sheets/summary";
+import { splitSheet, writeSummaryLayout } from "../../../src/hosts/excel/summary";
+import { NotASummaryError, SUMMARY_IDENTITY_SHEET } from "../../../src/domain/sheets/plan-summary";
 import { createWorkbookUseCases } from "../../../src/hosts/excel/workbook-services";
 import { FakeWorkbook, type FakeSheet } from "./fake-excel";
+import { HYPERLINK, summaryLayout } from "./summary-layout";
 import { loadLayout } from "./layout-book";
 
 const LIMIT = 5 * 1024 * 1024;
 const TODAY = new Date(2026, 10, 28);
-const HYPERLINK = '=HYPERLINK("http://example.vn/x","Kế hoạch")';
-
-function entry(total: number, achieved: number): IndicatorEntry {
-  return { total, achieved, typedRatio: null, sheet: "Chỉ tiêu", row: 10, cells: { total: "D10", achieved: "E10", ratio: "F10" }, label: "" };
-}
-
-function document(summary: string, k: number): DocumentEntry {
-  return {
-    codeText: `${k}-KH/ĐU`,
-    code: null,
-    date: "2017-03-0" + String(1 + (k % 9)),
-    summary,
-    issuer: "Đảng ủy",
-    sheet: "Văn bản",
-    row: 9 + k,
-    cell: `B${9 + k}`,
-  };
-}
-
-function summaryLayout(count: number, date = "2021-06-26") {
-  const units: Unit[] = Array.from({ length: count }, (_, k) => ({ name: `Chi bộ số ${k + 1}`, level: "co-so" as const }));
-  const sources: MergeSource[] = units.map((u, k) => {
-    const report: UnitReport = {
-      fileName: `${u.name}.xlsx`,
-      unit: { name: u.name, source: "header" },
-      reportDate: "2021-06-20",
-      indicators: Object.fromEntries(INDICATORS.map((i, j) => [i.id, entry(10 + k + j, 5 + k)])),
-      documents: k === 0 ? [document(HYPERLINK, 1), document("+ kế hoạch bổ sung", 2)] : [document(`Văn bản của ${u.name}`, k + 3)],
-      issues: [],
-    };
-    return { file: report.fileName, sha256: String(k).padStart(64, "0"), report };
-  });
-  const summary = mergeReports(sources, { units });
-  return buildSummaryWorkbook(summary, {
-    unitName: "Huyện ủy Tam Đường",
-    superior: "ĐẢNG BỘ TỈNH LAI CHÂU",
-    place: "Tam Đường",
-    level: "huyen",
-    date,
-  });
-}
-
 function identityOf(sheet: FakeSheet) {
   const rows: string[][] = [];
   for (let r = 0; r < 50; r++) rows.push([String(sheet.cell(r, 0)?.value ?? ""), String(sheet.cell(r, 1)?.value ?? "")]);
