@@ -14,7 +14,7 @@ import { IDENTITY_SHEET, identityRows, type WorkbookIdentity } from "../model/id
 import type { SheetLayout, WorkbookLayout } from "../model/layout";
 import { foldName, planInsert, type InsertConflict } from "./plan-insert";
 import { SUMMARY_SHEETS } from "./summary";
-import { buildIdentitySheet } from "./unit";
+import { buildIdentitySheet } from "./identity";
 
 /** Where a summary's identity goes when IDENTITY_SHEET holds another identity (a unit report's). */
 export const SUMMARY_IDENTITY_SHEET = `${IDENTITY_SHEET}_tong_hop`;
