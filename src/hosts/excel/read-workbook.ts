@@ -127,11 +127,24 @@ export function gridCell(value: unknown, formula: unknown, format: unknown): Gri
   return { ...(v !== undefined ? { v } : {}), ...(f !== undefined ? { f } : {}), ...(z !== undefined ? { z } : {}) };
 }
 
-const encoder = new TextEncoder();
+/** The UTF-8 length of a text, counted without TextEncoder (which EdgeHTML webviews lack). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) n += 1;
+    else if (code < 0x800) n += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 /** The UTF-8 bytes of a loaded matrix as it came in the response. */
 function responseBytes(matrix: unknown): number {
-  return encoder.encode(JSON.stringify(matrix)).length;
+  return utf8Length(JSON.stringify(matrix));
 }
 
 class SheetCells {
