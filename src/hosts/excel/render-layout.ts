@@ -7,6 +7,7 @@
  * validation, conditional formats, page layout, protection). Features the
  * host's ExcelApi version lacks are skipped with a Vietnamese notice.
  */
+import { systemClock } from "../../app/clock";
 import { cellAddress, columnLetters, MAX_COLUMNS } from "../../domain/model/grid";
 import { IDENTITY_SHEET } from "../../domain/model/identity";
 import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
@@ -315,7 +316,7 @@ export async function insertLayout(
   const existing = worksheets.items.map((w) => w.name);
   const left = leftovers(setting, existing);
   const names = existing.filter((n) => !left.includes(n));
-  const plan = planInsert(names, layout, options.today ?? new Date());
+  const plan = planInsert(names, layout, options.today ?? systemClock.now());
   if (plan.conflicts.length > 0 && options.renameExisting !== true) throw new LayoutConflictError(plan.conflicts);
   const pending = new PendingSheets(context);
   const taken = new Set([...existing, ...layout.sheets.map((s) => s.name), ...plan.conflicts.map((c) => c.renameTo)].map(foldName));

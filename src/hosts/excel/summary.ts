@@ -22,6 +22,7 @@
  * Microsoft's client, in two requests of at most BATCH_BYTES estimated. A
  * failed write can be run again (see pending.ts).
  */
+import { systemClock } from "../../app/clock";
 import { IDENTITY_SHEET, parseIdentityRows, type WorkbookIdentity } from "../../domain/model/identity";
 import type { LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
 import { MAX_COLUMNS, parseRange } from "../../domain/model/grid";
@@ -224,7 +225,7 @@ export async function writeSummaryLayout(
     }
   }
 
-  const plan = planSummary(existing, identities, layout, options.today ?? new Date());
+  const plan = planSummary(existing, identities, layout, options.today ?? systemClock.now());
   const pending = new PendingSheets(context);
   const taken = new Set([...all, ...plan.sheets.map((s) => s.name), ...plan.renames.map((r) => r.renameTo)].map(fold));
   pending.setAside(left, taken);

@@ -4,6 +4,7 @@
  * edited, Vietnamese errors); the operations live in small modules and sync
  * a bounded number of times.
  */
+import { systemClock } from "../../app/clock";
 import type { CellRef, WorkbookUseCases } from "../../app/usecases";
 import type { CellStyle, WorkbookLayout } from "../../domain/sheets";
 import { foldText } from "../../domain/text";
@@ -33,7 +34,7 @@ export function createWorkbookUseCases(options: WorkbookServiceOptions): Workboo
   const runOptions: RunOptions = options.run ? { run: options.run } : {};
   const run = <T>(operation: (context: Excel.RequestContext) => Promise<T>): Promise<T> => runExcel(operation, runOptions);
   const memory = new HighlightMemory();
-  const today = options.today ?? (() => new Date());
+  const today = options.today ?? (() => systemClock.now());
 
   // Changes made by highlight/clearHighlight are not the user's: the change handler ignores them.
   let ownWrites = 0;
