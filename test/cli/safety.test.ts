@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { main } from "../../src/cli/main";
+import * as reading from "../../src/io/read";
 import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { writeWorkbookXlsx } from "../../src/io/write";
 import { capture } from "../support/cli";
@@ -186,10 +187,26 @@ describe("the CLI with hostile or unlucky inputs", () => {
 
     it("prints the name with an escape sequence and a right-to-left override escaped; the JSON keeps it", () => {
       const printed = c.out() + c.err();
-      expect(printed).not.toMatch(/[\u001b\u202e]/);
+      for (const ch of ["\u001b", "\u202e"]) expect(printed).not.toContain(ch);
       expect(c.err()).toContain("Bản Bo \\u001b[31mđỏ\\u202e.xlsx");
       expect(json.files.some((f) => f.file === escName)).toBe(true);
     });
+  });
+
+  describe("report", () => {
+    it("reads a single file in a worker thread under the time limit too, and says it was stopped", async () => {
+      // Nothing is parsed on this thread, where no time limit could stop it.
+      const onThisThread = jest.spyOn(reading, "readWorkbook");
+      try {
+        const c = capture(dir);
+        expect(await main(["report", "ban-bo.xlsx", "--out", "gioi-han.docx"], { ...c.io, fileTimeLimitMs: 5 })).toBe(0);
+        expect(c.err()).toContain("Bị loại: ban-bo.xlsx: Không đọc được tệp ban-bo.xlsx: đọc quá");
+        expect(c.out()).toContain("Số liệu tổng hợp từ 0/1 tệp");
+        expect(onThisThread).not.toHaveBeenCalled();
+      } finally {
+        onThisThread.mockRestore();
+      }
+    }, 60_000);
   });
 
   describe("validate", () => {
@@ -222,7 +239,7 @@ describe("the CLI with hostile or unlucky inputs", () => {
       const text = capture(dir);
       expect(await main(["validate", name], text.io)).toBe(2);
       expect(text.out()).toContain("Tệp: x\\u001b]0;pwned\\u0007\\u202eslx.xlsx");
-      expect(text.out()).not.toMatch(/[\u0007\u001b\u202e]/);
+      for (const ch of ["\u0007", "\u001b", "\u202e"]) expect(text.out()).not.toContain(ch);
       const json = capture(dir);
       await main(["validate", name, "--json"], json.io);
       expect((JSON.parse(json.out()) as { files: Array<{ file: string }> }).files[0]!.file).toBe(name);

@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
-import { draftBasis, draftBasisText, draftOptionsFor, writeReportDraft } from "../../app/report";
+import { readFiles } from "../../app/read-files";
+import { draftBasis, draftBasisText, draftOptionsFor, writeReportDraft, type DraftBasis } from "../../app/report";
+import { mergeReports } from "../../domain/merge";
 import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { workerThreadReader } from "../../hosts/node/read-pool";
 import { outputClash, writeFileAtomic } from "../../hosts/node/write";
@@ -52,12 +54,17 @@ export const reportCommand: CliCommand = {
       io.stderr(`Không có tệp bảng tính nào để lấy số liệu ${WORKBOOK_KINDS_TEXT}.\n`);
       return 1;
     }
-    const basis = await draftBasis(
-      opened.inputs,
-      units,
-      withRefused(workerThreadReader(), opened.refused),
-      io.fileTimeLimitMs !== undefined ? { limitMs: io.fileTimeLimitMs } : {},
-    );
+    const reader = withRefused(workerThreadReader(), opened.refused);
+    const limit = io.fileTimeLimitMs !== undefined ? { limitMs: io.fileTimeLimitMs } : {};
+    let basis: DraftBasis;
+    if (opened.inputs.length === 1) {
+      // A single file may be a summary, which is read on this thread: it is first read in a
+      // worker thread under the time limit, and one that cannot be read is not read again.
+      const [probe] = await readFiles(reader, opened.inputs, limit);
+      basis = probe!.error
+        ? { kind: "merged", sources: [probe!], summary: mergeReports([probe!], { units }) }
+        : await draftBasis(opened.inputs, units, { read: () => Promise.resolve(probe!) });
+    } else basis = await draftBasis(opened.inputs, units, reader, limit);
     if (basis.kind === "summary") {
       if (basis.errors.length > 0) {
         io.stderr(
