@@ -21,6 +21,7 @@ function help(): string {
     "",
     "  de-an-241 <lệnh> --help   xem chi tiết một lệnh / details of one command",
     "  de-an-241 --version       phiên bản / version",
+    "  --debug                   với mọi lệnh: in chi tiết lỗi không mong muốn / with any command: show the trace of an unexpected error",
     "",
   ].join("\n");
 }

@@ -11,6 +11,7 @@ import { openInput } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs } from "../args";
+import { terminalName } from "../terminal";
 import { type CliCommand, UsageError } from "../types";
 
 type FileResult = FileCheck;
@@ -81,7 +82,7 @@ function issueLine(i: Issue): string {
 const SOURCE_LABEL = { identity: "theo mã nhận dạng của mẫu biểu", header: "theo tiêu đề báo cáo", "file-name": "theo tên tệp" } as const;
 
 function textReport(r: FileResult): string {
-  const lines: string[] = [`Tệp: ${r.file}`];
+  const lines: string[] = [`Tệp: ${terminalName(r.file)}`];
   if (r.readError || !r.report) {
     lines.push(`  LỖI: ${r.readError?.message ?? "không đọc được tệp"}`);
     return lines.join("\n");

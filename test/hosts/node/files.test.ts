@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { escapeNameBytes, expandInputs, openInput, openInputs, openProblem, readInput } from "../../../src/hosts/node/files";
 
 const MB = 1024 * 1024;
+/** Node's own fs module, the object the walk's reads go through (spied on to show a file is not read). */
+const fs = jest.requireActual<typeof import("node:fs")>("node:fs");
 
 describe("the folder walk", () => {
   const dir = mkdtempSync(join(tmpdir(), "walk-"));
@@ -72,7 +74,13 @@ describe("bounds before reading", () => {
     const big = join(dir, "lon.xlsx");
     closeSync(openSync(big, "w"));
     truncateSync(big, 2500 * MB);
-    expect(openInput(big)).toEqual({ refused: "too-large", size: 2500 * MB, limit: 20 * MB });
+    const reads = jest.spyOn(fs, "readSync");
+    try {
+      expect(openInput(big)).toEqual({ refused: "too-large", size: 2500 * MB, limit: 20 * MB });
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
     expect(() => readInput(big)).toThrow("Không đọc được tệp lon.xlsx: tệp quá lớn (2.500 MB, tối đa 20 MB).");
     const { inputs, refused, skipped } = openInputs([big]);
     expect(skipped).toEqual([]);
