@@ -120,7 +120,7 @@ describe("the CLI with hostile or unlucky inputs", () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }, 60_000);
 
-    it("do not come from a cell whose reference is not an address (report, merge)", async () => {
+    it("do not come from a cell whose reference is not an address (report)", async () => {
       const zip = unzipSync(unit);
       const sheet = Object.keys(zip).find((n) => n.startsWith("xl/worksheets/sheet"))!;
       zip[sheet] = strToU8(strFromU8(zip[sheet]!).replace(/ r="A(\d+)"/, ' r="A"').replace(/<row r="(\d+)"/, '<row r="0"'));
