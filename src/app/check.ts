@@ -8,7 +8,10 @@ import type { WorkbookGrid } from "../domain/model/grid";
 import type { Issue } from "../domain/model/issues";
 import { makeIssue } from "../domain/rules";
 import { readWorkbook, WorkbookReadError } from "../io/read";
+import { throwIfCancelled } from "./cancel";
 import { readOrFail } from "./errors";
+import { FILE_TIME_LIMIT_MS } from "./limits";
+import type { ReadFailure, ReadHooks } from "./read-files";
 import type { InputFile } from "./sources";
 import type { CheckResult } from "./usecases";
 
@@ -41,4 +44,44 @@ export function validateFile(file: InputFile, display: string): FileCheck {
 /** A file that could not even be opened (`detail` says why: missing, a folder, no permission). */
 export function unopenedFile(display: string, detail: string): FileCheck {
   return { file: display, readError: makeIssue("not-found", {}, { file: display, detail }) };
+}
+
+/** Where validate checks its files: in this process, or (the CLI) in a worker thread stopped past the time limit. */
+export interface FileCheckPort {
+  /** Checks one file, named `display` in what is shown; rejects with Cancelled when the signal aborts. */
+  check(file: InputFile, display: string, options: { readonly limitMs: number; readonly signal?: AbortSignal | undefined }): Promise<FileCheck | ReadFailure>;
+  /** Ends what the port holds (a worker), once the loop is done. */
+  close?(): void | Promise<void>;
+}
+
+/** Checks in this process (no time limit can stop a synchronous parser here). */
+export function inProcessChecker(): FileCheckPort {
+  return { check: (file, display) => Promise.resolve(validateFile(file, display)) };
+}
+
+/**
+ * Checks the files one at a time through the port, under the time limit per file
+ * (FILE_TIME_LIMIT_MS unless given), the way a merge reads them: a file stopped past
+ * the limit gives the "timeout" rule, one whose reader failed gives "corrupt".
+ */
+export async function checkFiles(
+  port: FileCheckPort,
+  files: readonly { readonly file: InputFile; readonly display: string }[],
+  hooks: Pick<ReadHooks, "limitMs" | "signal"> = {},
+): Promise<FileCheck[]> {
+  const limitMs = hooks.limitMs ?? FILE_TIME_LIMIT_MS;
+  const checks: FileCheck[] = [];
+  try {
+    for (const { file, display } of files) {
+      throwIfCancelled(hooks.signal);
+      const outcome = await port.check(file, display, { limitMs, signal: hooks.signal });
+      if (!("failed" in outcome)) checks.push(outcome);
+      else if (outcome.failed === "timeout") {
+        checks.push({ file: display, readError: makeIssue("timeout", {}, { file: display, seconds: Math.round(limitMs / 1000) }) });
+      } else checks.push({ file: display, readError: makeIssue("corrupt", {}, { file: display, detail: outcome.detail }) });
+    }
+    return checks;
+  } finally {
+    await port.close?.();
+  }
 }

@@ -1,4 +1,6 @@
+import { OutputError } from "../hosts/node/write";
 import { COMMANDS } from "./commands";
+import { terminalName, terminalText } from "./terminal";
 import { type CliIO, UsageError } from "./types";
 
 const VERSION = "0.1.0";
@@ -19,6 +21,7 @@ function help(): string {
     "",
     "  de-an-241 <lệnh> --help   xem chi tiết một lệnh / details of one command",
     "  de-an-241 --version       phiên bản / version",
+    "  --debug                   với mọi lệnh: in chi tiết lỗi không mong muốn / with any command: show the trace of an unexpected error",
     "",
   ].join("\n");
 }
@@ -28,8 +31,46 @@ function commandHelp(name: string): string {
   return [c.summary.vi, c.summary.en, "", ...c.usage.map((u) => `  ${u}`), ""].join("\n");
 }
 
-/** Runs the CLI; returns the exit code. */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+/** The one line printed for an error nobody expected (with its trace under --debug). */
+export function unexpectedErrorText(error: unknown, debug: boolean): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = `Lỗi không mong muốn: ${terminalName(message)}; hãy báo lại cho người quản lý công cụ, kèm lệnh đã chạy.\n`;
+  if (!debug) return line;
+  const trace = error instanceof Error && error.stack !== undefined ? error.stack : String(error);
+  return `${line}${terminalText(trace)}\n`;
+}
+
+/**
+ * Runs the CLI; returns the exit code. Never throws: a usage error exits 2 with the
+ * command's usage, a file that cannot be written exits 1 with one line naming it,
+ * anything else exits 1 with one line (and the trace under the global flag --debug).
+ * Everything printed goes through terminalText, so no text read from a file can
+ * drive the terminal.
+ */
+export async function main(argv: readonly string[], given: CliIO): Promise<number> {
+  const debug = argv.includes("--debug");
+  const io: CliIO = {
+    ...given,
+    stdout: (t) => given.stdout(terminalText(t)),
+    stderr: (t) => given.stderr(terminalText(t)),
+  };
+  try {
+    return await run(
+      argv.filter((a) => a !== "--debug"),
+      io,
+    );
+  } catch (error) {
+    if (error instanceof OutputError) {
+      io.stderr(`${error.message}\n`);
+      if (debug && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+      return 1;
+    }
+    io.stderr(unexpectedErrorText(error, debug));
+    return 1;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout(help());
@@ -59,21 +100,27 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 }
 
+/** Runs the CLI as the process: exit code set, and no error, even one outside `main`'s promise, printed as a trace unless --debug. */
+export function runProcess(argv: readonly string[]): void {
+  const debug = argv.includes("--debug");
+  const fail = (error: unknown) => {
+    process.stderr.write(unexpectedErrorText(error, debug));
+    process.exit(1);
+  };
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
+  main(argv, {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
+  }, fail);
+}
+
 declare const require: NodeJS.Require | undefined;
 declare const module: NodeJS.Module | undefined;
 
 if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) {
-  main(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    cwd: process.cwd(),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`Lỗi (error): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runProcess(process.argv.slice(2));
 }

@@ -7,6 +7,8 @@ export interface CliIO {
   readonly cwd: string;
   /** What "today" is (default: the system clock, the machine's local date). */
   readonly clock?: Clock;
+  /** How long one file may take to read (default FILE_TIME_LIMIT_MS); tests make it small. */
+  readonly fileTimeLimitMs?: number;
 }
 
 export interface CliCommand {

@@ -54,7 +54,7 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { file: "ban-bo.xlsx", unit: "Đảng ủy xã Bản Bo", summary: "tong-hop.xlsx", summaryUnit: "Huyện ủy Tam Đường" },
     shows: ["ban-bo.xlsx", "Đảng ủy xã Bản Bo", '"tong-hop.xlsx"', "Huyện ủy Tam Đường"],
   },
-  "too-large": { params: { file: "lon.xlsx", size: 25_000_000, limit: 20_971_520 }, shows: ["lon.xlsx", "25.000.000", "20.971.520"] },
+  "too-large": { params: { file: "lon.xlsx", size: 25_000_000, limit: 20_971_520 }, shows: ["lon.xlsx", "23,8 MB", "tối đa 20 MB"] },
   "zip-bomb": { params: { file: "nen.xlsx", detail: "tỷ lệ nén 1:5000" }, shows: ["nen.xlsx", "(tỷ lệ nén 1:5000)"] },
   encrypted: { params: { file: "mat-khau.xlsx" }, shows: ["mat-khau.xlsx", "mật khẩu"] },
   "not-a-workbook": { params: { file: "bao-cao.pdf", detail: "tệp PDF" }, shows: ["bao-cao.pdf", "(tệp PDF)"] },

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { RequestError } from "../../app/errors";
 import { mergeFiles, mergeJson, mergeOptionsOf } from "../../app/merge";
@@ -6,11 +5,13 @@ import { readTargetsFile } from "../../app/read-targets";
 import type { TargetsUsed } from "../../domain/check";
 import { formatRatio } from "../../domain/format";
 import { targetsNote } from "../../domain/targets";
-import { expandInputs, readInput } from "../../hosts/node/files";
+import { expandInputs, openInputs, readInput, withRefused, type Skipped } from "../../hosts/node/files";
 import { workerThreadReader } from "../../hosts/node/read-pool";
+import { OutputError, outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { writeWorkbookXlsx } from "../../io/write";
 import { parseArgs, stringOption } from "../args";
+import { terminalName } from "../terminal";
 import { type CliCommand, type CliIO, UsageError } from "../types";
 import { loadUnits } from "../units";
 
@@ -61,6 +62,7 @@ export const mergeCommand: CliCommand = {
     "  --deadline  hạn nộp, vd. 2021-06-25 hoặc 25/6/2021 (mặc định 2021-06-25, theo Công văn 232-CV/HU)",
     "  --targets   mục tiêu theo kế hoạch của đơn vị: trang \"Mục tiêu\" (cột Chỉ tiêu, Nội dung, Mục tiêu, vd. \"≥ 90%\", \"Trên 95%\", \"Ít nhất 2\"); mặc định theo Đề án 241",
     "  --take      lấy số liệu của một đơn vị cho chỉ tiêu, thay vì cộng (vd. \"3.1=Phòng Văn hóa - Thông tin\")",
+    "  Chỉ đọc tệp thường; ống dẫn, thiết bị, thư mục, liên kết hỏng, tên không phải UTF-8 được bỏ qua và liệt kê (JSON: skipped).",
     "  Mã thoát / exit: 0 khi đã ghi tệp tổng hợp (kể cả khi có tệp bị loại), 1 khi không ghi được, 2 khi sai cú pháp.",
   ],
   async run(args, io: CliIO) {
@@ -83,13 +85,29 @@ export const mergeCommand: CliCommand = {
     const targets = targetsFile !== undefined ? loadTargets(targetsFile, io) : undefined;
     if (targetsFile !== undefined && targets === undefined) return 1;
 
-    const { files, missing } = expandInputs(parsed.positional, io.cwd);
-    for (const m of missing) io.stderr(`Không tìm thấy: ${m}\n`);
-    if (files.length === 0) {
+    const walked = expandInputs(parsed.positional, io.cwd);
+    for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
+    const jsonTarget = stringOption(parsed, "json");
+    const outPath = resolve(io.cwd, out);
+    const jsonPath = jsonTarget !== undefined && jsonTarget !== "-" ? resolve(io.cwd, jsonTarget) : undefined;
+    // No input is ever overwritten: neither a unit's file, nor the unit list or the targets file.
+    const clash = outputClash(
+      [{ option: "--out", path: outPath }, ...(jsonPath !== undefined ? [{ option: "--json", path: jsonPath }] : [])],
+      [
+        ...walked.files,
+        ...[stringOption(parsed, "units"), targetsFile].filter((f): f is string => f !== undefined && f !== "default").map((f) => resolve(io.cwd, f)),
+      ],
+    );
+    if (clash !== undefined) {
+      io.stderr(`${clash}\n`);
+      return 1;
+    }
+    const opened = openInputs(walked.files);
+    const skipped: Skipped[] = [...walked.skipped, ...opened.skipped];
+    if (opened.inputs.length === 0) {
       io.stderr(`Không có tệp bảng tính nào để tổng hợp ${WORKBOOK_KINDS_TEXT}.\n`);
       return 1;
     }
-    const jsonTarget = stringOption(parsed, "json");
     const given = (option: string, field: "unitName" | "superior" | "place" | "date") => {
       const v = stringOption(parsed, option);
       return v !== undefined ? { [field]: v } : {};
@@ -97,34 +115,43 @@ export const mergeCommand: CliCommand = {
     const run = await mergeFiles(
       {
         ...request,
-        files: files.map((path) => readInput(path)),
+        files: opened.inputs,
         ...(targets !== undefined && targetsFile !== undefined ? { targets: { name: basename(targetsFile), used: targets } } : {}),
         layout: { ...given("unit", "unitName"), ...given("superior", "superior"), ...given("place", "place"), ...given("date", "date") },
         ...(io.clock ? { clock: io.clock } : {}),
       },
-      workerThreadReader(),
+      withRefused(workerThreadReader(), opened.refused),
       {
         onRead: (p) => {
-          if (jsonTarget !== "-") io.stderr(`[${p.done}/${p.total}] ${p.item}\n`);
+          if (jsonTarget !== "-") io.stderr(`[${p.done}/${p.total}] ${terminalName(p.item)}\n`);
         },
+        ...(io.fileTimeLimitMs !== undefined ? { limitMs: io.fileTimeLimitMs } : {}),
       },
     );
-    const outPath = resolve(io.cwd, out);
-    writeFileSync(outPath, await writeWorkbookXlsx(run.layout));
+    writeFileAtomic(outPath, await writeWorkbookXlsx(run.layout));
     const s = run.summary;
     const rejected = s.files.filter((f) => f.status === "rejected");
     if (jsonTarget !== undefined) {
-      const text = JSON.stringify(mergeJson(run), null, 2) + "\n";
-      if (jsonTarget === "-") io.stdout(text);
-      else writeFileSync(resolve(io.cwd, jsonTarget), text);
+      const text = JSON.stringify({ ...(mergeJson(run) as Record<string, unknown>), skipped }, null, 2) + "\n";
+      if (jsonPath === undefined) io.stdout(text);
+      else {
+        try {
+          writeFileAtomic(jsonPath, text);
+        } catch (error) {
+          if (!(error instanceof OutputError)) throw error;
+          io.stderr(`Đã ghi tệp tổng hợp ${terminalName(outPath)}, nhưng ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}\n`);
+          return 1;
+        }
+      }
     }
     const lines = [
-      `Đã ghi ${outPath}`,
+      `Đã ghi ${terminalName(outPath)}`,
       `Đã nhận ${s.received.length}/${s.expected.length} đơn vị${s.rate !== null ? ` (${formatRatio(s.rate)})` : ""}; ${s.files.length} tệp: ` +
         `${s.files.filter((f) => f.status === "merged").length} được tổng hợp, ` +
         `${s.files.filter((f) => f.status === "superseded").length} bị thay thế, ${rejected.length} bị loại.`,
-      ...rejected.map((f) => `  Bị loại: ${f.file}: ${f.reason ?? ""}`),
-      ...(s.unlisted.length > 0 ? [`  Ngoài danh sách đơn vị: ${s.unlisted.join(", ")}`] : []),
+      ...rejected.map((f) => `  Bị loại: ${terminalName(f.file)}: ${f.reason ?? ""}`),
+      ...skipped.map((k) => `  Bỏ qua: ${terminalName(k.path)}: ${k.reason}`),
+      ...(s.unlisted.length > 0 ? [`  Ngoài danh sách đơn vị: ${s.unlisted.map(terminalName).join(", ")}`] : []),
       ...(s.missing.length > 0 ? [`  Chưa nhận: ${s.missing.join(", ")}`] : []),
       ...(s.rejectedValues.length > 0 ? [`  ${s.rejectedValues.length} giá trị sai quy tắc không được cộng (xem trang "Số liệu bị loại").`] : []),
       targetsNote(s.targetsSource),

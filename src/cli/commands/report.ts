@@ -1,10 +1,13 @@
-import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { draftBasis, draftBasisText, draftOptionsFor, writeReportDraft } from "../../app/report";
-import { expandInputs, readInput } from "../../hosts/node/files";
+import { readFiles } from "../../app/read-files";
+import { draftBasis, draftBasisText, draftOptionsFor, writeReportDraft, type DraftBasis } from "../../app/report";
+import { mergeReports } from "../../domain/merge";
+import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { workerThreadReader } from "../../hosts/node/read-pool";
+import { outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
+import { terminalName } from "../terminal";
 import { type CliCommand, type CliIO, UsageError } from "../types";
 import { loadUnits } from "../units";
 
@@ -32,25 +35,48 @@ export const reportCommand: CliCommand = {
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io);
     if (!units) return 1;
 
-    const { files, missing } = expandInputs(parsed.positional, io.cwd);
-    for (const m of missing) io.stderr(`Không tìm thấy: ${m}\n`);
-    if (files.length === 0) {
+    const walked = expandInputs(parsed.positional, io.cwd);
+    for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
+    const outPath = resolve(io.cwd, out);
+    const unitsFile = stringOption(parsed, "units");
+    const clash = outputClash(
+      [{ option: "--out", path: outPath }],
+      [...walked.files, ...(unitsFile !== undefined && unitsFile !== "default" ? [resolve(io.cwd, unitsFile)] : [])],
+    );
+    if (clash !== undefined) {
+      io.stderr(`${clash}\n`);
+      return 1;
+    }
+    const opened = openInputs(walked.files);
+    const skipped: Skipped[] = [...walked.skipped, ...opened.skipped];
+    for (const k of skipped) io.stderr(`Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`);
+    if (opened.inputs.length === 0) {
       io.stderr(`Không có tệp bảng tính nào để lấy số liệu ${WORKBOOK_KINDS_TEXT}.\n`);
       return 1;
     }
-    const basis = await draftBasis(files.map((path) => readInput(path)), units, workerThreadReader());
+    const reader = withRefused(workerThreadReader(), opened.refused);
+    const limit = io.fileTimeLimitMs !== undefined ? { limitMs: io.fileTimeLimitMs } : {};
+    let basis: DraftBasis;
+    if (opened.inputs.length === 1) {
+      // A single file may be a summary, which is read on this thread: it is first read in a
+      // worker thread under the time limit, and one that cannot be read is not read again.
+      const [probe] = await readFiles(reader, opened.inputs, limit);
+      basis = probe!.error
+        ? { kind: "merged", sources: [probe!], summary: mergeReports([probe!], { units }) }
+        : await draftBasis(opened.inputs, units, { read: () => Promise.resolve(probe!) });
+    } else basis = await draftBasis(opened.inputs, units, reader, limit);
     if (basis.kind === "summary") {
       if (basis.errors.length > 0) {
         io.stderr(
-          `Không dùng được bảng tổng hợp "${basis.file}":\n` + basis.errors.map((i) => `  ${i.sheet !== null ? `${i.sheet}: ` : ""}${i.message}\n`).join(""),
+          `Không dùng được bảng tổng hợp "${terminalName(basis.file)}":\n` + basis.errors.map((i) => `  ${i.sheet !== null ? `${i.sheet}: ` : ""}${i.message}\n`).join(""),
         );
         return 1;
       }
       for (const i of basis.read.issues) {
-        io.stderr(`Cảnh báo: ${basis.file}${i.sheet !== null ? ` (${i.sheet}${i.cell !== null ? `!${i.cell}` : ""})` : ""}: ${i.message}\n`);
+        io.stderr(`Cảnh báo: ${terminalName(basis.file)}${i.sheet !== null ? ` (${i.sheet}${i.cell !== null ? `!${i.cell}` : ""})` : ""}: ${i.message}\n`);
       }
     } else {
-      for (const s of basis.sources) if (s.error) io.stderr(`Bị loại: ${s.file}: ${s.error.message}\n`);
+      for (const s of basis.sources) if (s.error) io.stderr(`Bị loại: ${terminalName(s.file)}: ${s.error.message}\n`);
     }
     const given = (name: "unit" | "superior" | "place") => stringOption(parsed, name);
     const options = draftOptionsFor(
@@ -63,9 +89,8 @@ export const reportCommand: CliCommand = {
       },
       io.clock,
     );
-    const outPath = resolve(io.cwd, out);
-    writeFileSync(outPath, await writeReportDraft(basis.summary, options));
-    io.stdout(`Đã ghi ${outPath}\n${draftBasisText(basis)}\n`);
+    writeFileAtomic(outPath, await writeReportDraft(basis.summary, options));
+    io.stdout(`Đã ghi ${terminalName(outPath)}\n${draftBasisText(basis)}\n`);
     return 0;
   },
 };

@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { unitLayout, unitTemplates, unitTemplatesZip } from "../../app/templates";
 import type { UnitLevel } from "../../domain/model/identity";
 import { unitFileNames, writeWorkbookXlsx } from "../../io/write";
+import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../hosts/node/write";
 import { parseArgs, stringOption } from "../args";
 import { type CliCommand, UsageError } from "../types";
 import { loadUnits } from "../units";
@@ -59,7 +60,7 @@ export const templateCommand: CliCommand = {
         },
         io.clock,
       );
-      writeFileSync(outPath, await writeWorkbookXlsx(layout));
+      writeFileAtomic(outPath, await writeWorkbookXlsx(layout));
       const shown = layout.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
       io.stdout(`Đã ghi ${outPath} (${unitName.trim()}; trang: ${shown.join(", ")})\n`);
       return 0;
@@ -70,18 +71,37 @@ export const templateCommand: CliCommand = {
     }
     const units = loadUnits(unitsSpec!, io);
     if (!units) return 1;
+    const unitsFile = unitsSpec !== "default" ? [resolve(io.cwd, unitsSpec!)] : [];
     const options = { ...(superior !== undefined ? { superior } : {}), ...(date !== undefined ? { date } : {}), ...(io.clock ? { clock: io.clock } : {}) };
     if (extname(outPath).toLowerCase() === ".zip") {
+      const clash = outputClash([{ option: "--out", path: outPath }], unitsFile);
+      if (clash !== undefined) {
+        io.stderr(`${clash}\n`);
+        return 1;
+      }
       const zip = await unitTemplatesZip(units, options);
-      writeFileSync(outPath, zip);
+      writeFileAtomic(outPath, zip);
       const names = unitFileNames(units);
       io.stdout(`Đã ghi ${outPath} (${units.length} tệp):\n${names.map((n) => `  ${n}`).join("\n")}\n`);
       return 0;
     }
-    mkdirSync(outPath, { recursive: true });
-    for (const { name, unit, bytes } of await unitTemplates(units, options)) {
+    try {
+      mkdirSync(outPath, { recursive: true });
+    } catch (error) {
+      throw new OutputError(outPath, writeProblem(error));
+    }
+    const made = await unitTemplates(units, options);
+    const clash = outputClash(
+      made.map(({ name }) => ({ option: "--out", path: join(outPath, name) })),
+      unitsFile,
+    );
+    if (clash !== undefined) {
+      io.stderr(`${clash}\n`);
+      return 1;
+    }
+    for (const { name, unit, bytes } of made) {
       const file = join(outPath, name);
-      writeFileSync(file, bytes);
+      writeFileAtomic(file, bytes);
       io.stdout(`Đã ghi ${file} (${unit.name})\n`);
     }
     io.stdout(`Tổng cộng ${units.length} tệp trong ${outPath}\n`);

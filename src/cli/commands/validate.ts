@@ -1,26 +1,31 @@
-import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { unopenedFile, validateFile, type FileCheck } from "../../app/check";
+import { checkFiles, unopenedFile, type FileCheck } from "../../app/check";
 import { issueJson } from "../../app/merge";
 import { indicatorById, targetLabel } from "../../domain/catalogue";
 import { targetsUsedText } from "../../domain/check";
 import { formatNumber, formatRatio, verdictLabel, vnDate } from "../../domain/format";
 import { hasErrors, type Issue } from "../../domain/model/issues";
-import { openProblem } from "../../hosts/node/files";
+import { makeIssue } from "../../domain/rules";
+import type { InputFile } from "../../app/sources";
+import { openInput } from "../../hosts/node/files";
+import { workerThreadChecker } from "../../hosts/node/read-pool";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs } from "../args";
+import { terminalName } from "../terminal";
 import { type CliCommand, UsageError } from "../types";
 
 type FileResult = FileCheck;
 
-function readOne(path: string, display: string): FileResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(path));
-  } catch (error) {
-    return unopenedFile(display, openProblem(error));
-  }
-  return validateFile({ name: basename(display), bytes }, display);
+type ToCheck = { readonly file: InputFile; readonly display: string };
+
+const isToCheck = (o: ToCheck | FileResult): o is ToCheck => typeof o.file !== "string";
+
+/** Opens the file named `display`: its bytes, or the check that says why it could not be opened (size checked before reading). */
+function openOne(path: string, display: string): ToCheck | FileResult {
+  const opened = openInput(path, basename(display));
+  if ("file" in opened) return { file: opened.file, display };
+  if (opened.refused === "too-large") return { file: display, readError: makeIssue("too-large", {}, { file: display, size: opened.size, limit: opened.limit }) };
+  return unopenedFile(display, opened.detail);
 }
 
 function round2(n: number | null): number | null {
@@ -77,7 +82,7 @@ function issueLine(i: Issue): string {
 const SOURCE_LABEL = { identity: "theo mã nhận dạng của mẫu biểu", header: "theo tiêu đề báo cáo", "file-name": "theo tên tệp" } as const;
 
 function textReport(r: FileResult): string {
-  const lines: string[] = [`Tệp: ${r.file}`];
+  const lines: string[] = [`Tệp: ${terminalName(r.file)}`];
   if (r.readError || !r.report) {
     lines.push(`  LỖI: ${r.readError?.message ?? "không đọc được tệp"}`);
     return lines.join("\n");
@@ -120,7 +125,12 @@ export const validateCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseArgs(args, { flags: ["json"] });
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp (at least one file is required)");
-    const results = parsed.positional.map((file) => readOne(resolve(io.cwd, file), file));
+    const opened = parsed.positional.map((file) => openOne(resolve(io.cwd, file), file));
+    const toCheck = opened.filter(isToCheck);
+    // Each file is read in a worker thread, stopped past the time limit (rule "timeout"), as in a merge.
+    const checked = await checkFiles(workerThreadChecker(), toCheck, { limitMs: io.fileTimeLimitMs });
+    let next = 0;
+    const results = opened.map((o) => (isToCheck(o) ? checked[next++]! : o));
     if (parsed.options.has("json")) {
       io.stdout(JSON.stringify({ files: results.map(resultJson) }, null, 2) + "\n");
     } else {

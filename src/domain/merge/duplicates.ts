@@ -96,7 +96,13 @@ export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred:
     }
     for (const p of list) {
       if (p === winner) verdicts.set(p.source, { status: "merged", reason: null });
-      else {
+      else if (p.source.sha256 !== "" && p.source.sha256 === winner.source.sha256) {
+        // The same bytes sent twice: nothing is lost, the file is counted once.
+        verdicts.set(p.source, {
+          status: "superseded",
+          reason: `Tệp giống hệt tệp "${winner.source.file}" (cùng mã SHA-256); số liệu chỉ được tính một lần.`,
+        });
+      } else {
         const why = preferredFile !== undefined && winner.source.file === preferredFile ? "người dùng chọn" : "tệp có ngày báo cáo muộn hơn";
         verdicts.set(p.source, {
           status: "superseded",

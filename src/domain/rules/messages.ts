@@ -13,6 +13,11 @@ function s(v: string | number | null | undefined): string {
   return v;
 }
 
+/** Bytes in megabytes (of 1.048.576 bytes) as people read them: "2.500", "23,8", "20". */
+function megabytes(bytes: number): string {
+  return formatNumber(Math.round((bytes / 1_048_576) * 10) / 10);
+}
+
 function where(p: { readonly indicator?: string }): string {
   return p.indicator ? `Chỉ tiêu ${s(p.indicator)}` : "Ô này";
 }
@@ -71,7 +76,7 @@ const MESSAGES: Messages = {
     `Trang tính "${s(p.sheet)}" (dòng ${s(p.row)}) có thêm một bảng kết quả với số liệu khác ở chỉ tiêu ${s(p.indicators)}; bảng này không được đọc, chỉ đọc bảng ở trang "${s(p.usedSheet)}" (dòng ${s(p.usedRow)}). Nếu số liệu đúng nằm ở bảng kia, hãy xóa bảng thừa rồi gửi lại.`,
   "included-in-summary": (p) =>
     `Tệp ${s(p.file)} là báo cáo của ${s(p.unit)}, đơn vị đã có trong bảng tổng hợp "${s(p.summary)}" của ${s(p.summaryUnit)}; số liệu chỉ được tính một lần, theo bảng tổng hợp.`,
-  "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${s(p.size)} byte, tối đa ${s(p.limit)} byte).`,
+  "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${megabytes(p.size)} MB, tối đa ${megabytes(p.limit)} MB).`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
   "not-a-workbook": (p) =>

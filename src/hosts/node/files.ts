@@ -2,43 +2,257 @@
  * The file system for the CLI: the files named on the command line and the
  * workbooks in named folders (not recursive, by the one list of accepted
  * kinds), read into the app's InputFile.
+ *
+ * Only regular files are read. A named pipe, a device, a folder named like a
+ * workbook, a broken link, a name that is not UTF-8 or a file that cannot be
+ * opened is set aside with the reason (`skipped`), and the other files go on.
+ * A file's size is checked before a byte of it is read.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { FileReadError } from "../../app/errors";
+import type { FileReaderPort } from "../../app/read-files";
 import type { InputFile } from "../../app/sources";
+import type { MergeSource } from "../../domain/merge";
+import { messageFor } from "../../domain/rules/messages";
+import { DEFAULT_LIMITS } from "../../io/read/errors";
 import { isWorkbookName } from "../../io/read/formats";
 
+/** A file or folder entry that was not read, and why (Vietnamese). */
+export interface Skipped {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** Why a file could not be opened or read, in Vietnamese ("không tìm thấy tệp", "đây là thư mục", …). */
+export function openProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "không tìm thấy tệp";
+    case "EISDIR":
+      return "đây là thư mục";
+    case "EACCES":
+    case "EPERM":
+      return "không có quyền đọc";
+    case "ENOTDIR":
+      return "một phần của đường dẫn không phải là thư mục";
+    case "ELOOP":
+      return "liên kết tượng trưng vòng quanh";
+    case "ENAMETOOLONG":
+      return "tên tệp quá dài";
+    case "EIO":
+      return "lỗi đọc ổ đĩa";
+    case "EMFILE":
+    case "ENFILE":
+      return "mở quá nhiều tệp cùng lúc";
+    case "ERR_FS_FILE_TOO_LARGE":
+      return "tệp quá lớn";
+    default:
+      return code !== undefined ? `lỗi hệ thống (${code})` : error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Why an entry that is not a regular file is not read. */
+export function kindProblem(stat: Stats): string {
+  if (stat.isDirectory()) return "đây là thư mục, không phải tệp";
+  if (stat.isFIFO()) return "không phải tệp thường (ống dẫn có tên, FIFO)";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "không phải tệp thường (thiết bị)";
+  if (stat.isSocket()) return "không phải tệp thường (socket)";
+  return "không phải tệp thường";
+}
+
+const BROKEN_LINK = "liên kết tượng trưng hỏng (không có tệp đích)";
+const NOT_UTF8 = "tên tệp không phải UTF-8 nên không đọc";
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A name's bytes as text: valid UTF-8 kept, every other byte shown as "\xNN". */
+export function escapeNameBytes(bytes: Uint8Array): string {
+  let out = "";
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len > 0 && i + len <= bytes.length) {
+      try {
+        out += strictUtf8.decode(bytes.subarray(i, i + len));
+        i += len;
+        continue;
+      } catch {
+        // Not a whole character: the lead byte is escaped below.
+      }
+    }
+    out += `\\x${b.toString(16).padStart(2, "0")}`;
+    i++;
+  }
+  return out;
+}
+
+/** The name as text, or undefined when its bytes are not UTF-8. */
+function decodeName(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Files named on the command line, and the workbooks inside named folders (not recursive), in name order. */
-export function expandInputs(args: readonly string[], cwd: string): { files: string[]; missing: string[] } {
+export function expandInputs(args: readonly string[], cwd: string): { files: string[]; missing: string[]; skipped: Skipped[] } {
   const files: string[] = [];
   const missing: string[] = [];
+  const skipped: Skipped[] = [];
   for (const arg of args) {
     const path = resolve(cwd, arg);
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(path);
-    } catch {
-      missing.push(arg);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" && isLinkAt(path)) skipped.push({ path: arg, reason: BROKEN_LINK });
+      else if (code === "ENOENT") missing.push(arg);
+      else skipped.push({ path: arg, reason: openProblem(error) });
       continue;
     }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort((a, b) => a.localeCompare(b, "vi"))) {
-        if (name.startsWith("~$") || name.startsWith(".")) continue;
-        if (isWorkbookName(name)) files.push(join(path, name));
-      }
-    } else files.push(path);
+    if (stat.isDirectory()) walkFolder(path, arg, files, skipped);
+    else if (stat.isFile()) files.push(path);
+    else skipped.push({ path: arg, reason: kindProblem(stat) });
   }
-  return { files, missing };
+  return { files, missing, skipped };
 }
 
-/** A file as the app's input: its name (without the folder), bytes and last-modified time. */
+function isLinkAt(path: string | Buffer): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** The workbooks directly inside `folder` (shown as `shown`), by name; entries that are not regular files are skipped. */
+function walkFolder(folder: string, shown: string, files: string[], skipped: Skipped[]): void {
+  let names: Buffer[];
+  try {
+    names = readdirSync(folder, { encoding: "buffer" });
+  } catch (error) {
+    skipped.push({ path: shown, reason: openProblem(error) });
+    return;
+  }
+  const entries = names.map((bytes) => ({ bytes, name: decodeName(bytes), shown: escapeNameBytes(bytes) }));
+  entries.sort((a, b) => a.shown.localeCompare(b.shown, "vi"));
+  for (const entry of entries) {
+    if (entry.shown.startsWith("~$") || entry.shown.startsWith(".")) continue;
+    if (!isWorkbookName(entry.shown)) continue;
+    if (entry.name === undefined) {
+      skipped.push({ path: join(shown, entry.shown), reason: NOT_UTF8 });
+      continue;
+    }
+    const full = join(folder, entry.name);
+    let stat: Stats;
+    try {
+      stat = statSync(full);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      skipped.push({ path: join(shown, entry.name), reason: code === "ENOENT" && isLinkAt(full) ? BROKEN_LINK : openProblem(error) });
+      continue;
+    }
+    if (stat.isFile()) files.push(full);
+    else skipped.push({ path: join(shown, entry.name), reason: kindProblem(stat) });
+  }
+}
+
+/** A file opened for reading: its bytes, or why it was refused before being read. */
+export type Opened =
+  | { readonly file: InputFile }
+  | { readonly refused: "too-large"; readonly size: number; readonly limit: number }
+  | { readonly refused: "not-found"; readonly detail: string };
+
+/** Reading in blocks keeps a file that grows while it is read within the limit. */
+const BLOCK = 1024 * 1024;
+
+/**
+ * Opens `path` without blocking (a named pipe must not hang the CLI), checks it is a regular
+ * file no larger than `maxFileBytes` before reading a byte, then reads it.
+ */
+export function openInput(path: string, name: string = basename(path), maxFileBytes: number = DEFAULT_LIMITS.maxFileBytes): Opened {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { refused: "not-found", detail: openProblem(error) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { refused: "not-found", detail: kindProblem(stat) };
+    if (stat.size > maxFileBytes) return { refused: "too-large", size: stat.size, limit: maxFileBytes };
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = new Uint8Array(Math.min(BLOCK, maxFileBytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > maxFileBytes) return { refused: "too-large", size: Math.max(total, stat.size), limit: maxFileBytes };
+    }
+    const bytes = chunks.length === 1 && chunks[0]!.length === total ? chunks[0]! : new Uint8Array(total);
+    if (bytes !== chunks[0]) {
+      let at = 0;
+      for (const c of chunks) {
+        bytes.set(c, at);
+        at += c.length;
+      }
+    }
+    return { file: { name, bytes, lastModified: stat.mtime.toISOString() } };
+  } catch (error) {
+    return { refused: "not-found", detail: openProblem(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The Vietnamese message for a file refused before reading, naming it as `name`. */
+export function refusalMessage(opened: Exclude<Opened, { file: InputFile }>, name: string): string {
+  return opened.refused === "too-large"
+    ? messageFor("too-large", { file: name, size: opened.size, limit: opened.limit })
+    : messageFor("not-found", { file: name, detail: opened.detail });
+}
+
+/** A file as the app's input: its name (without the folder), bytes and last-modified time. Throws FileReadError (Vietnamese) when refused. */
 export function readInput(path: string, name: string = basename(path)): InputFile {
-  const stat = statSync(path);
-  return { name, bytes: new Uint8Array(readFileSync(path)), lastModified: stat.mtime.toISOString() };
+  const opened = openInput(path, name);
+  if ("file" in opened) return opened.file;
+  throw new FileReadError(name, opened.refused, refusalMessage(opened, name));
 }
 
-/** Why a file could not be opened, in Vietnamese ("không tìm thấy tệp", "đây là thư mục", …). */
-export function openProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === "ENOENT" ? "không tìm thấy tệp" : code === "EISDIR" ? "đây là thư mục" : code === "EACCES" ? "không có quyền đọc" : String(code ?? error);
+/**
+ * The files of a merge opened: those read, and — in their place, in order — those refused as
+ * too large (a source with the "too-large" error, without its bytes); files that cannot be
+ * opened at all are skipped with the reason.
+ */
+export function openInputs(paths: readonly string[]): { inputs: InputFile[]; refused: Map<InputFile, MergeSource>; skipped: Skipped[] } {
+  const inputs: InputFile[] = [];
+  const refused = new Map<InputFile, MergeSource>();
+  const skipped: Skipped[] = [];
+  for (const path of paths) {
+    const name = basename(path);
+    const opened = openInput(path, name);
+    if ("file" in opened) inputs.push(opened.file);
+    else if (opened.refused === "too-large") {
+      const placeholder: InputFile = { name, bytes: new Uint8Array(0) };
+      inputs.push(placeholder);
+      refused.set(placeholder, { file: name, sha256: "", error: { code: "too-large", message: refusalMessage(opened, name) } });
+    } else skipped.push({ path, reason: opened.detail });
+  }
+  return { inputs, refused, skipped };
+}
+
+/** The reader, answering for the files refused before reading with their source (they are not read). */
+export function withRefused(reader: FileReaderPort, refused: ReadonlyMap<InputFile, MergeSource>): FileReaderPort {
+  return {
+    read: (file, options) => Promise.resolve(refused.get(file) ?? reader.read(file, options)),
+    ...(reader.transfersBytes !== undefined ? { transfersBytes: reader.transfersBytes } : {}),
+    close: () => reader.close?.(),
+  };
 }

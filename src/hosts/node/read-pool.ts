@@ -3,20 +3,25 @@
  * one loop (src/app/read-files.ts) with a reader port that reads each file
  * in a worker thread; a file that runs past the limit is stopped by ending
  * the worker (a new one takes the next file) and becomes a rejected source
- * with rule "timeout". The other limits (size, inflated bytes, cells) are
+ * with rule "timeout". The same worker checks files for validate. The other limits (size, inflated bytes, cells) are
  * enforced inside the reader itself.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { Cancelled } from "../../app/cancel";
-import { readFiles, type FileReaderPort } from "../../app/read-files";
+import type { FileCheck, FileCheckPort } from "../../app/check";
+import { readFiles, type FileReaderPort, type ReadFailure } from "../../app/read-files";
 import type { InputFile } from "../../app/sources";
 import type { MergeSource } from "../../domain/merge";
 
 export { FILE_TIME_LIMIT_MS } from "../../app/limits";
 
-type Reply = { ok: true; source: MergeSource } | { ok: false; message: string };
+type Done = { ok: true; source?: MergeSource; check?: FileCheck };
+type Reply = Done | { ok: false; message: string };
+
+/** What the worker is asked: a file to read for a merge (the file itself), or one to check. */
+export type WorkerTask = InputFile | { readonly task: "check"; readonly file: InputFile; readonly display: string };
 
 /** The worker script: the bundled one next to the built CLI, else the sources through tsx. */
 function workerPath(): string {
@@ -24,11 +29,11 @@ function workerPath(): string {
   return existsSync(bundled) ? bundled : join(__dirname, "..", "..", "..", "bin", "read-worker.cjs");
 }
 
-/** Reads each file in a worker thread, ended past the time limit (or when the signal aborts). */
-export function workerThreadReader(): FileReaderPort {
+/** One worker thread, asked one task at a time; ended past the time limit (or when the signal aborts) and made again for the next. */
+function workerSlot() {
   let worker: Worker | null = null;
   return {
-    async read(file, { limitMs, signal }) {
+    async run(task: WorkerTask, limitMs: number, signal: AbortSignal | undefined): Promise<Done | ReadFailure> {
       if (signal?.aborted) throw new Cancelled();
       const w: Worker = (worker ??= new Worker(workerPath()));
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -46,7 +51,7 @@ export function workerThreadReader(): FileReaderPort {
         timer = setTimeout(() => done("timeout"), limitMs);
         signal?.addEventListener("abort", onAbort, { once: true });
         w.on("message", onMessage).on("error", onError).on("exit", onExit);
-        w.postMessage(file);
+        w.postMessage(task);
       });
       if (typeof reply === "string" || reply instanceof Error) {
         await w.terminate();
@@ -55,12 +60,36 @@ export function workerThreadReader(): FileReaderPort {
       if (reply === "cancelled") throw new Cancelled();
       if (reply === "timeout") return { failed: "timeout" };
       if (reply instanceof Error || !reply.ok) return { failed: "crashed", detail: reply.message };
-      return reply.source;
+      return reply;
     },
     async close() {
       await worker?.terminate();
       worker = null;
     },
+  };
+}
+
+/** Reads each file in a worker thread, ended past the time limit (or when the signal aborts). */
+export function workerThreadReader(): FileReaderPort {
+  const slot = workerSlot();
+  return {
+    async read(file, { limitMs, signal }) {
+      const reply = await slot.run(file, limitMs, signal);
+      return "failed" in reply ? reply : reply.source!;
+    },
+    close: () => slot.close(),
+  };
+}
+
+/** Checks each file (validate) in a worker thread, ended past the time limit (or when the signal aborts). */
+export function workerThreadChecker(): FileCheckPort {
+  const slot = workerSlot();
+  return {
+    async check(file, display, { limitMs, signal }) {
+      const reply = await slot.run({ task: "check", file, display }, limitMs, signal);
+      return "failed" in reply ? reply : reply.check!;
+    },
+    close: () => slot.close(),
   };
 }
 

@@ -1,11 +1,22 @@
 /**
  * The CLI's read worker (a Node worker thread): reads one file at a time for
- * the main thread, which ends it when a file runs past the time limit.
+ * the main thread (or checks one, for validate), which ends it when a file runs past the time limit.
  */
 import { parentPort } from "node:worker_threads";
+import { validateFile } from "../../app/check";
 import { readSource, type InputFile } from "../../app/sources";
+import type { WorkerTask } from "./read-pool";
 
-parentPort?.on("message", (file: InputFile) => {
+parentPort?.on("message", (task: WorkerTask) => {
+  if ("task" in task) {
+    try {
+      parentPort?.postMessage({ ok: true, check: validateFile(task.file, task.display) });
+    } catch (error) {
+      parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  const file: InputFile = task;
   readSource(file).then(
     (source) => parentPort?.postMessage({ ok: true, source }),
     (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),

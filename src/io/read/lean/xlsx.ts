@@ -8,7 +8,7 @@
  * caller falls back to the general reader.
  */
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../../domain/model/grid";
-import { parseAddress, parseRange } from "../../../domain/model/grid";
+import { parseRange } from "../../../domain/model/grid";
 import { BUILTIN_DATE_FORMATS, BUILTIN_PERCENT_FORMATS, isDateFormat, isPercentFormat, serialToDate } from "../../../domain/number-format";
 
 export { isDateFormat, serialToDate };
@@ -24,7 +24,6 @@ const attr = attribute;
 const decode = decodeXml;
 const runText = textOf;
 const toDate = serialToDate;
-const address = parseAddress;
 const FOUND_IT = FOUND;
 const PREFIXED_TAG = PREFIXED;
 
@@ -219,8 +218,18 @@ function readSheet(
 }
 
 
-/** Zero-based column of a cell reference; plain "AB12" is read directly, anything else as parseAddress reads it. */
-function columnOf(ref: string): number {
+/** Zero-based row of a row's "r"; one that is not a row number ("0", "x") gives the row after the previous one. */
+function rowIndex(ra: string | undefined, lastRow: number): number {
+  const n = ra !== undefined ? Number(ra) : NaN;
+  return Number.isInteger(n) && n >= 1 ? n - 1 : lastRow + 1;
+}
+
+/**
+ * Zero-based column of a cell reference; plain "AB12" is read directly, anything else as
+ * parseRange reads it; a reference parseRange cannot read ("0", "A0:", "") gives `next`, the
+ * column after the previous cell, as a cell without a reference would.
+ */
+function columnOf(ref: string, next: number): number {
   let c = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -231,10 +240,10 @@ function columnOf(ref: string): number {
   let digits = 0;
   for (let j = i; j < ref.length; j++) {
     const ch = ref.charCodeAt(j);
-    if (ch < 48 || ch > 57) return address(ref).c;
+    if (ch < 48 || ch > 57) return parseRange(ref)?.s.c ?? next;
     digits++;
   }
-  return i === 0 || digits === 0 ? address(ref).c : c - 1;
+  return i === 0 || digits === 0 ? (parseRange(ref)?.s.c ?? next) : c - 1;
 }
 
 /** Turns one cell's type, raw value and formula into a GridCell, counting it against the cell budget. */
@@ -313,7 +322,7 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
   while ((found = findEl(xml, "row", at, end, rowEl)) === FOUND_IT) {
     at = rowEl.end;
     const ra = attr(xml.slice(rowEl.attrsStart, rowEl.attrsEnd), "r");
-    const r = ra !== undefined ? Number(ra) - 1 : lastRow + 1;
+    const r = rowIndex(ra, lastRow);
     lastRow = r;
     if (r >= limits.maxRows) break;
     let lastCol = -1;
@@ -324,7 +333,7 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
       ci = cEl.end;
       const attrs = xml.slice(cEl.attrsStart, cEl.attrsEnd);
       const ref = attr(attrs, "r");
-      const col = ref !== undefined ? columnOf(ref) : lastCol + 1;
+      const col = ref !== undefined ? columnOf(ref, lastCol + 1) : lastCol + 1;
       lastCol = col;
       const s = cEl.innerStart;
       const e = cEl.innerEnd;
@@ -358,14 +367,14 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
   let lastRow = -1;
   for (const rowEl of elements(xml, "row")) {
     const ra = attribute(rowEl.attrs, "r");
-    const r = ra !== undefined ? Number(ra) - 1 : lastRow + 1;
+    const r = rowIndex(ra, lastRow);
     lastRow = r;
     if (r >= limits.maxRows) break;
     let lastCol = -1;
     let row: Array<GridCell | undefined> | undefined;
     for (const c of elements(rowEl.inner, "c")) {
       const ref = attribute(c.attrs, "r");
-      const col = ref !== undefined ? parseAddress(ref).c : lastCol + 1;
+      const col = ref !== undefined ? columnOf(ref, lastCol + 1) : lastCol + 1;
       lastCol = col;
       const fEl = c.inner ? nextElement(c.inner, "f", 0) : undefined;
       const vEl = c.inner ? nextElement(c.inner, "v", 0) : undefined;

@@ -1,0 +1,165 @@
+/**
+ * Every file the CLI writes goes through writeFileAtomic: the bytes go to a
+ * temporary file in the same folder, are flushed to the disk, and the
+ * temporary file is renamed over the target, so a kill or a full disk
+ * mid-write leaves the previous file as it was (a rename within one folder
+ * is atomic). An output that is one of the inputs is refused before anything
+ * is written.
+ */
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  chmodSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+
+/** A file the CLI could not write: `message` is one Vietnamese line naming the path and the reason. */
+export class OutputError extends Error {
+  override readonly name = "OutputError";
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`Không ghi được ${path}: ${reason}.`);
+  }
+}
+
+/** Why writing failed, in Vietnamese, from the file system's error code. */
+export function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "không có quyền ghi";
+    case "ENOENT":
+      return "thư mục chứa tệp không tồn tại";
+    case "ENOTDIR":
+      return "một phần của đường dẫn không phải là thư mục";
+    case "EISDIR":
+      return "đây là một thư mục";
+    case "EEXIST":
+      return "đã có một tệp cùng tên";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "ổ đĩa đã đầy";
+    case "EROFS":
+      return "ổ đĩa chỉ cho đọc";
+    case "ENAMETOOLONG":
+      return "tên tệp quá dài";
+    case "EIO":
+      return "lỗi đọc ghi ổ đĩa";
+    default:
+      return code !== undefined ? `lỗi hệ thống (${code})` : error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Steps of a write that tests can fail on purpose (a full disk, a kill). */
+export interface WriteHooks {
+  /** Called once the temporary file exists, before the bytes are written. */
+  readonly afterTempCreated?: (tempPath: string) => void;
+}
+
+let counter = 0;
+
+/**
+ * Writes `bytes` to `path` atomically: a temporary file beside it, fsync, rename into place.
+ * On any failure the temporary file is removed, the previous file is left untouched, and an
+ * OutputError naming the path and the reason is thrown.
+ */
+export function writeFileAtomic(path: string, bytes: Uint8Array | string, hooks: WriteHooks = {}): void {
+  const target = resolve(path);
+  const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+  let mode: number | undefined;
+  try {
+    const st = statSync(target);
+    if (st.isDirectory()) throw new OutputError(target, writeProblem({ code: "EISDIR" }));
+    mode = st.mode & 0o7777;
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    // No file there yet: it is made.
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${++counter}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, "wx", 0o666);
+    hooks.afterTempCreated?.(temp);
+    let at = 0;
+    while (at < data.length) at += writeSync(fd, data, at, data.length - at);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (mode !== undefined) chmodSync(temp, mode);
+    renameSync(temp, target);
+  } catch (error) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already failing: the first error is the one reported.
+      }
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never made, or already gone.
+    }
+    throw error instanceof OutputError ? error : new OutputError(target, writeProblem(error));
+  }
+  syncFolder(dirname(target));
+}
+
+/** Flushes the folder's entry for the renamed file (best effort: not every system allows it). */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, "r");
+    fsyncSync(fd);
+  } catch {
+    // The file itself is on the disk; the folder entry follows.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Whether two paths are the same file: the same real path, or the same device and inode (a hard link). */
+export function sameFile(a: string, b: string): boolean {
+  const ra = resolve(a);
+  const rb = resolve(b);
+  if (ra === rb) return true;
+  try {
+    if (realpathSync(ra) === realpathSync(rb)) return true;
+  } catch {
+    // One does not exist (yet): compared by inode below, if both do.
+  }
+  try {
+    const sa = statSync(ra);
+    const sb = statSync(rb);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses an output that is one of the inputs (the same file by real path or inode), or one
+ * given twice: a Vietnamese line naming it, for exit code 1. Undefined when all is well.
+ */
+export function outputClash(outputs: readonly { readonly option: string; readonly path: string }[], inputs: readonly string[]): string | undefined {
+  for (const out of outputs) {
+    const input = inputs.find((i) => sameFile(out.path, i));
+    if (input !== undefined) {
+      return `Không ghi đè tệp đầu vào: ${out.option} ${out.path} chính là tệp đang được đọc (${input}); hãy chọn tên khác cho ${out.option}.`;
+    }
+  }
+  for (const [i, a] of outputs.entries()) {
+    const b = outputs.slice(i + 1).find((o) => sameFile(a.path, o.path));
+    if (b) return `${a.option} và ${b.option} cùng là ${a.path}; hãy chọn hai tệp khác nhau.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * The CLI's folder walk reads only regular files: a named pipe, a folder named
+ * like a workbook, a broken link and a name that is not UTF-8 are skipped with
+ * the reason (a pipe must not block). A file's size is checked before a byte is
+ * read: a 2.5 GB sparse file is refused as too large, in megabytes.
+ */
+import { execFileSync } from "node:child_process";
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { escapeNameBytes, expandInputs, openInput, openInputs, openProblem, readInput } from "../../../src/hosts/node/files";
+
+const MB = 1024 * 1024;
+/** Node's own fs module, the object the walk's reads go through (spied on to show a file is not read). */
+const fs = jest.requireActual<typeof import("node:fs")>("node:fs");
+
+describe("the folder walk", () => {
+  const dir = mkdtempSync(join(tmpdir(), "walk-"));
+  const folder = join(dir, "bao-cao");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  beforeAll(() => {
+    mkdirSync(folder);
+    writeFileSync(join(folder, "ban-bo.xlsx"), "x");
+    writeFileSync(join(folder, "ghi-chu.txt"), "x");
+    execFileSync("mkfifo", [join(folder, "pipe.xlsx")]);
+    mkdirSync(join(folder, "sub.xlsx"));
+    symlinkSync(join(folder, "khong-co.xlsx"), join(folder, "hong.xlsx"));
+    symlinkSync(join(folder, "ban-bo.xlsx"), join(folder, "lien-ket.xlsx"));
+    // "caf\xe9.xlsx": a Latin-1 name, not UTF-8.
+    writeFileSync(Buffer.concat([Buffer.from(folder + "/caf"), Buffer.from([0xe9]), Buffer.from(".xlsx")]), "x");
+  });
+
+  it("takes regular files (and links to them), and skips every other entry with the reason", () => {
+    const { files, missing, skipped } = expandInputs(["bao-cao"], dir);
+    expect(files).toEqual([join(folder, "ban-bo.xlsx"), join(folder, "lien-ket.xlsx")]);
+    expect(missing).toEqual([]);
+    expect(skipped).toEqual([
+      { path: join("bao-cao", "caf\\xe9.xlsx"), reason: "tên tệp không phải UTF-8 nên không đọc" },
+      { path: join("bao-cao", "hong.xlsx"), reason: "liên kết tượng trưng hỏng (không có tệp đích)" },
+      { path: join("bao-cao", "pipe.xlsx"), reason: "không phải tệp thường (ống dẫn có tên, FIFO)" },
+      { path: join("bao-cao", "sub.xlsx"), reason: "đây là thư mục, không phải tệp" },
+    ]);
+  });
+
+  it("skips a pipe, a broken link or a device named on the command line too, and says what is missing", () => {
+    const { files, missing, skipped } = expandInputs(["bao-cao/pipe.xlsx", "bao-cao/hong.xlsx", "/dev/null", "khong-co.xlsx"], dir);
+    expect(files).toEqual([]);
+    expect(missing).toEqual(["khong-co.xlsx"]);
+    expect(skipped.map((s) => s.reason)).toEqual([
+      "không phải tệp thường (ống dẫn có tên, FIFO)",
+      "liên kết tượng trưng hỏng (không có tệp đích)",
+      "không phải tệp thường (thiết bị)",
+    ]);
+  });
+
+  it("does not block on a pipe that reached the reader (opened without waiting for a writer)", () => {
+    expect(openInput(join(folder, "pipe.xlsx"))).toEqual({ refused: "not-found", detail: "không phải tệp thường (ống dẫn có tên, FIFO)" });
+    expect(openInput(join(folder, "sub.xlsx"))).toEqual({ refused: "not-found", detail: "đây là thư mục, không phải tệp" });
+  });
+
+  it("shows a name's bytes that are not UTF-8 escaped, and keeps the rest", () => {
+    expect(escapeNameBytes(Buffer.from("Bản Bo.xlsx"))).toBe("Bản Bo.xlsx");
+    expect(escapeNameBytes(Uint8Array.from([0x61, 0xe9, 0x62, 0xc3]))).toBe("a\\xe9b\\xc3");
+    expect(escapeNameBytes(Uint8Array.from([0xed, 0xa0, 0x80]))).toBe("\\xed\\xa0\\x80");
+  });
+});
+
+describe("bounds before reading", () => {
+  const dir = mkdtempSync(join(tmpdir(), "bounds-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("refuses a 2.5 GB sparse file as too large, from its size, without reading it", () => {
+    const big = join(dir, "lon.xlsx");
+    closeSync(openSync(big, "w"));
+    truncateSync(big, 2500 * MB);
+    const reads = jest.spyOn(fs, "readSync");
+    try {
+      expect(openInput(big)).toEqual({ refused: "too-large", size: 2500 * MB, limit: 20 * MB });
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
+    expect(() => readInput(big)).toThrow("Không đọc được tệp lon.xlsx: tệp quá lớn (2.500 MB, tối đa 20 MB).");
+    const { inputs, refused, skipped } = openInputs([big]);
+    expect(skipped).toEqual([]);
+    expect(inputs).toHaveLength(1);
+    expect(inputs[0]!.bytes.length).toBe(0);
+    expect(refused.get(inputs[0]!)).toMatchObject({ file: "lon.xlsx", error: { code: "too-large" } });
+  });
+
+  it("reads a file at the limit in full, and refuses one a byte over", () => {
+    writeFileSync(join(dir, "vua.xlsx"), new Uint8Array(3 * MB + 5).fill(7));
+    const opened = openInput(join(dir, "vua.xlsx"), "vua.xlsx", 3 * MB + 5);
+    expect("file" in opened && opened.file.bytes.length).toBe(3 * MB + 5);
+    expect("file" in opened && opened.file.bytes.every((b) => b === 7)).toBe(true);
+    expect(openInput(join(dir, "vua.xlsx"), "vua.xlsx", 3 * MB + 4)).toMatchObject({ refused: "too-large", size: 3 * MB + 5 });
+  });
+
+  it("names the reason for each file system error (no permission, too large, gone)", () => {
+    expect(openProblem({ code: "EACCES" })).toBe("không có quyền đọc");
+    expect(openProblem({ code: "EPERM" })).toBe("không có quyền đọc");
+    expect(openProblem({ code: "ENOENT" })).toBe("không tìm thấy tệp");
+    expect(openProblem({ code: "ERR_FS_FILE_TOO_LARGE" })).toBe("tệp quá lớn");
+    expect(openProblem({ code: "EIO" })).toBe("lỗi đọc ổ đĩa");
+    expect(openInputs([join(dir, "da-xoa.xlsx")]).skipped).toEqual([{ path: join(dir, "da-xoa.xlsx"), reason: "không tìm thấy tệp" }]);
+  });
+});
