@@ -1,4 +1,4 @@
-import { MAX_COLUMNS, MAX_ROWS, parseRange } from "../../src/domain/model/grid";
+import { MAX_COLUMNS, MAX_ROWS, parseAddress, parseRange } from "../../src/domain/model/grid";
 
 describe("parseRange", () => {
   it.each([
@@ -17,5 +17,12 @@ describe("parseRange", () => {
 
   it.each(["", "A0", "XFE1", "A1048577", "A1:B", "1:C", "A1:B2:C3", "hello", "4294967294A1"])("refuses %p", (ref) => {
     expect(parseRange(ref)).toBeUndefined();
+  });
+});
+
+describe("parseAddress", () => {
+  it("refuses row 0, which no sheet has", () => {
+    expect(() => parseAddress("A0")).toThrow();
+    expect(parseAddress("$B$2")).toEqual({ r: 1, c: 1 });
   });
 });

@@ -72,7 +72,7 @@ export function cellAddress(r: number, c: number): string {
 /** Zero-based row and column of an "A1" address (absolute "$A$1" accepted). */
 export function parseAddress(address: string): { r: number; c: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
-  if (!m) throw new Error(`Not an A1 address: ${address}`);
+  if (!m || Number(m[2]) < 1) throw new Error(`Not an A1 address: ${address}`);
   let c = 0;
   for (const ch of m[1]!.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
   return { r: Number(m[2]) - 1, c: c - 1 };

@@ -18,7 +18,7 @@
  * setting still names every cell that may carry the mark.
  */
 import type { CellRef } from "../../app/usecases";
-import { parseAddress, cellAddress } from "../../domain/model/grid";
+import { parseRange, cellAddress } from "../../domain/model/grid";
 
 /** Light red, as the conditional formats of the official sheets use for a result short of its target. */
 export const HIGHLIGHT_FILL = "#FFC7CE";
@@ -54,8 +54,8 @@ const key = (sheet: string, cell: string): string => `${sheet}!${cell}`;
 /** "$d$9" → "D9"; undefined for anything but one cell (such references are not marked). */
 function normalCell(cell: string): string | undefined {
   if (!/^\$?[A-Z]{1,3}\$?\d{1,7}$/i.test(cell.trim())) return undefined;
-  const { r, c } = parseAddress(cell);
-  return cellAddress(r, c);
+  const at = parseRange(cell);
+  return at ? cellAddress(at.s.r, at.s.c) : undefined;
 }
 
 function parseState(value: unknown): HighlightState | null {
