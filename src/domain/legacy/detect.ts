@@ -36,12 +36,19 @@ const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
 /** Capitals standing for words (HĐND, ĐU): accepted where a syllable is expected. */
 const ACRONYM = /^[A-ZĐ]{2,8}$/u;
+/** Rhymes few words have (loanwords, interjections): weaker evidence than the rest. */
+const RARE_RHYME = /(?:oo|uơ|oeo|oao|uyu|uya|oă|uêch|uênh|uych|uyp)/;
 /** The share of decoded words that must be syllables (typos and names aside). */
 const SYLLABLE_SHARE = 0.8;
 
 const isAscii = (ch: string): boolean => ch.charCodeAt(0) < 0x80;
 const hasNonAscii = (word: string): boolean => [...word].some((ch) => !isAscii(ch));
-const wordLike = (word: string): boolean => isVietnameseSyllable(word) || ACRONYM.test(word);
+/** Written in lower case, in capitals or capitalised: "ềU" is no word (TCVN3 read into VNI's "ỊU"). */
+const cased = (word: string): boolean => {
+  const rest = word.slice(1);
+  return word === word.toLowerCase() || word === word.toUpperCase() || rest === rest.toLowerCase();
+};
+const wordLike = (word: string): boolean => (isVietnameseSyllable(word) && cased(word)) || ACRONYM.test(word);
 
 /**
  * Can the text be Unicode Vietnamese as it stands? Not when it holds a sign the
@@ -54,8 +61,12 @@ function plausibleAsUnicode(text: string, stored: ReadonlySet<string>): boolean 
   return true;
 }
 
-/** The text decoded from the encoding, or null when it is not text typed in it. */
-function decodeAs(text: string, encoding: Encoding): { text: string; syllables: number } | null {
+/**
+ * The text decoded from the encoding, or null when it is not text typed in it.
+ * `share`: the part of its words with letters beyond ASCII that must decode to
+ * syllables; `alsoUnicode`: accept a text that reads as Unicode Vietnamese too.
+ */
+function decodeAs(text: string, encoding: Encoding, share = SYLLABLE_SHARE, alsoUnicode = false): { text: string; syllables: number } | null {
   let stored = false;
   for (const ch of text) {
     if (isAscii(ch)) continue;
@@ -68,18 +79,38 @@ function decodeAs(text: string, encoding: Encoding): { text: string; syllables: 
   if (decoded === text) return null;
   const words = (decoded.match(WORD) ?? []).filter(hasNonAscii);
   const syllables = words.filter(wordLike).length;
-  if (syllables === 0 || syllables < SYLLABLE_SHARE * words.length) return null;
-  if (plausibleAsUnicode(text, encoding.stored)) return null;
-  return { text: decoded, syllables };
+  // One letter ("µ" is TCVN3 for "à") is too little to go by: a word of two letters at least.
+  if (!words.some((w) => w.length > 1 && wordLike(w)) || syllables < share * words.length) return null;
+  if (!alsoUnicode && plausibleAsUnicode(text, encoding.stored)) return null;
+  // When both encodings read a text, the one giving the commoner syllables wins ("oâng" is VNI's
+  // "ông", not TCVN3's "oõng").
+  const rare = words.filter((w) => RARE_RHYME.test(w.normalize("NFD").replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC").toLowerCase())).length;
+  return { text: decoded, syllables: syllables - rare / 2 };
 }
 
-/** The text in Unicode and the encoding it was typed in, or null when it is not legacy text. */
-export function detectLegacyText(text: string): { encoding: LegacyEncoding; text: string } | null {
+/**
+ * The text in Unicode and the encoding it was typed in, or null when it is not
+ * legacy text. A short text can read in both ("öi a" is TCVN3 "ửi a" and VNI "ưi
+ * a"): `prefer`, the encoding the rest of the workbook is in, decides it;
+ * without it the commoner reading wins, TCVN3 on a tie.
+ */
+export function detectLegacyText(text: string, prefer?: LegacyEncoding): { encoding: LegacyEncoding; text: string } | null {
   if (!MAY_BE_LEGACY.test(text)) return null;
   let best: { encoding: LegacyEncoding; text: string; syllables: number } | null = null;
   for (const encoding of LEGACY_ENCODINGS) {
     const read = decodeAs(text, encoding);
+    if (read && encoding.name === prefer) return { encoding: encoding.name, text: read.text };
     if (read && (!best || read.syllables > best.syllables)) best = { encoding: encoding.name, ...read };
   }
   return best && { encoding: best.encoding, text: best.text };
+}
+
+/**
+ * A text that reads as Vietnamese both ways ("Hé" is TCVN3 for "Hộ", "Cô" VNI
+ * for "Cơ"), decoded from the encoding when every word decodes to a syllable:
+ * for a workbook whose other cells are surely in that encoding. Null otherwise.
+ */
+export function decodeAlsoUnicode(text: string, encoding: LegacyEncoding): string | null {
+  if (!MAY_BE_LEGACY.test(text)) return null;
+  return decodeAs(text, LEGACY_ENCODINGS.find((e) => e.name === encoding)!, 1, true)?.text ?? null;
 }

@@ -4,7 +4,7 @@
  * the grid by meaning, and the first cell decoded named for the warning.
  */
 import { cellAddress, type GridCell, type GridSheet, type WorkbookGrid } from "../model/grid";
-import { detectLegacyText, type LegacyEncoding } from "./detect";
+import { decodeAlsoUnicode, detectLegacyText, type LegacyEncoding } from "./detect";
 
 export { detectLegacyText, encodeLegacy, LEGACY_ENCODINGS, type LegacyEncoding } from "./detect";
 export { decodeTcvn3, encodeTcvn3, TCVN3_CODES } from "./tcvn3";
@@ -34,16 +34,30 @@ export interface LegacyDecoded {
 const SAMPLE_LENGTH = 60;
 const shorten = (text: string): string => (text.length > SAMPLE_LENGTH ? `${text.slice(0, SAMPLE_LENGTH - 1)}…` : text);
 
-function decodeCell(cell: GridCell): { cell: GridCell; encoding: LegacyEncoding; from: string; to: string } | null {
+type Decode = (text: string) => { encoding: LegacyEncoding; text: string } | null;
+
+function decodeCell(cell: GridCell, decode: Decode): { cell: GridCell; encoding: LegacyEncoding; from: string; to: string } | null {
   if (typeof cell.v !== "string") return null;
-  const read = detectLegacyText(cell.v);
+  const read = decode(cell.v);
   if (!read) return null;
-  const w = cell.w === undefined ? undefined : cell.w === cell.v ? read.text : (detectLegacyText(cell.w)?.text ?? cell.w);
+  const w = cell.w === undefined ? undefined : cell.w === cell.v ? read.text : (decode(cell.w)?.text ?? cell.w);
   return { cell: { ...cell, v: read.text, ...(w !== undefined ? { w } : {}) }, encoding: read.encoding, from: cell.v, to: read.text };
 }
 
-function decodeUncached(grid: WorkbookGrid): LegacyDecoded {
+/** Vietnamese letters beyond Latin-1 (ă, đ, ơ, ạ…): a cell with one is Unicode. */
+const UNICODE_VIETNAMESE = /[\u0102-\u01b0\u1ea0-\u1ef9]/;
+
+interface Pass {
+  readonly grid: WorkbookGrid;
+  readonly found: LegacyFound | null;
+  readonly cells: Record<LegacyEncoding, number>;
+  /** Text cells typed in Unicode Vietnamese. */
+  readonly unicode: number;
+}
+
+function decodeGrid(grid: WorkbookGrid, decode: Decode): Pass {
   const cells: Record<LegacyEncoding, number> = { TCVN3: 0, VNI: 0 };
+  let unicode = 0;
   let found: LegacyFound | null = null;
   let changed = false;
   const sheets = grid.sheets.map((sheet): GridSheet => {
@@ -53,8 +67,11 @@ function decodeUncached(grid: WorkbookGrid): LegacyDecoded {
       let out: (GridCell | undefined)[] | null = null;
       row.forEach((cell, c) => {
         if (!cell) return;
-        const read = decodeCell(cell);
-        if (!read) return;
+        const read = decodeCell(cell, decode);
+        if (!read) {
+          if (typeof cell.v === "string" && UNICODE_VIETNAMESE.test(cell.v)) unicode++;
+          return;
+        }
         cells[read.encoding]++;
         found ??= { encoding: read.encoding, sheet: sheet.name, cell: cellAddress(r, c), sample: shorten(read.from), converted: shorten(read.to) };
         out ??= [...row];
@@ -69,7 +86,25 @@ function decodeUncached(grid: WorkbookGrid): LegacyDecoded {
     changed = true;
     return { ...sheet, rows };
   });
-  return { grid: changed ? { ...grid, sheets } : grid, found, cells };
+  return { grid: changed ? { ...grid, sheets } : grid, found, cells, unicode };
+}
+
+function decodeUncached(grid: WorkbookGrid): LegacyDecoded {
+  const sure = decodeGrid(grid, (text) => detectLegacyText(text));
+  const { TCVN3, VNI } = sure.cells;
+  if (TCVN3 + VNI === 0) return { grid, found: null, cells: sure.cells };
+  // Read again in the workbook's encoding: a short text that reads in both ("öi a") takes it,
+  // and, in a workbook typed in one encoding more than in Unicode, so does a text that reads
+  // as Unicode Vietnamese too ("Hé", TCVN3 for "Hộ").
+  const main: LegacyEncoding = VNI > TCVN3 ? "VNI" : "TCVN3";
+  const alsoUnicode = Math.min(TCVN3, VNI) === 0 && sure.cells[main] > sure.unicode;
+  const all = decodeGrid(grid, (text) => {
+    const read = detectLegacyText(text, main);
+    if (read || !alsoUnicode) return read;
+    const decoded = decodeAlsoUnicode(text, main);
+    return decoded === null ? null : { encoding: main, text: decoded };
+  });
+  return { grid: all.grid, found: all.found, cells: all.cells };
 }
 
 /** Grids already decoded, and the grids they were decoded into: a grid is decoded once however many readers ask. */

@@ -57,38 +57,75 @@ export const STOP = /(?:c|ch|p|t)$/;
 /** The vowel letters, lower case without tone, with every tone (for generating text). */
 export const VOWELS: readonly string[] = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"];
 
-/** The word split into a toneless lower-case spelling and its tone mark ("" for none); null with two tones. */
-function untoned(word: string): { plain: string; tone: string } | null {
+/** The word split into a toneless lower-case spelling, its tone mark ("" for none) and the letter it sits on; null with two tones. */
+function untoned(word: string): { plain: string; tone: string; at: number } | null {
   let tone = "";
   let plain = "";
+  let base = "";
+  let letters = 0;
+  let at = -1;
   for (const ch of word.toLowerCase().normalize("NFD")) {
     if (TONES.has(ch)) {
-      if (tone !== "") return null;
+      // A tone sits on a vowel: "ñ" is n with a tilde, not "n" in the ngã tone.
+      if (tone !== "" || !"aeiouy".includes(base)) return null;
       tone = ch;
-    } else plain += ch;
+      at = letters - 1;
+    } else {
+      plain += ch;
+      if (!/\p{M}/u.test(ch)) {
+        base = ch;
+        letters++;
+      }
+    }
   }
-  return { plain: plain.normalize("NFC"), tone };
+  return { plain: plain.normalize("NFC"), tone, at };
 }
 
-function validRhyme(rhyme: string, tone: string): boolean {
+const VOWEL = /[aăâeêioôơuưy]/;
+const MARKED_VOWEL = /[ăâêôơư]/;
+/** Open rhymes of two vowels whose tone goes on either (hòa and hoà, thủy and thuỷ are both written). */
+const EITHER = new Set(["oa", "oe", "uy"]);
+
+/**
+ * Where a rhyme's tone may stand: on its last vowel with a diacritic (ươ → ơ, iê → ê);
+ * else before a coda on the last vowel; else on the one vowel, the middle of three,
+ * the first of two (ai, ua, ia), either of oa, oe, uy.
+ */
+export function tonePlaces(rhyme: string): number[] {
+  const chars = [...rhyme];
+  const vowels = chars.flatMap((ch, i) => (VOWEL.test(ch) ? [i] : []));
+  const marked = vowels.filter((i) => MARKED_VOWEL.test(chars[i]!));
+  if (marked.length > 0) return [marked[marked.length - 1]!];
+  const last = vowels[vowels.length - 1]!;
+  if (last < chars.length - 1) return [last];
+  if (vowels.length === 3) return [vowels[1]!];
+  if (vowels.length === 2) return EITHER.has(rhyme) ? vowels : [vowels[0]!];
+  return vowels;
+}
+
+function validRhyme(rhyme: string, tone: string, at: number): boolean {
   if (!RHYMES.has(rhyme)) return false;
-  return !STOP.test(rhyme) || tone === TONE_MARKS.sắc || tone === TONE_MARKS.nặng;
+  if (tone === "") return !STOP.test(rhyme);
+  if (STOP.test(rhyme) && tone !== TONE_MARKS.sắc && tone !== TONE_MARKS.nặng) return false;
+  return tonePlaces(rhyme).includes(at);
 }
 
 /**
- * True when the word (one syllable, any case) is spelt as a Vietnamese syllable.
- * Lenient about spelling rules (c/k, g/gh) and strict about letters and tones.
+ * True when the word (one syllable, any case) is spelt as a Vietnamese syllable:
+ * onset, rhyme, at most one tone where Vietnamese writes it. Lenient about the
+ * spelling rules (c/k, g/gh), strict about letters and tones.
  */
 export function isVietnameseSyllable(word: string): boolean {
   const split = untoned(word);
   if (!split || split.plain === "") return false;
-  const { plain, tone } = split;
+  const { plain, tone, at } = split;
   for (const onset of ONSETS) {
     if (!plain.startsWith(onset)) continue;
     const rhyme = plain.slice(onset.length);
-    if (validRhyme(rhyme, tone)) return true;
-    // gi + rhyme: "gì" (gi + nothing), "giếng" (gi + iêng).
-    if (onset === "gi" && (rhyme === "" || validRhyme(`i${rhyme}`, tone))) return true;
+    const place = at - onset.length;
+    if (validRhyme(rhyme, tone, place)) return true;
+    // gi + rhyme: "gì" (gi with its i), "giếng" (gi + iêng).
+    if (onset === "gi" && (rhyme === "" ? tone === "" || place === -1 : validRhyme(`i${rhyme}`, tone, place + 1))) return true;
   }
   return false;
 }

@@ -52,13 +52,17 @@ export function decodeTcvn3(text: string): string {
   return out;
 }
 
+/** A capital VN3 has no code for (a capital with a tone). */
+const missingCapital = (ch: string): boolean => ch !== ch.toLowerCase() && !ENCODE.has(ch) && ENCODE.has(ch.toLowerCase());
+
 /**
- * Unicode → TCVN3 as typed: a capital with a tone, which VN3 lacks, is written with
- * its lower-case code (what .VnTimeH draws as the capital). Letters outside
- * Vietnamese are kept as they are.
+ * Unicode → TCVN3 as typed: a word with a capital VN3 lacks (a capital with a
+ * tone) is typed in lower-case codes, which a .VnTimeH font draws as capitals.
+ * Letters outside Vietnamese are kept as they are.
  */
 export function encodeTcvn3(text: string): string {
+  const typed = text.normalize("NFC").replace(/[\p{L}\p{M}]+/gu, (word) => ([...word].some(missingCapital) ? word.toLowerCase() : word));
   let out = "";
-  for (const ch of text.normalize("NFC")) out += ENCODE.get(ch) ?? ENCODE.get(ch.toLowerCase()) ?? ch;
+  for (const ch of typed) out += ENCODE.get(ch) ?? ch;
   return out;
 }
