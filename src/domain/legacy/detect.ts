@@ -29,8 +29,21 @@ export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
   return LEGACY_ENCODINGS.find((e) => e.name === encoding)!.encode(text);
 }
 
-/** Every character either encoding stores lies here: a text without one is left at once. */
-const MAY_BE_LEGACY = /[\u00a1-\u00ff]/;
+/*
+ * Every character either encoding stores lies in 0xA1–0xFF, and neither stores a Latin letter
+ * beyond Latin-1 (ă, đ, ơ, ạ…): a text without the one or with the other is left at once.
+ */
+/** Worth decoding: a character either encoding stores (0xA1–0xFF), and no Latin letter beyond Latin-1. */
+function mayBeLegacy(text: string): boolean {
+  let stored = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xa1) continue;
+    if (code <= 0xff) stored = true;
+    else if (code <= 0x24f || (code >= 0x1e00 && code <= 0x1eff)) return false;
+  }
+  return stored;
+}
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
@@ -95,7 +108,20 @@ function decodeAs(text: string, encoding: Encoding, share = SYLLABLE_SHARE, also
  * without it the commoner reading wins, TCVN3 on a tie.
  */
 export function detectLegacyText(text: string, prefer?: LegacyEncoding): { encoding: LegacyEncoding; text: string } | null {
-  if (!MAY_BE_LEGACY.test(text)) return null;
+  if (!mayBeLegacy(text)) return null;
+  // The same labels recur in every unit's workbook: each is worked out once.
+  const key = `${prefer ?? ""}|${text}`;
+  const known = DETECTED.get(key);
+  if (known !== undefined) return known;
+  if (DETECTED.size >= 20_000) DETECTED.clear();
+  const read = detectUncached(text, prefer);
+  DETECTED.set(key, read);
+  return read;
+}
+
+const DETECTED = new Map<string, { readonly encoding: LegacyEncoding; readonly text: string } | null>();
+
+function detectUncached(text: string, prefer: LegacyEncoding | undefined): { encoding: LegacyEncoding; text: string } | null {
   let best: { encoding: LegacyEncoding; text: string; syllables: number } | null = null;
   for (const encoding of LEGACY_ENCODINGS) {
     const read = decodeAs(text, encoding);
@@ -111,6 +137,6 @@ export function detectLegacyText(text: string, prefer?: LegacyEncoding): { encod
  * for a workbook whose other cells are surely in that encoding. Null otherwise.
  */
 export function decodeAlsoUnicode(text: string, encoding: LegacyEncoding): string | null {
-  if (!MAY_BE_LEGACY.test(text)) return null;
+  if (!mayBeLegacy(text)) return null;
   return decodeAs(text, LEGACY_ENCODINGS.find((e) => e.name === encoding)!, 1, true)?.text ?? null;
 }
