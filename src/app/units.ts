@@ -8,6 +8,7 @@
  * same list. Reading a list from a file's bytes is in ./read-units.ts (it
  * loads the readers; this module stays light for the Excel host).
  */
+import { decodeLegacyText } from "../domain/legacy";
 import type { GridSheet, WorkbookGrid } from "../domain/model/grid";
 import { UNITS_SHEET_NAME } from "../domain/sheets";
 import { foldText } from "../domain/text";
@@ -23,7 +24,8 @@ export interface UnitList {
 }
 
 /** The sheet of a workbook that holds the unit list: "Đơn vị", else the first visible sheet, else the first. */
-export function unitsSheetOf(grid: WorkbookGrid): GridSheet | undefined {
+export function unitsSheetOf(typed: WorkbookGrid): GridSheet | undefined {
+  const grid = decodeLegacyText(typed).grid; // a list typed with a legacy font (TCVN3, VNI) is read in Unicode
   return (
     grid.sheets.find((s) => foldText(s.name) === foldText(UNITS_SHEET_NAME)) ??
     grid.sheets.find((s) => s.visibility === "visible" && !s.name.startsWith("_")) ??

@@ -54,6 +54,11 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { file: "ban-bo.xlsx", unit: "Đảng ủy xã Bản Bo", summary: "tong-hop.xlsx", summaryUnit: "Huyện ủy Tam Đường" },
     shows: ["ban-bo.xlsx", "Đảng ủy xã Bản Bo", '"tong-hop.xlsx"', "Huyện ủy Tam Đường"],
   },
+  // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
+  "legacy-encoding": {
+    params: { encoding: "TCVN3", sheet: "Chỉ tiêu", cell: "B5", sample: "Ban Tuyªn gi¸o", converted: "Ban Tuyên giáo" },
+    shows: ["TCVN3/ABC", ".VnTime", "Chỉ tiêu!B5", "“Ban Tuyªn gi¸o”", "“Ban Tuyên giáo”", "Times New Roman"],
+  },
   "too-large": { params: { file: "lon.xlsx", size: 25_000_000, limit: 20_971_520 }, shows: ["lon.xlsx", "23,8 MB", "tối đa 20 MB"] },
   "zip-bomb": { params: { file: "nen.xlsx", detail: "tỷ lệ nén 1:5000" }, shows: ["nen.xlsx", "(tỷ lệ nén 1:5000)"] },
   encrypted: { params: { file: "mat-khau.xlsx" }, shows: ["mat-khau.xlsx", "mật khẩu"] },
@@ -125,6 +130,7 @@ describe("issue rules", () => {
       "column-repeated",
       "table-ignored",
       "included-in-summary",
+      "legacy-encoding",
     ]);
     // Only a summary missing a table it must have cannot be used; the rest of these rules warn.
     expect(warnings.filter((r) => r.includes("."))).toEqual(RULES.filter((r) => r.includes(".") && r !== "summary.table-missing"));

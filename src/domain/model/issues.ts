@@ -86,6 +86,15 @@ export interface UnitReportParams {
   };
   /** A unit's report arrived beside a summary that already counts it (the summary's level is higher). */
   readonly "included-in-summary": { readonly file: string; readonly unit: string; readonly summary: string; readonly summaryUnit: string };
+  // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
+  /** Text typed with a legacy font was decoded to Unicode; sample and converted: the first cell decoded, before and after. */
+  readonly "legacy-encoding": {
+    readonly encoding: "TCVN3" | "VNI";
+    readonly sheet: string;
+    readonly cell: string;
+    readonly sample: string;
+    readonly converted: string;
+  };
 }
 
 /** Problems reading a file at all (it cannot be read). */
@@ -193,6 +202,8 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "column-repeated": "warning",
   "table-ignored": "warning",
   "included-in-summary": "warning",
+  // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
+  "legacy-encoding": "warning",
   "too-large": "error",
   "zip-bomb": "error",
   encrypted: "error",

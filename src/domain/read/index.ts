@@ -3,6 +3,7 @@
  * stand, matches rows to the catalogue, and checks every entry.
  */
 import { INDICATORS } from "../catalogue";
+import { decodeLegacyText } from "../legacy";
 import { cellAddress, columnLetters, type WorkbookGrid } from "../model/grid";
 import { hasErrors, type Issue } from "../model/issues";
 import type { IndicatorEntry, UnitReport } from "../model/report";
@@ -213,7 +214,9 @@ function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSum
   return out;
 }
 
-export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport {
+export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitReport {
+  // Text typed with a legacy font (TCVN3, VNI) is read in Unicode; the first cell decoded is named.
+  const { grid, found: legacy } = decodeLegacyText(typed);
   const views = grid.sheets.map((s) => new SheetView(s));
   // Visible sheets' headers come first (see `better`): hidden sheets only matter when a table is on none of them.
   let { indHeaders, docHeaders } = headersOf(views, (view) => view.sheet.visibility === "visible");
@@ -223,6 +226,7 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
   const documentsHeader = [...docHeaders].sort((a, b) => better(a, b, views))[0];
 
   const issues: Issue[] = [];
+  if (legacy) issues.push(makeIssue("legacy-encoding", { sheet: legacy.sheet, cell: legacy.cell }, { ...legacy }));
   const indicators: Record<string, IndicatorEntry> = {};
   const tableRows = new Map<number, Set<number>>();
   const markRows = (sheetIndex: number, from: number, to: number): void => {

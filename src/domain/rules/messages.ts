@@ -76,6 +76,9 @@ const MESSAGES: Messages = {
     `Trang tính "${s(p.sheet)}" (dòng ${s(p.row)}) có thêm một bảng kết quả với số liệu khác ở chỉ tiêu ${s(p.indicators)}; bảng này không được đọc, chỉ đọc bảng ở trang "${s(p.usedSheet)}" (dòng ${s(p.usedRow)}). Nếu số liệu đúng nằm ở bảng kia, hãy xóa bảng thừa rồi gửi lại.`,
   "included-in-summary": (p) =>
     `Tệp ${s(p.file)} là báo cáo của ${s(p.unit)}, đơn vị đã có trong bảng tổng hợp "${s(p.summary)}" của ${s(p.summaryUnit)}; số liệu chỉ được tính một lần, theo bảng tổng hợp.`,
+  // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
+  "legacy-encoding": (p) =>
+    `Tệp dùng phông chữ cũ (${p.encoding === "TCVN3" ? "TCVN3/ABC, ví dụ .VnTime" : "VNI, ví dụ VNI-Times"}): chữ ở ô ${s(p.sheet)}!${s(p.cell)} “${s(p.sample)}” đã được chuyển sang Unicode thành “${s(p.converted)}”. Đề nghị đơn vị dùng phông Unicode (Times New Roman).`,
   "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${megabytes(p.size)} MB, tối đa ${megabytes(p.limit)} MB).`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,

@@ -4,6 +4,7 @@
  * results are judged against instead of Đề án 241's.
  */
 import { DEFAULT_TARGETS, indicatorById, INDICATORS, type Target, type TargetSet } from "../catalogue";
+import { decodeLegacyText } from "../legacy";
 import { cellAddress, type GridCell, type GridSheet, type WorkbookGrid } from "../model/grid";
 import type { Issue } from "../model/issues";
 import { TARGETS_SHEET_NAME } from "../sheets/unit";
@@ -179,7 +180,7 @@ export function parseTargetsSheet(sheet: GridSheet): ParsedTargets {
 /** The "Mục tiêu" sheet of a workbook (name compared without case or diacritics), when it has one. */
 export function findTargetsSheet(grid: WorkbookGrid): GridSheet | undefined {
   const key = foldText(TARGETS_SHEET_NAME);
-  return grid.sheets.find((s) => foldText(s.name) === key);
+  return decodeLegacyText(grid).grid.sheets.find((s) => foldText(s.name) === key);
 }
 
 /** The targets a workbook sets; an issue when it has no "Mục tiêu" sheet. */
