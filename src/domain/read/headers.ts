@@ -5,7 +5,8 @@
 import { foldText } from "../text";
 import type { SheetView } from "./sheet";
 
-export type IndicatorRole = "stt" | "text" | "dvt" | "total" | "achieved" | "ratio";
+/** combined: one column for both figures, written achieved/total ("Số đạt/Tổng số", cells "45/50"). */
+export type IndicatorRole = "stt" | "text" | "dvt" | "total" | "achieved" | "ratio" | "combined";
 export type DocumentRole = "stt" | "code" | "date" | "summary" | "issuer";
 export type TableKind = "indicators" | "documents";
 
@@ -54,6 +55,8 @@ export function indicatorRole(folded: string): IndicatorRole | "other" | null {
   if (/^(dvt|donvitinh|dvtinh|donvi|dv|dvi|dvtinh)$/.test(compact) || /^don vi tinh\b/.test(f)) return "dvt";
   if (/\bghi chu\b/.test(f)) return "other";
   if (/\bnoi dung\b/.test(f) || /\bten chi tieu\b/.test(f)) return "text";
+  // "Số đạt trên tổng số", "Đạt/Tổng" (the "/" is folded to a space; classify sees it).
+  if (/\b(dat|ket qua)\b.*\btren\b.*\btong\b/.test(f)) return "combined";
   if (/\b(can dat|phai dat|muc tieu|ke hoach|de an|chi tieu giao)\b/.test(f)) return "other";
   if (/\bchi tieu\b/.test(f)) return "text";
   if (/^tong\b/.test(f) || /\btong so\b/.test(f) || f === "so luong" || TOTAL_SHORT.test(compact)) return "total";
@@ -80,7 +83,7 @@ export function documentRole(folded: string): DocumentRole | "other" | null {
 }
 
 const REQUIRED: Record<TableKind, (roles: { has(role: string): boolean; readonly size: number }) => boolean> = {
-  indicators: (r) => r.has("text") && (r.has("total") || r.has("achieved")) && r.size >= 3,
+  indicators: (r) => r.has("text") && (r.has("total") || r.has("achieved") || r.has("combined")) && r.size >= 3,
   documents: (r) => (r.has("code") && (r.has("date") || r.has("summary"))) || (r.has("summary") && r.has("date") && r.has("issuer")),
 };
 
@@ -102,6 +105,10 @@ function classify(kind: TableKind, text: string): string | null {
     if (cache.size >= 10_000) cache.clear();
     const f = foldText(text);
     role = kind === "indicators" ? indicatorRole(f) : documentRole(f);
+    // "Số đạt/Tổng số", "Tổng số/Số đạt": both figures in one column.
+    if (kind === "indicators" && (role === "total" || role === "achieved") && /\//.test(text) && /\bdat\b/.test(f) && /\btong\b/.test(f)) {
+      role = "combined";
+    }
     cache.set(text, role);
   }
   return role;
@@ -179,7 +186,7 @@ function forEachRole(view: SheetView, kind: TableKind, row: number, twoRows: boo
  */
 function guessByPosition(view: SheetView, row: number, twoRows: boolean, roles: Map<string, ColumnSpan>): GuessedColumn[] {
   const text = roles.get("text");
-  if (!text || (roles.has("total") && roles.has("achieved"))) return [];
+  if (!text || (roles.has("total") && roles.has("achieved")) || roles.has("combined")) return [];
   const total = roles.get("total");
   const achieved = roles.get("achieved");
   const ratio = roles.get("ratio");

@@ -165,7 +165,7 @@ function documentTables(
 }
 
 /** Figure columns taken by position, figure columns the table lacks, and figure columns it has several of. */
-function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSummary: boolean): Issue[] {
+function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSummary: boolean, combined = false): Issue[] {
   const sheet = view.sheet.name;
   const out: Issue[] = [];
   // A summary's own breakdown has a Tổng số per unit by design.
@@ -189,7 +189,8 @@ function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSum
   }
   const counted = INDICATORS.filter((i) => i.target.op === "count>=").map((i) => i.id);
   for (const role of ["total", "achieved"] as const) {
-    if (header.columns[role]) continue;
+    // Both figures read from one column ("45/50"): said by column-combined.
+    if (header.columns[role] || combined) continue;
     const texts: string[] = [];
     for (let c = 0; c < Math.min(view.width, 30); c++) {
       const t = view.shownText(header.lastRow, c) || view.shownText(header.row, c);
@@ -240,7 +241,7 @@ export function readUnitReport(grid: WorkbookGrid, fileName: string): UnitReport
     if (identity?.kind !== "summary") issues.push(...ignoredTableIssues(tables, ignored, views));
     for (const { header, read } of tables) {
       markRows(header.sheetIndex, header.row, read.end);
-      issues.push(...columnIssues(header, views[header.sheetIndex]!, identity?.kind === "summary"));
+      issues.push(...columnIssues(header, views[header.sheetIndex]!, identity?.kind === "summary", read.combined));
       issues.push(...read.issues);
       for (const row of read.rows) {
         const checked = checkIndicator(row);

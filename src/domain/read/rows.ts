@@ -3,13 +3,13 @@
  * and document rows.
  */
 import { INDICATORS, indicatorById } from "../catalogue";
-import { cellAddress, type CellRef, type GridCell } from "../model/grid";
+import { cellAddress, columnLetters, type CellRef, type GridCell } from "../model/grid";
 import type { Issue } from "../model/issues";
 import { cleanText, foldText } from "../text";
 import { makeIssue } from "../rules/messages";
 import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
-import { isBlankText } from "../values/number";
+import { isBlankText, parseCombinedFigures } from "../values/number";
 import type { ColumnSpan, DocumentRole, IndicatorRole, TableHeader } from "./headers";
 import {
   groupOf,
@@ -118,12 +118,14 @@ export function readIndicatorRows(
   view: SheetView,
   header: TableHeader<IndicatorRole>,
   end: number,
-): { rows: IndicatorCellsRead[]; issues: Issue[]; end: number } {
+): { rows: IndicatorCellsRead[]; issues: Issue[]; end: number; combined: boolean } {
   const sheet = view.sheet.name;
   const cols = header.columns;
   const issues: Issue[] = [];
   const candidates: Candidate[] = [];
   const textSpan = cols.text!;
+  const combined = combinedColumn(view, header);
+  let combinedUsed = false;
   const body = bodyRows(view, header, end);
   for (const r of body.rows) {
     const sttRef = pick(view, r, cols.stt);
@@ -139,7 +141,19 @@ export function readIndicatorRows(
       if (stt === "") stt = lead.stt;
       label = lead.text;
     }
-    const refs = { total: pick(view, r, cols.total), achieved: pick(view, r, cols.achieved), ratio: pick(view, r, cols.ratio) };
+    let refs = { total: pick(view, r, cols.total), achieved: pick(view, r, cols.achieved), ratio: pick(view, r, cols.ratio) };
+    if (combined) {
+      const ref = pick(view, r, combined.span);
+      const parts = ref?.cell ? parseCombinedFigures(ref.cell.v) : null;
+      if (ref && parts) {
+        combinedUsed = true;
+        const [first, second] = combined.totalFirst ? [parts.total, parts.achieved] : [parts.achieved, parts.total];
+        refs = { ...refs, achieved: { r, c: ref.c, cell: { v: first } }, total: { r, c: ref.c, cell: { v: second } } };
+      } else if (!cols.achieved && !cols.total) {
+        // A single figure under "Số đạt/Tổng số" is the number achieved.
+        refs = { ...refs, achieved: ref };
+      }
+    }
     const hasValues = hasValue(refs.total) || hasValue(refs.achieved) || (hasValue(refs.ratio) && refs.ratio?.cell?.f === undefined);
     if (label === "" && stt === "" && !hasValues) continue;
     const group = groupOf(label, stt);
@@ -207,7 +221,31 @@ export function readIndicatorRows(
     }
   }
   rows.sort((a, b) => a.r - b.r);
-  return { rows, issues, end: body.end };
+  if (combined && combinedUsed) {
+    issues.push(
+      makeIssue("column-combined", { sheet, cell: cellAddress(combined.r, combined.span.c) }, { column: columnLetters(combined.span.c), text: combined.text }),
+    );
+  }
+  return { rows, issues, end: body.end, combined: combinedUsed };
+}
+
+/**
+ * The column that may hold both figures as achieved/total ("45/50"): one headed so ("Số đạt/Tổng
+ * số"), or the only figure column of a table without Tổng số or without Số đã đạt ("Kết quả").
+ * A table with both columns never reads a cell that way ("45/50" there stays an error).
+ */
+function combinedColumn(view: SheetView, header: TableHeader<IndicatorRole>): { span: ColumnSpan; r: number; text: string; totalFirst: boolean } | undefined {
+  const cols = header.columns;
+  const span = cols.combined ?? (cols.total && cols.achieved ? undefined : (cols.achieved ?? cols.total));
+  if (!span) return undefined;
+  // The header text of the column: its lower row in a header over two rows, else its only one.
+  const below = header.lastRow > header.row ? view.shownText(header.lastRow, span.c) : "";
+  const r = below !== "" ? header.lastRow : header.row;
+  const text = below !== "" ? below : view.shownText(header.row, span.c);
+  const f = foldText(text);
+  const tong = f.search(/\btong\b/);
+  const dat = f.search(/\bdat\b/);
+  return { span, r, text, totalFirst: cols.combined !== undefined && tong >= 0 && dat >= 0 && tong < dat };
 }
 
 /** Official and typed labels recur in every unit's workbook: keys are worked out once per text. */

@@ -20,7 +20,10 @@ function where(p: { readonly indicator?: string }): string {
 type Messages = { readonly [K in RuleCode]: (p: IssueParamsByRule[K]) => string };
 
 const MESSAGES: Messages = {
-  "not-a-number": (p) => `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", không phải là số. Cần ghi một số (để trống nếu không có số liệu).`,
+  "not-a-number": (p) =>
+    `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", không phải là số${
+      p.reason === "hexadecimal" ? " (số viết theo hệ thập lục phân)" : ""
+    }. Cần ghi một số (để trống nếu không có số liệu).`,
   negative: (p) => `${where(p)}: cột "${s(p.column)}" ghi số âm (${s(p.value)}). Số liệu phải là số không âm.`,
   "not-whole": (p) =>
     `${where(p)}: cột "${s(p.column)}" ghi ${s(p.text ?? p.value)}, không phải số nguyên. Số lượng (${s(p.dvt) || "người, hộ, bản…"}) phải là số nguyên.`,
@@ -71,6 +74,21 @@ const MESSAGES: Messages = {
     `Trang tính "${s(p.sheet)}" (dòng ${s(p.row)}) có thêm một bảng kết quả với số liệu khác ở chỉ tiêu ${s(p.indicators)}; bảng này không được đọc, chỉ đọc bảng ở trang "${s(p.usedSheet)}" (dòng ${s(p.usedRow)}). Nếu số liệu đúng nằm ở bảng kia, hãy xóa bảng thừa rồi gửi lại.`,
   "included-in-summary": (p) =>
     `Tệp ${s(p.file)} là báo cáo của ${s(p.unit)}, đơn vị đã có trong bảng tổng hợp "${s(p.summary)}" của ${s(p.summaryUnit)}; số liệu chỉ được tính một lần, theo bảng tổng hợp.`,
+  // Figures, notes, dates and unit names as units write them.
+  "not-reported-note": (p) =>
+    `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", được hiểu là chưa có số liệu (không tính là 0). Đề nghị đơn vị bổ sung số liệu nếu có.`,
+  "number-out-of-range": (p) =>
+    `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", ${
+      p.reason === "too-large" ? `vượt quá giới hạn ${s(p.limit)}` : "không phải là một số hữu hạn"
+    }; giá trị này không được tổng hợp. Cần ghi đúng số liệu.`,
+  "column-combined": (p) =>
+    `Cột ${s(p.column)} ("${s(p.text)}") của bảng kết quả ghi số đạt và tổng số trong cùng một ô (ví dụ 45/50); số liệu được đọc là Số đã đạt tiêu chuẩn/Tổng số. Nên tách thành hai cột "Tổng số" và "Số đã đạt tiêu chuẩn" như mẫu biểu.`,
+  "document-date-partial-edge": (p) =>
+    `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`} ghi thời gian ban hành "${s(p.text)}", một phần nằm ngoài thời kỳ báo cáo (${s(p.from)} đến ${s(p.to)}). Đề nghị ghi đủ ngày, tháng, năm ban hành.`,
+  "unit-matched-loosely": (p) =>
+    `Tên đơn vị "${s(p.text)}" không trùng hẳn với danh sách; được hiểu là "${s(p.unit)}". Đề nghị kiểm tra lại.`,
+  "unit-ambiguous": (p) =>
+    `Tên đơn vị "${s(p.text)}" khớp với nhiều đơn vị trong danh sách (${s(p.units)}); tệp chưa được gán cho đơn vị nào. Hãy chọn đơn vị cho tệp.`,
   "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${s(p.size)} byte, tối đa ${s(p.limit)} byte).`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,

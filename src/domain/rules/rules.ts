@@ -9,7 +9,7 @@ import type { DocumentEntry, IndicatorEntry } from "../model/report";
 import { cleanText, foldText } from "../text";
 import { findDateInText, parseDateValue } from "../values/date";
 import { codeOpeningSummary, parseDocumentCode } from "../values/code";
-import { isWhole, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
+import { isWhole, MAX_FIGURE, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
 import { cellText } from "../values/cell";
 import { formatNumber } from "../format";
 import { makeIssue } from "./messages";
@@ -54,7 +54,13 @@ function readCount(
     case "blank":
       return null;
     case "invalid":
-      issues.push(makeIssue("not-a-number", where, { ...params, text: parsed.text }));
+      issues.push(makeIssue("not-a-number", where, { ...params, text: parsed.text, ...(parsed.reason ? { reason: parsed.reason } : {}) }));
+      return null;
+    case "note":
+      issues.push(makeIssue("not-reported-note", where, { ...params, text: parsed.text }));
+      return null;
+    case "out-of-range":
+      issues.push(makeIssue("number-out-of-range", where, { ...params, text: parsed.text, reason: parsed.reason, limit: MAX_FIGURE }));
       return null;
     case "ambiguous": {
       const [a, b] = parsed.readings;
@@ -105,7 +111,13 @@ export function checkIndicator(row: IndicatorCellsRead): IndicatorResult {
     const parsed = parseRatioValue(ratioCell.v, ratioCell.z);
     const where = { sheet: row.sheet, cell: ratioAddress, indicator: row.id };
     if (parsed.kind === "invalid") {
-      issues.push(makeIssue("not-a-number", where, { column: COLUMN.ratio, text: parsed.text ?? "" }));
+      const reason = parsed.reason === "hexadecimal" ? { reason: parsed.reason } : {};
+      issues.push(makeIssue("not-a-number", where, { column: COLUMN.ratio, text: parsed.text ?? "", ...reason }));
+    } else if (parsed.kind === "note") {
+      issues.push(makeIssue("not-reported-note", where, { column: COLUMN.ratio, text: parsed.text ?? "" }));
+    } else if (parsed.kind === "out-of-range") {
+      const reason = parsed.reason === "too-large" ? "too-large" : "not-finite";
+      issues.push(makeIssue("number-out-of-range", where, { column: COLUMN.ratio, text: parsed.text ?? "", reason, limit: MAX_FIGURE }));
     } else if (parsed.kind === "number") {
       const percent = parsed.percent!;
       const decimals = parsed.decimals ?? 0;
