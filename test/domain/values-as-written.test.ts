@@ -64,9 +64,17 @@ describe("figures within bounds", () => {
     ["above the bound, stored", MAX_FIGURE * 2, "too-large"],
     ["above the bound, typed with dots", "2.000.000.000.000", "too-large"],
     ["a negative overflow", -1e300, "too-large"],
+    ["1e400 as text (a stored number handed on as its text)", "1e400", "not-finite"],
+    ["1e308 as text", "1e308", "too-large"],
+    ["Infinity as text", "Infinity", "not-finite"],
+    ["NaN as text", "NaN", "not-finite"],
   ];
   it.each(refused)("%s is out of range", (_name, input, reason) => {
     expect(parseCountValue(input)).toMatchObject({ kind: "out-of-range", reason });
+  });
+
+  it("reads exponent notation within bounds", () => {
+    expect(parseCountValue("1e3")).toMatchObject({ kind: "number", value: 1000 });
   });
 
   it("accepts the bound itself", () => {

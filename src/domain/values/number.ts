@@ -123,6 +123,12 @@ export function parseNumberText(raw: string, options: { decimalDot: boolean; all
   if (BLANK_MARKS.has(text)) return { kind: "blank" };
   if (isNotReportedNote(text)) return { kind: "note", text: cleanText(raw) };
   if (/^[+\-−–]?\s*0x[0-9a-f]+$/i.test(text)) return { kind: "invalid", text: cleanText(raw), reason: "hexadecimal" };
+  // Exponent notation and the non-finite words a stored number may come as ("1e400", "Infinity").
+  if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+$/i.test(text) || /^[+-]?(?:infinity|nan)$/i.test(text)) {
+    const bounded = boundValue(Number(text.replace(/^\+/, "")));
+    if (!bounded.ok) return { kind: "out-of-range", text: cleanText(raw), reason: bounded.reason };
+    return { kind: "number", value: bounded.value, decimals: countDecimals(bounded.value), percentSign: false };
+  }
   let percentSign = false;
   if (/%$/.test(text)) {
     percentSign = true;
