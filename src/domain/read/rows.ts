@@ -33,8 +33,14 @@ const NAME_BLANK = /(…{3,}|\.{5,})/;
 /** "Tam Đường, ngày 05 tháng 6 năm 2021": the date line of the signature block. */
 const PLACE_DATE = /^[^,\d]{2,40},\s*ngày\b.*\btháng\b.*\bnăm\b/iu;
 
-export function isStopRow(view: SheetView, r: number): boolean {
+/** The texts of a row within a table's columns (the whole row without bounds). */
+function textsWithin(view: SheetView, r: number, within?: ColumnSpan): { c: number; text: string }[] {
   const texts = view.rowTexts(r);
+  return within ? texts.filter((t) => t.c >= within.c && t.c <= within.c2) : texts;
+}
+
+export function isStopRow(view: SheetView, r: number, within?: ColumnSpan): boolean {
+  const texts = textsWithin(view, r, within);
   const first = texts[0];
   if (first === undefined) return false;
   if (STOP.test(foldText(first.text))) return true;
@@ -71,9 +77,10 @@ function hasValue(ref: CellRef | null): boolean {
 const NUMBERING_ITEM = "\\(?[0-9A-Za-z]{1,2}\\)?";
 const NUMBERING_CELL = new RegExp(`^${NUMBERING_ITEM}(\\s*[=/*x+\\-:]\\s*${NUMBERING_ITEM})*$`);
 
-function isNumberingRow(view: SheetView, r: number): boolean {
+function isNumberingRow(view: SheetView, r: number, within?: ColumnSpan): boolean {
   if (view.textCount(r) < 3) return false;
-  return view.rowTexts(r).every((x) => NUMBERING_CELL.test(x.text));
+  const texts = textsWithin(view, r, within);
+  return texts.length >= 3 && texts.every((x) => NUMBERING_CELL.test(x.text));
 }
 
 /**
@@ -81,9 +88,9 @@ function isNumberingRow(view: SheetView, r: number): boolean {
  * under a header, as a row of figures with no text ("2 | 14 | 14") has the same shape. Its
  * first three cells count up: (1) (2) (3), 1 2 3 or A B C.
  */
-function isNumberingRowInBody(view: SheetView, r: number): boolean {
-  if (!isNumberingRow(view, r)) return false;
-  const first = view.rowTexts(r).slice(0, 3).map((x) => x.text.replace(/[()]/g, "").toUpperCase());
+function isNumberingRowInBody(view: SheetView, r: number, within?: ColumnSpan): boolean {
+  if (!isNumberingRow(view, r, within)) return false;
+  const first = textsWithin(view, r, within).slice(0, 3).map((x) => x.text.replace(/[()]/g, "").toUpperCase());
   const codes = first.map((t) => (/^\d+$/.test(t) ? Number(t) : t.length === 1 ? t.charCodeAt(0) : NaN));
   return codes[1] === codes[0]! + 1 && codes[2] === codes[1]! + 1;
 }
@@ -94,12 +101,13 @@ function isNumberingRowInBody(view: SheetView, r: number): boolean {
  * over; a stop row (the note, the signature) ends the table there.
  */
 function bodyRows(view: SheetView, header: TableHeader<string>, end: number): { rows: number[]; end: number } {
+  const within = header.within;
   let start = header.lastRow + 1;
-  if (start < end && isNumberingRow(view, start)) start++;
+  if (start < end && isNumberingRow(view, start, within)) start++;
   const rows: number[] = [];
   for (let r = start; r < end; r++) {
-    if (isStopRow(view, r)) return { rows, end: r };
-    if (!isNumberingRowInBody(view, r)) rows.push(r);
+    if (isStopRow(view, r, within)) return { rows, end: r };
+    if (!isNumberingRowInBody(view, r, within)) rows.push(r);
   }
   return { rows, end };
 }
@@ -134,7 +142,7 @@ export function readIndicatorRows(
     for (let c = textSpan.c; c <= textSpan.c2 && label === ""; c++) label = cellText(view.cell(r, c));
     if (label === "" && !cols.stt) {
       // Text typed in a column left of the table (a copy that lost the header's alignment).
-      for (let c = textSpan.c - 1; c >= 0 && label === ""; c--) label = cellText(view.cell(r, c));
+      for (let c = textSpan.c - 1; c >= (header.within?.c ?? 0) && label === ""; c--) label = cellText(view.cell(r, c));
     }
     const lead = splitLeadingStt(label);
     if (lead.stt !== "") {
@@ -169,7 +177,7 @@ export function readIndicatorRows(
       if (!hasValues && (isSubgroup(label) || stt === "6.2")) continue;
       if (hasValues || (stt !== "" && stt !== "-" && label !== "" && /^\d/.test(stt))) {
         issues.push(
-          makeIssue("unknown-row", { sheet, cell: cellAddress(r, textSpan.c) }, { row: r + 1, text: label || stt || rowSummary(view, r) }),
+          makeIssue("unknown-row", { sheet, cell: cellAddress(r, textSpan.c) }, { row: r + 1, text: label || stt || rowSummary(view, r, header.within) }),
         );
       }
       continue;
@@ -296,9 +304,8 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
 }
 
 /** The texts of a row joined, for messages. */
-function rowSummary(view: SheetView, r: number): string {
-  return view
-    .rowTexts(r)
+function rowSummary(view: SheetView, r: number, within?: ColumnSpan): string {
+  return textsWithin(view, r, within)
     .map((x) => x.text)
     .join(" | ")
     .slice(0, 120);
