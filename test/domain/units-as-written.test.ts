@@ -2,6 +2,7 @@
 import type { GridSheet } from "../../src/domain/model/grid";
 import type { UnitReport } from "../../src/domain/model/report";
 import { place } from "../../src/domain/merge/place";
+import { unitFromHeader } from "../../src/domain/read/unit";
 import { matchUnit, matchUnitDetailed, parseUnitsGrid, TAM_DUONG_UNITS, UNIT_ABBREVIATIONS, type Unit } from "../../src/domain/units";
 
 const WITH_OFFICES: readonly Unit[] = [
@@ -150,5 +151,17 @@ describe("placing a file by the unit it names", () => {
     const p = place(source("x.xlsx", "Đảng ủy xã Bản Bo"), { units: TAM_DUONG_UNITS.filter((u) => u.name !== "Đảng ủy xã Bản Bo") });
     expect(p.onList).toBe(false);
     expect(p.unit).toBe("Đảng ủy xã Bản Bo");
+  });
+});
+
+describe("an abbreviated unit line in the top-left corner", () => {
+  it.each([["ĐU xã Nà Tăm"], ["Đ.U XÃ NÀ TĂM"], ["HLHPN huyện Tam Đường"]])("%p is read as the unit's name", (line) => {
+    const sheet: GridSheet = {
+      name: "S",
+      visibility: "visible",
+      rows: [[{ v: line }], [{ v: "BÁO CÁO" }]],
+      merges: [],
+    };
+    expect(unitFromHeader(sheet)).toBe(line);
   });
 });
