@@ -70,7 +70,7 @@ describe("de-an-241 validate", () => {
     const nan = files[1]!.issues.find((i) => i.rule === "not-a-number")!;
     expect(nan).toMatchObject({ severity: "error", sheet: "Báo cáo", indicator: "1.1" });
     expect(nan.cell).toMatch(/^D\d+$/);
-    expect(nan.message).toContain('"x"');
+    expect(nan.message).toContain('"mười"');
     expect(files[1]!.indicators.find((i) => i.id === "1.1")).toMatchObject({ total: null, achieved: null, ratio: null, met: null });
   });
 

@@ -60,6 +60,28 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     shows: ["TCVN3/ABC", ".VnTime", "Chỉ tiêu!B5", "“Ban Tuyªn gi¸o”", "“Ban Tuyên giáo”", "Times New Roman"],
   },
   "too-large": { params: { file: "lon.xlsx", size: 25_000_000, limit: 20_971_520 }, shows: ["lon.xlsx", "23,8 MB", "tối đa 20 MB"] },
+  // Figures, notes, dates and unit names as units write them.
+  "not-reported-note": {
+    params: { column: "Tổng số", text: "(chưa thống kê)", indicator: "4.1" },
+    shows: ["Chỉ tiêu 4.1", '"Tổng số"', '"(chưa thống kê)"', "không tính là 0"],
+  },
+  "number-out-of-range": {
+    params: { column: "Số đã đạt tiêu chuẩn", text: "1e+308", reason: "too-large", limit: 1e12, indicator: "1.3" },
+    shows: ["Chỉ tiêu 1.3", '"1e+308"', "1.000.000.000.000", "không được tổng hợp"],
+  },
+  "column-combined": { params: { column: "D", text: "Kết quả" }, shows: ["Cột D", '("Kết quả")', "45/50"] },
+  "document-date-partial-edge": {
+    params: { row: 12, code: "05-KH/ĐU", text: "Quý III/2016", from: "30/09/2016", to: "31/12/2020" },
+    shows: ["05-KH/ĐU", '"Quý III/2016"', "30/09/2016", "31/12/2020"],
+  },
+  "unit-matched-loosely": {
+    params: { text: "ĐU xã Nà Tăm", unit: "Đảng ủy xã Nà Tăm" },
+    shows: ['"ĐU xã Nà Tăm"', '"Đảng ủy xã Nà Tăm"'],
+  },
+  "unit-ambiguous": {
+    params: { text: "Bản Bo", units: "Đảng ủy xã Bản Bo; Chi bộ Bản Bo" },
+    shows: ['"Bản Bo"', "(Đảng ủy xã Bản Bo; Chi bộ Bản Bo)"],
+  },
   "zip-bomb": { params: { file: "nen.xlsx", detail: "tỷ lệ nén 1:5000" }, shows: ["nen.xlsx", "(tỷ lệ nén 1:5000)"] },
   encrypted: { params: { file: "mat-khau.xlsx" }, shows: ["mat-khau.xlsx", "mật khẩu"] },
   "not-a-workbook": { params: { file: "bao-cao.pdf", detail: "tệp PDF" }, shows: ["bao-cao.pdf", "(tệp PDF)"] },
@@ -131,6 +153,11 @@ describe("issue rules", () => {
       "table-ignored",
       "included-in-summary",
       "legacy-encoding",
+      "not-reported-note",
+      "column-combined",
+      "document-date-partial-edge",
+      "unit-matched-loosely",
+      "unit-ambiguous",
     ]);
     // Only a summary missing a table it must have cannot be used; the rest of these rules warn.
     expect(warnings.filter((r) => r.includes("."))).toEqual(RULES.filter((r) => r.includes(".") && r !== "summary.table-missing"));
@@ -140,6 +167,11 @@ describe("issue rules", () => {
   });
 
   it("words the variants of one rule by its parameters", () => {
+    expect(messageFor("number-out-of-range", { column: "Tổng số", text: "Infinity", reason: "not-finite", limit: 1e12 })).toContain(
+      "không phải là một số hữu hạn",
+    );
+    expect(messageFor("not-a-number", { column: "Tổng số", text: "0x10", reason: "hexadecimal" })).toContain("hệ thập lục phân");
+    expect(messageFor("not-a-number", { column: "Tổng số", text: "x" })).not.toContain("thập lục phân");
     expect(messageFor("targets.unparsed", { indicator: "5", text: "nhiều", count: true })).toContain('"Ít nhất 2" hoặc "2"');
     expect(messageFor("summary.table-missing", { unreadableSheet: "Tổng hợp chỉ tiêu" })).toBe('Trang "Tổng hợp chỉ tiêu" không có bảng chỉ tiêu đọc được.');
     expect(messageFor("summary.part-missing", { sheetWithoutExtra: "Tổng hợp chỉ tiêu" })).toContain('không có cột "Mục tiêu" và "Số đơn vị báo cáo"');

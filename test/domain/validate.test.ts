@@ -18,8 +18,12 @@ function withFigure(id: string, f: Figures): Record<string, Figures> {
 
 describe("indicator rules", () => {
   const cases: [RuleCode, Figures, "error" | "warning"][] = [
-    ["not-a-number", { total: "x", achieved: 4 }, "error"],
-    ["not-a-number", { total: 10, achieved: "không có" }, "error"],
+    ["not-a-number", { total: "mười", achieved: 4 }, "error"],
+    ["not-a-number", { total: 10, achieved: "đạt" }, "error"],
+    ["not-a-number", { total: "0x10", achieved: 4 }, "error"],
+    ["number-out-of-range", { total: 1e308, achieved: 4 }, "error"],
+    ["number-out-of-range", { total: "9".repeat(400), achieved: 4 }, "error"],
+    ["number-out-of-range", { total: 10, achieved: 2e12 }, "error"],
     ["negative", { total: 10, achieved: -1 }, "error"],
     ["not-whole", { total: "12,5", achieved: 4 }, "error"],
     ["not-whole", { total: 10.5, achieved: 4 }, "error"],

@@ -36,8 +36,9 @@ describe("counts (Tổng số, Số đã đạt tiêu chuẩn)", () => {
     ["a dash", "-", "blank", null],
     ["an em dash", "—", "blank", null],
     ["undefined", undefined, "blank", null],
-    ["x", "x", "invalid", null],
-    ["không có", "không có", "invalid", null],
+    ["x: a note, not reported", "x", "note", null],
+    ["không có: a note, not reported", "không có", "note", null],
+    ["words that are no note", "mười hai", "invalid", null],
     ["a percentage in a count", "97%", "invalid", null],
     ["a number followed by other words", "120 cái bàn", "invalid", null],
     ["a boolean", true, "invalid", null],
@@ -82,7 +83,11 @@ describe("ratios (Tỷ lệ %)", () => {
     expect(parseRatioValue(input).kind).toBe("blank");
   });
 
-  it.each([["đạt"], ["x"], ["cao"]])("not a number: %p", (input) => {
+  it.each([["x"], ["chưa có"]])("a note, not reported: %p", (input) => {
+    expect(parseRatioValue(input).kind).toBe("note");
+  });
+
+  it.each([["đạt"], ["cao"]])("not a number: %p", (input) => {
     expect(parseRatioValue(input).kind).toBe("invalid");
   });
 

@@ -1,10 +1,13 @@
 /** Which unit each file stands for: the user's assignment, the identity's code, the names it carries, its file name. */
+import type { Issue } from "../model/issues";
+import { makeIssue } from "../rules/messages";
 import { foldText } from "../text";
-import { matchUnit, type Unit } from "../units";
+import { matchUnit, matchUnitDetailed, type Unit } from "../units";
 import type { FileResult, MergeOptions, MergeSource } from "./types";
 
 /** A source with the unit it stands for. */
 export interface Placed {
+  /** The source; when placing it found something to say (a loose or ambiguous name), its report carries that issue. */
   readonly source: MergeSource;
   /** The unit's key: its folded name on the list, "?name" off the list, "!file" when nothing named it. */
   readonly key: string;
@@ -12,6 +15,12 @@ export interface Placed {
   readonly onList: boolean;
   readonly unitSource: FileResult["unitSource"];
   readonly listUnit?: Unit;
+}
+
+/** The source with one more issue on its report (the file's issues). */
+function withIssue(source: MergeSource, issue: Issue | undefined): MergeSource {
+  if (!issue || !source.report) return source;
+  return { ...source, report: { ...source.report, issues: [...source.report.issues, issue] } };
 }
 
 export function place(source: MergeSource, options: MergeOptions): Placed {
@@ -32,12 +41,22 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
   }
   const base = source.file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ");
   candidates.push({ name: base, from: "file-name" });
+  let ambiguous: Issue | undefined;
   for (const c of candidates) {
-    const listUnit = matchUnit(c.name, options.units);
-    if (listUnit) return { source, key: foldText(listUnit.name), unit: listUnit.name, onList: true, unitSource: c.from, listUnit };
+    const m = matchUnitDetailed(c.name, options.units);
+    if (m.kind === "ambiguous") {
+      ambiguous ??= makeIssue("unit-ambiguous", {}, { text: c.name, units: m.units.map((u) => u.name).join("; ") });
+      continue;
+    }
+    if (m.kind === "none") continue;
+    const listUnit = m.unit;
+    // A name that is not the entry's own is said, so the district can check the file went to the right unit.
+    const loose = m.kind === "loose" ? makeIssue("unit-matched-loosely", {}, { text: c.name, unit: listUnit.name }) : undefined;
+    return { source: withIssue(source, loose), key: foldText(listUnit.name), unit: listUnit.name, onList: true, unitSource: c.from, listUnit };
   }
   if (report) {
-    return { source, key: `?${foldText(report.unit.name)}`, unit: report.unit.name, onList: false, unitSource: report.unit.source };
+    const placedSource = withIssue(source, ambiguous);
+    return { source: placedSource, key: `?${foldText(report.unit.name)}`, unit: report.unit.name, onList: false, unitSource: report.unit.source };
   }
   return { source, key: `!${source.file}`, unit: null, onList: false, unitSource: null };
 }

@@ -22,7 +22,8 @@ interface FigureColumn extends AtIndicator {
 
 /** Rules on a unit's report: the indicator table, the documents table, the file as a whole. */
 export interface UnitReportParams {
-  readonly "not-a-number": FigureColumn & { readonly text: string };
+  /** reason: "hexadecimal" when the text is a number in base 16 ("0x10"). */
+  readonly "not-a-number": FigureColumn & { readonly text: string; readonly reason?: "hexadecimal" };
   readonly negative: FigureColumn & { readonly value: number };
   readonly "not-whole": FigureColumn & { readonly value: number; readonly text?: string };
   readonly "ambiguous-number": FigureColumn & {
@@ -95,6 +96,25 @@ export interface UnitReportParams {
     readonly sample: string;
     readonly converted: string;
   };
+  // Figures, notes, dates and unit names as units write them.
+  /** A note meaning "not reported" ("x", "không có", "(chưa thống kê)") in a figure cell: neither 0 nor an error. */
+  readonly "not-reported-note": FigureColumn & { readonly text: string };
+  /** A figure beyond `limit` (too-large) or not finite (not-finite): refused, never summed. */
+  readonly "number-out-of-range": FigureColumn & { readonly text: string; readonly reason: "too-large" | "not-finite"; readonly limit: number };
+  /** One result column holds achieved/total ("45/50"); column: its letter, text: its header. */
+  readonly "column-combined": { readonly column: string; readonly text: string };
+  /** A partial date ("tháng 3/2018", "Quý I/2018") whose span runs over an edge of the reporting period; dates d/m/yyyy. */
+  readonly "document-date-partial-edge": {
+    readonly row: number;
+    readonly code: string;
+    readonly text: string;
+    readonly from: string;
+    readonly to: string;
+  };
+  /** A file given to a list unit by a name that is not the unit's own (an abbreviation, an alias, the kind of body left out). */
+  readonly "unit-matched-loosely": { readonly text: string; readonly unit: string };
+  /** A name that fits several list units equally; the file is left unassigned. units: the names, "; "-separated. */
+  readonly "unit-ambiguous": { readonly text: string; readonly units: string };
 }
 
 /** Problems reading a file at all (it cannot be read). */
@@ -204,6 +224,13 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "included-in-summary": "warning",
   // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
   "legacy-encoding": "warning",
+  // Figures, notes, dates and unit names as units write them.
+  "not-reported-note": "warning",
+  "number-out-of-range": "error",
+  "column-combined": "warning",
+  "document-date-partial-edge": "warning",
+  "unit-matched-loosely": "warning",
+  "unit-ambiguous": "warning",
   "too-large": "error",
   "zip-bomb": "error",
   encrypted: "error",

@@ -41,8 +41,10 @@ export interface DocumentEntry {
   readonly codeText: string | null;
   /** The parsed code, when recognised. */
   readonly code: DocumentCode | null;
-  /** ISO date of issue, null when blank or invalid. */
+  /** ISO date of issue, null when blank, invalid or written without its day (see dateSpan). */
   readonly date: string | null;
+  /** A date written without its day ("tháng 3/2018", "Quý I/2018", "năm 2018"): the days it names (ISO) and the text. */
+  readonly dateSpan?: { readonly from: string; readonly to: string; readonly text: string };
   readonly summary: string | null;
   /** "Đơn vị ban hành" as written. */
   readonly issuer: string | null;

@@ -5,7 +5,8 @@
 import { foldText } from "../text";
 import type { SheetView } from "./sheet";
 
-export type IndicatorRole = "stt" | "text" | "dvt" | "total" | "achieved" | "ratio";
+/** combined: one column for both figures, written achieved/total ("Số đạt/Tổng số", cells "45/50"). */
+export type IndicatorRole = "stt" | "text" | "dvt" | "total" | "achieved" | "ratio" | "combined";
 export type DocumentRole = "stt" | "code" | "date" | "summary" | "issuer";
 export type TableKind = "indicators" | "documents";
 
@@ -26,6 +27,13 @@ export interface TableHeader<R extends string> {
   readonly score: number;
   /** Columns whose header text was not understood, taken for a role by their place in the official table. */
   readonly guessed?: readonly GuessedColumn[];
+  /**
+   * The sheet columns the table stands in (first and last): those of its roles, or the part of the
+   * row it was given when another table stands beside it on the same rows.
+   */
+  readonly bounds: ColumnSpan;
+  /** The part of the row the table was limited to, when another table stands beside it. */
+  readonly within?: ColumnSpan;
 }
 
 export interface GuessedColumn {
@@ -54,6 +62,8 @@ export function indicatorRole(folded: string): IndicatorRole | "other" | null {
   if (/^(dvt|donvitinh|dvtinh|donvi|dv|dvi|dvtinh)$/.test(compact) || /^don vi tinh\b/.test(f)) return "dvt";
   if (/\bghi chu\b/.test(f)) return "other";
   if (/\bnoi dung\b/.test(f) || /\bten chi tieu\b/.test(f)) return "text";
+  // "Số đạt trên tổng số", "Đạt/Tổng" (the "/" is folded to a space; classify sees it).
+  if (/\b(dat|ket qua)\b.*\btren\b.*\btong\b/.test(f)) return "combined";
   if (/\b(can dat|phai dat|muc tieu|ke hoach|de an|chi tieu giao)\b/.test(f)) return "other";
   if (/\bchi tieu\b/.test(f)) return "text";
   if (/^tong\b/.test(f) || /\btong so\b/.test(f) || f === "so luong" || TOTAL_SHORT.test(compact)) return "total";
@@ -67,20 +77,22 @@ export function documentRole(folded: string): DocumentRole | "other" | null {
   if (f === "") return null;
   const compact = f.replace(/\s+/g, "");
   if (STT.test(f) || compact === "stt" || compact === "tt") return "stt";
-  if (/\b(ky hieu|ki hieu|so hieu|so van ban|so ky hieu|so ki hieu)\b/.test(f) || f === "so" || f === "so van ban") return "code";
+  if (/\b(ky hieu|ki hieu|so hieu|so van ban|so ky hieu|so ki hieu)\b/.test(f) || f === "so" || f === "so van ban" || f === "van ban") {
+    return "code";
+  }
   // "Số, ngày văn bản": the code with its date in one column.
   if (/^so (va |ngay )?ngay\b/.test(f)) return "code";
   if (/\b(don vi|co quan|noi|cap|to chuc)\s+ban hanh\b/.test(f) || /^(don vi|co quan|noi ban hanh|cap ban hanh)$/.test(f)) {
     return "issuer";
   }
   if (/\bngay\b/.test(f) || /\bthoi gian\b/.test(f) || /\bthoi diem\b/.test(f)) return "date";
-  if (/\b(trich yeu|noi dung|ten van ban|tieu de)\b/.test(f) || f === "van ban" || f === "ten") return "summary";
+  if (/\b(trich yeu|noi dung|ten van ban|tieu de)\b/.test(f) || f === "ten") return "summary";
   if (/\bghi chu\b/.test(f) || /\bloai van ban\b/.test(f)) return "other";
   return null;
 }
 
 const REQUIRED: Record<TableKind, (roles: { has(role: string): boolean; readonly size: number }) => boolean> = {
-  indicators: (r) => r.has("text") && (r.has("total") || r.has("achieved")) && r.size >= 3,
+  indicators: (r) => r.has("text") && (r.has("total") || r.has("achieved") || r.has("combined")) && r.size >= 3,
   documents: (r) => (r.has("code") && (r.has("date") || r.has("summary"))) || (r.has("summary") && r.has("date") && r.has("issuer")),
 };
 
@@ -102,6 +114,10 @@ function classify(kind: TableKind, text: string): string | null {
     if (cache.size >= 10_000) cache.clear();
     const f = foldText(text);
     role = kind === "indicators" ? indicatorRole(f) : documentRole(f);
+    // "Số đạt/Tổng số", "Tổng số/Số đạt": both figures in one column.
+    if (kind === "indicators" && (role === "total" || role === "achieved") && /\//.test(text) && /\bdat\b/.test(f) && /\btong\b/.test(f)) {
+      role = "combined";
+    }
     cache.set(text, role);
   }
   return role;
@@ -133,9 +149,9 @@ function classifyPair(kind: TableKind, top: string, below: string): string | nul
 }
 
 /** The roles the cells of `row` (and `row + 1` when twoRows) would have as a header. */
-function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean): Map<string, ColumnSpan> {
+function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean, within?: ColumnSpan): Map<string, ColumnSpan> {
   const roles = new Map<string, ColumnSpan>();
-  forEachRole(view, kind, row, twoRows, (role, span) => {
+  forEachRole(view, kind, row, twoRows, within, (role, span) => {
     if (role !== "other" && !roles.has(role)) roles.set(role, span);
   });
   return roles;
@@ -147,15 +163,22 @@ function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean
  */
 export function columnsWithRole(view: SheetView, header: TableHeader<string>, role: string): ColumnSpan[] {
   const out: ColumnSpan[] = [];
-  forEachRole(view, header.kind, header.row, header.lastRow > header.row, (r, span) => {
+  forEachRole(view, header.kind, header.row, header.lastRow > header.row, header.within, (r, span) => {
     if (r === role && !out.some((o) => span.c <= o.c2 && span.c2 >= o.c)) out.push(span);
   });
   return out;
 }
 
-function forEachRole(view: SheetView, kind: TableKind, row: number, twoRows: boolean, found: (role: string, span: ColumnSpan) => void): void {
-  const width = Math.min(view.width, 200);
-  for (let c = 0; c < width; c++) {
+function forEachRole(
+  view: SheetView,
+  kind: TableKind,
+  row: number,
+  twoRows: boolean,
+  within: ColumnSpan | undefined,
+  found: (role: string, span: ColumnSpan) => void,
+): void {
+  const width = Math.min(view.width, 200, within ? within.c2 + 1 : Number.POSITIVE_INFINITY);
+  for (let c = within?.c ?? 0; c < width; c++) {
     const top = view.shownText(row, c);
     let role: string | null;
     let span = view.merge(row, c);
@@ -179,7 +202,7 @@ function forEachRole(view: SheetView, kind: TableKind, row: number, twoRows: boo
  */
 function guessByPosition(view: SheetView, row: number, twoRows: boolean, roles: Map<string, ColumnSpan>): GuessedColumn[] {
   const text = roles.get("text");
-  if (!text || (roles.has("total") && roles.has("achieved"))) return [];
+  if (!text || (roles.has("total") && roles.has("achieved")) || roles.has("combined")) return [];
   const total = roles.get("total");
   const achieved = roles.get("achieved");
   const ratio = roles.get("ratio");
@@ -231,17 +254,23 @@ function completeHeader(
 }
 
 /** Finds every header of the given kind in a sheet. */
-export function findHeaders<R extends string>(view: SheetView, sheetIndex: number, kind: TableKind): TableHeader<R>[] {
+export function findHeaders<R extends string>(
+  view: SheetView,
+  sheetIndex: number,
+  kind: TableKind,
+  within?: ColumnSpan,
+  rows?: { readonly from: number; readonly to: number },
+): TableHeader<R>[] {
   const found: TableHeader<R>[] = [];
-  for (let r = 0; r < view.height; r++) {
+  for (let r = rows?.from ?? 0; r < Math.min(view.height, rows ? rows.to + 1 : view.height); r++) {
     // Cells of this row, or merged areas reaching into it from above, must be at least 2.
     if (view.textCount(r) < 2 && !view.inTallMerge(r)) continue;
-    const oneRoles = rolesAt(view, kind, r, false);
+    const oneRoles = rolesAt(view, kind, r, false, within);
     const one = completeHeader(view, kind, r, false, oneRoles);
     // A header over two rows has at least two roles in its top row, or merged cells there.
     const mayBeTwo =
       r + 1 < view.height && (oneRoles.size >= 2 || view.mergeStartsIn(r));
-    const two = mayBeTwo ? completeHeader(view, kind, r, true, rolesAt(view, kind, r, true)) : undefined;
+    const two = mayBeTwo ? completeHeader(view, kind, r, true, rolesAt(view, kind, r, true, within)) : undefined;
     const isTwo = two !== undefined && (!one || two.roles.size > one.roles.size);
     const pick = isTwo ? two : one;
     if (!pick) continue;
@@ -254,8 +283,68 @@ export function findHeaders<R extends string>(view: SheetView, sheetIndex: numbe
       // A guessed column counts for less than a recognised one.
       score: pick.roles.size - pick.guessed.length / 2,
       ...(pick.guessed.length > 0 ? { guessed: pick.guessed } : {}),
+      bounds: within ?? extent(pick.roles.values()),
+      ...(within ? { within } : {}),
     });
     r = isTwo ? r + 1 : r;
   }
   return found;
+}
+
+/** The first and last column of a set of column spans. */
+function extent(spans: Iterable<ColumnSpan>): ColumnSpan {
+  let c = Number.POSITIVE_INFINITY;
+  let c2 = -1;
+  for (const s of spans) {
+    if (s.c < c) c = s.c;
+    if (s.c2 > c2) c2 = s.c2;
+  }
+  return c2 < 0 ? { c: 0, c2: 0 } : { c, c2 };
+}
+
+/** The roles only a table of each kind has: figures for the indicators, code, date and issuer for the documents. */
+const OWN: Record<TableKind, readonly string[]> = {
+  indicators: ["dvt", "total", "achieved", "ratio", "combined"],
+  documents: ["code", "date", "issuer"],
+};
+
+function ownSpans(header: TableHeader<string>): ColumnSpan[] {
+  const cols = header.columns as Readonly<Record<string, ColumnSpan | undefined>>;
+  return OWN[header.kind].map((role) => cols[role]).filter((s): s is ColumnSpan => s !== undefined);
+}
+
+/** The header text of a column (either row of a header over two rows). */
+function headerText(view: SheetView, header: TableHeader<string>, c: number): string {
+  return view.shownText(header.row, c) || (header.lastRow > header.row ? view.shownText(header.lastRow, c) : "");
+}
+
+/**
+ * Two tables side by side on the same header row(s): where the one on the left ends. Its columns
+ * run to the last of its own roles, and on over columns that are its kind's and not the other's
+ * ("Trích yếu" after "Đơn vị ban hành"); the table on the right starts after them. Undefined when
+ * the two sets of own columns interleave (one table read under two headers, not two tables).
+ */
+export function sideBySide(
+  view: SheetView,
+  a: TableHeader<string>,
+  b: TableHeader<string>,
+): { readonly left: TableHeader<string>; readonly right: TableHeader<string>; readonly leftBounds: ColumnSpan; readonly rightBounds: ColumnSpan } | undefined {
+  const ownA = ownSpans(a);
+  const ownB = ownSpans(b);
+  if (ownA.length === 0 || ownB.length === 0) return undefined;
+  const ea = extent(ownA);
+  const eb = extent(ownB);
+  const [left, right, el, er] = ea.c2 < eb.c ? [a, b, ea, eb] : eb.c2 < ea.c ? [b, a, eb, ea] : [undefined, undefined, ea, eb];
+  if (!left || !right) return undefined;
+  let end = el.c2;
+  for (let c = end + 1; c < er.c; c++) {
+    const text = headerText(view, left, c);
+    if (text === "") break;
+    const mine = classify(left.kind, text);
+    const theirs = classify(right.kind, text);
+    if (mine === null || mine === "other" || (theirs !== null && theirs !== "other")) break;
+    end = c;
+  }
+  const width = Math.min(view.width, 200);
+  return { left, right, leftBounds: { c: 0, c2: end }, rightBounds: { c: end + 1, c2: Math.max(end + 1, width - 1) } };
 }

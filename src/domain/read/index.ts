@@ -10,7 +10,7 @@ import type { IndicatorEntry, UnitReport } from "../model/report";
 import { checkDocuments, checkIndicator, COLUMN, type DocumentCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
 import { makeIssue } from "../rules/messages";
-import { columnsWithRole, findHeaders, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
+import { columnsWithRole, findHeaders, sideBySide, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import { readDocumentRows, readIndicatorRows } from "./rows";
 import { SheetView } from "./sheet";
 import { findIdentity, reportDateOf, unitFromHeader, unitInfo } from "./unit";
@@ -31,9 +31,31 @@ function better(a: AnyHeader, b: AnyHeader, views: readonly SheetView[]): number
 function endOf(header: AnyHeader, all: readonly AnyHeader[], view: SheetView): number {
   let end = view.height;
   for (const h of all) {
-    if (h.sheetIndex === header.sheetIndex && h.row > header.lastRow && h.row < end) end = h.row;
+    // A table beside this one (other columns) does not end it.
+    const overlaps = h.bounds.c <= header.bounds.c2 && header.bounds.c <= h.bounds.c2;
+    if (overlaps && h.sheetIndex === header.sheetIndex && h.row > header.lastRow && h.row < end) end = h.row;
   }
   return end;
+}
+
+/**
+ * The two tables side by side on the same header row(s), each read again within its own columns;
+ * undefined when they are not (the row is one table's header, read as both).
+ */
+function splitSideBySide(
+  views: readonly SheetView[],
+  ind: TableHeader<IndicatorRole>,
+  doc: TableHeader<DocumentRole>,
+): { ind: TableHeader<IndicatorRole>; doc: TableHeader<DocumentRole> } | undefined {
+  if (ind.sheetIndex !== doc.sheetIndex || ind.row > doc.lastRow || doc.row > ind.lastRow) return undefined;
+  const view = views[ind.sheetIndex]!;
+  const split = sideBySide(view, ind, doc);
+  if (!split) return undefined;
+  const boundsOf = (h: AnyHeader) => (split.left === h ? split.leftBounds : split.rightBounds);
+  const rows = { from: Math.min(ind.row, doc.row), to: Math.max(ind.lastRow, doc.lastRow) };
+  const newInd = findHeaders<IndicatorRole>(view, ind.sheetIndex, "indicators", boundsOf(ind), rows)[0];
+  const newDoc = findHeaders<DocumentRole>(view, doc.sheetIndex, "documents", boundsOf(doc), rows)[0];
+  return newInd && newDoc ? { ind: newInd, doc: newDoc } : undefined;
 }
 
 /** The headers of both tables on the sheets `search` accepts. */
@@ -48,12 +70,22 @@ function headersOf(
     indicatorHeaders.push(...findHeaders<IndicatorRole>(view, i, "indicators"));
     documentHeaders.push(...findHeaders<DocumentRole>(view, i, "documents"));
   });
-  // A row can't be a header of both tables: prefer the stronger reading.
+  // Two tables side by side on one row: each is read within its own columns.
+  for (let i = 0; i < indicatorHeaders.length; i++) {
+    for (let k = 0; k < documentHeaders.length; k++) {
+      const split = splitSideBySide(views, indicatorHeaders[i]!, documentHeaders[k]!);
+      if (!split) continue;
+      indicatorHeaders[i] = split.ind;
+      documentHeaders[k] = split.doc;
+    }
+  }
+  // Otherwise a row can't be a header of both tables: prefer the stronger reading.
+  const overlap = (a: AnyHeader, b: AnyHeader): boolean => a.bounds.c <= b.bounds.c2 && b.bounds.c <= a.bounds.c2;
   const docHeaders = documentHeaders.filter(
-    (d) => !indicatorHeaders.some((h) => h.sheetIndex === d.sheetIndex && h.row === d.row && h.score >= d.score),
+    (d) => !indicatorHeaders.some((h) => h.sheetIndex === d.sheetIndex && h.row === d.row && overlap(h, d) && h.score >= d.score),
   );
   const indHeaders = indicatorHeaders.filter(
-    (h) => !docHeaders.some((d) => d.sheetIndex === h.sheetIndex && d.row === h.row && d.score > h.score),
+    (h) => !docHeaders.some((d) => d.sheetIndex === h.sheetIndex && d.row === h.row && overlap(h, d) && d.score > h.score),
   );
   return { indHeaders, docHeaders };
 }
@@ -166,7 +198,7 @@ function documentTables(
 }
 
 /** Figure columns taken by position, figure columns the table lacks, and figure columns it has several of. */
-function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSummary: boolean): Issue[] {
+function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSummary: boolean, combined = false): Issue[] {
   const sheet = view.sheet.name;
   const out: Issue[] = [];
   // A summary's own breakdown has a Tổng số per unit by design.
@@ -190,9 +222,11 @@ function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSum
   }
   const counted = INDICATORS.filter((i) => i.target.op === "count>=").map((i) => i.id);
   for (const role of ["total", "achieved"] as const) {
-    if (header.columns[role]) continue;
+    // Both figures read from one column ("45/50"): said by column-combined.
+    if (header.columns[role] || combined) continue;
     const texts: string[] = [];
-    for (let c = 0; c < Math.min(view.width, 30); c++) {
+    const first = header.within?.c ?? 0;
+    for (let c = first; c < Math.min(view.width, first + 30, header.within ? header.within.c2 + 1 : Number.POSITIVE_INFINITY); c++) {
       const t = view.shownText(header.lastRow, c) || view.shownText(header.row, c);
       if (t !== "" && texts[texts.length - 1] !== t) texts.push(t);
     }
@@ -244,7 +278,7 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
     if (identity?.kind !== "summary") issues.push(...ignoredTableIssues(tables, ignored, views));
     for (const { header, read } of tables) {
       markRows(header.sheetIndex, header.row, read.end);
-      issues.push(...columnIssues(header, views[header.sheetIndex]!, identity?.kind === "summary"));
+      issues.push(...columnIssues(header, views[header.sheetIndex]!, identity?.kind === "summary", read.combined));
       issues.push(...read.issues);
       for (const row of read.rows) {
         const checked = checkIndicator(row);

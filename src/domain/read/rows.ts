@@ -3,13 +3,13 @@
  * and document rows.
  */
 import { INDICATORS, indicatorById } from "../catalogue";
-import { cellAddress, type CellRef, type GridCell } from "../model/grid";
+import { cellAddress, columnLetters, type CellRef, type GridCell } from "../model/grid";
 import type { Issue } from "../model/issues";
 import { cleanText, foldText } from "../text";
 import { makeIssue } from "../rules/messages";
 import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
-import { isBlankText } from "../values/number";
+import { isBlankText, parseCombinedFigures } from "../values/number";
 import type { ColumnSpan, DocumentRole, IndicatorRole, TableHeader } from "./headers";
 import {
   groupOf,
@@ -33,8 +33,14 @@ const NAME_BLANK = /(…{3,}|\.{5,})/;
 /** "Tam Đường, ngày 05 tháng 6 năm 2021": the date line of the signature block. */
 const PLACE_DATE = /^[^,\d]{2,40},\s*ngày\b.*\btháng\b.*\bnăm\b/iu;
 
-export function isStopRow(view: SheetView, r: number): boolean {
+/** The texts of a row within a table's columns (the whole row without bounds). */
+function textsWithin(view: SheetView, r: number, within?: ColumnSpan): { c: number; text: string }[] {
   const texts = view.rowTexts(r);
+  return within ? texts.filter((t) => t.c >= within.c && t.c <= within.c2) : texts;
+}
+
+export function isStopRow(view: SheetView, r: number, within?: ColumnSpan): boolean {
+  const texts = textsWithin(view, r, within);
   const first = texts[0];
   if (first === undefined) return false;
   if (STOP.test(foldText(first.text))) return true;
@@ -71,9 +77,10 @@ function hasValue(ref: CellRef | null): boolean {
 const NUMBERING_ITEM = "\\(?[0-9A-Za-z]{1,2}\\)?";
 const NUMBERING_CELL = new RegExp(`^${NUMBERING_ITEM}(\\s*[=/*x+\\-:]\\s*${NUMBERING_ITEM})*$`);
 
-function isNumberingRow(view: SheetView, r: number): boolean {
+function isNumberingRow(view: SheetView, r: number, within?: ColumnSpan): boolean {
   if (view.textCount(r) < 3) return false;
-  return view.rowTexts(r).every((x) => NUMBERING_CELL.test(x.text));
+  const texts = textsWithin(view, r, within);
+  return texts.length >= 3 && texts.every((x) => NUMBERING_CELL.test(x.text));
 }
 
 /**
@@ -81,9 +88,9 @@ function isNumberingRow(view: SheetView, r: number): boolean {
  * under a header, as a row of figures with no text ("2 | 14 | 14") has the same shape. Its
  * first three cells count up: (1) (2) (3), 1 2 3 or A B C.
  */
-function isNumberingRowInBody(view: SheetView, r: number): boolean {
-  if (!isNumberingRow(view, r)) return false;
-  const first = view.rowTexts(r).slice(0, 3).map((x) => x.text.replace(/[()]/g, "").toUpperCase());
+function isNumberingRowInBody(view: SheetView, r: number, within?: ColumnSpan): boolean {
+  if (!isNumberingRow(view, r, within)) return false;
+  const first = textsWithin(view, r, within).slice(0, 3).map((x) => x.text.replace(/[()]/g, "").toUpperCase());
   const codes = first.map((t) => (/^\d+$/.test(t) ? Number(t) : t.length === 1 ? t.charCodeAt(0) : NaN));
   return codes[1] === codes[0]! + 1 && codes[2] === codes[1]! + 1;
 }
@@ -94,12 +101,13 @@ function isNumberingRowInBody(view: SheetView, r: number): boolean {
  * over; a stop row (the note, the signature) ends the table there.
  */
 function bodyRows(view: SheetView, header: TableHeader<string>, end: number): { rows: number[]; end: number } {
+  const within = header.within;
   let start = header.lastRow + 1;
-  if (start < end && isNumberingRow(view, start)) start++;
+  if (start < end && isNumberingRow(view, start, within)) start++;
   const rows: number[] = [];
   for (let r = start; r < end; r++) {
-    if (isStopRow(view, r)) return { rows, end: r };
-    if (!isNumberingRowInBody(view, r)) rows.push(r);
+    if (isStopRow(view, r, within)) return { rows, end: r };
+    if (!isNumberingRowInBody(view, r, within)) rows.push(r);
   }
   return { rows, end };
 }
@@ -118,12 +126,14 @@ export function readIndicatorRows(
   view: SheetView,
   header: TableHeader<IndicatorRole>,
   end: number,
-): { rows: IndicatorCellsRead[]; issues: Issue[]; end: number } {
+): { rows: IndicatorCellsRead[]; issues: Issue[]; end: number; combined: boolean } {
   const sheet = view.sheet.name;
   const cols = header.columns;
   const issues: Issue[] = [];
   const candidates: Candidate[] = [];
   const textSpan = cols.text!;
+  const combined = combinedColumn(view, header);
+  let combinedUsed = false;
   const body = bodyRows(view, header, end);
   for (const r of body.rows) {
     const sttRef = pick(view, r, cols.stt);
@@ -132,14 +142,26 @@ export function readIndicatorRows(
     for (let c = textSpan.c; c <= textSpan.c2 && label === ""; c++) label = cellText(view.cell(r, c));
     if (label === "" && !cols.stt) {
       // Text typed in a column left of the table (a copy that lost the header's alignment).
-      for (let c = textSpan.c - 1; c >= 0 && label === ""; c--) label = cellText(view.cell(r, c));
+      for (let c = textSpan.c - 1; c >= (header.within?.c ?? 0) && label === ""; c--) label = cellText(view.cell(r, c));
     }
     const lead = splitLeadingStt(label);
     if (lead.stt !== "") {
       if (stt === "") stt = lead.stt;
       label = lead.text;
     }
-    const refs = { total: pick(view, r, cols.total), achieved: pick(view, r, cols.achieved), ratio: pick(view, r, cols.ratio) };
+    let refs = { total: pick(view, r, cols.total), achieved: pick(view, r, cols.achieved), ratio: pick(view, r, cols.ratio) };
+    if (combined) {
+      const ref = pick(view, r, combined.span);
+      const parts = ref?.cell ? parseCombinedFigures(ref.cell.v) : null;
+      if (ref && parts) {
+        combinedUsed = true;
+        const [first, second] = combined.totalFirst ? [parts.total, parts.achieved] : [parts.achieved, parts.total];
+        refs = { ...refs, achieved: { r, c: ref.c, cell: { v: first } }, total: { r, c: ref.c, cell: { v: second } } };
+      } else if (!cols.achieved && !cols.total) {
+        // A single figure under "Số đạt/Tổng số" is the number achieved.
+        refs = { ...refs, achieved: ref };
+      }
+    }
     const hasValues = hasValue(refs.total) || hasValue(refs.achieved) || (hasValue(refs.ratio) && refs.ratio?.cell?.f === undefined);
     if (label === "" && stt === "" && !hasValues) continue;
     const group = groupOf(label, stt);
@@ -155,7 +177,7 @@ export function readIndicatorRows(
       if (!hasValues && (isSubgroup(label) || stt === "6.2")) continue;
       if (hasValues || (stt !== "" && stt !== "-" && label !== "" && /^\d/.test(stt))) {
         issues.push(
-          makeIssue("unknown-row", { sheet, cell: cellAddress(r, textSpan.c) }, { row: r + 1, text: label || stt || rowSummary(view, r) }),
+          makeIssue("unknown-row", { sheet, cell: cellAddress(r, textSpan.c) }, { row: r + 1, text: label || stt || rowSummary(view, r, header.within) }),
         );
       }
       continue;
@@ -207,7 +229,31 @@ export function readIndicatorRows(
     }
   }
   rows.sort((a, b) => a.r - b.r);
-  return { rows, issues, end: body.end };
+  if (combined && combinedUsed) {
+    issues.push(
+      makeIssue("column-combined", { sheet, cell: cellAddress(combined.r, combined.span.c) }, { column: columnLetters(combined.span.c), text: combined.text }),
+    );
+  }
+  return { rows, issues, end: body.end, combined: combinedUsed };
+}
+
+/**
+ * The column that may hold both figures as achieved/total ("45/50"): one headed so ("Số đạt/Tổng
+ * số"), or the only figure column of a table without Tổng số or without Số đã đạt ("Kết quả").
+ * A table with both columns never reads a cell that way ("45/50" there stays an error).
+ */
+function combinedColumn(view: SheetView, header: TableHeader<IndicatorRole>): { span: ColumnSpan; r: number; text: string; totalFirst: boolean } | undefined {
+  const cols = header.columns;
+  const span = cols.combined ?? (cols.total && cols.achieved ? undefined : (cols.achieved ?? cols.total));
+  if (!span) return undefined;
+  // The header text of the column: its lower row in a header over two rows, else its only one.
+  const below = header.lastRow > header.row ? view.shownText(header.lastRow, span.c) : "";
+  const r = below !== "" ? header.lastRow : header.row;
+  const text = below !== "" ? below : view.shownText(header.row, span.c);
+  const f = foldText(text);
+  const tong = f.search(/\btong\b/);
+  const dat = f.search(/\bdat\b/);
+  return { span, r, text, totalFirst: cols.combined !== undefined && tong >= 0 && dat >= 0 && tong < dat };
 }
 
 /** Official and typed labels recur in every unit's workbook: keys are worked out once per text. */
@@ -258,9 +304,8 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
 }
 
 /** The texts of a row joined, for messages. */
-function rowSummary(view: SheetView, r: number): string {
-  return view
-    .rowTexts(r)
+function rowSummary(view: SheetView, r: number, within?: ColumnSpan): string {
+  return textsWithin(view, r, within)
     .map((x) => x.text)
     .join(" | ")
     .slice(0, 120);

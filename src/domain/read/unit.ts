@@ -32,7 +32,7 @@ const UNIT_LABEL = /^(?:tên )?đơn vị(?: báo cáo| gửi báo cáo| thực 
 const NOT_UNIT =
   /^(dang cong san viet nam|cong hoa xa hoi|doc lap tu do|so\b|v v\b|ve viec\b|kinh gui|bao cao|bieu|phu luc|ke hoach|cac van ban|ket qua thuc hien|\d)/;
 const UNIT_START =
-  /^(dang uy|dang bo|chi bo|ban |phong |uy ban|ubnd|trung tam|dai |mat tran|hoi |doan |cong an|ban chi huy|truong |van phong|huyen doan|lien doan|bch|co quan)/;
+  /^(dang uy|dang bo|chi bo|ban |phong |uy ban|ubnd|trung tam|dai |mat tran|hoi |doan |cong an|ban chi huy|truong |van phong|huyen doan|lien doan|bch|co quan|(du|d u|db|d b|cb|hlhpn|hnd|hccb|mttq|ub mttq|dtn) )/;
 
 interface Line {
   readonly r: number;

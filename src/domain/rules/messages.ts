@@ -25,7 +25,10 @@ function where(p: { readonly indicator?: string }): string {
 type Messages = { readonly [K in RuleCode]: (p: IssueParamsByRule[K]) => string };
 
 const MESSAGES: Messages = {
-  "not-a-number": (p) => `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", không phải là số. Cần ghi một số (để trống nếu không có số liệu).`,
+  "not-a-number": (p) =>
+    `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", không phải là số${
+      p.reason === "hexadecimal" ? " (số viết theo hệ thập lục phân)" : ""
+    }. Cần ghi một số (để trống nếu không có số liệu).`,
   negative: (p) => `${where(p)}: cột "${s(p.column)}" ghi số âm (${s(p.value)}). Số liệu phải là số không âm.`,
   "not-whole": (p) =>
     `${where(p)}: cột "${s(p.column)}" ghi ${s(p.text ?? p.value)}, không phải số nguyên. Số lượng (${s(p.dvt) || "người, hộ, bản…"}) phải là số nguyên.`,
@@ -80,6 +83,21 @@ const MESSAGES: Messages = {
   "legacy-encoding": (p) =>
     `Tệp dùng phông chữ cũ (${p.encoding === "TCVN3" ? "TCVN3/ABC, ví dụ .VnTime" : "VNI, ví dụ VNI-Times"}): chữ ở ô ${s(p.sheet)}!${s(p.cell)} “${s(p.sample)}” đã được chuyển sang Unicode thành “${s(p.converted)}”. Đề nghị đơn vị dùng phông Unicode (Times New Roman).`,
   "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${megabytes(p.size)} MB, tối đa ${megabytes(p.limit)} MB).`,
+  // Figures, notes, dates and unit names as units write them.
+  "not-reported-note": (p) =>
+    `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", được hiểu là chưa có số liệu (không tính là 0). Đề nghị đơn vị bổ sung số liệu nếu có.`,
+  "number-out-of-range": (p) =>
+    `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", ${
+      p.reason === "too-large" ? `vượt quá giới hạn ${s(p.limit)}` : "không phải là một số hữu hạn"
+    }; giá trị này không được tổng hợp. Cần ghi đúng số liệu.`,
+  "column-combined": (p) =>
+    `Cột ${s(p.column)} ("${s(p.text)}") của bảng kết quả ghi số đạt và tổng số trong cùng một ô (ví dụ 45/50); số liệu được đọc là Số đã đạt tiêu chuẩn/Tổng số. Nên tách thành hai cột "Tổng số" và "Số đã đạt tiêu chuẩn" như mẫu biểu.`,
+  "document-date-partial-edge": (p) =>
+    `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`} ghi thời gian ban hành "${s(p.text)}", một phần nằm ngoài thời kỳ báo cáo (${s(p.from)} đến ${s(p.to)}). Đề nghị ghi đủ ngày, tháng, năm ban hành.`,
+  "unit-matched-loosely": (p) =>
+    `Tên đơn vị "${s(p.text)}" không trùng hẳn với danh sách; được hiểu là "${s(p.unit)}". Đề nghị kiểm tra lại.`,
+  "unit-ambiguous": (p) =>
+    `Tên đơn vị "${s(p.text)}" khớp với nhiều đơn vị trong danh sách (${s(p.units)}); tệp chưa được gán cho đơn vị nào. Hãy chọn đơn vị cho tệp.`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
   "not-a-workbook": (p) =>

@@ -7,9 +7,9 @@ import { cellAddress, type CellRef } from "../model/grid";
 import type { Issue } from "../model/issues";
 import type { DocumentEntry, IndicatorEntry } from "../model/report";
 import { cleanText, foldText } from "../text";
-import { findDateInText, parseDateValue } from "../values/date";
+import { findDateInText, parseDateValue, type DateSpan } from "../values/date";
 import { codeOpeningSummary, parseDocumentCode } from "../values/code";
-import { isWhole, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
+import { isWhole, MAX_FIGURE, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
 import { cellText } from "../values/cell";
 import { formatNumber } from "../format";
 import { makeIssue } from "./messages";
@@ -54,7 +54,13 @@ function readCount(
     case "blank":
       return null;
     case "invalid":
-      issues.push(makeIssue("not-a-number", where, { ...params, text: parsed.text }));
+      issues.push(makeIssue("not-a-number", where, { ...params, text: parsed.text, ...(parsed.reason ? { reason: parsed.reason } : {}) }));
+      return null;
+    case "note":
+      issues.push(makeIssue("not-reported-note", where, { ...params, text: parsed.text }));
+      return null;
+    case "out-of-range":
+      issues.push(makeIssue("number-out-of-range", where, { ...params, text: parsed.text, reason: parsed.reason, limit: MAX_FIGURE }));
       return null;
     case "ambiguous": {
       const [a, b] = parsed.readings;
@@ -105,7 +111,13 @@ export function checkIndicator(row: IndicatorCellsRead): IndicatorResult {
     const parsed = parseRatioValue(ratioCell.v, ratioCell.z);
     const where = { sheet: row.sheet, cell: ratioAddress, indicator: row.id };
     if (parsed.kind === "invalid") {
-      issues.push(makeIssue("not-a-number", where, { column: COLUMN.ratio, text: parsed.text ?? "" }));
+      const reason = parsed.reason === "hexadecimal" ? { reason: parsed.reason } : {};
+      issues.push(makeIssue("not-a-number", where, { column: COLUMN.ratio, text: parsed.text ?? "", ...reason }));
+    } else if (parsed.kind === "note") {
+      issues.push(makeIssue("not-reported-note", where, { column: COLUMN.ratio, text: parsed.text ?? "" }));
+    } else if (parsed.kind === "out-of-range") {
+      const reason = parsed.reason === "too-large" ? "too-large" : "not-finite";
+      issues.push(makeIssue("number-out-of-range", where, { column: COLUMN.ratio, text: parsed.text ?? "", reason, limit: MAX_FIGURE }));
     } else if (parsed.kind === "number") {
       const percent = parsed.percent!;
       const decimals = parsed.decimals ?? 0;
@@ -209,9 +221,20 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
     let date: string | null = null;
     const dateCell = row.date?.cell;
     const dateAddress = row.date ? cellAddress(row.date.r, row.date.c) : cell;
-    const parsedDate = parseDateValue(dateCell?.v);
+    const parsedDate = parseDateValue(dateCell?.v, dateCell?.z);
+    let dateSpan: DateSpan | undefined;
     if (parsedDate.kind === "date") {
       date = parsedDate.iso;
+    } else if (parsedDate.kind === "span") {
+      // No day is invented: the span is kept, and judged against the period as a whole.
+      dateSpan = parsedDate.span;
+      const { from, to, text } = dateSpan;
+      const period = { from: isoToVn(REPORTING_PERIOD.from), to: isoToVn(REPORTING_PERIOD.to) };
+      if (to < REPORTING_PERIOD.from || from > REPORTING_PERIOD.to) {
+        issues.push(makeIssue("document-date-out-of-period", { sheet: row.sheet, cell: dateAddress }, { row: rowNo, code: codeLabel, date: text, ...period }));
+      } else if (from < REPORTING_PERIOD.from || to > REPORTING_PERIOD.to) {
+        issues.push(makeIssue("document-date-partial-edge", { sheet: row.sheet, cell: dateAddress }, { row: rowNo, code: codeLabel, text, ...period }));
+      }
     } else if (parsedDate.kind === "invalid") {
       issues.push(makeIssue("invalid-date", { sheet: row.sheet, cell: dateAddress }, { row: rowNo, code: codeLabel, text: parsedDate.text }));
     } else {
@@ -231,7 +254,7 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
     }
     if (code) {
       // The same code from two issuers is two documents (a summary lists each unit's "12-KH/ĐU").
-      const key = `${code.canonical.toUpperCase()}|${date ?? ""}|${foldText(issuer ?? "")}`;
+      const key = `${code.canonical.toUpperCase()}|${date ?? dateSpan?.from ?? ""}|${foldText(issuer ?? "")}`;
       const first = seen.get(key);
       if (first !== undefined) {
         issues.push(makeIssue("duplicate-document", { sheet: row.sheet, cell }, { code: code.canonical, row: rowNo, firstRow: first }));
@@ -239,7 +262,7 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
         seen.set(key, rowNo);
       }
     }
-    documents.push({ codeText, code, date, summary, issuer, sheet: row.sheet, row: rowNo, cell });
+    documents.push({ codeText, code, date, ...(dateSpan ? { dateSpan } : {}), summary, issuer, sheet: row.sheet, row: rowNo, cell });
   }
   return { documents, issues };
 }

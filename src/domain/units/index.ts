@@ -8,6 +8,9 @@ import type { UnitLevel } from "../model/identity";
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
 import { cleanText, foldText, stripDiacritics } from "../text";
+import { matchUnitDetailed } from "./match";
+
+export { matchUnitDetailed, namesOf, UNIT_ABBREVIATIONS, type UnitMatch } from "./match";
 
 /** Which header block a unit's documents carry. */
 export type HeaderFormat = "party" | "state";
@@ -21,6 +24,8 @@ export interface Unit {
   readonly superior?: string;
   /** "party" (ĐẢNG CỘNG SẢN VIỆT NAM) unless the unit is a state office. */
   readonly format?: HeaderFormat;
+  /** Other names the unit goes by ("Tên khác" in the list: "Hội Phụ nữ"). */
+  readonly aliases?: readonly string[];
 }
 
 export const DEFAULT_SUPERIOR = "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG";
@@ -71,24 +76,6 @@ export const TAM_DUONG_UNITS: readonly Unit[] = [
   { name: "Trung tâm Chính trị", code: "TT-CHINH-TRI", level: "huyen", superior: "HUYỆN ỦY TAM ĐƯỜNG" },
 ];
 
-/** Leading words that name the kind of body rather than the body ("Đảng ủy xã Bản Bo" → "Bản Bo"). */
-const PREFIXES = ["dang uy", "dang bo", "chi bo", "xa", "thi tran", "phuong"];
-
-function stripPrefixes(folded: string): string {
-  let s = folded;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const p of PREFIXES) {
-      if (s === p) return s;
-      if (s.startsWith(`${p} `)) {
-        s = s.slice(p.length + 1);
-        changed = true;
-      }
-    }
-  }
-  return s;
-}
-
 /** The place name of a unit's date line: the xã / thị trấn for a party committee of one, else the district. */
 export function defaultPlace(unit: Pick<Unit, "name">): string {
   const name = cleanText(unit.name);
@@ -114,19 +101,13 @@ export function unitFileName(unit: Pick<Unit, "name">, extension = "xlsx"): stri
 }
 
 /**
- * The unit a typed name means: first an exact match ignoring case, diacritics
- * and punctuation; then a match ignoring leading "Đảng ủy", "Đảng bộ",
- * "Chi bộ", "xã", "thị trấn". Undefined when none or more than one matches.
+ * The unit a typed name means (see matchUnitDetailed): the name, an abbreviation of it, another
+ * name it goes by, or the name without the kind of body ("Bản Bo" for "Đảng ủy xã Bản Bo").
+ * Undefined when none or more than one matches.
  */
-export function matchUnit<U extends Pick<Unit, "name">>(name: string, units: readonly U[]): U | undefined {
-  const key = foldText(name);
-  if (key === "") return undefined;
-  const exact = units.filter((u) => foldText(u.name) === key);
-  if (exact.length === 1) return exact[0];
-  if (exact.length > 1) return undefined;
-  const bare = stripPrefixes(key);
-  const loose = units.filter((u) => stripPrefixes(foldText(u.name)) === bare);
-  return loose.length === 1 ? loose[0] : undefined;
+export function matchUnit<U extends Pick<Unit, "name" | "aliases">>(name: string, units: readonly U[]): U | undefined {
+  const m = matchUnitDetailed(name, units);
+  return m.kind === "exact" || m.kind === "loose" ? m.unit : undefined;
 }
 
 export interface ParsedUnits {
@@ -135,7 +116,7 @@ export interface ParsedUnits {
   readonly issues: Issue[];
 }
 
-type Field = "name" | "code" | "level" | "email";
+type Field = "name" | "code" | "level" | "email" | "aliases";
 
 function headerField(text: string): Field | undefined {
   const f = foldText(text);
@@ -144,6 +125,7 @@ function headerField(text: string): Field | undefined {
   if (/^(ma|ma don vi|code|ky hieu)$/.test(f)) return "code";
   if (/^(cap|cap don vi|level)$/.test(f)) return "level";
   if (/^(email|e mail|thu dien tu|dia chi email|dia chi thu dien tu)$/.test(f)) return "email";
+  if (/^(ten khac|ten goi khac|cac ten khac|ten thuong goi|ten viet tat|alias|aliases)$/.test(f)) return "aliases";
   return undefined;
 }
 
@@ -211,7 +193,11 @@ export function parseUnitsGrid(sheet: GridSheet): ParsedUnits {
     }
     const code = get("code");
     const email = get("email");
-    units.push({ name, ...(code !== "" ? { code } : {}), level, ...(email !== "" ? { email } : {}) });
+    const aliases = get("aliases")
+      .split(/[;\n]/)
+      .map((a) => cleanText(a))
+      .filter((a) => a !== "");
+    units.push({ name, ...(code !== "" ? { code } : {}), level, ...(email !== "" ? { email } : {}), ...(aliases.length > 0 ? { aliases } : {}) });
   }
   return { units, issues };
 }

@@ -13,17 +13,85 @@
  * - a single "." followed by other than three digits ("1.23", "12.5") in a count → ambiguous
  *   (not Vietnamese thousands; an English decimal or a typing slip);
  * - "-", "–", "—", "…", "..." alone, or an empty/space-only cell → blank (not reported), not an error;
- * - anything else ("x", "không có", "97%" in a count) → not a number.
+ * - a note that says "not reported" ("x", "không có", "(chưa thống kê)", "k/c": NOT_REPORTED_NOTES) → a note:
+ *   neither 0 nor an error (the district asks the unit);
+ * - a figure beyond MAX_FIGURE, or one that is not finite ("9" × 400) → out of range, never summed;
+ * - a hexadecimal text ("0x10") → not a number;
+ * - a magnitude below TINY (binary noise such as -1e-320) → 0;
+ * - anything else ("97%" in a count, "mười hai") → not a number.
  * A count may be followed by its unit of measure ("120 hộ", "15 người").
  */
 import { cleanText, foldText } from "../text";
 import type { CellValue } from "../model/grid";
 
+/** Why a value that reads as a number is still refused. */
+export type OutOfRange = "too-large" | "not-finite";
+
 export type NumberParse =
   | { readonly kind: "blank" }
   | { readonly kind: "number"; readonly value: number; readonly decimals: number; readonly percentSign: boolean }
   | { readonly kind: "ambiguous"; readonly text: string; readonly readings: readonly number[] }
-  | { readonly kind: "invalid"; readonly text: string };
+  /** reason: "hexadecimal" for "0x10" (a number in another base, never read as 16). */
+  | { readonly kind: "invalid"; readonly text: string; readonly reason?: "hexadecimal" }
+  /** A note meaning "not reported" ("x", "không có"): not 0, not an error. */
+  | { readonly kind: "note"; readonly text: string }
+  | { readonly kind: "out-of-range"; readonly text: string; readonly reason: OutOfRange };
+
+/** The largest figure accepted (in absolute value); beyond it a value is refused, never summed. */
+export const MAX_FIGURE = 1e12;
+/** Magnitudes below this are binary noise (a formula's -1e-320): read as 0. */
+export const TINY = 1e-9;
+
+/**
+ * Notes that mean "not reported" in a figure cell, folded (no diacritics, lower case, punctuation
+ * as spaces, see foldText): "(chưa thống kê)" → "chua thong ke", "k/c" → "k c". Add new wordings here.
+ */
+export const NOT_REPORTED_NOTES: readonly string[] = [
+  "x",
+  "k",
+  "ko",
+  "k c",
+  "kc",
+  "k co",
+  "ko co",
+  "khong",
+  "khong co",
+  "khong co so lieu",
+  "khong so lieu",
+  "khong thuc hien",
+  "khong thong ke",
+  "khong bao cao",
+  "khong phat sinh",
+  "khong ap dung",
+  "khong xac dinh",
+  "chua",
+  "chua co",
+  "chua co so lieu",
+  "chua thuc hien",
+  "chua thong ke",
+  "chua bao cao",
+  "chua tong hop",
+  "chua phat sinh",
+  "chua xac dinh",
+  "dang thong ke",
+  "dang tong hop",
+  "n a",
+];
+const NOT_REPORTED = new Set(NOT_REPORTED_NOTES);
+
+/** Whether a text is a note meaning "not reported" (compared folded). */
+export function isNotReportedNote(text: string): boolean {
+  const f = foldText(text);
+  return f !== "" && NOT_REPORTED.has(f);
+}
+
+/** A value within bounds, or why not; tiny magnitudes (and -0) become 0. */
+export function boundValue(value: number): { ok: true; value: number } | { ok: false; reason: OutOfRange } {
+  if (!Number.isFinite(value)) return { ok: false, reason: "not-finite" };
+  if (Math.abs(value) > MAX_FIGURE) return { ok: false, reason: "too-large" };
+  if (Math.abs(value) < TINY) return { ok: true, value: 0 };
+  return { ok: true, value };
+}
 
 /** Texts that mean "nothing to report" in a number cell. */
 const BLANK_MARKS = new Set(["", "-", "–", "—", "−", "…", "...", "..", "--", "---", "/"]);
@@ -53,6 +121,14 @@ export function parseNumberText(raw: string, options: { decimalDot: boolean; all
   // A leading apostrophe kept from a paste ("'45") and a closing full stop ("45.") are not part of the number.
   let text = cleanText(raw).replace(/^['‘’`]\s*/, "").replace(/(\d)\.$/, "$1");
   if (BLANK_MARKS.has(text)) return { kind: "blank" };
+  if (isNotReportedNote(text)) return { kind: "note", text: cleanText(raw) };
+  if (/^[+\-−–]?\s*0x[0-9a-f]+$/i.test(text)) return { kind: "invalid", text: cleanText(raw), reason: "hexadecimal" };
+  // Exponent notation and the non-finite words a stored number may come as ("1e400", "Infinity").
+  if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+$/i.test(text) || /^[+-]?(?:infinity|nan)$/i.test(text)) {
+    const bounded = boundValue(Number(text.replace(/^\+/, "")));
+    if (!bounded.ok) return { kind: "out-of-range", text: cleanText(raw), reason: bounded.reason };
+    return { kind: "number", value: bounded.value, decimals: countDecimals(bounded.value), percentSign: false };
+  }
   let percentSign = false;
   if (/%$/.test(text)) {
     percentSign = true;
@@ -68,12 +144,11 @@ export function parseNumberText(raw: string, options: { decimalDot: boolean; all
     const m = /^([\d][\d.,\s]*?)\s*([^\d.,\s].*)$/u.exec(text);
     if (m && UNIT_WORDS.test(foldText(m[2]!))) text = m[1]!.trim();
   }
-  const ok = (value: number, decimals: number): NumberParse => ({
-    kind: "number",
-    value: sign * value,
-    decimals,
-    percentSign,
-  });
+  const ok = (value: number, decimals: number): NumberParse => {
+    const bounded = boundValue(sign * value);
+    if (!bounded.ok) return { kind: "out-of-range", text: cleanText(raw), reason: bounded.reason };
+    return { kind: "number", value: bounded.value, decimals: bounded.value === 0 ? 0 : decimals, percentSign };
+  };
   if (/^\d+$/.test(text)) return ok(Number(text), 0);
   // Thousands with "." (Vietnamese) or spaces.
   if (/^\d{1,3}(\.\d{3})+$/.test(text)) return ok(Number(text.replace(/\./g, "")), 0);
@@ -124,8 +199,9 @@ export function parseNumberText(raw: string, options: { decimalDot: boolean; all
 export function parseCountValue(value: CellValue | undefined): NumberParse {
   if (value === undefined || value === null) return { kind: "blank" };
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { kind: "invalid", text: String(value) };
-    return { kind: "number", value, decimals: countDecimals(value), percentSign: false };
+    const bounded = boundValue(value);
+    if (!bounded.ok) return { kind: "out-of-range", text: numberText(value), reason: bounded.reason };
+    return { kind: "number", value: bounded.value, decimals: countDecimals(bounded.value), percentSign: false };
   }
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
   if (value instanceof Date) return { kind: "invalid", text: formatDateText(value) };
@@ -139,8 +215,16 @@ export function isWhole(value: number): boolean {
   return Math.abs(value - Math.round(value)) < 1e-9;
 }
 
+/** A stored number as a message quotes it ("1e+308", "Infinity"). */
+function numberText(value: number): string {
+  return String(value);
+}
+
 export interface RatioParse {
-  readonly kind: "blank" | "number" | "invalid";
+  /** note: a "not reported" note; out-of-range: beyond MAX_FIGURE or not finite. */
+  readonly kind: "blank" | "number" | "invalid" | "note" | "out-of-range";
+  /** Why an out-of-range or invalid value is refused. */
+  readonly reason?: OutOfRange | "hexadecimal";
   /** The percentage as typed, e.g. 97.4 for "97,4%", for 97.4, and for 0.974 shown with a % format. */
   readonly percent?: number;
   /** Decimal places the value was typed with (sets the tolerance of the comparison). */
@@ -157,7 +241,9 @@ export interface RatioParse {
 export function parseRatioValue(value: CellValue | undefined, numberFormat?: string): RatioParse {
   if (value === undefined || value === null) return { kind: "blank" };
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { kind: "invalid", text: String(value) };
+    const bounded = boundValue(value);
+    if (!bounded.ok) return { kind: "out-of-range", text: numberText(value), reason: bounded.reason };
+    value = bounded.value;
     if (numberFormat !== undefined && /%/.test(numberFormat.replace(/"[^"]*"|\\./g, ""))) {
       const percent = Number((value * 100).toFixed(10));
       return { kind: "number", percent, decimals: countDecimals(percent) };
@@ -183,6 +269,12 @@ export function parseRatioValue(value: CellValue | undefined, numberFormat?: str
         decimals: parsed.decimals,
         maybeFraction: !parsed.percentSign && parsed.value > 0 && parsed.value <= 1,
       };
+    case "note":
+      return { kind: "note", text: parsed.text };
+    case "out-of-range":
+      return { kind: "out-of-range", text: parsed.text, reason: parsed.reason };
+    case "invalid":
+      return { kind: "invalid", text: parsed.text, ...(parsed.reason ? { reason: parsed.reason } : {}) };
     default:
       return { kind: "invalid", text: parsed.text };
   }
@@ -196,4 +288,19 @@ function formatDateText(d: Date): string {
 export function ratioAgrees(typed: number, decimals: number, computed: number): boolean {
   const tolerance = 0.5 * Math.pow(10, -decimals) + 1e-9;
   return Math.abs(typed - computed) <= tolerance;
+}
+
+/** "45/50", "45 / 50", "45 trên 50": achieved over total, each part a figure as typed. */
+const COMBINED = /^([\d][\d.,\s]*?)\s*(?:\/|\btrên\b|\btren\b)\s*([\d][\d.,\s]*)$/iu;
+
+/**
+ * A result written as achieved/total in one cell ("45/50", "45 trên 50"), its two parts as typed;
+ * null when the text is not of that shape.
+ */
+export function parseCombinedFigures(value: CellValue | undefined): { achieved: string; total: string; text: string } | null {
+  if (typeof value !== "string") return null;
+  const text = cleanText(value);
+  const m = COMBINED.exec(text.normalize("NFC"));
+  if (!m) return null;
+  return { achieved: m[1]!.trim(), total: m[2]!.trim(), text };
 }

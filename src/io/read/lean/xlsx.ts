@@ -282,8 +282,14 @@ class CellReader {
           v = new Date(decode(raw));
           break;
         case "n": {
+          // A stored number that is no decimal numeral ("0x10", "1e400", "Infinity") is handed on as
+          // its text: the domain refuses it the same way as when it is typed as text.
+          if (!DECIMAL.test(raw) || !Number.isFinite(Number(raw))) {
+            if (raw.trim() === "") throw new LeanUnsupported(`bad number ${raw}`);
+            v = decode(raw).trim();
+            break;
+          }
           const n = Number(raw);
-          if (raw.trim() === "" || !Number.isFinite(n)) throw new LeanUnsupported(`bad number ${raw}`);
           const style = Number(attr(attrs, "s") ?? 0);
           const kind = this.dates[style];
           v = kind === true ? toDate(n, this.date1904) : n;
@@ -302,6 +308,9 @@ class CellReader {
     return z !== undefined ? { ...cell, z } : cell;
   }
 }
+
+/** A number as SpreadsheetML stores it: decimal, with an optional exponent. */
+const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 function element(): ElementAt {
   return { attrsStart: 0, attrsEnd: 0, innerStart: 0, innerEnd: 0, end: 0 };

@@ -1,0 +1,167 @@
+/** Unit names as people write them, matched to the list without ever taking the wrong unit. */
+import type { GridSheet } from "../../src/domain/model/grid";
+import type { UnitReport } from "../../src/domain/model/report";
+import { place } from "../../src/domain/merge/place";
+import { unitFromHeader } from "../../src/domain/read/unit";
+import { matchUnit, matchUnitDetailed, parseUnitsGrid, TAM_DUONG_UNITS, UNIT_ABBREVIATIONS, type Unit } from "../../src/domain/units";
+
+const WITH_OFFICES: readonly Unit[] = [
+  ...TAM_DUONG_UNITS,
+  { name: "Hội Liên hiệp Phụ nữ huyện (Hội Phụ nữ)", level: "huyen" },
+  { name: "Ủy ban Mặt trận Tổ quốc huyện", level: "huyen" },
+  { name: "Hội Nông dân huyện", level: "huyen" },
+  { name: "Hội Cựu chiến binh huyện", level: "huyen" },
+  { name: "Huyện đoàn", level: "huyen", aliases: ["Đoàn Thanh niên huyện", "ĐTN huyện"] },
+  { name: "Chi bộ Công an huyện", level: "huyen" },
+  { name: "UBND xã Bản Giang", level: "co-so" },
+];
+
+describe("unit names as written", () => {
+  const cases: [string, string, "exact" | "loose"][] = [
+    ["DANG UY XA NA TAM", "Đảng ủy xã Nà Tăm", "exact"],
+    ["đảng ủy xã nà tăm", "Đảng ủy xã Nà Tăm", "exact"],
+    ["Đảng ủy xã Nà Tăm".normalize("NFD"), "Đảng ủy xã Nà Tăm", "exact"],
+    ["ĐU xã Nà Tăm", "Đảng ủy xã Nà Tăm", "loose"],
+    ["Đ.U xã Bản Hon", "Đảng ủy xã Bản Hon", "loose"],
+    ["Đ/U xã Thèn Sin", "Đảng ủy xã Thèn Sin", "loose"],
+    ["ĐB xã Sơn Bình", "Đảng ủy xã Sơn Bình", "loose"],
+    ["ĐẢNG BỘ XÃ KHUN HÁ", "Đảng ủy xã Khun Há", "loose"],
+    ["BCH Đảng bộ xã Hồ Thầu", "Đảng ủy xã Hồ Thầu", "loose"],
+    ["ĐẢNG ỦY XÃ BẢN BO HUYỆN TAM ĐƯỜNG", "Đảng ủy xã Bản Bo", "loose"],
+    ["ĐU TT Tam Đường", "Đảng ủy thị trấn Tam Đường", "loose"],
+    ["Phòng TC-KH", "Phòng Tài chính - Kế hoạch", "loose"],
+    ["Phòng Văn hóa và Thông tin huyện", "Phòng Văn hóa - Thông tin", "loose"],
+    ["Đài TT-TH huyện Tam Đường", "Đài Truyền thanh - Truyền hình", "loose"],
+    ["HỘI PHỤ NỮ HUYỆN TAM ĐƯỜNG", "Hội Liên hiệp Phụ nữ huyện (Hội Phụ nữ)", "loose"],
+    ["HLHPN huyện", "Hội Liên hiệp Phụ nữ huyện (Hội Phụ nữ)", "loose"],
+    ["Hội Phụ nữ", "Hội Liên hiệp Phụ nữ huyện (Hội Phụ nữ)", "exact"],
+    ["Hội Liên hiệp Phụ nữ huyện", "Hội Liên hiệp Phụ nữ huyện (Hội Phụ nữ)", "exact"],
+    ["UB MTTQ huyện Tam Đường", "Ủy ban Mặt trận Tổ quốc huyện", "loose"],
+    ["HND huyện", "Hội Nông dân huyện", "loose"],
+    ["HCCB huyện Tam Đường", "Hội Cựu chiến binh huyện", "loose"],
+    ["Đoàn Thanh niên huyện", "Huyện đoàn", "exact"],
+    ["ĐTN huyện", "Huyện đoàn", "exact"],
+    ["CB Công an huyện", "Chi bộ Công an huyện", "loose"],
+    ["UBND xã Bản Giang", "UBND xã Bản Giang", "exact"],
+    ["Ủy ban nhân dân xã Bản Giang", "UBND xã Bản Giang", "loose"],
+  ];
+  it.each(cases)("%p → %p (%s)", (text, unit, kind) => {
+    const m = matchUnitDetailed(text, WITH_OFFICES);
+    expect(m).toMatchObject({ kind, unit: { name: unit } });
+    expect(matchUnit(text, WITH_OFFICES)?.name).toBe(unit);
+  });
+
+  const never: [string, string][] = [
+    ["Đảng ủy xã Bản Bo", "Đảng ủy xã Bản Hon"],
+    ["Bản Bo", "Đảng ủy xã Bản Hon"],
+    ["ĐU xã Bản Hon", "Đảng ủy xã Bản Bo"],
+    ["Đảng ủy xã Giang Ma", "Đảng ủy xã Bản Giang"],
+    ["Đảng ủy xã Sơn Bình", "Đảng ủy xã Bình Lư"],
+  ];
+  it.each(never)("%p is never %p", (text, wrong) => {
+    const m = matchUnitDetailed(text, WITH_OFFICES);
+    expect(m.kind === "exact" || m.kind === "loose" ? m.unit.name : undefined).not.toBe(wrong);
+  });
+
+  it.each([["Bản Bô"], ["Ban Bo Ho"], ["Đảng ủy xã"], ["Huyện ủy Tam Đường"], ["ĐẢNG BỘ HUYỆN TAM ĐƯỜNG"], ["UBND huyện"], ["Bản"]])(
+    "%p matches nothing",
+    (text) => {
+      // "Bản Bô" folds to "ban bo": it is Bản Bo; the others name no entry.
+      const m = matchUnitDetailed(text, WITH_OFFICES);
+      if (text === "Bản Bô") expect(m).toMatchObject({ kind: "loose", unit: { name: "Đảng ủy xã Bản Bo" } });
+      else expect(m.kind).toBe("none");
+    },
+  );
+
+  it("leaves a name that fits two entries unassigned, naming both", () => {
+    const list: Unit[] = [
+      { name: "Đảng ủy xã Bản Bo", level: "co-so" },
+      { name: "Chi bộ Bản Bo", level: "co-so" },
+    ];
+    const m = matchUnitDetailed("Bản Bo", list);
+    expect(m.kind).toBe("ambiguous");
+    expect(m.kind === "ambiguous" && m.units.map((u) => u.name)).toEqual(["Đảng ủy xã Bản Bo", "Chi bộ Bản Bo"]);
+    expect(matchUnit("Bản Bo", list)).toBeUndefined();
+    // Its full name still says which.
+    expect(matchUnitDetailed("Chi bộ Bản Bo", list)).toMatchObject({ kind: "exact", unit: { name: "Chi bộ Bản Bo" } });
+  });
+
+  it("keeps the abbreviations as data, folded", () => {
+    for (const [abbr, meanings] of Object.entries(UNIT_ABBREVIATIONS)) {
+      expect(abbr).toMatch(/^[a-z]+$/);
+      for (const m of meanings) expect(m).toMatch(/^[a-z ]+$/);
+    }
+    expect(UNIT_ABBREVIATIONS.du).toEqual(["dang uy"]);
+  });
+});
+
+function grid(rows: (string | undefined)[][]): GridSheet {
+  return { name: "Đơn vị", visibility: "visible", rows: rows.map((r) => r.map((v) => (v === undefined ? undefined : { v }))), merges: [] };
+}
+
+describe("the units file's other names", () => {
+  it.each([["Tên khác"], ["Tên gọi khác"], ["TÊN GỌI KHÁC"]])("reads the %p column, several names separated by ;", (header) => {
+    const parsed = parseUnitsGrid(
+      grid([
+        ["Tên đơn vị", "Mã", "Cấp", header],
+        ["Hội Liên hiệp Phụ nữ huyện", "HPN", "Huyện", "Hội Phụ nữ; HLHPN huyện ;"],
+        ["Đảng ủy xã Bản Bo", "BAN-BO", "Cơ sở", ""],
+      ]),
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.units[0]).toEqual({ name: "Hội Liên hiệp Phụ nữ huyện", code: "HPN", level: "huyen", aliases: ["Hội Phụ nữ", "HLHPN huyện"] });
+    expect(parsed.units[1]).not.toHaveProperty("aliases");
+    expect(matchUnitDetailed("HỘI PHỤ NỮ HUYỆN TAM ĐƯỜNG", parsed.units)).toMatchObject({ kind: "loose", unit: { code: "HPN" } });
+  });
+});
+
+function source(file: string, unitName: string, source: "header" | "file-name" = "header") {
+  const report: UnitReport = { fileName: file, unit: { name: unitName, source }, reportDate: null, indicators: {}, documents: [], issues: [] };
+  return { file, sha256: "0", report };
+}
+
+describe("placing a file by the unit it names", () => {
+  it("an exact name: placed, no issue", () => {
+    const p = place(source("a.xlsx", "ĐẢNG ỦY XÃ NÀ TĂM"), { units: TAM_DUONG_UNITS });
+    expect(p).toMatchObject({ unit: "Đảng ủy xã Nà Tăm", onList: true });
+    expect(p.source.report!.issues).toEqual([]);
+  });
+
+  it("a loose name: placed, with unit-matched-loosely on the file's issues naming both", () => {
+    const p = place(source("a.xlsx", "ĐU xã Nà Tăm"), { units: TAM_DUONG_UNITS });
+    expect(p).toMatchObject({ unit: "Đảng ủy xã Nà Tăm", onList: true, unitSource: "header" });
+    expect(p.source.report!.issues).toEqual([
+      expect.objectContaining({ rule: "unit-matched-loosely", severity: "warning", params: { text: "ĐU xã Nà Tăm", unit: "Đảng ủy xã Nà Tăm" } }),
+    ]);
+  });
+
+  it("an ambiguous name: not placed, unit-ambiguous names both entries", () => {
+    const units: Unit[] = [
+      { name: "Đảng ủy xã Bản Bo", level: "co-so" },
+      { name: "Chi bộ Bản Bo", level: "co-so" },
+    ];
+    const p = place(source("bao-cao.xlsx", "Bản Bo"), { units });
+    expect(p.onList).toBe(false);
+    expect(p.source.report!.issues).toEqual([
+      expect.objectContaining({ rule: "unit-ambiguous", params: { text: "Bản Bo", units: "Đảng ủy xã Bản Bo; Chi bộ Bản Bo" } }),
+    ]);
+  });
+
+  it("never the neighbour: Bản Bo's file is not Bản Hon's", () => {
+    const p = place(source("x.xlsx", "Đảng ủy xã Bản Bo"), { units: TAM_DUONG_UNITS.filter((u) => u.name !== "Đảng ủy xã Bản Bo") });
+    expect(p.onList).toBe(false);
+    expect(p.unit).toBe("Đảng ủy xã Bản Bo");
+  });
+});
+
+describe("an abbreviated unit line in the top-left corner", () => {
+  it.each([["ĐU xã Nà Tăm"], ["Đ.U XÃ NÀ TĂM"], ["HLHPN huyện Tam Đường"]])("%p is read as the unit's name", (line) => {
+    const sheet: GridSheet = {
+      name: "S",
+      visibility: "visible",
+      rows: [[{ v: line }], [{ v: "BÁO CÁO" }]],
+      merges: [],
+    };
+    expect(unitFromHeader(sheet)).toBe(line);
+  });
+});
