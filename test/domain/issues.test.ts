@@ -54,6 +54,15 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { file: "ban-bo.xlsx", unit: "Đảng ủy xã Bản Bo", summary: "tong-hop.xlsx", summaryUnit: "Huyện ủy Tam Đường" },
     shows: ["ban-bo.xlsx", "Đảng ủy xã Bản Bo", '"tong-hop.xlsx"', "Huyện ủy Tam Đường"],
   },
+  // Reports that are not Đề án 241's, and summaries of another district or level.
+  "not-de-an-241": {
+    params: { file: "de-an-05.xlsx", title: "BÁO CÁO kết quả thực hiện Đề án 05-ĐA/HU", unknownRows: 12, matchedRows: 1 },
+    shows: ["de-an-05.xlsx", "không phải báo cáo Đề án 241", '"BÁO CÁO kết quả thực hiện Đề án 05-ĐA/HU"', "12 dòng", "chỉ 1 dòng"],
+  },
+  "summary-other-district": {
+    params: { file: "phong-tho.xlsx", summaryUnit: "HUYỆN ỦY PHONG THỔ", reason: "các đơn vị trong đó không có trong danh sách đơn vị" },
+    shows: ["phong-tho.xlsx", "HUYỆN ỦY PHONG THỔ", "không có trong danh sách đơn vị", "không cộng vào"],
+  },
   "too-large": { params: { file: "lon.xlsx", size: 25_000_000, limit: 20_971_520 }, shows: ["lon.xlsx", "25.000.000", "20.971.520"] },
   "zip-bomb": { params: { file: "nen.xlsx", detail: "tỷ lệ nén 1:5000" }, shows: ["nen.xlsx", "(tỷ lệ nén 1:5000)"] },
   encrypted: { params: { file: "mat-khau.xlsx" }, shows: ["mat-khau.xlsx", "mật khẩu"] },

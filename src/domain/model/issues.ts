@@ -86,6 +86,18 @@ export interface UnitReportParams {
   };
   /** A unit's report arrived beside a summary that already counts it (the summary's level is higher). */
   readonly "included-in-summary": { readonly file: string; readonly unit: string; readonly summary: string; readonly summaryUnit: string };
+  // Reports that are not Đề án 241's, and summaries of another district or level.
+  /** The file is another programme's report: its rows' texts disagree with the catalogue, or its title names another programme. */
+  readonly "not-de-an-241": {
+    readonly file: string;
+    /** The report's title as found, or null when it has none. */
+    readonly title: string | null;
+    /** Rows of the table whose texts are not Đề án 241's indicators, and rows that are. */
+    readonly unknownRows: number;
+    readonly matchedRows: number;
+  };
+  /** A summary of units this merge does not take (another district's, or of another level): never summed. */
+  readonly "summary-other-district": { readonly file: string; readonly summaryUnit: string; readonly reason: string };
 }
 
 /** Problems reading a file at all (it cannot be read). */
@@ -193,6 +205,9 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "column-repeated": "warning",
   "table-ignored": "warning",
   "included-in-summary": "warning",
+  // Reports that are not Đề án 241's, and summaries of another district or level.
+  "not-de-an-241": "error",
+  "summary-other-district": "error",
   "too-large": "error",
   "zip-bomb": "error",
   encrypted: "error",

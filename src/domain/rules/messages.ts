@@ -71,6 +71,15 @@ const MESSAGES: Messages = {
     `Trang tính "${s(p.sheet)}" (dòng ${s(p.row)}) có thêm một bảng kết quả với số liệu khác ở chỉ tiêu ${s(p.indicators)}; bảng này không được đọc, chỉ đọc bảng ở trang "${s(p.usedSheet)}" (dòng ${s(p.usedRow)}). Nếu số liệu đúng nằm ở bảng kia, hãy xóa bảng thừa rồi gửi lại.`,
   "included-in-summary": (p) =>
     `Tệp ${s(p.file)} là báo cáo của ${s(p.unit)}, đơn vị đã có trong bảng tổng hợp "${s(p.summary)}" của ${s(p.summaryUnit)}; số liệu chỉ được tính một lần, theo bảng tổng hợp.`,
+  // Reports that are not Đề án 241's, and summaries of another district or level.
+  "not-de-an-241": (p) =>
+    `Tệp ${s(p.file)} không phải báo cáo Đề án 241${p.title ? ` (tiêu đề: "${s(p.title)}")` : ""}: ${
+      p.title && p.unknownRows <= p.matchedRows
+        ? "tiêu đề nói về một chương trình, đề án khác"
+        : `${s(p.unknownRows)} dòng của bảng không phải là chỉ tiêu của Đề án 241 (chỉ ${s(p.matchedRows)} dòng khớp)`
+    }; tệp không được đọc và không được tổng hợp. Cần dùng mẫu biểu của Công văn 232-CV/HU.`,
+  "summary-other-district": (p) =>
+    `Tệp ${s(p.file)} là bảng tổng hợp của ${s(p.summaryUnit)}, ${s(p.reason)}; không cộng vào bảng tổng hợp này.`,
   "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${s(p.size)} byte, tối đa ${s(p.limit)} byte).`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
