@@ -52,9 +52,9 @@ describe("summaries of another district or level", () => {
 
   beforeAll(async () => {
     communes = await readSources(await Promise.all(TAM_DUONG.map((c) => communeFile("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", c))));
-    [phongTho] = await readSources([await summaryFile("tong-hop-phong-tho.xlsx", PHONG_THO, "ĐẢNG BỘ HUYỆN PHONG THỔ", { unitName: "HUYỆN ỦY PHONG THỔ", level: "huyen" })]);
-    [province] = await readSources([await summaryFile("tong-hop-tinh.xlsx", PHONG_THO, "ĐẢNG BỘ HUYỆN PHONG THỔ", { unitName: "TỈNH ỦY LAI CHÂU", level: "tinh" })]);
-    [ownSummary] = await readSources([await summaryFile("tong-hop-tam-duong.xlsx", TAM_DUONG, "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", { unitName: "HUYỆN ỦY TAM ĐƯỜNG", level: "huyen" })]);
+    phongTho = (await readSources([await summaryFile("tong-hop-phong-tho.xlsx", PHONG_THO, "ĐẢNG BỘ HUYỆN PHONG THỔ", { unitName: "HUYỆN ỦY PHONG THỔ", level: "huyen" })]))[0]!;
+    province = (await readSources([await summaryFile("tong-hop-tinh.xlsx", PHONG_THO, "ĐẢNG BỘ HUYỆN PHONG THỔ", { unitName: "TỈNH ỦY LAI CHÂU", level: "tinh" })]))[0]!;
+    ownSummary = (await readSources([await summaryFile("tong-hop-tam-duong.xlsx", TAM_DUONG, "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", { unitName: "HUYỆN ỦY TAM ĐƯỜNG", level: "huyen" })]))[0]!;
   }, 120_000);
 
   it("rejects another district's summary with the reason; the district's communes still merge, summed once", () => {

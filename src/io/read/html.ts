@@ -353,10 +353,12 @@ function pageSheet(s: string, sheetName: string, lim: ReadLimits, fileName: stri
     else if (!t) line += text;
     // Text inside a table but outside its cells is not shown in a cell: dropped.
   };
-  const lineBreak = (): void => {
+  /** <br> always breaks the line; a block's start or end only where a line has begun. */
+  const lineBreak = (block: boolean): void => {
     const t = top();
-    if (t?.cell) t.cell.text += "\n";
-    else if (!t) flushLine();
+    if (t?.cell) {
+      if (!block || (t.cell.text.trim() !== "" && !t.cell.text.endsWith("\n"))) t.cell.text += "\n";
+    } else if (!t) flushLine();
   };
 
   let i = 0;
@@ -432,10 +434,10 @@ function pageSheet(s: string, sheetName: string, lim: ReadLimits, fileName: stri
         if (t) t.endRow();
         break;
       case "br":
-        lineBreak();
+        lineBreak(false);
         break;
       default:
-        if (BLOCKS.has(name)) lineBreak();
+        if (BLOCKS.has(name)) lineBreak(true);
         break;
     }
   }
