@@ -132,6 +132,8 @@ describe("CSV files saved by Excel (vi-VN) and LibreOffice", () => {
       // LibreOffice wrote Windows-1258 with combining tone marks ("Ả" as A + hook, 0x41 0xD2).
       const lo1258 = readFileSync(join(dir, "lo-1258", "lo-1258.csv"));
       expect(lo1258.includes(Buffer.from([0x41, 0xd2]))).toBe(true);
+      // In a vi-VN locale it wrote the formatted numbers as shown: "." thousands, "," decimals.
+      expect(readFileSync(join(dir, "lo-utf8", "lo-utf8.csv"), "utf8")).toContain(";1.219;1.183;97,05");
     }
   });
 
