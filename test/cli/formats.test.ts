@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { CATALOGUE_ROWS } from "../../src/domain/catalogue";
 import { capture } from "../support/cli";
-import { excelCsv1258, excelCsvUtf8, reportRows } from "../fixtures/csv/make-csv";
+import { SOFFICE } from "../support/programs";
+import { encodeWindows1258, excelCsv1258, excelCsvUtf8, makeCsvFixtures, reportRows } from "../fixtures/csv/make-csv";
 import { COLSPAN_BOMB, excelWebPage, webSystemPage } from "../fixtures/html/make-html";
-import { encodeWindows1258 } from "../fixtures/csv/make-csv";
 import type { SpecCell } from "../fixtures/sheet-spec";
 
 interface ValidateJson {
@@ -83,6 +83,20 @@ describe("CSV and web pages through validate and merge", () => {
       ]);
     }
   });
+
+  it("validate: LibreOffice's CSV exports (vi-VN, UTF-8 and Windows-1258) where LibreOffice is installed", async () => {
+    const names = (await makeCsvFixtures(join(dir, "lo"))).filter((n) => n.startsWith("lo-"));
+    expect(names).toHaveLength(SOFFICE ? 2 : 0);
+    if (names.length === 0) return;
+    const c = capture(join(dir, "lo"));
+    expect(await main(["validate", ...names, "--json"], c.io)).toBe(0);
+    for (const f of (JSON.parse(c.out()) as ValidateJson).files) {
+      expect(f).toMatchObject({ unit: "ĐẢNG ỦY XÃ BẢN GIANG", date: "2021-06-05" });
+      expect(f.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(f.indicators.find((i) => i.id === "1.2")).toMatchObject({ total: 1219, achieved: 1183, ratio: 97.05 });
+      expect(f.documents.map((d) => d.code)).toEqual(["15-NQ/ĐU", "22-KH/ĐU", "27/KH-UBND"]);
+    }
+  }, 120_000);
 
   it("validate: another programme's report is refused with the reason and its title", async () => {
     const c = capture(dir);
