@@ -139,6 +139,12 @@ describe("HTML tables", () => {
     expect(Date.now() - t0).toBeLessThan(1000);
   });
 
+  it("keeps at most the row limit over all the page's tables", () => {
+    const table = `<table>${"<tr><td>a</td></tr>".repeat(4)}</table>`;
+    const grid = readHtmlFile(page(table + table + table), "dai.xls", { maxRows: 6 });
+    expect(texts(grid)).toEqual(Array.from({ length: 6 }, () => ["a"]));
+  });
+
   it("tokenizes hostile markup in linear time", () => {
     for (const body of ["<".repeat(100_000), "<a ".repeat(100_000), `<td x="${"a".repeat(500_000)}`, "&#".repeat(100_000), "<!--".repeat(100_000)]) {
       const t0 = Date.now();

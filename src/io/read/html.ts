@@ -248,7 +248,8 @@ class TableBuilder {
   constructor(
     readonly order: number,
     private readonly count: (n: number) => void,
-    private readonly maxRows: number,
+    /** Takes one of the rows the page may have (the row limit is over all its tables); false when none is left. */
+    private readonly takeRow: () => boolean,
   ) {}
 
   startRow(): void {
@@ -256,7 +257,8 @@ class TableBuilder {
     this.r++;
     this.c = 0;
     this.rowOpen = true;
-    if (this.r < this.maxRows) this.rows[this.r] = [];
+    // Rows past the limit are not kept (nor are any after them).
+    if (this.rows.length === this.r && this.takeRow()) this.rows[this.r] = [];
   }
 
   endRow(): void {
@@ -276,7 +278,7 @@ class TableBuilder {
     const cols = Math.min(spanOf(attrs.get("colspan"), MAX_COLSPAN, 1), MAX_COLUMNS - c);
     const rows = spanOf(attrs.get("rowspan"), MAX_ROWSPAN, MAX_ROWSPAN);
     this.c = c + Math.max(cols, 0);
-    if (cols <= 0 || r >= this.maxRows) {
+    if (cols <= 0 || this.rows[r] === undefined) {
       // Past Excel's last column or the rows read: the cell's text is dropped.
       this.cell = { r: -1, c: -1, attrs, text: "" };
       return;
@@ -334,6 +336,8 @@ function pageSheet(s: string, sheetName: string, lim: ReadLimits, fileName: stri
   const lower = (from: number, n: number): string => asciiLower(s.slice(from, from + n));
   const blocks: Block[] = [];
   const tables: TableBuilder[] = [];
+  let rowsLeft = lim.maxRows;
+  const takeRow = (): boolean => rowsLeft-- > 0;
   let order = 0;
   let line = "";
   let inCaption = false;
@@ -404,7 +408,7 @@ function pageSheet(s: string, sheetName: string, lim: ReadLimits, fileName: stri
           }
         } else {
           if (!t) flushLine();
-          const table = new TableBuilder(order++, count, lim.maxRows);
+          const table = new TableBuilder(order++, count, takeRow);
           blocks.push({ order: table.order, table });
           tables.push(table);
         }
