@@ -82,6 +82,15 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { text: "Bản Bo", units: "Đảng ủy xã Bản Bo; Chi bộ Bản Bo" },
     shows: ['"Bản Bo"', "(Đảng ủy xã Bản Bo; Chi bộ Bản Bo)"],
   },
+  // Reports that are not Đề án 241's, and summaries of another district or level.
+  "not-de-an-241": {
+    params: { file: "de-an-05.xlsx", title: "BÁO CÁO kết quả thực hiện Đề án 05-ĐA/HU", unknownRows: 12, matchedRows: 1 },
+    shows: ["de-an-05.xlsx", "không phải báo cáo Đề án 241", '"BÁO CÁO kết quả thực hiện Đề án 05-ĐA/HU"', "12 dòng", "chỉ 1 dòng"],
+  },
+  "summary-other-district": {
+    params: { file: "phong-tho.xlsx", summaryUnit: "HUYỆN ỦY PHONG THỔ", reason: "các đơn vị trong đó không có trong danh sách đơn vị" },
+    shows: ["phong-tho.xlsx", "HUYỆN ỦY PHONG THỔ", "không có trong danh sách đơn vị", "không cộng vào"],
+  },
   "zip-bomb": { params: { file: "nen.xlsx", detail: "tỷ lệ nén 1:5000" }, shows: ["nen.xlsx", "(tỷ lệ nén 1:5000)"] },
   encrypted: { params: { file: "mat-khau.xlsx" }, shows: ["mat-khau.xlsx", "mật khẩu"] },
   "not-a-workbook": { params: { file: "bao-cao.pdf", detail: "tệp PDF" }, shows: ["bao-cao.pdf", "(tệp PDF)"] },

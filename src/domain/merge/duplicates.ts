@@ -13,7 +13,7 @@ import type { UnitGroups, Verdicts } from "./status";
 import type { MergeOptions, MergeSource } from "./types";
 
 /** The place a body's name is about: "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" and "Huyện ủy Tam Đường" are both "tam duong". */
-function placeOf(name: string): string {
+export function placeOf(name: string): string {
   return foldText(name)
     .replace(/^(ban thuong vu |ban chap hanh )?(dang bo|dang uy|huyen uy|thanh uy|thi uy|tinh uy|ubnd|uy ban nhan dan)\s+/, "")
     .replace(/^(huyen|thanh pho|thi xa|tinh|xa|thi tran|phuong)\s+/, "");

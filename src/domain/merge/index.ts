@@ -10,6 +10,7 @@ import { aggregateIndicators, unitFigures } from "./aggregate";
 import { completeness, unitStatuses } from "./completeness";
 import { mergeDocuments } from "./documents";
 import { chooseWinners, setAsideIncluded } from "./duplicates";
+import { rejectOtherSummaries } from "./foreign";
 import { placeSources } from "./place";
 import { fileResults, rejectUnusable } from "./status";
 import type { MergeOptions, MergeSource, Summary } from "./types";
@@ -41,7 +42,9 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
 
   // Each file's verdict: rejected, set aside for the summary that counts it, merged or superseded.
   const { verdicts, groups: readable } = rejectUnusable(placed);
+  const otherSummaries = rejectOtherSummaries(placed, readable, verdicts, options);
   const { groups, extraIssues } = setAsideIncluded(placed, readable, verdicts);
+  for (const [source, issue] of otherSummaries) extraIssues.set(source, issue);
   chooseWinners(groups, verdicts, options.preferred);
   const files = fileResults(placed, verdicts, extraIssues, deadline);
 

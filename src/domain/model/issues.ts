@@ -115,6 +115,18 @@ export interface UnitReportParams {
   readonly "unit-matched-loosely": { readonly text: string; readonly unit: string };
   /** A name that fits several list units equally; the file is left unassigned. units: the names, "; "-separated. */
   readonly "unit-ambiguous": { readonly text: string; readonly units: string };
+  // Reports that are not Đề án 241's, and summaries of another district or level.
+  /** The file is another programme's report: its rows' texts disagree with the catalogue, or its title names another programme. */
+  readonly "not-de-an-241": {
+    readonly file: string;
+    /** The report's title as found, or null when it has none. */
+    readonly title: string | null;
+    /** Rows of the table whose texts are not Đề án 241's indicators, and rows that are. */
+    readonly unknownRows: number;
+    readonly matchedRows: number;
+  };
+  /** A summary of units this merge does not take (another district's, or of another level): never summed. */
+  readonly "summary-other-district": { readonly file: string; readonly summaryUnit: string; readonly reason: string };
 }
 
 /** Problems reading a file at all (it cannot be read). */
@@ -231,6 +243,9 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "document-date-partial-edge": "warning",
   "unit-matched-loosely": "warning",
   "unit-ambiguous": "warning",
+  // Reports that are not Đề án 241's, and summaries of another district or level.
+  "not-de-an-241": "error",
+  "summary-other-district": "error",
   "too-large": "error",
   "zip-bomb": "error",
   encrypted: "error",

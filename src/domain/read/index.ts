@@ -13,6 +13,7 @@ import { makeIssue } from "../rules/messages";
 import { columnsWithRole, findHeaders, sideBySide, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import { readDocumentRows, readIndicatorRows } from "./rows";
 import { SheetView } from "./sheet";
+import { mostRowsDisagree, reportTitle } from "./title";
 import { findIdentity, reportDateOf, unitFromHeader, unitInfo } from "./unit";
 
 export { findHeaders, indicatorRole, documentRole } from "./headers";
@@ -271,6 +272,9 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
 
   const identity = findIdentity(grid);
   let anyValue = false;
+  // Rows of the indicator table taken for an indicator, and rows whose texts are none of them.
+  let matchedRows = 0;
+  let unknownRows = 0;
   if (indicatorsHeader) {
     const view = views[indicatorsHeader.sheetIndex]!;
     const { tables, ignored } = indicatorTables(indicatorsHeader, indHeaders, all, views);
@@ -280,6 +284,8 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
       markRows(header.sheetIndex, header.row, read.end);
       issues.push(...columnIssues(header, views[header.sheetIndex]!, identity?.kind === "summary", read.combined));
       issues.push(...read.issues);
+      matchedRows += read.rows.length;
+      unknownRows += read.issues.filter((i) => i.rule === "unknown-row").length;
       for (const row of read.rows) {
         const checked = checkIndicator(row);
         indicators[row.id] = checked.entry;
@@ -337,15 +343,37 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
       break;
     }
   }
+  const notOurs = identity ? undefined : notDeAn241(views, indicatorsHeader ?? documentsHeader, fileName, unknownRows, matchedRows);
   return {
     fileName,
     unit: unitInfo(identity, headerName, fileName),
     ...(identity ? { identity } : {}),
     reportDate,
-    indicators,
-    documents,
-    issues,
+    // Another programme's report: nothing of it is read as Đề án 241's.
+    indicators: notOurs ? {} : indicators,
+    documents: notOurs ? [] : documents,
+    issues: notOurs ? [notOurs] : issues,
   };
+}
+
+/**
+ * The issue of a report that is not Đề án 241's (a workbook this tool wrote is, by its identity):
+ * most rows of its indicator table are none of the indicators, or its title names another
+ * programme as its subject. Undefined for Đề án 241's reports.
+ */
+function notDeAn241(
+  views: readonly SheetView[],
+  header: AnyHeader | undefined,
+  fileName: string,
+  unknownRows: number,
+  matchedRows: number,
+): Issue | undefined {
+  const sheetIndex = header?.sheetIndex ?? views.findIndex((v) => v.sheet.visibility === "visible");
+  const view = views[sheetIndex];
+  if (!view) return undefined;
+  const title = reportTitle(view.sheet, header?.row);
+  if (!mostRowsDisagree(unknownRows, matchedRows) && title?.otherProgramme === undefined) return undefined;
+  return makeIssue("not-de-an-241", { sheet: view.sheet.name }, { file: fileName, title: title?.text ?? null, unknownRows, matchedRows });
 }
 
 export { hasErrors };

@@ -98,12 +98,16 @@ function scoreUncached(text: string, stt: string): IndicatorScore[] {
     const editSim = dist > maxDist ? 0 : 1 - dist / longest;
     let score = Math.max(editSim, dice(rowTokens, p.tokens));
     if (p.keys.some((k) => containsPhrase(folded, k))) score += 0.25;
-    if (stt !== "" && stt !== "-" && stt === p.indicator.stt) score += 0.15;
+    // The Stt only tells apart indicators the text already agrees with: it never takes a row on its own.
+    if (score >= STT_FLOOR && stt !== "" && stt !== "-" && stt === p.indicator.stt) score += 0.15;
     out.push({ id: p.indicator.id, score });
   }
   out.sort((a, b) => b.score - a.score);
   return out;
 }
+
+/** Score of the text alone below which a matching Stt adds nothing (the text disagrees). */
+export const STT_FLOOR = 0.5;
 
 /** Score above which a row is taken for an indicator. */
 export const MATCH_THRESHOLD = 0.5;

@@ -98,6 +98,15 @@ const MESSAGES: Messages = {
     `Tên đơn vị "${s(p.text)}" không trùng hẳn với danh sách; được hiểu là "${s(p.unit)}". Đề nghị kiểm tra lại.`,
   "unit-ambiguous": (p) =>
     `Tên đơn vị "${s(p.text)}" khớp với nhiều đơn vị trong danh sách (${s(p.units)}); tệp chưa được gán cho đơn vị nào. Hãy chọn đơn vị cho tệp.`,
+  // Reports that are not Đề án 241's, and summaries of another district or level.
+  "not-de-an-241": (p) =>
+    `Tệp ${s(p.file)} không phải báo cáo Đề án 241${p.title ? ` (tiêu đề: "${s(p.title)}")` : ""}: ${
+      p.title && p.unknownRows <= p.matchedRows
+        ? "tiêu đề nói về một chương trình, đề án khác"
+        : `${s(p.unknownRows)} dòng của bảng không phải là chỉ tiêu của Đề án 241 (chỉ ${s(p.matchedRows)} dòng khớp)`
+    }; tệp không được đọc và không được tổng hợp. Cần dùng mẫu biểu của Công văn 232-CV/HU.`,
+  "summary-other-district": (p) =>
+    `Tệp ${s(p.file)} là bảng tổng hợp của ${s(p.summaryUnit)}, ${s(p.reason)}; không cộng vào bảng tổng hợp này.`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
   "not-a-workbook": (p) =>

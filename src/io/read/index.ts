@@ -1,15 +1,17 @@
 /**
  * The reading facade: every use case reads a file through `readWorkbook`,
  * which picks the reader by the file's kind in this one place — CSV / plain
- * text through ./csv.ts, an .xlsx/.xlsm through the lean SpreadsheetML reader
+ * text through ./csv.ts, web pages saved as "Excel" (whatever their name)
+ * through ./html.ts, an .xlsx/.xlsm through the lean SpreadsheetML reader
  * (./lean, which hands anything it does not fully understand to SheetJS), and
- * everything else (.xls, .ods, the HTML/XML "Excel" files some systems
- * export) through SheetJS (./workbook.ts). Kiểm tra/validate and Tổng
+ * everything else (.xls, .ods, the XML "Excel" files some systems export)
+ * through SheetJS (./workbook.ts). Kiểm tra/validate and Tổng
  * hợp/merge therefore read one file the same way.
  */
 import type { WorkbookGrid } from "../../domain/model/grid";
 import type { ReadLimits } from "./errors";
 import { readCsvFile } from "./csv";
+import { isHtml, readHtmlFile } from "./html";
 import { isCsvName } from "./formats";
 import { readWorkbookFast } from "./lean";
 
@@ -17,6 +19,7 @@ export { readWorkbookFile } from "./workbook";
 export { WorkbookReadError, DEFAULT_LIMITS, type ReadLimits } from "./errors";
 export { scanZip, listZip } from "./zip";
 export { csvSheet, readCsvFile } from "./csv";
+export { readHtmlFile } from "./html";
 export * from "./formats";
 
 /**
@@ -25,5 +28,6 @@ export * from "./formats";
  */
 export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
   if (isCsvName(fileName)) return readCsvFile(bytes, fileName, limits);
+  if (isHtml(bytes)) return readHtmlFile(bytes, fileName, limits);
   return readWorkbookFast(bytes, fileName, limits);
 }

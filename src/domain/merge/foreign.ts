@@ -1,0 +1,88 @@
+/**
+ * Summaries this merge does not take: a summary written for another district
+ * (its units are none of the list's, or, without a list, its place is not the
+ * place of the reports beside it), or a summary of a level above the one this
+ * merge sums (a province's summary given to a district). It is rejected with
+ * the reason, never summed. The district's own units' summaries (a listed
+ * unit's, or one counting listed units) still roll up.
+ */
+import type { Issue } from "../model/issues";
+import type { UnitLevel } from "../model/identity";
+import { makeIssue } from "../rules/messages";
+import { matchUnit } from "../units";
+import { placeOf } from "./duplicates";
+import type { Placed } from "./place";
+import type { UnitGroups, Verdicts } from "./status";
+import type { MergeOptions, MergeSource } from "./types";
+
+const RANK: Readonly<Record<UnitLevel, number>> = { "co-so": 0, huyen: 1, tinh: 2 };
+const LEVEL_NAME: Readonly<Record<UnitLevel, string>> = { "co-so": "cấp cơ sở", huyen: "cấp huyện", tinh: "cấp tỉnh" };
+
+/** The place most reports beside the summaries belong to (their identity's superior body), if any. */
+function ourPlace(placed: readonly Placed[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const p of placed) {
+    const identity = p.source.report?.identity;
+    if (identity?.kind !== "unit-report" || identity.superior === undefined) continue;
+    const place = placeOf(identity.superior);
+    if (place !== "") counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [place, n] of counts) {
+    if (n > bestCount) {
+      best = place;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** Why this merge does not take the summary of `p`, or null when it does. */
+function whyNotTaken(p: Placed, options: MergeOptions, place: string | undefined): string | null {
+  const identity = p.source.report!.identity!;
+  if (p.onList) return null;
+  const units = options.units;
+  if (units.length > 0) {
+    const top = Math.max(...units.map((u) => RANK[u.level] ?? 0));
+    if ((RANK[identity.level] ?? 0) > top + 1) {
+      return `${LEVEL_NAME[identity.level]}, cấp trên của các đơn vị trong danh sách (${LEVEL_NAME[units.find((u) => RANK[u.level] === top)!.level]})`;
+    }
+    const included = p.source.includedUnits ?? [];
+    if (included.some((name) => matchUnit(name, units) !== undefined)) return null;
+    return included.length > 0
+      ? `các đơn vị được tổng hợp trong đó (${included.slice(0, 5).join(", ")}${included.length > 5 ? ", …" : ""}) không có trong danh sách đơn vị: bảng tổng hợp của huyện (đơn vị) khác`
+      : "đơn vị này và các đơn vị trong đó không có trong danh sách đơn vị: bảng tổng hợp của huyện (đơn vị) khác";
+  }
+  if (place === undefined) return null;
+  if (placeOf(identity.unitName) === place || (identity.superior !== undefined && placeOf(identity.superior) === place)) return null;
+  return "không thuộc cùng huyện với các báo cáo khác được tổng hợp";
+}
+
+/**
+ * Rejects the summaries this merge does not take (verdict "rejected", a "summary-other-district"
+ * issue) and removes them from the groups, before any file is set aside for a summary.
+ */
+export function rejectOtherSummaries(
+  placed: readonly Placed[],
+  groups: UnitGroups,
+  verdicts: Verdicts,
+  options: MergeOptions,
+): Map<MergeSource, Issue> {
+  const issues = new Map<MergeSource, Issue>();
+  const place = ourPlace(placed);
+  for (const p of placed) {
+    if (verdicts.get(p.source) !== undefined || p.source.report?.identity?.kind !== "summary") continue;
+    const why = whyNotTaken(p, options, place);
+    if (why === null) continue;
+    const summaryUnit = p.source.report.identity.unitName;
+    const issue = makeIssue("summary-other-district", {}, { file: p.source.file, summaryUnit, reason: why });
+    verdicts.set(p.source, { status: "rejected", reason: issue.message });
+    issues.set(p.source, issue);
+    const list = groups.get(p.key)?.filter((q) => q !== p);
+    if (list === undefined) continue;
+    if (list.length > 0) groups.set(p.key, list);
+    else groups.delete(p.key);
+  }
+  return issues;
+}
