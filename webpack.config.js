@@ -137,7 +137,7 @@ function lowerUnicodePropertyEscapes(code) {
  * [\s\S], which is what it means under that flag.
  */
 function lowerDotAllFlag(code) {
-  return code.replace(/\bRegExp\(\s*("(?:[^"\\\n]|\\.)*")\s*,\s*"([dgimsuy]*)"\s*\)/g, (match, literal, flags) => {
+  return code.replace(/\bRegExp\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*,\s*["']([dgimsuy]*)["']\s*\)/g, (match, literal, flags) => {
     if (!flags.includes("s")) return match;
     const pattern = new Function(`return ${literal};`)();
     let out = "";

@@ -59,7 +59,7 @@ describe("Unicode property escapes rewritten for EdgeHTML 18", () => {
 
 describe("the s (dotAll) flag rewritten for EdgeHTML 18", () => {
   it("drops the flag and makes every . outside a class match line ends, leaving escaped dots and classes alone", () => {
-    const original = String.raw`a=new RegExp("^\\s*(PAGEREF|SEQ)\\b(.*)$","is"),b=RegExp("x.[.]\\.y","gs"),c=new RegExp("a.b","g")`;
+    const original = String.raw`a=new RegExp("^\\s*(PAGEREF|SEQ)\\b(.*)$","is"),b=RegExp('x.[.]\\.y"','gs'),c=new RegExp("a.b","g")`;
     const lowered = lowerDotAllFlag(original);
     expect(lowered).toContain(String.raw`c=new RegExp("a.b","g")`);
     const scope: { a?: RegExp; b?: RegExp } = {};
@@ -67,8 +67,8 @@ describe("the s (dotAll) flag rewritten for EdgeHTML 18", () => {
     expect(scope.a!.flags).toBe("i");
     expect(scope.b!.flags).toBe("g");
     expect(scope.a!.exec(" pageref _Toc1 \\h\n z")![2]).toBe(" _Toc1 \\h\n z");
-    const b = /x.[.]\.y/s;
-    for (const text of ["x\n..y", "xa..y", "x\n.ay", "x\nb.y"]) {
+    const b = /x.[.]\.y"/s;
+    for (const text of ['x\n..y"', 'xa..y"', 'x\n.ay"', 'x\nb.y"']) {
       scope.b!.lastIndex = 0;
       expect({ text, m: scope.b!.test(text) }).toEqual({ text, m: b.test(text) });
     }
