@@ -179,4 +179,20 @@ d("task pane in an EdgeHTML 18 webview (Office 2019 retail)", () => {
     expect(await page.locator("#loading").isVisible()).toBe(false);
     await context.close();
   }, 60_000);
+
+  it("says so too when the script stops with an error while it starts (a built-in missing)", async () => {
+    const context = await browser.newContext({ userAgent: EDGE18_USER_AGENT });
+    // What EdgeHTML 18 did before the polyfills: the entry stopped at its first Object.fromEntries.
+    await context.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: 'throw new TypeError("Object doesn\'t support property or method \'fromEntries\'");' }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.url}taskpane.html`);
+    const alert = page.locator("#start-failed");
+    await alert.waitFor({ state: "visible", timeout: 10_000 });
+    expect(await alert.innerText()).toContain("Không khởi động được Đề án 241");
+    expect(await alert.innerText()).toContain("fromEntries");
+    expect(await page.locator("#loading").isVisible()).toBe(false);
+    await context.close();
+  }, 60_000);
 });
