@@ -7,11 +7,13 @@
  * (index.tsx) and by the read worker (read.worker.ts); every polyfill is
  * installed only where the built-in is missing, so other browsers keep theirs.
  *
- * Not polyfilled because nothing uses them (see test/build/edge18.test.ts):
- * Promise.allSettled, String.prototype.replaceAll, Array.prototype.at,
- * structuredClone. AbortController is in EdgeHTML 18 (since Edge 16).
- * Unicode property escapes in regular expressions (\p{L}) are syntax, not a
- * built-in: the build rewrites them (webpack.config.js).
+ * Not polyfilled because nothing uses them (test/build/edge18.test.ts checks
+ * the bundles): Promise.allSettled and any, String.prototype.replaceAll,
+ * Array.prototype.at and findLastIndex, structuredClone, Object.groupBy.
+ * AbortController is in EdgeHTML 18 (since Edge 16); the bundles use no
+ * Intl. Unicode property escapes (\p{L}) and the s flag of
+ * regular expressions are syntax, not built-ins: the build rewrites them
+ * (webpack.config.js).
  *
  * Written in plain ES2015 calls only, so it runs before anything it installs.
  */

@@ -180,6 +180,30 @@ d("task pane in an EdgeHTML 18 webview (Office 2019 retail)", () => {
     await context.close();
   }, 60_000);
 
+  it("inside Office without internet: office.js from Microsoft's CDN fails, the pane says so and works with files", async () => {
+    const context = await browser.newContext({ userAgent: EDGE18_USER_AGENT });
+    await context.addInitScript({ content: DELETE_BUILTINS });
+    const cdn: string[] = [];
+    await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => {
+      cdn.push(route.request().url());
+      return route.abort("internetdisconnected");
+    });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    // The address Office opens the task pane at (Excel 2019 on Windows).
+    await page.goto(`${server.url}taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`);
+    await page.getByRole("heading", { level: 1, name: "Đề án 241" }).waitFor({ timeout: 30_000 });
+    expect(cdn).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    expect(requested.filter((url) => url.includes("office-js/"))).toEqual([]);
+    const notice = page.locator("#office-js-failed");
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toContain("Không tải được thư viện Office (office.js)");
+    await page.getByTestId("standalone-notice").waitFor({ state: "visible" });
+    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Tạo biểu mẫu", "Kiểm tra", "Tổng hợp"]);
+    await context.close();
+  }, 60_000);
+
   it("says so too when the script stops with an error while it starts (a built-in missing)", async () => {
     const context = await browser.newContext({ userAgent: EDGE18_USER_AGENT });
     // What EdgeHTML 18 did before the polyfills: the entry stopped at its first Object.fromEntries.
