@@ -1,8 +1,9 @@
 /**
  * webpack 5 build of the task pane (taskpane.html), the ribbon's function file
  * (commands.html) and the help page, plus the assets the add-in serves itself:
- * icons, office.js (copied, so an intranet without the Microsoft CDN works) and
- * manifest.xml with its addresses pointed at the deployment.
+ * icons, a copy of office.js for the page opened outside Office (inside Office
+ * the pages load office.js from Microsoft's CDN, see src/taskpane/taskpane.html)
+ * and manifest.xml with its addresses pointed at the deployment.
  *
  *   npx webpack --mode production        -> dist/ (or $DE_AN_241_DIST)
  *   ADDIN_URL=https://server/de-an-241/   -> manifest.xml addresses under that URL
@@ -71,10 +72,100 @@ function transformManifest(content, target) {
     .join(target.origin);
 }
 
+/** Code point ranges of a Unicode property (as Node knows it), cached. */
+const propertyRanges = new Map();
+function rangesOf(escape) {
+  let ranges = propertyRanges.get(escape);
+  if (ranges) return ranges;
+  let test;
+  try {
+    test = new RegExp(`^${escape}$`, "u");
+  } catch {
+    throw new Error(`Unknown Unicode property escape ${escape} in the bundle`);
+  }
+  ranges = [];
+  let start = -1;
+  for (let cp = 0; cp <= 0x110000; cp++) {
+    const inside = cp < 0x110000 && test.test(String.fromCodePoint(cp));
+    if (inside && start < 0) start = cp;
+    else if (!inside && start >= 0) {
+      ranges.push([start, cp - 1]);
+      start = -1;
+    }
+  }
+  propertyRanges.set(escape, ranges);
+  return ranges;
+}
+
+/**
+ * Rewrites Unicode property escapes (\p{L}, \P{N} ...) in the emitted code,
+ * in regular expression literals and in the strings given to new RegExp, into
+ * character classes of \u{...} ranges: EdgeHTML 18 knows the u flag but not
+ * \p, and a literal it cannot parse stops the whole script. Inside a class
+ * ([^\p{L}\p{N}%]) the ranges go in as they are; outside, in a class of their
+ * own. \P (the complement) outside a class becomes [^...]; inside one it is
+ * refused (no ES2018-free spelling).
+ */
+function lowerUnicodePropertyEscapes(code) {
+  return code.replace(/(\\\\|\\)([pP])\{([A-Za-z_=]+)\}/g, (match, slash, p, name, offset) => {
+    // Inside a class when the nearest unescaped "[" before it (on the way back to the
+    // pattern's start: a quote or a "/") comes before any "]".
+    let inClass = false;
+    for (let i = offset - 1; i >= 0 && offset - i < 4000; i--) {
+      const c = code[i];
+      if (c === "]" && code[i - 1] !== "\\") break;
+      if (c === "[" && code[i - 1] !== "\\") {
+        inClass = true;
+        break;
+      }
+      if (c === '"' || c === "'" || c === "`" || (c === "/" && code[i - 1] !== "\\")) break;
+    }
+    const hex = (cp) => `${slash}u{${cp.toString(16).toUpperCase()}}`;
+    const body = rangesOf(`\\p{${name}}`)
+      .map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`))
+      .join("");
+    if (p === "P" && inClass) throw new Error(`${match} inside a character class cannot be lowered for EdgeHTML 18`);
+    if (inClass) return body;
+    return p === "P" ? `[^${body}]` : `[${body}]`;
+  });
+}
+
+/**
+ * Rewrites RegExp("…", "…s…") calls with string arguments (esbuild writes regular
+ * expression literals EdgeHTML 18 cannot parse as such calls) without the s
+ * (dotAll) flag, which EdgeHTML 18 refuses: every "." outside a class becomes
+ * [\s\S], which is what it means under that flag.
+ */
+function lowerDotAllFlag(code) {
+  return code.replace(/\bRegExp\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*,\s*["']([dgimsuy]*)["']\s*\)/g, (match, literal, flags) => {
+    if (!flags.includes("s")) return match;
+    const pattern = new Function(`return ${literal};`)();
+    let out = "";
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i];
+      if (c === "\\") {
+        out += c + (pattern[i + 1] ?? "");
+        i++;
+      } else if (inClass) {
+        if (c === "]") inClass = false;
+        out += c;
+      } else if (c === "[") {
+        inClass = true;
+        out += c;
+      } else out += c === "." ? "[\\s\\S]" : c;
+    }
+    const text = JSON.stringify(out).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    return `RegExp(${text},"${flags.replace("s", "")}")`;
+  });
+}
+
 /**
  * Lowers the syntax of the emitted chunks to COMPAT_TARGETS with esbuild
  * (object spread, optional chaining, class fields ... in React, Fluent UI and
- * our own code) before the minimizer runs.
+ * our own code) before the minimizer runs, then the regular expressions
+ * EdgeHTML 18 cannot build (\p{…}, the s flag). Built-ins it lacks are
+ * polyfilled at run time: src/taskpane/polyfills.ts.
  */
 class CompatSyntaxPlugin {
   apply(compiler) {
@@ -88,7 +179,7 @@ class CompatSyntaxPlugin {
               if (!file.endsWith(".js")) continue;
               const source = compilation.getAsset(file).source.source().toString();
               const result = esbuild.transformSync(source, { target: COMPAT_TARGETS, legalComments: "none", sourcefile: file });
-              compilation.updateAsset(file, new webpack.sources.RawSource(result.code));
+              compilation.updateAsset(file, new webpack.sources.RawSource(lowerDotAllFlag(lowerUnicodePropertyEscapes(result.code))));
             }
           }
         },
@@ -286,3 +377,5 @@ module.exports = async (env, argv) => {
 
 module.exports.transformManifest = transformManifest;
 module.exports.COMPAT_TARGETS = COMPAT_TARGETS;
+module.exports.lowerUnicodePropertyEscapes = lowerUnicodePropertyEscapes;
+module.exports.lowerDotAllFlag = lowerDotAllFlag;

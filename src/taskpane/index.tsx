@@ -2,6 +2,7 @@
  * Task pane entry: waits for Office once (when office.js is present), decides
  * between Excel and standalone mode, builds the services, then renders the app.
  */
+import "./polyfills";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createFileUseCases } from "../hosts/browser/file-use-cases";

@@ -186,20 +186,52 @@ describe("production build", () => {
     expect(back).toBe(devText);
   });
 
-  it("serves office.js from its own origin, loaded before the task pane's scripts", () => {
+  it("loads office.js from Microsoft's CDN inside Office and the local copy outside, before the task pane's scripts", () => {
     const html = readFileSync(join(dist, "taskpane.html"), "utf8");
     const doc = new DOMParser().parseFromString(html, "text/html");
     expect(doc.documentElement.getAttribute("lang")).toBe("vi");
     expect(doc.title).toBe("Đề án 241");
-    const sources = Array.from(doc.querySelectorAll("script[src]")).map((s) => s.getAttribute("src")!);
-    expect(sources[0]).toBe("office-js/office.js");
+    const scripts = Array.from(doc.querySelectorAll("script"));
+    // The first script writes the office.js tag (a parser-inserted script, so it runs before the deferred bundle).
+    const loader = scripts[0]!;
+    expect(loader.hasAttribute("src")).toBe(false);
+    const sources = scripts.filter((s) => s.hasAttribute("src")).map((s) => s.getAttribute("src")!);
     expect(sources.length).toBeGreaterThan(1);
     for (const src of sources) {
       expect(src).not.toMatch(/^(https?:)?\/\//);
       expect(`${src} ${existsSync(join(dist, src))}`).toBe(`${src} true`);
+      expect(scripts.find((s) => s.getAttribute("src") === src)!.hasAttribute("defer")).toBe(true);
     }
+
+    /** The office.js address the loader writes for a page opened at `search` with that window.name and session storage. */
+    const officeJsFor = (search: string, windowName = "", session: Record<string, string> = {}): string => {
+      const written: string[] = [];
+      const fakeWindow: Record<string, unknown> = {
+        name: windowName,
+        sessionStorage: { getItem: (key: string) => session[key] ?? null },
+      };
+      const fakeDocument = { createElement: (name: string) => document.createElement(name), write: (text: string) => written.push(text) };
+      new Function("window", "document", "location", loader.textContent!)(fakeWindow, fakeDocument, { search, hash: "" });
+      expect(written).toHaveLength(1);
+      const match = /^<script src="([^"]+)"><\/script>$/.exec(written[0]!);
+      expect(match).not.toBeNull();
+      return match![1]!;
+    };
+    const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+    expect(officeJsFor("?_host_Info=Excel$Win32$16.01$vi-VN$$$$0")).toBe(CDN);
+    expect(officeJsFor("?_host_Info=Excel|Mac|16.00|en-US|||")).toBe(CDN);
+    expect(officeJsFor("?et=&_host_Info=Excel$Web$16.00$en-US$$$$0")).toBe(CDN);
+    expect(officeJsFor("", "", { hostInfoValue: "Excel$Win32$16.01$vi-VN$$$$0" })).toBe(CDN);
+    expect(officeJsFor("", JSON.stringify({ hostInfo: "Excel$Web$16.00$en-US$$$$0" }))).toBe(CDN);
+    // Opened in a browser: the copy on the add-in's own server, which needs no internet.
+    expect(officeJsFor("")).toBe("office-js/office.js");
+    expect(officeJsFor("?tab=tong-hop")).toBe("office-js/office.js");
+    expect(existsSync(join(dist, "office-js/office.js"))).toBe(true);
+
+    // The ribbon's function file only runs inside Office.
     const commands = readFileSync(join(dist, "commands.html"), "utf8");
-    expect(commands).toMatch(/<script src="?office-js\/office\.js"?>/);
+    expect(commands).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
+    expect(commands).not.toContain("office-js/office.js");
     expect(existsSync(join(dist, "help.html"))).toBe(true);
   });
 

@@ -3,6 +3,7 @@
  * at a time, reporting progress after each, with the app's own use cases.
  * They load with import() on the first request, so the worker itself starts small.
  */
+import "../../taskpane/polyfills";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
 interface WorkerScope {

@@ -50,7 +50,8 @@ export interface OfficeLike {
 
 /** The Office global when office.js has loaded, else undefined. */
 export function officeGlobal(): OfficeLike | undefined {
-  const office = (globalThis as { Office?: unknown }).Office;
+  // `window`, not globalThis: EdgeHTML 18 (Office 2019's webview) has no globalThis.
+  const office = typeof window === "undefined" ? undefined : (window as { Office?: unknown }).Office;
   return typeof office === "object" && office !== null && typeof (office as OfficeLike).onReady === "function"
     ? (office as OfficeLike)
     : undefined;
