@@ -160,10 +160,21 @@ describe("properties", () => {
         // Alone, a text is given back or read in the other encoding only where it reads in both.
         const alone = detectLegacyText(typed);
         if (alone && alone.encoding !== encoding) expect(read).toEqual({ encoding, text: expected });
-        else expect(alone).toEqual(read);
+        else if (alone || !read) expect(alone).toEqual(read);
+        else {
+          // Only the workbook's encoding reads a text whose words beyond ASCII are all one letter long.
+          const long = (expected.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /[^\u0020-\u007f]/.test(w) && w.length > 1);
+          expect(long).toEqual([]);
+        }
       }),
-      { numRuns: 3000 },
+      // A fixed seed keeps the run repeatable; change it to explore other texts.
+      { numRuns: 3000, seed: 2016 },
     );
+  });
+
+  it("a one-letter word is read in the workbook's own encoding (VNI \"UÕ\" is \"Ũ\", not TCVN3's \"Uế\")", () => {
+    expect(detectLegacyText(encodeLegacy("Ũ", "VNI"), "VNI")).toEqual({ encoding: "VNI", text: "Ũ" });
+    expect(detectLegacyText(encodeLegacy("Ũ", "VNI"))).toEqual({ encoding: "TCVN3", text: "Uế" });
   });
 
   it.each(["TCVN3", "VNI"] as const)("a text of a few words with tones typed in %s is recognised alone, in its own encoding", (encoding: LegacyEncoding) => {

@@ -79,7 +79,7 @@ function plausibleAsUnicode(text: string, stored: ReadonlySet<string>): boolean 
  * `share`: the part of its words with letters beyond ASCII that must decode to
  * syllables; `alsoUnicode`: accept a text that reads as Unicode Vietnamese too.
  */
-function decodeAs(text: string, encoding: Encoding, share = SYLLABLE_SHARE, alsoUnicode = false): { text: string; syllables: number } | null {
+function decodeAs(text: string, encoding: Encoding, share = SYLLABLE_SHARE, alsoUnicode = false, minWord = 2): { text: string; syllables: number } | null {
   let stored = false;
   for (const ch of text) {
     if (isAscii(ch)) continue;
@@ -92,8 +92,9 @@ function decodeAs(text: string, encoding: Encoding, share = SYLLABLE_SHARE, also
   if (decoded === text) return null;
   const words = (decoded.match(WORD) ?? []).filter(hasNonAscii);
   const syllables = words.filter(wordLike).length;
-  // One letter ("µ" is TCVN3 for "à") is too little to go by: a word of two letters at least.
-  if (!words.some((w) => w.length > 1 && wordLike(w)) || syllables < share * words.length) return null;
+  // One letter ("µ" is TCVN3 for "à") is too little to go by: a word of two letters at least,
+  // unless the rest of the workbook already says the encoding.
+  if (!words.some((w) => w.length >= minWord && wordLike(w)) || syllables < share * words.length) return null;
   if (!alsoUnicode && plausibleAsUnicode(text, encoding.stored)) return null;
   // When both encodings read a text, the one giving the commoner syllables wins ("oâng" is VNI's
   // "ông", not TCVN3's "oõng").
@@ -124,7 +125,8 @@ const DETECTED = new Map<string, { readonly encoding: LegacyEncoding; readonly t
 function detectUncached(text: string, prefer: LegacyEncoding | undefined): { encoding: LegacyEncoding; text: string } | null {
   let best: { encoding: LegacyEncoding; text: string; syllables: number } | null = null;
   for (const encoding of LEGACY_ENCODINGS) {
-    const read = decodeAs(text, encoding);
+    // In the workbook's own encoding a one-letter word is enough ("UÕ" is VNI's "Ũ", not TCVN3's "Uế").
+    const read = encoding.name === prefer ? decodeAs(text, encoding, SYLLABLE_SHARE, false, 1) : decodeAs(text, encoding);
     if (read && encoding.name === prefer) return { encoding: encoding.name, text: read.text };
     if (read && (!best || read.syllables > best.syllables)) best = { encoding: encoding.name, ...read };
   }
