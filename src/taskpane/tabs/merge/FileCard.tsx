@@ -74,7 +74,7 @@ export function FileCard(props: {
     <li className={styles.file} data-testid="file-status" data-file={f.file} data-status={f.status} data-late={late ? "true" : undefined}>
       <div className={styles.fileHead}>
         <Text className={styles.fileName}>{f.file}</Text>
-        <Badge appearance="filled" color={statusColor(f)} data-testid="file-badge">
+        <Badge appearance="filled" color={statusColor(f)} data-testid="file-badge" data-tone={statusColor(f)}>
           {STATUS_LABEL[f.status]}
         </Badge>
         <Badge appearance="tint" color={f.errors > 0 ? "danger" : "informative"} data-testid="file-errors">{`${f.errors} lỗi`}</Badge>
