@@ -82,7 +82,7 @@ describe("writeSummary", () => {
     expect(book.sheet(second.copies[0]!)).toBeDefined();
     const names = book.sheets.map((s) => s.name.toLowerCase());
     expect(new Set(names).size).toBe(names.length);
-    expect(book.sheets).toHaveLength(1 + 5 * 3 + 1);
+    expect(book.sheets).toHaveLength(1 + Object.values(SUMMARY_SHEETS).length * 3 + 1);
   });
 
   test("a user's sheet named like a summary sheet, not written by a merge, is renamed, not replaced", async () => {
