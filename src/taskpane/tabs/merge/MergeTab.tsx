@@ -126,7 +126,7 @@ export function MergeTab() {
         <>
           <Section title="Bảng tổng hợp" testId="summary-output">
             <Text size={200}>
-              {`Số liệu của ${summary.received.length} đơn vị (${counts.merged} tệp); gồm các trang: tổng hợp chỉ tiêu, chi tiết đơn vị, văn bản, tình hình nộp báo cáo, số liệu bị loại.`}
+              {`Số liệu của ${summary.received.length} đơn vị (${counts.merged} tệp); gồm các trang: tổng hợp chỉ tiêu, chi tiết đơn vị, văn bản, tình hình nộp báo cáo, các tệp đã nhận, số liệu bị loại.`}
             </Text>
             <div className={styles.actions}>
               <Button appearance="primary" disabled={working || !run} onClick={() => void session.downloadSummary()}>

@@ -123,6 +123,7 @@ export function useMergeSession(): MergeSession {
   const [targetsFile, setTargetsFile] = useState<PickedTargets | null>(saved?.targetsFile ?? null);
   const [restored, setRestored] = useState<number | null>(saved && saved.sources.length > 0 ? saved.sources.length : null);
   const [storageNote, setStorageNote] = useState<string | null>(null);
+  const storageNoteRef = useRef<string | null>(null);
   // The run last downloaded or written into the workbook.
   const [savedRun, setSavedRun] = useState<MergeRun | null>(null);
   const [workbookTargets, setWorkbookTargets] = useState<TargetsUsed | null>(null);
@@ -154,14 +155,12 @@ export function useMergeSession(): MergeSession {
   // Every change is kept in the browser, so a reload or a crash resumes it.
   useEffect(() => {
     const result = saveSession({ sources, deadlineText, assignments, preferred, receivedText, targetsFile });
-    // What the pane says follows the save (said after it, not during this render's effects).
-    let live = true;
-    void Promise.resolve().then(() => {
-      if (live) setStorageNote(storageNoteText(result));
-    });
-    return () => {
-      live = false;
-    };
+    // What the pane says follows the save (said after it, not during this render's effects), when it changes.
+    const note = storageNoteText(result);
+    if (note !== storageNoteRef.current) {
+      storageNoteRef.current = note;
+      void Promise.resolve().then(() => setStorageNote(note));
+    }
   }, [sources, deadlineText, assignments, preferred, receivedText, targetsFile]);
 
   const unsaved = run !== null && run !== savedRun;
