@@ -277,7 +277,7 @@ function statusSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout 
     r++;
   });
   r++;
-  const filesNote = `Từng tệp đã nhận (trạng thái, lý do, thời hạn): xem trang "${SUMMARY_SHEETS.files}".`;
+  const filesNote = `Thời hạn tính theo ngày nhận do cán bộ nhập, nếu có; không thì theo ngày ghi trên báo cáo. Từng tệp đã nhận (trạng thái, lý do, thời hạn và ngày đã dùng): xem trang "${SUMMARY_SHEETS.files}".`;
   b.block(r, 0, r, last, filesNote, "note");
   b.fit(r, 0, last, filesNote, "note");
   return sheet(SUMMARY_SHEETS.status, b, widths, `${headerRow + 1}:${headerRow + 1}`);

@@ -104,7 +104,7 @@ export function FileCard(props: {
         <DayField
           label="Ngày nhận (không bắt buộc)"
           spoken="Ngày nhận"
-          hint="Nhập thì thời hạn tính theo ngày nhận này thay cho ngày ghi trên báo cáo."
+          hint="Nếu nhập, đúng hạn hay muộn tính theo ngày này."
           size="small"
           className={styles.received}
           value={props.received}
