@@ -12,6 +12,7 @@ import { parseAddress, parseRange } from "../../../domain/model/grid";
 import { BUILTIN_DATE_FORMATS, BUILTIN_PERCENT_FORMATS, isDateFormat, isPercentFormat, serialToDate } from "../../../domain/number-format";
 
 export { isDateFormat, serialToDate };
+import { isXmlNumber } from "./sheet-check";
 import { attribute, attributes, attributeValue, decodeXml, elements, findElementIn, FOUND, nextElement, PREFIXED, textOf, type ElementAt } from "./xml";
 
 /*
@@ -25,6 +26,7 @@ const decode = decodeXml;
 const runText = textOf;
 const toDate = serialToDate;
 const address = parseAddress;
+const isNumber = isXmlNumber;
 const FOUND_IT = FOUND;
 const PREFIXED_TAG = PREFIXED;
 
@@ -237,6 +239,24 @@ function columnOf(ref: string): number {
   return i === 0 || digits === 0 ? address(ref).c : c - 1;
 }
 
+/** Zero-based row of a cell reference ("AB12" → 11); `fallback` when it names no row. */
+function rowOf(ref: string, fallback: number): number {
+  let i = 0;
+  while (i < ref.length) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) break;
+    i++;
+  }
+  if (i === ref.length) return fallback;
+  let r = 0;
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return address(ref).r;
+    r = r * 10 + (ch - 48);
+  }
+  return r - 1;
+}
+
 /** Turns one cell's type, raw value and formula into a GridCell, counting it against the cell budget. */
 class CellReader {
   constructor(
@@ -273,8 +293,13 @@ class CellReader {
           v = new Date(decode(raw));
           break;
         case "n": {
-          const n = Number(raw);
-          if (raw.trim() === "" || !Number.isFinite(n)) throw new LeanUnsupported(`bad number ${raw}`);
+          const n = isNumber(raw) ? Number(raw) : NaN;
+          if (!Number.isFinite(n)) {
+            // Not a number as SpreadsheetML writes one ("0x10", "Infinity", ""): kept as the text written,
+            // which the domain refuses at its cell (SheetJS reads it so too: sheet-check.ts marks it as text).
+            v = decode(raw);
+            break;
+          }
           const style = Number(attr(attrs, "s") ?? 0);
           const kind = this.dates[style];
           v = kind === true ? toDate(n, this.date1904) : n;
@@ -326,6 +351,8 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
       const ref = attr(attrs, "r");
       const col = ref !== undefined ? columnOf(ref) : lastCol + 1;
       lastCol = col;
+      // The cell's own reference says its row, as Excel (and SheetJS) read it, even inside another <row>.
+      const cr = ref !== undefined ? rowOf(ref, r) : r;
       const s = cEl.innerStart;
       const e = cEl.innerEnd;
       // A styled blank (no value, formula or inline string) gives no cell, whatever its type.
@@ -344,7 +371,11 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
       }
       const cell = cells.cell(attrs, type, raw, inline, formula);
       if (cell === undefined) continue;
-      row ??= [];
+      if (cr !== r) {
+        if (cr < limits.maxRows) (rows[cr] ??= [])[col] = cell;
+        continue;
+      }
+      row ??= rows[r] ?? [];
       row[col] = cell;
     }
     if (found === PREFIXED_TAG) return false;
@@ -365,15 +396,21 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
     let row: Array<GridCell | undefined> | undefined;
     for (const c of elements(rowEl.inner, "c")) {
       const ref = attribute(c.attrs, "r");
-      const col = ref !== undefined ? parseAddress(ref).c : lastCol + 1;
+      const at = ref !== undefined ? parseAddress(ref) : undefined;
+      const col = at ? at.c : lastCol + 1;
       lastCol = col;
+      const cr = at ? at.r : r;
       const fEl = c.inner ? nextElement(c.inner, "f", 0) : undefined;
       const vEl = c.inner ? nextElement(c.inner, "v", 0) : undefined;
       const type = attribute(c.attrs, "t") ?? "n";
       const isEl = type === "inlineStr" ? nextElement(c.inner, "is", 0) : undefined;
       const cell = cells.cell(c.attrs, type, vEl?.inner, isEl?.inner, fEl?.inner);
       if (cell === undefined) continue;
-      row ??= [];
+      if (cr !== r) {
+        if (cr < limits.maxRows) (rows[cr] ??= [])[col] = cell;
+        continue;
+      }
+      row ??= rows[r] ?? [];
       row[col] = cell;
     }
     if (row) rows[r] = row;
