@@ -165,7 +165,8 @@ function toGridCell(cell: XLSX.CellObject, date1904: boolean): GridCell | undefi
   switch (cell.t) {
     case "n": {
       const v = cell.v as number;
-      if (typeof v === "number") out.v = out.z && XLSX.SSF.is_date(out.z) ? serialToDate(v, date1904) : v;
+      // A serial below 1 (a time of day, or 0) in a date format is no date: it stays the number, as in the lean reader.
+      if (typeof v === "number") out.v = out.z && v >= 1 && XLSX.SSF.is_date(out.z) ? serialToDate(v, date1904) : v;
       break;
     }
     case "s":
@@ -176,7 +177,11 @@ function toGridCell(cell: XLSX.CellObject, date1904: boolean): GridCell | undefi
       out.v = Boolean(cell.v);
       break;
     case "d":
-      if (cell.v instanceof Date) {
+      if (cell.v instanceof Date && Number.isNaN(cell.v.getTime())) {
+        // A date that does not parse stays the text shown (never an invalid Date).
+        out.v = typeof cell.w === "string" ? cell.w : "";
+        if (out.v === "") delete out.v;
+      } else if (cell.v instanceof Date) {
         // SheetJS builds local-time dates; carry the same wall-clock day as UTC.
         const d = cell.v;
         out.v = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));

@@ -81,8 +81,6 @@ function ambiguous(file: string, detail: string): WorkbookReadError {
   return new WorkbookReadError("zip-ambiguous", file, { detail });
 }
 
-const EOCD = 0x06054b50;
-
 /**
  * The end-of-central-directory record. Every place it may sit (the last 22 bytes plus the whole
  * comment window) is searched: a second record there is one another zip reader may take instead
@@ -255,6 +253,12 @@ class CellTagCounter {
       const b = chunk[i]!;
       if (state === 0) {
         if (b === 0x3c) state = 1;
+        else {
+          // Jump to the next "<" (natively).
+          const lt = chunk.indexOf(0x3c, i + 1);
+          if (lt < 0) break;
+          i = lt - 1;
+        }
         continue;
       }
       const end = b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d;

@@ -23,10 +23,10 @@ export function isXmlNumber(raw: string): boolean {
   let c = raw.charCodeAt(i);
   if (c === 43 || c === 45) i++;
   let digits = 0;
-  while (i < n && isDigit(raw.charCodeAt(i))) (i++, digits++);
+  for (; i < n && isDigit(raw.charCodeAt(i)); i++) digits++;
   if (raw.charCodeAt(i) === 46 /* . */ && i < n) {
     i++;
-    while (i < n && isDigit(raw.charCodeAt(i))) (i++, digits++);
+    for (; i < n && isDigit(raw.charCodeAt(i)); i++) digits++;
   }
   if (digits === 0) return false;
   c = raw.charCodeAt(i);
@@ -35,7 +35,7 @@ export function isXmlNumber(raw: string): boolean {
     c = raw.charCodeAt(i);
     if (c === 43 || c === 45) i++;
     let exp = 0;
-    while (i < n && isDigit(raw.charCodeAt(i))) (i++, exp++);
+    for (; i < n && isDigit(raw.charCodeAt(i)); i++) exp++;
     if (exp === 0) return false;
   }
   return i === n;

@@ -113,6 +113,8 @@ function readRelationships(xml: string, partPath: string): ReadonlyMap<string, s
 type StyleKind = boolean | string;
 
 function styleKind(id: number, code: string | undefined): StyleKind {
+  // Excel's format codes are at most 255 characters; a longer one is left to the general reader.
+  if (code !== undefined && code.length > 255) throw new LeanUnsupported("format code too long");
   if (code !== undefined) return isDateFormat(code) ? true : isPercentFormat(code) ? code : false;
   return BUILTIN_DATE_FORMATS.has(id) ? true : (BUILTIN_PERCENT_FORMATS.get(id) ?? false);
 }
@@ -289,9 +291,13 @@ class CellReader {
         case "e":
           v = decode(raw);
           break;
-        case "d":
-          v = new Date(decode(raw));
+        case "d": {
+          // A date that does not parse stays the text written (never an invalid Date).
+          const text = decode(raw);
+          const d = new Date(text);
+          v = Number.isNaN(d.getTime()) ? text : d;
           break;
+        }
         case "n": {
           const n = isNumber(raw) ? Number(raw) : NaN;
           if (!Number.isFinite(n)) {
@@ -302,7 +308,8 @@ class CellReader {
           }
           const style = Number(attr(attrs, "s") ?? 0);
           const kind = this.dates[style];
-          v = kind === true ? toDate(n, this.date1904) : n;
+          // A serial below 1 (a time of day, or 0) in a date format is no date: it stays the number.
+          v = kind === true && n >= 1 ? toDate(n, this.date1904) : n;
           if (typeof kind === "string") z = kind;
           break;
         }
@@ -421,11 +428,12 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
 export function readLeanXlsx(entries: ZipEntries, limits: LeanLimits): WorkbookGrid {
   const rootRels = relationships(entries, "");
   let workbookPath = "xl/workbook.xml";
-  for (const target of rootRels.values()) if (/workbook\.xml$/.test(target)) workbookPath = target;
+  for (const target of rootRels.values()) if (target.endsWith("workbook.xml")) workbookPath = target;
   const wbXml = text(entries, workbookPath);
   if (!wbXml) throw new LeanUnsupported("no workbook part");
   const rels = relationships(entries, workbookPath);
-  const relsXml = text(entries, workbookPath.replace(/[^/]+$/, "_rels/$&.rels")) ?? "";
+  const slash = workbookPath.lastIndexOf("/");
+  const relsXml = text(entries, `${workbookPath.slice(0, slash + 1)}_rels/${workbookPath.slice(slash + 1)}.rels`) ?? "";
   let stringsPath: string | undefined;
   let stylesPath: string | undefined;
   for (const el of elements(relsXml, "Relationship")) {
