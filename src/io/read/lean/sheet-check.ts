@@ -134,7 +134,9 @@ export function markNonNumbers(xml: string): string {
       }
     } else if (localIs(xml, lt + 1, k, "v") && cellNameEnd >= 0 && numeric && xml.charCodeAt(gt - 1) !== 47) {
       const end = xml.indexOf("<", gt + 1);
-      if (end >= 0 && !isXmlNumber(xml.slice(gt + 1, end))) {
+      const raw = end >= 0 ? xml.slice(gt + 1, end) : "";
+      // An empty <v> is a blank cell on both paths; only text that is there and no number is marked.
+      if (end >= 0 && raw.trim() !== "" && !isXmlNumber(raw)) {
         edits.push(tAt >= 0 ? { at: tAt, cut: tLen, text: 't="str"' } : { at: cellNameEnd, cut: 0, text: ' t="str"' });
         cellNameEnd = -1;
       }

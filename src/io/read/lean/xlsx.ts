@@ -300,6 +300,7 @@ class CellReader {
         }
         case "n": {
           const n = isNumber(raw) ? Number(raw) : NaN;
+          if (raw.trim() === "") break;
           if (!Number.isFinite(n)) {
             // Not a number as SpreadsheetML writes one ("0x10", "Infinity", ""): kept as the text written,
             // which the domain refuses at its cell (SheetJS reads it so too: sheet-check.ts marks it as text).
