@@ -273,6 +273,20 @@ describe("hostile containers get their verdict, fast", () => {
     expect(verdict(manyCells(1000), "x.xlsx", { maxCells: 2000 }).code).toBe("read");
   });
 
+  it("counts and checks a worksheet wherever the relationships put it", () => {
+    const elsewhere = (data: string): Uint8Array =>
+      zipSync({
+        "[Content_Types].xml": strToU8(CT),
+        "_rels/.rels": strToU8(RELS),
+        "xl/workbook.xml": strToU8(WB),
+        "xl/_rels/workbook.xml.rels": strToU8(WB_RELS.replace("worksheets/sheet1.xml", "../docProps/custom.xml")),
+        "docProps/custom.xml": strToU8(sheetXml(data)),
+      });
+    expect(values(readWorkbook(elsewhere(SUM_24), "x.xlsx")).S).toEqual({ A1: "Tổng", B1: 24 });
+    expect(verdict(elsewhere(`<row r="1">${"<c><v>1</v></c>".repeat(300)}</row>`), "x.xlsx", { maxCells: 200 }).code).toBe("too-many-cells");
+    expect(verdict(elsewhere(`<row r="1"><c r="XFE1"><v>1</v></c></row>`), "x.xlsx").code).toBe("corrupt");
+  });
+
   it("bounds .ods repeats before SheetJS builds them", () => {
     const bomb = odsRepeatBomb();
     expect(bomb.length).toBeLessThan(30_000);

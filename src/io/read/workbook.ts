@@ -72,7 +72,8 @@ function isOoxmlPart(name: string): boolean {
 }
 
 const ODS_PARTS = new Set(["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"]);
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+/** Parts checked as worksheets: any XML part, since the relationships may put a worksheet anywhere. */
+const WORKSHEET = /\.xml$/;
 
 /** A zip read once, by the guard: its kind and the parts a reader may have, inflated and counted under the limits. */
 export interface GuardedZip {

@@ -236,7 +236,11 @@ const DEFLATE_MAX_RATIO = 1032;
 const ONE_SHOT_MAX_COMPRESSED = Math.floor((16 * 1024 * 1024) / DEFLATE_MAX_RATIO);
 
 const KEEP_TEXT = /^(\[Content_Types\]\.xml|mimetype|META-INF\/manifest\.xml|xl\/workbook\.xml|_rels\/\.rels)$/;
-const XLSX_SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+/**
+ * Parts whose cell tags are counted: every XML part but the .ods content (scanned on its own),
+ * since a workbook's relationships may put a worksheet anywhere in the package.
+ */
+const COUNTED = (name: string): boolean => name.endsWith(".xml") && name !== "content.xml";
 
 /**
  * Counts the cell start tags of a worksheet part as its bytes go by: any tag whose local name is "c"
@@ -304,7 +308,7 @@ export function scanZip(
     // The directory and the local header agree (listZip checked it): the data is exactly compressedSize bytes.
     const end = start + entry.compressedSize;
     const keepBytes = keep?.(entry.name) === true;
-    const countCells = countCellTags && XLSX_SHEET.test(entry.name);
+    const countCells = countCellTags && COUNTED(entry.name);
     // Whether the chunks handed to onData are fresh buffers of this scan (one-shot inflate), which may be kept as they are.
     let fresh = false;
     const kept: Uint8Array[] = [];
