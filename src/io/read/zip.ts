@@ -99,9 +99,7 @@ function findEnd(bytes: Uint8Array, file: string): number {
   // A signature inside the compressed data before the directory can happen by chance; one after it cannot.
   const others = found.filter((i) => i !== eocd && (cdOffset === 0xffffffff || i >= cdOffset));
   if (others.length > 0) throw ambiguous(file, "có hai bản ghi kết thúc thư mục tệp nén");
-  if (eocd + 22 + u16(bytes, eocd + 20) !== bytes.length) {
-    throw ambiguous(file, "bản ghi kết thúc thư mục tệp nén không nằm ở cuối tệp");
-  }
+  // Bytes after the record's comment (padding some mail programs add) are left alone: they are read by no one.
   return eocd;
 }
 
