@@ -303,6 +303,13 @@ describe("hostile containers get their verdict, fast", () => {
     expect(far.ms).toBeLessThan(FAST);
   });
 
+  it("refuses an .ods figure whose value is not a number (SheetJS would read 0x10 as 0), naming the cell", () => {
+    const bad = `<table:table table:name="S"><table:table-row>${ODS_CELL(1)}<table:table-cell office:value-type="float" office:value="0x10"><text:p>16</text:p></table:table-cell></table:table-row></table:table>`;
+    const v = verdict(ods(odsContent("", bad)), "so.ods");
+    expect(v.code).toBe("corrupt");
+    expect(v.message).toContain('ô B1 ghi giá trị số không hợp lệ "0x10"');
+  });
+
   it("calls a broken .ods corrupt, with a detail, not empty", () => {
     const missing = verdict(ods(undefined), "thieu.ods");
     expect(missing.code).toBe("corrupt");

@@ -7,6 +7,7 @@
  * passed over without counting, as SheetJS passes over them.
  */
 import { EXCEL_COLUMNS, EXCEL_ROWS } from "../errors";
+import { isXmlNumber } from "./sheet-check";
 
 export interface OdsScan {
   /** Cells SheetJS will build. */
@@ -74,6 +75,12 @@ export function localAttribute(tag: string, local: string): string | undefined {
     found = unescape(tag.slice(i + 1, end));
     from = end + 1;
   }
+}
+
+function columnName(c: number): string {
+  let out = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }
 
 function localName(qualified: string): string {
@@ -196,6 +203,14 @@ export function scanOdsContent(xml: string, maxCells: number): OdsScan {
         if (name === "covered-table-cell") built = reps;
         else if (!selfClosing) built = reps * Math.max(1, rowRepeat);
         else if (localAttribute(tag, "value-type") === "string") built = 1;
+        if (name === "table-cell") {
+          const type = localAttribute(tag, "value-type");
+          const value = type === "float" || type === "percentage" || type === "currency" ? localAttribute(tag, "value") : undefined;
+          // SheetJS would read "0x10" as 0: no program writes such a value, so the file is refused, naming the cell.
+          if (value !== undefined && !isXmlNumber(value)) {
+            throw new OdsRefused("corrupt", `ô ${columnName(col)}${row + 1} ghi giá trị số không hợp lệ "${value.slice(0, 40)}"`);
+          }
+        }
         if (built > 0) {
           if (col + (selfClosing ? 1 : reps) > EXCEL_COLUMNS) outside();
           rowHasCells = true;
