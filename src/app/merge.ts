@@ -94,6 +94,9 @@ export function mergeJson(run: MergeRun): unknown {
       file: f.file,
       unit: f.unit,
       date: f.date,
+      on_time: f.onTime,
+      // Which date judged it on time or late: "received" (entered by staff) or "report_date" (typed on the report); null when neither.
+      timeliness_date_source: f.timeliness ? (f.timeliness.by === "received" ? "received" : "report_date") : null,
       status: f.status,
       reason: f.reason,
       sha256: f.sha256,

@@ -32,6 +32,8 @@ describe("Vietnamese presentation", () => {
 
   it("names verdicts and targets as the letter does", () => {
     expect([true, false, null].map(verdictLabel)).toEqual(["Đạt", "Chưa đạt", "Chưa đủ số liệu"]);
+    // Figures given but all left out for errors.
+    expect(verdictLabel("rejected")).toBe("Số liệu có lỗi");
     expect(targetLabel({ op: ">=", value: 100 })).toBe("100%");
     expect(targetLabel({ op: ">", value: 95 })).toBe("Trên 95%");
     expect(targetLabel({ op: "count>=", value: 1 })).toBe("Ít nhất 01");

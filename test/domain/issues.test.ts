@@ -99,6 +99,11 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
   empty: { params: { file: "rong.xlsx" }, shows: ["rong.xlsx"] },
   timeout: { params: { file: "cham.xlsx", seconds: 60 }, shows: ["cham.xlsx", "60 giây"] },
   "not-found": { params: { file: "mat.xlsx", detail: "không tìm thấy tệp" }, shows: ["mat.xlsx", ": không tìm thấy tệp"] },
+  // Container guard (zip read once, by one parser).
+  "zip-ambiguous": {
+    params: { file: "hai-ban.xlsx", detail: "tên mục \"xl/workbook.xml\" có hai lần" },
+    shows: ["hai-ban.xlsx", "mập mờ: tên mục \"xl/workbook.xml\" có hai lần", "hai bảng tính khác nhau"],
+  },
   "targets.unparsed": { params: { indicator: "3.1", text: "khoảng chín mươi", count: false }, shows: ["Chỉ tiêu 3.1", '"khoảng chín mươi"', '"Trên 95%"'] },
   "targets.unknown-indicator": { params: { row: 12, text: "9.9" }, shows: ["Dòng 12", '("9.9")'] },
   "targets.duplicate": { params: { indicator: "1.1", firstRow: 4, row: 9 }, shows: ["Chỉ tiêu 1.1", "dòng 4", "dòng 9"] },

@@ -113,3 +113,34 @@ describe("lean .xlsx reader, against the general reader", () => {
     expect(serialToDate(42906, true).toISOString().slice(0, 10)).toBe("2021-06-21");
   });
 });
+
+describe("lean .xlsx reader and the general reader on hostile cell layouts: the same grid", () => {
+  const WB = `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+  const WB_RELS = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+  const CT = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`;
+  const enc = new TextEncoder();
+  const file = (data: string): Uint8Array =>
+    zipSync({
+      "[Content_Types].xml": enc.encode(CT),
+      "xl/workbook.xml": enc.encode(WB),
+      "xl/_rels/workbook.xml.rels": enc.encode(WB_RELS),
+      "xl/worksheets/sheet1.xml": enc.encode(
+        `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`,
+      ),
+    });
+  const cells = (grid: ReturnType<typeof readWorkbookFile>): Array<[number, number, unknown]> =>
+    grid.sheets.flatMap((s) => s.rows.flatMap((row, r) => (row ?? []).flatMap((c, col) => (c?.v !== undefined ? [[r, col, c.v] as [number, number, unknown]] : []))));
+
+  it.each([
+    ["a cell inside another row", `<row r="40"><c r="D10"><v>5</v></c><c r="E40"><v>6</v></c></row><row r="10"><c r="A10"><v>7</v></c></row>`, [[9, 0, 7], [9, 3, 5], [39, 4, 6]]],
+    ["a row given twice", `<row r="2"><c r="A2"><v>1</v></c></row><row r="2"><c r="B2"><v>2</v></c></row>`, [[1, 0, 1], [1, 1, 2]]],
+    ["numbers that are not numbers", `<row r="1"><c r="A1"><v>0x10</v></c><c r="B1"><v>1e3</v></c><c r="C1"><v></v></c><c r="D1"><v>-.5</v></c></row>`, [[0, 0, "0x10"], [0, 1, 1000], [0, 3, -0.5]]],
+    ["cells without references", `<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row>`, [[0, 0, 1], [0, 1, 2], [1, 2, 3], [1, 3, 4]]],
+    ["prefixed tags", `<x:row r="3"><x:c r="B3"><x:v>0x1</x:v></x:c><x:c r="C3"><x:v>9</x:v></x:c></x:row>`, [[2, 1, "0x1"], [2, 2, 9]]],
+  ])("%s", (_what, data, expected) => {
+    const bytes = file(data);
+    const sorted = (list: Array<[number, number, unknown]>) => [...list].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(sorted(cells(readWorkbookFast(bytes, "x.xlsx")))).toEqual(expected);
+    expect(sorted(cells(readWorkbookFile(bytes, "x.xlsx")))).toEqual(expected);
+  });
+});

@@ -2,7 +2,7 @@
  * Vietnamese presentation, in one place for the sheets, the task pane, the
  * CLI, the messages and the report draft: numbers ("1.234,5"), percentages
  * ("36,84%"), dates ("20/06/2021", "ngày 05 tháng 6 năm 2021"), verdicts
- * ("Đạt" / "Chưa đạt" / "Chưa đủ số liệu") and target phrases ("Trên 95%").
+ * ("Đạt" / "Chưa đạt" / "Chưa đủ số liệu" / "Số liệu có lỗi") and target phrases ("Trên 95%").
  */
 import type { Target } from "../catalogue/types";
 
@@ -52,11 +52,24 @@ export function vnLongDate(iso: string | null | undefined): string | null {
   return `ngày ${m[3]} tháng ${month < 3 ? String(month).padStart(2, "0") : String(month)} năm ${m[1]}`;
 }
 
-export type Verdict = "Đạt" | "Chưa đạt" | "Chưa đủ số liệu";
+export type Verdict = "Đạt" | "Chưa đạt" | "Chưa đủ số liệu" | "Số liệu có lỗi";
 
-/** The verdict of an indicator against its target: met, not met, or not enough figures to say. */
-export function verdictLabel(met: boolean | null | undefined): Verdict {
-  return met === true ? "Đạt" : met === false ? "Chưa đạt" : "Chưa đủ số liệu";
+/**
+ * What can be said of an indicator: met (true), not met (false), not enough
+ * figures (null or undefined), or "rejected": its figures were given but every
+ * one of them broke a rule, so none could be counted.
+ */
+export type VerdictState = boolean | null | undefined | "rejected";
+
+/** The verdict of an indicator against its target: met, not met, figures with errors, or not enough figures to say. */
+export function verdictLabel(state: VerdictState): Verdict {
+  return state === true ? "Đạt" : state === false ? "Chưa đạt" : state === "rejected" ? "Số liệu có lỗi" : "Chưa đủ số liệu";
+}
+
+/** Where a value left out is: "ban-bo.xlsx, Chỉ tiêu!D10" (the file alone when the cell is not known). */
+export function rejectedPlace(v: { readonly file: string; readonly sheet: string | null; readonly cell: string | null }): string {
+  const at = v.cell !== null ? (v.sheet !== null ? `${v.sheet}!${v.cell}` : v.cell) : (v.sheet ?? "");
+  return at !== "" ? `${v.file}, ${at}` : v.file;
 }
 
 /** The printed label of a target, as the letter words it ("100%", "Trên 95%", "Ít nhất 01"). */

@@ -5,6 +5,7 @@
  * verdict against the target.
  */
 import { INDICATORS, indicatorById, meetsTarget, type Target, type TargetSet } from "../catalogue";
+import type { VerdictState } from "../format";
 import { foldText } from "../text";
 import { matchUnit } from "../units";
 import type { Placed } from "./place";
@@ -19,9 +20,11 @@ export function round2(value: number): number {
 interface Figures {
   total: number | null;
   achieved: number | null;
+  /** The unit's values of the indicator left out for an error (then total and achieved are null). */
+  rejected?: readonly RejectedValue[];
 }
 
-/** Unit → indicator id → the unit's figures that can be counted. */
+/** Unit → indicator id → the unit's figures that can be counted (or, with `rejected`, the values that could not). */
 export type UsableFigures = Map<string, Map<string, Figures>>;
 
 /** The merged files' figures, in file order: per unit, the values left out, and what can be counted. */
@@ -54,6 +57,9 @@ export function unitFigures(merged: readonly Placed[]): { perUnit: UnitValues[];
       values[indicator.id] = { total: hasError ? null : entry.total, achieved: hasError ? null : entry.achieved };
       if (!hasError && (entry.total !== null || entry.achieved !== null)) {
         good.set(indicator.id, { total: entry.total, achieved: entry.achieved });
+      } else if (hasError) {
+        const rejected = rejectedValues.filter((v) => v.file === p.source.file && v.indicator === indicator.id);
+        good.set(indicator.id, { total: null, achieved: null, rejected });
       }
     }
     usable.set(unit, good);
@@ -80,7 +86,9 @@ export function aggregateIndicators(
     let total: number | null = null;
     let achieved: number | null = null;
     let reportedBy = 0;
+    const rejected: RejectedValue[] = [];
     const add = (v: Figures): void => {
+      if (v.rejected) rejected.push(...v.rejected);
       // A ratio needs both numbers from the same unit; a count target needs only Số đã đạt.
       const pair = v.total !== null && v.achieved !== null;
       if (!pair && !(target.op === "count>=" && v.achieved !== null)) return;
@@ -105,6 +113,26 @@ export function aggregateIndicators(
     const t = total as number | null;
     const a = achieved as number | null;
     const ratio = t !== null && a !== null && t > 0 ? round2((a / t) * 100) : null;
-    return { id: indicator.id, total: t, achieved: a, ratio, met: meetsTarget(target, t, a), target, aggregation, reportedBy };
+    return {
+      id: indicator.id,
+      total: t,
+      achieved: a,
+      ratio,
+      met: meetsTarget(target, t, a),
+      target,
+      aggregation,
+      reportedBy,
+      ...(rejected.length > 0 ? { rejected } : {}),
+    };
   });
+}
+
+/**
+ * What the summary says of an indicator: met or not from the sums, "rejected"
+ * when nothing could be counted but figures were given and left out for an
+ * error ("Số liệu có lỗi"), else not enough figures.
+ */
+export function indicatorVerdict(i: Pick<IndicatorSummary, "met" | "rejected">): VerdictState {
+  if (i.met !== null) return i.met;
+  return (i.rejected?.length ?? 0) > 0 ? "rejected" : null;
 }

@@ -2,7 +2,28 @@
 import { foldText } from "../text";
 import type { Unit } from "../units";
 import { round2 } from "./aggregate";
-import type { FileResult, Summary, UnitState, UnitStatus } from "./types";
+import type { Placed } from "./place";
+import type { FileResult, MergeOptions, Summary, UnitState, UnitStatus } from "./types";
+
+/**
+ * On time or late, by the date the district received the file when staff
+ * entered it (options, else the source's own), else by the date typed on the
+ * report; `files` are the lines of `placed`, in the same order.
+ */
+export function judgeTimeliness(
+  files: readonly FileResult[],
+  placed: readonly Placed[],
+  received: MergeOptions["received"],
+  deadline: string,
+): FileResult[] {
+  return files.map((f, k) => {
+    const source = placed[k]!.source;
+    const entered = received?.[source.file] ?? source.received;
+    const timeliness =
+      entered !== undefined ? { date: entered, by: "received" as const } : f.date !== null ? { date: f.date, by: "report-date" as const } : null;
+    return { ...f, onTime: timeliness === null ? null : timeliness.date <= deadline, timeliness };
+  });
+}
 
 /** Each unit of the list: received (a file merged), rejected (only rejected files) or missing, with its file's details. */
 export function unitStatuses(units: readonly Unit[], files: readonly FileResult[]): UnitStatus[] {

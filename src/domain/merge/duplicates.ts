@@ -4,6 +4,7 @@
  * remaining files one is merged (the user's choice, else the latest) and the
  * others superseded.
  */
+import { vnDate } from "../format";
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
 import { foldText } from "../text";
@@ -85,6 +86,49 @@ function later(a: Placed, b: Placed): number {
   return 0;
 }
 
+/**
+ * Why the merged file of a unit won over another of its files:
+ * - "preferred": the user chose it;
+ * - "later-date": its report carries a later date;
+ * - "same-date-later-modified": both carry the same date (or neither one), and it was saved last (the file's time);
+ * - "same-date-added-last": same date and no later file time, so the one given last (the later arrival) is kept;
+ * - "later-modified": only one carries a date, and the file times put this one last;
+ * - "dated": only it carries a date (the file times say nothing).
+ */
+export type SupersededWhy = "preferred" | "later-date" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
+
+/** The reason code of `winner` over `loser` (both of one unit); `chosen` when the user picked the winner. */
+export function supersededWhy(winner: Placed, loser: Placed, chosen: boolean): SupersededWhy {
+  if (chosen) return "preferred";
+  const dw = winner.source.report?.reportDate ?? "";
+  const dl = loser.source.report?.reportDate ?? "";
+  if (dw !== dl && dw !== "" && dl !== "") return "later-date";
+  const tw = winner.source.fileTime ?? "";
+  const tl = loser.source.fileTime ?? "";
+  if (tw !== tl && tw > tl) return dw === dl ? "same-date-later-modified" : "later-modified";
+  if (dw !== dl) return "dated";
+  return "same-date-added-last";
+}
+
+/** The Vietnamese words of a reason code, said of the file kept (the date is the report's, shared by both, when any). */
+export function supersededWhyText(why: SupersededWhy, sharedDate: string | null): string {
+  const same = sharedDate !== null ? `hai tệp cùng ghi ngày báo cáo ${vnDate(sharedDate)}` : "cả hai tệp đều không ghi ngày báo cáo";
+  switch (why) {
+    case "preferred":
+      return "người dùng chọn";
+    case "later-date":
+      return "tệp có ngày báo cáo muộn hơn";
+    case "same-date-later-modified":
+      return `${same}; dùng tệp được sửa sau cùng (theo thời gian lưu tệp)`;
+    case "same-date-added-last":
+      return `${same}; dùng tệp nhận sau (đưa vào sau cùng)`;
+    case "later-modified":
+      return "tệp được sửa sau cùng (theo thời gian lưu tệp)";
+    case "dated":
+      return "tệp có ghi ngày báo cáo";
+  }
+}
+
 /** One file per unit is merged: the one the user prefers, else the latest (the last of equals); the others are superseded. */
 export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred: MergeOptions["preferred"]): void {
   for (const list of groups.values()) {
@@ -103,10 +147,13 @@ export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred:
           reason: `Tệp giống hệt tệp "${winner.source.file}" (cùng mã SHA-256); số liệu chỉ được tính một lần.`,
         });
       } else {
-        const why = preferredFile !== undefined && winner.source.file === preferredFile ? "người dùng chọn" : "tệp có ngày báo cáo muộn hơn";
+        const chosen = preferredFile !== undefined && winner.source.file === preferredFile;
+        const why = supersededWhy(winner, p, chosen);
+        const date = winner.source.report?.reportDate ?? null;
+        const shared = date !== null && date === (p.source.report?.reportDate ?? null) ? date : null;
         verdicts.set(p.source, {
           status: "superseded",
-          reason: `Đơn vị đã gửi tệp khác: "${winner.source.file}" được dùng (${why}).`,
+          reason: `Đơn vị đã gửi tệp khác: "${winner.source.file}" được dùng (${supersededWhyText(why, shared)}).`,
         });
       }
     }

@@ -7,7 +7,7 @@
  */
 import { DEADLINES, DEFAULT_TARGETS, meetsTarget } from "../catalogue";
 import { aggregateIndicators, unitFigures } from "./aggregate";
-import { completeness, unitStatuses } from "./completeness";
+import { completeness, judgeTimeliness, unitStatuses } from "./completeness";
 import { mergeDocuments } from "./documents";
 import { chooseWinners, setAsideIncluded } from "./duplicates";
 import { rejectOtherSummaries } from "./foreign";
@@ -16,7 +16,7 @@ import { fileResults, rejectUnusable } from "./status";
 import type { MergeOptions, MergeSource, Summary } from "./types";
 
 export { meetsTarget };
-export { round2, SUM } from "./aggregate";
+export { indicatorVerdict, round2, SUM } from "./aggregate";
 export type {
   AggregationRule,
   AggregationRules,
@@ -28,6 +28,7 @@ export type {
   MergeSource,
   RejectedValue,
   Summary,
+  TimelinessBy,
   UnitState,
   UnitStatus,
   UnitValues,
@@ -46,7 +47,7 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
   const { groups, extraIssues } = setAsideIncluded(placed, readable, verdicts);
   for (const [source, issue] of otherSummaries) extraIssues.set(source, issue);
   chooseWinners(groups, verdicts, options.preferred);
-  const files = fileResults(placed, verdicts, extraIssues, deadline);
+  const files = judgeTimeliness(fileResults(placed, verdicts, extraIssues, deadline), placed, options.received, deadline);
 
   // Figures and documents of the merged files, in file order.
   const merged = placed.filter((p) => verdicts.get(p.source)?.status === "merged");

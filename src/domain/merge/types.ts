@@ -31,6 +31,8 @@ export interface MergeSource {
   readonly includedUnits?: readonly string[];
   /** The targets the unit's own "Mục tiêu" sheet sets where they differ from Đề án 241's. */
   readonly ownTargets?: readonly { readonly id: string; readonly target: Target }[];
+  /** ISO date the district received the file, as staff entered it; judges timeliness over the report's own date. */
+  readonly received?: string;
 }
 
 export interface MergeOptions {
@@ -47,7 +49,12 @@ export interface MergeOptions {
   readonly assignments?: Readonly<Record<string, string>>;
   /** Unit name → file name the user prefers when the unit sent several. */
   readonly preferred?: Readonly<Record<string, string>>;
+  /** File name → ISO date the file was received, entered by staff (over the source's own `received`). */
+  readonly received?: Readonly<Record<string, string>>;
 }
+
+/** Which date judged a file on time or late: the one typed on the report, or the received date staff entered. */
+export type TimelinessBy = "report-date" | "received";
 
 export type FileStatus = "merged" | "superseded" | "rejected";
 
@@ -67,8 +74,10 @@ export interface FileResult {
   readonly issues: readonly Issue[];
   readonly errors: number;
   readonly warnings: number;
-  /** true/false against the deadline by the report's date; null when it has no date. */
+  /** true/false against the deadline by the received date when entered, else the report's date; null when neither. */
   readonly onTime: boolean | null;
+  /** The date `onTime` was judged by, and which one it is (absent in a summary read back). */
+  readonly timeliness?: { readonly date: string; readonly by: TimelinessBy } | null;
 }
 
 export interface IndicatorSummary {
@@ -82,6 +91,8 @@ export interface IndicatorSummary {
   readonly aggregation: AggregationRule;
   /** How many units' figures went into it. */
   readonly reportedBy: number;
+  /** The units' values of it left out for an error (file, sheet, cell), when any. */
+  readonly rejected?: readonly RejectedValue[];
 }
 
 export interface UnitValues {

@@ -142,6 +142,9 @@ export interface ReadErrorParams {
   readonly timeout: { readonly file: string; readonly seconds: number };
   /** The file could not be opened (missing, no permission). */
   readonly "not-found": { readonly file: string; readonly detail?: string };
+  // Container guard (zip read once, by one parser).
+  /** A zip whose structure two programs could read differently (two end records, directory and local header disagreeing, a name twice). */
+  readonly "zip-ambiguous": { readonly file: string; readonly detail: string };
 }
 
 /** A unit's own targets: the "Mục tiêu" sheet. Rows are one-based. */
@@ -255,6 +258,8 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   empty: "error",
   timeout: "error",
   "not-found": "error",
+  // Container guard (zip read once, by one parser).
+  "zip-ambiguous": "error",
   "targets.unparsed": "warning",
   "targets.unknown-indicator": "warning",
   "targets.duplicate": "warning",

@@ -116,6 +116,9 @@ const MESSAGES: Messages = {
   empty: (p) => `Không đọc được tệp ${s(p.file)}: không có trang tính nào có dữ liệu.`,
   timeout: (p) => `Không đọc được tệp ${s(p.file)}: đọc quá ${s(p.seconds)} giây nên đã dừng; tệp có thể quá lớn hoặc bất thường.`,
   "not-found": (p) => `Không mở được tệp ${s(p.file)}${p.detail ? `: ${s(p.detail)}` : ""}.`,
+  // Container guard (zip read once, by one parser).
+  "zip-ambiguous": (p) =>
+    `Không đọc được tệp ${s(p.file)}: tệp nén có cấu trúc mập mờ: ${s(p.detail)}; hai chương trình có thể đọc ra hai bảng tính khác nhau nên không đọc. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
   "targets.unparsed": (p) =>
     `Chỉ tiêu ${p.indicator}: mục tiêu "${p.text}" không đọc được (cần ghi ví dụ ${p.count ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"'}); dùng mục tiêu của Đề án 241.`,
   "targets.unknown-indicator": (p) => `Dòng ${p.row} ("${p.text}") không khớp với chỉ tiêu nào của Đề án 241; mục tiêu ở dòng này không được dùng.`,

@@ -1,12 +1,13 @@
 /**
  * The district summary as sheet layouts, for every renderer: "Tổng hợp chỉ
  * tiêu" (the official columns, then target, result and how many units
- * reported), "Chi tiết đơn vị", "Tổng hợp văn bản", "Tình hình nộp báo cáo"
- * and "Số liệu bị loại". Every text that came from a unit's file is written
+ * reported), "Chi tiết đơn vị", "Tổng hợp văn bản", "Tình hình nộp báo cáo",
+ * "Các tệp đã nhận" (its own sheet, so that a printed page of files carries
+ * the files' heading row, not the units') and "Số liệu bị loại". Every text that came from a unit's file is written
  * as text (number format "@"), never as a formula.
  */
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicatorById } from "../catalogue";
-import { formatPercent, targetLabel, verdictLabel, vnDate } from "../format";
+import { formatPercent, rejectedPlace, targetLabel, verdictLabel, vnDate } from "../format";
 import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type WorkbookIdentity } from "../model/identity";
 import { SheetBuilder } from "./builder";
 import { dateLine, upperVi } from "./header";
@@ -14,13 +15,14 @@ import { buildIdentitySheet } from "./identity";
 import { SHEET_STYLES, SHORT_FILL } from "./styles";
 import type { CellStyle, PageSetup, SheetLayout, WorkbookLayout } from "../model/layout";
 import { targetsNote } from "../targets";
-import type { Summary } from "../merge/index";
+import { indicatorVerdict, type FileResult, type Summary } from "../merge/index";
 
 export const SUMMARY_SHEETS = {
   indicators: "Tổng hợp chỉ tiêu",
   perUnit: "Chi tiết đơn vị",
   documents: "Tổng hợp văn bản",
   status: "Tình hình nộp báo cáo",
+  files: "Các tệp đã nhận",
   rejected: "Số liệu bị loại",
 } as const;
 
@@ -131,7 +133,8 @@ function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLay
       b.set(r, 5, s.ratio, s.met === false ? "short" : "percent");
       const aggregation = s.aggregation.kind === "unit" ? ` (số liệu của ${s.aggregation.unit})` : "";
       b.set(r, 6, targetLabel(s.target), "textCenter");
-      b.set(r, 7, verdictLabel(s.met), s.met === false ? "short" : "met");
+      const verdict = indicatorVerdict(s);
+      b.set(r, 7, verdictLabel(verdict), verdict === false || verdict === "rejected" ? "short" : "met");
       b.set(r, 8, s.reportedBy, "number");
       if (aggregation !== "") b.set(r, 1, `${i.text}${aggregation}`, "cellText");
     }
@@ -142,6 +145,10 @@ function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLay
     "Ghi chú: Tổng số và Số đã đạt tiêu chuẩn là tổng của các đơn vị có đủ hai số liệu hợp lệ; Tỷ lệ (%) tính từ các tổng đó.",
     `Số liệu sai quy tắc không được cộng; xem trang "${SUMMARY_SHEETS.rejected}".`,
     targetsNote(summary.targetsSource),
+    // Where the figures of an indicator judged "Số liệu có lỗi" are, so the unit can be asked to correct them.
+    ...summary.indicators
+      .filter((i) => indicatorVerdict(i) === "rejected")
+      .map((i) => `Chỉ tiêu ${i.id} – ${verdictLabel("rejected")}: ${i.rejected!.map((v) => `${v.unit} (${rejectedPlace(v)})`).join("; ")}.`),
   ];
   for (const note of notes) {
     b.block(r, 0, r, last, note, "note");
@@ -232,7 +239,7 @@ function documentsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayo
 const STATE_LABEL = { received: "Đã nhận", missing: "Chưa nhận", rejected: "Tệp bị loại" } as const;
 const FILE_STATUS_LABEL = { merged: "Đã tổng hợp", superseded: "Bị thay thế", rejected: "Bị loại" } as const;
 
-function onTimeLabel(onTime: boolean | null, state?: string): string {
+function onTimeLabel(onTime: boolean | null | undefined, state?: string): string {
   if (state !== undefined && state !== "received") return "";
   return onTime === true ? "Đúng hạn" : onTime === false ? "Muộn" : "Không rõ ngày";
 }
@@ -270,27 +277,59 @@ function statusSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout 
     r++;
   });
   r++;
-  b.block(r, 0, r, last, "CÁC TỆP ĐÃ NHẬN", "title");
-  r++;
-  const filesHeader = ["Stt", "Tệp", "Đơn vị", "Trạng thái", "Lý do", "Ngày báo cáo", "Số lỗi", "Số cảnh báo", "SHA-256"];
-  filesHeader.forEach((h, c) => b.set(r, c, h, "th"));
+  const filesNote = `Thời hạn tính theo ngày nhận do cán bộ nhập, nếu có; không thì theo ngày ghi trên báo cáo. Từng tệp đã nhận (trạng thái, lý do, thời hạn và ngày đã dùng): xem trang "${SUMMARY_SHEETS.files}".`;
+  b.block(r, 0, r, last, filesNote, "note");
+  b.fit(r, 0, last, filesNote, "note");
+  return sheet(SUMMARY_SHEETS.status, b, widths, `${headerRow + 1}:${headerRow + 1}`);
+}
+
+/** "Đúng hạn" / "Muộn" and the date that said so: "Muộn (theo ngày nhận do cán bộ nhập: 26/06/2021)". */
+export function fileTimelinessLabel(f: Pick<FileResult, "onTime" | "timeliness">): string {
+  const t = f.timeliness;
+  if (t === undefined || t === null) return onTimeLabel(f.onTime);
+  const by = t.by === "received" ? "theo ngày nhận do cán bộ nhập" : "theo ngày ghi trên báo cáo";
+  return `${onTimeLabel(f.onTime)} (${by}: ${vnDate(t.date)})`;
+}
+
+/** Every file given to the merge, on a sheet of its own: printed, each page repeats this table's heading row. */
+function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
+  const widths = [6, 30, 24, 12, 36, 11, 20, 7, 9, 22];
+  const b = new SheetBuilder(STYLES, widths);
+  const last = widths.length - 1;
+  let r = heading(
+    { b, last },
+    opts,
+    "CÁC TỆP ĐÃ NHẬN",
+    `(Hạn nộp: ${vnDate(summary.deadline)}; ${summary.files.length} tệp; thời hạn theo ngày nhận khi cán bộ đã nhập, không thì theo ngày ghi trên báo cáo)`,
+  );
+  const headerRow = r;
+  const filesHeader = ["Stt", "Tệp", "Đơn vị", "Trạng thái", "Lý do", "Ngày báo cáo", "Thời hạn", "Số lỗi", "Số cảnh báo", "SHA-256"];
+  filesHeader.forEach((h, c) => {
+    b.set(r, c, h, "th");
+    b.fit(r, c, c, h, "th");
+  });
   r++;
   summary.files.forEach((f, k) => {
+    const timeliness = fileTimelinessLabel(f);
     b.set(r, 0, k + 1, "cellCenter");
     b.set(r, 1, f.file, "textCell");
     b.set(r, 2, f.unit === null ? "(không rõ đơn vị)" : f.onList ? f.unit : `${f.unit} (ngoài danh sách)`, "textCell");
     b.set(r, 3, FILE_STATUS_LABEL[f.status], f.status === "merged" ? "textCenter" : "short");
     b.set(r, 4, f.reason ?? "", "textCell");
     b.set(r, 5, vnDate(f.date), "dateCell");
-    b.set(r, 6, f.errors, "number");
-    b.set(r, 7, f.warnings, "number");
-    b.set(r, 8, f.sha256, "textCell");
+    b.set(r, 6, timeliness, f.onTime === false ? "short" : "textCell");
+    b.set(r, 7, f.errors, "number");
+    b.set(r, 8, f.warnings, "number");
+    b.set(r, 9, f.sha256, "textCell");
     b.fit(r, 1, 1, f.file, "textCell");
+    b.fit(r, 2, 2, f.unit ?? "", "textCell");
     b.fit(r, 4, 4, f.reason ?? "", "textCell");
-    b.fit(r, 8, 8, f.sha256, "textCell");
+    b.fit(r, 6, 6, timeliness, "textCell");
+    b.fit(r, 9, 9, f.sha256, "textCell");
     r++;
   });
-  return sheet(SUMMARY_SHEETS.status, b, widths, `${headerRow + 1}:${headerRow + 1}`);
+  if (summary.files.length === 0) b.block(r, 0, r, last, "Chưa nhận tệp nào.", "note");
+  return sheet(SUMMARY_SHEETS.files, b, widths, `${headerRow + 1}:${headerRow + 1}`);
 }
 
 function rejectedSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
@@ -341,6 +380,7 @@ export function buildSummaryWorkbook(summary: Summary, opts: SummaryLayoutOption
       perUnitSheet(summary, opts),
       documentsSheet(summary, opts),
       statusSheet(summary, opts),
+      filesSheet(summary, opts),
       rejectedSheet(summary, opts),
       buildIdentitySheet(identityRows(identity)),
     ],

@@ -30,7 +30,13 @@ export interface ReadLimits {
   readonly maxRows: number;
   /** Cells over the whole workbook. */
   readonly maxCells: number;
+  /** Most inflated bytes per compressed byte, for entries inflating past 4 MB. */
+  readonly maxCompressionRatio: number;
 }
+
+/** Excel's sheet: 16,384 columns (A to XFD) by 1,048,576 rows. A cell outside it is refused wherever it is met. */
+export const EXCEL_COLUMNS = 16_384;
+export const EXCEL_ROWS = 1_048_576;
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 20 * 1024 * 1024,
@@ -39,4 +45,5 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxEntries: 10000,
   maxRows: 50000,
   maxCells: 2_000_000,
+  maxCompressionRatio: 200,
 };

@@ -5,9 +5,10 @@
  */
 import * as XLSX from "@e965/xlsx";
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/model/grid";
-import { unzipSync } from "fflate";
-import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "./errors";
-import { scanZip } from "./zip";
+import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, WorkbookReadError, type ReadLimits } from "./errors";
+import { OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
+import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
+import { repack, scanZip } from "./zip";
 
 type Kind = "zip" | "cfb" | "xml" | "html" | "csv";
 
@@ -61,12 +62,42 @@ function checkCfb(bytes: Uint8Array, fileName: string): void {
   if (stream && biffHasFilePass(stream)) throw new WorkbookReadError("encrypted", fileName);
 }
 
-function checkZip(bytes: Uint8Array, fileName: string, limits: ReadLimits): "ods" | "ooxml" {
-  const scan = scanZip(bytes, fileName, limits);
+/** The parts of an .xlsx/.xlsm SheetJS may need: package, workbook and sheet parts (no pictures, embedded files, macros). */
+function isOoxmlPart(name: string): boolean {
+  if (name === "[Content_Types].xml" || name === "_rels/.rels") return true;
+  if (name.startsWith("docProps/")) return name.endsWith(".xml") && name.indexOf("/", 9) < 0;
+  if (!name.startsWith("xl/")) return false;
+  if (/^xl\/(media|embeddings|activeX|printerSettings|ctrlProps|externalLinks)\//i.test(name) || /vbaProject/i.test(name)) return false;
+  return name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".bin");
+}
+
+const ODS_PARTS = new Set(["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"]);
+/** Parts checked as worksheets: any XML part, since the relationships may put a worksheet anywhere. */
+const WORKSHEET = /\.xml$/;
+
+/** A zip read once, by the guard: its kind and the parts a reader may have, inflated and counted under the limits. */
+export interface GuardedZip {
+  readonly kind: "ods" | "ooxml";
+  readonly parts: ReadonlyMap<string, Uint8Array>;
+  /** For an .ods: what the scan of content.xml found. */
+  readonly ods?: OdsScan;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * Opens a zip container under the limits (zip.ts: one parser, ambiguity refused, entries,
+ * inflated bytes, ratio and cells counted as they inflate) and keeps only the parts a reader
+ * needs; nested archives are never followed. Refuses encrypted packages, non-workbooks, cells
+ * outside Excel's sheet and broken or oversized .ods content.
+ */
+export function guardZip(bytes: Uint8Array, fileName: string, limits: ReadLimits): GuardedZip {
+  const handedOn = (name: string): boolean => ODS_PARTS.has(name) || isOoxmlPart(name);
+  const scan = scanZip(bytes, fileName, limits, handedOn, handedOn);
   const names = new Set(scan.entries.map((e) => e.name));
-  if (scan.entries.some((e) => e.encrypted)) throw new WorkbookReadError("encrypted", fileName);
   const manifest = scan.texts.get("META-INF/manifest.xml");
-  if (manifest && /encryption-data/.test(manifest)) throw new WorkbookReadError("encrypted", fileName);
+  if (manifest && manifest.indexOf("encryption-data") >= 0) throw new WorkbookReadError("encrypted", fileName);
   const mimetype = scan.texts.get("mimetype")?.trim();
   const isOds = mimetype === "application/vnd.oasis.opendocument.spreadsheet" || (names.has("content.xml") && !mimetype?.includes("text"));
   const isOoxml = names.has("xl/workbook.xml") || names.has("xl/workbook.bin");
@@ -80,43 +111,46 @@ function checkZip(bytes: Uint8Array, fileName: string, limits: ReadLimits): "ods
           : "tệp nén không chứa bảng tính";
     throw new WorkbookReadError("not-a-workbook", fileName, { detail });
   }
-  return isOoxml ? "ooxml" : "ods";
+  const parts = new Map<string, Uint8Array>();
+  if (isOoxml) {
+    for (const [name, data] of scan.kept) {
+      if (!isOoxmlPart(name)) continue;
+      if (WORKSHEET.test(name)) {
+        const outside = referenceOutsideExcel(data);
+        if (outside !== undefined) {
+          throw new WorkbookReadError("corrupt", fileName, {
+            detail: `ô "${outside}" ở phần "${name}" nằm ngoài giới hạn ${EXCEL_COLUMNS} cột × ${EXCEL_ROWS} dòng của bảng tính`,
+          });
+        }
+      }
+      parts.set(name, data);
+    }
+    return { kind: "ooxml", parts };
+  }
+  for (const [name, data] of scan.kept) if (ODS_PARTS.has(name)) parts.set(name, data);
+  const content = parts.get("content.xml");
+  if (!content) throw new WorkbookReadError("corrupt", fileName, { detail: "thiếu phần nội dung content.xml" });
+  try {
+    return { kind: "ods", parts, ods: scanOdsContent(decoder.decode(content), limits.maxCells) };
+  } catch (error) {
+    if (!(error instanceof OdsRefused)) throw error;
+    if (error.code === "too-many-cells") throw new WorkbookReadError("too-many-cells", fileName, { cells: error.cells, limit: limits.maxCells });
+    throw new WorkbookReadError("corrupt", fileName, { detail: error.detail });
+  }
 }
 
-function xmlUnescape(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-/**
- * Names of the hidden sheets of an .ods (SheetJS does not report them): tables whose style
- * says table:display="false". The zip has already passed the guard, so inflating is safe.
- */
-function odsHiddenSheets(bytes: Uint8Array): Set<string> {
-  const files = unzipSync(bytes, { filter: (f) => f.name === "content.xml" });
-  const content = files["content.xml"];
-  const hidden = new Set<string>();
-  if (!content) return hidden;
-  const xml = new TextDecoder().decode(content);
-  const hiddenStyles = new Set<string>();
-  const styleRe = /<style:style\b([^>]*)>(?:(?!<\/style:style>)[\s\S])*?<style:table-properties\b[^>]*table:display="false"/g;
-  for (let m = styleRe.exec(xml); m; m = styleRe.exec(xml)) {
-    const name = /style:name="([^"]*)"/.exec(m[1]!)?.[1];
-    if (name !== undefined) hiddenStyles.add(name);
+/** The clean archive SheetJS reads: the guarded parts, numbers it would misread marked as text. */
+function sheetJsArchive(zip: GuardedZip): Uint8Array {
+  if (zip.kind === "ods") return repack(zip.parts);
+  const parts = new Map<string, Uint8Array>();
+  for (const [name, data] of zip.parts) {
+    if (WORKSHEET.test(name)) {
+      const xml = decoder.decode(data);
+      const marked = markNonNumbers(xml);
+      parts.set(name, marked === xml ? data : encoder.encode(marked));
+    } else parts.set(name, data);
   }
-  if (hiddenStyles.size === 0) return hidden;
-  const tableRe = /<table:table\b([^>]*)>/g;
-  for (let m = tableRe.exec(xml); m; m = tableRe.exec(xml)) {
-    const attrs = m[1]!;
-    const name = /table:name="([^"]*)"/.exec(attrs)?.[1];
-    const style = /table:style-name="([^"]*)"/.exec(attrs)?.[1];
-    if (name !== undefined && style !== undefined && hiddenStyles.has(style)) hidden.add(xmlUnescape(name));
-  }
-  return hidden;
+  return repack(parts);
 }
 
 /** Excel serial → Date (UTC midnight-based), in the 1900 or 1904 date system. */
@@ -132,7 +166,8 @@ function toGridCell(cell: XLSX.CellObject, date1904: boolean): GridCell | undefi
   switch (cell.t) {
     case "n": {
       const v = cell.v as number;
-      if (typeof v === "number") out.v = out.z && XLSX.SSF.is_date(out.z) ? serialToDate(v, date1904) : v;
+      // A serial below 1 (a time of day, or 0) in a date format is no date: it stays the number, as in the lean reader.
+      if (typeof v === "number") out.v = out.z && v >= 1 && XLSX.SSF.is_date(out.z) ? serialToDate(v, date1904) : v;
       break;
     }
     case "s":
@@ -143,7 +178,11 @@ function toGridCell(cell: XLSX.CellObject, date1904: boolean): GridCell | undefi
       out.v = Boolean(cell.v);
       break;
     case "d":
-      if (cell.v instanceof Date) {
+      if (cell.v instanceof Date && Number.isNaN(cell.v.getTime())) {
+        // A date that does not parse stays the text shown (never an invalid Date).
+        out.v = typeof cell.w === "string" ? cell.w : "";
+        if (out.v === "") delete out.v;
+      } else if (cell.v instanceof Date) {
         // SheetJS builds local-time dates; carry the same wall-clock day as UTC.
         const d = cell.v;
         out.v = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
@@ -216,9 +255,17 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, limits: Pa
     const pdf = startsWith(bytes, [0x25, 0x50, 0x44, 0x46]);
     throw new WorkbookReadError("not-a-workbook", fileName, pdf ? { detail: "tệp PDF" } : {});
   }
-  const zipKind = kind === "zip" ? checkZip(bytes, fileName, lim) : undefined;
+  if (kind === "zip") return readGuardedZip(guardZip(bytes, fileName, lim), fileName, lim);
   if (kind === "cfb") checkCfb(bytes, fileName);
+  return readWithSheetJs(bytes, fileName, lim, new Set<string>());
+}
 
+/** Reads a zip the guard opened, with SheetJS, from a clean archive of its parts (never the raw file). */
+export function readGuardedZip(zip: GuardedZip, fileName: string, limits: ReadLimits): WorkbookGrid {
+  return readWithSheetJs(sheetJsArchive(zip), fileName, limits, zip.ods?.hidden ?? new Set<string>());
+}
+
+function readWithSheetJs(bytes: Uint8Array, fileName: string, lim: ReadLimits, odsHidden: ReadonlySet<string>): WorkbookGrid {
   let wb: XLSX.WorkBook;
   // SheetJS reports some harmless format quirks with console.error; keep them off the user's screen.
   const consoleError = console.error;
@@ -243,7 +290,6 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, limits: Pa
   } finally {
     console.error = consoleError;
   }
-  const odsHidden = zipKind === "ods" ? odsHiddenSheets(bytes) : new Set<string>();
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: GridSheet[] = [];
   let cells = 0;

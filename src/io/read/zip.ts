@@ -4,7 +4,7 @@
  * entry is inflated as a stream with its bytes counted, stopping as soon as a
  * limit is passed — a zip that lies about its sizes is caught.
  */
-import { Inflate, inflateSync } from "fflate";
+import { Inflate, inflateSync, zipSync } from "fflate";
 import { WorkbookReadError, type ReadLimits } from "./errors";
 
 export interface ZipEntryInfo {
@@ -77,16 +77,85 @@ function bomb(file: string, detail: string): WorkbookReadError {
   return new WorkbookReadError("zip-bomb", file, { detail });
 }
 
-/** Reads the central directory. */
-export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): ZipEntryInfo[] {
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (u32(bytes, i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+function ambiguous(file: string, detail: string): WorkbookReadError {
+  return new WorkbookReadError("zip-ambiguous", file, { detail });
+}
+
+/**
+ * The end-of-central-directory record. Every place it may sit (the last 22 bytes plus the whole
+ * comment window) is searched: a second record there is one another zip reader may take instead
+ * (SheetJS takes the last signature it finds), so the file is refused as ambiguous.
+ */
+function findEnd(bytes: Uint8Array, file: string): number {
+  const lowest = Math.max(0, bytes.length - 22 - 65535);
+  const found: number[] = [];
+  for (let i = bytes.length - 4; i >= lowest; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) found.push(i);
   }
-  if (eocd < 0) throw corrupt(file, "không tìm thấy thư mục của tệp nén");
+  // The record: the last signature with room for its 22 bytes.
+  const eocd = found.find((i) => i + 22 <= bytes.length);
+  if (eocd === undefined) throw corrupt(file, "không tìm thấy thư mục của tệp nén");
+  const cdOffset = u32(bytes, eocd + 16);
+  // A signature inside the compressed data before the directory can happen by chance; one after it cannot.
+  const others = found.filter((i) => i !== eocd && (cdOffset === 0xffffffff || i >= cdOffset));
+  if (others.length > 0) throw ambiguous(file, "có hai bản ghi kết thúc thư mục tệp nén");
+  // Bytes after the record's comment (padding some mail programs add) are left alone: they are read by no one.
+  return eocd;
+}
+
+/** Reads the zip64 extra field (id 1) of a header: the 64-bit values, in order, for the 32-bit fields that are 0xffffffff. */
+function zip64Extra(bytes: Uint8Array, from: number, to: number, fields: { usz: number; csz: number; offset?: number }): void {
+  let e = from;
+  while (e + 4 <= to) {
+    const id = u16(bytes, e);
+    const size = u16(bytes, e + 2);
+    if (id === 0x0001) {
+      let q = e + 4;
+      const read64 = (): number => {
+        const v = Number(u32(bytes, q)) + Number(u32(bytes, q + 4)) * 2 ** 32;
+        q += 8;
+        return v;
+      };
+      if (fields.usz === 0xffffffff) fields.usz = read64();
+      if (fields.csz === 0xffffffff) fields.csz = read64();
+      if (fields.offset === 0xffffffff) fields.offset = read64();
+    }
+    e += 4 + size;
+  }
+}
+
+/** Where an entry's data starts, after checking that its local header says what the central directory says. */
+function checkLocalHeader(bytes: Uint8Array, file: string, entry: ZipEntryInfo, crc: number, flags: number): number {
+  const lo = entry.localOffset;
+  if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw corrupt(file, `mục "${entry.name}" bị hỏng`);
+  const lFlags = u16(bytes, lo + 6);
+  const lMethod = u16(bytes, lo + 8);
+  const lCrc = u32(bytes, lo + 14);
+  const nameLen = u16(bytes, lo + 26);
+  const extraLen = u16(bytes, lo + 28);
+  const lName = entryName(bytes, lo + 30, Math.min(bytes.length, lo + 30 + nameLen));
+  const sizes = { csz: u32(bytes, lo + 18), usz: u32(bytes, lo + 22) };
+  zip64Extra(bytes, lo + 30 + nameLen, lo + 30 + nameLen + extraLen, sizes);
+  const differs = (what: string): WorkbookReadError =>
+    ambiguous(file, `mục "${entry.name}" có ${what} trong thư mục khác với đầu mục`);
+  if (lName !== entry.name) throw differs("tên");
+  if (lMethod !== entry.method) throw differs("kiểu nén");
+  if ((lFlags & 0x41) !== (flags & 0x41)) throw differs("cờ mã hóa");
+  // With a data descriptor (flag 8) the local header may leave CRC and sizes at zero; any value it gives must agree.
+  const descriptor = (lFlags & 8) !== 0;
+  if (lCrc !== crc && !(descriptor && lCrc === 0)) throw differs("mã kiểm tra (CRC)");
+  if (sizes.csz !== entry.compressedSize && !(descriptor && sizes.csz === 0)) throw differs("dung lượng nén");
+  if (sizes.usz !== entry.declaredSize && !(descriptor && sizes.usz === 0)) throw differs("dung lượng giải nén");
+  return lo + 30 + nameLen + extraLen;
+}
+
+/**
+ * Reads the central directory, and checks that the file can be read only one way: one end record,
+ * each local header agreeing with its directory entry, no name twice, no two entries sharing bytes.
+ * Encrypted entries (PKWARE flag, strong encryption, AES method 99) are refused as encrypted.
+ */
+export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): ZipEntryInfo[] {
+  const eocd = findEnd(bytes, file);
   let count = u16(bytes, eocd + 10);
   let cdOffset = u32(bytes, eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) {
@@ -100,38 +169,30 @@ export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): Zi
   }
   if (count > limits.maxEntries) throw bomb(file, `có ${count} mục nén, tối đa ${limits.maxEntries}`);
   const entries: ZipEntryInfo[] = [];
+  const names = new Set<string>();
+  const spans: { start: number; end: number; name: string }[] = [];
   let p = cdOffset;
   let declaredTotal = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw corrupt(file, "thư mục tệp nén bị hỏng");
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
-    let compressedSize = u32(bytes, p + 20);
-    let declaredSize = u32(bytes, p + 24);
+    const crc = u32(bytes, p + 16);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
-    let localOffset = u32(bytes, p + 42);
     const name = entryName(bytes, p + 46, Math.min(bytes.length, p + 46 + nameLen));
-    // Zip64 extra field.
-    let e = p + 46 + nameLen;
-    const eEnd = e + extraLen;
-    while (e + 4 <= eEnd) {
-      const id = u16(bytes, e);
-      const size = u16(bytes, e + 2);
-      if (id === 0x0001) {
-        let q = e + 4;
-        const read64 = (): number => {
-          const v = Number(u32(bytes, q)) + Number(u32(bytes, q + 4)) * 2 ** 32;
-          q += 8;
-          return v;
-        };
-        if (declaredSize === 0xffffffff) declaredSize = read64();
-        if (compressedSize === 0xffffffff) compressedSize = read64();
-        if (localOffset === 0xffffffff) localOffset = read64();
-      }
-      e += 4 + size;
-    }
+    const fields = { csz: u32(bytes, p + 20), usz: u32(bytes, p + 24), offset: u32(bytes, p + 42) };
+    const eEnd = p + 46 + nameLen + extraLen;
+    zip64Extra(bytes, p + 46 + nameLen, eEnd, fields);
+    const declaredSize = fields.usz;
+    const compressedSize = fields.csz;
+    const localOffset = fields.offset!;
+    // PKWARE encryption (bit 0), strong encryption (bit 6), AES (method 99).
+    if ((flags & 0x41) !== 0 || method === 99) throw new WorkbookReadError("encrypted", file);
+    const key = name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+    if (names.has(key)) throw ambiguous(file, `tên mục "${name}" có hai lần`);
+    names.add(key);
     if (declaredSize > limits.maxEntryBytes) {
       throw bomb(file, `mục "${name}" khai báo ${declaredSize} byte khi giải nén, tối đa ${limits.maxEntryBytes}`);
     }
@@ -139,10 +200,30 @@ export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): Zi
     if (declaredTotal > limits.maxInflatedBytes) {
       throw bomb(file, `tổng dung lượng khai báo khi giải nén vượt ${limits.maxInflatedBytes} byte`);
     }
-    entries.push({ name, method, compressedSize, declaredSize, localOffset, encrypted: (flags & 1) === 1 });
+    checkRatio(file, name, declaredSize, compressedSize, limits);
+    const entry: ZipEntryInfo = { name, method, compressedSize, declaredSize, localOffset, encrypted: false };
+    const dataStart = checkLocalHeader(bytes, file, entry, crc, flags);
+    if (dataStart + compressedSize > bytes.length) throw corrupt(file, `mục "${name}" bị cắt cụt`);
+    spans.push({ start: localOffset, end: dataStart + compressedSize, name });
+    entries.push(entry);
     p = eEnd + commentLen;
   }
+  // Two entries sharing bytes (overlapping entries inflate the same data many times over).
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.end) throw ambiguous(file, `mục "${spans[i]!.name}" chồng lên mục "${spans[i - 1]!.name}"`);
+  }
+  if (spans.length > 0 && spans[spans.length - 1]!.end > cdOffset) throw ambiguous(file, "dữ liệu nén chồng lên thư mục tệp nén");
   return entries;
+}
+
+/** Entries inflating past this many bytes must keep within the compression ratio limit. */
+const RATIO_FLOOR = 4 * 1024 * 1024;
+
+function checkRatio(file: string, name: string, inflated: number, compressed: number, limits: ReadLimits): void {
+  if (inflated > RATIO_FLOOR && inflated > limits.maxCompressionRatio * Math.max(1, compressed)) {
+    throw bomb(file, `mục "${name}" có tỷ lệ nén vượt 1:${limits.maxCompressionRatio}`);
+  }
 }
 
 class LimitExceeded extends Error {}
@@ -153,8 +234,49 @@ const DEFLATE_MAX_RATIO = 1032;
 const ONE_SHOT_MAX_COMPRESSED = Math.floor((16 * 1024 * 1024) / DEFLATE_MAX_RATIO);
 
 const KEEP_TEXT = /^(\[Content_Types\]\.xml|mimetype|META-INF\/manifest\.xml|xl\/workbook\.xml|_rels\/\.rels)$/;
-const XLSX_CELL = new TextEncoder().encode("<c ");
-const ODS_CELL = new TextEncoder().encode("<table:table-cell");
+/**
+ * Parts whose cell tags are counted: every XML part but the .ods content (scanned on its own),
+ * since a workbook's relationships may put a worksheet anywhere in the package.
+ */
+const COUNTED = (name: string): boolean => name.endsWith(".xml") && name !== "content.xml";
+
+/**
+ * Counts the cell start tags of a worksheet part as its bytes go by: any tag whose local name is "c"
+ * ("<c ", "<c>", "<c/>", "<x:c "), across chunk boundaries, with a hard stop at the limit.
+ */
+class CellTagCounter {
+  count = 0;
+  /** 0: outside a tag name; 1: just after "<"; 2: in a name whose local part so far is "c"; 3: in another name. */
+  private state = 0;
+  feed(chunk: Uint8Array, limit: number): void {
+    let state = this.state;
+    let count = this.count;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (state === 0) {
+        if (b === 0x3c) state = 1;
+        else {
+          // Jump to the next "<" (natively).
+          const lt = chunk.indexOf(0x3c, i + 1);
+          if (lt < 0) break;
+          i = lt - 1;
+        }
+        continue;
+      }
+      const end = b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d;
+      if (end) {
+        if (state === 2) {
+          if (++count > limit) throw new TooManyCells(count);
+        }
+        state = 0;
+      } else if (b === 0x3a /* : */) state = 1;
+      else if (b === 0x3c) state = 1;
+      else state = state === 1 && b === 0x63 /* c */ ? 2 : 3;
+    }
+    this.state = state;
+    this.count = count;
+  }
+}
 
 /**
  * Inflates every entry as a stream, counting bytes; throws past the limits or when sizes lie.
@@ -174,24 +296,21 @@ export function scanZip(
   const texts = new Map<string, string>();
   const keptEntries = new Map<string, Uint8Array>();
   let total = 0;
-  let cellTags = 0;
+  const counter = new CellTagCounter();
   for (const entry of entries) {
     if (entry.name.endsWith("/") && entry.declaredSize === 0) continue;
     const keepText = KEEP_TEXT.test(entry.name);
     if (inflate && !keepText && !inflate(entry.name)) continue;
     const lo = entry.localOffset;
-    if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw corrupt(file, `mục "${entry.name}" bị hỏng`);
     const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
-    // Compressed data runs at most to the end of the file, whatever the directory says.
-    const end = Math.min(bytes.length, entry.compressedSize > 0 ? start + entry.compressedSize : bytes.length);
+    // The directory and the local header agree (listZip checked it): the data is exactly compressedSize bytes.
+    const end = start + entry.compressedSize;
     const keepBytes = keep?.(entry.name) === true;
-    const countCells = countCellTags && (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) || entry.name === "content.xml");
-    const pattern = entry.name === "content.xml" ? ODS_CELL : XLSX_CELL;
+    const countCells = countCellTags && COUNTED(entry.name);
     // Whether the chunks handed to onData are fresh buffers of this scan (one-shot inflate), which may be kept as they are.
     let fresh = false;
     const kept: Uint8Array[] = [];
     let size = 0;
-    let matched = 0;
     const onData = (chunk: Uint8Array): void => {
       size += chunk.length;
       total += chunk.length;
@@ -201,23 +320,11 @@ export function scanZip(
         throw new LimitExceeded(`mục "${entry.name}" giải nén ra nhiều hơn dung lượng khai báo (${entry.declaredSize} byte)`);
       }
       if (keepBytes || (keepText && size <= 4 * 1024 * 1024)) kept.push(fresh ? chunk : chunk.slice());
-      if (countCells) {
-        // Count the pattern across chunk boundaries; it starts with "<", which occurs nowhere else in it.
-        for (let i = 0; i < chunk.length; i++) {
-          const b = chunk[i]!;
-          if (b === pattern[matched]) {
-            if (++matched === pattern.length) {
-              cellTags++;
-              matched = 0;
-            }
-          } else matched = b === 0x3c ? 1 : 0;
-        }
-        if (cellTags > limits.maxCells) throw new TooManyCells(cellTags);
-      }
+      if (countCells) counter.feed(chunk, limits.maxCells);
     };
     try {
       if (entry.method === 0) {
-        onData(bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize)));
+        onData(bytes.subarray(start, end));
       } else if (entry.method === 8 && end - start <= ONE_SHOT_MAX_COMPRESSED) {
         // Small entries inflate in one go into a buffer one byte larger than declared: even a
         // stream that lies about its size cannot inflate to more than DEFLATE_MAX_RATIO times
@@ -240,7 +347,7 @@ export function scanZip(
       if (error instanceof WorkbookReadError) throw error;
       throw corrupt(file, `không giải nén được mục "${entry.name}": ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (size !== entry.declaredSize && !entry.encrypted) {
+    if (size !== entry.declaredSize) {
       throw corrupt(file, `mục "${entry.name}" khai báo ${entry.declaredSize} byte nhưng giải nén được ${size} byte`);
     }
     if (keepText || keepBytes) {
@@ -249,7 +356,18 @@ export function scanZip(
       if (keepBytes) keptEntries.set(entry.name, all);
     }
   }
-  return { entries, texts, kept: keptEntries, cellTags };
+  return { entries, texts, kept: keptEntries, cellTags: counter.count };
+}
+
+/**
+ * A clean archive of the given parts, for SheetJS: one end record, stored entries whose local
+ * headers match the directory, nothing the guard did not inflate and count. The raw file never
+ * reaches a second zip parser.
+ */
+export function repack(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const files: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
+  for (const [name, data] of parts) files[name] = data;
+  return zipSync(files, { level: 0 });
 }
 
 class TooManyCells extends Error {

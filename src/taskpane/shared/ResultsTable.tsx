@@ -1,7 +1,8 @@
 /**
  * Indicators against their targets: Tổng số, Số đạt, Tỷ lệ, Mục tiêu and
- * "Đạt" / "Chưa đạt" / "Chưa đủ số liệu" (a target other than Đề án 241's
- * shows Đề án 241's beside it). Each indicator takes two rows (its
+ * "Đạt" / "Chưa đạt" / "Chưa đủ số liệu" / "Số liệu có lỗi" (figures given but
+ * left out for errors, with the cells where they are; a target other than Đề
+ * án 241's shows Đề án 241's beside it). Each indicator takes two rows (its
  * text across the table, then its figures), in a fixed-layout table whose
  * cells wrap, so it fits a 320 px task pane without scrolling sideways.
  */
@@ -19,7 +20,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DEFAULT_TARGETS, indicatorById, type Target } from "../../domain/catalogue";
-import { formatNumber, formatRatio, targetLabel, verdictLabel } from "../../domain/format";
+import { formatNumber, formatRatio, rejectedPlace, targetLabel, verdictLabel, type VerdictState } from "../../domain/format";
 
 export interface ResultRow {
   readonly id: string;
@@ -31,6 +32,14 @@ export interface ResultRow {
   readonly target?: Target;
   /** Units whose figures went in (summaries only). */
   readonly reportedBy?: number;
+  /** Values of it left out for an error (summaries only): where they are. */
+  readonly rejected?: readonly { readonly unit?: string; readonly file: string; readonly sheet: string | null; readonly cell: string | null }[];
+}
+
+/** Met or not; "rejected" when nothing could be judged but figures were given and left out for errors. */
+function verdictOf(row: ResultRow): VerdictState {
+  if (row.met !== null) return row.met;
+  return (row.rejected?.length ?? 0) > 0 ? "rejected" : null;
 }
 
 const useStyles = makeStyles({
@@ -91,12 +100,18 @@ export function ResultsTable(props: { rows: readonly ResultRow[]; caption: strin
           const target = row.target ?? DEFAULT_TARGETS[row.id];
           const official = indicator?.target;
           const changed = target !== undefined && official !== undefined && (target.op !== official.op || target.value !== official.value);
+          const verdict = verdictOf(row);
           return (
             <Fragment key={row.id}>
               <TableRow className={styles.textRow}>
                 <TableCell className={styles.cell} colSpan={6}>
                   <span className={styles.id}>{row.id}</span> {indicator ? shorten(indicator.text, 90) : ""}
                   {row.reportedBy !== undefined ? <span className={styles.sub}>{` (${row.reportedBy} đơn vị báo cáo)`}</span> : null}
+                  {verdict === "rejected" ? (
+                    <span className={mergeClasses(styles.short, styles.block)} data-testid="rejected-cells">
+                      {`${verdictLabel("rejected")}: ${row.rejected!.map((v) => (v.unit ? `${v.unit} (${rejectedPlace(v)})` : rejectedPlace(v))).join("; ")}`}
+                    </span>
+                  ) : null}
                 </TableCell>
               </TableRow>
               <TableRow data-indicator={row.id} data-target-changed={changed ? "true" : undefined}>
@@ -109,8 +124,8 @@ export function ResultsTable(props: { rows: readonly ResultRow[]; caption: strin
                   {changed ? <span className={mergeClasses(styles.sub, styles.block)}>{`(Đề án 241: ${targetLabel(official)})`}</span> : null}
                 </TableCell>
                 <TableCell className={styles.cell}>
-                  <Text size={200} className={row.met === true ? styles.met : row.met === false ? styles.short : styles.unknown}>
-                    {verdictLabel(row.met)}
+                  <Text size={200} className={verdict === true ? styles.met : verdict === false || verdict === "rejected" ? styles.short : styles.unknown}>
+                    {verdictLabel(verdict)}
                   </Text>
                 </TableCell>
               </TableRow>

@@ -63,7 +63,7 @@ describe("writeSummary", () => {
     const second = await services.writeSummary(summaryLayout(7, "2021-06-30"));
     expect(book.lastSyncs).toHaveLength(3);
     expect(second.replaced).toEqual(Object.values(SUMMARY_SHEETS));
-    expect(second.copies).toHaveLength(5);
+    expect(second.copies).toHaveLength(Object.values(SUMMARY_SHEETS).length);
     for (const name of second.copies) {
       expect(name.length).toBeLessThanOrEqual(31);
       expect(name).toMatch(/ \(cũ 28-11-2026\)$/);
@@ -82,7 +82,7 @@ describe("writeSummary", () => {
     expect(book.sheet(second.copies[0]!)).toBeDefined();
     const names = book.sheets.map((s) => s.name.toLowerCase());
     expect(new Set(names).size).toBe(names.length);
-    expect(book.sheets).toHaveLength(1 + 5 * 3 + 1);
+    expect(book.sheets).toHaveLength(1 + Object.values(SUMMARY_SHEETS).length * 3 + 1);
   });
 
   test("a user's sheet named like a summary sheet, not written by a merge, is renamed, not replaced", async () => {
@@ -107,7 +107,7 @@ describe("writeSummary", () => {
     expect(identityOf(book.sheet(IDENTITY_SHEET))?.kind).toBe("unit-report");
     expect(identityOf(book.sheet(SUMMARY_IDENTITY_SHEET))?.kind).toBe("summary");
     const second = await services.writeSummary(summaryLayout(6));
-    expect(second.replaced).toHaveLength(5);
+    expect(second.replaced).toHaveLength(Object.values(SUMMARY_SHEETS).length);
     expect(identityOf(book.sheet(IDENTITY_SHEET))?.kind).toBe("unit-report");
     expect(book.sheet("Chỉ tiêu").cells.size).toBeGreaterThan(100);
   });

@@ -8,12 +8,8 @@
  */
 import type { WorkbookGrid } from "../../../domain/model/grid";
 import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "../errors";
-import { readWorkbookFile } from "../workbook";
-import { scanZip } from "../zip";
+import { guardZip, readGuardedZip, readWorkbookFile } from "../workbook";
 import { LeanUnsupported, readLeanXlsx } from "./xlsx";
-
-/** The parts the lean reader needs; anything else in the zip (macros, pictures) is never inflated into memory. */
-const NEEDED = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/[^/]+\.xml)$/;
 
 function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -31,19 +27,15 @@ function hasCells(grid: WorkbookGrid): boolean {
 export function readWorkbookFast(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   if (!isZip(bytes) || bytes.length > lim.maxFileBytes) return readWorkbookFile(bytes, fileName, limits);
-  const needed = (name: string): boolean => NEEDED.test(name);
-  // The lean reader bounds rows and cells itself (and falls back to the general reader, which counts them, past the bound).
-  const scan = scanZip(bytes, fileName, lim, needed, needed, false);
-  if (scan.entries.some((e) => e.encrypted)) throw new WorkbookReadError("encrypted", fileName);
-  if (!scan.kept.has("xl/workbook.xml") || scan.entries.some((e) => e.name === "xl/workbook.bin")) {
-    return readWorkbookFile(bytes, fileName, limits);
-  }
+  // The zip is opened once, by the guard; both readers get the parts it inflated and counted.
+  const zip = guardZip(bytes, fileName, lim);
+  if (zip.kind !== "ooxml" || !zip.parts.has("xl/workbook.xml") || zip.parts.has("xl/workbook.bin")) return readGuardedZip(zip, fileName, lim);
   try {
-    const grid = readLeanXlsx(scan.kept, { maxRows: lim.maxRows, maxCells: lim.maxCells });
+    const grid = readLeanXlsx(zip.parts, { maxRows: lim.maxRows, maxCells: lim.maxCells });
     if (grid.sheets.length === 0 || !hasCells(grid)) throw new WorkbookReadError("empty", fileName);
     return grid;
   } catch (error) {
-    if (error instanceof LeanUnsupported) return readWorkbookFile(bytes, fileName, limits);
+    if (error instanceof LeanUnsupported) return readGuardedZip(zip, fileName, lim);
     throw error;
   }
 }

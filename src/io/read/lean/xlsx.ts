@@ -12,6 +12,7 @@ import { parseRange } from "../../../domain/model/grid";
 import { BUILTIN_DATE_FORMATS, BUILTIN_PERCENT_FORMATS, isDateFormat, isPercentFormat, serialToDate } from "../../../domain/number-format";
 
 export { isDateFormat, serialToDate };
+import { isXmlNumber } from "./sheet-check";
 import { attribute, attributes, attributeValue, decodeXml, elements, findElementIn, FOUND, nextElement, PREFIXED, textOf, type ElementAt } from "./xml";
 
 /*
@@ -24,6 +25,7 @@ const attr = attribute;
 const decode = decodeXml;
 const runText = textOf;
 const toDate = serialToDate;
+const isNumber = isXmlNumber;
 const FOUND_IT = FOUND;
 const PREFIXED_TAG = PREFIXED;
 
@@ -110,6 +112,8 @@ function readRelationships(xml: string, partPath: string): ReadonlyMap<string, s
 type StyleKind = boolean | string;
 
 function styleKind(id: number, code: string | undefined): StyleKind {
+  // Excel's format codes are at most 255 characters; a longer one is left to the general reader.
+  if (code !== undefined && code.length > 255) throw new LeanUnsupported("format code too long");
   if (code !== undefined) return isDateFormat(code) ? true : isPercentFormat(code) ? code : false;
   return BUILTIN_DATE_FORMATS.has(id) ? true : (BUILTIN_PERCENT_FORMATS.get(id) ?? false);
 }
@@ -246,6 +250,24 @@ function columnOf(ref: string, next: number): number {
   return i === 0 || digits === 0 ? (parseRange(ref)?.s.c ?? next) : c - 1;
 }
 
+/** Zero-based row of a cell reference ("AB12" → 11); `fallback` when it names no row. */
+function rowOf(ref: string, fallback: number): number {
+  let i = 0;
+  while (i < ref.length) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) break;
+    i++;
+  }
+  if (i === ref.length) return fallback;
+  let r = 0;
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return parseRange(ref)?.s.r ?? fallback;
+    r = r * 10 + (ch - 48);
+  }
+  return r >= 1 ? r - 1 : fallback;
+}
+
 /** Turns one cell's type, raw value and formula into a GridCell, counting it against the cell budget. */
 class CellReader {
   constructor(
@@ -278,21 +300,26 @@ class CellReader {
         case "e":
           v = decode(raw);
           break;
-        case "d":
-          v = new Date(decode(raw));
+        case "d": {
+          // A date that does not parse stays the text written (never an invalid Date).
+          const text = decode(raw);
+          const d = new Date(text);
+          v = Number.isNaN(d.getTime()) ? text : d;
           break;
+        }
         case "n": {
-          // A stored number that is no decimal numeral ("0x10", "1e400", "Infinity") is handed on as
-          // its text: the domain refuses it the same way as when it is typed as text.
-          if (!DECIMAL.test(raw) || !Number.isFinite(Number(raw))) {
-            if (raw.trim() === "") throw new LeanUnsupported(`bad number ${raw}`);
-            v = decode(raw).trim();
+          const n = isNumber(raw) ? Number(raw) : NaN;
+          if (raw.trim() === "") break;
+          if (!Number.isFinite(n)) {
+            // Not a number as SpreadsheetML writes one ("0x10", "Infinity", ""): kept as the text written,
+            // which the domain refuses at its cell (SheetJS reads it so too: sheet-check.ts marks it as text).
+            v = decode(raw);
             break;
           }
-          const n = Number(raw);
           const style = Number(attr(attrs, "s") ?? 0);
           const kind = this.dates[style];
-          v = kind === true ? toDate(n, this.date1904) : n;
+          // A serial below 1 (a time of day, or 0) in a date format is no date: it stays the number.
+          v = kind === true && n >= 1 ? toDate(n, this.date1904) : n;
           if (typeof kind === "string") z = kind;
           break;
         }
@@ -310,7 +337,6 @@ class CellReader {
 }
 
 /** A number as SpreadsheetML stores it: decimal, with an optional exponent. */
-const DECIMAL = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 function element(): ElementAt {
   return { attrsStart: 0, attrsEnd: 0, innerStart: 0, innerEnd: 0, end: 0 };
@@ -344,6 +370,8 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
       const ref = attr(attrs, "r");
       const col = ref !== undefined ? columnOf(ref, lastCol + 1) : lastCol + 1;
       lastCol = col;
+      // The cell's own reference says its row, as Excel (and SheetJS) read it, even inside another <row>.
+      const cr = ref !== undefined ? rowOf(ref, r) : r;
       const s = cEl.innerStart;
       const e = cEl.innerEnd;
       // A styled blank (no value, formula or inline string) gives no cell, whatever its type.
@@ -362,7 +390,11 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
       }
       const cell = cells.cell(attrs, type, raw, inline, formula);
       if (cell === undefined) continue;
-      row ??= [];
+      if (cr !== r) {
+        if (cr < limits.maxRows) (rows[cr] ??= [])[col] = cell;
+        continue;
+      }
+      row ??= rows[r] ?? [];
       row[col] = cell;
     }
     if (found === PREFIXED_TAG) return false;
@@ -385,13 +417,19 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
       const ref = attribute(c.attrs, "r");
       const col = ref !== undefined ? columnOf(ref, lastCol + 1) : lastCol + 1;
       lastCol = col;
+      // The cell's own reference says its row, as Excel (and SheetJS) read it, even inside another <row>.
+      const cr = ref !== undefined ? rowOf(ref, r) : r;
       const fEl = c.inner ? nextElement(c.inner, "f", 0) : undefined;
       const vEl = c.inner ? nextElement(c.inner, "v", 0) : undefined;
       const type = attribute(c.attrs, "t") ?? "n";
       const isEl = type === "inlineStr" ? nextElement(c.inner, "is", 0) : undefined;
       const cell = cells.cell(c.attrs, type, vEl?.inner, isEl?.inner, fEl?.inner);
       if (cell === undefined) continue;
-      row ??= [];
+      if (cr !== r) {
+        if (cr < limits.maxRows) (rows[cr] ??= [])[col] = cell;
+        continue;
+      }
+      row ??= rows[r] ?? [];
       row[col] = cell;
     }
     if (row) rows[r] = row;
@@ -402,11 +440,12 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
 export function readLeanXlsx(entries: ZipEntries, limits: LeanLimits): WorkbookGrid {
   const rootRels = relationships(entries, "");
   let workbookPath = "xl/workbook.xml";
-  for (const target of rootRels.values()) if (/workbook\.xml$/.test(target)) workbookPath = target;
+  for (const target of rootRels.values()) if (target.endsWith("workbook.xml")) workbookPath = target;
   const wbXml = text(entries, workbookPath);
   if (!wbXml) throw new LeanUnsupported("no workbook part");
   const rels = relationships(entries, workbookPath);
-  const relsXml = text(entries, workbookPath.replace(/[^/]+$/, "_rels/$&.rels")) ?? "";
+  const slash = workbookPath.lastIndexOf("/");
+  const relsXml = text(entries, `${workbookPath.slice(0, slash + 1)}_rels/${workbookPath.slice(slash + 1)}.rels`) ?? "";
   let stringsPath: string | undefined;
   let stylesPath: string | undefined;
   for (const el of elements(relsXml, "Relationship")) {

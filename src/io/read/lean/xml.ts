@@ -73,10 +73,53 @@ function decodeEntities(text: string, first: number): string {
 /** Attributes of a start tag's text (between the name and ">"), with prefixes kept ("r:id"). */
 export function attributes(tag: string): Map<string, string> {
   const map = new Map<string, string>();
-  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag)) !== null) map.set(m[1]!, decodeXml(m[3] ?? m[4] ?? ""));
+  eachAttribute(tag, (name, raw) => map.set(name, decodeXml(raw)));
   return map;
+}
+
+function isNameChar(c: number): boolean {
+  // [\w:.-]
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+}
+
+/**
+ * Every name="value" (or name='value') of a tag's text, raw, left to right: what
+ * /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g finds, read in one pass (that expression
+ * backtracks over a long run of name characters without "=": quadratic time).
+ */
+function eachAttribute(tag: string, onAttribute: (name: string, raw: string) => void): void {
+  const n = tag.length;
+  let i = 0;
+  while (i < n) {
+    if (!isNameChar(tag.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isNameChar(tag.charCodeAt(i))) i++;
+    const nameEnd = i;
+    let j = i;
+    while (j < n && isBlank(tag.charCodeAt(j))) j++;
+    if (tag.charCodeAt(j) !== 61 /* = */) continue;
+    j++;
+    while (j < n && isBlank(tag.charCodeAt(j))) j++;
+    const q = tag.charCodeAt(j);
+    if (q !== 34 && q !== 39) {
+      i = j;
+      continue;
+    }
+    const close = tag.indexOf(q === 34 ? '"' : "'", j + 1);
+    if (close < 0) {
+      i = j;
+      continue;
+    }
+    onAttribute(tag.slice(start, nameEnd), tag.slice(j + 1, close));
+    i = close + 1;
+  }
 }
 
 /** One attribute's value from a start tag's text, without building a map (the hot path for cells and rows). */
@@ -158,10 +201,28 @@ export function textOf(inner: string): string {
     const next = inner.indexOf("<", close);
     if (next === inner.length - 4 && inner.charCodeAt(close - 1) !== 47) return decodeXml(inner.slice(close + 1, next));
   }
-  const withoutPhonetic = inner.indexOf("<rPh") >= 0 ? inner.replace(/<rPh[\s\S]*?<\/rPh>/g, "") : inner;
+  const withoutPhonetic = inner.indexOf("<rPh") >= 0 ? withoutRuns(inner, "<rPh", "</rPh>") : inner;
   let out = "";
   for (const t of elements(withoutPhonetic, "t")) out += t.inner;
   return decodeXml(out);
+}
+
+/**
+ * The text without each run from `open` to the next `close` (what replace(/open[\s\S]*?close/g, "")
+ * does, in one pass: that expression rescans the rest of the text for every unclosed `open`).
+ */
+function withoutRuns(text: string, open: string, close: string): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(open, from);
+    if (at < 0) break;
+    const end = text.indexOf(close, at + open.length);
+    if (end < 0) break;
+    out += text.slice(from, at);
+    from = end + close.length;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function findTag(xml: string, name: string, from: number): number {
@@ -273,9 +334,9 @@ function findTagIn(xml: string, name: string, from: number, to: number): number 
 
 /** attributes(tag).get(name) without building the map: the last value given for `name`, decoded. */
 export function attributeValue(tag: string, name: string): string | undefined {
-  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
   let found: string | undefined;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag)) !== null) if (m[1] === name) found = m[3] ?? m[4] ?? "";
+  eachAttribute(tag, (n, raw) => {
+    if (n === name) found = raw;
+  });
   return found === undefined ? undefined : decodeXml(found);
 }

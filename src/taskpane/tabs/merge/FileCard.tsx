@@ -1,8 +1,17 @@
-/** One file of a merge: its status and reason, the unit and date read, and (where it applies) assigning it to a unit or preferring it. */
+/**
+ * One file of a merge: its status (a merged file with errors is not shown as
+ * clean), its counts of errors and warnings, whether it came on time and by
+ * which date, its reason, the date it was received (entered by staff), its
+ * issues (the card opens to the list), and (where it applies) assigning it to
+ * a unit or preferring it.
+ */
+import { useId, useState } from "react";
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FileResult } from "../../../domain/merge";
 import { vnDate } from "../../../domain/format";
 import type { Unit } from "../../../domain/units";
+import { IssueList } from "../../shared/IssueList";
+import { DayField } from "./DayField";
 
 const useStyles = makeStyles({
   file: {
@@ -16,8 +25,11 @@ const useStyles = makeStyles({
   },
   fileHead: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
   fileName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", minWidth: 0 },
-  meta: { color: tokens.colorNeutralForeground2 },
+  meta: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  late: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   reason: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  received: { maxWidth: "220px" },
+  issues: { paddingTop: tokens.spacingVerticalXS },
 });
 
 export const STATUS_LABEL: Readonly<Record<FileResult["status"], string>> = {
@@ -26,7 +38,20 @@ export const STATUS_LABEL: Readonly<Record<FileResult["status"], string>> = {
   rejected: "Bị loại",
 };
 
-const STATUS_COLOR = { merged: "success", superseded: "warning", rejected: "danger" } as const;
+/** A merged file with errors is merged all the same, but not as a clean one: its values with errors were left out. */
+function statusColor(f: FileResult): "success" | "warning" | "danger" {
+  if (f.status === "rejected") return "danger";
+  if (f.status === "superseded") return "warning";
+  return f.errors > 0 ? "warning" : "success";
+}
+
+/** "Đúng hạn (theo ngày ghi trên báo cáo)", "Muộn (theo ngày nhận do cán bộ nhập)", or why it cannot be said. */
+export function timelinessText(f: Pick<FileResult, "onTime" | "timeliness">): string {
+  const t = f.timeliness;
+  if (t === undefined || t === null || f.onTime === null) return "Chưa rõ đúng hạn hay muộn: báo cáo không ghi ngày; có thể nhập ngày nhận.";
+  const by = t.by === "received" ? `theo ngày nhận do cán bộ nhập, ${vnDate(t.date)}` : `theo ngày ghi trên báo cáo, ${vnDate(t.date)}`;
+  return `${f.onTime ? "Đúng hạn" : "Muộn"} (${by})`;
+}
 
 export function FileCard(props: {
   result: FileResult;
@@ -34,28 +59,60 @@ export function FileCard(props: {
   assigned: string | undefined;
   onAssign: (unit: string) => void;
   onPrefer: () => void;
+  /** The received date as typed. */
+  received: string;
+  onReceived: (text: string) => void;
   disabled: boolean;
 }) {
   const styles = useStyles();
   const f = props.result;
+  const [open, setOpen] = useState(false);
+  const issuesId = useId();
   const assignable = f.status !== "rejected" && (!f.onList || props.assigned !== undefined);
+  const late = f.onTime === false;
   return (
-    <li className={styles.file} data-testid="file-status" data-file={f.file} data-status={f.status}>
+    <li className={styles.file} data-testid="file-status" data-file={f.file} data-status={f.status} data-late={late ? "true" : undefined}>
       <div className={styles.fileHead}>
         <Text className={styles.fileName}>{f.file}</Text>
-        <Badge appearance="filled" color={STATUS_COLOR[f.status]}>
+        <Badge appearance="filled" color={statusColor(f)} data-testid="file-badge" data-tone={statusColor(f)}>
           {STATUS_LABEL[f.status]}
         </Badge>
+        <Badge appearance="tint" color={f.errors > 0 ? "danger" : "informative"} data-testid="file-errors">{`${f.errors} lỗi`}</Badge>
+        <Badge appearance="tint" color={f.warnings > 0 ? "warning" : "informative"} data-testid="file-warnings">{`${f.warnings} cảnh báo`}</Badge>
+        {late ? (
+          <Badge appearance="tint" color="severe" data-testid="file-late">
+            Nộp muộn
+          </Badge>
+        ) : null}
       </div>
       <Text size={200} className={styles.meta}>
         {`Đơn vị: ${f.unit ?? "chưa xác định"}${f.unit !== null && !f.onList ? " (ngoài danh sách)" : ""}`}
-        {` · Ngày: ${f.date ? vnDate(f.date) : "chưa ghi"}${f.onTime === false ? " (nộp muộn)" : ""}`}
-        {f.status !== "rejected" ? ` · ${f.errors} lỗi, ${f.warnings} cảnh báo` : ""}
+        {` · Ngày ghi trên báo cáo: ${f.date ? vnDate(f.date) : "chưa ghi"}`}
+        {late ? <span className={styles.late}> (nộp muộn)</span> : null}
       </Text>
+      {f.status !== "rejected" ? (
+        <Text size={200} className={late ? styles.late : styles.meta} data-testid="file-timeliness">
+          {timelinessText(f)}
+        </Text>
+      ) : null}
       {f.reason ? (
         <Text size={200} className={styles.reason}>
           {`Lý do: ${f.reason}`}
         </Text>
+      ) : null}
+      {f.status !== "rejected" ? (
+        <DayField
+          label="Ngày nhận (không bắt buộc)"
+          spoken="Ngày nhận"
+          hint="Nếu nhập, đúng hạn hay muộn tính theo ngày này."
+          size="small"
+          className={styles.received}
+          value={props.received}
+          onChange={props.onReceived}
+          invalidNote="Thời hạn vẫn tính theo ngày ghi trên báo cáo."
+          disabled={props.disabled}
+          testId="file-received"
+        />
       ) : null}
       {assignable ? (
         <Field label="Tệp này của đơn vị" size="small">
@@ -74,6 +131,16 @@ export function FileCard(props: {
           <Button size="small" disabled={props.disabled} onClick={props.onPrefer}>
             Dùng tệp này
           </Button>
+        </div>
+      ) : null}
+      {f.issues.length > 0 ? (
+        <div>
+          <Button size="small" appearance="subtle" aria-expanded={open} aria-controls={issuesId} onClick={() => setOpen((o) => !o)}>
+            {open ? "Ẩn lỗi và cảnh báo" : `Xem lỗi và cảnh báo (${f.issues.length})`}
+          </Button>
+          <div id={issuesId} className={styles.issues} role="region" aria-label={`Lỗi và cảnh báo của tệp ${f.file}`} hidden={!open}>
+            {open ? <IssueList issues={f.issues} /> : null}
+          </div>
         </div>
       ) : null}
     </li>

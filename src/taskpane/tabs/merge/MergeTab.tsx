@@ -5,12 +5,14 @@
  * sent yet, the summary workbook (downloaded, or written into Excel) and a
  * draft of the district's report (.docx). The targets are Đề án 241's unless
  * the open workbook (inside Excel) or a targets file picked here has a "Mục
- * tiêu" sheet that sets others. State and actions: useMergeSession; running
- * work shows under the buttons that started it.
+ * tiêu" sheet that sets others. Dates are typed day/month/year whatever the
+ * browser's language. The work is kept in the browser and resumed after a
+ * reload. State and actions: useMergeSession; running work shows under the
+ * buttons that started it.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TargetsUsed } from "../../../app/usecases";
-import { formatRatio, targetLabel } from "../../../domain/format";
+import { formatRatio, targetLabel, vnDate } from "../../../domain/format";
 import { useServices } from "../../services";
 import { DoneBar } from "../../shared/DoneBar";
 import { ErrorBar } from "../../shared/ErrorBar";
@@ -19,13 +21,14 @@ import { ResultsTable } from "../../shared/ResultsTable";
 import { Section, useTabStyles } from "../../shared/Section";
 import { TaskStatus } from "../../shared/TaskStatus";
 import { UnitsSource } from "../../shared/units";
+import { DayField } from "./DayField";
 import { FileCard } from "./FileCard";
 import { TargetsSource } from "./TargetsSource";
 import { useMergeSession } from "./useMergeSession";
 
 const useStyles = makeStyles({
   files: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  deadline: { maxWidth: "220px" },
+  deadline: { maxWidth: "260px" },
 });
 
 function changedList(used: TargetsUsed): string {
@@ -48,6 +51,25 @@ export function MergeTab() {
         chỉ tiêu, tính lại tỷ lệ, đối chiếu mục tiêu và ghép danh sách văn bản.
       </Text>
 
+      {session.restored !== null ? (
+        <MessageBar intent="info" layout="multiline" data-testid="session-restored">
+          <MessageBarBody>{`Đã khôi phục phiên làm việc trước (${session.restored} tệp).`}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={working} onClick={session.startOver}>
+              Bắt đầu lại
+            </Button>
+            <Button size="small" appearance="subtle" onClick={session.dismissRestored}>
+              Đóng
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {session.storageNote ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="session-storage">
+          <MessageBarBody>{session.storageNote}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
       <FileDrop
         multiple
         label="Chọn các tệp của đơn vị…"
@@ -68,15 +90,18 @@ export function MergeTab() {
       </div>
       <TaskStatus task={task} keys={["read"]} verb="Đang đọc" />
       <UnitsSource disabled={working} />
-      <Field
-        label="Hạn nộp báo cáo"
+      <DayField
+        label="Hạn nộp báo cáo (ngày/tháng/năm)"
+        spoken="Hạn nộp"
         hint="Theo Công văn 232-CV/HU: trước ngày 25/6/2021."
         className={own.deadline}
-        validationState={session.validDeadline ? "none" : "error"}
-        validationMessage={session.validDeadline ? undefined : "Hãy chọn một ngày."}
-      >
-        <Input type="date" value={session.deadline} onChange={(_e, data) => session.setDeadline(data.value)} />
-      </Field>
+        value={session.deadlineText}
+        onChange={session.setDeadline}
+        required
+        invalidNote={`Đang dùng hạn ${vnDate(session.deadline)}.`}
+        emptyNote={`Hãy nhập hạn nộp; đang dùng hạn ${vnDate(session.deadline)}.`}
+        testId="deadline"
+      />
       <TargetsSource
         inExcel={workbook !== null}
         file={session.targetsFile}
@@ -101,7 +126,7 @@ export function MergeTab() {
         <>
           <Section title="Bảng tổng hợp" testId="summary-output">
             <Text size={200}>
-              {`Số liệu của ${summary.received.length} đơn vị (${counts.merged} tệp); gồm các trang: tổng hợp chỉ tiêu, chi tiết đơn vị, văn bản, tình hình nộp báo cáo, số liệu bị loại.`}
+              {`Số liệu của ${summary.received.length} đơn vị (${counts.merged} tệp); gồm các trang: tổng hợp chỉ tiêu, chi tiết đơn vị, văn bản, tình hình nộp báo cáo, các tệp đã nhận, số liệu bị loại.`}
             </Text>
             <div className={styles.actions}>
               <Button appearance="primary" disabled={working || !run} onClick={() => void session.downloadSummary()}>
@@ -127,6 +152,8 @@ export function MergeTab() {
                   result={f}
                   units={session.units}
                   assigned={session.assignments[f.file]}
+                  received={session.receivedText[f.file] ?? ""}
+                  onReceived={(text) => session.setReceived(f.file, text)}
                   disabled={working}
                   onAssign={(unit) => session.assign(f.file, unit)}
                   onPrefer={() => {

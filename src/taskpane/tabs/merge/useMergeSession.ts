@@ -1,8 +1,12 @@
 /**
  * The "Tổng hợp" tab's state and actions (no JSX): the files read, the user's
  * assignments of files to units and preferred choices, the deadline, the
- * targets file picked and the open workbook's targets, and the last merge run
- * (re-run whenever one of them changes: the merge is cheap). Actions: add
+ * targets file picked and the open workbook's targets, the received dates
+ * staff entered, and the last merge run (re-run whenever one of them changes:
+ * the merge is cheap). The work is kept in the browser's storage
+ * (saved-session.ts) and resumed on the next load; leaving the page while the
+ * summary of the latest changes is neither downloaded nor written asks first
+ * (beforeunload). Actions: add
  * files (picked or the samples), cancel reading, clear, pick or drop the
  * targets file, download the summary, write it into the workbook, draft the
  * district's report.
@@ -24,7 +28,10 @@ import { toInputFiles } from "../../shared/FileDrop";
 import { targetsNoteLine } from "../../shared/targets-text";
 import { useUnits } from "../../shared/units";
 import { useTask, type Task } from "../../shared/useTask";
+import { vnDate } from "../../../domain/format";
+import { dayState } from "./DayField";
 import { draftFileName, summaryFileName } from "./names";
+import { forgetSession, loadSession, saveSession, type SaveResult } from "./saved-session";
 
 export interface PickedTargets {
   readonly name: string;
@@ -39,15 +46,35 @@ export function readCancelledText(kept: number): string {
   return kept > 0 ? "Đã hủy đọc tệp; các tệp đọc trước đó vẫn được giữ." : "Đã hủy đọc tệp; chưa thêm tệp nào.";
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** What the pane says when the session cannot be kept in the browser. */
+export function storageNoteText(result: SaveResult): string | null {
+  if (result === "full") {
+    return "Không lưu được phiên làm việc vào trình duyệt vì bộ nhớ của trình duyệt đã đầy (các tệp quá lớn): nếu tải lại trang, các tệp phải chọn lại. Hãy tải bảng tổng hợp về trước khi đóng trang.";
+  }
+  if (result === "unavailable") {
+    return "Trình duyệt không cho lưu phiên làm việc (bộ nhớ bị chặn): nếu tải lại trang, các tệp phải chọn lại. Hãy tải bảng tổng hợp về trước khi đóng trang.";
+  }
+  return null;
+}
 
 export interface MergeSession {
   readonly task: Task;
   readonly units: readonly Unit[];
   readonly sources: readonly MergeSource[];
+  /** The deadline as typed (day/month/year). */
+  readonly deadlineText: string;
+  /** The deadline in use (ISO): the typed one when it is a day, else the last one that was. */
   readonly deadline: string;
   readonly validDeadline: boolean;
   readonly assignments: Readonly<Record<string, string>>;
+  /** File name → the received date as typed. */
+  readonly receivedText: Readonly<Record<string, string>>;
+  /** The number of files resumed from the browser's storage, while the note says so; null otherwise. */
+  readonly restored: number | null;
+  /** Why the work cannot be kept in the browser, when it cannot. */
+  readonly storageNote: string | null;
+  /** Files are there and the summary of the latest changes is neither downloaded nor written into the workbook. */
+  readonly unsaved: boolean;
   readonly targetsFile: PickedTargets | null;
   readonly workbookTargets: TargetsUsed | null;
   /** The targets the merge judges by, when not Đề án 241's. */
@@ -62,7 +89,11 @@ export interface MergeSession {
   addSamples(): Promise<void>;
   cancel(): void;
   clear(): void;
-  setDeadline(value: string): void;
+  setDeadline(text: string): void;
+  setReceived(file: string, text: string): void;
+  /** "Bắt đầu lại": forgets the resumed work (files, choices, dates) here and in the browser. */
+  startOver(): void;
+  dismissRestored(): void;
   assign(file: string, unit: string): void;
   prefer(unit: string, file: string): void;
   pickTargets(file: File): Promise<void>;
@@ -77,12 +108,24 @@ export function useMergeSession(): MergeSession {
   const { units } = useUnits();
   const task = useTask();
   const { showProblem } = task;
-  const [sources, setSources] = useState<readonly MergeSource[]>([]);
-  const [deadline, setDeadline] = useState<string>(DEADLINES.sendToDistrict);
-  const [assignments, setAssignments] = useState<Readonly<Record<string, string>>>({});
-  const [preferred, setPreferred] = useState<Readonly<Record<string, string>>>({});
+  // The work an earlier page kept, read once.
+  const [saved] = useState(loadSession);
+  const [sources, setSources] = useState<readonly MergeSource[]>(saved?.sources ?? []);
+  const [deadlineText, setDeadlineText] = useState<string>(saved?.deadlineText || vnDate(DEADLINES.sendToDistrict));
+  const [lastDeadline, setLastDeadline] = useState<string>(() => {
+    const typed = dayState(saved?.deadlineText ?? "");
+    return typed.kind === "day" ? typed.iso : DEADLINES.sendToDistrict;
+  });
+  const [assignments, setAssignments] = useState<Readonly<Record<string, string>>>(saved?.assignments ?? {});
+  const [preferred, setPreferred] = useState<Readonly<Record<string, string>>>(saved?.preferred ?? {});
+  const [receivedText, setReceivedText] = useState<Readonly<Record<string, string>>>(saved?.receivedText ?? {});
   const [lastRun, setRun] = useState<{ run: MergeRun; targetsLine: string } | null>(null);
-  const [targetsFile, setTargetsFile] = useState<PickedTargets | null>(null);
+  const [targetsFile, setTargetsFile] = useState<PickedTargets | null>(saved?.targetsFile ?? null);
+  const [restored, setRestored] = useState<number | null>(saved && saved.sources.length > 0 ? saved.sources.length : null);
+  const [storageNote, setStorageNote] = useState<string | null>(null);
+  const storageNoteRef = useRef<string | null>(null);
+  // The run last downloaded or written into the workbook.
+  const [savedRun, setSavedRun] = useState<MergeRun | null>(null);
   const [workbookTargets, setWorkbookTargets] = useState<TargetsUsed | null>(null);
   // The files kept, as of the last render: what a cancelled read says it kept, and which names are known.
   const kept = useRef<readonly MergeSource[]>(sources);
@@ -95,7 +138,42 @@ export function useMergeSession(): MergeSession {
   const targetsLine = sources.length === 0 ? null : (lastRun?.targetsLine ?? null);
   const summary = run?.summary ?? null;
   const chosen = useMemo(() => chooseTargets(targetsFile, workbookTargets), [targetsFile, workbookTargets]);
-  const validDeadline = ISO_DATE.test(deadline);
+  const typedDeadline = dayState(deadlineText);
+  const validDeadline = typedDeadline.kind === "day";
+  // A deadline being typed (or mistyped) is not used: the last real day stays in use.
+  const deadline = typedDeadline.kind === "day" ? typedDeadline.iso : lastDeadline;
+  // The received dates that are days; the others are not used.
+  const received = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const [file, text] of Object.entries(receivedText)) {
+      const state = dayState(text);
+      if (state.kind === "day") out[file] = state.iso;
+    }
+    return out;
+  }, [receivedText]);
+
+  // Every change is kept in the browser, so a reload or a crash resumes it.
+  useEffect(() => {
+    const result = saveSession({ sources, deadlineText, assignments, preferred, receivedText, targetsFile });
+    // What the pane says follows the save (said after it, not during this render's effects), when it changes.
+    const note = storageNoteText(result);
+    if (note !== storageNoteRef.current) {
+      storageNoteRef.current = note;
+      void Promise.resolve().then(() => setStorageNote(note));
+    }
+  }, [sources, deadlineText, assignments, preferred, receivedText, targetsFile]);
+
+  const unsaved = run !== null && run !== savedRun;
+  // Leaving the page with work whose summary was not taken away asks first.
+  useEffect(() => {
+    if (!unsaved) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [unsaved]);
 
   // The merge is cheap: re-run it whenever the files, the list or a choice changes.
   useEffect(() => {
@@ -104,7 +182,7 @@ export function useMergeSession(): MergeSession {
     files
       .summarise(
         sources,
-        { units, deadline: validDeadline ? deadline : DEADLINES.sendToDistrict, assignments, preferred, ...targetsOptions(chosen) },
+        { units, deadline, assignments, preferred, received, ...targetsOptions(chosen) },
         {
           unitName: PROGRAMME.letter.issuer,
           superior: PROGRAMME.letter.superior,
@@ -123,7 +201,7 @@ export function useMergeSession(): MergeSession {
     return () => {
       live = false;
     };
-  }, [files, sources, units, deadline, validDeadline, assignments, preferred, chosen, showProblem]);
+  }, [files, sources, units, deadline, assignments, preferred, received, chosen, showProblem]);
 
   const add = async (inputs: () => Promise<InputFile[]>, label: string) => {
     await task.start(
@@ -177,6 +255,7 @@ export function useMergeSession(): MergeSession {
       const bytes = await files.writeXlsx(run.layout);
       const name = summaryFileName(today());
       saveBytes(bytes, name, XLSX_TYPE);
+      setSavedRun(run);
       return `Đã tạo tệp ${name}.`;
     });
   };
@@ -201,6 +280,7 @@ export function useMergeSession(): MergeSession {
     if (!run || !workbook) return;
     await task.start({ key: "summary", label: "Đang ghi vào sổ làm việc…", failure: "Không ghi được vào sổ làm việc" }, async () => {
       const result = await workbook.writeSummary(run.layout);
+      setSavedRun(run);
       const parts = [
         `Đã ghi ${run.layout.sheets.filter((s) => s.visibility !== "veryHidden").length} trang tính tổng hợp vào sổ làm việc.`,
         result.copies.length > 0 ? `Bản tổng hợp trước được giữ lại: ${result.copies.join(", ")}.` : "",
@@ -216,13 +296,28 @@ export function useMergeSession(): MergeSession {
     return c;
   }, [summary]);
 
+  const clearAll = () => {
+    setSources([]);
+    setAssignments({});
+    setPreferred({});
+    setReceivedText({});
+    setRestored(null);
+    task.showDone(null);
+    task.showProblem(null);
+  };
+
   return {
     task,
     units,
     sources,
+    deadlineText,
     deadline,
     validDeadline,
     assignments,
+    receivedText,
+    restored,
+    storageNote,
+    unsaved,
     targetsFile,
     workbookTargets,
     chosen,
@@ -233,14 +328,27 @@ export function useMergeSession(): MergeSession {
     addFiles: (picked) => add(() => toInputFiles(picked), "Đang đọc tệp…"),
     addSamples: () => add(() => files.sampleFiles(), "Đang tải dữ liệu mẫu…"),
     cancel: task.cancel,
-    clear: () => {
-      setSources([]);
-      setAssignments({});
-      setPreferred({});
-      task.showDone(null);
-      task.showProblem(null);
+    clear: clearAll,
+    startOver: () => {
+      clearAll();
+      setDeadlineText(vnDate(DEADLINES.sendToDistrict));
+      setLastDeadline(DEADLINES.sendToDistrict);
+      setTargetsFile(null);
+      forgetSession();
     },
-    setDeadline,
+    dismissRestored: () => setRestored(null),
+    setDeadline: (text) => {
+      setDeadlineText(text);
+      const typed = dayState(text);
+      if (typed.kind === "day") setLastDeadline(typed.iso);
+    },
+    setReceived: (file, text) =>
+      setReceivedText((previous) => {
+        const next = { ...previous };
+        if (text === "") delete next[file];
+        else next[file] = text;
+        return next;
+      }),
     assign: (file, unit) =>
       setAssignments((previous) => {
         const next = { ...previous };

@@ -6,6 +6,8 @@ import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
 import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, source } from "../../fakes";
 
 afterEach(() => jest.restoreAllMocks());
+// The tab keeps its work in the browser's storage: each test starts without one.
+beforeEach(() => localStorage.clear());
 
 const SOURCES = [
   source("ban-bo.xlsx", "Đảng ủy xã Bản Bo", "2021-06-18"),
@@ -69,12 +71,16 @@ describe("Tổng hợp tab", () => {
 
   it("passes the edited deadline to the merge", async () => {
     const files = await loadSamples();
-    const { container } = renderWith(<MergeTab />, STANDALONE, { files });
+    renderWith(<MergeTab />, STANDALONE, { files });
     fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
     await screen.findByTestId("file-statuses");
     expect(files.summarise.mock.calls.at(-1)![1].deadline).toBe("2021-06-25");
-    const date = container.querySelector('input[type="date"]') as HTMLInputElement;
-    fireEvent.change(date, { target: { value: "2021-07-01" } });
+    const date = within(screen.getByTestId("deadline")).getByRole("textbox") as HTMLInputElement;
+    expect(date.value).toBe("25/06/2021");
+    // Typed as digits, spaced day/month/year (never the browser's month-first order).
+    fireEvent.change(date, { target: { value: "01072021" } });
+    expect(date.value).toBe("01/07/2021");
+    expect(screen.getByTestId("deadline").textContent).toContain("Hạn nộp: ngày 01 tháng 7 năm 2021");
     await waitFor(() => expect(files.summarise.mock.calls.at(-1)![1].deadline).toBe("2021-07-01"));
     await waitFor(() => expect(card("la.xlsx").textContent).not.toContain("(nộp muộn)"));
   });

@@ -22,6 +22,8 @@ import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWit
 fillJsdomGaps();
 
 afterEach(() => jest.restoreAllMocks());
+// The tab keeps its work in the browser's storage: each test starts without one.
+beforeEach(() => localStorage.clear());
 
 const TEXT_11 = INDICATORS.find((i) => i.id === "1.1")!.text;
 

@@ -1,0 +1,119 @@
+/**
+ * The "Tổng hợp" tab's work kept in the browser's storage, so that a reload or
+ * a crash of the pane resumes it: the files' read results (MergeSources, plain
+ * data, stored deflated), the user's choices, the deadline and received dates
+ * as typed, and the targets file picked. Storage may be missing, blocked or
+ * full: every call says so instead of throwing.
+ */
+import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import type { MergeSource } from "../../../domain/merge";
+import type { PickedTargets } from "./useMergeSession";
+
+export const SESSION_KEY = "de-an-241.tong-hop.phien";
+const VERSION = 1;
+
+export interface SavedSession {
+  readonly sources: readonly MergeSource[];
+  readonly deadlineText: string;
+  readonly assignments: Readonly<Record<string, string>>;
+  readonly preferred: Readonly<Record<string, string>>;
+  /** File name → the received date as typed. */
+  readonly receivedText: Readonly<Record<string, string>>;
+  readonly targetsFile: PickedTargets | null;
+}
+
+export type SaveResult = "saved" | "full" | "unavailable";
+
+/** The page's localStorage, or null where it is missing or blocked (reading the property can throw). */
+function storage(): Storage | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// The sources change far less often than the choices: each list is packed once.
+const packed = new WeakMap<readonly MergeSource[], string>();
+
+function pack(sources: readonly MergeSource[]): string {
+  let text = packed.get(sources);
+  if (text === undefined) {
+    text = toBase64(deflateSync(strToU8(JSON.stringify(sources)), { level: 6 }));
+    packed.set(sources, text);
+  }
+  return text;
+}
+
+/** Keeps the session (or forgets it when there are no files). */
+export function saveSession(session: SavedSession): SaveResult {
+  const store = storage();
+  if (!store) return "unavailable";
+  try {
+    if (session.sources.length === 0) {
+      store.removeItem(SESSION_KEY);
+      return "saved";
+    }
+    const { sources, ...rest } = session;
+    store.setItem(SESSION_KEY, JSON.stringify({ v: VERSION, ...rest, sources: pack(sources) }));
+    return "saved";
+  } catch (error) {
+    // Full (QuotaExceededError) or refused: an older copy would resume stale work, so it goes.
+    try {
+      store.removeItem(SESSION_KEY);
+    } catch {
+      // nothing more to do
+    }
+    const name = error instanceof Error || (typeof DOMException !== "undefined" && error instanceof DOMException) ? error.name : "";
+    return /quota/i.test(name) ? "full" : "unavailable";
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, string> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
+
+/** The session kept by an earlier page, or null (none, unreadable, or of another version: then it is forgotten). */
+export function loadSession(): SavedSession | null {
+  const store = storage();
+  if (!store) return null;
+  try {
+    const text = store.getItem(SESSION_KEY);
+    if (text === null) return null;
+    const data = JSON.parse(text) as Record<string, unknown>;
+    if (data.v !== VERSION || typeof data.sources !== "string") throw new Error("not ours");
+    const sources = JSON.parse(strFromU8(inflateSync(fromBase64(data.sources)))) as MergeSource[];
+    if (!Array.isArray(sources) || sources.some((s) => typeof s?.file !== "string" || typeof s.sha256 !== "string")) throw new Error("not ours");
+    return {
+      sources,
+      deadlineText: typeof data.deadlineText === "string" ? data.deadlineText : "",
+      assignments: isRecord(data.assignments) ? data.assignments : {},
+      preferred: isRecord(data.preferred) ? data.preferred : {},
+      receivedText: isRecord(data.receivedText) ? data.receivedText : {},
+      targetsFile: (data.targetsFile as PickedTargets | null | undefined) ?? null,
+    };
+  } catch {
+    forgetSession();
+    return null;
+  }
+}
+
+export function forgetSession(): void {
+  try {
+    storage()?.removeItem(SESSION_KEY);
+  } catch {
+    // blocked storage: nothing was kept either
+  }
+}
