@@ -150,12 +150,19 @@ function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLay
       .filter((i) => indicatorVerdict(i) === "rejected")
       .map((i) => `Chỉ tiêu ${i.id} – ${verdictLabel("rejected")}: ${i.rejected!.map((v) => `${v.unit} (${rejectedPlace(v)})`).join("; ")}.`),
   ];
+  r = writeNotes(b, r, last, notes);
+  return sheet(SUMMARY_SHEETS.indicators, b, widths, `${headerRow + 1}:${headerRow + 1}`);
+}
+
+/** Notes under a table, one a row, each across columns 0 to `last`; returns the row after them. */
+function writeNotes(b: SheetBuilder, first: number, last: number, notes: readonly string[]): number {
+  let r = first;
   for (const note of notes) {
     b.block(r, 0, r, last, note, "note");
     b.fit(r, 0, last, note, "note");
     r++;
   }
-  return sheet(SUMMARY_SHEETS.indicators, b, widths, `${headerRow + 1}:${headerRow + 1}`);
+  return r;
 }
 
 function perUnitSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
@@ -203,11 +210,7 @@ function perUnitSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout
   ];
   // The notes span the first units' columns only: a row as wide as hundreds of units would make one huge request in Excel.
   const noteLast = Math.min(last, 7);
-  for (const note of notes) {
-    b.block(r, 0, r, noteLast, note, "note");
-    b.fit(r, 0, noteLast, note, "note");
-    r++;
-  }
+  r = writeNotes(b, r, noteLast, notes);
   return sheet(SUMMARY_SHEETS.perUnit, b, widths, `${top + 1}:${top + 2}`);
 }
 

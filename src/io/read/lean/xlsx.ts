@@ -390,17 +390,35 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
       }
       const cell = cells.cell(attrs, type, raw, inline, formula);
       if (cell === undefined) continue;
-      if (cr !== r) {
-        if (cr < limits.maxRows) (rows[cr] ??= [])[col] = cell;
-        continue;
-      }
-      row ??= rows[r] ?? [];
-      row[col] = cell;
+      row = putCell(rows, row, r, cr, col, cell, limits.maxRows);
     }
     if (found === PREFIXED_TAG) return false;
     if (row) rows[r] = row;
   }
   return found !== PREFIXED_TAG;
+}
+
+/**
+ * Puts a cell where its own reference says: in the row being read, or in another
+ * row when the reference names one (as Excel and SheetJS read a cell placed inside
+ * another <row>). Returns the array of the row being read.
+ */
+function putCell(
+  rows: Array<Array<GridCell | undefined> | undefined>,
+  row: Array<GridCell | undefined> | undefined,
+  r: number,
+  cr: number,
+  col: number,
+  cell: GridCell,
+  maxRows: number,
+): Array<GridCell | undefined> | undefined {
+  if (cr !== r) {
+    if (cr < maxRows) (rows[cr] ??= [])[col] = cell;
+    return row;
+  }
+  const out = row ?? rows[r] ?? [];
+  out[col] = cell;
+  return out;
 }
 
 /** The rows of a sheetData whose tags carry namespace prefixes, element by element. */
@@ -425,12 +443,7 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
       const isEl = type === "inlineStr" ? nextElement(c.inner, "is", 0) : undefined;
       const cell = cells.cell(c.attrs, type, vEl?.inner, isEl?.inner, fEl?.inner);
       if (cell === undefined) continue;
-      if (cr !== r) {
-        if (cr < limits.maxRows) (rows[cr] ??= [])[col] = cell;
-        continue;
-      }
-      row ??= rows[r] ?? [];
-      row[col] = cell;
+      row = putCell(rows, row, r, cr, col, cell, limits.maxRows);
     }
     if (row) rows[r] = row;
   }
