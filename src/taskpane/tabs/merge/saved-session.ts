@@ -1,11 +1,11 @@
 /**
  * The "Tổng hợp" tab's work kept in the browser's storage, so that a reload or
  * a crash of the pane resumes it: the files' read results (MergeSources, plain
- * data, stored deflated), the user's choices, the deadline and received dates
+ * data, stored deflated; the compressor loads on first use, outside the pane's
+ * first chunk), the user's choices, the deadline and received dates
  * as typed, and the targets file picked. Storage may be missing, blocked or
  * full: every call says so instead of throwing.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 import type { MergeSource } from "../../../domain/merge";
 import type { PickedTargets } from "./useMergeSession";
 
@@ -46,10 +46,15 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
+type Fflate = typeof import("fflate");
+let fflate: Promise<Fflate> | undefined;
+/** The compressor, loaded once (calls made while it loads are answered in the order made). */
+const compressor = (): Promise<Fflate> => (fflate ??= import("fflate"));
+
 // The sources change far less often than the choices: each list is packed once.
 const packed = new WeakMap<readonly MergeSource[], string>();
 
-function pack(sources: readonly MergeSource[]): string {
+function pack({ deflateSync, strToU8 }: Fflate, sources: readonly MergeSource[]): string {
   let text = packed.get(sources);
   if (text === undefined) {
     text = toBase64(deflateSync(strToU8(JSON.stringify(sources)), { level: 6 }));
@@ -59,16 +64,17 @@ function pack(sources: readonly MergeSource[]): string {
 }
 
 /** Keeps the session (or forgets it when there are no files). */
-export function saveSession(session: SavedSession): SaveResult {
+export async function saveSession(session: SavedSession): Promise<SaveResult> {
   const store = storage();
   if (!store) return "unavailable";
+  const lib = session.sources.length === 0 ? null : await compressor();
   try {
     if (session.sources.length === 0) {
       store.removeItem(SESSION_KEY);
       return "saved";
     }
     const { sources, ...rest } = session;
-    store.setItem(SESSION_KEY, JSON.stringify({ v: VERSION, ...rest, sources: pack(sources) }));
+    store.setItem(SESSION_KEY, JSON.stringify({ v: VERSION, ...rest, sources: pack(lib!, sources) }));
     return "saved";
   } catch (error) {
     // Full (QuotaExceededError) or refused: an older copy would resume stale work, so it goes.
@@ -86,7 +92,7 @@ const isRecord = (v: unknown): v is Record<string, string> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
 
 /** The session kept by an earlier page, or null (none, unreadable, or of another version: then it is forgotten). */
-export function loadSession(): SavedSession | null {
+export async function loadSession(): Promise<SavedSession | null> {
   const store = storage();
   if (!store) return null;
   try {
@@ -94,6 +100,7 @@ export function loadSession(): SavedSession | null {
     if (text === null) return null;
     const data = JSON.parse(text) as Record<string, unknown>;
     if (data.v !== VERSION || typeof data.sources !== "string") throw new Error("not ours");
+    const { inflateSync, strFromU8 } = await compressor();
     const sources = JSON.parse(strFromU8(inflateSync(fromBase64(data.sources)))) as MergeSource[];
     if (!Array.isArray(sources) || sources.some((s) => typeof s?.file !== "string" || typeof s.sha256 !== "string")) throw new Error("not ours");
     return {

@@ -108,20 +108,17 @@ export function useMergeSession(): MergeSession {
   const { units } = useUnits();
   const task = useTask();
   const { showProblem } = task;
-  // The work an earlier page kept, read once.
-  const [saved] = useState(loadSession);
-  const [sources, setSources] = useState<readonly MergeSource[]>(saved?.sources ?? []);
-  const [deadlineText, setDeadlineText] = useState<string>(saved?.deadlineText || vnDate(DEADLINES.sendToDistrict));
-  const [lastDeadline, setLastDeadline] = useState<string>(() => {
-    const typed = dayState(saved?.deadlineText ?? "");
-    return typed.kind === "day" ? typed.iso : DEADLINES.sendToDistrict;
-  });
-  const [assignments, setAssignments] = useState<Readonly<Record<string, string>>>(saved?.assignments ?? {});
-  const [preferred, setPreferred] = useState<Readonly<Record<string, string>>>(saved?.preferred ?? {});
-  const [receivedText, setReceivedText] = useState<Readonly<Record<string, string>>>(saved?.receivedText ?? {});
+  const [sources, setSources] = useState<readonly MergeSource[]>([]);
+  const [deadlineText, setDeadlineText] = useState<string>(vnDate(DEADLINES.sendToDistrict));
+  const [lastDeadline, setLastDeadline] = useState<string>(DEADLINES.sendToDistrict);
+  const [assignments, setAssignments] = useState<Readonly<Record<string, string>>>({});
+  const [preferred, setPreferred] = useState<Readonly<Record<string, string>>>({});
+  const [receivedText, setReceivedText] = useState<Readonly<Record<string, string>>>({});
   const [lastRun, setRun] = useState<{ run: MergeRun; targetsLine: string } | null>(null);
-  const [targetsFile, setTargetsFile] = useState<PickedTargets | null>(saved?.targetsFile ?? null);
-  const [restored, setRestored] = useState<number | null>(saved && saved.sources.length > 0 ? saved.sources.length : null);
+  const [targetsFile, setTargetsFile] = useState<PickedTargets | null>(null);
+  const [restored, setRestored] = useState<number | null>(null);
+  // The work an earlier page kept, read once when the tab opens; nothing is saved before it is read.
+  const [loaded, setLoaded] = useState(false);
   const [storageNote, setStorageNote] = useState<string | null>(null);
   const storageNoteRef = useRef<string | null>(null);
   // The run last downloaded or written into the workbook.
@@ -132,6 +129,28 @@ export function useMergeSession(): MergeSession {
   useEffect(() => {
     kept.current = sources;
   }, [sources]);
+  useEffect(() => {
+    let live = true;
+    void loadSession().then((saved) => {
+      if (!live) return;
+      // Files the user added meanwhile are not replaced by the earlier page's.
+      if (saved && saved.sources.length > 0 && kept.current.length === 0) {
+        setSources(saved.sources);
+        if (saved.deadlineText !== "") setDeadlineText(saved.deadlineText);
+        const typed = dayState(saved.deadlineText);
+        if (typed.kind === "day") setLastDeadline(typed.iso);
+        setAssignments(saved.assignments);
+        setPreferred(saved.preferred);
+        setReceivedText(saved.receivedText);
+        setTargetsFile(saved.targetsFile);
+        setRestored(saved.sources.length);
+      }
+      setLoaded(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   // A run of files since cleared is not shown.
   const run = sources.length === 0 ? null : (lastRun?.run ?? null);
@@ -154,14 +173,16 @@ export function useMergeSession(): MergeSession {
 
   // Every change is kept in the browser, so a reload or a crash resumes it.
   useEffect(() => {
-    const result = saveSession({ sources, deadlineText, assignments, preferred, receivedText, targetsFile });
-    // What the pane says follows the save (said after it, not during this render's effects), when it changes.
-    const note = storageNoteText(result);
-    if (note !== storageNoteRef.current) {
-      storageNoteRef.current = note;
-      void Promise.resolve().then(() => setStorageNote(note));
-    }
-  }, [sources, deadlineText, assignments, preferred, receivedText, targetsFile]);
+    if (!loaded) return;
+    void saveSession({ sources, deadlineText, assignments, preferred, receivedText, targetsFile }).then((result) => {
+      // What the pane says follows the save, when it changes.
+      const note = storageNoteText(result);
+      if (note !== storageNoteRef.current) {
+        storageNoteRef.current = note;
+        setStorageNote(note);
+      }
+    });
+  }, [loaded, sources, deadlineText, assignments, preferred, receivedText, targetsFile]);
 
   const unsaved = run !== null && run !== savedRun;
   // Leaving the page with work whose summary was not taken away asks first.

@@ -175,7 +175,8 @@ describe("the work kept in the browser", () => {
     fireEvent.change(within(within(card("ban-bo.xlsx")).getByTestId("file-received")).getByRole("textbox"), { target: { value: "26/06/2021" } });
     await waitFor(() => expect(card("nung-nang-1.xlsx").getAttribute("data-status")).toBe("merged"));
     await waitFor(() => expect(lastOptions(files).received).toEqual({ "ban-bo.xlsx": "2021-06-26" }));
-    // Stored compactly: not the sources' JSON as is.
+    // Stored (after the compressor has loaded) compactly: not the sources' JSON as is.
+    await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).toContain("26/06/2021"));
     const stored = localStorage.getItem(SESSION_KEY)!;
     expect(stored).not.toContain("Đảng ủy xã Bản Giang");
     expect(stored.length).toBeLessThan(JSON.stringify(SOURCES).length);
@@ -184,7 +185,7 @@ describe("the work kept in the browser", () => {
     // The pane reloads: nothing is read again.
     const again = fakeFiles();
     renderWith(<MergeTab />, STANDALONE, { files: again });
-    expect(screen.getByTestId("session-restored").textContent).toContain("Đã khôi phục phiên làm việc trước (5 tệp).");
+    expect((await screen.findByTestId("session-restored")).textContent).toContain("Đã khôi phục phiên làm việc trước (5 tệp).");
     await screen.findByTestId("file-statuses");
     expect(again.readFiles).not.toHaveBeenCalled();
     expect(screen.getAllByTestId("file-status").map((c) => c.getAttribute("data-file"))).toEqual(SOURCES.map((s) => s.file));
