@@ -445,3 +445,43 @@ describe("reading long texts", () => {
     expect(refused.length).toBeLessThanOrEqual(3);
   });
 });
+
+describe("page layout", () => {
+  const TODAY = new Date(2026, 11, 3);
+
+  test("the harness applies fit-to-pages only when both counts are given, as Excel for Windows does", async () => {
+    const h = new OfficeHarness();
+    const sheet = h.book.addSheet("Sheet1");
+    const zoom = async (value: Excel.PageLayoutZoomOptions): Promise<void> => {
+      const context = h.context();
+      context.workbook.worksheets.getItem("Sheet1").pageLayout.zoom = value;
+      await context.sync();
+    };
+    await zoom({ horizontalFitToPages: 1 });
+    expect(sheet.fitToPages).toBeNull();
+    await zoom({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(sheet.fitToPages).toEqual({ wide: 1, tall: 0 });
+    await expect(zoom({ scale: 5 })).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("inserted sheets and a summary print one page wide (pages tall automatic)", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Sheet1");
+    await h.run((context) => insertLayout(context, buildUnitWorkbook(UNIT), { apiVersion: 14 }));
+    expect(h.book.sheet("Chỉ tiêu").fitToPages).toEqual({ wide: 1, tall: 0 });
+    const summary = new OfficeHarness();
+    summary.book.addSheet("Sheet1");
+    const layout = summaryLayout(3);
+    await summary.run((context) => writeSummaryLayout(context, layout, { apiVersion: 14, today: TODAY }));
+    const printed = layout.sheets.filter((s) => s.pageSetup);
+    expect(printed.length).toBeGreaterThan(0);
+    for (const s of printed) {
+      expect({ sheet: s.name, fit: summary.book.sheet(s.name).fitToPages }).toEqual({
+        sheet: s.name,
+        fit: { wide: s.pageSetup!.fitToWidth, tall: s.pageSetup!.fitToHeight },
+      });
+    }
+    expect(h.unsupported).toEqual([]);
+    expect(summary.unsupported).toEqual([]);
+  });
+});

@@ -9,6 +9,10 @@
  *    hidden;
  *  - a protected sheet refuses writes to locked cells and, unless its
  *    protection allows it, format changes and merges (AccessDenied);
+ *  - pageLayout.zoom: a scale from 10 to 400, or fit-to-pages counts; as
+ *    Excel for Windows does, a zoom giving horizontalFitToPages without
+ *    verticalFitToPages (or the other way round) is accepted but not applied
+ *    (office-js issue 1860), both together set "Fit to … pages";
  *  - getMergedAreasOrNullObject fails on a range with more than 512 merged
  *    areas;
  *  - a request over 5 MB serialized is refused (RequestPayloadSizeLimitExceeded),
@@ -537,10 +541,20 @@ export class Responder {
           return;
         }
       }
+      if (!rect && handle.path === "PageLayout" && name === "Zoom") this.zoom(sheet, value);
       this.format(handle, name, value);
       return;
     }
     return this.unsupportedRequest(`set ${name} on ${handle.k}`);
+  }
+
+  private zoom(sheet: Sheet, value: unknown): void {
+    const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = (value ?? {}) as Record<string, unknown>;
+    const count = (n: unknown): boolean => n === undefined || (Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 32767);
+    if (scale !== undefined && !(typeof scale === "number" && scale >= 10 && scale <= 400)) fail("InvalidArgument", `Zoom scale ${String(scale)}.`);
+    if (!count(wide) || !count(tall)) fail("InvalidArgument", "Fit-to-pages counts must be whole numbers.");
+    if (scale !== undefined) sheet.fitToPages = null;
+    else if (wide !== undefined && tall !== undefined) sheet.fitToPages = { wide: wide as number, tall: tall as number };
   }
 
   private format(handle: Extract<Handle, { k: "part" }>, name: string, value: unknown): void {

@@ -51,6 +51,8 @@ export class Sheet {
   readonly cells = new Map<number, Cell>();
   merges: Rect[] = [];
   readonly formats: FormatRecord[] = [];
+  /** Page setup "Fit to … pages wide by … tall" (0 tall: Automatic), null when the sheet prints at a scale. */
+  fitToPages: { wide: number; tall: number } | null = null;
   constructor(public name: string) {}
 
   cell(r: number, c: number): Cell | undefined {
