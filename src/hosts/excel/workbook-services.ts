@@ -1,7 +1,7 @@
 /**
  * The workbook use cases of the task pane, backed by Office.js. Every method
- * is one operation run through `runExcel` (retries while a cell is being
- * edited, Vietnamese errors); the operations live in small modules and sync
+ * is one operation run through `runExcel` (waits out or retries a cell
+ * edit, Vietnamese errors); the operations live in small modules and sync
  * a bounded number of times.
  */
 import { systemClock } from "../../app/clock";
@@ -35,7 +35,7 @@ export const OWN_CHANGE_GRACE_MS = 500;
 
 export function createWorkbookUseCases(options: WorkbookServiceOptions): WorkbookUseCases {
   const { apiVersion } = options;
-  const runOptions: RunOptions = options.run ? { run: options.run } : {};
+  const runOptions: RunOptions = { apiVersion, ...(options.run ? { run: options.run } : {}) };
   const run = <T>(operation: (context: Excel.RequestContext) => Promise<T>): Promise<T> => runExcel(operation, runOptions);
   const memory = new HighlightMemory();
   const today = options.today ?? (() => systemClock.now());

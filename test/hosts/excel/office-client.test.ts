@@ -17,6 +17,7 @@ import { BATCH_BYTES, splitSheet, writeSummaryLayout } from "../../../src/hosts/
 import { planSummary } from "../../../src/domain/sheets/plan-summary";
 import { HIGHLIGHT_FILL, HIGHLIGHT_SETTING } from "../../../src/hosts/excel/highlight";
 import { PENDING_SETTING } from "../../../src/hosts/excel/pending";
+import { runExcel } from "../../../src/hosts/excel/run";
 import { OfficeHarness, REQUEST_LIMIT, typed, type ActionInfo } from "./office-client";
 import { HYPERLINK, summaryLayout } from "./summary-layout";
 
@@ -483,5 +484,41 @@ describe("page layout", () => {
     }
     expect(h.unsupported).toEqual([]);
     expect(summary.unsupported).toEqual([]);
+  });
+});
+
+describe("a cell being edited", () => {
+  // delayForCellEdit travels in the request (Excel.run sets request flag 64, sent in the URL), so the harness sees it.
+  test("from ExcelApi 1.11 a batch waits for the user to leave the cell, refused by no request", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Chỉ tiêu");
+    const services = createWorkbookUseCases({ apiVersion: 11, run: h.run });
+    h.responder.startCellEdit();
+    let done = false;
+    const names = services.sheetNames().finally(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(done).toBe(false);
+    h.responder.endCellEdit();
+    expect(await names).toEqual(["Chỉ tiêu"]);
+    expect(h.responder.cellEdit).toEqual({ delayed: 1, refused: 0 });
+  });
+
+  test("below ExcelApi 1.11 a refused batch is run again once the user has left the cell; still editing, a Vietnamese error", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Chỉ tiêu");
+    const names = (context: Excel.RequestContext): Promise<string[]> => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      return context.sync().then(() => sheets.items.map((s) => s.name));
+    };
+    h.responder.startCellEdit();
+    const first = runExcel(names, { apiVersion: 10, run: h.run, retryDelayMs: 20 });
+    setTimeout(() => h.responder.endCellEdit(), 30);
+    expect(await first).toEqual(["Chỉ tiêu"]);
+    expect(h.responder.cellEdit.delayed).toBe(0);
+    expect(h.responder.cellEdit.refused).toBeGreaterThan(0);
+    h.responder.startCellEdit();
+    await expect(runExcel(names, { apiVersion: 10, run: h.run, retryDelayMs: 1, retries: 2 })).rejects.toThrow(/chế độ sửa ô/);
+    h.responder.endCellEdit();
   });
 });

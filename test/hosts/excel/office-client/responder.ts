@@ -13,6 +13,10 @@
  *    Excel for Windows does, a zoom giving horizontalFitToPages without
  *    verticalFitToPages (or the other way round) is accepted but not applied
  *    (office-js issue 1860), both together set "Fit to … pages";
+ *  - while the user edits a cell (`startCellEdit` … `endCellEdit`) a request
+ *    fails with InvalidOperationInCellEditMode, nothing applied, unless it
+ *    asks to wait (Excel.run's delayForCellEdit, request flag 64): it then
+ *    runs when the edit ends;
  *  - getMergedAreasOrNullObject fails on a range with more than 512 merged
  *    areas;
  *  - a request over 5 MB serialized is refused (RequestPayloadSizeLimitExceeded),
@@ -195,6 +199,23 @@ export class Responder {
     private readonly options: ResponderOptions = {},
   ) {}
 
+  /** Requests that waited for a cell edit to end, and requests refused because of one. */
+  readonly cellEdit = { delayed: 0, refused: 0 };
+  private editEnded: Promise<void> | null = null;
+  private endEdit: (() => void) | undefined;
+
+  /** The user starts editing a cell. */
+  startCellEdit(): void {
+    this.editEnded ??= new Promise((resolve) => (this.endEdit = resolve));
+  }
+
+  /** The user leaves the cell (Enter or Esc): the requests waiting run. */
+  endCellEdit(): void {
+    this.endEdit?.();
+    this.editEnded = null;
+    this.endEdit = undefined;
+  }
+
   get maxRequestBytes(): number {
     return Math.max(0, ...this.requestBytes);
   }
@@ -222,6 +243,18 @@ export class Responder {
         Results: [],
         Error: { Code: "RequestPayloadSizeLimitExceeded", Message: `The request is ${bytes} bytes.`, HttpStatusCode: 413 },
       });
+    }
+    if (this.editEnded) {
+      const flags = Number(/[?&]flags=(\d+)/.exec(request.url)?.[1] ?? 0);
+      if ((flags & 64) === 0) {
+        this.cellEdit.refused++;
+        return respond({
+          Results: [],
+          Error: { Code: "InvalidOperationInCellEditMode", Message: "Excel is in cell-editing mode.", HttpStatusCode: 400 },
+        });
+      }
+      this.cellEdit.delayed++;
+      while (this.editEnded) await this.editEnded;
     }
     const results: { ActionId: number; Value: unknown }[] = [];
     const handles = new Map<number, Handle>();
@@ -638,6 +671,11 @@ export class Responder {
         this.format(part, "SetPrintTitleRows", args[0]);
         return null;
       }
+      // Excel.run asks Excel to keep each object it makes valid to the end of the batch.
+      case "range._KeepReference":
+      case "areas._KeepReference":
+      case "null._KeepReference":
+        return null;
       case "setting.Delete":
         this.book.settings.delete((handle as { key: string }).key);
         return null;
