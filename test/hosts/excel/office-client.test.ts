@@ -522,3 +522,53 @@ describe("a cell being edited", () => {
     h.responder.endCellEdit();
   });
 });
+
+describe("a cell's own fill given back", () => {
+  /** Cells of every kind of fill, as [address, cell]. */
+  function filledBook(): { h: OfficeHarness; fills: () => Record<string, unknown> } {
+    const h = new OfficeHarness();
+    const sheet = h.book.addSheet("Chỉ tiêu");
+    Object.assign(sheet.cellFor(0, 0), { fill: "#FFFF00", pattern: "Gray50", patternColor: "#FF0000", patternTint: 0.4, tint: -0.25 });
+    // A theme colour with a tint ("Blue, Accent 1, Lighter 60%") reads as its colour and shade.
+    Object.assign(sheet.cellFor(1, 0), { fill: "#4472C4", tint: 0.6 });
+    sheet.cellFor(2, 0).fill = "#FFFFFF";
+    sheet.cellFor(3, 0);
+    const fills = (): Record<string, unknown> =>
+      Object.fromEntries(
+        ["A1", "A2", "A3", "A4"].map((a, r) => {
+          const { fill, pattern, patternColor, patternTint, tint } = sheet.cell(r, 0)!;
+          return [a, { fill, pattern, patternColor, patternTint, tint }];
+        }),
+      );
+    return { h, fills };
+  }
+  const REFS = ["A1", "A2", "A3", "A4"].map((cell) => ({ sheet: "Chỉ tiêu", cell }));
+
+  test("ExcelApi 1.9 and later: pattern, pattern colour, shades and a white fill come back; the mark is solid; after a reload too", async () => {
+    const { h, fills } = filledBook();
+    const own = fills();
+    await createWorkbookUseCases({ apiVersion: 9, run: h.run }).highlight(REFS);
+    expect(h.unsupported).toEqual([]);
+    // Solid and unshaded (a pattern colour left under a solid fill does not show).
+    expect(Object.values(fills()).map((f) => ({ ...(f as object), patternColor: undefined, patternTint: undefined }))).toEqual(
+      Array(4).fill({ fill: HIGHLIGHT_FILL }),
+    );
+    // A new pane (reloaded) takes the marks off from the document setting.
+    await createWorkbookUseCases({ apiVersion: 9, run: h.run }).clearHighlight();
+    expect(fills()).toEqual(own);
+    expect(fills()["A4"]).toEqual({ fill: null });
+    expect(h.unsupported).toEqual([]);
+  });
+
+  test("ExcelApi 1.7 and 1.8, where no fill reads as white: an explicit white fill stays white", async () => {
+    const { h, fills } = filledBook();
+    const services = createWorkbookUseCases({ apiVersion: 8, run: h.run });
+    await services.highlight(REFS);
+    await services.clearHighlight();
+    expect(fills()["A3"]).toEqual({ fill: "#FFFFFF" });
+    expect(fills()["A1"]).toMatchObject({ fill: "#FFFF00" });
+    // Nothing tells no fill from white on these versions: the cell without a fill gets white (not lost, but not "no fill").
+    expect(fills()["A4"]).toEqual({ fill: "#FFFFFF" });
+    expect(h.unsupported).toEqual([]);
+  });
+});

@@ -16,6 +16,11 @@ export interface Cell {
   numberFormat: string;
   /** "#RRGGBB", null for no fill. */
   fill: string | null;
+  /** With a fill: its pattern when not "Solid", the pattern's colour and shade, the colour's shade (ExcelApi 1.9's RangeFill). */
+  pattern?: string;
+  patternColor?: string;
+  patternTint?: number;
+  tint?: number;
   locked: boolean;
 }
 
