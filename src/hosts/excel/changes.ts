@@ -5,8 +5,23 @@
  * starts. Older versions have no such event.
  */
 
-/** The ExcelApi minor versions of the events. */
-export const CHANGE_EVENTS = { perSheet: 7, allSheets: 9 } as const;
+/** The ExcelApi minor versions of the events, and of the event's triggerSource. */
+export const CHANGE_EVENTS = { perSheet: 7, allSheets: 9, triggerSource: 14 } as const;
+
+/** Excel.EventTriggerSource.thisLocalAddin (the enum is not there at run time on older hosts' clients). */
+const THIS_ADDIN = "ThisLocalAddin" satisfies `${Excel.EventTriggerSource.thisLocalAddin}`;
+
+/**
+ * Whether a change event comes from this add-in's own writes: from ExcelApi
+ * 1.14 the event says so (triggerSource "ThisLocalAddin",
+ * Excel.EventTriggerSource.thisLocalAddin); before, `duringOwnWrite` tells
+ * (the pane is writing, or has just written).
+ */
+export function isOwnChange(event: Excel.WorksheetChangedEventArgs, apiVersion: number, duringOwnWrite: () => boolean): boolean {
+  const source = (event as { triggerSource?: unknown }).triggerSource;
+  if (apiVersion >= CHANGE_EVENTS.triggerSource && typeof source === "string") return source === THIS_ADDIN;
+  return duringOwnWrite();
+}
 
 export type ChangeHandler = (event: Excel.WorksheetChangedEventArgs) => void;
 

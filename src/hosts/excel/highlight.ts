@@ -8,6 +8,15 @@
  * reopened. A cell whose fill the user changed after it was marked keeps the
  * user's fill.
  *
+ * What is remembered: the colour, and from ExcelApi 1.9 the pattern, its
+ * colour and shade, and the colour's shade (tintAndShade), so a hatched or
+ * theme-shaded fill comes back as it looked. A theme colour comes back as its
+ * colour and shade, not as a link to the theme (RangeFill does not expose
+ * the theme). Before 1.9 Excel reads "#FFFFFF" both for no fill and for a
+ * white fill, and nothing else tells them apart: such a cell gets a white
+ * fill back, so an explicit white fill is never lost (a cell that had no
+ * fill then shows no gridlines).
+ *
  * Syncs: the sheet names and the setting; the fills of the cells; the new
  * fills and the setting — three for a few thousand cells. Loading or filling
  * a cell costs about 800 bytes of request (its object paths and actions, as
@@ -19,6 +28,7 @@
  */
 import type { CellRef } from "../../app/usecases";
 import { parseRange, cellAddress } from "../../domain/model/grid";
+import { EXCEL_API } from "./host";
 
 /** Light red, as the conditional formats of the official sheets use for a result short of its target. */
 export const HIGHLIGHT_FILL = "#FFC7CE";
@@ -36,6 +46,14 @@ export interface RememberedFill {
   readonly cell: string;
   /** The cell's own fill ("#RRGGBB"), null when it had none. */
   readonly color: string | null;
+  /** ExcelApi 1.9: the fill's pattern when not "Solid" ("Gray50", "Checker" …). */
+  readonly pattern?: string;
+  /** ExcelApi 1.9: the pattern's colour ("#RRGGBB"), with a pattern. */
+  readonly patternColor?: string;
+  /** ExcelApi 1.9: the pattern colour's shade (-1 … 1), when not 0. */
+  readonly patternTintAndShade?: number;
+  /** ExcelApi 1.9: the colour's shade (-1 … 1, a theme colour's tint), when not 0. */
+  readonly tintAndShade?: number;
 }
 
 export interface HighlightState {
@@ -66,9 +84,17 @@ function parseState(value: unknown): HighlightState | null {
   const out: RememberedFill[] = [];
   for (const c of cells as unknown[]) {
     if (typeof c !== "object" || c === null) continue;
-    const { sheet, cell, color } = c as { sheet?: unknown; cell?: unknown; color?: unknown };
+    const { sheet, cell, color, pattern, patternColor, patternTintAndShade, tintAndShade } = c as Record<string, unknown>;
     if (typeof sheet === "string" && typeof cell === "string" && (typeof color === "string" || color === null)) {
-      out.push({ sheet, cell, color });
+      out.push({
+        sheet,
+        cell,
+        color,
+        ...(typeof pattern === "string" ? { pattern } : {}),
+        ...(typeof patternColor === "string" ? { patternColor } : {}),
+        ...(typeof patternTintAndShade === "number" ? { patternTintAndShade } : {}),
+        ...(typeof tintAndShade === "number" ? { tintAndShade } : {}),
+      });
     }
   }
   return { fill, cells: out };
@@ -109,7 +135,7 @@ async function loadFills(
   for (let i = 0; i < cells.length; i += perRequest) {
     for (const { sheet, cell } of cells.slice(i, i + perRequest)) {
       const fill = worksheets.getItem(sheet).getRange(cell).format.fill;
-      fill.load(apiVersion >= 9 ? "color,pattern" : "color");
+      fill.load(apiVersion >= EXCEL_API.fillPattern ? "color,pattern,patternColor,patternTintAndShade,tintAndShade" : "color");
       out.push({ sheet, cell, fill });
     }
     await context.sync();
@@ -139,18 +165,58 @@ async function writeInRequests(context: Excel.RequestContext, writes: readonly W
 /** Request bytes of a text argument (UTF-8, quoted and escaped once more in the request). */
 const textBytes = (text: string): number => new TextEncoder().encode(JSON.stringify(text)).length + CELL_BYTES;
 
-const cellWrite = (queue: () => void): Write => ({ bytes: CELL_BYTES, queue });
+const cellWrite = (queue: () => void, cell?: RememberedFill): Write => ({ bytes: cell && extraSets(cell) > 0 ? 2 * CELL_BYTES : CELL_BYTES, queue });
 
-/** The loaded fill as remembered: null for none (pattern "None"; before ExcelApi 1.9, white). */
-function ownColor(fill: Excel.RangeFill, apiVersion: number): string | null {
-  if (apiVersion >= 9) return fill.pattern === "None" ? null : fill.color;
-  return fill.color === null || fill.color.toUpperCase() === "#FFFFFF" ? null : fill.color;
+/** How many properties besides the colour giving the cell its fill back sets. */
+const extraSets = (cell: RememberedFill): number =>
+  [cell.pattern, cell.patternColor, cell.patternTintAndShade, cell.tintAndShade].filter((v) => v !== undefined).length;
+
+type OwnFill = Omit<RememberedFill, "sheet" | "cell">;
+
+/** A shade worth remembering: a number other than 0. */
+const shade = (value: unknown): number | undefined => (typeof value === "number" && value !== 0 ? value : undefined);
+
+/**
+ * The loaded fill as remembered: color null for none (pattern "None"). Before
+ * ExcelApi 1.9 no fill reads as white, as a white fill does: it is taken as
+ * white (see the module's comment).
+ */
+function ownFill(fill: Excel.RangeFill, apiVersion: number): OwnFill {
+  if (apiVersion < EXCEL_API.fillPattern) return { color: fill.color };
+  if (fill.pattern === "None") return { color: null };
+  const patterned = typeof fill.pattern === "string" && fill.pattern !== "Solid";
+  const patternTint = patterned ? shade(fill.patternTintAndShade) : undefined;
+  const tint = shade(fill.tintAndShade);
+  return {
+    color: fill.color,
+    ...(patterned ? { pattern: fill.pattern } : {}),
+    ...(patterned && typeof fill.patternColor === "string" ? { patternColor: fill.patternColor } : {}),
+    ...(patternTint !== undefined ? { patternTintAndShade: patternTint } : {}),
+    ...(tint !== undefined ? { tintAndShade: tint } : {}),
+  };
 }
 
-function restore(context: Excel.RequestContext, remembered: RememberedFill): void {
+/** Queues giving a cell back its own fill: the colour, then what ExcelApi 1.9 remembered on top of it. */
+function restore(context: Excel.RequestContext, remembered: RememberedFill, apiVersion: number): void {
   const fill = context.workbook.worksheets.getItem(remembered.sheet).getRange(remembered.cell).format.fill;
-  if (remembered.color === null) fill.clear();
-  else fill.color = remembered.color;
+  if (remembered.color === null) {
+    fill.clear();
+    return;
+  }
+  fill.color = remembered.color;
+  if (apiVersion < EXCEL_API.fillPattern) return;
+  // Setting the colour made the fill solid, unshaded: what was otherwise is set again.
+  if (remembered.pattern !== undefined) fill.pattern = remembered.pattern as Excel.FillPattern;
+  if (remembered.patternColor !== undefined) fill.patternColor = remembered.patternColor;
+  if (remembered.patternTintAndShade !== undefined) fill.patternTintAndShade = remembered.patternTintAndShade;
+  if (remembered.tintAndShade !== undefined) fill.tintAndShade = remembered.tintAndShade;
+}
+
+/** Queues the mark: a solid fill of `color` (a patterned cell's pattern would hide it). */
+function mark(context: Excel.RequestContext, ref: RememberedFill, color: string, apiVersion: number): void {
+  const fill = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell).format.fill;
+  fill.color = color;
+  if (apiVersion >= EXCEL_API.fillPattern && ref.pattern !== undefined) fill.pattern = "Solid";
 }
 
 /**
@@ -180,17 +246,16 @@ export async function highlightCells(
   const freshFills = loaded.slice(0, fresh.length);
   const droppedFills = loaded.slice(fresh.length);
 
-  const own = new Map(freshFills.map((f) => [key(f.sheet, f.cell), ownColor(f.fill, options.apiVersion)]));
-  const remembered: RememberedFill[] = [...wanted.entries()].map(([k, ref]) => before.get(k) ?? { ...ref, color: own.get(k) ?? null });
-  const worksheets = context.workbook.worksheets;
+  const own = new Map(freshFills.map((f) => [key(f.sheet, f.cell), ownFill(f.fill, options.apiVersion)]));
+  const remembered: RememberedFill[] = [...wanted.entries()].map(([k, ref]) => before.get(k) ?? { ...ref, ...(own.get(k) ?? { color: null }) });
   const next: HighlightState = { fill, cells: remembered };
   // The setting first: until every fill is written it names each cell that may carry the mark.
   const text = JSON.stringify(next);
   const writes: Write[] = [{ bytes: textBytes(text), queue: () => context.workbook.settings.add(HIGHLIGHT_SETTING, text) }];
   droppedFills.forEach((l, i) => {
-    if (sameColor(l.fill.color, state?.fill ?? fill)) writes.push(cellWrite(() => restore(context, dropped[i]!)));
+    if (sameColor(l.fill.color, state?.fill ?? fill)) writes.push(cellWrite(() => restore(context, dropped[i]!, options.apiVersion), dropped[i]));
   });
-  for (const ref of wanted.values()) writes.push(cellWrite(() => (worksheets.getItem(ref.sheet).getRange(ref.cell).format.fill.color = fill)));
+  for (const ref of remembered) writes.push(cellWrite(() => mark(context, ref, fill, options.apiVersion), ref));
   await writeInRequests(context, writes, requestBytes); // 3
   options.memory.state = next;
 }
@@ -207,7 +272,7 @@ export async function clearHighlightCells(
   const loaded = await loadFills(context, cells, options.apiVersion, requestBytes); // 2
   const writes: Write[] = [];
   loaded.forEach((l, i) => {
-    if (sameColor(l.fill.color, state.fill)) writes.push(cellWrite(() => restore(context, cells[i]!)));
+    if (sameColor(l.fill.color, state.fill)) writes.push(cellWrite(() => restore(context, cells[i]!, options.apiVersion), cells[i]));
   });
   // The setting last: until every fill is given back it still names the marked cells.
   writes.push(

@@ -23,6 +23,8 @@ export const EXCEL_API = {
   dataValidation: 8,
   /** Worksheet.pageLayout (paper size, orientation, print titles). */
   pageLayout: 9,
+  /** RangeFill.pattern, patternColor, patternTintAndShade, tintAndShade (the adapter's highlight). */
+  fillPattern: 9,
 } as const;
 
 export interface FeatureSupport {

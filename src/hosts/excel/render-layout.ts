@@ -262,11 +262,9 @@ export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion
       const pl = ws.pageLayout;
       pl.paperSize = "A4";
       pl.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
-      // Pages tall 0 ("as many as needed") is expressed by leaving verticalFitToPages out.
-      pl.zoom =
-        page.fitToHeight > 0
-          ? { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight }
-          : { horizontalFitToPages: page.fitToWidth };
+      // Both counts together: horizontalFitToPages alone is known not to apply on Excel for
+      // Windows (office-js issue 1860). Pages tall 0 is "as many as needed" (Automatic).
+      pl.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
       pl.leftMargin = page.margins.left * 72;
       pl.rightMargin = page.margins.right * 72;
       pl.topMargin = page.margins.top * 72;

@@ -2,7 +2,11 @@
  * The one door to Excel: every workbook operation goes through `runExcel`.
  * An operation takes the request context, queues its work and syncs as few
  * times as it can; this wrapper turns Office.js failures into ExcelError with
- * a Vietnamese message and retries when Excel is busy (a cell being edited).
+ * a Vietnamese message. While the user is editing a cell, Excel refuses
+ * requests; from ExcelApi 1.11 the batch asks Excel to wait until the edit
+ * ends (`delayForCellEdit`), and where it cannot (older sets, or a host
+ * without the DelayForCellEdit feature, where the client leaves the flag
+ * off) the batch is run again a few times before the user is told.
  */
 
 export type ExcelOperation<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -44,22 +48,33 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The ExcelApi minor version of Excel.run's `delayForCellEdit`. */
+export const DELAY_FOR_CELL_EDIT = 11;
+
+/** An Excel.run: the batch, with Excel.run's options when there are any. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
+
+const excelRun: ExcelRun = (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch));
+
 export interface RunOptions {
+  /** The host's highest ExcelApi minor version: from 1.11 a batch waits out a cell edit (0 when unknown). */
+  readonly apiVersion?: number;
   /** How many times to retry while Excel is in cell-edit mode. */
   readonly retries?: number;
   /** Milliseconds between retries. */
   readonly retryDelayMs?: number;
   /** The Excel.run to use (tests pass a recording fake). */
-  readonly run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  readonly run?: ExcelRun;
 }
 
 export async function runExcel<T>(operation: ExcelOperation<T>, options: RunOptions = {}): Promise<T> {
   const retries = options.retries ?? 3;
   const delay = options.retryDelayMs ?? 700;
-  const run = options.run ?? (<U>(batch: (context: Excel.RequestContext) => Promise<U>) => Excel.run(batch));
+  const run = options.run ?? excelRun;
+  const runOptions: Excel.RunOptions | undefined = (options.apiVersion ?? 0) >= DELAY_FOR_CELL_EDIT ? { delayForCellEdit: true } : undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await run(operation);
+      return await (runOptions ? run(operation, runOptions) : run(operation));
     } catch (error) {
       const code = errorCode(error);
       if (code === "InvalidOperationInCellEditMode" && attempt < retries) {

@@ -1,14 +1,14 @@
 /**
  * The workbook use cases of the task pane, backed by Office.js. Every method
- * is one operation run through `runExcel` (retries while a cell is being
- * edited, Vietnamese errors); the operations live in small modules and sync
+ * is one operation run through `runExcel` (waits out or retries a cell
+ * edit, Vietnamese errors); the operations live in small modules and sync
  * a bounded number of times.
  */
 import { systemClock } from "../../app/clock";
 import type { CellRef, WorkbookUseCases } from "../../app/usecases";
 import type { CellStyle, WorkbookLayout } from "../../domain/sheets";
 import { foldText } from "../../domain/text";
-import { unwatchChanges, watchChanges } from "./changes";
+import { isOwnChange, unwatchChanges, watchChanges } from "./changes";
 import { clearHighlightCells, HIGHLIGHT_FILL, HighlightMemory, highlightCells } from "./highlight";
 import { readOpenWorkbook } from "./read-workbook";
 import { insertLayout } from "./render-layout";
@@ -26,17 +26,22 @@ export interface WorkbookServiceOptions {
   readonly today?: () => Date;
 }
 
-/** Milliseconds after our own fill changes during which change events are taken as ours. */
-const OWN_CHANGE_GRACE_MS = 500;
+/**
+ * Below ExcelApi 1.14 a change event does not say who made the change: the
+ * events that come while the pane writes, or within this many milliseconds
+ * after, are taken as the pane's own.
+ */
+export const OWN_CHANGE_GRACE_MS = 500;
 
 export function createWorkbookUseCases(options: WorkbookServiceOptions): WorkbookUseCases {
   const { apiVersion } = options;
-  const runOptions: RunOptions = options.run ? { run: options.run } : {};
+  const runOptions: RunOptions = { apiVersion, ...(options.run ? { run: options.run } : {}) };
   const run = <T>(operation: (context: Excel.RequestContext) => Promise<T>): Promise<T> => runExcel(operation, runOptions);
   const memory = new HighlightMemory();
   const today = options.today ?? (() => systemClock.now());
 
-  // Changes made by highlight/clearHighlight are not the user's: the change handler ignores them.
+  // Changes made by the pane's own writes (insert, summary, marks and taking them off) are not the
+  // user's: the change handler ignores them, by the event's triggerSource where the host gives it.
   let ownWrites = 0;
   let ownUntil = 0;
   const own = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -59,10 +64,12 @@ export function createWorkbookUseCases(options: WorkbookServiceOptions): Workboo
       }),
 
     insertLayout: (layout: WorkbookLayout, { renameExisting }: { renameExisting: boolean }) =>
-      run(async (context) => {
-        const result = await insertLayout(context, layout, { apiVersion, renameExisting, today: today() });
-        return { skipped: result.skipped };
-      }),
+      own(() =>
+        run(async (context) => {
+          const result = await insertLayout(context, layout, { apiVersion, renameExisting, today: today() });
+          return { skipped: result.skipped };
+        }),
+      ),
 
     readWorkbook: (only?: readonly string[]) =>
       run((context) => {
@@ -85,8 +92,8 @@ export function createWorkbookUseCases(options: WorkbookServiceOptions): Workboo
 
     onChanged: async (callback: () => void) => {
       const results = await run((context) =>
-        watchChanges(context, apiVersion, () => {
-          if (ownWrites > 0 || Date.now() < ownUntil) return;
+        watchChanges(context, apiVersion, (event) => {
+          if (isOwnChange(event, apiVersion, () => ownWrites > 0 || Date.now() < ownUntil)) return;
           callback();
         }),
       );
@@ -102,9 +109,11 @@ export function createWorkbookUseCases(options: WorkbookServiceOptions): Workboo
     },
 
     writeSummary: (layout: WorkbookLayout) =>
-      run(async (context) => {
-        const result = await writeSummaryLayout(context, layout, { apiVersion, today: today() });
-        return { replaced: result.replaced, copies: result.copies, skipped: result.skipped, renamed: result.renamed };
-      }),
+      own(() =>
+        run(async (context) => {
+          const result = await writeSummaryLayout(context, layout, { apiVersion, today: today() });
+          return { replaced: result.replaced, copies: result.copies, skipped: result.skipped, renamed: result.renamed };
+        }),
+      ),
   };
 }

@@ -597,8 +597,8 @@ export class FakeWorkbook {
   }
 
   /** Fires a change event as Excel would after the user edits `sheet`. */
-  async change(sheet: string, address = "A1"): Promise<void> {
-    const event = { worksheetId: sheet, address, changeType: "RangeEdited", source: "Local" };
+  async change(sheet: string, address = "A1", triggerSource?: "Unknown" | "ThisLocalAddin"): Promise<void> {
+    const event = { worksheetId: sheet, address, changeType: "RangeEdited", source: "Local", ...(triggerSource ? { triggerSource } : {}) };
     for (const h of [...this.handlers]) if (h.scope === "*" || h.scope === sheet) await h.handler(event);
   }
 }

@@ -17,6 +17,7 @@ import { BATCH_BYTES, splitSheet, writeSummaryLayout } from "../../../src/hosts/
 import { planSummary } from "../../../src/domain/sheets/plan-summary";
 import { HIGHLIGHT_FILL, HIGHLIGHT_SETTING } from "../../../src/hosts/excel/highlight";
 import { PENDING_SETTING } from "../../../src/hosts/excel/pending";
+import { runExcel } from "../../../src/hosts/excel/run";
 import { OfficeHarness, REQUEST_LIMIT, typed, type ActionInfo } from "./office-client";
 import { HYPERLINK, summaryLayout } from "./summary-layout";
 
@@ -443,5 +444,131 @@ describe("reading long texts", () => {
     const refused = h.responder.responseBytes.filter((b) => b > REQUEST_LIMIT);
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("page layout", () => {
+  const TODAY = new Date(2026, 11, 3);
+
+  test("the harness applies fit-to-pages only when both counts are given, as Excel for Windows does", async () => {
+    const h = new OfficeHarness();
+    const sheet = h.book.addSheet("Sheet1");
+    const zoom = async (value: Excel.PageLayoutZoomOptions): Promise<void> => {
+      const context = h.context();
+      context.workbook.worksheets.getItem("Sheet1").pageLayout.zoom = value;
+      await context.sync();
+    };
+    await zoom({ horizontalFitToPages: 1 });
+    expect(sheet.fitToPages).toBeNull();
+    await zoom({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(sheet.fitToPages).toEqual({ wide: 1, tall: 0 });
+    await expect(zoom({ scale: 5 })).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("inserted sheets and a summary print one page wide (pages tall automatic)", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Sheet1");
+    await h.run((context) => insertLayout(context, buildUnitWorkbook(UNIT), { apiVersion: 14 }));
+    expect(h.book.sheet("Chỉ tiêu").fitToPages).toEqual({ wide: 1, tall: 0 });
+    const summary = new OfficeHarness();
+    summary.book.addSheet("Sheet1");
+    const layout = summaryLayout(3);
+    await summary.run((context) => writeSummaryLayout(context, layout, { apiVersion: 14, today: TODAY }));
+    const printed = layout.sheets.filter((s) => s.pageSetup);
+    expect(printed.length).toBeGreaterThan(0);
+    for (const s of printed) {
+      expect({ sheet: s.name, fit: summary.book.sheet(s.name).fitToPages }).toEqual({
+        sheet: s.name,
+        fit: { wide: s.pageSetup!.fitToWidth, tall: s.pageSetup!.fitToHeight },
+      });
+    }
+    expect(h.unsupported).toEqual([]);
+    expect(summary.unsupported).toEqual([]);
+  });
+});
+
+describe("a cell being edited", () => {
+  // delayForCellEdit travels in the request (Excel.run sets request flag 64, sent in the URL), so the harness sees it.
+  test("from ExcelApi 1.11 a batch waits for the user to leave the cell, refused by no request", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Chỉ tiêu");
+    const services = createWorkbookUseCases({ apiVersion: 11, run: h.run });
+    h.responder.startCellEdit();
+    let done = false;
+    const names = services.sheetNames().finally(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(done).toBe(false);
+    h.responder.endCellEdit();
+    expect(await names).toEqual(["Chỉ tiêu"]);
+    expect(h.responder.cellEdit).toEqual({ delayed: 1, refused: 0 });
+  });
+
+  test("below ExcelApi 1.11 a refused batch is run again once the user has left the cell; still editing, a Vietnamese error", async () => {
+    const h = new OfficeHarness();
+    h.book.addSheet("Chỉ tiêu");
+    const names = (context: Excel.RequestContext): Promise<string[]> => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      return context.sync().then(() => sheets.items.map((s) => s.name));
+    };
+    h.responder.startCellEdit();
+    const first = runExcel(names, { apiVersion: 10, run: h.run, retryDelayMs: 20 });
+    setTimeout(() => h.responder.endCellEdit(), 30);
+    expect(await first).toEqual(["Chỉ tiêu"]);
+    expect(h.responder.cellEdit.delayed).toBe(0);
+    expect(h.responder.cellEdit.refused).toBeGreaterThan(0);
+    h.responder.startCellEdit();
+    await expect(runExcel(names, { apiVersion: 10, run: h.run, retryDelayMs: 1, retries: 2 })).rejects.toThrow(/chế độ sửa ô/);
+    h.responder.endCellEdit();
+  });
+});
+
+describe("a cell's own fill given back", () => {
+  /** Cells of every kind of fill, as [address, cell]. */
+  function filledBook(): { h: OfficeHarness; fills: () => Record<string, unknown> } {
+    const h = new OfficeHarness();
+    const sheet = h.book.addSheet("Chỉ tiêu");
+    Object.assign(sheet.cellFor(0, 0), { fill: "#FFFF00", pattern: "Gray50", patternColor: "#FF0000", patternTint: 0.4, tint: -0.25 });
+    // A theme colour with a tint ("Blue, Accent 1, Lighter 60%") reads as its colour and shade.
+    Object.assign(sheet.cellFor(1, 0), { fill: "#4472C4", tint: 0.6 });
+    sheet.cellFor(2, 0).fill = "#FFFFFF";
+    sheet.cellFor(3, 0);
+    const fills = (): Record<string, unknown> =>
+      Object.fromEntries(
+        ["A1", "A2", "A3", "A4"].map((a, r) => {
+          const { fill, pattern, patternColor, patternTint, tint } = sheet.cell(r, 0)!;
+          return [a, { fill, pattern, patternColor, patternTint, tint }];
+        }),
+      );
+    return { h, fills };
+  }
+  const REFS = ["A1", "A2", "A3", "A4"].map((cell) => ({ sheet: "Chỉ tiêu", cell }));
+
+  test("ExcelApi 1.9 and later: pattern, pattern colour, shades and a white fill come back; the mark is solid; after a reload too", async () => {
+    const { h, fills } = filledBook();
+    const own = fills();
+    await createWorkbookUseCases({ apiVersion: 9, run: h.run }).highlight(REFS);
+    expect(h.unsupported).toEqual([]);
+    // Solid and unshaded (a pattern colour left under a solid fill does not show).
+    expect(Object.values(fills()).map((f) => ({ ...(f as object), patternColor: undefined, patternTint: undefined }))).toEqual(
+      Array(4).fill({ fill: HIGHLIGHT_FILL }),
+    );
+    // A new pane (reloaded) takes the marks off from the document setting.
+    await createWorkbookUseCases({ apiVersion: 9, run: h.run }).clearHighlight();
+    expect(fills()).toEqual(own);
+    expect(fills()["A4"]).toEqual({ fill: null });
+    expect(h.unsupported).toEqual([]);
+  });
+
+  test("ExcelApi 1.7 and 1.8, where no fill reads as white: an explicit white fill stays white", async () => {
+    const { h, fills } = filledBook();
+    const services = createWorkbookUseCases({ apiVersion: 8, run: h.run });
+    await services.highlight(REFS);
+    await services.clearHighlight();
+    expect(fills()["A3"]).toEqual({ fill: "#FFFFFF" });
+    expect(fills()["A1"]).toMatchObject({ fill: "#FFFF00" });
+    // Nothing tells no fill from white on these versions: the cell without a fill gets white (not lost, but not "no fill").
+    expect(fills()["A4"]).toEqual({ fill: "#FFFFFF" });
+    expect(h.unsupported).toEqual([]);
   });
 });

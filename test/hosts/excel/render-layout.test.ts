@@ -245,7 +245,7 @@ describe("insertLayout", () => {
     expect(chiTieu.log.some((l) => l.startsWith("D9:D31.dataValidation.rule = ") && l.includes('"wholeNumber"'))).toBe(true);
     expect(chiTieu.log).toContain('pageLayout.setPrintTitleRows("$8:$8")');
     expect(chiTieu.log).toContain('pageLayout.paperSize = "A4"');
-    expect(chiTieu.log).toContain('pageLayout.zoom = {"horizontalFitToPages":1}');
+    expect(chiTieu.log).toContain('pageLayout.zoom = {"horizontalFitToPages":1,"verticalFitToPages":0}');
     expect(chiTieu.log).toContain('pageLayout.orientation = "Landscape"');
     expect(chiTieu.log.some((l) => l.startsWith("protection.protect(") && l.includes('"allowFormatCells":true'))).toBe(true);
     expect(chiTieu.log.some((l) => l === 'F10.conditionalFormats.add("Custom")')).toBe(true);

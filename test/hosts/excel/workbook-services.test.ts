@@ -5,8 +5,10 @@
  */
 import { HIGHLIGHT_FILL, HIGHLIGHT_SETTING } from "../../../src/hosts/excel/highlight";
 import { ExcelError } from "../../../src/hosts/excel/run";
-import { createWorkbookUseCases } from "../../../src/hosts/excel/workbook-services";
+import { createWorkbookUseCases, OWN_CHANGE_GRACE_MS } from "../../../src/hosts/excel/workbook-services";
+import { buildUnitWorkbook } from "../../../src/domain/sheets";
 import { FakeWorkbook } from "./fake-excel";
+import { summaryLayout } from "./summary-layout";
 
 function book(): FakeWorkbook {
   const b = new FakeWorkbook(["Chỉ tiêu", "Văn bản"]);
@@ -130,6 +132,51 @@ describe("onChanged", () => {
     expect(b.handlers).toEqual([]);
     await b.change("Chỉ tiêu", "D10");
     expect(calls).toHaveLength(1);
+  });
+
+  // Change events cannot go through Microsoft's client harness (its request channel does not
+  // carry event registration), so these use the recording fake, which fires them as Excel would.
+  test("below ExcelApi 1.14, changes while the pane inserts sheets or writes a summary, and just after, are ignored", async () => {
+    const b = book();
+    const services = createWorkbookUseCases({ apiVersion: 9, run: b.run, today: () => new Date(2026, 11, 3) });
+    let calls = 0;
+    await services.onChanged(() => calls++);
+    b.duringSync = () => b.change("Chỉ tiêu", "D10");
+    await services.insertLayout(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-02" }), {
+      renameExisting: true,
+    });
+    await services.writeSummary(summaryLayout(2));
+    b.duringSync = undefined;
+    expect(calls).toBe(0);
+    // The change Excel reports just after the last write is the pane's too.
+    await b.change("Chỉ tiêu", "D10");
+    expect(calls).toBe(0);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, "now").mockReturnValue(now + OWN_CHANGE_GRACE_MS + 1);
+    try {
+      await b.change("Chỉ tiêu", "D10");
+    } finally {
+      clock.mockRestore();
+    }
+    expect(calls).toBe(1);
+  });
+
+  test("from ExcelApi 1.14, the event's triggerSource tells the pane's writes from the user's", async () => {
+    const b = book();
+    const services = createWorkbookUseCases({ apiVersion: 14, run: b.run });
+    let calls = 0;
+    await services.onChanged(() => calls++);
+    // The pane's own write, reported after any grace window: still ignored.
+    await b.change("Chỉ tiêu", "D10", "ThisLocalAddin");
+    expect(calls).toBe(0);
+    // The user's edit while the pane writes marks is not swallowed.
+    b.duringSync = () => b.change("Chỉ tiêu", "D11", "Unknown");
+    await services.highlight(REFS);
+    b.duringSync = undefined;
+    expect(calls).toBeGreaterThan(0);
+    const before = calls;
+    await b.change("Chỉ tiêu", "D11", "Unknown");
+    expect(calls).toBe(before + 1);
   });
 
   test("falls back to one handler per sheet with ExcelApi 1.7", async () => {

@@ -30,10 +30,17 @@ export class OfficeHarness {
     return new client.RequestContext(this.url) as unknown as Excel.RequestContext;
   }
 
-  /** An Excel.run over this workbook. */
-  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  /**
+   * An Excel.run over this workbook. With options (delayForCellEdit…) it is
+   * the client's own Excel.run, which also queues a _KeepReference for every
+   * object the batch makes; without, the batch gets a bare RequestContext
+   * (the requests then lack those actions).
+   */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> => {
     const before = this.responder.requestBytes.length;
+    const { Excel: client } = officeClient();
     try {
+      if (options) return await client.run({ ...options, session: this.url } as unknown as Excel.RunOptions, batch);
       return await batch(this.context());
     } finally {
       this.runs.push(this.responder.requestBytes.length - before);

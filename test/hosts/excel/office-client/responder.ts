@@ -9,6 +9,17 @@
  *    hidden;
  *  - a protected sheet refuses writes to locked cells and, unless its
  *    protection allows it, format changes and merges (AccessDenied);
+ *  - pageLayout.zoom: a scale from 10 to 400, or fit-to-pages counts; as
+ *    Excel for Windows does, a zoom giving horizontalFitToPages without
+ *    verticalFitToPages (or the other way round) is accepted but not applied
+ *    (office-js issue 1860), both together set "Fit to … pages";
+ *  - while the user edits a cell (`startCellEdit` … `endCellEdit`) a request
+ *    fails with InvalidOperationInCellEditMode, nothing applied, unless it
+ *    asks to wait (Excel.run's delayForCellEdit, request flag 64): it then
+ *    runs when the edit ends;
+ *  - a cell's fill: setting its colour makes it solid if it had no pattern
+ *    and takes its shade (tintAndShade) off; pattern "None" or clear() is no
+ *    fill; no fill reads as colour "#FFFFFF", pattern "None";
  *  - getMergedAreasOrNullObject fails on a range with more than 512 merged
  *    areas;
  *  - a request over 5 MB serialized is refused (RequestPayloadSizeLimitExceeded),
@@ -92,7 +103,7 @@ export interface ResponderOptions {
 const PARTS: Readonly<Record<string, readonly string[]>> = {
   "range:Format": ["HorizontalAlignment", "VerticalAlignment", "WrapText", "ColumnWidth", "RowHeight"],
   "range:Format/Font": ["Name", "Size", "Bold", "Italic", "Underline", "Color"],
-  "range:Format/Fill": ["Color"],
+  "range:Format/Fill": ["Color", "Pattern", "PatternColor", "PatternTintAndShade", "TintAndShade"],
   "range:Format/Borders": [],
   "range:Format/Borders/Item": ["Style", "Weight", "Color"],
   "range:Format/Protection": ["Locked"],
@@ -119,6 +130,31 @@ const PARTS: Readonly<Record<string, readonly string[]>> = {
   "sheet:PageLayout/HeadersFooters": [],
   "sheet:PageLayout/HeadersFooters/DefaultForAllPages": ["CenterFooter"],
 };
+
+/** Excel.FillPattern. */
+const FILL_PATTERNS: readonly string[] = [
+  "None",
+  "Solid",
+  "Gray50",
+  "Gray75",
+  "Gray25",
+  "Horizontal",
+  "Vertical",
+  "Down",
+  "Up",
+  "Checker",
+  "SemiGray75",
+  "LightHorizontal",
+  "LightVertical",
+  "LightDown",
+  "LightUp",
+  "Grid",
+  "CrissCross",
+  "Gray16",
+  "Gray8",
+  "LinearGradient",
+  "RectangularGradient",
+];
 
 const VALID_VISIBILITY: readonly Visibility[] = ["Visible", "Hidden", "VeryHidden"];
 
@@ -191,6 +227,23 @@ export class Responder {
     private readonly options: ResponderOptions = {},
   ) {}
 
+  /** Requests that waited for a cell edit to end, and requests refused because of one. */
+  readonly cellEdit = { delayed: 0, refused: 0 };
+  private editEnded: Promise<void> | null = null;
+  private endEdit: (() => void) | undefined;
+
+  /** The user starts editing a cell. */
+  startCellEdit(): void {
+    this.editEnded ??= new Promise((resolve) => (this.endEdit = resolve));
+  }
+
+  /** The user leaves the cell (Enter or Esc): the requests waiting run. */
+  endCellEdit(): void {
+    this.endEdit?.();
+    this.editEnded = null;
+    this.endEdit = undefined;
+  }
+
   get maxRequestBytes(): number {
     return Math.max(0, ...this.requestBytes);
   }
@@ -218,6 +271,18 @@ export class Responder {
         Results: [],
         Error: { Code: "RequestPayloadSizeLimitExceeded", Message: `The request is ${bytes} bytes.`, HttpStatusCode: 413 },
       });
+    }
+    if (this.editEnded) {
+      const flags = Number(/[?&]flags=(\d+)/.exec(request.url)?.[1] ?? 0);
+      if ((flags & 64) === 0) {
+        this.cellEdit.refused++;
+        return respond({
+          Results: [],
+          Error: { Code: "InvalidOperationInCellEditMode", Message: "Excel is in cell-editing mode.", HttpStatusCode: 400 },
+        });
+      }
+      this.cellEdit.delayed++;
+      while (this.editEnded) await this.editEnded;
     }
     const results: { ActionId: number; Value: unknown }[] = [];
     const handles = new Map<number, Handle>();
@@ -430,10 +495,19 @@ export class Responder {
       case "part":
         if (handle.path === "Format/Fill" && handle.base.rect) {
           const { sheet, rect } = handle.base as { sheet: Sheet; rect: Rect };
-          const fills = new Set(matrixOf(rect, (r, c) => sheet.cell(r, c)?.fill ?? null).flat());
-          const [only] = fills;
-          const color = fills.size === 1 ? only ?? "#FFFFFF" : null;
-          return pick({ Color: () => color, Pattern: () => (fills.size === 1 && only === null ? "None" : "Solid") });
+          // One value when every cell has it, else null (as Excel reads a range of mixed fills).
+          const uniform = <T>(at: (cell: Cell | undefined) => T): T | null => {
+            const seen = new Set(matrixOf(rect, (r, c) => at(sheet.cell(r, c))).flat());
+            return seen.size === 1 ? [...seen][0]! : null;
+          };
+          const filled = (cell: Cell | undefined): cell is Cell => cell?.fill !== undefined && cell.fill !== null;
+          return pick({
+            Color: () => uniform((cell) => (filled(cell) ? cell.fill : "#FFFFFF")),
+            Pattern: () => uniform((cell) => (filled(cell) ? cell.pattern ?? "Solid" : "None")),
+            PatternColor: () => uniform((cell) => (filled(cell) ? cell.patternColor ?? "#000000" : "#000000")),
+            PatternTintAndShade: () => uniform((cell) => (filled(cell) ? cell.patternTint ?? 0 : 0)),
+            TintAndShade: () => uniform((cell) => (filled(cell) ? cell.tint ?? 0 : 0)),
+          });
         }
         return this.unsupportedRequest(`load of ${handle.path}`);
       case "setting":
@@ -528,8 +602,8 @@ export class Responder {
       const { sheet, rect } = handle.base;
       if (rect) {
         this.guard(sheet, name === "ColumnWidth" ? "columns" : name === "RowHeight" ? "rows" : "format");
-        if (handle.path === "Format/Fill" && name === "Color") {
-          for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) sheet.cellFor(r, c).fill = String(value).toUpperCase();
+        if (handle.path === "Format/Fill") {
+          this.fill(sheet, rect, name, value);
           return;
         }
         if (handle.path === "Format/Protection" && name === "Locked") {
@@ -537,10 +611,48 @@ export class Responder {
           return;
         }
       }
+      if (!rect && handle.path === "PageLayout" && name === "Zoom") this.zoom(sheet, value);
       this.format(handle, name, value);
       return;
     }
     return this.unsupportedRequest(`set ${name} on ${handle.k}`);
+  }
+
+  /** Sets a property of the fill of every cell of `rect`, as Excel does. */
+  private fill(sheet: Sheet, rect: Rect, name: string, value: unknown): void {
+    const shade = (v: unknown): number => (typeof v === "number" && v >= -1 && v <= 1 ? v : fail("InvalidArgument", `${name} ${String(v)}.`));
+    if (name === "Pattern" && !FILL_PATTERNS.includes(value as string)) fail("InvalidArgument", `Pattern ${String(value)}.`);
+    if ((name === "Color" || name === "PatternColor") && !/^#[0-9A-F]{6}$/i.test(String(value))) fail("InvalidArgument", `${name} ${String(value)}.`);
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        const cell = sheet.cellFor(r, c);
+        if (name === "Color") {
+          cell.fill = String(value).toUpperCase();
+          delete cell.tint;
+        } else if (name === "Pattern" && value === "None") {
+          cell.fill = null;
+          delete cell.pattern;
+          delete cell.patternColor;
+          delete cell.patternTint;
+          delete cell.tint;
+        } else if (name === "Pattern") {
+          cell.fill ??= "#FFFFFF";
+          if (value === "Solid") delete cell.pattern;
+          else cell.pattern = value as string;
+        } else if (name === "PatternColor") cell.patternColor = String(value).toUpperCase();
+        else if (name === "PatternTintAndShade") cell.patternTint = shade(value);
+        else cell.tint = shade(value);
+      }
+    }
+  }
+
+  private zoom(sheet: Sheet, value: unknown): void {
+    const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = (value ?? {}) as Record<string, unknown>;
+    const count = (n: unknown): boolean => n === undefined || (Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 32767);
+    if (scale !== undefined && !(typeof scale === "number" && scale >= 10 && scale <= 400)) fail("InvalidArgument", `Zoom scale ${String(scale)}.`);
+    if (!count(wide) || !count(tall)) fail("InvalidArgument", "Fit-to-pages counts must be whole numbers.");
+    if (scale !== undefined) sheet.fitToPages = null;
+    else if (wide !== undefined && tall !== undefined) sheet.fitToPages = { wide: wide as number, tall: tall as number };
   }
 
   private format(handle: Extract<Handle, { k: "part" }>, name: string, value: unknown): void {
@@ -607,7 +719,7 @@ export class Responder {
         if (part.path !== "Format/Fill" || !part.base.rect) return this.unsupportedRequest(`Clear on ${part.path}`);
         this.guard(part.base.sheet, "format");
         const { sheet, rect } = part.base;
-        for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) sheet.cellFor(r, c).fill = null;
+        this.fill(sheet, rect, "Pattern", "None");
         return null;
       }
       case "part.Protect": {
@@ -624,6 +736,11 @@ export class Responder {
         this.format(part, "SetPrintTitleRows", args[0]);
         return null;
       }
+      // Excel.run asks Excel to keep each object it makes valid to the end of the batch.
+      case "range._KeepReference":
+      case "areas._KeepReference":
+      case "null._KeepReference":
+        return null;
       case "setting.Delete":
         this.book.settings.delete((handle as { key: string }).key);
         return null;

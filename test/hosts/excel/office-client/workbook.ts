@@ -16,6 +16,11 @@ export interface Cell {
   numberFormat: string;
   /** "#RRGGBB", null for no fill. */
   fill: string | null;
+  /** With a fill: its pattern when not "Solid", the pattern's colour and shade, the colour's shade (ExcelApi 1.9's RangeFill). */
+  pattern?: string;
+  patternColor?: string;
+  patternTint?: number;
+  tint?: number;
   locked: boolean;
 }
 
@@ -51,6 +56,8 @@ export class Sheet {
   readonly cells = new Map<number, Cell>();
   merges: Rect[] = [];
   readonly formats: FormatRecord[] = [];
+  /** Page setup "Fit to … pages wide by … tall" (0 tall: Automatic), null when the sheet prints at a scale. */
+  fitToPages: { wide: number; tall: number } | null = null;
   constructor(public name: string) {}
 
   cell(r: number, c: number): Cell | undefined {
