@@ -182,7 +182,10 @@ const shade = (value: unknown): number | undefined => (typeof value === "number"
  * white (see the module's comment).
  */
 function ownFill(fill: Excel.RangeFill, apiVersion: number): OwnFill {
-  if (apiVersion < EXCEL_API.fillPattern) return { color: fill.color };
+  // Below 1.9 no fill reads as white, and nothing tells the two apart: white is taken for no fill, since
+  // the template's cells have none (giving them white would hide their gridlines); an explicit white fill
+  // is cleared, which looks the same on screen.
+  if (apiVersion < EXCEL_API.fillPattern) return { color: fill.color === null || fill.color.toUpperCase() === "#FFFFFF" ? null : fill.color };
   if (fill.pattern === "None") return { color: null };
   const patterned = typeof fill.pattern === "string" && fill.pattern !== "Solid";
   const patternTint = patterned ? shade(fill.patternTintAndShade) : undefined;
