@@ -34,8 +34,12 @@ import { isTextCell, renderSheet, runFormats, styleRuns } from "./render-layout"
 
 /** Estimated request bytes of one row block of a sheet. */
 export const BLOCK_BYTES = 2_000_000;
-/** Estimated request bytes of one sync. */
-export const BATCH_BYTES = 4_000_000;
+/**
+ * Estimated request bytes of one sync. Through Excel.run the client adds a keep-reference action for
+ * every range a batch makes, which the estimate does not count (measured about 1.21 × the estimate on a
+ * summary of 1,000 units): 3.5 MB estimated stays under Excel on the web's 5 MB with room to spare.
+ */
+export const BATCH_BYTES = 3_500_000;
 
 /**
  * Request bytes of the Office.js actions: each property set or call is an

@@ -258,6 +258,14 @@ describe("measured request sizes", () => {
     const measured = each.responder.requestBytes.slice(1);
     expect(measured).toHaveLength(batches.length);
     measured.forEach((bytes, i) => expect(bytes).toBeLessThanOrEqual(batches[i]!));
+    // Through Excel.run, as the add-in runs it (keep-reference actions added for every range): still under 5 MB,
+    // and within the margin BATCH_BYTES leaves.
+    const viaRun = new OfficeHarness();
+    viaRun.book.addSheet("Sheet1");
+    await viaRun.run((context) => writeSummaryLayout(context, layout, { apiVersion: 14, today: TODAY }), { delayForCellEdit: true });
+    expect(viaRun.unsupported).toEqual([]);
+    expect(viaRun.maxRequestBytes).toBeLessThan(REQUEST_LIMIT);
+    expect(Math.max(...viaRun.responder.requestBytes.slice(1))).toBeLessThanOrEqual(BATCH_BYTES * 1.3);
     // Text from the units' files stays text.
     const docs = [...h.book.sheets.flatMap((s) => [...s.used()])].map(([, , cell]) => cell);
     expect(docs.find((c) => c.value === HYPERLINK)).toMatchObject({ numberFormat: "@" });
