@@ -13,7 +13,8 @@
 import { performance } from "node:perf_hooks";
 import { unzipSync, strFromU8 } from "fflate";
 import { SaxesParser } from "saxes";
-import { readSources, summarise } from "../src/app/merge";
+import { readSources } from "../src/app/read-files";
+import { summarise } from "../src/app/summarise";
 import { INDICATORS } from "../src/domain/catalogue";
 import { buildUnitWorkbook } from "../src/domain/sheets";
 import type { Unit } from "../src/domain/units";

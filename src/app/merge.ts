@@ -3,7 +3,8 @@
  * pane: files in (through a reader port, one loop), summary and summary
  * workbook out, with progress and a way to stop.
  */
-import { DEADLINES, indicatorById, PROGRAMME, targetLabel } from "../domain/catalogue";
+import { DEADLINES, indicatorById, PROGRAMME } from "../domain/catalogue";
+import { targetLabel } from "../domain/format";
 import type { AggregationRules } from "../domain/merge";
 import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import { sameTarget, targetsNote } from "../domain/targets";
@@ -17,8 +18,6 @@ import { summarise, type MergeRun } from "./summarise";
 import { chooseTargets, targetsOptions } from "./targets";
 import type { TargetsUsed } from "../domain/check";
 
-export { readSources, type MergeProgress } from "./read-files";
-export { summarise, type MergeRun } from "./summarise";
 
 /** "3.1=Phòng Văn hóa - Thông tin;3.2=…": indicators taken from one unit's figure. Throws RequestError. */
 export function takeRules(spec: string | undefined, units: readonly Unit[]): AggregationRules {

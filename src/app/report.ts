@@ -50,11 +50,14 @@ export async function draftBasis(
   reader: FileReaderPort,
   hooks: ReadHooks = {},
 ): Promise<DraftBasis> {
-  const single = files.length === 1 ? summaryGiven(files[0]!, units) : undefined;
+  // Every file is read through the reader, under its time limit; only a single file that read as a
+  // summary workbook is read again, on this thread, as the summary it is.
+  const sources = await readFiles(reader, files, hooks);
+  const only = sources.length === 1 ? sources[0]! : undefined;
+  const single = only !== undefined && !only.error && only.report?.identity?.kind === "summary" ? summaryGiven(files[0]!, units) : undefined;
   if (single) {
     return { kind: "summary", file: files[0]!.name, read: single, errors: single.issues.filter((i) => i.severity === "error"), summary: single.summary };
   }
-  const sources = await readFiles(reader, files, hooks);
   return { kind: "merged", sources, summary: mergeReports(sources, { units }) };
 }
 

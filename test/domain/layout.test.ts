@@ -4,8 +4,8 @@ import {
   INDICATORS,
   INDICATORS_TABLE,
   INDICATORS_TABLE_NOTE,
-  targetLabel,
 } from "../../src/domain/catalogue";
+import { targetLabel } from "../../src/domain/format";
 import { cellAddress, parseAddress } from "../../src/domain/model/grid";
 import { IDENTITY_SHEET, parseIdentityRows, TEMPLATE_ID, TEMPLATE_VERSION } from "../../src/domain/model/identity";
 import {

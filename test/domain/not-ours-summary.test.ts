@@ -4,7 +4,8 @@
  * above, is rejected with the reason and never summed; the district's own
  * units' files and summaries beside it still merge.
  */
-import { readSources, summarise } from "../../src/app/merge";
+import { readSources } from "../../src/app/read-files";
+import { summarise } from "../../src/app/summarise";
 import type { MergeSource } from "../../src/domain/merge";
 import type { UnitLevel } from "../../src/domain/model/identity";
 import { buildUnitWorkbook } from "../../src/domain/sheets";

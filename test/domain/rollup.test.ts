@@ -4,7 +4,8 @@
  * beside its district's summary is counted once, through the summary.
  */
 import ExcelJS from "exceljs";
-import { readSources, summarise } from "../../src/app/merge";
+import { readSources } from "../../src/app/read-files";
+import { summarise } from "../../src/app/summarise";
 import { IDENTITY_SHEET } from "../../src/domain/model/identity";
 import { buildUnitWorkbook } from "../../src/domain/sheets";
 import type { MergeSource } from "../../src/domain/merge";

@@ -6,8 +6,8 @@ import {
   INDICATORS_TABLE,
   PROGRAMME,
   REPORTING_PERIOD,
-  targetLabel,
 } from "../../domain/catalogue";
+import { targetLabel } from "../../domain/format";
 import { parseArgs } from "../args";
 import { type CliCommand, UsageError } from "../types";
 

@@ -1,7 +1,5 @@
 import { resolve } from "node:path";
-import { readFiles } from "../../app/read-files";
-import { draftBasis, draftBasisText, draftOptionsFor, writeReportDraft, type DraftBasis } from "../../app/report";
-import { mergeReports } from "../../domain/merge";
+import { draftBasis, draftBasisText, draftOptionsFor, writeReportDraft } from "../../app/report";
 import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { workerThreadReader } from "../../hosts/node/read-pool";
 import { outputClash, writeFileAtomic } from "../../hosts/node/write";
@@ -56,15 +54,7 @@ export const reportCommand: CliCommand = {
     }
     const reader = withRefused(workerThreadReader(), opened.refused);
     const limit = io.fileTimeLimitMs !== undefined ? { limitMs: io.fileTimeLimitMs } : {};
-    let basis: DraftBasis;
-    if (opened.inputs.length === 1) {
-      // A single file may be a summary, which is read on this thread: it is first read in a
-      // worker thread under the time limit, and one that cannot be read is not read again.
-      const [probe] = await readFiles(reader, opened.inputs, limit);
-      basis = probe!.error
-        ? { kind: "merged", sources: [probe!], summary: mergeReports([probe!], { units }) }
-        : await draftBasis(opened.inputs, units, { read: () => Promise.resolve(probe!) });
-    } else basis = await draftBasis(opened.inputs, units, reader, limit);
+    const basis = await draftBasis(opened.inputs, units, reader, limit);
     if (basis.kind === "summary") {
       if (basis.errors.length > 0) {
         io.stderr(

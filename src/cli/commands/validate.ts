@@ -1,9 +1,9 @@
 import { basename, resolve } from "node:path";
 import { checkFiles, unopenedFile, type FileCheck } from "../../app/check";
 import { issueJson } from "../../app/merge";
-import { indicatorById, targetLabel } from "../../domain/catalogue";
+import { indicatorById } from "../../domain/catalogue";
 import { targetsUsedText } from "../../domain/check";
-import { formatNumber, formatRatio, verdictLabel, vnDate } from "../../domain/format";
+import { formatNumber, formatRatio, targetLabel, verdictLabel, vnDate } from "../../domain/format";
 import { hasErrors, type Issue } from "../../domain/model/issues";
 import { makeIssue } from "../../domain/rules";
 import type { InputFile } from "../../app/sources";

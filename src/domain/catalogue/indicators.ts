@@ -175,6 +175,3 @@ export const DEFAULT_TARGETS: TargetSet = Object.freeze(
 export function indicatorById(id: string): Indicator | undefined {
   return INDICATORS.find((i) => i.id === id);
 }
-
-/** The printed label of a target lives with the rest of the Vietnamese presentation. */
-export { targetLabel } from "../format";

@@ -3,7 +3,8 @@
  * against the targets it sets for itself on its "Mục tiêu" sheet (Đề án 241's
  * where it sets none), and say which targets were used.
  */
-import { DEFAULT_TARGETS, INDICATORS, targetLabel, type Target, type TargetSet } from "../catalogue";
+import { DEFAULT_TARGETS, INDICATORS, type Target, type TargetSet } from "../catalogue";
+import { targetLabel } from "../format";
 import type { WorkbookGrid } from "../model/grid";
 import type { Issue } from "../model/issues";
 import { readUnitReport } from "../read";

@@ -14,7 +14,6 @@ import { buildIndicatorsSheet } from "./indicators";
 import { buildTargetsSheet } from "./targets";
 
 /** Also here for the modules that import the targets sheet's name with the unit's workbook. */
-export { TARGETS_SHEET_NAME } from "./targets";
 
 export interface SheetOptions {
   /** The superior body line ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG"). */

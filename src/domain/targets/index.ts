@@ -3,11 +3,10 @@
  * where a unit or district writes the targets of its own plan, which its
  * results are judged against instead of Đề án 241's.
  */
-import { DEFAULT_TARGETS, indicatorById, INDICATORS, type Target, type TargetSet } from "../catalogue";
+import { DEFAULT_TARGETS, indicatorById, INDICATORS, TARGETS_SHEET_NAME, type Target, type TargetSet } from "../catalogue";
 import { decodeLegacyText } from "../legacy";
 import { cellAddress, type GridCell, type GridSheet, type WorkbookGrid } from "../model/grid";
 import type { Issue } from "../model/issues";
-import { TARGETS_SHEET_NAME } from "../sheets/unit";
 import { isPercentFormat } from "../number-format";
 import { MATCH_THRESHOLD, scoreIndicators } from "../read";
 import { makeIssue } from "../rules/messages";
