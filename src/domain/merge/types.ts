@@ -13,6 +13,25 @@ export type AggregationRule =
 /** Per indicator id; indicators not listed are summed. */
 export type AggregationRules = Readonly<Record<string, AggregationRule>>;
 
+/**
+ * Where a file came from when it arrived inside an email message or an
+ * archive ("kind" "file" for a file given as is). Nested containers are
+ * joined in `path` with " › ".
+ */
+export interface SourceOrigin {
+  readonly kind: "file" | "email" | "zip" | "rar";
+  /** The name of the outermost container given (the .eml, .msg, .zip or .rar). */
+  readonly container?: string;
+  /** The message's subject, when the file was an attachment. */
+  readonly subject?: string;
+  /** The message's sender ("Name <address>" or the address), when the file was an attachment. */
+  readonly from?: string;
+  /** ISO date-time the message was sent (its Date header, else the received header). */
+  readonly date?: string;
+  /** The file's path inside the container(s). */
+  readonly path?: string;
+}
+
 /** One file given to the merge: its report, or why it could not be read. */
 export interface MergeSource {
   readonly file: string;
@@ -33,6 +52,8 @@ export interface MergeSource {
   readonly ownTargets?: readonly { readonly id: string; readonly target: Target }[];
   /** ISO date the district received the file, as staff entered it; judges timeliness over the report's own date. */
   readonly received?: string;
+  /** Where the file came from when it arrived inside a message or an archive. */
+  readonly origin?: SourceOrigin;
 }
 
 export interface MergeOptions {
