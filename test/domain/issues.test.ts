@@ -82,6 +82,10 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { text: "Bản Bo", units: "Đảng ủy xã Bản Bo; Chi bộ Bản Bo" },
     shows: ['"Bản Bo"', "(Đảng ủy xã Bản Bo; Chi bộ Bản Bo)"],
   },
+  "unit-from-sender": {
+    params: { address: "dangbo.banbo@laichau.gov.vn", unit: "Đảng ủy xã Bản Bo" },
+    shows: ["dangbo.banbo@laichau.gov.vn", '"Đảng ủy xã Bản Bo"', "Không đọc được tên đơn vị"],
+  },
   // Reports that are not Đề án 241's, and summaries of another district or level.
   "not-de-an-241": {
     params: { file: "de-an-05.xlsx", title: "BÁO CÁO kết quả thực hiện Đề án 05-ĐA/HU", unknownRows: 12, matchedRows: 1 },
@@ -172,6 +176,7 @@ describe("issue rules", () => {
       "document-date-partial-edge",
       "unit-matched-loosely",
       "unit-ambiguous",
+      "unit-from-sender",
     ]);
     // Only a summary missing a table it must have cannot be used; the rest of these rules warn.
     expect(warnings.filter((r) => r.includes("."))).toEqual(RULES.filter((r) => r.includes(".") && r !== "summary.table-missing"));

@@ -1,8 +1,8 @@
-/** Which unit each file stands for: the user's assignment, the identity's code, the names it carries, its file name. */
+/** Which unit each file stands for: the user's assignment, the identity's code, the names it carries, its file name, the address that sent it. */
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
 import { foldText } from "../text";
-import { matchUnit, matchUnitDetailed, type Unit } from "../units";
+import { matchUnit, matchUnitDetailed, unitBySender, type Unit } from "../units";
 import type { FileResult, MergeOptions, MergeSource } from "./types";
 
 /** A source with the unit it stands for. */
@@ -53,6 +53,14 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
     // A name that is not the entry's own is said, so the district can check the file went to the right unit.
     const loose = m.kind === "loose" ? makeIssue("unit-matched-loosely", {}, { text: c.name, unit: listUnit.name }) : undefined;
     return { source: withIssue(source, loose), key: foldText(listUnit.name), unit: listUnit.name, onList: true, unitSource: c.from, listUnit };
+  }
+  // Nothing in the file names a list unit: the unit whose address on the list sent it, said as a warning.
+  const bySender = unitBySender(source.origin?.from, options.units);
+  if (bySender) {
+    const listUnit = bySender.unit;
+    const text = report && report.unit.source !== "file-name" && report.unit.name !== "" ? { text: report.unit.name } : {};
+    const hint = makeIssue("unit-from-sender", {}, { address: bySender.address, unit: listUnit.name, ...text });
+    return { source: withIssue(source, hint), key: foldText(listUnit.name), unit: listUnit.name, onList: true, unitSource: "sender", listUnit };
   }
   if (report) {
     const placedSource = withIssue(source, ambiguous);

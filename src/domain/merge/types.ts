@@ -86,8 +86,8 @@ export interface FileResult {
   readonly unit: string | null;
   /** Whether `unit` is on the list. */
   readonly onList: boolean;
-  /** Where the unit's name came from. */
-  readonly unitSource: "identity" | "header" | "file-name" | "assigned" | null;
+  /** Where the unit's name came from ("sender": the address an emailed file came from is the unit's on the list). */
+  readonly unitSource: "identity" | "header" | "file-name" | "assigned" | "sender" | null;
   readonly date: string | null;
   readonly status: FileStatus;
   /** Why a file was rejected or superseded (Vietnamese); null when merged. */

@@ -115,6 +115,9 @@ export interface UnitReportParams {
   readonly "unit-matched-loosely": { readonly text: string; readonly unit: string };
   /** A name that fits several list units equally; the file is left unassigned. units: the names, "; "-separated. */
   readonly "unit-ambiguous": { readonly text: string; readonly units: string };
+  // The sender as a hint: the unit told by the address an emailed file came from.
+  /** A file whose content names no list unit, given to the unit whose address on the list sent it; text: the name the file carries, when any. */
+  readonly "unit-from-sender": { readonly address: string; readonly unit: string; readonly text?: string };
   // Reports that are not Đề án 241's, and summaries of another district or level.
   /** The file is another programme's report: its rows' texts disagree with the catalogue, or its title names another programme. */
   readonly "not-de-an-241": {
@@ -246,6 +249,8 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "document-date-partial-edge": "warning",
   "unit-matched-loosely": "warning",
   "unit-ambiguous": "warning",
+  // The sender as a hint.
+  "unit-from-sender": "warning",
   // Reports that are not Đề án 241's, and summaries of another district or level.
   "not-de-an-241": "error",
   "summary-other-district": "error",

@@ -98,6 +98,9 @@ const MESSAGES: Messages = {
     `Tên đơn vị "${s(p.text)}" không trùng hẳn với danh sách; được hiểu là "${s(p.unit)}". Đề nghị kiểm tra lại.`,
   "unit-ambiguous": (p) =>
     `Tên đơn vị "${s(p.text)}" khớp với nhiều đơn vị trong danh sách (${s(p.units)}); tệp chưa được gán cho đơn vị nào. Hãy chọn đơn vị cho tệp.`,
+  // The sender as a hint.
+  "unit-from-sender": (p) =>
+    `${p.text ? `Tên đơn vị "${s(p.text)}" trong tệp không có trong danh sách` : "Không đọc được tên đơn vị trong tệp"}; tệp được gán cho "${s(p.unit)}" theo địa chỉ người gửi ${s(p.address)}. Đề nghị kiểm tra lại.`,
   // Reports that are not Đề án 241's, and summaries of another district or level.
   "not-de-an-241": (p) =>
     `Tệp ${s(p.file)} không phải báo cáo Đề án 241${p.title ? ` (tiêu đề: "${s(p.title)}")` : ""}: ${

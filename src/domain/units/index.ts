@@ -11,6 +11,7 @@ import { cleanText, foldText, stripDiacritics } from "../text";
 import { matchUnitDetailed } from "./match";
 
 export { matchUnitDetailed, namesOf, UNIT_ABBREVIATIONS, type UnitMatch } from "./match";
+export { emailAddresses, isEmailAddress, senderAddress, unitBySender } from "./addresses";
 
 /** Which header block a unit's documents carry. */
 export type HeaderFormat = "party" | "state";
