@@ -23,6 +23,7 @@ import { TaskStatus } from "../../shared/TaskStatus";
 import { UnitsSource } from "../../shared/units";
 import { DayField } from "./DayField";
 import { FileCard } from "./FileCard";
+import { RemindUnits } from "./remind/RemindUnits";
 import { TargetsSource } from "./TargetsSource";
 import { useMergeSession } from "./useMergeSession";
 
@@ -190,6 +191,7 @@ export function MergeTab() {
               </MessageBar>
             ) : null}
           </Section>
+          <RemindUnits summary={summary} units={session.units} />
 
           <Section title="Kết quả thực hiện các mục tiêu (toàn huyện)" testId="summary-indicators">
             {session.targetsLine ? (
