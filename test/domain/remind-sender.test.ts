@@ -78,6 +78,8 @@ describe("mergeReports with the sender as a hint", () => {
     const s = mergeReports([emailed("hong.xlsx", undefined, "danguy.banbo@laichau.gov.vn")], { units: UNITS });
     expect(s.files[0]).toMatchObject({ unit: "Đảng ủy xã Bản Bo", unitSource: "sender", status: "rejected" });
     expect(s.units.find((u) => u.unit === "Đảng ủy xã Bản Bo")!.state).toBe("rejected");
+    expect(s.files[0]!.issues.map((i) => i.rule)).toEqual(["corrupt", "unit-from-sender"]);
+    expect(s.files[0]!.warnings).toBe(1);
   });
 
   it("leaves a file from an unknown address, or without an origin, off the list", () => {

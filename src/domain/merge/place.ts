@@ -15,6 +15,8 @@ export interface Placed {
   readonly onList: boolean;
   readonly unitSource: FileResult["unitSource"];
   readonly listUnit?: Unit;
+  /** What placing a file without a report found to say (the sender's unit), shown beside its read error. */
+  readonly note?: Issue;
 }
 
 /** The source with one more issue on its report (the file's issues). */
@@ -60,7 +62,8 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
     const listUnit = bySender.unit;
     const text = report && report.unit.source !== "file-name" && report.unit.name !== "" ? { text: report.unit.name } : {};
     const hint = makeIssue("unit-from-sender", {}, { address: bySender.address, unit: listUnit.name, ...text });
-    return { source: withIssue(source, hint), key: foldText(listUnit.name), unit: listUnit.name, onList: true, unitSource: "sender", listUnit };
+    const placed = { key: foldText(listUnit.name), unit: listUnit.name, onList: true, unitSource: "sender" as const, listUnit };
+    return report ? { source: withIssue(source, hint), ...placed } : { source, ...placed, note: hint };
   }
   if (report) {
     const placedSource = withIssue(source, ambiguous);

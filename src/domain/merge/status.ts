@@ -64,7 +64,7 @@ export function fileResults(
     const extra = extraIssues.get(p.source);
     const issues: readonly Issue[] =
       (p.source.report ? [...p.source.report.issues, ...(extra ? [extra] : [])] : undefined) ??
-      (error ? [readFailureIssue(error.code, p.source.file, error.message)] : []);
+      (error ? [readFailureIssue(error.code, p.source.file, error.message), ...(p.note ? [p.note] : [])] : []);
     const date = p.source.report?.reportDate ?? null;
     return {
       file: p.source.file,
