@@ -320,7 +320,7 @@ describe("workbook and units sheet", () => {
   test("buildUnitsSheet lists the units under Tên đơn vị, Mã, Cấp, Email", () => {
     const sheet = buildUnitsSheet(TAM_DUONG_UNITS);
     expect(sheet.name).toBe("Đơn vị");
-    expect(row(sheet, 0)).toEqual(["Tên đơn vị", "Mã", "Cấp", "Email"]);
+    expect(row(sheet, 0)).toEqual(["Tên đơn vị", "Mã", "Cấp", "Thư điện tử"]);
     expect(at(sheet, "A2")?.value).toBe("Đảng ủy xã Bản Bo");
     expect(at(sheet, "C2")?.value).toBe("Cơ sở");
   });

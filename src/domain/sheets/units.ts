@@ -5,7 +5,7 @@ import { rangeAddress, SheetBuilder } from "./builder";
 import { PAGE, SHEET_STYLES } from "./styles";
 
 export const UNITS_SHEET_NAME = "Đơn vị";
-export const UNITS_HEADERS = ["Tên đơn vị", "Mã", "Cấp", "Email"] as const;
+export const UNITS_HEADERS = ["Tên đơn vị", "Mã", "Cấp", "Thư điện tử"] as const;
 
 /** The district's unit list: one row per unit under "Tên đơn vị, Mã, Cấp, Email". */
 export function buildUnitsSheet(units: readonly Unit[]): SheetLayout {
