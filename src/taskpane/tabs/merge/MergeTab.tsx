@@ -23,6 +23,7 @@ import { TaskStatus } from "../../shared/TaskStatus";
 import { UnitsSource } from "../../shared/units";
 import { DayField } from "./DayField";
 import { FileCard } from "./FileCard";
+import { FeedbackButton, feedbackItems } from "../../shared/feedback/FeedbackButton";
 import { TargetsSource } from "./TargetsSource";
 import { useMergeSession } from "./useMergeSession";
 
@@ -145,6 +146,7 @@ export function MergeTab() {
           </Section>
           <Section title={`Các tệp (${summary.files.length})`} testId="file-statuses">
             <Text size={200}>{`${counts.merged} đã tổng hợp · ${counts.superseded} bị thay thế · ${counts.rejected} bị loại`}</Text>
+            <FeedbackButton label="Tải tệp góp ý cho các đơn vị có lỗi, cảnh báo (.zip)" disabled={working} items={feedbackItems(summary.files)} testId="feedback-all" />
             <ul className={own.files}>
               {summary.files.map((f) => (
                 <FileCard
