@@ -5,7 +5,7 @@
  */
 import { DEADLINES, indicatorById, PROGRAMME } from "../domain/catalogue";
 import { targetLabel } from "../domain/format";
-import type { AggregationRules } from "../domain/merge";
+import { changesText, type AggregationRules } from "../domain/merge";
 import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import { sameTarget, targetsNote } from "../domain/targets";
 import { matchUnit, type Unit } from "../domain/units";
@@ -104,6 +104,14 @@ export function mergeJson(run: MergeRun): unknown {
       // The unit's own "Mục tiêu" sheet: targets that differ from Đề án 241's, and what falls short of them.
       own_targets: (run.sources[k]?.ownTargets ?? []).map((t) => ({ id: t.id, target: t.target, label: targetLabel(t.target) })),
       unmet: f.status === "merged" ? (summary.perUnit.find((u) => u.file === f.file)?.unmet ?? []) : [],
+      // A unit's new version: what differs from each file it replaces (empty when it replaces none).
+      changes: (f.changes ?? []).map((c) => ({
+        replaces: c.replaces,
+        figures: c.figures,
+        documents_added: c.documentsAdded,
+        documents_removed: c.documentsRemoved,
+        text: changesText(c),
+      })),
     })),
     units: { expected: summary.expected, received: summary.received, missing: summary.missing, unlisted: summary.unlisted, rate: summary.rate },
     indicators: summary.indicators.map((i) => ({

@@ -14,9 +14,11 @@ import { rejectOtherSummaries } from "./foreign";
 import { placeSources } from "./place";
 import { fileResults, rejectUnusable } from "./status";
 import type { MergeOptions, MergeSource, Summary } from "./types";
+import { versionChanges } from "./versions";
 
 export { meetsTarget };
 export { indicatorVerdict, round2, SUM } from "./aggregate";
+export { changesText, diffReports, versionText, type DocumentRef, type FigureChange, type VersionChanges } from "./versions";
 export type {
   AggregationRule,
   AggregationRules,
@@ -47,7 +49,11 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
   const { groups, extraIssues } = setAsideIncluded(placed, readable, verdicts);
   for (const [source, issue] of otherSummaries) extraIssues.set(source, issue);
   chooseWinners(groups, verdicts, options.preferred);
-  const files = judgeTimeliness(fileResults(placed, verdicts, extraIssues, deadline), placed, options.received, deadline);
+  const changes = versionChanges(groups, verdicts);
+  const files = judgeTimeliness(fileResults(placed, verdicts, extraIssues, deadline), placed, options.received, deadline).map((f, k) => {
+    const c = changes.get(placed[k]!.source);
+    return c ? { ...f, changes: c } : f;
+  });
 
   // Figures and documents of the merged files, in file order.
   const merged = placed.filter((p) => verdicts.get(p.source)?.status === "merged");

@@ -276,7 +276,8 @@ function readFiles(grid: WorkbookGrid, deadline: string, issues: Issue[]): FileR
       unitSource: null,
       date,
       status,
-      reason: orNull(textAt(table, r, FILES_HEADERS.reason)),
+      // The lines a corrected file's changes add ("So với tệp …") are not the reason.
+      reason: orNull(textAt(table, r, FILES_HEADERS.reason).split("\n").filter((line) => !line.startsWith("So với tệp \"")).join("\n").trim()),
       issues: [],
       errors: numberAt(table, r, FILES_HEADERS.errors) ?? 0,
       warnings: numberAt(table, r, FILES_HEADERS.warnings) ?? 0,

@@ -3,6 +3,7 @@ import type { Target, TargetSet } from "../catalogue";
 import type { Issue, ReadErrorCode } from "../model/issues";
 import type { UnitReport } from "../model/report";
 import type { Unit } from "../units";
+import type { VersionChanges } from "./versions";
 
 /** How an indicator's district figure is made from the units' figures. */
 export type AggregationRule =
@@ -99,6 +100,8 @@ export interface FileResult {
   readonly onTime: boolean | null;
   /** The date `onTime` was judged by, and which one it is (absent in a summary read back). */
   readonly timeliness?: { readonly date: string; readonly by: TimelinessBy } | null;
+  /** For a unit's merged file, how it differs from each earlier version it replaces (absent when it replaces none). */
+  readonly changes?: readonly VersionChanges[];
 }
 
 export interface IndicatorSummary {

@@ -15,7 +15,7 @@ import { buildIdentitySheet } from "./identity";
 import { SHEET_STYLES, SHORT_FILL } from "./styles";
 import type { CellStyle, PageSetup, SheetLayout, WorkbookLayout } from "../model/layout";
 import { targetsNote } from "../targets";
-import { indicatorVerdict, type FileResult, type Summary } from "../merge/index";
+import { indicatorVerdict, versionText, type FileResult, type Summary } from "../merge/index";
 
 export const SUMMARY_SHEETS = {
   indicators: "Tổng hợp chỉ tiêu",
@@ -314,11 +314,13 @@ function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
   r++;
   summary.files.forEach((f, k) => {
     const timeliness = fileTimelinessLabel(f);
+    // A corrected file says what differs from the version it replaces.
+    const reason = [f.reason ?? "", ...(f.changes ?? []).map(versionText)].filter((t) => t !== "").join("\n");
     b.set(r, 0, k + 1, "cellCenter");
     b.set(r, 1, f.file, "textCell");
     b.set(r, 2, f.unit === null ? "(không rõ đơn vị)" : f.onList ? f.unit : `${f.unit} (ngoài danh sách)`, "textCell");
     b.set(r, 3, FILE_STATUS_LABEL[f.status], f.status === "merged" ? "textCenter" : "short");
-    b.set(r, 4, f.reason ?? "", "textCell");
+    b.set(r, 4, reason, "textCell");
     b.set(r, 5, vnDate(f.date), "dateCell");
     b.set(r, 6, timeliness, f.onTime === false ? "short" : "textCell");
     b.set(r, 7, f.errors, "number");
@@ -326,7 +328,7 @@ function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
     b.set(r, 9, f.sha256, "textCell");
     b.fit(r, 1, 1, f.file, "textCell");
     b.fit(r, 2, 2, f.unit ?? "", "textCell");
-    b.fit(r, 4, 4, f.reason ?? "", "textCell");
+    b.fit(r, 4, 4, reason, "textCell");
     b.fit(r, 6, 6, timeliness, "textCell");
     b.fit(r, 9, 9, f.sha256, "textCell");
     r++;

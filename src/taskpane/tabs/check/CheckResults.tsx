@@ -1,6 +1,7 @@
 /** The result of one check: the unit and date, the issues by sheet (cells selectable inside Excel), and the Đạt/Chưa đạt table. */
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { vnDate } from "../../../domain/format";
+import { FeedbackButton } from "../../shared/feedback/FeedbackButton";
 import { IssueList, SeverityCounts, countBySeverity, type ListedIssue } from "../../shared/IssueList";
 import { ResultsTable } from "../../shared/ResultsTable";
 import { Section, useTabStyles } from "../../shared/Section";
@@ -45,6 +46,7 @@ export function CheckResults(props: {
             </Button>
           </div>
         ) : null}
+        {checked.fromWorkbook ? null : <FeedbackButton items={[{ file: checked.name, unit: report.unit.name || null, issues: [...report.issues, ...checked.result.targets.issues] }]} />}
         <IssueList issues={issues} {...(inWorkbook ? { onSelect: props.onSelect } : {})} />
       </Section>
       <Section title="Đánh giá theo mục tiêu" testId="check-results">

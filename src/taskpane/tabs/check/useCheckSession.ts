@@ -9,6 +9,7 @@ import type { CellRef, CheckResult } from "../../../app/usecases";
 import { useServices } from "../../services";
 import { errorText } from "../../shared/ErrorBar";
 import { toInputFiles } from "../../shared/FileDrop";
+import { keepFiles } from "../../shared/feedback/store";
 import type { ListedIssue } from "../../shared/IssueList";
 import { targetsUsedLine } from "../../shared/targets-text";
 import { useTask, type Task } from "../../shared/useTask";
@@ -93,6 +94,7 @@ export function useCheckSession(): CheckSession {
         const inputs = picked ? await toInputFiles(picked) : (await files.sampleFiles()).filter((f) => f.name === SAMPLE_WITH_ERROR);
         const file = inputs[0];
         if (!file) throw new Error("Không có tệp nào để kiểm tra.");
+        keepFiles([file]);
         name = file.name;
         label(`Đang kiểm tra ${name}…`);
         const result = await files.checkFile(file);

@@ -8,6 +8,8 @@
 import { useId, useState } from "react";
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FileResult } from "../../../domain/merge";
+import { versionText } from "../../../domain/merge/versions";
+import { FeedbackButton } from "../../shared/feedback/FeedbackButton";
 import { vnDate } from "../../../domain/format";
 import type { Unit } from "../../../domain/units";
 import { IssueList } from "../../shared/IssueList";
@@ -133,6 +135,12 @@ export function FileCard(props: {
           </Button>
         </div>
       ) : null}
+      {f.status !== "rejected" ? <FeedbackButton size="small" items={[{ file: f.file, unit: f.unit, issues: f.issues }]} /> : null}
+      {f.changes?.map((c) => (
+        <Text key={c.replaces} size={200} className={styles.reason} data-testid="file-changes">
+          {versionText(c)}
+        </Text>
+      ))}
       {f.issues.length > 0 ? (
         <div>
           <Button size="small" appearance="subtle" aria-expanded={open} aria-controls={issuesId} onClick={() => setOpen((o) => !o)}>

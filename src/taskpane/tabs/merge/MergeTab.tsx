@@ -24,6 +24,7 @@ import { UnitsSource } from "../../shared/units";
 import { DayField } from "./DayField";
 import { FileCard } from "./FileCard";
 import { RemindUnits } from "./remind/RemindUnits";
+import { FeedbackButton, feedbackItems } from "../../shared/feedback/FeedbackButton";
 import { TargetsSource } from "./TargetsSource";
 import { useMergeSession } from "./useMergeSession";
 
@@ -146,6 +147,7 @@ export function MergeTab() {
           </Section>
           <Section title={`Các tệp (${summary.files.length})`} testId="file-statuses">
             <Text size={200}>{`${counts.merged} đã tổng hợp · ${counts.superseded} bị thay thế · ${counts.rejected} bị loại`}</Text>
+            <FeedbackButton label="Tải tệp góp ý cho các đơn vị có lỗi, cảnh báo (.zip)" disabled={working} items={feedbackItems(summary.files)} testId="feedback-all" />
             <ul className={own.files}>
               {summary.files.map((f) => (
                 <FileCard

@@ -25,6 +25,7 @@ import { useServices } from "../../services";
 import { DOCX_TYPE, XLSX_TYPE, saveBytes } from "../../shared/download";
 import { errorText } from "../../shared/ErrorBar";
 import { toInputFiles } from "../../shared/FileDrop";
+import { forgetFiles, keepFiles } from "../../shared/feedback/store";
 import { targetsNoteLine } from "../../shared/targets-text";
 import { useUnits } from "../../shared/units";
 import { useTask, type Task } from "../../shared/useTask";
@@ -243,6 +244,7 @@ export function useMergeSession(): MergeSession {
         const list = await inputs();
         const known = new Set(kept.current.map((s) => s.file));
         const fresh = list.filter((f) => !known.has(f.name));
+        keepFiles(fresh);
         const replaced = list.length - fresh.length;
         progress({ done: 0, total: fresh.length, item: fresh[0]?.name ?? "" });
         const read = await files.readFiles(fresh, progress, signal);
@@ -318,6 +320,7 @@ export function useMergeSession(): MergeSession {
   }, [summary]);
 
   const clearAll = () => {
+    forgetFiles(kept.current.map((s) => s.file));
     setSources([]);
     setAssignments({});
     setPreferred({});

@@ -1,0 +1,99 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { main } from "../../src/cli/main";
+import { readWorkbook } from "../../src/io/read";
+import { ensureFixtures } from "../fixtures/make-fixtures";
+import { capture } from "../support/cli";
+import { SOFFICE } from "../support/programs";
+
+interface JsonOut {
+  files: { source: string; unit: string | null; file: string; name: string; notes: number; errors: number; warnings: number; method: string }[];
+  zip: string | null;
+  skipped: { path: string; reason: string }[];
+}
+
+const CLOCK = { now: () => new Date(2021, 5, 28, 9, 0) };
+
+describe("de-an-241 feedback", () => {
+  let fixtures = "";
+  let out = "";
+  beforeAll(async () => {
+    fixtures = await ensureFixtures();
+  });
+  beforeEach(() => {
+    out = mkdtempSync(join(tmpdir(), "feedback-cli-"));
+  });
+  afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+  const files = () => ["every-rule.xlsx", "template-like.xlsx", ...(SOFFICE ? ["every-rule.ods", "every-rule.xls"] : [])];
+
+  it("writes one feedback file per file and lists them in the JSON", async () => {
+    const c = capture(fixtures);
+    const code = await main(["feedback", ...files(), "--out", out, "--json", "-", "--zip"], { ...c.io, clock: CLOCK });
+    expect(c.err()).not.toMatch(/Bỏ qua/);
+    expect(code).toBe(0);
+    const json = JSON.parse(c.out()) as JsonOut;
+    expect(json.files.map((f) => f.source)).toEqual(files());
+    expect(Object.keys(json.files[0]!)).toEqual(["source", "unit", "file", "name", "notes", "errors", "warnings", "method"]);
+    const names = json.files.map((f) => f.name);
+    // Three files of the same stem get names of their own.
+    expect(names[0]).toBe("every-rule - góp ý.xlsx");
+    expect(names[1]).toBe("template-like - góp ý.xlsx");
+    if (SOFFICE) expect(names.slice(2)).toEqual(["every-rule - góp ý (2).xlsx", "every-rule - góp ý (3).xlsx"]);
+    for (const f of json.files) {
+      expect(f.file).toBe(join(out, f.name));
+      const grid = readWorkbook(new Uint8Array(readFileSync(f.file)), f.name);
+      expect(grid.sheets.map((s) => s.name)).toContain("Góp ý");
+    }
+    const everyRule = json.files[0]!;
+    expect(everyRule.method).toBe("package");
+    expect(everyRule.errors).toBeGreaterThan(0);
+    expect(everyRule.notes).toBeGreaterThan(0);
+    expect(json.files[1]).toMatchObject({ errors: 0, warnings: 0, notes: 0 });
+    if (SOFFICE) expect(json.files[2]!.method).toBe("converted");
+    expect(json.zip).toBe(join(out, "Góp ý các đơn vị 2021-06-28.zip"));
+    expect(Object.keys(unzipSync(new Uint8Array(readFileSync(json.zip!)))).sort()).toEqual([...names].sort());
+  });
+
+  it("never overwrites an existing file without --force, and never an input", async () => {
+    writeFileSync(join(out, "every-rule - góp ý.xlsx"), "kept");
+    const c = capture(fixtures);
+    expect(await main(["feedback", "every-rule.xlsx", "--out", out], c.io)).toBe(1);
+    expect(c.err()).toContain("--force");
+    expect(readFileSync(join(out, "every-rule - góp ý.xlsx"), "utf8")).toBe("kept");
+    const forced = capture(fixtures);
+    expect(await main(["feedback", "every-rule.xlsx", "--out", out, "--force"], forced.io)).toBe(0);
+    expect(readFileSync(join(out, "every-rule - góp ý.xlsx")).subarray(0, 2).toString()).toBe("PK");
+    // An output that is the unit's own file (here through a link): refused even with --force.
+    const linked = mkdtempSync(join(tmpdir(), "feedback-link-"));
+    try {
+      symlinkSync(join(fixtures, "every-rule.xlsx"), join(linked, "every-rule - góp ý.xlsx"));
+      const self = capture(fixtures);
+      expect(await main(["feedback", "every-rule.xlsx", "--out", linked, "--force"], self.io)).toBe(1);
+      expect(self.err()).toContain("Không ghi đè tệp đầu vào");
+    } finally {
+      rmSync(linked, { recursive: true, force: true });
+    }
+  });
+
+  it("lists a file it cannot read and writes the others", async () => {
+    const bad = join(out, "hong.xlsx");
+    writeFileSync(bad, "not a workbook");
+    const target = join(out, "gop-y");
+    const c = capture(fixtures);
+    expect(await main(["feedback", "every-rule.xlsx", bad, "--out", target, "--json", "-"], c.io)).toBe(1);
+    const json = JSON.parse(c.out()) as JsonOut;
+    expect(json.files).toHaveLength(1);
+    expect(json.skipped.map((s) => s.path)).toEqual(["hong.xlsx"]);
+    expect(existsSync(join(target, "every-rule - góp ý.xlsx"))).toBe(true);
+    expect(existsSync(join(target, "hong - góp ý.xlsx"))).toBe(false);
+  });
+
+  it("asks for --out", async () => {
+    const c = capture(fixtures);
+    expect(await main(["feedback", "every-rule.xlsx"], c.io)).toBe(2);
+    expect(c.err()).toContain("--out");
+  });
+});

@@ -1,0 +1,119 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { mergeReports } from "../../../../src/domain/merge";
+import type { UnitReport } from "../../../../src/domain/model/report";
+import { TAM_DUONG_UNITS } from "../../../../src/domain/units";
+import { FeedbackButton, feedbackItems, missingText } from "../../../../src/taskpane/shared/feedback/FeedbackButton";
+import { forgetFiles, keepFiles } from "../../../../src/taskpane/shared/feedback/store";
+import { FileCard } from "../../../../src/taskpane/tabs/merge/FileCard";
+import { captureDownloads, fillJsdomGaps } from "../../fakes";
+
+// The readers and writers need what jsdom lacks (TextDecoder): loaded once it is filled in.
+fillJsdomGaps();
+let io: {
+  checkFinding: typeof import("../../../../src/app/feedback").checkFinding;
+  readWorkbook: typeof import("../../../../src/io/read").readWorkbook;
+  writeUnitTemplate: typeof import("../../../../src/io/write").writeUnitTemplate;
+  fillTemplate: typeof import("../../../support/fill").fillTemplate;
+};
+beforeAll(async () => {
+  io = {
+    checkFinding: (await import("../../../../src/app/feedback")).checkFinding,
+    readWorkbook: (await import("../../../../src/io/read")).readWorkbook,
+    writeUnitTemplate: (await import("../../../../src/io/write")).writeUnitTemplate,
+    fillTemplate: (await import("../../../support/fill")).fillTemplate,
+  };
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  forgetFiles();
+});
+
+async function unitFile(name: string) {
+  const bytes = await io.fillTemplate(await io.writeUnitTemplate(TAM_DUONG_UNITS[0]!, { created: "2021-05-01" }), { indicators: { "1.3": [100, 120] } });
+  return { name, bytes };
+}
+
+function renderButton(node: React.ReactElement) {
+  return render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+}
+
+describe("Tải tệp góp ý", () => {
+  it("saves the feedback file of a unit's file under the unit's file name", async () => {
+    const names = captureDownloads();
+    const file = await unitFile("Ban Bo.xlsx");
+    keepFiles([file]);
+    const finding = io.checkFinding(io.readWorkbook(file.bytes, file.name), file.name);
+    renderButton(<FeedbackButton items={[{ file: file.name, ...finding }]} />);
+    fireEvent.click(screen.getByTestId("feedback-download"));
+    await waitFor(() => expect(screen.getByTestId("feedback-status").textContent).toBe('Đã tạo "Ban Bo - góp ý.xlsx".'));
+    expect(names).toEqual(["Ban Bo - góp ý.xlsx"]);
+  });
+
+  it("saves one .zip for several files, and says which ones it no longer holds", async () => {
+    const names = captureDownloads();
+    const a = await unitFile("a.xlsx");
+    const b = await unitFile("b.xlsx");
+    keepFiles([a, b]);
+    const finding = io.checkFinding(io.readWorkbook(a.bytes, a.name), a.name);
+    renderButton(
+      <FeedbackButton
+        items={[
+          { file: "a.xlsx", ...finding },
+          { file: "b.xlsx", ...finding },
+          { file: "gone.xlsx", ...finding },
+        ]}
+      />,
+    );
+    fireEvent.click(screen.getByTestId("feedback-download"));
+    await waitFor(() => expect(screen.getByTestId("feedback-status").textContent).toMatch(/gồm 2 tệp góp ý/));
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^Góp ý các đơn vị \d{4}-\d{2}-\d{2}\.zip$/);
+    expect(screen.getByTestId("feedback-status").textContent).toContain(missingText(["gone.xlsx"]));
+  });
+
+  it("says why when the page no longer holds the file", async () => {
+    const names = captureDownloads();
+    renderButton(<FeedbackButton items={[{ file: "x.xlsx", unit: null, issues: [] }]} />);
+    fireEvent.click(screen.getByTestId("feedback-download"));
+    await waitFor(() => expect(screen.getByTestId("feedback-status").textContent).toBe(`Không tạo được tệp góp ý: ${missingText(["x.xlsx"])}`));
+    expect(names).toEqual([]);
+  });
+
+  it("for all units, takes the files read that have an error or a warning", () => {
+    const issue = { rule: "negative", severity: "error", sheet: "Chỉ tiêu", cell: "D9", params: { column: "Tổng số", value: -1 }, message: "âm" } as const;
+    expect(
+      feedbackItems([
+        { file: "a", unit: "A", status: "merged", issues: [issue] },
+        { file: "b", unit: "B", status: "merged", issues: [] },
+        { file: "c", unit: null, status: "rejected", issues: [issue] },
+      ]).map((i) => i.file),
+    ).toEqual(["a"]);
+  });
+});
+
+describe("the file card of a corrected file", () => {
+  const report = (file: string, total: number, reportDate: string): UnitReport => ({
+    fileName: file,
+    unit: { name: "Đảng ủy xã Bản Bo", source: "header" },
+    reportDate,
+    indicators: { "1.3": { total, achieved: 7000, typedRatio: null, sheet: "Chỉ tiêu", row: 12, cells: { total: "D12", achieved: "E12", ratio: "F12" }, label: "" } },
+    documents: [],
+    issues: [],
+  });
+
+  it("lists what differs from the version it replaces, and offers the unit's feedback file", () => {
+    const summary = mergeReports(
+      [
+        { file: "ban-bo-1.xlsx", sha256: "1".repeat(64), report: report("ban-bo-1.xlsx", 7600, "2021-06-10") },
+        { file: "ban-bo-2.xlsx", sha256: "2".repeat(64), report: report("ban-bo-2.xlsx", 7685, "2021-06-20") },
+      ],
+      { units: [{ name: "Đảng ủy xã Bản Bo", level: "co-so" }] },
+    );
+    const merged = summary.files.find((f) => f.status === "merged")!;
+    renderButton(<FileCard result={merged} units={[]} assigned={undefined} onAssign={() => {}} onPrefer={() => {}} received="" onReceived={() => {}} disabled={false} />);
+    expect(screen.getByTestId("file-changes").textContent).toBe('So với tệp "ban-bo-1.xlsx": 1.3 Tổng số: 7.600 → 7.685.');
+    expect(screen.getByTestId("feedback-download").textContent).toBe("Tải tệp góp ý");
+  });
+});
