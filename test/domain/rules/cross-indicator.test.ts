@@ -4,6 +4,7 @@
  * commune counts itself once. Read from real sheets, with real cell addresses.
  */
 import { indicatorById, INDICATORS } from "../../../src/domain/catalogue";
+import { IDENTITY_SHEET, identityRows, TEMPLATE_ID, TEMPLATE_VERSION } from "../../../src/domain/model/identity";
 import { readUnitReport } from "../../../src/domain/read";
 import { COMMUNE_INDICATORS, isCommuneUnit, TOTALS_GROUPS } from "../../../src/domain/rules";
 import { goodFigures, headerBlock, INDICATOR_HEADER, indicatorBody, type Figures } from "../../fixtures/official";
@@ -127,5 +128,28 @@ describe("commune-count", () => {
     for (const name of ["Phòng Văn hóa - Thông tin", "Huyện ủy Tam Đường", "Chi bộ Trường THCS xã Bản Bo", "Đài Truyền thanh - Truyền hình", "xa"]) {
       expect(isCommuneUnit(name)).toBe(false);
     }
+  });
+});
+
+describe("a summary workbook", () => {
+  it("is not checked across indicators: its sums are over units that report different indicators", () => {
+    const identity = identityRows({
+      kind: "summary",
+      template: TEMPLATE_ID,
+      version: TEMPLATE_VERSION,
+      unitName: "HUYỆN ỦY TAM ĐƯỜNG",
+      level: "huyen",
+      created: "2021-07-01",
+    });
+    const rows = [...headerBlock("HUYỆN ỦY TAM ĐƯỜNG"), INDICATOR_HEADER, ...indicatorBody({ ...goodFigures(), "3.2": { total: 2000, achieved: 1900 } })];
+    const sheets = [
+      { name: "Chỉ tiêu", rows },
+      { name: IDENTITY_SHEET, rows: identity },
+    ];
+    const summary = readUnitReport(specToGrid({ sheets }), "tong-hop.xlsx");
+    expect(summary.identity?.kind).toBe("summary");
+    expect(crossIssues(summary)).toEqual([]);
+    // The same figures in a unit's report are checked.
+    expect(crossIssues(report(OFFICE, { ...goodFigures(), "3.2": { total: 2000, achieved: 1900 } })).map((i) => i.rule)).toEqual(["totals-differ"]);
   });
 });
