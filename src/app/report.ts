@@ -11,7 +11,7 @@ import type { MergeSource, Summary } from "../domain/merge";
 import { mergeReports } from "../domain/merge";
 import { readSummaryWorkbook, type SummaryRead } from "../domain/merge/read-summary";
 import type { Issue } from "../domain/model/issues";
-import { buildReportDraft, type DraftOptions } from "../domain/report-draft";
+import { buildReportDraft, DEFAULT_RECIPIENTS, DEFAULT_SIGNER, type DraftOptions } from "../domain/report-draft";
 import { matchUnit, type Unit } from "../domain/units";
 import { writeDraftDocx } from "../io/docx";
 import { readWorkbook, WorkbookReadError } from "../io/read";
@@ -69,15 +69,37 @@ export function draftBasisText(basis: DraftBasis): string {
     : `Số liệu tổng hợp từ ${s.files.filter((f) => f.status === "merged").length}/${s.files.length} tệp; đã nhận ${s.received.length}/${s.expected.length} đơn vị.`;
 }
 
-/** The draft's heading: what the user gave, else the summary's own maker, else the letter's issuer; dated today by the clock. */
-export function draftOptionsFor(basis: DraftBasis | null, given: Partial<DraftOptions>, clock: Clock = systemClock): DraftOptions {
+/**
+ * The draft's options: the heading is what the user gave, else the summary's own maker, else the
+ * letter's issuer. The number, the date, the recipients and the signer are what the user gave; a
+ * number or date not given is left to fill in by hand (the draft is signed later, not today), the
+ * recipients and the signer default to the letter's (DEFAULT_RECIPIENTS, DEFAULT_SIGNER).
+ * `date: "today"` means the local date by the clock.
+ */
+export function draftOptionsFor(
+  basis: DraftBasis | null,
+  given: Partial<Omit<DraftOptions, "date">> & { readonly date?: string },
+  clock: Clock = systemClock,
+): DraftOptions {
   const identity = basis?.kind === "summary" ? basis.read.identity : undefined;
+  const date = given.date === "today" ? today(clock) : given.date;
   return {
     unitName: given.unitName ?? identity?.unitName ?? PROGRAMME.letter.issuer,
     superior: given.superior ?? identity?.superior ?? PROGRAMME.letter.superior,
     place: given.place ?? PROGRAMME.letter.place,
-    date: given.date ?? today(clock),
+    ...(date !== undefined ? { date } : {}),
+    ...(given.number !== undefined ? { number: given.number } : {}),
+    recipients: given.recipients ?? DEFAULT_RECIPIENTS,
+    signer: given.signer ?? DEFAULT_SIGNER,
   };
+}
+
+/** Recipients typed on one line, separated by ";" or new lines ("Ban Tuyên giáo Tỉnh ủy (b/c); Lưu"). */
+export function parseRecipients(text: string): string[] {
+  return text
+    .split(/[;\n]/)
+    .map((r) => r.trim())
+    .filter((r) => r !== "");
 }
 
 /** The .docx of the draft. */

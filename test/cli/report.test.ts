@@ -71,11 +71,40 @@ describe("de-an-241 report", () => {
   it("follows the outline and carries the summed figures", () => {
     for (const node of flattenOutline()) expect(text).toContain(node.text);
     // 570 + 380 of 600 + 400 households.
-    expect(text).toContain("95,00% (950/1.000 Hộ");
+    expect(text).toContain("95,00% (950/1.000 hộ), chưa đạt mục tiêu 100%");
     expect(text).toContain("Tổng số 3 văn bản: 2 kế hoạch (KH), 1 nghị quyết (NQ).");
     expect(text).toContain(PLACEHOLDER);
     expect(text).toContain("Tam Đường, ngày 05 tháng 7 năm 2021");
     expect(text).toMatch(/Đã nhận báo cáo của 2\/\d+ đơn vị/);
+  });
+
+  it("writes the number, the recipients and the signer given, and the date as typed", async () => {
+    const c = capture(dir);
+    const args = ["report", "Ban Bo.xlsx", "--out", "du-thao-2.docx", "--date", "5/7/2021", "--number", "45"];
+    args.push("--recipients", "Ban Tuyên giáo Tỉnh ủy (b/c); Thường trực Huyện ủy; Lưu VPHU", "--signer-title", "Bí thư", "--signer-name", "Nguyễn Văn A");
+    expect(await main(args, c.io)).toBe(0);
+    const t = docxText(new Uint8Array(readFileSync(join(dir, "du-thao-2.docx"))));
+    expect(t).toContain("Số: 45-BC/HU");
+    expect(t).toContain("Tam Đường, ngày 05 tháng 7 năm 2021");
+    expect(t).toContain("Nơi nhận:\n- Ban Tuyên giáo Tỉnh ủy (b/c),\n- Thường trực Huyện ủy,\n- Lưu VPHU.");
+    expect(t).toContain("T/M BAN THƯỜNG VỤ\nBÍ THƯ");
+    expect(t).toContain("Nguyễn Văn A");
+  });
+
+  it("leaves the number and the date to fill in when not given, with the letter's recipients and signer", async () => {
+    const c = capture(dir);
+    expect(await main(["report", "Ban Bo.xlsx", "--out", "du-thao-3.docx"], c.io)).toBe(0);
+    const t = docxText(new Uint8Array(readFileSync(join(dir, "du-thao-3.docx"))));
+    expect(t).toContain("Số: ……-BC/HU");
+    expect(t).toContain("Tam Đường, ngày … tháng … năm 20…");
+    expect(t).toContain("Nơi nhận:\n- Ban Tuyên giáo Tỉnh ủy (b/c),\n- Lưu.");
+    expect(t).toContain("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ");
+  });
+
+  it("refuses a --date that is not a day", async () => {
+    const c = capture(dir);
+    expect(await main(["report", "Ban Bo.xlsx", "--out", "x.docx", "--date", "31/2/2021"], c.io)).toBe(2);
+    expect(c.err()).toContain("--date");
   });
 
   it("rejects a call without --out", async () => {
@@ -139,7 +168,7 @@ describe("de-an-241 report SUMMARY.xlsx", () => {
 
   it("carries the summary's figures and documents", () => {
     // 570 + 380 + 150 of 600 + 400 + 200 households.
-    expect(text).toContain("91,67% (1.100/1.200 Hộ");
+    expect(text).toContain("91,67% (1.100/1.200 hộ)");
     expect(text).toContain("Tổng số 1 văn bản: 1 kế hoạch (KH).");
     expect(text).toContain("Kế hoạch thực hiện Đề án 241");
   });

@@ -95,6 +95,24 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { file: "phong-tho.xlsx", summaryUnit: "HUYỆN ỦY PHONG THỔ", reason: "các đơn vị trong đó không có trong danh sách đơn vị" },
     shows: ["phong-tho.xlsx", "HUYỆN ỦY PHONG THỔ", "không có trong danh sách đơn vị", "không cộng vào"],
   },
+  // Checks across indicators.
+  "totals-differ": {
+    params: {
+      noun: "hộ",
+      totals: [
+        { indicator: "1.3", total: 7685, cell: "D10" },
+        { indicator: "3.1", total: 7685, cell: "D13" },
+        { indicator: "3.2", total: 7600, cell: "D14" },
+      ],
+      expected: 7685,
+      indicator: "3.2",
+    },
+    shows: ["tính theo hộ", "chỉ tiêu 1.3 ghi 7.685 (ô D10)", "chỉ tiêu 3.2 ghi 7.600 (ô D14)", "phần lớn ghi 7.685"],
+  },
+  "commune-count": {
+    params: { unit: "Đảng ủy xã Bản Bo", column: "Tổng số", value: 14, dvt: "xã, thị trấn", indicator: "4.4" },
+    shows: ["Chỉ tiêu 4.4", "Đảng ủy xã Bản Bo", '"Tổng số" ghi 14 xã, thị trấn', "không quá 1"],
+  },
   "zip-bomb": { params: { file: "nen.xlsx", detail: "tỷ lệ nén 1:5000" }, shows: ["nen.xlsx", "(tỷ lệ nén 1:5000)"] },
   encrypted: { params: { file: "mat-khau.xlsx" }, shows: ["mat-khau.xlsx", "mật khẩu"] },
   "not-a-workbook": { params: { file: "bao-cao.pdf", detail: "tệp PDF" }, shows: ["bao-cao.pdf", "(tệp PDF)"] },
@@ -177,6 +195,9 @@ describe("issue rules", () => {
       "unit-matched-loosely",
       "unit-ambiguous",
       "unit-from-sender",
+      // Checks across indicators.
+      "totals-differ",
+      "commune-count",
     ]);
     // Only a summary missing a table it must have cannot be used; the rest of these rules warn.
     expect(warnings.filter((r) => r.includes("."))).toEqual(RULES.filter((r) => r.includes(".") && r !== "summary.table-missing"));

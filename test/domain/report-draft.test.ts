@@ -4,7 +4,11 @@ import { formatNumber } from "../../src/domain/format";
 import { round2, SUM, type IndicatorSummary, type MergedDocument, type Summary } from "../../src/domain/merge";
 import {
   buildReportDraft,
+  closingBlock,
   countDocumentTypes,
+  DEFAULT_RECIPIENTS,
+  figureText,
+  numberLine,
   FIGURE_RULES,
   FIGURES_LABEL,
   PLACEHOLDER,
@@ -102,10 +106,10 @@ describe("buildReportDraft", () => {
     expect(header?.kind).toBe("header");
     if (header?.kind !== "header") return;
     const left = header.left.map((l) => l.map((r) => r.text).join(""));
-    expect(left).toEqual(["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG", "*"]);
+    expect(left).toEqual(["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG", "*", "Số: ……-BC/HU"]);
     expect(header.left[1]![0]!.bold).toBe(true);
     expect(header.right[0]![0]).toMatchObject({ text: "ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, underline: true });
-    expect(header.right[1]![0]).toMatchObject({ text: "Tam Đường, ngày 05 tháng 7 năm 2021", italic: true });
+    expect(header.right[3]![0]).toMatchObject({ text: "Tam Đường, ngày 05 tháng 7 năm 2021", italic: true });
     const titles = paragraphs(draft).slice(0, 2).map(text);
     expect(titles[0]).toBe("BÁO CÁO");
     expect(titles[1]).toBe('Tổng kết thực hiện Đề án "Nâng cao hiệu quả, chất lượng công tác tư tưởng của Đảng bộ tỉnh giai đoạn 2016 - 2020"');
@@ -114,11 +118,12 @@ describe("buildReportDraft", () => {
   it("puts the broadcasting figures under 2.2, with the Vietnamese decimal comma", () => {
     const s22 = sectionText(draft, "2.2", "Nâng cao hiệu quả, chất lượng công tác tuyên truyền");
     expect(s22).toContain("95,00%");
-    expect(s22).toContain("950/1.000 Hộ");
+    expect(s22).toContain("950/1.000 hộ");
     expect(s22).toContain("98,00%");
     // 3.1's target is 100%: 95% is short of it; 4.4 (14/14) meets its 100%.
-    expect(s22).toMatch(/95,00% \(950\/1\.000 Hộ; mục tiêu 100%: Chưa đạt\)/);
-    expect(s22).toMatch(/xã, phường, thị trấn có nhà văn hóa đạt 100,00% \(14\/14 [^)]*: Đạt\)/);
+    expect(s22).toContain("95,00% (950/1.000 hộ), chưa đạt mục tiêu 100%");
+    expect(s22).toContain("98,00% (980/1.000 hộ), đạt mục tiêu trên 95%");
+    expect(s22).toContain("xã, phường, thị trấn có nhà văn hóa đạt 100,00% (14/14 xã, thị trấn), đạt mục tiêu 100%");
     // Indicators with no figures say so instead of inventing one.
     expect(s22).toMatch(/hộ gia đình đạt tiêu chuẩn văn hóa chưa đủ số liệu/);
     // Figures stay where they belong.
@@ -127,12 +132,12 @@ describe("buildReportDraft", () => {
 
   it("puts 1.1 under the Quy định 164 item, 6.x under 2.6 and 2 under 2.7", () => {
     const q164 = contentOf(draft, "Tổ chức các lớp bồi dưỡng, cập nhật kiến thức cho cán bộ lãnh đạo");
-    expect(q164[0]).toMatch(new RegExp(`^${FIGURES_LABEL} .*đạt 100,00% \\(40/40 Người; mục tiêu 100%: Đạt\\)`));
+    expect(q164[0]).toMatch(new RegExp(`^${FIGURES_LABEL} .*đạt 100,00% \\(40/40 người\\), đạt mục tiêu 100%\\.$`));
     const s26 = sectionText(draft, "2.6", "Củng cố");
     expect(s26).toContain(FIGURES_LABEL);
     expect(s26).toMatch(/Trình độ chuyên môn \(đại học trở lên\) chưa đủ số liệu/);
     const s27 = sectionText(draft, "2.7", "Cơ chế");
-    expect(s27).toContain(`đạt ${formatNumber(round2((12 / 14) * 100), 2)}% (12/14 Xã, thị trấn; mục tiêu 100%: Chưa đạt)`);
+    expect(s27).toContain(`đạt ${formatNumber(round2((12 / 14) * 100), 2)}% (12/14 xã, thị trấn), chưa đạt mục tiêu 100%`);
   });
 
   it("matches every figure rule to exactly one outline item", () => {
@@ -154,11 +159,22 @@ describe("buildReportDraft", () => {
     ]);
   });
 
-  it("says who reported and who did not, in III.1", () => {
+  it("says who reported in III.1 and who did not, with the targets not met, in III.2", () => {
     const overview = contentOf(draft, "Ưu điểm").join("\n");
-    expect(overview).toContain("Đã nhận báo cáo của 2/3 đơn vị (66,67%); chưa nhận báo cáo của: Đảng ủy xã Bình Lư.");
+    expect(overview).toContain("Đã nhận báo cáo của 2/3 đơn vị (66,67%).");
     const met = summary.indicators.filter((i) => i.met === true).length;
-    expect(overview).toContain(`Có ${met}/${INDICATORS.length} chỉ tiêu đạt mục tiêu`);
+    expect(overview).toContain(`Có ${met}/${INDICATORS.length} chỉ tiêu đạt mục tiêu (1.1, 3.2, 4.4).`);
+    // Units that did not report and targets not met are shortcomings, never "Ưu điểm".
+    expect(overview).not.toContain("Bình Lư");
+    expect(overview).not.toMatch(/chưa đạt|chưa nhận/);
+    const shortcomings = contentOf(draft, "Hạn chế, yếu kém").join("\n");
+    expect(shortcomings).toContain(`${FIGURES_LABEL} Đến thời điểm tổng hợp, chưa nhận báo cáo của: Đảng ủy xã Bình Lư (1/3 đơn vị).`);
+    expect(shortcomings).toMatch(/Có 2\/\d+ chỉ tiêu chưa đạt mục tiêu \(2, 3\.1\); \d+ chỉ tiêu chưa đủ số liệu để đánh giá \(1\.2, /);
+  });
+
+  it("says nothing of missing units when every unit reported", () => {
+    const all = buildReportDraft(summaryOf(figures, documents), OPTS);
+    expect(contentOf(all, "Hạn chế, yếu kém").join("\n")).not.toContain("chưa nhận báo cáo");
   });
 
   it("leaves a marked placeholder under every leaf item and invents no text", () => {
@@ -192,6 +208,71 @@ describe("buildReportDraft", () => {
     const empty = buildReportDraft(summaryOf({}), OPTS);
     expect(sectionText(empty, "2.2", "Nâng cao hiệu quả")).not.toMatch(/\d,\d\d%/);
     expect(contentOf(empty, "Việc cụ thể hóa, ban hành văn bản")[0]).toContain("chưa đủ số liệu");
+  });
+});
+
+describe("the draft in the Party's form", () => {
+  const summary = summaryOf({ "3.1": [7685, 7660] });
+  const lines = (rows: readonly (readonly { text: string }[])[]) => rows.map((l) => l.map((r) => r.text).join(""));
+
+  it("leaves the number and the date to fill in when they are not given", () => {
+    const draft = buildReportDraft(summary, { unitName: "Huyện ủy Tam Đường", superior: "Đảng bộ tỉnh Lai Châu", place: "Tam Đường" });
+    const header = draft.blocks[0]!;
+    if (header.kind !== "header") throw new Error("no header");
+    expect(lines(header.left)[3]).toBe("Số: ……-BC/HU");
+    expect(lines(header.right)[3]).toBe("Tam Đường, ngày … tháng … năm 20…");
+    // No day is guessed (not today's either).
+    expect(lines(header.right).join("\n")).not.toMatch(/ngày \d|tháng \d|năm \d{4}/);
+  });
+
+  it("writes the number given", () => {
+    expect(numberLine("45")).toBe("Số: 45-BC/HU");
+    expect(numberLine("Số 45-BC/HU")).toBe("Số: 45-BC/HU");
+    expect(numberLine("12-BC/TU")).toBe("Số: 12-BC/TU");
+    expect(numberLine("  ")).toBe("Số: ……-BC/HU");
+    const draft = buildReportDraft(summary, { ...OPTS, number: "45" });
+    const header = draft.blocks[0]!;
+    if (header.kind !== "header") throw new Error("no header");
+    expect(lines(header.left)[3]).toBe("Số: 45-BC/HU");
+  });
+
+  it("ends the body with Nơi nhận and the signature block, before the appendix", () => {
+    const draft = buildReportDraft(summary, OPTS);
+    const at = draft.blocks.findIndex((b) => b.kind === "closing");
+    const closing = draft.blocks[at]!;
+    if (closing.kind !== "closing") throw new Error("no closing");
+    expect(draft.blocks[at + 1]?.kind).toBe("pageBreak");
+    const lastOutline = draft.blocks.map((b, k) => (b.kind === "paragraph" && b.outline ? k : -1)).reduce((a, b) => Math.max(a, b));
+    expect(at).toBeGreaterThan(lastOutline);
+    expect(lines(closing.left)).toEqual(["Nơi nhận:", "- Ban Tuyên giáo Tỉnh ủy (b/c),", "- Lưu."]);
+    expect(closing.left[0]![0]).toMatchObject({ bold: true, italic: true, underline: true });
+    expect(lines(closing.right)).toEqual(["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "", "", "………………………………"]);
+    expect(closing.right[0]![0]!.bold).toBe(true);
+    expect(DEFAULT_RECIPIENTS).toEqual(["Ban Tuyên giáo Tỉnh ủy (b/c)", "Lưu"]);
+  });
+
+  it("takes the recipients and the signer as configured", () => {
+    const closing = closingBlock({
+      recipients: ["- Ban Tuyên giáo Tỉnh ủy (b/c);", "Thường trực Huyện ủy", "", "Lưu VPHU."],
+      signer: { onBehalf: "t/m ban thường vụ", title: "Bí thư", name: "Nguyễn Văn A" },
+    });
+    expect(lines(closing.left)).toEqual(["Nơi nhận:", "- Ban Tuyên giáo Tỉnh ủy (b/c),", "- Thường trực Huyện ủy,", "- Lưu VPHU."]);
+    expect(lines(closing.right)).toEqual(["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "", "", "", "Nguyễn Văn A"]);
+    // A signer in their own name: no "T/M" line.
+    expect(lines(closingBlock({ signer: { onBehalf: "", title: "TRƯỞNG BAN" } }).right)[0]).toBe("TRƯỞNG BAN");
+  });
+
+  it("writes the figures as a sentence: the unit of measure in lower case, the target after", () => {
+    const byId = (id: string, figures: Figures) => summaryOf(figures).indicators.find((i) => i.id === id);
+    expect(figureText(byId("3.1", { "3.1": [7685, 7660] }))).toBe("đạt 99,67% (7.660/7.685 hộ), chưa đạt mục tiêu 100%");
+    expect(figureText(byId("4.4", { "4.4": [14, 14] }))).toBe("đạt 100,00% (14/14 xã, thị trấn), đạt mục tiêu 100%");
+    expect(figureText(byId("4.1", { "4.1": [1000, 900] }))).toBe("đạt 90,00% (900/1.000 hộ), vượt mục tiêu 85%");
+    expect(figureText(byId("3.2", { "3.2": [1000, 950] }))).toBe("đạt 95,00% (950/1.000 hộ), chưa đạt mục tiêu trên 95%");
+    expect(figureText(byId("1.2", { "1.2": [300, 300] }))).toBe("đạt 100,00% (300/300 người), đạt mục tiêu 100%");
+    expect(figureText(byId("5", { "5": [14, 2] }))).toBe("đạt 14,29% (2/14 xã), đạt mục tiêu ít nhất 01 xã");
+    expect(figureText(byId("4.2", {}))).toBe("chưa đủ số liệu");
+    const draft = buildReportDraft(summary, OPTS);
+    expect(JSON.stringify(draft)).not.toMatch(/ Hộ[;)]|: Chưa đạt\)|: Đạt\)/);
   });
 });
 

@@ -37,14 +37,15 @@ function summaryWith(figures: Record<string, readonly [number, number]>): Summar
     perUnit: [],
     documents: [
       { code: "Số 15-KH/HU", date: "2017-03-10", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Huyện ủy Tam Đường", units: ["Huyện ủy Tam Đường"] },
+      { code: "Số 112-KH/ĐU", date: "2016-11-15", summary: "Kế hoạch tuyên truyền", issuer: "Đảng ủy xã Bản Bo", units: ["Đảng ủy xã Bản Bo"] },
     ],
     rejectedValues: [],
     units: [],
     unlisted: [],
-    expected: ["Đảng ủy xã Bản Bo"],
+    expected: ["Đảng ủy xã Bản Bo", "Đảng ủy xã Bình Lư"],
     received: ["Đảng ủy xã Bản Bo"],
-    missing: [],
-    rate: 100,
+    missing: ["Đảng ủy xã Bình Lư"],
+    rate: 50,
   };
 }
 
@@ -52,11 +53,11 @@ const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
 const compact = (s: string) => s.replace(/\s+/g, "");
 
 describe("writeDraftDocx", () => {
-  const draft = buildReportDraft(summaryWith({ "3.1": [1000, 950] }), {
+  // No number and no date given: both are left to fill in.
+  const draft = buildReportDraft(summaryWith({ "3.1": [7685, 7660] }), {
     unitName: "Huyện ủy Tam Đường",
     superior: "Đảng bộ tỉnh Lai Châu",
     place: "Tam Đường",
-    date: "2021-07-05",
   });
   let bytes: Uint8Array;
   let xml: string;
@@ -119,11 +120,38 @@ describe("writeDraftDocx", () => {
 
     it("shows the header, the figure and the appendix tables", () => {
       const flat = collapse(text);
-      expect(flat).toContain("95,00%");
+      expect(flat).toContain("99,67%");
       expect(flat).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
       expect(flat).toContain("HUYỆN ỦY TAM ĐƯỜNG");
       expect(compact(text)).toContain(compact("KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU CỦA ĐỀ ÁN 241"));
       expect(compact(text)).toContain("15-KH/HU");
+    });
+
+    it("has the number line, the date line, Nơi nhận and the signature block", () => {
+      const flat = collapse(text);
+      expect(flat).toContain("Số: ……-BC/HU");
+      // The date line to fill in stays on one line.
+      expect(text.split("\n").some((l) => l.includes("Tam Đường, ngày … tháng … năm 20…"))).toBe(true);
+      expect(flat).toMatch(/Nơi nhận: - Ban Tuyên giáo Tỉnh ủy \(b\/c\), - Lưu\./);
+      expect(flat).toMatch(/T\/M BAN THƯỜNG VỤ PHÓ BÍ THƯ/);
+      // The closing comes before the appendix.
+      expect(flat.indexOf("PHÓ BÍ THƯ")).toBeLessThan(flat.indexOf("PHỤ LỤC"));
+    });
+
+    it("reads the figures as sentences, and keeps units that did not report out of Ưu điểm", () => {
+      const flat = collapse(text);
+      expect(flat).toContain("đạt 99,67% (7.660/7.685 hộ), chưa đạt mục tiêu 100%");
+      const strengths = flat.slice(flat.indexOf("1. Ưu điểm"), flat.indexOf("2. Hạn chế, yếu kém"));
+      expect(strengths).toContain("Đã nhận báo cáo của 1/2 đơn vị");
+      expect(strengths).not.toContain("Bình Lư");
+      const shortcomings = flat.slice(flat.indexOf("2. Hạn chế, yếu kém"), flat.indexOf("3. Nguyên nhân"));
+      expect(shortcomings).toContain("chưa nhận báo cáo của: Đảng ủy xã Bình Lư");
+    });
+
+    it("prints the appendix dates whole, each on one line", () => {
+      const lines = text.split("\n");
+      for (const date of ["15/11/2016", "10/03/2017"]) expect(lines.some((l) => l.includes(date))).toBe(true);
+      expect(lines.some((l) => /^\s*15\/11\/201\s*$/.test(l))).toBe(false);
     });
   });
 });

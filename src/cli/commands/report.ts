@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
-import { draftBasis, draftBasisText, draftOptionsFor, writeReportDraft } from "../../app/report";
+import { parseDayInput } from "../../app/dates";
+import { draftBasis, draftBasisText, draftOptionsFor, parseRecipients, writeReportDraft } from "../../app/report";
+import { DEFAULT_RECIPIENTS, DEFAULT_SIGNER } from "../../domain/report-draft";
 import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { workerThreadReader } from "../../hosts/node/read-pool";
 import { outputClash, writeFileAtomic } from "../../hosts/node/write";
@@ -17,19 +19,31 @@ export const reportCommand: CliCommand = {
   },
   usage: [
     "de-an-241 report SUMMARY.xlsx|FILE|DIR... --out DRAFT.docx [--units LIST.csv|LIST.xlsx|default]",
-    "    [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …] [--date YYYY-MM-DD]",
+    "    [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …] [--date DD/MM/YYYY|YYYY-MM-DD|today] [--number 45]",
+    `    [--recipients "${DEFAULT_RECIPIENTS.join("; ")}"] [--on-behalf "${DEFAULT_SIGNER.onBehalf}"] [--signer-title "${DEFAULT_SIGNER.title}"] [--signer-name …]`,
+    "  Số, ngày không ghi thì để trống (\"Số: ……-BC/HU\", \"ngày … tháng … năm 20…\") để điền tay; --date today ghi ngày hôm nay.",
+    "  --recipients: các nơi nhận, cách nhau bởi dấu \";\"; --on-behalf \"\" khi người ký không ký thay mặt tập thể.",
     "  Một tệp tổng hợp (do lệnh merge ghi) được đọc đúng như bảng tổng hợp: số đơn vị đã nộp, chỉ tiêu, văn bản của nó;",
     "  trừ khi đơn vị lập tệp đó có trong --units (cấp trên tổng hợp các huyện): khi ấy, như khi có nhiều tệp, các tệp được tổng hợp lại.",
     "  Mọi mục số liệu không trả lời được đều có chỗ trống \"[Nội dung do Ban Tuyên giáo bổ sung]\".",
     "  Mã thoát / exit: 0 khi đã ghi tệp, 1 khi không ghi được, 2 khi sai cú pháp.",
   ],
   async run(args, io: CliIO) {
-    const parsed = parseArgs(args, { valued: ["out", "units", "unit", "superior", "place", "date"] });
+    const parsed = parseArgs(args, { valued: ["out", "units", "unit", "superior", "place", "date", "number", "recipients", "on-behalf", "signer-title", "signer-name"] });
     const out = stringOption(parsed, "out");
     if (out === undefined) throw new UsageError("Thiếu --out DRAFT.docx (missing --out)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
-    const date = stringOption(parsed, "date");
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError("--date phải có dạng YYYY-MM-DD");
+    const dateText = stringOption(parsed, "date");
+    const date = dateText === undefined || dateText.trim().toLowerCase() === "today" ? dateText?.trim().toLowerCase() : parseDayInput(dateText);
+    if (date === null) throw new UsageError(`--date "${dateText}" không phải là ngày (cần ngày/tháng/năm, ví dụ 05/7/2021, hoặc YYYY-MM-DD, hoặc today)`);
+    const recipientsText = stringOption(parsed, "recipients");
+    const recipients = recipientsText !== undefined ? parseRecipients(recipientsText) : undefined;
+    if (recipients !== undefined && recipients.length === 0) throw new UsageError("--recipients cần ít nhất một nơi nhận (ví dụ \"Ban Tuyên giáo Tỉnh ủy (b/c); Lưu\")");
+    const onBehalf = stringOption(parsed, "on-behalf");
+    const signerTitle = stringOption(parsed, "signer-title");
+    const signerName = stringOption(parsed, "signer-name");
+    if (signerTitle !== undefined && signerTitle.trim() === "") throw new UsageError("--signer-title không được để trống (ví dụ \"PHÓ BÍ THƯ\")");
+    const number = stringOption(parsed, "number");
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io);
     if (!units) return 1;
 
@@ -76,6 +90,17 @@ export const reportCommand: CliCommand = {
         ...(given("superior") !== undefined ? { superior: given("superior")! } : {}),
         ...(given("place") !== undefined ? { place: given("place")! } : {}),
         ...(date !== undefined ? { date } : {}),
+        ...(number !== undefined ? { number } : {}),
+        ...(recipients !== undefined ? { recipients } : {}),
+        ...(onBehalf !== undefined || signerTitle !== undefined || signerName !== undefined
+          ? {
+              signer: {
+                onBehalf: onBehalf ?? DEFAULT_SIGNER.onBehalf,
+                title: signerTitle ?? DEFAULT_SIGNER.title,
+                ...(signerName !== undefined ? { name: signerName } : {}),
+              },
+            }
+          : {}),
       },
       io.clock,
     );

@@ -130,6 +130,19 @@ export interface UnitReportParams {
   };
   /** A summary of units this merge does not take (another district's, or of another level): never summed. */
   readonly "summary-other-district": { readonly file: string; readonly summaryUnit: string; readonly reason: string };
+  // Checks across indicators (src/domain/rules/cross-indicator.ts).
+  /**
+   * Indicators counted in the same unit of measure (households, villages, communes) give different Tổng số in one
+   * report. noun: what they count ("hộ"); totals: every such indicator with a Tổng số, in the group's order, with its
+   * cell; expected: the Tổng số most of them give (the first one's on a tie). The issue is at the first that differs.
+   */
+  readonly "totals-differ": AtIndicator & {
+    readonly noun: string;
+    readonly totals: ReadonlyArray<{ readonly indicator: string; readonly total: number; readonly cell: string | null }>;
+    readonly expected: number;
+  };
+  /** A commune-level unit (unit: its name) counts more than one commune in an indicator counted in communes. */
+  readonly "commune-count": AtIndicator & { readonly unit: string; readonly column: string; readonly value: number; readonly dvt: string };
 }
 
 /** Problems reading a file at all (it cannot be read). */
@@ -254,6 +267,9 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   // Reports that are not Đề án 241's, and summaries of another district or level.
   "not-de-an-241": "error",
   "summary-other-district": "error",
+  // Checks across indicators.
+  "totals-differ": "warning",
+  "commune-count": "warning",
   "too-large": "error",
   "zip-bomb": "error",
   encrypted: "error",

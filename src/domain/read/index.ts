@@ -8,6 +8,7 @@ import { cellAddress, columnLetters, type WorkbookGrid } from "../model/grid";
 import { hasErrors, type Issue } from "../model/issues";
 import type { IndicatorEntry, UnitReport } from "../model/report";
 import { checkDocuments, checkIndicator, COLUMN, type DocumentCellsRead } from "../rules/rules";
+import { crossIndicatorIssues } from "../rules/cross-indicator";
 import { cellText } from "../values/cell";
 import { makeIssue } from "../rules/messages";
 import { columnsWithRole, findHeaders, sideBySide, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
@@ -344,9 +345,12 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
     }
   }
   const notOurs = identity ? undefined : notDeAn241(views, indicatorsHeader ?? documentsHeader, fileName, unknownRows, matchedRows);
+  const unit = unitInfo(identity, headerName, fileName);
+  // Checks across indicators are about one unit's own figures: a summary's sums are left alone.
+  if (!notOurs && identity?.kind !== "summary") issues.push(...crossIndicatorIssues(unit.name, indicators, issues));
   return {
     fileName,
-    unit: unitInfo(identity, headerName, fileName),
+    unit,
     ...(identity ? { identity } : {}),
     reportDate,
     // Another programme's report: nothing of it is read as Đề án 241's.

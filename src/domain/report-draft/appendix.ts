@@ -44,7 +44,8 @@ export function documentsTable(summary: Summary): DraftTable {
   return {
     kind: "table",
     columns: DOCUMENTS_TABLE.columns.map((c) => c.header),
-    widths: [6, 18, 14, 42, 20],
+    // The date column is wide enough for "15/11/2016" on one line in 13 pt with the cell margins.
+    widths: [6, 19, 17, 38, 20],
     textColumns: [1, 3, 4],
     rows: summary.documents.map((d, k) => ({
       cells: [String(k + 1), d.code ?? "", vnDate(d.date), d.summary ?? "", d.issuer ?? ""],

@@ -1,6 +1,6 @@
 /** The figures of the summary as the sentences of the draft: an indicator's result, documents by type, who reported, targets met. */
 import { indicatorById } from "../catalogue";
-import { formatNumber, formatPercent, targetLabel, verdictLabel } from "../format";
+import { formatNumber, formatPercent, verdictLabel } from "../format";
 import type { IndicatorSummary, MergedDocument, Summary } from "../merge";
 import { parseDocumentCode } from "../values/code";
 import { NOT_ENOUGH_DATA } from "./model";
@@ -13,14 +13,49 @@ export function verdict(met: boolean | null): string {
   return met === null ? "chưa đánh giá được" : verdictLabel(met);
 }
 
-/** "đạt 95,00% (950/1.000 Hộ; mục tiêu 100%: Chưa đạt)", or "chưa đủ số liệu". */
+/** The unit of measure inside a sentence: "Hộ" → "hộ", "Xã, thị trấn" → "xã, thị trấn". */
+export function unitInSentence(dvt: string): string {
+  return dvt.normalize("NFC").toLocaleLowerCase("vi");
+}
+
+/** The target inside a sentence: "100%", "trên 95%", "ít nhất 01 xã". */
+export function targetInSentence(target: IndicatorSummary["target"], dvt: string): string {
+  const v = String(target.value).replace(".", ",");
+  switch (target.op) {
+    case ">=":
+      return `${v}%`;
+    case ">":
+      return `trên ${v}%`;
+    default:
+      return `ít nhất ${String(target.value).padStart(2, "0")}${dvt !== "" ? ` ${unitInSentence(dvt)}` : ""}`;
+  }
+}
+
+/** "chưa đạt mục tiêu 100%", "đạt mục tiêu trên 95%", "vượt mục tiêu 85%", "chưa đánh giá được so với mục tiêu 100%". */
+export function targetPhrase(summary: IndicatorSummary, dvt: string): string {
+  const target = targetInSentence(summary.target, dvt);
+  if (summary.met === null) return `chưa đánh giá được so với mục tiêu ${target}`;
+  if (!summary.met) return `chưa đạt mục tiêu ${target}`;
+  const beyond = summary.target.op === ">=" && summary.ratio !== null && summary.ratio > summary.target.value;
+  return `${beyond ? "vượt" : "đạt"} mục tiêu ${target}`;
+}
+
+/**
+ * An indicator's result as a sentence reads it: "đạt 99,67% (7.660/7.685 hộ), chưa đạt mục tiêu 100%",
+ * "đạt 90,00% (900/1.000 hộ), vượt mục tiêu 85%"; a count target without Tổng số: "có 2 xã, đạt mục
+ * tiêu ít nhất 01 xã"; else "chưa đủ số liệu".
+ */
 export function figureText(summary: IndicatorSummary | undefined): string {
-  if (!summary || summary.ratio === null || summary.total === null || summary.achieved === null) return NOT_ENOUGH_DATA;
+  if (!summary) return NOT_ENOUGH_DATA;
   const dvt = indicatorById(summary.id)?.dvt ?? "";
-  return (
-    `đạt ${formatPercent(summary.ratio)} (${formatNumber(summary.achieved, 0)}/${formatNumber(summary.total, 0)}${dvt !== "" ? ` ${dvt}` : ""}; ` +
-    `mục tiêu ${targetLabel(summary.target)}: ${verdict(summary.met)})`
-  );
+  const unit = dvt !== "" ? ` ${unitInSentence(dvt)}` : "";
+  if (summary.ratio !== null && summary.total !== null && summary.achieved !== null) {
+    return `đạt ${formatPercent(summary.ratio)} (${formatNumber(summary.achieved, 0)}/${formatNumber(summary.total, 0)}${unit}), ${targetPhrase(summary, dvt)}`;
+  }
+  if (summary.target.op === "count>=" && summary.achieved !== null) {
+    return `có ${formatNumber(summary.achieved, 0)}${unit}, ${targetPhrase(summary, dvt)}`;
+  }
+  return NOT_ENOUGH_DATA;
 }
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -80,25 +115,35 @@ export function documentCountText(documents: readonly MergedDocument[]): string 
   return `Tổng số ${documents.length} văn bản: ${parts.join(", ")}.`;
 }
 
-/** "Đã nhận báo cáo của 2/3 đơn vị (66,67%); chưa nhận báo cáo của: …". */
+/** "Đã nhận báo cáo của 2/3 đơn vị (66,67%)." (who did not report is a shortcoming: see missingText). */
 export function reportingText(summary: Summary): string {
   const expected = summary.expected.length;
   const received = summary.received.length;
   const rate = summary.rate !== null ? ` (${formatPercent(summary.rate)})` : "";
-  const head = `Đã nhận báo cáo của ${received}/${expected} đơn vị${rate}`;
-  return summary.missing.length > 0 ? `${head}; chưa nhận báo cáo của: ${summary.missing.join(", ")}.` : `${head}.`;
+  return `Đã nhận báo cáo của ${received}/${expected} đơn vị${rate}.`;
 }
 
-/** "Có 12/27 chỉ tiêu đạt mục tiêu; chưa đạt: …; chưa đủ số liệu: …." */
+/** "Đến thời điểm tổng hợp, chưa nhận báo cáo của: A, B (2/14 đơn vị)."; null when every unit reported. */
+export function missingText(summary: Summary): string | null {
+  if (summary.missing.length === 0) return null;
+  return `Đến thời điểm tổng hợp, chưa nhận báo cáo của: ${summary.missing.join(", ")} (${summary.missing.length}/${summary.expected.length} đơn vị).`;
+}
+
+/** "Có 12/17 chỉ tiêu đạt mục tiêu (1.1, 4.4)." */
 export function targetsMetText(summary: Summary): string {
-  const judged = summary.indicators.filter((i) => i.met !== null);
-  const met = judged.filter((i) => i.met === true);
-  const unmet = judged.filter((i) => i.met === false).map((i) => i.id);
+  const met = summary.indicators.filter((i) => i.met === true).map((i) => i.id);
+  return `Có ${met.length}/${summary.indicators.length} chỉ tiêu đạt mục tiêu${met.length > 0 ? ` (${met.join(", ")})` : ""}.`;
+}
+
+/** "Có 2/17 chỉ tiêu chưa đạt mục tiêu (3.1, 2); 10 chỉ tiêu chưa đủ số liệu để đánh giá (…)."; null when none. */
+export function targetsShortText(summary: Summary): string | null {
+  const unmet = summary.indicators.filter((i) => i.met === false).map((i) => i.id);
   const noData = summary.indicators.filter((i) => i.met === null).map((i) => i.id);
-  return (
-    `Có ${met.length}/${summary.indicators.length} chỉ tiêu đạt mục tiêu` +
-    (unmet.length > 0 ? `; chưa đạt: ${unmet.join(", ")}` : "") +
-    (noData.length > 0 ? `; ${NOT_ENOUGH_DATA}: ${noData.join(", ")}` : "") +
-    "."
-  );
+  const parts = [
+    ...(unmet.length > 0 ? [`có ${unmet.length}/${summary.indicators.length} chỉ tiêu chưa đạt mục tiêu (${unmet.join(", ")})`] : []),
+    ...(noData.length > 0 ? [`${noData.length} chỉ tiêu ${NOT_ENOUGH_DATA} để đánh giá (${noData.join(", ")})`] : []),
+  ];
+  if (parts.length === 0) return null;
+  const text = parts.join("; ");
+  return `${text.charAt(0).toLocaleUpperCase("vi")}${text.slice(1)}.`;
 }

@@ -10,27 +10,36 @@
 import { DOCUMENTS_TABLE, INDICATORS_TABLE } from "../catalogue";
 import { REPORT_OUTLINE } from "../catalogue/outline";
 import type { Summary } from "../merge";
-import { dateLine, upperVi } from "../sheets/header";
+import { upperVi } from "../sheets/header";
 import { documentsTable, indicatorsTable } from "./appendix";
 import { DRAFT_SUBTITLE, DRAFT_TITLE, NOT_ENOUGH_DATA, type DraftBlock, type DraftDocument, type DraftHeader, type DraftOptions } from "./model";
 import { outlineBlocks, para } from "./sections";
+import { closingBlock, draftDateLine, numberLine } from "./form";
 
 export * from "./model";
 export { countDocumentTypes, documentCountText, figureText, type DocumentTypeCount } from "./figures";
+export { closingBlock, draftDateLine, numberLine, recipientLines } from "./form";
 export { FIGURE_RULES, outlinePrefix } from "./sections";
 
 /** Builds the draft. Pure: the same summary and options give the same draft. */
 export function buildReportDraft(summary: Summary, opts: DraftOptions): DraftDocument {
   const header: DraftHeader = {
     kind: "header",
-    left: [[{ text: upperVi(opts.superior) }], [{ text: upperVi(opts.unitName), bold: true }], [{ text: "*" }]],
-    right: [[{ text: "ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, underline: true }], [{ text: dateLine(opts.place, opts.date), italic: true }]],
+    left: [[{ text: upperVi(opts.superior) }], [{ text: upperVi(opts.unitName), bold: true }], [{ text: "*" }], [{ text: numberLine(opts.number) }]],
+    // The date line sits level with the number line, as in the letter.
+    right: [
+      [{ text: "ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, underline: true }],
+      [{ text: "" }],
+      [{ text: "" }],
+      [{ text: draftDateLine(opts.place, opts.date), italic: true }],
+    ],
   };
   const blocks: DraftBlock[] = [
     header,
     para("title", [{ text: DRAFT_TITLE, bold: true }], "center"),
     para("subtitle", [{ text: DRAFT_SUBTITLE, bold: true }], "center"),
     ...outlineBlocks(REPORT_OUTLINE.sections, summary, 0),
+    closingBlock(opts),
     { kind: "pageBreak" },
     para("title", [{ text: "PHỤ LỤC", bold: true }], "center"),
     para("subtitle", [{ text: INDICATORS_TABLE.title, bold: true }], "center"),

@@ -6,7 +6,7 @@
 import type { OutlineNode } from "../catalogue/outline";
 import type { Summary } from "../merge";
 import { foldText } from "../text";
-import { documentCountText, figureText, reportingText, targetsMetText } from "./figures";
+import { documentCountText, figureText, missingText, reportingText, targetsMetText, targetsShortText } from "./figures";
 import { FIGURES_LABEL, PLACEHOLDER, type DraftParagraph, type DraftRun, type ParagraphRole } from "./model";
 
 interface FigureRule {
@@ -68,6 +68,8 @@ export const FIGURE_RULES: readonly FigureRule[] = [
 const DOCUMENT_COUNT_ITEM = "Việc cụ thể hóa, ban hành văn bản lãnh đạo, chỉ đạo thực hiện Đề án";
 /** The item that sums up the results (III.1, Ưu điểm), where reporting and targets met are counted. */
 const OVERVIEW_ITEM = "Ưu điểm (khái quát kết quả";
+/** The item on shortcomings (III.2, Hạn chế, yếu kém): units that did not report, targets not met or not judged. */
+const SHORTCOMINGS_ITEM = "Hạn chế, yếu kém";
 
 export function para(role: ParagraphRole, runs: readonly DraftRun[], align: DraftParagraph["align"] = "justify"): DraftParagraph {
   return { kind: "paragraph", role, align, runs };
@@ -116,6 +118,9 @@ function nodeContent(node: OutlineNode, summary: Summary): DraftParagraph[] {
   if (startsWithFolded(node.text, OVERVIEW_ITEM)) {
     out.push(figuresParagraph(reportingText(summary)));
     out.push(figuresParagraph(targetsMetText(summary)));
+  }
+  if (startsWithFolded(node.text, SHORTCOMINGS_ITEM)) {
+    for (const text of [missingText(summary), targetsShortText(summary)]) if (text !== null) out.push(figuresParagraph(text));
   }
   // Leaves always leave room for the text the figures cannot give.
   if (!node.children) out.push(placeholderParagraph());

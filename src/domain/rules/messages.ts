@@ -110,6 +110,13 @@ const MESSAGES: Messages = {
     }; tệp không được đọc và không được tổng hợp. Cần dùng mẫu biểu của Công văn 232-CV/HU.`,
   "summary-other-district": (p) =>
     `Tệp ${s(p.file)} là bảng tổng hợp của ${s(p.summaryUnit)}, ${s(p.reason)}; không cộng vào bảng tổng hợp này.`,
+  // Checks across indicators.
+  "totals-differ": (p) =>
+    `Tổng số của các chỉ tiêu tính theo ${s(p.noun)} không bằng nhau: ${p.totals
+      .map((t) => `chỉ tiêu ${s(t.indicator)} ghi ${s(t.total)}${t.cell ? ` (ô ${s(t.cell)})` : ""}`)
+      .join(", ")}. Trong báo cáo của một đơn vị, các chỉ tiêu này cùng đếm số ${s(p.noun)} của đơn vị nên Tổng số thường bằng nhau (ở đây phần lớn ghi ${s(p.expected)}); đề nghị kiểm tra lại.`,
+  "commune-count": (p) =>
+    `${where(p)}: ${s(p.unit)} là đơn vị cấp xã nhưng cột "${s(p.column)}" ghi ${s(p.value)} ${s(p.dvt)}; một xã, thị trấn chỉ báo cáo cho chính mình nên số này không quá 1. Đề nghị kiểm tra lại (có thể đã ghi số liệu của cả huyện hoặc số thôn, bản).`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
   "not-a-workbook": (p) =>

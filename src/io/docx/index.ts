@@ -20,7 +20,7 @@ import {
   WidthType,
   type ITableCellBorders,
 } from "docx";
-import type { DraftBlock, DraftDocument, DraftHeader, DraftParagraph, DraftRun, DraftTable } from "../../domain/report-draft";
+import type { DraftBlock, DraftClosing, DraftDocument, DraftHeader, DraftParagraph, DraftRun, DraftTable } from "../../domain/report-draft";
 import { safeText } from "../write/safe-cell";
 
 export const FONT = "Times New Roman";
@@ -85,6 +85,34 @@ function headerTable(h: DraftHeader): Table {
   });
 }
 
+/** "Nơi nhận:" in 12 pt and its list in 11 pt, as the Party's format sets them. */
+const RECIPIENTS_HEAD_SIZE = 24;
+const RECIPIENTS_SIZE = 22;
+
+/** The closing: "Nơi nhận:" and its list on the left, the signature block centred on the right; kept on one page. */
+function closingTable(c: DraftClosing): Table {
+  const widths = [Math.round(TEXT_WIDTH * 0.5), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.5)];
+  const left = new TableCell({
+    width: { size: widths[0]!, type: WidthType.DXA },
+    borders: NO_BORDERS,
+    children: c.left.map(
+      (line, k) => new Paragraph({ alignment: AlignmentType.LEFT, keepNext: true, children: line.map((r) => run(r, k === 0 ? RECIPIENTS_HEAD_SIZE : RECIPIENTS_SIZE)) }),
+    ),
+  });
+  const right = new TableCell({
+    width: { size: widths[1]!, type: WidthType.DXA },
+    borders: NO_BORDERS,
+    children: c.right.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: line.map((r) => run(r)) })),
+  });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { ...NO_BORDERS, insideHorizontal: NO_BORDERS.top!, insideVertical: NO_BORDERS.top! },
+    rows: [new TableRow({ cantSplit: true, children: [left, right] })],
+  });
+}
+
 /** Table text a size smaller (13 pt), as tables in reports usually are. */
 const TABLE_SIZE = 26;
 
@@ -116,7 +144,12 @@ function dataTable(t: DraftTable): Table {
   });
 }
 
-function block(b: DraftBlock): Paragraph | Table {
+function block(b: DraftBlock): (Paragraph | Table)[] {
+  // A blank line sets the closing apart from the body.
+  return b.kind === "closing" ? [new Paragraph({ children: [] }), closingTable(b)] : [single(b)];
+}
+
+function single(b: Exclude<DraftBlock, DraftClosing>): Paragraph | Table {
   switch (b.kind) {
     case "header":
       return headerTable(b);
@@ -143,7 +176,7 @@ export async function writeDraftDocx(draft: DraftDocument): Promise<Uint8Array> 
             margin: { ...MARGINS },
           },
         },
-        children: draft.blocks.map(block),
+        children: draft.blocks.flatMap(block),
       },
     ],
   });

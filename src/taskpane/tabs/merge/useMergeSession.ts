@@ -286,14 +286,13 @@ export function useMergeSession(): MergeSession {
   const draftReport = async () => {
     if (!summary) return;
     await task.start({ key: "summary", label: "Đang soạn dự thảo báo cáo…", failure: "Không tạo được dự thảo báo cáo" }, async () => {
-      const date = today();
+      // Number and date are left to fill in when the report is signed; recipients and signer are the letter's.
       const bytes = await files.reportDraft(summary, {
         unitName: PROGRAMME.letter.issuer,
         superior: PROGRAMME.letter.superior,
         place: PROGRAMME.letter.place,
-        date,
       });
-      const name = draftFileName(date);
+      const name = draftFileName(today());
       saveBytes(bytes, name, DOCX_TYPE);
       return `Đã tạo tệp ${name}: dự thảo theo đề cương của Công văn ${PROGRAMME.letter.number}, các chỗ cần viết thêm được đánh dấu.`;
     });

@@ -99,12 +99,13 @@ describe("Tổng hợp tab: report draft", () => {
     expect(blobs[0]!.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect((await screen.findByTestId("done")).textContent).toContain(downloads[0]);
 
-    // The draft was made from the summary on screen, with the letter's issuer and today's date.
+    // The draft was made from the summary on screen, with the letter's issuer; its number and date are left to fill in when signed.
     const [summary, options] = files.reportDraft.mock.calls[0]!;
     const run = await files.summarise.mock.results.at(-1)!.value;
     expect(summary).toBe(run.summary);
     expect(options).toMatchObject({ unitName: PROGRAMME.letter.issuer, superior: PROGRAMME.letter.superior, place: PROGRAMME.letter.place });
-    expect(`Du-thao-bao-cao-De-an-241-${options.date}.docx`).toBe(downloads[0]);
+    expect(options.date).toBeUndefined();
+    expect(options.number).toBeUndefined();
 
     const bytes: Uint8Array = await files.reportDraft.mock.results[0]!.value;
     expect(strFromU8(bytes.slice(0, 2))).toBe("PK");
@@ -112,6 +113,8 @@ describe("Tổng hợp tab: report draft", () => {
     expect(document).toContain(DRAFT_TITLE);
     expect(DRAFT_TITLE).toBe("BÁO CÁO");
     expect(document).toContain(REPORT_OUTLINE.sections[1]!.text);
+    expect(document).toContain(`${PROGRAMME.letter.place}, ngày … tháng … năm 20…`);
+    expect(document).toContain("Số: ……-BC/HU");
   }, 60_000);
 
   it("a draft that cannot be made is reported with its reason, not swallowed", async () => {
