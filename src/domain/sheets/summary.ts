@@ -13,7 +13,7 @@ import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type Workb
 import { SheetBuilder } from "./builder";
 import { dateLine, upperVi } from "./header";
 import { buildIdentitySheet } from "./identity";
-import { SHEET_STYLES, SHORT_FILL } from "./styles";
+import { lockedStyle, SHEET_STYLES, SHORT_FILL } from "./styles";
 import { districtFormulas, PER_UNIT_ACHIEVED, PER_UNIT_TOTAL, ratioFormula, type PerUnitGeometry } from "./summary-formulas";
 import type { CellStyle, PageSetup, SheetLayout, WorkbookLayout } from "../model/layout";
 import { targetsNote } from "../targets";
@@ -52,7 +52,9 @@ const STYLES: Readonly<Record<string, CellStyle>> = {
   short: { ...SHEET_STYLES.cellCenter!, fill: SHORT_FILL, locked: true },
   met: { ...SHEET_STYLES.cellCenter!, font: { ...SHEET_STYLES.cellCenter!.font, bold: true }, locked: true },
   lineLeft: { font: SHEET_STYLES.plain!.font, horizontal: "left", vertical: "middle", locked: true, numberFormat: "@" },
-  dateLineLocked: { ...SHEET_STYLES.dateLine!, locked: true },
+  dateLineLocked: lockedStyle(SHEET_STYLES.dateLine!),
+  // The subtitle line: not a place to type in a summary.
+  attach: lockedStyle(SHEET_STYLES.attach!),
 };
 
 const PAGE: PageSetup = {

@@ -11,6 +11,7 @@ import { cleanText, foldText, stripDiacritics } from "../text";
 import { matchUnitDetailed } from "./match";
 
 export { matchUnitDetailed, namesOf, UNIT_ABBREVIATIONS, type UnitMatch } from "./match";
+export { DEFAULT_SIGNER, SIGNER_KINDS, signerOf, type Signer, type SignerKind } from "./signers";
 
 /** Which header block a unit's documents carry. */
 export type HeaderFormat = "party" | "state";
