@@ -197,6 +197,13 @@ describe("buildSummaryWorkbook", () => {
       expect(cell.formula).toBeUndefined();
       expect(docs.styles[cell.style]!.numberFormat).toBe("@");
     }
-    expect(wb.sheets.every((sh) => sh.cells.every((c) => c.formula === undefined))).toBe(true);
+    // The only formulas are the district's Tổng số, Số đã đạt and Tỷ lệ (D, E, F of "Tổng hợp chỉ tiêu"), each with a
+    // number (or, for no ratio, empty text) as its result; no text is ever a formula.
+    const formulas = wb.sheets.flatMap((sh) => sh.cells.filter((c) => c.formula !== undefined).map((c) => ({ sheet: sh.name, c })));
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const { sheet, c } of formulas) {
+      expect({ sheet, inFigureColumns: [3, 4, 5].includes(c.c) }).toEqual({ sheet: SUMMARY_SHEETS.indicators, inFigureColumns: true });
+      expect(typeof c.value === "number" || c.value === "").toBe(true);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import * as XLSX from "@e965/xlsx";
 import { readSources } from "../../src/app/read-files";
 import { summarise } from "../../src/app/summarise";
@@ -112,7 +113,31 @@ function edgeLayout(): WorkbookLayout {
     conditionalFormats: [],
     inputRanges: [],
   };
-  return { sheets: [sheet, hidden] };
+  // Printed at a scale on as many pages as needed, with title columns, page breaks and formulas carrying their results.
+  const printed: SheetLayout = {
+    ...sheet,
+    name: "In theo tỷ lệ",
+    cells: [
+      { r: 0, c: 0, value: "Chỉ tiêu", style: "th" },
+      { r: 1, c: 0, value: 12, style: "plain" },
+      { r: 1, c: 1, value: 30, style: "plain" },
+      { r: 2, c: 0, value: 42, formula: "SUM(A2:B2)", style: "plain" },
+      { r: 2, c: 1, value: "", formula: 'IF(A2>100,"nhiều","")', style: "pct" },
+      { r: 2, c: 2, value: "ít", formula: 'IF(A2<100,"ít","")', style: "plain" },
+    ],
+    merges: [],
+    pageSetup: { ...sheet.pageSetup!, orientation: "landscape", scale: 70, printTitleColumns: "A:B", printTitleRows: "1:1", rowBreaks: [2, 5], columnBreaks: [3, 7] },
+  };
+  return { sheets: [sheet, hidden, printed] };
+}
+
+/** The manual page breaks of each worksheet part, as written. */
+function breaksXml(bytes: Uint8Array): string[] {
+  const parts = unzipSync(bytes);
+  return Object.keys(parts)
+    .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+    .sort()
+    .map((n) => (strFromU8(parts[n]!).match(/<(row|col)Breaks\b.*?<\/\1Breaks>/g) ?? []).join(""));
 }
 
 interface SheetDump {
@@ -161,7 +186,7 @@ async function excelDump(bytes: Uint8Array): Promise<{ sheets: SheetDump[]; full
       merges: [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort(),
       widths,
       heights,
-      page: ws.state === "visible" ? { orientation: ps.orientation, fitToPage: ps.fitToPage, fitToWidth: ps.fitToWidth, fitToHeight: ps.fitToHeight, margins: ps.margins, horizontalCentered: !!ps.horizontalCentered, printTitlesRow: ps.printTitlesRow, paperSize: ps.paperSize } : null,
+      page: ws.state === "visible" ? { orientation: ps.orientation, fitToPage: ps.fitToPage, fitToWidth: ps.fitToWidth, fitToHeight: ps.fitToHeight, scale: ps.fitToPage ? null : ps.scale, margins: ps.margins, horizontalCentered: !!ps.horizontalCentered, printTitlesRow: ps.printTitlesRow, printTitlesColumn: ps.printTitlesColumn ?? null, paperSize: ps.paperSize } : null,
       footer: ws.headerFooter?.oddFooter,
     };
   });
@@ -221,6 +246,16 @@ describe("the lean .xlsx writer, against the ExcelJS renderer", () => {
     expect((cells.C8 as { style: unknown }).style).toEqual((cells.C7 as { style: unknown }).style);
     expect(cells.A4).toMatchObject({ value: { formula: 'IF(A3>0,B3*100/A3,"")' } });
     expect(a.sheets[1]!.state).toBe("veryHidden");
+    // Formulas with their results; a scale, title columns and page breaks.
+    const printed = a.sheets[2]!;
+    expect(printed.cells.A3).toMatchObject({ value: { formula: "SUM(A2:B2)", result: 42 } });
+    expect(printed.cells.C3).toMatchObject({ value: { formula: 'IF(A2<100,"ít","")', result: "ít" } });
+    expect(printed.page).toMatchObject({ fitToPage: false, scale: 70, printTitlesColumn: "A:B", printTitlesRow: "1:1" });
+    expect(breaksXml(lean)).toEqual(breaksXml(await writeWorkbookXlsxExcelJS(layout)));
+    expect(breaksXml(lean)[2]).toBe(
+      '<rowBreaks count="2" manualBreakCount="2"><brk id="2" max="16383" man="1"/><brk id="5" max="16383" man="1"/></rowBreaks>' +
+        '<colBreaks count="2" manualBreakCount="2"><brk id="3" max="1048575" man="1"/><brk id="7" max="1048575" man="1"/></colBreaks>',
+    );
   });
 
   it("writes cells no spreadsheet can hold as given (Infinity, NaN, control characters, over-long text) as the ExcelJS renderer does", async () => {

@@ -38,7 +38,12 @@ export interface CellStyle {
 export interface LayoutCell {
   readonly r: number;
   readonly c: number;
-  /** The constant value; for a formula cell, null. Text is always written as text. */
+  /**
+   * The constant value. Text is always written as text, never as a formula.
+   * For a formula cell, the result it is known to compute (written as the
+   * cached result, so readers that do not calculate see it), or null when the
+   * spreadsheet must compute it.
+   */
   readonly value: string | number | null;
   /** A formula without the leading "=". */
   readonly formula?: string;
@@ -107,13 +112,24 @@ export interface PageMargins {
 export interface PageSetup {
   readonly paper: "A4";
   readonly orientation: "portrait" | "landscape";
-  /** Pages wide (1). */
+  /** Pages wide (1); not used when `scale` is given. */
   readonly fitToWidth: number;
-  /** Pages tall; 0 = as many as needed. */
+  /** Pages tall; 0 = as many as needed; not used when `scale` is given. */
   readonly fitToHeight: number;
+  /**
+   * Printed at this percentage of the real size, on as many pages as needed,
+   * instead of being fitted to `fitToWidth` × `fitToHeight` pages.
+   */
+  readonly scale?: number;
   readonly margins: PageMargins;
   /** Rows repeated at the top of every printed page, "8:8". */
   readonly printTitleRows?: string;
+  /** Columns repeated at the left of every printed page, "A:B". */
+  readonly printTitleColumns?: string;
+  /** Zero-based rows that start a new printed page (manual page breaks above them). */
+  readonly rowBreaks?: readonly number[];
+  /** Zero-based columns that start a new printed page (manual page breaks left of them). */
+  readonly columnBreaks?: readonly number[];
   readonly horizontalCentered: boolean;
   /** Centre footer text with Excel's codes (&P page, &N pages). */
   readonly footer: string;

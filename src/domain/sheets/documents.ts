@@ -3,7 +3,7 @@ import { DOCUMENTS_TABLE, REPORTING_PERIOD } from "../catalogue";
 import { vnDate } from "../format";
 import type { DataValidationRule, SheetLayout } from "../model/layout";
 import { rangeAddress, SheetBuilder } from "./builder";
-import { fillInRanges, headerBlock, headerRow, signatureBlock, titleBlock } from "./header";
+import { dateLineValidation, fillInRanges, headerBlock, headerRow, signatureBlock, titleBlock } from "./header";
 import { PAGE, protectedSheet, rowsOf, SHEET_GEOMETRY, SHEET_STYLES } from "./styles";
 import type { SheetOptions } from "./unit";
 
@@ -50,6 +50,7 @@ export function buildDocumentsSheet(opts: SheetOptions): SheetLayout {
       },
     },
   ];
+  dataValidations.push(dateLineValidation(opts, 2, last));
   signatureBlock(b, opts, lastRow + 2, 4, 4);
   return protectedSheet(DOCUMENTS_TABLE.sheetName, b, {
     dataValidations,

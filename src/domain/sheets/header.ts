@@ -4,7 +4,9 @@
  * header row, and the signature block.
  */
 import { vnLongDate } from "../format";
-import { DEFAULT_SUPERIOR, headerFormatOf } from "../units";
+import { DEFAULT_SUPERIOR, headerFormatOf, signerOf } from "../units";
+import { cellAddress } from "../model/grid";
+import type { DataValidationRule } from "../model/layout";
 import { heightFor, rangeAddress, type SheetBuilder } from "./builder";
 import { SHEET_GEOMETRY } from "./styles";
 import type { SheetOptions } from "./unit";
@@ -22,16 +24,9 @@ export function dateLine(place: string, iso?: string): string {
   return `${place}, ${vnLongDate(iso) ?? "ngày …… tháng …… năm ………"}`;
 }
 
-/** The signature block lines a unit uses by default. */
+/** The signature block lines a unit uses by default: its kind's signer (units/signers.ts). */
 export function defaultSignature(unitName: string): { onBehalf: string; title: string } {
-  const name = unitName.normalize("NFC").toLocaleLowerCase("vi").trim();
-  if (name.startsWith("chi bộ")) return { onBehalf: "T/M CHI BỘ", title: "BÍ THƯ" };
-  if (name.startsWith("đảng ủy") || name.startsWith("đảng uỷ") || name.startsWith("đảng bộ")) {
-    return { onBehalf: "T/M BAN CHẤP HÀNH", title: "BÍ THƯ" };
-  }
-  if (name.startsWith("phòng")) return { onBehalf: "", title: "TRƯỞNG PHÒNG" };
-  if (name.startsWith("trung tâm")) return { onBehalf: "", title: "GIÁM ĐỐC" };
-  return { onBehalf: "", title: "THỦ TRƯỞNG CƠ QUAN" };
+  return { ...signerOf(unitName) };
 }
 
 /**
@@ -95,6 +90,27 @@ export function signatureBlock(b: SheetBuilder, opts: SheetOptions, r: number, c
   const text = signatureText(opts);
   b.block(r, c1, r, c2, text, "signature");
   b.setHeight(r, heightFor(text.split("\n").length));
+}
+
+const DATE_LINE_MAX = 120;
+
+/**
+ * The date line is one cell the unit completes ("Bản Bo, ngày 20 tháng 6 năm 2021"): shaded as
+ * every input, it shows this prompt when selected. Its rule only keeps it to one line's length.
+ */
+export function dateLineValidation(opts: Pick<SheetOptions, "place">, leftEnd: number, lastCol: number): DataValidationRule {
+  const at = cellAddress(2, leftEnd + 1);
+  return {
+    range: rangeAddress(2, leftEnd + 1, 2, lastCol),
+    type: "custom",
+    formulae: [`LEN(${at})<=${DATE_LINE_MAX}`],
+    allowBlank: true,
+    prompt: {
+      title: "Ngày báo cáo",
+      text: `Ghi ngày, tháng, năm của báo cáo vào chỗ dấu chấm, ví dụ: ${dateLine(opts.place, "2021-06-20")}.`,
+    },
+    error: { title: "Dòng ngày tháng quá dài", text: `Dòng ngày tháng chỉ ghi địa danh và ngày báo cáo, tối đa ${DATE_LINE_MAX} ký tự.` },
+  };
 }
 
 /** The cells the unit fills in around the table: the date line, the attachment line, the signature block. */

@@ -1,7 +1,7 @@
 export * from "../model/layout";
 export * from "./builder";
 export { buildUnitWorkbook, type SheetOptions, type UnitWorkbookOptions } from "./unit";
-export { SHEET_GEOMETRY, SHEET_STYLES, SHORT_FILL, TARGET_FORMATS } from "./styles";
+export { INPUT_FILL, SHEET_GEOMETRY, SHEET_STYLES, SHORT_FILL, TARGET_FORMATS } from "./styles";
 export { ATTACH_LINE, dateLine, defaultSignature, SIGNATURE_NAME_BLANK, signatureText, upperVi } from "./header";
 export { buildDocumentsSheet, DEFAULT_DOCUMENT_ROWS } from "./documents";
 export { buildIndicatorsSheet, EXTRA_TARGET_HEADER, linkedTargetFormula, shortOfTargetFormula } from "./indicators";

@@ -4,12 +4,19 @@ import { targetLabel } from "../format";
 import { cellAddress } from "../model/grid";
 import type { ConditionalFormatRule, DataValidationRule, SheetLayout } from "../model/layout";
 import { rangeAddress, SheetBuilder } from "./builder";
-import { fillInRanges, headerBlock, headerRow, signatureBlock, titleBlock } from "./header";
+import { dateLineValidation, fillInRanges, headerBlock, headerRow, signatureBlock, titleBlock } from "./header";
 import { PAGE, protectedSheet, rowsOf, SHEET_GEOMETRY, SHEET_STYLES, SHORT_FILL } from "./styles";
 import { TARGET_STYLE, targetCellValue, targetsSheetRows } from "./targets";
 import type { SheetOptions } from "./unit";
 
 export const EXTRA_TARGET_HEADER = "Mục tiêu";
+
+/**
+ * The group printed from the top of a new page. On A4 landscape one page wide the rows down to
+ * 4.6 fill the first page, and "Mục tiêu 05" would otherwise be left alone at its foot, its one
+ * row on the next page: a page break above it keeps the heading with its row.
+ */
+export const PAGE_BREAK_BEFORE_GROUP = "5";
 
 /**
  * The formula (without "=") that is true when a result is short of the target
@@ -58,9 +65,11 @@ export function buildIndicatorsSheet(opts: SheetOptions): SheetLayout {
     run = undefined;
   };
   let r = first;
+  const rowBreaks: number[] = [];
   for (const row of CATALOGUE_ROWS) {
     if (row.kind === "group") {
       closeRun();
+      if (row.group.stt === PAGE_BREAK_BEFORE_GROUP) rowBreaks.push(r);
       const top = row.group.parent === undefined;
       b.set(r, 0, row.group.stt, top ? "groupStt" : "cellCenter");
       b.set(r, 1, row.group.label, top ? "groupText" : "cellText");
@@ -114,11 +123,18 @@ export function buildIndicatorsSheet(opts: SheetOptions): SheetLayout {
       },
     },
   ];
+  dataValidations.push(dateLineValidation(opts, 1, last));
   const noteRow = lastRow + 2;
   const note = `Ghi chú: ${INDICATORS_TABLE_NOTE}`;
   b.block(noteRow, 0, noteRow, last, note, "note");
   b.fit(noteRow, 0, last, note, "note");
   signatureBlock(b, opts, noteRow + 2, 3, last);
   inputRanges.push(...fillInRanges(1, last, noteRow + 2, 3, last));
-  return protectedSheet(INDICATORS_TABLE.sheetName, b, { dataValidations, conditionalFormats, allowInsertRows: false, pageSetup: PAGE, inputRanges });
+  return protectedSheet(INDICATORS_TABLE.sheetName, b, {
+    dataValidations,
+    conditionalFormats,
+    allowInsertRows: false,
+    pageSetup: { ...PAGE, rowBreaks },
+    inputRanges,
+  });
 }

@@ -28,9 +28,23 @@ export const TARGET_FORMATS: Readonly<Record<Target["op"], string>> = {
 /** Light red fill of a result short of its target. */
 export const SHORT_FILL = "FFC7CE";
 
+/** Light yellow fill of the cells a unit types in (every unlocked style): where to type, at a glance and printed. */
+export const INPUT_FILL = "FFF2CC";
+
 const font = (extra: Partial<CellStyle["font"]> = {}): CellStyle["font"] => ({ name: FONT, size: BODY_SIZE, ...extra });
 
-export const SHEET_STYLES: Readonly<Record<string, CellStyle>> = {
+/** A style the unit does not type in: locked, without the input fill. */
+export function lockedStyle(style: CellStyle): CellStyle {
+  const { fill, ...rest } = style;
+  return { ...rest, ...(fill !== undefined && fill !== INPUT_FILL ? { fill } : {}), locked: true };
+}
+
+/** Every unlocked style gets the input fill. */
+function shadeInputs(styles: Record<string, CellStyle>): Readonly<Record<string, CellStyle>> {
+  return Object.fromEntries(Object.entries(styles).map(([k, v]) => [k, v.locked ? v : { ...v, fill: INPUT_FILL }]));
+}
+
+export const SHEET_STYLES: Readonly<Record<string, CellStyle>> = shadeInputs({
   plain: { font: font(), locked: true },
   headLeft: { font: font(), horizontal: "center", vertical: "middle", wrap: true, locked: true },
   headUnit: { font: font({ bold: true }), horizontal: "center", vertical: "middle", wrap: true, locked: true },
@@ -58,7 +72,7 @@ export const SHEET_STYLES: Readonly<Record<string, CellStyle>> = {
   shownAtLeast: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: TARGET_FORMATS[">="], locked: true },
   shownAbove: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: TARGET_FORMATS[">"], locked: true },
   shownCount: { font: font(), horizontal: "center", vertical: "middle", border: true, numberFormat: TARGET_FORMATS["count>="], locked: true },
-};
+});
 
 const PROTECTION = (allowInsertRows: boolean): SheetProtection => ({
   allowFormatCells: true,

@@ -4,7 +4,8 @@
  * reported), "Chi tiết đơn vị", "Tổng hợp văn bản", "Tình hình nộp báo cáo",
  * "Các tệp đã nhận" (its own sheet, so that a printed page of files carries
  * the files' heading row, not the units') and "Số liệu bị loại". Every text that came from a unit's file is written
- * as text (number format "@"), never as a formula.
+ * as text (number format "@"), never as a formula; the district's totals and
+ * ratios are formulas that carry the merge's figures (summary-formulas.ts).
  */
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicatorById } from "../catalogue";
 import { formatPercent, rejectedPlace, targetLabel, verdictLabel, vnDate } from "../format";
@@ -12,7 +13,8 @@ import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type Workb
 import { SheetBuilder } from "./builder";
 import { dateLine, upperVi } from "./header";
 import { buildIdentitySheet } from "./identity";
-import { SHEET_STYLES, SHORT_FILL } from "./styles";
+import { lockedStyle, SHEET_STYLES, SHORT_FILL } from "./styles";
+import { districtFormulas, PER_UNIT_ACHIEVED, PER_UNIT_TOTAL, ratioFormula, type PerUnitGeometry } from "./summary-formulas";
 import type { CellStyle, PageSetup, SheetLayout, WorkbookLayout } from "../model/layout";
 import { targetsNote } from "../targets";
 import { indicatorVerdict, versionText, type FileResult, type Summary } from "../merge/index";
@@ -50,7 +52,9 @@ const STYLES: Readonly<Record<string, CellStyle>> = {
   short: { ...SHEET_STYLES.cellCenter!, fill: SHORT_FILL, locked: true },
   met: { ...SHEET_STYLES.cellCenter!, font: { ...SHEET_STYLES.cellCenter!.font, bold: true }, locked: true },
   lineLeft: { font: SHEET_STYLES.plain!.font, horizontal: "left", vertical: "middle", locked: true, numberFormat: "@" },
-  dateLineLocked: { ...SHEET_STYLES.dateLine!, locked: true },
+  dateLineLocked: lockedStyle(SHEET_STYLES.dateLine!),
+  // The subtitle line: not a place to type in a summary.
+  attach: lockedStyle(SHEET_STYLES.attach!),
 };
 
 const PAGE: PageSetup = {
@@ -100,7 +104,7 @@ function sheet(name: string, b: SheetBuilder, widths: number[], printTitleRows: 
   };
 }
 
-function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
+function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions, perUnit: PerUnitGeometry): SheetLayout {
   const widths = [7, 58, 13, 12, 14, 11, 12, 15, 12];
   const b = new SheetBuilder(STYLES, widths);
   const last = widths.length - 1;
@@ -128,9 +132,11 @@ function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLay
       b.set(r, 1, i.text, "cellText");
       b.fit(r, 1, 1, i.text, "cellText");
       b.set(r, 2, i.dvt, "cellCenter");
-      b.set(r, 3, s.total, "number");
-      b.set(r, 4, s.achieved, "number");
-      b.set(r, 5, s.ratio, s.met === false ? "short" : "percent");
+      // Totals summed over "Chi tiết đơn vị" and the ratio from them: formulas carrying the merge's figures.
+      const sums = districtFormulas(s, perUnit);
+      b.set(r, 3, sums.total?.value ?? s.total, "number", sums.total?.formula);
+      b.set(r, 4, sums.achieved?.value ?? s.achieved, "number", sums.achieved?.formula);
+      b.set(r, 5, s.ratio ?? "", s.met === false ? "short" : "percent", ratioFormula(r, 3, 4));
       const aggregation = s.aggregation.kind === "unit" ? ` (số liệu của ${s.aggregation.unit})` : "";
       b.set(r, 6, targetLabel(s.target), "textCenter");
       const verdict = indicatorVerdict(s);
@@ -142,7 +148,7 @@ function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLay
   }
   r++;
   const notes = [
-    "Ghi chú: Tổng số và Số đã đạt tiêu chuẩn là tổng của các đơn vị có đủ hai số liệu hợp lệ; Tỷ lệ (%) tính từ các tổng đó.",
+    `Ghi chú: Tổng số và Số đã đạt tiêu chuẩn là tổng của các đơn vị có đủ hai số liệu hợp lệ (công thức cộng từ trang "${SUMMARY_SHEETS.perUnit}"); Tỷ lệ (%) tính từ các tổng đó. Sửa số liệu thì bảng tự tính lại; cột "Đánh giá" không tự đổi.`,
     `Số liệu sai quy tắc không được cộng; xem trang "${SUMMARY_SHEETS.rejected}".`,
     targetsNote(summary.targetsSource),
     // Where the figures of an indicator judged "Số liệu có lỗi" are, so the unit can be asked to correct them.
@@ -165,21 +171,70 @@ function writeNotes(b: SheetBuilder, first: number, last: number, notes: readonl
   return r;
 }
 
+/** Where the per-unit table starts: its two header rows, then the indicators in catalogue order. */
+const PER_UNIT_TOP = 7;
+const PER_UNIT_WIDTHS = { indicator: 9, text: 46, figure: 10 } as const;
+/** "Chi tiết đơn vị" is printed at this scale (13 pt text prints at about 9.75 pt), on as many pages as it takes. */
+export const PER_UNIT_PRINT_SCALE = 75;
+
+/** Where "Chi tiết đơn vị" puts each unit's figures, for the formulas of "Tổng hợp chỉ tiêu". */
+export function perUnitGeometry(summary: Summary): PerUnitGeometry {
+  return {
+    sheet: SUMMARY_SHEETS.perUnit,
+    subHeaderRow: PER_UNIT_TOP + 1,
+    rows: new Map(INDICATORS.map((indicator, k) => [indicator.id, PER_UNIT_TOP + 2 + k])),
+    firstColumn: 2,
+    units: summary.perUnit,
+  };
+}
+
+/**
+ * Printed width in points of a column `chars` wide: Excel's 7 px a character and 5 px padding at
+ * 96 dpi, and a fifth more, as LibreOffice measures columns of a workbook in Times New Roman.
+ */
+function columnPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75 * 1.2;
+}
+
+/**
+ * How many units' column pairs a printed page of "Chi tiết đơn vị" holds beside the repeated
+ * indicator columns, at PER_UNIT_PRINT_SCALE on landscape A4, with a tenth of the room to spare
+ * (the widest measure of the columns, as LibreOffice's, and room left over): no program
+ * then puts a page break inside a unit's two columns.
+ */
+export function perUnitUnitsPerPage(): number {
+  const m = PAGE.margins;
+  const printable = (11.69 - m.left - m.right) * 72;
+  const room = printable / (PER_UNIT_PRINT_SCALE / 100) - columnPoints(PER_UNIT_WIDTHS.indicator) - columnPoints(PER_UNIT_WIDTHS.text);
+  return Math.max(1, Math.floor((0.9 * room) / (2 * columnPoints(PER_UNIT_WIDTHS.figure))));
+}
+
+/**
+ * "Chi tiết đơn vị": units across (two columns each), indicators down. Printed in landscape at
+ * a readable scale over as many pages as it takes: every page repeats the indicator columns and
+ * the units' heading rows, and a page break every perUnitUnitsPerPage() units keeps each unit's
+ * two columns and its name on one page. The heading and notes span the first page's columns.
+ */
 function perUnitSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
   const units = summary.perUnit;
-  const widths = [9, 46, ...units.flatMap(() => [10, 10])];
+  const { indicator: wIndicator, text: wText, figure: wFigure } = PER_UNIT_WIDTHS;
+  const widths = [wIndicator, wText, ...units.flatMap(() => [wFigure, wFigure])];
   const b = new SheetBuilder(STYLES, widths);
+  const perPage = perUnitUnitsPerPage();
   const last = Math.max(3, widths.length - 1);
-  let r = heading({ b, last }, opts, "SỐ LIỆU CHỈ TIÊU THEO TỪNG ĐƠN VỊ", `(${units.length} đơn vị có báo cáo được tổng hợp)`);
+  // The heading across the first printed page only, so that it prints there whole.
+  const pageLast = Math.min(last, 1 + 2 * perPage);
+  let r = heading({ b, last: pageLast }, opts, "SỐ LIỆU CHỈ TIÊU THEO TỪNG ĐƠN VỊ", `(${units.length} đơn vị có báo cáo được tổng hợp)`);
   const top = r;
+  const geometry = perUnitGeometry(summary);
   b.block(top, 0, top + 1, 0, "Chỉ tiêu", "th");
   b.block(top, 1, top + 1, 1, "Nội dung của chỉ tiêu", "th");
   units.forEach((u, k) => {
-    const c = 2 + 2 * k;
+    const c = geometry.firstColumn + 2 * k;
     b.block(top, c, top, c + 1, u.unit, "th");
     b.fit(top, c, c + 1, u.unit, "th");
-    b.set(top + 1, c, "Tổng số", "th");
-    b.set(top + 1, c + 1, "Số đạt", "th");
+    b.set(top + 1, c, PER_UNIT_TOTAL, "th");
+    b.set(top + 1, c + 1, PER_UNIT_ACHIEVED, "th");
   });
   r = top + 2;
   for (const indicator of INDICATORS) {
@@ -207,11 +262,22 @@ function perUnitSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout
       : `Đơn vị đặt mục tiêu khác Đề án 241: ${own
           .map((u) => `${u.unit} (${u.ownTargets.map((t) => `${t.id}: ${targetLabel(t.target)}`).join(", ")})`)
           .join("; ")}.`,
+    `Tổng số và Số đã đạt của toàn huyện ở trang "${SUMMARY_SHEETS.indicators}" được cộng từ các cột của bảng này.`,
   ];
-  // The notes span the first units' columns only: a row as wide as hundreds of units would make one huge request in Excel.
-  const noteLast = Math.min(last, 7);
-  r = writeNotes(b, r, noteLast, notes);
-  return sheet(SUMMARY_SHEETS.perUnit, b, widths, `${top + 1}:${top + 2}`);
+  // The notes span the first page's columns: a row as wide as hundreds of units would make one huge request in Excel.
+  r = writeNotes(b, r, pageLast, notes);
+  const columnBreaks: number[] = [];
+  for (let k = perPage; k < units.length; k += perPage) columnBreaks.push(geometry.firstColumn + 2 * k);
+  const layout = sheet(SUMMARY_SHEETS.perUnit, b, widths, `${top + 1}:${top + 2}`);
+  return {
+    ...layout,
+    pageSetup: {
+      ...layout.pageSetup!,
+      scale: PER_UNIT_PRINT_SCALE,
+      printTitleColumns: "A:B",
+      ...(columnBreaks.length > 0 ? { columnBreaks } : {}),
+    },
+  };
 }
 
 function documentsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
@@ -381,7 +447,7 @@ export function buildSummaryWorkbook(summary: Summary, opts: SummaryLayoutOption
   };
   return {
     sheets: [
-      indicatorsSheet(summary, opts),
+      indicatorsSheet(summary, opts, perUnitGeometry(summary)),
       perUnitSheet(summary, opts),
       documentsSheet(summary, opts),
       statusSheet(summary, opts),

@@ -12,6 +12,7 @@ import { matchUnitDetailed } from "./match";
 
 export { matchUnitDetailed, namesOf, UNIT_ABBREVIATIONS, type UnitMatch } from "./match";
 export { emailAddresses, isEmailAddress, senderAddress, unitBySender } from "./addresses";
+export { DEFAULT_SIGNER, SIGNER_KINDS, signerOf, type Signer, type SignerKind } from "./signers";
 
 /** Which header block a unit's documents carry. */
 export type HeaderFormat = "party" | "state";

@@ -69,7 +69,8 @@ const OPERATOR = {
 } as const;
 
 /**
- * A cell Excel must be told is text: a string constant. Written to a cell of
+ * A cell Excel must be told is text: a string constant (a formula cell's
+ * value is its known result, which Excel computes itself: never written). Written to a cell of
  * any other number format, Excel reads it as if typed ("1.1" and "01" become
  * numbers, "100%" a percentage, "2021-05-02" a date, "=…", "+…", "-…" a
  * formula), so its cell gets the text format "@" before the value, in the
@@ -264,7 +265,11 @@ export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion
       pl.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
       // Both counts together: horizontalFitToPages alone is known not to apply on Excel for
       // Windows (office-js issue 1860). Pages tall 0 is "as many as needed" (Automatic).
-      pl.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
+      // A sheet printed at a scale is on as many pages as needed, each as readable as the sheet.
+      pl.zoom =
+        page.scale !== undefined
+          ? { scale: page.scale }
+          : { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight };
       pl.leftMargin = page.margins.left * 72;
       pl.rightMargin = page.margins.right * 72;
       pl.topMargin = page.margins.top * 72;
@@ -276,6 +281,13 @@ export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion
         const [a, b] = page.printTitleRows.split(":");
         pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
       }
+      if (page.printTitleColumns) {
+        const [a, b] = page.printTitleColumns.split(":");
+        pl.setPrintTitleColumns(`$${a}:$${b ?? a}`);
+      }
+      // Manual page breaks: above a row, left of a column.
+      for (const r of page.rowBreaks ?? []) if (r > 0) ws.horizontalPageBreaks.add(cellAddress(r, 0));
+      for (const c of page.columnBreaks ?? []) if (c > 0) ws.verticalPageBreaks.add(cellAddress(0, c));
       pl.headersFooters.defaultForAllPages.centerFooter = `&"Times New Roman,Italic"&11${page.footer}`;
     } else skipped.add(SKIPPED_PAGE_LAYOUT);
   }

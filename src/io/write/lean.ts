@@ -7,8 +7,9 @@
  * A differential test holds it to what the ExcelJS renderer writes.
  *
  * As in the ExcelJS renderer: text is always a string cell, never a formula;
- * formulas come only from the layout's `formula` field and carry no cached
- * result (the workbook asks to be recalculated on opening); the cells a
+ * formulas come only from the layout's `formula` field, with the layout's
+ * value as their cached result when it has one (the workbook asks to be
+ * recalculated on opening); the cells a
  * merged area covers take its top-left cell's style and no value; cell values
  * pass safe-cell.ts (a number that is not finite is written as an empty cell).
  */
@@ -16,6 +17,7 @@ import { zipSync } from "fflate";
 import { cellAddress, columnLetters, parseRange, type GridRange } from "../../domain/model/grid";
 import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
 import { safeCellValue, safeText } from "./safe-cell";
+import { colBreaksXml } from "./breaks";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -301,7 +303,7 @@ function worksheetXml(sheet: SheetLayout, index: number, merges: readonly GridRa
   }
   const page = sheet.pageSetup;
   let out = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
-  if (page) out += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  if (page && page.scale === undefined) out += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
   out += `<dimension ref="${sorted.length ? `A1:${cellAddress(maxR, maxC)}` : "A1"}"/>`;
   out +=
     sheet.visibility === "visible"
@@ -322,9 +324,14 @@ function worksheetXml(sheet: SheetLayout, index: number, merges: readonly GridRa
       const s = styleId(cell.style);
       const sAttr = s ? ` s="${s}"` : "";
       // Infinity and NaN are written as an empty cell; text is cut to Excel's limit and cleaned (safe-cell.ts).
-      const value = cell.formula === undefined ? safeCellValue(cell.value) : null;
-      if (cell.formula !== undefined) out += `<c r="${ref}"${sAttr}><f>${xmlEscape(safeText(cell.formula))}</f></c>`;
-      else if (typeof value === "number") out += `<c r="${ref}"${sAttr}><v>${num(value)}</v></c>`;
+      const value = safeCellValue(cell.value);
+      if (cell.formula !== undefined) {
+        // A formula's known result is its cached value: text as "str" (never a shared string), as ExcelJS writes it.
+        const f = `<f>${xmlEscape(safeText(cell.formula))}</f>`;
+        if (typeof value === "number") out += `<c r="${ref}"${sAttr}>${f}<v>${num(value)}</v></c>`;
+        else if (typeof value === "string") out += `<c r="${ref}"${sAttr} t="str">${f}<v>${xmlEscape(value)}</v></c>`;
+        else out += `<c r="${ref}"${sAttr}>${f}</c>`;
+      } else if (typeof value === "number") out += `<c r="${ref}"${sAttr}><v>${num(value)}</v></c>`;
       else if (typeof value === "string") out += `<c r="${ref}"${sAttr} t="s"><v>${strings.id(value)}</v></c>`;
       else out += `<c r="${ref}"${sAttr}/>`;
     }
@@ -340,19 +347,37 @@ function worksheetXml(sheet: SheetLayout, index: number, merges: readonly GridRa
     if (page.horizontalCentered) out += '<printOptions horizontalCentered="1"/>';
     const m = page.margins;
     out += `<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>`;
-    out += `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>`;
+    const scale = page.scale !== undefined ? ` scale="${num(page.scale)}"` : "";
+    out += `<pageSetup paperSize="9" orientation="${page.orientation}"${scale} fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight}"/>`;
     out += `<headerFooter><oddFooter>${xmlEscape(`&C&"Times New Roman,Italic"&11${safeText(page.footer)}`)}</oddFooter></headerFooter>`;
+    const rowBreaks = [...new Set((page.rowBreaks ?? []).filter((r) => r > 0 && r < 1048576))].sort((a, b) => a - b);
+    if (rowBreaks.length) {
+      out += `<rowBreaks count="${rowBreaks.length}" manualBreakCount="${rowBreaks.length}">`;
+      for (const r of rowBreaks) out += `<brk id="${r}" max="16383" man="1"/>`;
+      out += "</rowBreaks>";
+    }
+    out += colBreaksXml(page.columnBreaks ?? []);
   } else {
     out += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   }
   return `${out}</worksheet>`;
 }
 
-/** "8:8" → "$8:$8" for a print titles defined name. */
-function printTitles(sheetName: string, rows: string): string | undefined {
-  const m = /^\$?(\d+):\$?(\d+)$/.exec(rows.trim());
-  if (!m) return undefined;
-  return `'${sheetName.replace(/'/g, "''")}'!$${m[1]}:$${m[2]}`;
+/** Rows "8:8" and columns "A:B" → "'Sheet'!$A:$B,'Sheet'!$8:$8" for a print titles defined name (columns first, as ExcelJS). */
+function printTitles(sheetName: string, rows: string | undefined, columns: string | undefined): string | undefined {
+  const sheet = `'${sheetName.replace(/'/g, "''")}'`;
+  const parts: string[] = [];
+  if (columns !== undefined) {
+    const c = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(columns.trim());
+    if (!c) return undefined;
+    parts.push(`${sheet}!$${c[1]!.toUpperCase()}:$${c[2]!.toUpperCase()}`);
+  }
+  if (rows !== undefined) {
+    const m = /^\$?(\d+):\$?(\d+)$/.exec(rows.trim());
+    if (!m) return undefined;
+    parts.push(`${sheet}!$${m[1]}:$${m[2]}`);
+  }
+  return parts.join(",");
 }
 
 /**
@@ -386,8 +411,9 @@ export function writeLeanXlsx(layout: WorkbookLayout, created: Date = new Date()
     const cells = sheetCells(sheet, merges);
     if (!cells) return undefined;
     const titles = sheet.pageSetup?.printTitleRows;
-    if (titles !== undefined) {
-      const ref = printTitles(sheet.name, titles);
+    const titleColumns = sheet.pageSetup?.printTitleColumns;
+    if (titles !== undefined || titleColumns !== undefined) {
+      const ref = printTitles(sheet.name, titles, titleColumns);
       if (ref === undefined) return undefined;
       definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlEscape(ref)}</definedName>`);
     }

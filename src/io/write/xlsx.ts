@@ -1,12 +1,14 @@
 /**
  * Renders a WorkbookLayout to an .xlsx file with ExcelJS. Text is written as
  * text (ExcelJS never turns a string into a formula); formulas only come
- * from the layout's `formula` field. What a cell holds passes safe-cell.ts:
+ * from the layout's `formula` field, with the layout's value as their cached
+ * result when it has one. What a cell holds passes safe-cell.ts:
  * no Infinity or NaN, no bidirectional or XML-invalid control characters,
  * nothing over Excel's limits.
  */
 import ExcelJS from "exceljs";
-import { cellAddress } from "../../domain/model/grid";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { cellAddress, MAX_COLUMNS } from "../../domain/model/grid";
 import type {
   CellStyle,
   DataValidationRule,
@@ -15,6 +17,7 @@ import type {
   SheetProtection,
   WorkbookLayout,
 } from "../../domain/sheets";
+import { colBreaksXml } from "./breaks";
 import { writeLeanXlsx } from "./lean";
 import { MAX_VALIDATION_TEXT, MAX_VALIDATION_TITLE, safeCellValue, safeText, safeTextUpTo } from "./safe-cell";
 
@@ -75,17 +78,37 @@ function pageSetup(ws: ExcelJS.Worksheet, page: PageSetup): void {
     ...ws.pageSetup,
     paperSize: 9,
     orientation: page.orientation,
-    fitToPage: true,
+    fitToPage: page.scale === undefined,
     fitToWidth: page.fitToWidth,
     fitToHeight: page.fitToHeight,
+    ...(page.scale !== undefined ? { scale: page.scale } : {}),
     horizontalCentered: page.horizontalCentered,
     margins: { ...page.margins },
     ...(page.printTitleRows ? { printTitlesRow: page.printTitleRows } : {}),
+    ...(page.printTitleColumns ? { printTitlesColumn: page.printTitleColumns } : {}),
   };
   ws.headerFooter = {
     ...ws.headerFooter,
     oddFooter: `&C&"Times New Roman,Italic"&11${safeText(page.footer)}`,
   };
+  // A break above zero-based row r is ExcelJS's break after its row r (1-based), across every column.
+  for (const r of page.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak(1, MAX_COLUMNS);
+}
+
+/** Puts each sheet's column breaks into ExcelJS's file, where the schema places them (after rowBreaks, else headerFooter). */
+function addColumnBreaks(bytes: Uint8Array, layout: WorkbookLayout): Uint8Array {
+  const breaks = layout.sheets.map((s) => colBreaksXml(s.pageSetup?.columnBreaks ?? []));
+  if (breaks.every((b) => b === "")) return bytes;
+  const parts = unzipSync(bytes);
+  breaks.forEach((xml, i) => {
+    if (xml === "") return;
+    const name = `xl/worksheets/sheet${i + 1}.xml`;
+    const sheet = strFromU8(parts[name]!);
+    const at = sheet.includes("</rowBreaks>") ? sheet.indexOf("</rowBreaks>") + "</rowBreaks>".length : sheet.indexOf("</headerFooter>") + "</headerFooter>".length;
+    if (at < "</headerFooter>".length) throw new Error(`No place for the column breaks of ${layout.sheets[i]!.name}`);
+    parts[name] = strToU8(sheet.slice(0, at) + xml + sheet.slice(at));
+  });
+  return zipSync(parts, { level: 6 });
 }
 
 function protectionOptions(p: SheetProtection): Partial<ExcelJS.WorksheetProtection> {
@@ -111,8 +134,11 @@ async function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout): Promise<v
   for (const cell of layout.cells) {
     const target = ws.getCell(cell.r + 1, cell.c + 1);
     target.style = styles.get(cell.style) ?? {};
-    if (cell.formula !== undefined) target.value = { formula: safeText(cell.formula) } as ExcelJS.CellFormulaValue;
-    else {
+    if (cell.formula !== undefined) {
+      // The result the layout knows the formula computes goes with it, for readers that do not calculate.
+      const result = safeCellValue(cell.value);
+      target.value = { formula: safeText(cell.formula), ...(result !== null ? { result } : {}) } as ExcelJS.CellFormulaValue;
+    } else {
       // Infinity and NaN leave the cell empty; text is cut to Excel's limit and cleaned (safe-cell.ts).
       const value = safeCellValue(cell.value);
       if (value !== null) target.value = value;
@@ -157,9 +183,9 @@ export async function writeWorkbookXlsxExcelJS(layout: WorkbookLayout): Promise<
   const wb = new ExcelJS.Workbook();
   wb.creator = "de-an-241";
   wb.created = new Date();
-  // Formulas carry no cached results: make every spreadsheet program compute them on opening.
+  // Not every formula carries its result (a template's have none): make every spreadsheet program compute them on opening.
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   for (const sheet of layout.sheets) await renderSheet(wb, sheet);
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return addColumnBreaks(new Uint8Array(buffer as ArrayBuffer), layout);
 }

@@ -446,6 +446,12 @@ export class FakeWorksheet extends Loadable {
   get protection(): unknown {
     return recorder(this.context, this.sheet.log, "protection");
   }
+  get horizontalPageBreaks(): unknown {
+    return recorder(this.context, this.sheet.log, "horizontalPageBreaks");
+  }
+  get verticalPageBreaks(): unknown {
+    return recorder(this.context, this.sheet.log, "verticalPageBreaks");
+  }
 }
 
 export class FakeWorksheets extends Loadable {

@@ -2,7 +2,8 @@
  * The Excel adapter on Microsoft's own Excel client (office-js), answered by
  * an in-memory workbook that refuses what Excel refuses (office-client/).
  */
-import { buildUnitWorkbook, SHEET_GEOMETRY, type WorkbookLayout } from "../../../src/domain/sheets";
+import { INDICATORS } from "../../../src/domain/catalogue";
+import { buildUnitWorkbook, INPUT_FILL, SHEET_GEOMETRY, type WorkbookLayout } from "../../../src/domain/sheets";
 import { readUnitReport } from "../../../src/domain/read";
 import { indicatorRow } from "../../support/fill";
 import { cellAddress, MAX_COLUMNS } from "../../../src/domain/model/grid";
@@ -349,7 +350,8 @@ describe("the use cases end to end on Microsoft's client", () => {
     await services.selectCell(refs[0]!);
     expect(h.book.active?.name).toBe("Chỉ tiêu");
     await services.clearHighlight();
-    expect(ind.cell(indicatorRow("1.1"), 3)?.fill).toBeNull();
+    // The mark comes off and the cell gets back its own fill: the template's shade of an input cell.
+    expect(ind.cell(indicatorRow("1.1"), 3)?.fill).toBe(`#${INPUT_FILL}`);
     expect(h.book.settings.has(HIGHLIGHT_SETTING)).toBe(false);
     expect(h.unsupported).toEqual([]);
   });
@@ -379,6 +381,27 @@ describe("the use cases end to end on Microsoft's client", () => {
     expect(visible.length).toBeGreaterThan(2);
     expect(sheetsOf(live, visible)).toEqual(sheetsOf(file, visible));
     expect(h.unsupported).toEqual([]);
+  });
+
+  test("the summary's totals and ratios reach Excel as formulas, never as their cached values or as text", async () => {
+    const layout = summaryLayout(3);
+    const h = new OfficeHarness();
+    h.book.addSheet("Sheet1");
+    await h.run((context) => writeSummaryLayout(context, layout, { apiVersion: 14, today: TODAY }));
+    const indicators = layout.sheets.find((s) => s.name === "Tổng hợp chỉ tiêu")!;
+    const formulaCells = indicators.cells.filter((c) => c.formula !== undefined);
+    // Tổng số, Số đã đạt and Tỷ lệ of every indicator.
+    expect(formulaCells.length).toBe(3 * INDICATORS.length);
+    const sheet = h.book.sheet("Tổng hợp chỉ tiêu");
+    for (const cell of formulaCells) {
+      const live = sheet.cell(cell.r, cell.c)!;
+      expect({ at: cellAddress(cell.r, cell.c), formula: live.formula, format: live.numberFormat }).toEqual({
+        at: cellAddress(cell.r, cell.c),
+        formula: `=${cell.formula!}`,
+        format: indicators.styles[cell.style]!.numberFormat ?? "General",
+      });
+    }
+    expect(formulaCells.find((c) => c.c === 3)!.formula).toMatch(/^IF\(COUNTIFS\('Chi tiết đơn vị'!/);
   });
 });
 
@@ -473,7 +496,7 @@ describe("page layout", () => {
     await expect(zoom({ scale: 5 })).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
-  test("inserted sheets and a summary print one page wide (pages tall automatic)", async () => {
+  test("inserted sheets and a summary print one page wide (pages tall automatic), \"Chi tiết đơn vị\" at its scale", async () => {
     const h = new OfficeHarness();
     h.book.addSheet("Sheet1");
     await h.run((context) => insertLayout(context, buildUnitWorkbook(UNIT), { apiVersion: 14 }));
@@ -485,11 +508,27 @@ describe("page layout", () => {
     const printed = layout.sheets.filter((s) => s.pageSetup);
     expect(printed.length).toBeGreaterThan(0);
     for (const s of printed) {
-      expect({ sheet: s.name, fit: summary.book.sheet(s.name).fitToPages }).toEqual({
+      const page = s.pageSetup!;
+      const live = summary.book.sheet(s.name);
+      expect({ sheet: s.name, fit: live.fitToPages, scale: live.scale }).toEqual({
         sheet: s.name,
-        fit: { wide: s.pageSetup!.fitToWidth, tall: s.pageSetup!.fitToHeight },
+        fit: page.scale === undefined ? { wide: page.fitToWidth, tall: page.fitToHeight } : null,
+        scale: page.scale ?? null,
       });
     }
+    // The per-unit sheet of many units: a readable scale, the indicator columns on every page, a page every few units.
+    const wide = new OfficeHarness();
+    wide.book.addSheet("Sheet1");
+    const many = summaryLayout(20);
+    await wide.run((context) => writeSummaryLayout(context, many, { apiVersion: 14, today: TODAY }));
+    const perUnit = many.sheets.find((s) => s.name === "Chi tiết đơn vị")!;
+    expect(perUnit.pageSetup?.columnBreaks?.length).toBeGreaterThan(0);
+    const live = wide.book.sheet("Chi tiết đơn vị");
+    expect(live.scale).toBe(perUnit.pageSetup!.scale);
+    expect(live.scale).toBeGreaterThanOrEqual(62);
+    expect(live.printTitleColumns).toBe("$A:$B");
+    expect([...live.columnBreaks].sort((a, b) => a - b)).toEqual(perUnit.pageSetup!.columnBreaks);
+    expect(wide.unsupported).toEqual([]);
     expect(h.unsupported).toEqual([]);
     expect(summary.unsupported).toEqual([]);
   });

@@ -122,6 +122,12 @@ class FakeSheet {
   get pageLayout(): unknown {
     return recorder(this.log, "pageLayout");
   }
+  get horizontalPageBreaks(): unknown {
+    return recorder(this.log, "horizontalPageBreaks");
+  }
+  get verticalPageBreaks(): unknown {
+    return recorder(this.log, "verticalPageBreaks");
+  }
   get protection(): unknown {
     return recorder(this.log, "protection");
   }
@@ -247,6 +253,10 @@ describe("insertLayout", () => {
     expect(chiTieu.log).toContain('pageLayout.paperSize = "A4"');
     expect(chiTieu.log).toContain('pageLayout.zoom = {"horizontalFitToPages":1,"verticalFitToPages":0}');
     expect(chiTieu.log).toContain('pageLayout.orientation = "Landscape"');
+    // "Mục tiêu 05" starts a page, as in the .xlsx file.
+    const breaks = LAYOUT.sheets.find((s) => s.name === "Chỉ tiêu")!.pageSetup!.rowBreaks!;
+    expect(breaks).toHaveLength(1);
+    expect(chiTieu.log).toContain(`horizontalPageBreaks.add("A${breaks[0]! + 1}")`);
     expect(chiTieu.log.some((l) => l.startsWith("protection.protect(") && l.includes('"allowFormatCells":true'))).toBe(true);
     expect(chiTieu.log.some((l) => l === 'F10.conditionalFormats.add("Custom")')).toBe(true);
     expect(context.sheet("Văn bản").log.some((l) => l.includes('"date"') && l.includes("DATE(2016,9,30)"))).toBe(true);

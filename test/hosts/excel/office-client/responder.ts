@@ -9,6 +9,8 @@
  *    hidden;
  *  - a protected sheet refuses writes to locked cells and, unless its
  *    protection allows it, format changes and merges (AccessDenied);
+ *  - manual page breaks (horizontalPageBreaks / verticalPageBreaks .add) and
+ *    print title columns are kept on the sheet;
  *  - pageLayout.zoom: a scale from 10 to 400, or fit-to-pages counts; as
  *    Excel for Windows does, a zoom giving horizontalFitToPages without
  *    verticalFitToPages (or the other way round) is accepted but not applied
@@ -115,6 +117,9 @@ const PARTS: Readonly<Record<string, readonly string[]>> = {
   "range:ConditionalFormat/Custom/Format": [],
   "range:ConditionalFormat/Custom/Format/Fill": ["Color"],
   "sheet:Protection": [],
+  "sheet:HorizontalPageBreaks": [],
+  "sheet:VerticalPageBreaks": [],
+  "sheet:PageBreak": [],
   "sheet:PageLayout": [
     "PaperSize",
     "Orientation",
@@ -326,7 +331,7 @@ export class Responder {
     if (type === 4) {
       if (parent.k === "workbook" && info.Name === "Worksheets") return { k: "sheets" };
       if (parent.k === "workbook" && info.Name === "Settings") return { k: "settings" };
-      if (parent.k === "sheet" && (info.Name === "Protection" || info.Name === "PageLayout")) {
+      if (parent.k === "sheet" && ["Protection", "PageLayout", "HorizontalPageBreaks", "VerticalPageBreaks"].includes(info.Name)) {
         return { k: "part", base: { sheet: parent.sheet }, path: info.Name };
       }
       if (parent.k === "range" && ["Format", "DataValidation", "ConditionalFormats"].includes(info.Name)) {
@@ -402,6 +407,9 @@ export class Responder {
           this.book.settings.set(String(args[0]), args[1]);
           return { k: "setting", key: String(args[0]) };
         case "part.Add":
+          if (["HorizontalPageBreaks", "VerticalPageBreaks"].includes((parent as { path: string }).path)) {
+            return this.pageBreak(parent as Extract<Handle, { k: "part" }>, args[0]);
+          }
           if ((parent as { path: string }).path === "ConditionalFormats" && args[0] === "Custom") {
             this.format(parent as Extract<Handle, { k: "part" }>, "Add", args[0]);
             return { ...(parent as Extract<Handle, { k: "part" }>), path: "ConditionalFormat" };
@@ -651,8 +659,25 @@ export class Responder {
     const count = (n: unknown): boolean => n === undefined || (Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 32767);
     if (scale !== undefined && !(typeof scale === "number" && scale >= 10 && scale <= 400)) fail("InvalidArgument", `Zoom scale ${String(scale)}.`);
     if (!count(wide) || !count(tall)) fail("InvalidArgument", "Fit-to-pages counts must be whole numbers.");
-    if (scale !== undefined) sheet.fitToPages = null;
-    else if (wide !== undefined && tall !== undefined) sheet.fitToPages = { wide: wide as number, tall: tall as number };
+    if (scale !== undefined) {
+      sheet.fitToPages = null;
+      sheet.scale = scale as number;
+    } else if (wide !== undefined && tall !== undefined) {
+      sheet.fitToPages = { wide: wide as number, tall: tall as number };
+      sheet.scale = null;
+    }
+  }
+
+  /** A manual page break above the top row (horizontal) or left of the left column (vertical) of a range address. */
+  private pageBreak(part: Extract<Handle, { k: "part" }>, address: unknown): Handle {
+    if (typeof address !== "string") return fail("InvalidArgument", "A page break needs a range address.");
+    const rect = rectOf(address);
+    const { sheet } = part.base;
+    const list = part.path === "HorizontalPageBreaks" ? sheet.rowBreaks : sheet.columnBreaks;
+    const at = part.path === "HorizontalPageBreaks" ? rect.r1 : rect.c1;
+    if (at === 0) fail("InvalidArgument", "No page break can go before the first row or column.");
+    if (!list.includes(at)) list.push(at);
+    return { ...part, path: "PageBreak" };
   }
 
   private format(handle: Extract<Handle, { k: "part" }>, name: string, value: unknown): void {
@@ -734,6 +759,15 @@ export class Responder {
         if (part.path !== "PageLayout") return this.unsupportedRequest(`SetPrintTitleRows on ${part.path}`);
         rectOf(String(args[0]).replace(/\$/g, ""));
         this.format(part, "SetPrintTitleRows", args[0]);
+        return null;
+      }
+      case "part.SetPrintTitleColumns": {
+        const part = handle as Extract<Handle, { k: "part" }>;
+        if (part.path !== "PageLayout") return this.unsupportedRequest(`SetPrintTitleColumns on ${part.path}`);
+        const m = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(String(args[0]));
+        if (!m) fail("InvalidArgument", `Print title columns ${String(args[0])}.`);
+        part.base.sheet.printTitleColumns = String(args[0]);
+        this.format(part, "SetPrintTitleColumns", args[0]);
         return null;
       }
       // Excel.run asks Excel to keep each object it makes valid to the end of the batch.

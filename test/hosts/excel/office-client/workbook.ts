@@ -58,6 +58,13 @@ export class Sheet {
   readonly formats: FormatRecord[] = [];
   /** Page setup "Fit to … pages wide by … tall" (0 tall: Automatic), null when the sheet prints at a scale. */
   fitToPages: { wide: number; tall: number } | null = null;
+  /** The print scale (percent) when the sheet prints at one, else null. */
+  scale: number | null = null;
+  /** Columns repeated on every printed page ("$A:$B"), when set. */
+  printTitleColumns: string | null = null;
+  /** Manual page breaks: zero-based rows above which, and columns left of which, a page starts. */
+  readonly rowBreaks: number[] = [];
+  readonly columnBreaks: number[] = [];
   constructor(public name: string) {}
 
   cell(r: number, c: number): Cell | undefined {
