@@ -18,8 +18,10 @@ export const reportCommand: CliCommand = {
   usage: [
     "de-an-241 report SUMMARY.xlsx|FILE|DIR... --out DRAFT.docx [--units LIST.csv|LIST.xlsx|default]",
     "    [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …] [--date YYYY-MM-DD]",
-    "  Một tệp tổng hợp (do lệnh merge ghi) được đọc đúng như bảng tổng hợp: số đơn vị đã nộp, chỉ tiêu, văn bản của nó;",
-    "  trừ khi đơn vị lập tệp đó có trong --units (cấp trên tổng hợp các huyện): khi ấy, như khi có nhiều tệp, các tệp được tổng hợp lại.",
+    "  Đưa vào một tệp tổng hợp (do lệnh merge ghi): dự thảo dùng nguyên số liệu của tệp đó (đơn vị đã nộp, chỉ tiêu, văn bản).",
+    "  Đưa vào nhiều tệp: các tệp được tổng hợp lại như lệnh merge, theo danh sách --units.",
+    "  Cấp trên tổng hợp từ bảng tổng hợp của các huyện: ghi tên đơn vị lập mỗi bảng (ví dụ “Huyện ủy Tam Đường”) vào danh sách",
+    "    --units; mỗi bảng khi đó được tính như báo cáo của một đơn vị, kể cả khi chỉ có một tệp.",
     "  Mọi mục số liệu không trả lời được đều có chỗ trống \"[Nội dung do Ban Tuyên giáo bổ sung]\".",
     "  Mã thoát / exit: 0 khi đã ghi tệp, 1 khi không ghi được, 2 khi sai cú pháp.",
   ],
