@@ -48,6 +48,8 @@ describe("Vietnamese presentation", () => {
     [25_000_000, "23,8 MB"],
     [2500 * 1_048_576, "2.500 MB"],
     [0, "0 byte"],
+    [10_000, "9,8 KB"],
+    [65_536, "64 KB"],
   ])("formatMegabytes(%p) is %p", (bytes, text) => {
     expect(formatMegabytes(bytes)).toBe(text);
   });

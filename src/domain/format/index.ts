@@ -91,14 +91,15 @@ const MEBIBYTE = 1_048_576;
  * A size in megabytes (of 1.048.576 bytes), the way the tool says sizes
  * everywhere (CLI, task pane, messages): a whole number of megabytes without
  * decimals ("20 MB", "2.500 MB"), any other size with one decimal ("21,0 MB"
- * for 22.000.000 bytes, so it never reads as exactly the limit), and a file
- * of no bytes as "0 byte".
+ * for 22.000.000 bytes, so it never reads as exactly the limit); under a
+ * megabyte in kilobytes the same way ("9,8 KB", "64 KB"), and a file of no
+ * bytes as "0 byte".
  */
 export function formatMegabytes(bytes: number): string {
   if (bytes === 0) return "0 byte";
-  const mb = bytes / MEBIBYTE;
-  if (Number.isInteger(mb)) return `${formatNumber(mb)} MB`;
-  return `${formatNumber(Math.round(mb * 10) / 10, 1)} MB`;
+  const [size, unit] = bytes < MEBIBYTE ? [bytes / 1024, "KB"] : [bytes / MEBIBYTE, "MB"];
+  if (Number.isInteger(size)) return `${formatNumber(size)} ${unit}`;
+  return `${formatNumber(Math.round(size * 10) / 10, 1)} ${unit}`;
 }
 
 type UnitKind = "xã" | "phường" | "thị trấn" | "cơ quan";
