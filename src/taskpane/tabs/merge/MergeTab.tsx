@@ -57,7 +57,7 @@ export function MergeTab() {
     session.prefer(unit, file);
     focusWhenShown(() => {
       const merged = root.current?.querySelectorAll<HTMLElement>('[data-testid="file-status"][data-status="merged"]') ?? [];
-      return [...merged].find((card) => card.getAttribute("data-file") === file) ?? null;
+      return Array.from(merged).find((card) => card.getAttribute("data-file") === file) ?? null;
     });
   };
 
