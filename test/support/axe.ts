@@ -1,5 +1,6 @@
 /**
- * axe-core in a playwright page, every rule, every impact. One setting:
+ * axe-core in a playwright page, every rule, every impact, once running
+ * transitions have ended. One setting:
  * Tabster's focus guards (`<i data-tabster-dummy aria-hidden="true"
  * tabindex="0">`, which Fluent UI puts around tab lists and dialogs so Tab
  * leaves them in the right place) are left out of aria-hidden-focus only.
@@ -24,6 +25,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     type Result = { violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] };
+    // The page at rest: colours that are still fading (a button enabled again) are judged once they have arrived.
+    await Promise.race([
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      new Promise((settled) => setTimeout(settled, 2000)),
+    ]);
     const axe = (window as unknown as { axe: { configure(c: unknown): void; run(): Promise<Result> } }).axe;
     axe.configure({ rules: [{ id: "aria-hidden-focus", selector: '[aria-hidden="true"]:not([data-tabster-dummy])' }] });
     const result = await axe.run();
