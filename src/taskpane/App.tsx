@@ -3,7 +3,7 @@
  * live in ./tabs. Fits 320–450 px wide without horizontal scrolling.
  */
 import { useId, useState } from "react";
-import { Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
+import { Link, Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { PROGRAMME } from "../domain/catalogue";
 import { HostNotices } from "./HostNotices";
 import { UnitsProvider } from "./shared/units";
@@ -32,7 +32,8 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   logo: { width: "32px", height: "32px", flexShrink: 0 },
-  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
+  help: { flexShrink: 0, alignSelf: "flex-start" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   subtitle: { color: tokens.colorNeutralForeground3 },
   tabs: { flexWrap: "wrap", marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
@@ -61,6 +62,9 @@ export function App(props: { initialTab?: TabKey }) {
               Tổng kết Đề án theo Công văn số {PROGRAMME.letter.number}
             </Text>
           </div>
+          <Link className={styles.help} href="help.html" target="_blank" rel="noopener noreferrer" data-testid="help-link">
+            Hướng dẫn
+          </Link>
         </header>
 
         <HostNotices />

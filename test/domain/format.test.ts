@@ -1,4 +1,5 @@
-import { formatNumber, formatPercent, formatRatio, targetLabel, verdictLabel, vnDate, vnLongDate } from "../../src/domain/format";
+import { formatMegabytes, formatNumber, formatPercent, formatRatio, targetLabel, unitKindsText, verdictLabel, vnDate, vnLongDate } from "../../src/domain/format";
+import { TAM_DUONG_UNITS } from "../../src/domain/units";
 
 describe("Vietnamese presentation", () => {
   it.each([
@@ -38,5 +39,25 @@ describe("Vietnamese presentation", () => {
     expect(targetLabel({ op: ">", value: 95 })).toBe("Trên 95%");
     expect(targetLabel({ op: "count>=", value: 1 })).toBe("Ít nhất 01");
     expect(targetLabel({ op: ">=", value: 92.5 })).toBe("92,5%");
+  });
+
+  it.each([
+    [22_000_000, "21,0 MB"],
+    [20_971_520, "20 MB"],
+    [20_971_521, "20,0 MB"],
+    [25_000_000, "23,8 MB"],
+    [2500 * 1_048_576, "2.500 MB"],
+    [0, "0 byte"],
+    [10_000, "9,8 KB"],
+    [65_536, "64 KB"],
+  ])("formatMegabytes(%p) is %p", (bytes, text) => {
+    expect(formatMegabytes(bytes)).toBe(text);
+  });
+
+  it("counts units by kind", () => {
+    expect(unitKindsText(TAM_DUONG_UNITS.map((u) => u.name))).toBe("13 xã, 1 thị trấn và 5 cơ quan");
+    expect(unitKindsText(["Đảng ủy xã Bản Bo", "Đảng ủy phường Tân Phong", "Phòng Nội vụ", "Đài Truyền thanh - Truyền hình"])).toBe("1 xã, 1 phường và 2 cơ quan");
+    expect(unitKindsText(["Đảng ủy xã Bản Bo"])).toBe("1 xã");
+    expect(unitKindsText([])).toBe("0 đơn vị");
   });
 });

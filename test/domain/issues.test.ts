@@ -119,6 +119,10 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
   corrupt: { params: { file: "hong.xlsx", detail: "thiếu workbook.xml" }, shows: ["hong.xlsx", "(thiếu workbook.xml)"] },
   "too-many-cells": { params: { file: "to.xlsx", cells: 3_000_000, limit: 2_000_000 }, shows: ["to.xlsx", "3.000.000", "2.000.000"] },
   empty: { params: { file: "rong.xlsx" }, shows: ["rong.xlsx"] },
+  "empty-file": {
+    params: { file: "dinh-kem.xlsx" },
+    shows: ["dinh-kem.xlsx", "Tệp rỗng (0 byte), có thể bị hỏng khi tải về từ thư điện tử; đề nghị đơn vị gửi lại"],
+  },
   timeout: { params: { file: "cham.xlsx", seconds: 60 }, shows: ["cham.xlsx", "60 giây"] },
   "not-found": { params: { file: "mat.xlsx", detail: "không tìm thấy tệp" }, shows: ["mat.xlsx", ": không tìm thấy tệp"] },
   // Container guard (zip read once, by one parser).

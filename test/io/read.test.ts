@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { readUnitReport } from "../../src/domain/read";
-import { readWorkbookFile, WorkbookReadError } from "../../src/io/read";
+import { readWorkbook, readWorkbookFile, WorkbookReadError } from "../../src/io/read";
 import { CORPUS } from "../fixtures/corpus";
 import { expectReport } from "../fixtures/expect";
 import { ensureFixtures, FORMATS, writeSpecXlsx } from "../fixtures/make-fixtures";
@@ -100,11 +100,29 @@ describe("guards against untrusted files", () => {
     ["a text file", strToU8("Xin chào, đây là báo cáo"), "bao-cao.xlsx"],
     ["a PDF", strToU8("%PDF-1.4\n..."), "bao-cao.xls"],
     ["a Word document", zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") }), "bao-cao.xlsx"],
-    ["an empty file", new Uint8Array(0), "rong.xlsx"],
   ])("not a workbook: %s", (_name, bytes, file) => {
     const e = readError(() => readWorkbookFile(bytes, file));
     expect(e.code).toBe("not-a-workbook");
     expect(e.message).toContain(file);
+  });
+
+  it("says the sizes of a zip past its limits in kilobytes or megabytes, as people read them", () => {
+    const big = zipSync({ "xl/workbook.xml": new Uint8Array(300_000).fill(32), "[Content_Types].xml": strToU8("<Types/>") });
+    const entry = readError(() => readWorkbookFile(big, "nen.xlsx", { maxEntryBytes: 2 * 1_048_576 + 1, maxInflatedBytes: 3 * 1_048_576 }));
+    expect(entry.code).not.toBe("zip-bomb");
+    const tooBig = readError(() => readWorkbookFile(big, "nen.xlsx", { maxEntryBytes: 100_000 }));
+    expect(tooBig.message).toContain('mục "xl/workbook.xml" khai báo 293,0 KB khi giải nén, tối đa 97,7 KB');
+    const total = readError(() => readWorkbookFile(big, "nen.xlsx", { maxInflatedBytes: 1_048_576 / 8 }));
+    expect(total.message).toContain("tổng dung lượng khai báo khi giải nén vượt 128 KB");
+    expect(`${tooBig.message} ${total.message}`).not.toMatch(/\d{4,} byte/);
+  });
+
+  it.each(["rong.xlsx", "rong.xls", "rong.ods", "rong.csv", "rong.htm"])("an empty file (%s) is said to be empty, likely broken on its way through email", (file) => {
+    const expected = `Không đọc được tệp ${file}. Tệp rỗng (0 byte), có thể bị hỏng khi tải về từ thư điện tử; đề nghị đơn vị gửi lại.`;
+    for (const read of [readWorkbookFile, readWorkbook]) {
+      const e = readError(() => read(new Uint8Array(0), file));
+      expect({ code: e.code, message: e.message }).toEqual({ code: "empty-file", message: expected });
+    }
   });
 
   it("reports a corrupt zip", () => {

@@ -1,7 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { unitLayout, unitTemplates, unitTemplatesZip } from "../../app/templates";
+import { unitKindsText } from "../../domain/format";
 import type { UnitLevel } from "../../domain/model/identity";
+import { TAM_DUONG_UNITS } from "../../domain/units";
 import { unitFileNames, writeWorkbookXlsx } from "../../io/write";
 import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../hosts/node/write";
 import { parseArgs, stringOption } from "../args";
@@ -19,7 +21,7 @@ export const templateCommand: CliCommand = {
   usage: [
     'de-an-241 template --unit "Đảng ủy xã Bản Bo" [--superior "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG"] [--place "Bản Bo"] [--code X] [--level co-so|huyen|tinh] [--date YYYY-MM-DD] --out FILE.xlsx',
     "de-an-241 template --units LIST.csv|LIST.xlsx|default [--superior ...] [--date YYYY-MM-DD] --out DIR|FILE.zip",
-    "  --units default: danh sách có sẵn của huyện Tam Đường (13 xã, thị trấn và các cơ quan)",
+    `  --units default: danh sách có sẵn của huyện Tam Đường (${unitKindsText(TAM_DUONG_UNITS.map((u) => u.name))})`,
   ],
   async run(args, io) {
     const parsed = parseArgs(args, {

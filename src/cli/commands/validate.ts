@@ -112,6 +112,25 @@ function textReport(r: FileResult): string {
   return lines.join("\n");
 }
 
+/** How the files of one run came out: read, read with errors, read with warnings, not read at all (rejected). */
+export function validateTotals(results: readonly FileResult[]): { files: number; read: number; withErrors: number; withWarnings: number; rejected: number } {
+  const read = results.filter((r) => !r.readError && r.report);
+  return {
+    files: results.length,
+    read: read.length,
+    withErrors: read.filter((r) => r.report!.issues.some((i) => i.severity === "error")).length,
+    withWarnings: read.filter((r) => r.report!.issues.some((i) => i.severity === "warning")).length,
+    rejected: results.length - read.length,
+  };
+}
+
+/** The closing line of a run on several files: "Tổng cộng 5 tệp: đọc được 3 tệp (1 tệp có lỗi, 2 tệp có cảnh báo); 2 tệp không đọc được." */
+export function totalsLine(t: ReturnType<typeof validateTotals>): string {
+  const n = (count: number) => formatNumber(count);
+  const read = `đọc được ${n(t.read)} tệp (${n(t.withErrors)} tệp có lỗi, ${n(t.withWarnings)} tệp có cảnh báo)`;
+  return `Tổng cộng ${n(t.files)} tệp: ${read}; ${t.rejected === 0 ? "không có tệp nào bị loại" : `${n(t.rejected)} tệp không đọc được (bị loại)`}.`;
+}
+
 export const validateCommand: CliCommand = {
   name: "validate",
   summary: {
@@ -132,9 +151,10 @@ export const validateCommand: CliCommand = {
     let next = 0;
     const results = opened.map((o) => (isToCheck(o) ? checked[next++]! : o));
     if (parsed.options.has("json")) {
-      io.stdout(JSON.stringify({ files: results.map(resultJson) }, null, 2) + "\n");
+      io.stdout(JSON.stringify({ files: results.map(resultJson), totals: validateTotals(results) }, null, 2) + "\n");
     } else {
-      io.stdout(results.map(textReport).join("\n\n") + "\n");
+      const totals = results.length > 1 ? `\n\n${totalsLine(validateTotals(results))}` : "";
+      io.stdout(results.map(textReport).join("\n\n") + totals + "\n");
     }
     if (results.some((r) => r.readError)) return 2;
     if (results.some((r) => r.report && hasErrors(r.report.issues))) return 1;

@@ -84,3 +84,40 @@ export function targetLabel(target: { readonly op: Target["op"] | string; readon
       return `Ít nhất ${String(target.value).padStart(2, "0")}`;
   }
 }
+
+const MEBIBYTE = 1_048_576;
+
+/**
+ * A size in megabytes (of 1.048.576 bytes), the way the tool says sizes
+ * everywhere (CLI, task pane, messages): a whole number of megabytes without
+ * decimals ("20 MB", "2.500 MB"), any other size with one decimal ("21,0 MB"
+ * for 22.000.000 bytes, so it never reads as exactly the limit); under a
+ * megabyte in kilobytes the same way ("9,8 KB", "64 KB"), and a file of no
+ * bytes as "0 byte".
+ */
+export function formatMegabytes(bytes: number): string {
+  if (bytes === 0) return "0 byte";
+  const [size, unit] = bytes < MEBIBYTE ? [bytes / 1024, "KB"] : [bytes / MEBIBYTE, "MB"];
+  if (Number.isInteger(size)) return `${formatNumber(size)} ${unit}`;
+  return `${formatNumber(Math.round(size * 10) / 10, 1)} ${unit}`;
+}
+
+type UnitKind = "xã" | "phường" | "thị trấn" | "cơ quan";
+
+/** The kind of a unit by its name: a commune, ward or township ("Đảng ủy xã Bản Bo"), else an office. */
+function unitKind(name: string): UnitKind {
+  const n = name.normalize("NFC").toLowerCase();
+  if (/(^|\s)thị trấn(\s|$)/.test(n)) return "thị trấn";
+  if (/(^|\s)phường(\s|$)/.test(n)) return "phường";
+  if (/(^|\s)xã(\s|$)/.test(n)) return "xã";
+  return "cơ quan";
+}
+
+/** Units counted by kind, in the order xã, phường, thị trấn, cơ quan: "13 xã, 1 thị trấn và 5 cơ quan". */
+export function unitKindsText(names: readonly string[]): string {
+  const counts = new Map<UnitKind, number>();
+  for (const name of names) counts.set(unitKind(name), (counts.get(unitKind(name)) ?? 0) + 1);
+  const parts = (["xã", "phường", "thị trấn", "cơ quan"] as const).filter((k) => counts.has(k)).map((k) => `${formatNumber(counts.get(k)!)} ${k}`);
+  if (parts.length <= 1) return parts[0] ?? "0 đơn vị";
+  return `${parts.slice(0, -1).join(", ")} và ${parts[parts.length - 1]!}`;
+}

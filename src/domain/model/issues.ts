@@ -161,6 +161,8 @@ export interface ReadErrorParams {
   // Container guard (zip read once, by one parser).
   /** A zip whose structure two programs could read differently (two end records, directory and local header disagreeing, a name twice). */
   readonly "zip-ambiguous": { readonly file: string; readonly detail: string };
+  // A file of no bytes (often an attachment broken on its way through email).
+  readonly "empty-file": { readonly file: string };
 }
 
 /** A unit's own targets: the "Mục tiêu" sheet. Rows are one-based. */
@@ -281,6 +283,8 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "not-found": "error",
   // Container guard (zip read once, by one parser).
   "zip-ambiguous": "error",
+  // A file of no bytes (often an attachment broken on its way through email).
+  "empty-file": "error",
   "targets.unparsed": "warning",
   "targets.unknown-indicator": "warning",
   "targets.duplicate": "warning",

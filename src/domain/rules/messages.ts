@@ -5,17 +5,12 @@
  */
 import type { Issue, IssueParamsByRule, ReadErrorCode, RuleCode } from "../model/issues";
 import { severityOf } from "../model/issues";
-import { formatNumber } from "../format";
+import { formatMegabytes, formatNumber } from "../format";
 
 function s(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return formatNumber(v);
   return v;
-}
-
-/** Bytes in megabytes (of 1.048.576 bytes) as people read them: "2.500", "23,8", "20". */
-function megabytes(bytes: number): string {
-  return formatNumber(Math.round((bytes / 1_048_576) * 10) / 10);
 }
 
 function where(p: { readonly indicator?: string }): string {
@@ -82,7 +77,7 @@ const MESSAGES: Messages = {
   // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
   "legacy-encoding": (p) =>
     `Tệp dùng phông chữ cũ (${p.encoding === "TCVN3" ? "TCVN3/ABC, ví dụ .VnTime" : "VNI, ví dụ VNI-Times"}): chữ ở ô ${s(p.sheet)}!${s(p.cell)} “${s(p.sample)}” đã được chuyển sang Unicode thành “${s(p.converted)}”. Đề nghị đơn vị dùng phông Unicode (Times New Roman).`,
-  "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${megabytes(p.size)} MB, tối đa ${megabytes(p.limit)} MB).`,
+  "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${formatMegabytes(p.size)}, tối đa ${formatMegabytes(p.limit)}).`,
   // Figures, notes, dates and unit names as units write them.
   "not-reported-note": (p) =>
     `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", được hiểu là chưa có số liệu (không tính là 0). Đề nghị đơn vị bổ sung số liệu nếu có.`,
@@ -129,6 +124,8 @@ const MESSAGES: Messages = {
   // Container guard (zip read once, by one parser).
   "zip-ambiguous": (p) =>
     `Không đọc được tệp ${s(p.file)}: tệp nén có cấu trúc mập mờ: ${s(p.detail)}; hai chương trình có thể đọc ra hai bảng tính khác nhau nên không đọc. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
+  // A file of no bytes (often an attachment broken on its way through email).
+  "empty-file": (p) => `Không đọc được tệp ${s(p.file)}. Tệp rỗng (0 byte), có thể bị hỏng khi tải về từ thư điện tử; đề nghị đơn vị gửi lại.`,
   "targets.unparsed": (p) =>
     `Chỉ tiêu ${p.indicator}: mục tiêu "${p.text}" không đọc được (cần ghi ví dụ ${p.count ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"'}); dùng mục tiêu của Đề án 241.`,
   "targets.unknown-indicator": (p) => `Dòng ${p.row} ("${p.text}") không khớp với chỉ tiêu nào của Đề án 241; mục tiêu ở dòng này không được dùng.`,

@@ -9,7 +9,7 @@
  * hợp/merge therefore read one file the same way.
  */
 import type { WorkbookGrid } from "../../domain/model/grid";
-import type { ReadLimits } from "./errors";
+import { WorkbookReadError, type ReadLimits } from "./errors";
 import { readCsvFile } from "./csv";
 import { isHtml, readHtmlFile } from "./html";
 import { isCsvName } from "./formats";
@@ -27,6 +27,7 @@ export * from "./formats";
  * WorkbookReadError (code + Vietnamese message naming the file) when it cannot.
  */
 export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
+  if (bytes.length === 0) throw new WorkbookReadError("empty-file", fileName);
   if (isCsvName(fileName)) return readCsvFile(bytes, fileName, limits);
   if (isHtml(bytes)) return readHtmlFile(bytes, fileName, limits);
   return readWorkbookFast(bytes, fileName, limits);

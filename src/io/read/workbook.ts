@@ -249,7 +249,7 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, limits: Pa
   if (bytes.length > lim.maxFileBytes) {
     throw new WorkbookReadError("too-large", fileName, { size: bytes.length, limit: lim.maxFileBytes });
   }
-  if (bytes.length === 0) throw new WorkbookReadError("not-a-workbook", fileName, { detail: "tệp rỗng" });
+  if (bytes.length === 0) throw new WorkbookReadError("empty-file", fileName);
   const kind = detectKind(bytes, fileName);
   if (!kind) {
     const pdf = startsWith(bytes, [0x25, 0x50, 0x44, 0x46]);

@@ -6,6 +6,7 @@
  */
 import { Inflate, inflateSync, zipSync } from "fflate";
 import { WorkbookReadError, type ReadLimits } from "./errors";
+import { formatMegabytes } from "../../domain/format";
 
 export interface ZipEntryInfo {
   readonly name: string;
@@ -194,11 +195,11 @@ export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): Zi
     if (names.has(key)) throw ambiguous(file, `tên mục "${name}" có hai lần`);
     names.add(key);
     if (declaredSize > limits.maxEntryBytes) {
-      throw bomb(file, `mục "${name}" khai báo ${declaredSize} byte khi giải nén, tối đa ${limits.maxEntryBytes}`);
+      throw bomb(file, `mục "${name}" khai báo ${formatMegabytes(declaredSize)} khi giải nén, tối đa ${formatMegabytes(limits.maxEntryBytes)}`);
     }
     declaredTotal += declaredSize;
     if (declaredTotal > limits.maxInflatedBytes) {
-      throw bomb(file, `tổng dung lượng khai báo khi giải nén vượt ${limits.maxInflatedBytes} byte`);
+      throw bomb(file, `tổng dung lượng khai báo khi giải nén vượt ${formatMegabytes(limits.maxInflatedBytes)}`);
     }
     checkRatio(file, name, declaredSize, compressedSize, limits);
     const entry: ZipEntryInfo = { name, method, compressedSize, declaredSize, localOffset, encrypted: false };
@@ -314,8 +315,8 @@ export function scanZip(
     const onData = (chunk: Uint8Array): void => {
       size += chunk.length;
       total += chunk.length;
-      if (size > limits.maxEntryBytes) throw new LimitExceeded(`mục "${entry.name}" giải nén vượt ${limits.maxEntryBytes} byte`);
-      if (total > limits.maxInflatedBytes) throw new LimitExceeded(`tổng dung lượng giải nén vượt ${limits.maxInflatedBytes} byte`);
+      if (size > limits.maxEntryBytes) throw new LimitExceeded(`mục "${entry.name}" giải nén vượt ${formatMegabytes(limits.maxEntryBytes)}`);
+      if (total > limits.maxInflatedBytes) throw new LimitExceeded(`tổng dung lượng giải nén vượt ${formatMegabytes(limits.maxInflatedBytes)}`);
       if (size > entry.declaredSize) {
         throw new LimitExceeded(`mục "${entry.name}" giải nén ra nhiều hơn dung lượng khai báo (${entry.declaredSize} byte)`);
       }

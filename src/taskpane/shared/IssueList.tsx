@@ -1,6 +1,8 @@
 /**
- * Validation issues grouped by sheet, errors first, with counts by severity;
- * each names its cell and says in Vietnamese what is wrong. Inside Excel an
+ * Validation issues grouped by sheet (the whole file's first), in the order of
+ * their cells (row, then column; issues of no cell first, errors before
+ * warnings in the same cell), with counts by severity; each names its cell and
+ * says in Vietnamese what is wrong. Inside Excel an
  * issue with a cell is a button that selects the cell.
  */
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
@@ -44,18 +46,37 @@ export function countBySeverity(issues: readonly ListedIssue[]): { errors: numbe
   return { errors, warnings: issues.length - errors };
 }
 
+/** Where a cell ("E12", "$E$12", or a range "E12:G14" by its first cell) sits: [row, column]; null when it is no address. */
+export function cellPosition(cell: string | null): [number, number] | null {
+  const m = cell ? /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(cell) : null;
+  if (!m) return null;
+  let column = 0;
+  for (const ch of m[1]!.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]), column];
+}
+
+/** Issues in the order of their cells: no cell first, then by row, then by column; errors before warnings in one cell. */
+export function byCell(a: ListedIssue, b: ListedIssue): number {
+  const pa = cellPosition(a.cell);
+  const pb = cellPosition(b.cell);
+  if (pa === null || pb === null) {
+    if (pa !== pb) return pa === null ? -1 : 1;
+  } else if (pa[0] !== pb[0]) return pa[0] - pb[0];
+  else if (pa[1] !== pb[1]) return pa[1] - pb[1];
+  return a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1;
+}
+
 export function groupBySheet<T extends ListedIssue>(issues: readonly T[]): { sheet: string; issues: T[] }[] {
   const groups = new Map<string, T[]>();
+  // The whole file's issues first, then each sheet in the order it was met.
+  if (issues.some((i) => i.sheet === null || i.sheet === "")) groups.set("", []);
   for (const issue of issues) {
     const key = issue.sheet ?? "";
     const list = groups.get(key) ?? [];
     list.push(issue);
     groups.set(key, list);
   }
-  return [...groups.entries()].map(([sheet, list]) => ({
-    sheet,
-    issues: [...list].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)),
-  }));
+  return [...groups.entries()].map(([sheet, list]) => ({ sheet, issues: [...list].sort(byCell) }));
 }
 
 export function SeverityCounts(props: { issues: readonly ListedIssue[] }) {

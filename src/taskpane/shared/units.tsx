@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { readUnitsList } from "../../app/files";
+import { unitKindsText } from "../../domain/format";
 import { TAM_DUONG_UNITS, type Unit } from "../../domain/units";
 import { LIST_ACCEPT } from "../../io/read/formats";
 import { useServices } from "../services";
@@ -19,7 +20,8 @@ interface UnitsState {
   readonly origin: UnitsOrigin;
   readonly warnings: readonly string[];
   readonly problem: Problem | null;
-  choose(file: File): Promise<void>;
+  /** Reads a list from a file: the units, or null when it cannot be used (the problem is shown). */
+  choose(file: File): Promise<readonly Unit[] | null>;
   reset(): void;
   dismiss(): void;
 }
@@ -60,8 +62,10 @@ export function UnitsProvider(props: { children: ReactNode }) {
       setUnits(list.units);
       setWarnings(list.warnings);
       setOrigin({ kind: "file", name: file.name });
+      return list.units;
     } catch (error) {
       setProblem({ title: `Không dùng được danh sách ${file.name}`, message: errorText(error) });
+      return null;
     }
   }, []);
 
@@ -95,6 +99,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, alignItems: "flex-start" },
   muted: { color: tokens.colorNeutralForeground3 },
   input: { display: "none" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export function describeOrigin(origin: UnitsOrigin, count: number): string {
@@ -104,12 +109,12 @@ export function describeOrigin(origin: UnitsOrigin, count: number): string {
     case "file":
       return `Danh sách đơn vị: tệp ${origin.name} (${count} đơn vị).`;
     default:
-      return `Danh sách đơn vị: danh sách có sẵn của huyện Tam Đường (${count} đơn vị: các xã, thị trấn và các cơ quan nêu trong Công văn).`;
+      return `Danh sách đơn vị: danh sách có sẵn của huyện Tam Đường (${count} đơn vị: ${unitKindsText(TAM_DUONG_UNITS.map((u) => u.name))} nêu trong Công văn).`;
   }
 }
 
-/** Where the unit list comes from, and (outside Excel's own sheet) a way to use another list. */
-export function UnitsSource(props: { disabled?: boolean }) {
+/** Where the unit list comes from, and (outside Excel's own sheet) a way to use another list; `onUnits` hears of a list loaded or reset. */
+export function UnitsSource(props: { disabled?: boolean; onUnits?: (units: readonly Unit[]) => void }) {
   const styles = useStyles();
   const { units, origin, warnings, problem, choose, reset, dismiss } = useUnits();
   const input = useRef<HTMLInputElement>(null);
@@ -119,12 +124,20 @@ export function UnitsSource(props: { disabled?: boolean }) {
         {describeOrigin(origin, units.length)}
       </Text>
       {origin.kind !== "sheet" ? (
-        <div>
-          <Button size="small" appearance="subtle" disabled={props.disabled} onClick={() => input.current?.click()}>
+        <div className={styles.actions}>
+          <Button size="small" appearance="secondary" disabled={props.disabled} onClick={() => input.current?.click()}>
             Dùng danh sách đơn vị khác (.csv, .xlsx)…
           </Button>
           {origin.kind === "file" ? (
-            <Button size="small" appearance="subtle" disabled={props.disabled} onClick={reset}>
+            <Button
+              size="small"
+              appearance="secondary"
+              disabled={props.disabled}
+              onClick={() => {
+                reset();
+                props.onUnits?.(TAM_DUONG_UNITS);
+              }}
+            >
               Dùng danh sách có sẵn
             </Button>
           ) : null}
@@ -138,7 +151,10 @@ export function UnitsSource(props: { disabled?: boolean }) {
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
               event.currentTarget.value = "";
-              if (file) void choose(file);
+              if (file)
+                void choose(file).then((list) => {
+                  if (list) props.onUnits?.(list);
+                });
             }}
           />
         </div>

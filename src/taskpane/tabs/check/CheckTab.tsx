@@ -6,10 +6,12 @@
  * its cell, error cells coloured on request, and an optional re-check when
  * the workbook changes. State and actions: useCheckSession.
  */
+import { useRef } from "react";
 import { Button, MessageBar, MessageBarBody, Switch, Text } from "@fluentui/react-components";
 import { useServices } from "../../services";
 import { ErrorBar } from "../../shared/ErrorBar";
 import { FileDrop } from "../../shared/FileDrop";
+import { useFocusWhenShown } from "../../shared/focus";
 import { useTabStyles } from "../../shared/Section";
 import { TaskStatus } from "../../shared/TaskStatus";
 import { CheckResults } from "./CheckResults";
@@ -20,9 +22,16 @@ export function CheckTab() {
   const { host, workbook } = useServices();
   const session = useCheckSession();
   const { task, current } = session;
+  const root = useRef<HTMLDivElement>(null);
+  const focusWhenShown = useFocusWhenShown();
+  /** Checks the files (null: the sample), then moves focus to the result's heading: the button that started it was disabled meanwhile. */
+  const check = async (picked: File[] | null) => {
+    await session.checkFiles(picked);
+    focusWhenShown(() => root.current?.querySelector<HTMLElement>('[data-testid="check-result"] h3') ?? null);
+  };
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={root}>
       <h2 className={styles.heading}>Kiểm tra</h2>
       <Text>
         {host === "excel"
@@ -47,11 +56,11 @@ export function CheckTab() {
         label={host === "excel" ? "Chọn tệp khác để kiểm tra…" : "Chọn tệp để kiểm tra…"}
         hint="Hoặc kéo thả một tệp .xlsx, .xls, .ods vào đây."
         disabled={task.busy}
-        onFiles={(picked) => void session.checkFiles(picked)}
+        onFiles={(picked) => void check(picked)}
         testId="check-drop"
       />
       <div className={styles.actions}>
-        <Button appearance="subtle" disabled={task.busy} onClick={() => void session.checkFiles(null)}>
+        <Button appearance="secondary" disabled={task.busy} onClick={() => void check(null)}>
           Dùng thử với dữ liệu mẫu
         </Button>
       </div>

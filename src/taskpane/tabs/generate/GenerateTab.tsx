@@ -54,6 +54,7 @@ export function GenerateTab() {
         >
           <Combobox
             freeform
+            expandIcon={{ "aria-label": "Mở danh sách đơn vị báo cáo" }}
             value={unitName}
             selectedOptions={units.some((u) => u.name === unitName) ? [unitName] : []}
             onOptionSelect={(_e, data) => {
@@ -92,7 +93,7 @@ export function GenerateTab() {
 
       <Section title="Biểu mẫu cho các đơn vị">
         <Text size={200}>Mỗi đơn vị của danh sách một tệp .xlsx, gộp trong một tệp .zip.</Text>
-        <UnitsSource disabled={busy} />
+        <UnitsSource disabled={busy} onUnits={session.unitsChanged} />
         <div className={styles.actions}>
           <Button disabled={busy || units.length === 0} onClick={() => void session.downloadZip()}>
             {running === "zip" ? "Đang tạo tệp .zip…" : "Tải biểu mẫu cho các đơn vị (.zip)"}

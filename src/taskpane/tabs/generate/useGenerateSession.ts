@@ -71,6 +71,8 @@ export interface GenerateSession {
   dismissConflicts(): void;
   downloadOne(): Promise<void>;
   downloadZip(): Promise<void>;
+  /** Another unit list was loaded (the "Đơn vị báo cáo" field follows it). */
+  unitsChanged(list: readonly Unit[]): void;
 }
 
 export function useGenerateSession(): GenerateSession {
@@ -92,6 +94,16 @@ export function useGenerateSession(): GenerateSession {
   const chooseUnit = (name: string) => {
     setUnitName(name);
     const defaults = unitDefaults(name, units);
+    if (!placeEdited.current) setPlace(defaults.place);
+    if (!superiorEdited.current) setSuperior(defaults.superior);
+  };
+
+  /** Another unit list loaded: a unit of the old list that the new one lacks gives way to the new list's first unit. */
+  const unitsChanged = (list: readonly Unit[]) => {
+    const first = list[0];
+    if (!first || list.some((u) => u.name === unitName) || !units.some((u) => u.name === unitName)) return;
+    setUnitName(first.name);
+    const defaults = unitDefaults(first.name, list);
     if (!placeEdited.current) setPlace(defaults.place);
     if (!superiorEdited.current) setSuperior(defaults.superior);
   };
@@ -158,6 +170,7 @@ export function useGenerateSession(): GenerateSession {
   return {
     task,
     units,
+    unitsChanged,
     superior,
     unitName,
     place,

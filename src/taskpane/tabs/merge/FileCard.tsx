@@ -117,7 +117,7 @@ export function FileCard(props: {
         />
       ) : null}
       {assignable ? (
-        <Field label="Tệp này của đơn vị" size="small">
+        <Field label="Gán tệp này cho đơn vị" size="small">
           <Select size="small" disabled={props.disabled} value={props.assigned ?? ""} onChange={(_e, data) => props.onAssign(data.value)}>
             <option value="">Chọn đơn vị…</option>
             {props.units.map((u) => (

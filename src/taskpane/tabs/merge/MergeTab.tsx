@@ -10,6 +10,7 @@
  * reload. State and actions: useMergeSession; running work shows under the
  * buttons that started it.
  */
+import { useRef } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TargetsUsed } from "../../../app/usecases";
 import { formatRatio, targetLabel, vnDate } from "../../../domain/format";
@@ -17,6 +18,7 @@ import { useServices } from "../../services";
 import { DoneBar } from "../../shared/DoneBar";
 import { ErrorBar } from "../../shared/ErrorBar";
 import { FileDrop } from "../../shared/FileDrop";
+import { useFocusWhenShown } from "../../shared/focus";
 import { ResultsTable } from "../../shared/ResultsTable";
 import { Section, useTabStyles } from "../../shared/Section";
 import { TaskStatus } from "../../shared/TaskStatus";
@@ -44,9 +46,25 @@ export function MergeTab() {
   const session = useMergeSession();
   const { task, summary, run, counts, chosen } = session;
   const working = task.busy;
+  const root = useRef<HTMLDivElement>(null);
+  const focusWhenShown = useFocusWhenShown();
+  const find = (selector: string) => () => root.current?.querySelector<HTMLElement>(selector) ?? null;
+  /** The sample loaded, focus goes to the summary's heading (the button was disabled meanwhile). */
+  const addSamples = async () => {
+    await session.addSamples();
+    focusWhenShown(find('[data-testid="summary-output"] h3'));
+  };
+  /** The file preferred, its card (merged now, without the button) takes the focus. */
+  const prefer = (unit: string, file: string) => {
+    session.prefer(unit, file);
+    focusWhenShown(() => {
+      const merged = root.current?.querySelectorAll<HTMLElement>('[data-testid="file-status"][data-status="merged"]') ?? [];
+      return Array.from(merged).find((card) => card.getAttribute("data-file") === file) ?? null;
+    });
+  };
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={root}>
       <h2 className={styles.heading}>Tổng hợp</h2>
       <Text>
         Gộp số liệu từ tệp báo cáo của các chi, đảng bộ cơ sở và các cơ quan, đơn vị: cộng tổng số và số đã đạt theo từng
@@ -81,7 +99,7 @@ export function MergeTab() {
         testId="merge-drop"
       />
       <div className={styles.actions}>
-        <Button appearance="subtle" disabled={working} onClick={() => void session.addSamples()}>
+        <Button appearance="secondary" disabled={working} onClick={() => void addSamples()}>
           Dùng thử với dữ liệu mẫu
         </Button>
         {session.sources.length > 0 ? (
@@ -160,7 +178,7 @@ export function MergeTab() {
                   disabled={working}
                   onAssign={(unit) => session.assign(f.file, unit)}
                   onPrefer={() => {
-                    if (f.unit !== null) session.prefer(f.unit, f.file);
+                    if (f.unit !== null) prefer(f.unit, f.file);
                   }}
                 />
               ))}
@@ -172,18 +190,6 @@ export function MergeTab() {
               {`Đã nhận ${summary.received.length}/${summary.expected.length} đơn vị`}
               {summary.rate !== null ? ` (${formatRatio(summary.rate)})` : ""}.
             </Text>
-            {summary.missing.length > 0 ? (
-              <>
-                <Text size={200} weight="semibold">{`Chưa nhận (${summary.missing.length}):`}</Text>
-                <ul className={styles.list} data-testid="missing-units">
-                  {summary.missing.map((u) => (
-                    <li key={u}>
-                      <Text size={200}>{u}</Text>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
             {summary.rejectedValues.length > 0 ? (
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
@@ -194,6 +200,18 @@ export function MergeTab() {
             ) : null}
           </Section>
           <RemindUnits summary={summary} units={session.units} />
+
+          {summary.missing.length > 0 ? (
+            <Section title={`Đơn vị chưa nộp (${summary.missing.length})`} testId="units-missing">
+              <ul className={styles.list} data-testid="missing-units">
+                {summary.missing.map((u) => (
+                  <li key={u}>
+                    <Text size={200}>{u}</Text>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
 
           <Section title="Kết quả thực hiện các mục tiêu (toàn huyện)" testId="summary-indicators">
             {session.targetsLine ? (

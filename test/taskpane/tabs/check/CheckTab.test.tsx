@@ -52,8 +52,8 @@ describe("Kiểm tra tab", () => {
     const first = within(sheets[0]!);
     expect(first.getByText("1 lỗi")).toBeTruthy();
     expect(first.getByText("1 cảnh báo")).toBeTruthy();
-    // Errors first within a sheet.
-    expect(sheets[0]!.querySelectorAll("li")[0]!.getAttribute("data-severity")).toBe("error");
+    // In the order of their cells within a sheet (row, then column): B12's warning before E19's error.
+    expect([...sheets[0]!.querySelectorAll("li")].map((li) => li.getAttribute("data-severity"))).toEqual(["warning", "error"]);
     expect(within(sheets[1]!).getByText("0 cảnh báo")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Chọn ô E19 trên trang tính Chỉ tiêu" }));

@@ -1,0 +1,48 @@
+/**
+ * Where focus goes after an action whose button is disabled while it runs (or
+ * goes away): to what the action showed, instead of the top of the page. A
+ * tab calls `focusWhenShown(find)` once the action is done; at the next
+ * renders (and once right away) the element `find` returns, when there is
+ * one, is focused (made focusable with tabindex="-1" if it is a heading or a
+ * card) and so scrolled into view. A request that finds nothing within a few
+ * seconds is dropped, so focus is never taken later by surprise.
+ */
+import { useCallback, useEffect, useRef } from "react";
+
+const WAIT_MS = 5000;
+const FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+
+interface Request {
+  readonly find: () => HTMLElement | null;
+  readonly until: number;
+}
+
+export function focusElement(element: HTMLElement): void {
+  if (!element.matches(FOCUSABLE)) element.tabIndex = -1;
+  element.focus();
+}
+
+/** Focuses what the request finds; true when the request is settled (found, or too late). */
+function settle(request: Request): boolean {
+  if (Date.now() > request.until) return true;
+  const element = request.find();
+  if (!element) return false;
+  focusElement(element);
+  return true;
+}
+
+export function useFocusWhenShown(): (find: () => HTMLElement | null) => void {
+  const pending = useRef<Request | null>(null);
+  // After every render: the element may come with any of the renders that follow the action.
+  useEffect(() => {
+    if (pending.current && settle(pending.current)) pending.current = null;
+  });
+  return useCallback((find) => {
+    const request = { find, until: Date.now() + WAIT_MS };
+    pending.current = request;
+    // The element may be there already, with no render to come.
+    setTimeout(() => {
+      if (pending.current === request && settle(request)) pending.current = null;
+    }, 0);
+  }, []);
+}
