@@ -127,6 +127,9 @@ export interface UnitReportParams {
   };
   /** A summary of units this merge does not take (another district's, or of another level): never summed. */
   readonly "summary-other-district": { readonly file: string; readonly summaryUnit: string; readonly reason: string };
+  // Text longer than a cell may hold.
+  /** A text cell of a table read is longer than Excel's 32,767 characters: outputs keep its first `limit` characters. */
+  readonly "text-cut": { readonly file: string; readonly sheet: string; readonly cell: string; readonly length: number; readonly limit: number };
 }
 
 /** Problems reading a file at all (it cannot be read). */
@@ -145,6 +148,9 @@ export interface ReadErrorParams {
   // Container guard (zip read once, by one parser).
   /** A zip whose structure two programs could read differently (two end records, directory and local header disagreeing, a name twice). */
   readonly "zip-ambiguous": { readonly file: string; readonly detail: string };
+  // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
+  /** A compound file whose structure is out of bounds or inconsistent (sector size, chains, directory, stream sizes). */
+  readonly "cfb-malformed": { readonly file: string; readonly detail: string };
 }
 
 /** A unit's own targets: the "Mục tiêu" sheet. Rows are one-based. */
@@ -249,6 +255,8 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   // Reports that are not Đề án 241's, and summaries of another district or level.
   "not-de-an-241": "error",
   "summary-other-district": "error",
+  // Text longer than a cell may hold.
+  "text-cut": "warning",
   "too-large": "error",
   "zip-bomb": "error",
   encrypted: "error",
@@ -260,6 +268,8 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "not-found": "error",
   // Container guard (zip read once, by one parser).
   "zip-ambiguous": "error",
+  // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
+  "cfb-malformed": "error",
   "targets.unparsed": "warning",
   "targets.unknown-indicator": "warning",
   "targets.duplicate": "warning",

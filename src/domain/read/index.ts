@@ -15,6 +15,7 @@ import { readDocumentRows, readIndicatorRows } from "./rows";
 import { SheetView } from "./sheet";
 import { mostRowsDisagree, reportTitle } from "./title";
 import { findIdentity, reportDateOf, unitFromHeader, unitInfo } from "./unit";
+import { longTextIssues } from "./long-text";
 
 export { findHeaders, indicatorRole, documentRole } from "./headers";
 export { scoreIndicators, MATCH_THRESHOLD } from "./match";
@@ -344,6 +345,7 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
     }
   }
   const notOurs = identity ? undefined : notDeAn241(views, indicatorsHeader ?? documentsHeader, fileName, unknownRows, matchedRows);
+  issues.push(...longTextIssues(grid, fileName, tableRows));
   return {
     fileName,
     unit: unitInfo(identity, headerName, fileName),

@@ -107,6 +107,9 @@ const MESSAGES: Messages = {
     }; tệp không được đọc và không được tổng hợp. Cần dùng mẫu biểu của Công văn 232-CV/HU.`,
   "summary-other-district": (p) =>
     `Tệp ${s(p.file)} là bảng tổng hợp của ${s(p.summaryUnit)}, ${s(p.reason)}; không cộng vào bảng tổng hợp này.`,
+  // Text longer than a cell may hold.
+  "text-cut": (p) =>
+    `Ô ${s(p.sheet)}!${s(p.cell)} của tệp ${s(p.file)} có ${s(p.length)} ký tự, quá giới hạn ${s(p.limit)} ký tự một ô của Excel; khi ghi ra bảng tính chỉ giữ ${s(p.limit)} ký tự đầu.`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
   "not-a-workbook": (p) =>
@@ -119,6 +122,9 @@ const MESSAGES: Messages = {
   // Container guard (zip read once, by one parser).
   "zip-ambiguous": (p) =>
     `Không đọc được tệp ${s(p.file)}: tệp nén có cấu trúc mập mờ: ${s(p.detail)}; hai chương trình có thể đọc ra hai bảng tính khác nhau nên không đọc. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
+  // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
+  "cfb-malformed": (p) =>
+    `Không đọc được tệp ${s(p.file)}: tệp .xls có cấu trúc bất thường (${s(p.detail)}); có thể là tệp hỏng hoặc độc hại. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
   "targets.unparsed": (p) =>
     `Chỉ tiêu ${p.indicator}: mục tiêu "${p.text}" không đọc được (cần ghi ví dụ ${p.count ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"'}); dùng mục tiêu của Đề án 241.`,
   "targets.unknown-indicator": (p) => `Dòng ${p.row} ("${p.text}") không khớp với chỉ tiêu nào của Đề án 241; mục tiêu ở dòng này không được dùng.`,
