@@ -13,6 +13,7 @@ import { FileDrop } from "../../shared/FileDrop";
 import { useTabStyles } from "../../shared/Section";
 import { TaskStatus } from "../../shared/TaskStatus";
 import { CheckResults } from "./CheckResults";
+import { ConvertFonts } from "./convert/ConvertFonts";
 import { useCheckSession } from "./useCheckSession";
 
 export function CheckTab() {
@@ -79,6 +80,8 @@ export function CheckTab() {
           onHighlight={(on) => void session.highlight(on)}
         />
       ) : null}
+
+      <ConvertFonts />
     </div>
   );
 }
