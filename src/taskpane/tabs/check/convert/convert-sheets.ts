@@ -9,6 +9,7 @@
 import type { LegacyEncoding, LegacyFound } from "../../../../domain/legacy";
 import type { GridSheet, WorkbookGrid } from "../../../../domain/model/grid";
 import type { WorkbookLayout } from "../../../../domain/model/layout";
+import type { WorkbookUseCases } from "../../../../app/usecases";
 
 export const UNICODE_SUFFIX = " (Unicode)";
 /** Excel's longest sheet name. */
@@ -73,4 +74,24 @@ export function convertedSheets(
   });
   const layout = sheets.length > 0 ? layoutOf({ sheets }) : { sheets: [] };
   return { layout, pairs, cells: decoded.cells, found: decoded.found };
+}
+
+/**
+ * Converts the open workbook: reads it (its sheet names and used ranges), and when any sheet
+ * holds legacy-font text, inserts the Unicode copies in one run (never renaming or writing the
+ * user's sheets). The decoder and the layout builder load on first use.
+ */
+export async function convertOpenWorkbook(workbook: WorkbookUseCases, onWriting?: () => void): Promise<ConvertedSheets> {
+  const [grid, names, legacy, convert] = await Promise.all([
+    workbook.readWorkbook(),
+    workbook.sheetNames(),
+    import("../../../../domain/legacy"),
+    import("../../../../app/convert"),
+  ]);
+  const result = convertedSheets(grid, names, legacy.decodeLegacyText, convert.gridLayout);
+  if (result.pairs.length > 0) {
+    onWriting?.();
+    await workbook.insertLayout(result.layout, { renameExisting: false });
+  }
+  return result;
 }

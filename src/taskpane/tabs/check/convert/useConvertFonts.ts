@@ -11,7 +11,7 @@ import { saveBytes, XLSX_TYPE } from "../../../shared/download";
 import { useTask, type Task } from "../../../shared/useTask";
 import { formatNumber } from "../../../../domain/format";
 import type { LegacyEncoding, LegacyFound } from "../../../../domain/legacy";
-import { convertedSheets } from "./convert-sheets";
+import { convertOpenWorkbook } from "./convert-sheets";
 
 export interface ConvertFonts {
   readonly task: Task;
@@ -43,16 +43,8 @@ export function useConvertFonts(): ConvertFonts {
   const convertWorkbook = async () => {
     if (!workbook) return;
     await start({ key: "convert-workbook", label: "Đang đọc sổ làm việc…", failure: "Không chuyển phông được sổ làm việc" }, async ({ label }) => {
-      const [grid, names, legacy, convert] = await Promise.all([
-        workbook.readWorkbook(),
-        workbook.sheetNames(),
-        import("../../../../domain/legacy"),
-        import("../../../../app/convert"),
-      ]);
-      const result = convertedSheets(grid, names, legacy.decodeLegacyText, convert.gridLayout);
+      const result = await convertOpenWorkbook(workbook, () => label("Đang ghi các trang Unicode…"));
       if (result.pairs.length === 0) return "Sổ làm việc không có chữ gõ bằng phông cũ (TCVN3, VNI): không có gì cần chuyển, sổ làm việc giữ nguyên.";
-      label("Đang ghi các trang Unicode…");
-      await workbook.insertLayout(result.layout, { renameExisting: false });
       const added = result.pairs.map((p) => `“${p.to}”`).join(", ");
       return `Đã thêm ${result.pairs.length} trang chữ Unicode: ${added} (${countsText(result.cells)}). Các trang gốc giữ nguyên.${exampleText(result.found)}`;
     });
