@@ -58,6 +58,33 @@ describe("compound files (.xls) checked before SheetJS", () => {
     expect(ms).toBeLessThan(FAST);
   });
 
+  it("validate and merge give the crafted files their rule, and the good file beside them still merges", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfb-cli-"));
+    try {
+      const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Tam Đường", level: "co-so", created: "2021-05-01" }));
+      writeFileSync(join(dir, "Ban Bo.xlsx"), await fillTemplate(template, { indicators: { "1.1": [100, 95] }, dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021" }));
+      writeFileSync(join(dir, "vong.xls"), HOSTILE_CFB["cyclic FAT"]!.make(good));
+      writeFileSync(join(dir, "khong-lo.xls"), HOSTILE_CFB["huge stream size"]!.make(good));
+      const v = capture(dir);
+      expect(await main(["validate", "vong.xls", "khong-lo.xls", "--json"], v.io)).toBe(2);
+      const checked = JSON.parse(v.out()) as { files: { issues: { rule: string; message: string }[] }[] };
+      expect(checked.files.map((f) => f.issues.map((i) => i.rule))).toEqual([["cfb-malformed"], ["cfb-malformed"]]);
+      expect(checked.files[0]!.issues[0]!.message).toContain("lặp vòng");
+      const m = capture(dir);
+      const t0 = performance.now();
+      expect(await main(["merge", ".", "--out", join(dir, "tong-hop.xlsx"), "--json", join(dir, "tong-hop.json"), "--date", "2021-07-01"], m.io)).toBe(0);
+      expect(performance.now() - t0).toBeLessThan(30_000);
+      const json = JSON.parse(readFileSync(join(dir, "tong-hop.json"), "utf8")) as { files: { file: string; status: string; issues: { rule: string }[] }[] };
+      expect(Object.fromEntries(json.files.map((f) => [f.file, f.status === "merged" ? "merged" : `${f.status}: ${f.issues[0]?.rule}`]))).toEqual({
+        "Ban Bo.xlsx": "merged",
+        "vong.xls": "rejected: cfb-malformed",
+        "khong-lo.xls": "rejected: cfb-malformed",
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("bounds the directory and the streams by the read limits", () => {
     expect(() => guardCfb(good, "x.xls", { ...DEFAULT_LIMITS, maxEntries: 1 })).toThrow(/hơn 1 mục/);
     expect(() => guardCfb(good, "x.xls", { ...DEFAULT_LIMITS, maxEntryBytes: 1000 })).toThrow(/quá giới hạn 1000/);
