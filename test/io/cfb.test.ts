@@ -85,6 +85,21 @@ describe("compound files (.xls) checked before SheetJS", () => {
     }
   }, 120_000);
 
+  it("refuses a DIFAT chain that loops", () => {
+    // 237 FAT sectors named: 109 in the header, the rest in DIFAT sectors; the first DIFAT sector points at itself.
+    const sectors = 240;
+    const file = new Uint8Array(512 * (sectors + 1));
+    file.set(good.subarray(0, 0x4c));
+    const view = new DataView(file.buffer);
+    view.setUint32(0x2c, 237, true);
+    view.setUint32(0x48, 3, true);
+    view.setUint32(0x44, 5, true);
+    view.setUint32(512 * 6 + 508, 5, true);
+    expect(() => guardCfb(file, "x.xls", DEFAULT_LIMITS)).toThrow(/chuỗi DIFAT bị lặp vòng/);
+    view.setUint32(512 * 6 + 508, 0xfffffffe, true);
+    expect(() => guardCfb(file, "x.xls", DEFAULT_LIMITS)).toThrow(/chuỗi DIFAT ngắn hơn số cung FAT đã ghi/);
+  });
+
   it("bounds the directory and the streams by the read limits", () => {
     expect(() => guardCfb(good, "x.xls", { ...DEFAULT_LIMITS, maxEntries: 1 })).toThrow(/hơn 1 mục/);
     expect(() => guardCfb(good, "x.xls", { ...DEFAULT_LIMITS, maxEntryBytes: 1000 })).toThrow(/quá giới hạn 1000/);
