@@ -16,7 +16,7 @@ import * as cpexcel from "@e965/xlsx/dist/cpexcel.js";
 import { main } from "../../src/cli/main";
 import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { readWorkbook, WorkbookReadError } from "../../src/io/read";
-import { biffInfo, guardCfb, textFromCp1258 } from "../../src/io/read/cfb";
+import { biffInfo, CP1258_HIGH, guardCfb, textFromCp1258 } from "../../src/io/read/cfb";
 import { DEFAULT_LIMITS } from "../../src/io/read/errors";
 import { writeWorkbookXlsx } from "../../src/io/write";
 import { encodeWindows1258 } from "../fixtures/csv/make-csv";
@@ -154,6 +154,12 @@ const LATIN1_ONLY = {
 describe("Excel 95 text in code page 1258", () => {
   const tables = cpexcel;
   afterEach(() => XLSX.set_cptable(tables));
+
+  it("has Windows-1258's table for every byte (as Node's decoder has it)", () => {
+    expect(CP1258_HIGH).toHaveLength(128);
+    const decoder = new TextDecoder("windows-1258");
+    for (let b = 0; b < 256; b++) expect(textFromCp1258(String.fromCharCode(b))).toBe(decoder.decode(Uint8Array.of(b)).normalize("NFC"));
+  });
 
   it("decodes text left in Latin-1 and leaves decoded text alone", () => {
     const latin1 = String.fromCharCode(...encodeWindows1258("ĐẢNG ỦY XÃ BẢN BO"));
