@@ -8,7 +8,8 @@
  *
  * The worker and the client are bundled for the test with esbuild from the
  * same sources the add-in's webpack build uses (SheetJS's module build, as in
- * the pane).
+ * the pane, without its code-page tables: an Excel 95 file in code page 1258
+ * still reads in Unicode).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +19,7 @@ import type { Browser, Page } from "playwright-core";
 import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { readSourcesWithTimeLimit } from "../../src/hosts/node/read-pool";
 import { writeWorkbookXlsx } from "../../src/io/write";
+import { biff5 } from "../fixtures/hostile-cfb";
 import { HOSTILE_CASES, slowButLegal } from "../fixtures/hostile-files";
 import { CHROMIUM, launchChromium } from "../support/browser";
 import { REPO } from "../support/build";
@@ -29,6 +31,11 @@ const d = CHROMIUM ? describe : describe.skip;
 /** The page's side: the real FileUseCases over the real worker, and a clock that notices a blocked page. */
 const HARNESS = `
 import { createFileUseCases } from ${JSON.stringify(join(REPO, "src/hosts/browser/file-use-cases"))};
+import { readWorkbook } from ${JSON.stringify(join(REPO, "src/io/read"))};
+window.firstColumn = (name, b64) => {
+  const grid = readWorkbook(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)), name);
+  return { sheets: grid.sheets.map((s) => s.name), texts: grid.sheets[0].rows.map((r) => (r && r[0] ? r[0].v : null)) };
+};
 window.readAll = async (files, limitMs) => {
   const uc = createFileUseCases({ makeWorker: async () => new Worker("./worker.js"), fileTimeLimitMs: limitMs, sampleBase: "./" });
   const inputs = files.map((f) => ({ name: f.name, bytes: Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0)) }));
@@ -145,4 +152,14 @@ d("hostile files through the page's Web Worker", () => {
     expect(after.sources.map((s) => s.code)).toEqual([null]);
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it("reads an Excel 95 file in code page 1258 in Unicode with the browser's build of SheetJS (no code-page tables)", async () => {
+    const texts = ["ĐẢNG ỦY XÃ BẢN BO", "Ban Tuyên giáo Huyện ủy", "Tiếng Việt: ăâđêôơư ỳỹỷỵ Ữ Ặ ₫"];
+    const read = await page.evaluate(
+      ([name, data]) => (window as unknown as { firstColumn: (n: string, b: string) => { sheets: string[]; texts: unknown[] } }).firstColumn(name, data),
+      ["excel95.xls", b64(biff5("Chỉ tiêu", texts))] as const,
+    );
+    expect(read).toEqual({ sheets: ["Chỉ tiêu"], texts });
+    expect(problems).toEqual([]);
+  });
 });

@@ -20,7 +20,7 @@ import { biffInfo, CP1258_HIGH, guardCfb, textFromCp1258 } from "../../src/io/re
 import { DEFAULT_LIMITS } from "../../src/io/read/errors";
 import { writeWorkbookXlsx } from "../../src/io/write";
 import { encodeWindows1258 } from "../fixtures/csv/make-csv";
-import { HOSTILE_CFB, sheetJsXls } from "../fixtures/hostile-cfb";
+import { biff5, HOSTILE_CFB, sheetJsXls } from "../fixtures/hostile-cfb";
 import { capture } from "../support/cli";
 import { fillTemplate } from "../support/fill";
 import { convertWithLibreOffice, requireProgram, SOFFICE } from "../support/programs";
@@ -108,31 +108,6 @@ describe("compound files (.xls) checked before SheetJS", () => {
 });
 
 // ------------------------------------------------- Excel 95 text in code page 1258
-
-/** A minimal Excel 95 (BIFF5) workbook in a compound file: one sheet, text cells in code page `codePage`. */
-function biff5(sheetName: string, texts: readonly string[], codePage = 1258): Uint8Array {
-  const rec = (type: number, body: number[]): number[] => [type & 0xff, type >> 8, body.length & 0xff, body.length >> 8, ...body];
-  const w16 = (v: number): number[] => [v & 0xff, (v >> 8) & 0xff];
-  const w32 = (v: number): number[] => [...w16(v & 0xffff), ...w16(v >>> 16)];
-  const bytesOf = (t: string): number[] => [...encodeWindows1258(t)];
-  const name = bytesOf(sheetName);
-  const globalsWithout = (pos: number): number[] => [
-    ...rec(0x0809, [...w16(0x0500), ...w16(0x0005), ...w16(0), ...w16(0)]),
-    ...rec(0x0042, w16(codePage)),
-    ...rec(0x0085, [...w32(pos), ...w16(0), name.length, ...name]),
-    ...rec(0x000a, []),
-  ];
-  const pos = globalsWithout(0).length;
-  const cells = texts.flatMap((t, r) => {
-    const b = bytesOf(t);
-    return rec(0x0204, [...w16(r), ...w16(0), ...w16(0), ...w16(b.length), ...b]);
-  });
-  const sheet = [...rec(0x0809, [...w16(0x0500), ...w16(0x0010), ...w16(0), ...w16(0)]), ...cells, ...rec(0x000a, [])];
-  const stream = Uint8Array.from([...globalsWithout(pos), ...sheet, ...new Array<number>(4096).fill(0)]);
-  const cfb = XLSX.CFB.utils.cfb_new();
-  XLSX.CFB.utils.cfb_add(cfb, "/Book", stream);
-  return new Uint8Array(XLSX.CFB.write(cfb, { type: "array" }) as ArrayBuffer);
-}
 
 const VIETNAMESE = ["ĐẢNG ỦY XÃ BẢN BO", "Ban Tuyên giáo Huyện ủy", "Tiếng Việt: ăâđêôơư ỳỹỷỵ Ữ Ặ ₫"];
 
