@@ -59,6 +59,11 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { encoding: "TCVN3", sheet: "Chỉ tiêu", cell: "B5", sample: "Ban Tuyªn gi¸o", converted: "Ban Tuyên giáo" },
     shows: ["TCVN3/ABC", ".VnTime", "Chỉ tiêu!B5", "“Ban Tuyªn gi¸o”", "“Ban Tuyên giáo”", "Times New Roman"],
   },
+  // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
+  "cfb-malformed": {
+    params: { file: "vong.xls", detail: "chuỗi cung trong bảng FAT bị lặp vòng" },
+    shows: ["vong.xls", "(chuỗi cung trong bảng FAT bị lặp vòng)", "độc hại"],
+  },
   "too-large": { params: { file: "lon.xlsx", size: 25_000_000, limit: 20_971_520 }, shows: ["lon.xlsx", "23,8 MB", "tối đa 20 MB"] },
   // Figures, notes, dates and unit names as units write them.
   "not-reported-note": {
@@ -112,6 +117,11 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
   "commune-count": {
     params: { unit: "Đảng ủy xã Bản Bo", column: "Tổng số", value: 14, dvt: "xã, thị trấn", indicator: "4.4" },
     shows: ["Chỉ tiêu 4.4", "Đảng ủy xã Bản Bo", '"Tổng số" ghi 14 xã, thị trấn', "không quá 1"],
+  },
+  // Text longer than a cell may hold.
+  "text-cut": {
+    params: { file: "dai.xlsx", sheet: "Văn bản", cell: "C7", length: 100_000, limit: 32_767 },
+    shows: ["Văn bản!C7", "dai.xlsx", "100.000 ký tự", "32.767 ký tự đầu"],
   },
   "zip-bomb": { params: { file: "nen.xlsx", detail: "tỷ lệ nén 1:5000" }, shows: ["nen.xlsx", "(tỷ lệ nén 1:5000)"] },
   encrypted: { params: { file: "mat-khau.xlsx" }, shows: ["mat-khau.xlsx", "mật khẩu"] },
@@ -202,6 +212,7 @@ describe("issue rules", () => {
       // Checks across indicators.
       "totals-differ",
       "commune-count",
+      "text-cut",
     ]);
     // Only a summary missing a table it must have cannot be used; the rest of these rules warn.
     expect(warnings.filter((r) => r.includes("."))).toEqual(RULES.filter((r) => r.includes(".") && r !== "summary.table-missing"));

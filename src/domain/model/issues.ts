@@ -143,6 +143,9 @@ export interface UnitReportParams {
   };
   /** A commune-level unit (unit: its name) counts more than one commune in an indicator counted in communes. */
   readonly "commune-count": AtIndicator & { readonly unit: string; readonly column: string; readonly value: number; readonly dvt: string };
+  // Text longer than a cell may hold.
+  /** A text cell of a table read is longer than Excel's 32,767 characters: outputs keep its first `limit` characters. */
+  readonly "text-cut": { readonly file: string; readonly sheet: string; readonly cell: string; readonly length: number; readonly limit: number };
 }
 
 /** Problems reading a file at all (it cannot be read). */
@@ -163,6 +166,9 @@ export interface ReadErrorParams {
   readonly "zip-ambiguous": { readonly file: string; readonly detail: string };
   // A file of no bytes (often an attachment broken on its way through email).
   readonly "empty-file": { readonly file: string };
+  // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
+  /** A compound file whose structure is out of bounds or inconsistent (sector size, chains, directory, stream sizes). */
+  readonly "cfb-malformed": { readonly file: string; readonly detail: string };
 }
 
 /** A unit's own targets: the "Mục tiêu" sheet. Rows are one-based. */
@@ -272,6 +278,8 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   // Checks across indicators.
   "totals-differ": "warning",
   "commune-count": "warning",
+  // Text longer than a cell may hold.
+  "text-cut": "warning",
   "too-large": "error",
   "zip-bomb": "error",
   encrypted: "error",
@@ -285,6 +293,8 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "zip-ambiguous": "error",
   // A file of no bytes (often an attachment broken on its way through email).
   "empty-file": "error",
+  // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
+  "cfb-malformed": "error",
   "targets.unparsed": "warning",
   "targets.unknown-indicator": "warning",
   "targets.duplicate": "warning",

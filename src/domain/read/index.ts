@@ -16,6 +16,7 @@ import { readDocumentRows, readIndicatorRows } from "./rows";
 import { SheetView } from "./sheet";
 import { mostRowsDisagree, reportTitle } from "./title";
 import { findIdentity, reportDateOf, unitFromHeader, unitInfo } from "./unit";
+import { longTextIssues } from "./long-text";
 
 export { findHeaders, indicatorRole, documentRole } from "./headers";
 export { scoreIndicators, MATCH_THRESHOLD } from "./match";
@@ -348,6 +349,7 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
   const unit = unitInfo(identity, headerName, fileName);
   // Checks across indicators are about one unit's own figures: a summary's sums are left alone.
   if (!notOurs && identity?.kind !== "summary") issues.push(...crossIndicatorIssues(unit.name, indicators, issues));
+  issues.push(...longTextIssues(grid, fileName, tableRows));
   return {
     fileName,
     unit,

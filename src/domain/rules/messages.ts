@@ -112,6 +112,9 @@ const MESSAGES: Messages = {
       .join(", ")}. Trong báo cáo của một đơn vị, các chỉ tiêu này cùng đếm số ${s(p.noun)} của đơn vị nên Tổng số thường bằng nhau (ở đây phần lớn ghi ${s(p.expected)}); đề nghị kiểm tra lại.`,
   "commune-count": (p) =>
     `${where(p)}: ${s(p.unit)} là đơn vị cấp xã nhưng cột "${s(p.column)}" ghi ${s(p.value)} ${s(p.dvt)}; một xã, thị trấn chỉ báo cáo cho chính mình nên số này không quá 1. Đề nghị kiểm tra lại (có thể đã ghi số liệu của cả huyện hoặc số thôn, bản).`,
+  // Text longer than a cell may hold.
+  "text-cut": (p) =>
+    `Ô ${s(p.sheet)}!${s(p.cell)} của tệp ${s(p.file)} có ${s(p.length)} ký tự, quá giới hạn ${s(p.limit)} ký tự một ô của Excel; khi ghi ra bảng tính chỉ giữ ${s(p.limit)} ký tự đầu.`,
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
   "not-a-workbook": (p) =>
@@ -126,6 +129,9 @@ const MESSAGES: Messages = {
     `Không đọc được tệp ${s(p.file)}: tệp nén có cấu trúc mập mờ: ${s(p.detail)}; hai chương trình có thể đọc ra hai bảng tính khác nhau nên không đọc. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
   // A file of no bytes (often an attachment broken on its way through email).
   "empty-file": (p) => `Không đọc được tệp ${s(p.file)}. Tệp rỗng (0 byte), có thể bị hỏng khi tải về từ thư điện tử; đề nghị đơn vị gửi lại.`,
+  // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
+  "cfb-malformed": (p) =>
+    `Không đọc được tệp ${s(p.file)}: tệp .xls có cấu trúc bất thường (${s(p.detail)}); có thể là tệp hỏng hoặc độc hại. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
   "targets.unparsed": (p) =>
     `Chỉ tiêu ${p.indicator}: mục tiêu "${p.text}" không đọc được (cần ghi ví dụ ${p.count ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"'}); dùng mục tiêu của Đề án 241.`,
   "targets.unknown-indicator": (p) => `Dòng ${p.row} ("${p.text}") không khớp với chỉ tiêu nào của Đề án 241; mục tiêu ở dòng này không được dùng.`,

@@ -8,6 +8,7 @@
  * opened is set aside with the reason (`skipped`), and the other files go on.
  * A file's size is checked before a byte of it is read.
  */
+import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { FileReadError } from "../../app/errors";
@@ -212,6 +213,34 @@ export function openInput(path: string, name: string = basename(path), maxFileBy
   }
 }
 
+/**
+ * The SHA-256 of a file read in blocks (never whole into memory), for a file refused as too
+ * large: its hash is still real. Empty when the file cannot be read (it is then refused anyway).
+ */
+export function hashFile(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return "";
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return "";
+    const hash = createHash("sha256");
+    const block = new Uint8Array(BLOCK);
+    for (;;) {
+      const n = readSync(fd, block, 0, block.length, null);
+      if (n === 0) break;
+      hash.update(block.subarray(0, n));
+    }
+    return hash.digest("hex");
+  } catch {
+    return "";
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The Vietnamese message for a file refused before reading, naming it as `name`. */
 export function refusalMessage(opened: Exclude<Opened, { file: InputFile }>, name: string): string {
   return opened.refused === "too-large"
@@ -228,21 +257,22 @@ export function readInput(path: string, name: string = basename(path)): InputFil
 
 /**
  * The files of a merge opened: those read, and — in their place, in order — those refused as
- * too large (a source with the "too-large" error, without its bytes); files that cannot be
+ * too large (a source with the "too-large" error and the file's SHA-256 hashed in blocks,
+ * without its bytes); files that cannot be
  * opened at all are skipped with the reason.
  */
-export function openInputs(paths: readonly string[]): { inputs: InputFile[]; refused: Map<InputFile, MergeSource>; skipped: Skipped[] } {
+export function openInputs(paths: readonly string[], maxFileBytes: number = DEFAULT_LIMITS.maxFileBytes): { inputs: InputFile[]; refused: Map<InputFile, MergeSource>; skipped: Skipped[] } {
   const inputs: InputFile[] = [];
   const refused = new Map<InputFile, MergeSource>();
   const skipped: Skipped[] = [];
   for (const path of paths) {
     const name = basename(path);
-    const opened = openInput(path, name);
+    const opened = openInput(path, name, maxFileBytes);
     if ("file" in opened) inputs.push(opened.file);
     else if (opened.refused === "too-large") {
       const placeholder: InputFile = { name, bytes: new Uint8Array(0) };
       inputs.push(placeholder);
-      refused.set(placeholder, { file: name, sha256: "", error: { code: "too-large", message: refusalMessage(opened, name) } });
+      refused.set(placeholder, { file: name, sha256: hashFile(path), error: { code: "too-large", message: refusalMessage(opened, name) } });
     } else skipped.push({ path, reason: opened.detail });
   }
   return { inputs, refused, skipped };

@@ -5,8 +5,14 @@
  * (src/io/read/index.ts), nowhere else.
  */
 
-/** Workbook files a unit may send (the reader also recognises web pages and XML spreadsheets saved under these names). */
-export const WORKBOOK_EXTENSIONS: readonly string[] = [".xlsx", ".xlsm", ".xls", ".ods"];
+/** Spreadsheet files (the reader also recognises web pages and XML spreadsheets saved under these names). */
+const SPREADSHEET_EXTENSIONS: readonly string[] = [".xlsx", ".xlsm", ".xls", ".ods"];
+
+/** Web pages saved under their own name (a web system's export, Excel's "Save as Web Page"): read by the HTML reader. */
+export const WEB_PAGE_EXTENSIONS: readonly string[] = [".htm", ".html"];
+
+/** Workbook files a unit may send. */
+export const WORKBOOK_EXTENSIONS: readonly string[] = [...SPREADSHEET_EXTENSIONS, ...WEB_PAGE_EXTENSIONS];
 
 /** Files that can hold a unit list or a targets sheet: the workbooks, and CSV / plain text. */
 export const LIST_EXTENSIONS: readonly string[] = [...WORKBOOK_EXTENSIONS, ".csv", ".txt"];
@@ -15,6 +21,7 @@ const MIME_TYPES = [
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "application/vnd.ms-excel",
   "application/vnd.oasis.opendocument.spreadsheet",
+  "text/html",
 ];
 
 /** The `accept` attribute of a file input for unit workbooks. */
@@ -23,8 +30,8 @@ export const WORKBOOK_ACCEPT = [...WORKBOOK_EXTENSIONS, ...MIME_TYPES].join(",")
 /** The `accept` attribute of a file input for unit lists and targets files. */
 export const LIST_ACCEPT = [...LIST_EXTENSIONS, "text/csv", ...MIME_TYPES].join(",");
 
-/** "(.xlsx, .xlsm, .xls, .ods)" for messages. */
-export const WORKBOOK_KINDS_TEXT = `(${WORKBOOK_EXTENSIONS.join(", ")})`;
+/** "(.xlsx, .xlsm, .xls, .ods)" for messages (web pages saved as "Excel" are taken too, without being named). */
+export const WORKBOOK_KINDS_TEXT = `(${SPREADSHEET_EXTENSIONS.join(", ")})`;
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf(".");

@@ -8,6 +8,7 @@ import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "..
 import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, WorkbookReadError, type ReadLimits } from "./errors";
 import { OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
 import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
+import { biffInfo, guardCfb, textFromCp1258 } from "./cfb";
 import { repack, scanZip } from "./zip";
 
 type Kind = "zip" | "cfb" | "xml" | "html" | "csv";
@@ -43,23 +44,22 @@ function biffHasFilePass(stream: Uint8Array): boolean {
   return false;
 }
 
-function checkCfb(bytes: Uint8Array, fileName: string): void {
-  let container: { FileIndex: { name: string; content?: unknown }[] };
-  try {
-    container = XLSX.CFB.read(bytes, { type: "array" }) as typeof container;
-  } catch (error) {
-    throw new WorkbookReadError("corrupt", fileName, { detail: error instanceof Error ? error.message : String(error) });
-  }
-  const names = container.FileIndex.map((f) => f.name);
+/**
+ * Checks a compound file with our own bounded parser (cfb.ts) before SheetJS parses it: its
+ * structure, encryption and that it holds a workbook. Returns whether its 8-bit text is in code page 1258.
+ */
+function checkCfb(bytes: Uint8Array, fileName: string, limits: ReadLimits): { readonly cp1258: boolean } {
+  const { streams } = guardCfb(bytes, fileName, limits);
+  const names = streams.map((f) => f.name);
   if (names.includes("EncryptionInfo") || names.includes("EncryptedPackage")) throw new WorkbookReadError("encrypted", fileName);
-  const book = container.FileIndex.find((f) => f.name === "Workbook" || f.name === "Book");
+  const book = streams.find((f) => f.path === "Workbook" || f.path === "Book") ?? streams.find((f) => f.name === "Workbook" || f.name === "Book");
   if (!book) {
     const word = names.includes("WordDocument");
     throw new WorkbookReadError("not-a-workbook", fileName, { detail: word ? "tệp Word" : "tệp Office không chứa bảng tính" });
   }
-  const content = book.content as unknown;
-  const stream = content instanceof Uint8Array ? content : Array.isArray(content) ? Uint8Array.from(content as number[]) : undefined;
-  if (stream && biffHasFilePass(stream)) throw new WorkbookReadError("encrypted", fileName);
+  if (biffHasFilePass(book.bytes)) throw new WorkbookReadError("encrypted", fileName);
+  const info = biffInfo(book.bytes);
+  return { cp1258: info.codePage === 1258 && info.version < 0x0600 };
 }
 
 /** The parts of an .xlsx/.xlsm SheetJS may need: package, workbook and sheet parts (no pictures, embedded files, macros). */
@@ -256,8 +256,28 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, limits: Pa
     throw new WorkbookReadError("not-a-workbook", fileName, pdf ? { detail: "tệp PDF" } : {});
   }
   if (kind === "zip") return readGuardedZip(guardZip(bytes, fileName, lim), fileName, lim);
-  if (kind === "cfb") checkCfb(bytes, fileName);
+  if (kind === "cfb") {
+    const { cp1258 } = checkCfb(bytes, fileName, lim);
+    const grid = readWithSheetJs(bytes, fileName, lim, new Set<string>());
+    return cp1258 ? mapTexts(grid, textFromCp1258) : grid;
+  }
   return readWithSheetJs(bytes, fileName, lim, new Set<string>());
+}
+
+/** The grid with every text (sheet names, text cells and what they show) passed through `map`. */
+function mapTexts(grid: WorkbookGrid, map: (text: string) => string): WorkbookGrid {
+  const sheets = grid.sheets.map((sheet) => ({
+    ...sheet,
+    name: map(sheet.name),
+    rows: sheet.rows.map((row) =>
+      row?.map((cell) => {
+        if (!cell) return cell;
+        const out: GridCell = { ...cell, ...(typeof cell.v === "string" ? { v: map(cell.v) } : {}), ...(cell.w !== undefined ? { w: map(cell.w) } : {}) };
+        return out;
+      }),
+    ),
+  }));
+  return { ...grid, sheets };
 }
 
 /** Reads a zip the guard opened, with SheetJS, from a clean archive of its parts (never the raw file). */

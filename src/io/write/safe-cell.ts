@@ -13,9 +13,10 @@
  *   titles to 32 and its messages to 255 (Excel repairs a file with longer ones);
  *   never between the two halves of a surrogate pair.
  */
+import { EXCEL_CELL_TEXT } from "../../domain/read/long-text";
 
-/** Excel's limit on the characters of one cell. */
-export const MAX_CELL_TEXT = 32_767;
+/** Excel's limit on the characters of one cell (a longer text read is named by the `text-cut` warning). */
+export const MAX_CELL_TEXT = EXCEL_CELL_TEXT;
 
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;

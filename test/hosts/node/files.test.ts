@@ -5,10 +5,11 @@
  * read: a 2.5 GB sparse file is refused as too large, in megabytes.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { escapeNameBytes, expandInputs, openInput, openInputs, openProblem, readInput } from "../../../src/hosts/node/files";
+import { escapeNameBytes, expandInputs, hashFile, openInput, openInputs, openProblem, readInput } from "../../../src/hosts/node/files";
 
 const MB = 1024 * 1024;
 /** Node's own fs module, the object the walk's reads go through (spied on to show a file is not read). */
@@ -87,6 +88,25 @@ describe("bounds before reading", () => {
     expect(inputs).toHaveLength(1);
     expect(inputs[0]!.bytes.length).toBe(0);
     expect(refused.get(inputs[0]!)).toMatchObject({ file: "lon.xlsx", error: { code: "too-large" } });
+    // Its hash is real (read in blocks), not empty.
+    expect(refused.get(inputs[0]!)!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("hashes a large file in blocks, never reading it whole", () => {
+    const path = join(dir, "khoi.xlsx");
+    const bytes = new Uint8Array(3 * MB + 17).map((_, i) => (i * 31) & 0xff);
+    writeFileSync(path, bytes);
+    const reads = jest.spyOn(fs, "readSync");
+    try {
+      expect(hashFile(path)).toBe(createHash("sha256").update(bytes).digest("hex"));
+      expect(reads.mock.calls.length).toBeGreaterThanOrEqual(4);
+      for (const call of reads.mock.calls) expect((call[1] as Uint8Array).length).toBeLessThanOrEqual(MB);
+    } finally {
+      reads.mockRestore();
+    }
+    expect(hashFile(join(dir, "khong-co.xlsx"))).toBe("");
+    const { inputs, refused } = openInputs([path], MB);
+    expect(refused.get(inputs[0]!)).toMatchObject({ file: "khoi.xlsx", sha256: createHash("sha256").update(bytes).digest("hex"), error: { code: "too-large" } });
   });
 
   it("reads a file at the limit in full, and refuses one a byte over", () => {

@@ -15,6 +15,7 @@ import { useFocusWhenShown } from "../../shared/focus";
 import { useTabStyles } from "../../shared/Section";
 import { TaskStatus } from "../../shared/TaskStatus";
 import { CheckResults } from "./CheckResults";
+import { ConvertFonts } from "./convert/ConvertFonts";
 import { useCheckSession } from "./useCheckSession";
 
 export function CheckTab() {
@@ -88,6 +89,8 @@ export function CheckTab() {
           onHighlight={(on) => void session.highlight(on)}
         />
       ) : null}
+
+      <ConvertFonts />
     </div>
   );
 }

@@ -1,0 +1,112 @@
+/**
+ * npm run bench (after the timing) — or on its own:
+ *   node --import tsx bench/hostile-memory.ts
+ *
+ * Memory per hostile case: each file of the representative hostile set
+ * (test/fixtures/hostile-files.ts), and a good unit workbook for comparison,
+ * is read in a fresh Node process the way a reader worker reads it
+ * (readSource: the guarded reading facade, then reading by meaning). Prints,
+ * per case, the verdict, the time, the process's peak resident memory
+ * (maxRSS) and its growth over the process before reading, and the peak
+ * V8 heap sampled after reading. Exits 1 if a case gets another verdict than
+ * expected or any peak passes 1 GB.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const ONE_GB = 1024 ** 3;
+const MB = 1024 * 1024;
+
+interface Measured {
+  readonly code: string | null;
+  readonly ms: number;
+  /** Peak resident memory of the process, bytes. */
+  readonly peakRss: number;
+  /** Peak resident memory before reading (modules loaded, file in memory), bytes. */
+  readonly baseRss: number;
+  readonly heapUsed: number;
+}
+
+async function child(path: string, name: string): Promise<void> {
+  const { readSource } = await import("../src/app/sources");
+  const bytes = new Uint8Array(readFileSync(path));
+  (globalThis as { gc?: () => void }).gc?.();
+  const baseRss = process.resourceUsage().maxRSS * 1024;
+  const t0 = performance.now();
+  const source = await readSource({ name, bytes });
+  const ms = performance.now() - t0;
+  const measured: Measured = {
+    code: source.error?.code ?? null,
+    ms,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    baseRss,
+    heapUsed: process.memoryUsage().heapUsed,
+  };
+  process.stdout.write(`${JSON.stringify(measured)}\n`);
+}
+
+async function parent(): Promise<number> {
+  const { HOSTILE_CASES, slowButLegal } = await import("../test/fixtures/hostile-files");
+  const { COLSPAN_BOMB } = await import("../test/fixtures/html/make-html");
+  const { buildUnitWorkbook } = await import("../src/domain/sheets");
+  const { writeWorkbookXlsx } = await import("../src/io/write");
+  const { fillTemplate } = await import("../test/support/fill");
+  const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Tam Đường", level: "co-so", created: "2021-05-01" }));
+  const good = await fillTemplate(template, { indicators: { "1.1": [100, 95] }, dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021" });
+  const cases = [
+    { name: "ban-bo.xlsx (tệp tốt)", file: "ban-bo.xlsx", make: () => good, code: null as string | null },
+    ...HOSTILE_CASES.map((c) => ({ name: c.name, file: c.name, make: c.make, code: c.code })),
+    { name: "colspan.xls", file: "colspan.xls", make: () => new TextEncoder().encode(COLSPAN_BOMB), code: null },
+    { name: "cham.xlsx (400.000 ô)", file: "cham.xlsx", make: slowButLegal, code: null },
+  ];
+  const dir = mkdtempSync(join(tmpdir(), "hostile-memory-"));
+  let failed = 0;
+  try {
+    console.log("Memory per hostile case (a fresh process each, reading as a reader worker does):");
+    console.log(["case", "bytes", "verdict", "ms", "peak RSS MB", "growth MB", "heap MB"].join("\t"));
+    for (const c of cases) {
+      const bytes = c.make();
+      const path = join(dir, c.file);
+      writeFileSync(path, bytes);
+      const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", __filename, "--case", path, c.file], { encoding: "utf8", timeout: 120_000 });
+      const line = run.stdout.trim().split("\n").pop() ?? "";
+      let m: Measured;
+      try {
+        m = JSON.parse(line) as Measured;
+      } catch {
+        console.log(`${c.name}\tthe reading process failed (status ${run.status}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+        failed++;
+        continue;
+      }
+      const ok = m.code === c.code && m.peakRss < ONE_GB;
+      if (!ok) failed++;
+      console.log(
+        [
+          c.name,
+          bytes.length,
+          m.code ?? "đọc được",
+          m.ms.toFixed(0),
+          (m.peakRss / MB).toFixed(0),
+          (Math.max(0, m.peakRss - m.baseRss) / MB).toFixed(0),
+          (m.heapUsed / MB).toFixed(0),
+          ok ? "" : `<- expected ${c.code ?? "read"}, under 1 GB`,
+        ].join("\t"),
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+const at = process.argv.indexOf("--case");
+if (at >= 0) {
+  void child(process.argv[at + 1]!, process.argv[at + 2]!);
+} else {
+  void parent().then((code) => {
+    process.exitCode = code;
+  });
+}
