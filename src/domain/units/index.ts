@@ -10,7 +10,7 @@ import { makeIssue } from "../rules/messages";
 import { cleanText, foldText, stripDiacritics } from "../text";
 import { matchUnitDetailed } from "./match";
 
-export { matchUnitDetailed, namesOf, UNIT_ABBREVIATIONS, type UnitMatch } from "./match";
+export { matchUnitDetailed, namesOf, unitByCode, UNIT_ABBREVIATIONS, type UnitMatch } from "./match";
 
 /** Which header block a unit's documents carry. */
 export type HeaderFormat = "party" | "state";
