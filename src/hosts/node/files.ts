@@ -11,7 +11,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { FileReadError } from "../../app/errors";
-import type { FileReaderPort } from "../../app/read-files";
+import type { FileReaderPort, ReadFailure } from "../../app/read-files";
 import type { InputFile } from "../../app/sources";
 import type { MergeSource } from "../../domain/merge";
 import { messageFor } from "../../domain/rules/messages";
@@ -250,8 +250,28 @@ export function openInputs(paths: readonly string[]): { inputs: InputFile[]; ref
 
 /** The reader, answering for the files refused before reading with their source (they are not read). */
 export function withRefused(reader: FileReaderPort, refused: ReadonlyMap<InputFile, MergeSource>): FileReaderPort {
+  const readBatch = reader.readBatch?.bind(reader);
   return {
     read: (file, options) => Promise.resolve(refused.get(file) ?? reader.read(file, options)),
+    ...(readBatch
+      ? {
+          // Refused files are answered here; the others go to the reader together.
+          async readBatch(files, options) {
+            const asked = files.flatMap((f, k) => (refused.has(f) ? [] : [k]));
+            // Every file's progress in order: a refused one as soon as the files before it are read.
+            let reported = 0;
+            const reportTo = (end: number) => {
+              for (; reported < end; reported++) options.onRead(reported);
+            };
+            const read = asked.length > 0 ? await readBatch(asked.map((k) => files[k]!), { ...options, onRead: (j) => reportTo(asked[j]! + 1) }) : [];
+            reportTo(files.length);
+            const out: (MergeSource | ReadFailure)[] = files.map((f) => refused.get(f)!);
+            asked.forEach((k, j) => (out[k] = read[j]!));
+            return out;
+          },
+        }
+      : {}),
+    ...(reader.batchSize !== undefined ? { batchSize: reader.batchSize } : {}),
     ...(reader.transfersBytes !== undefined ? { transfersBytes: reader.transfersBytes } : {}),
     close: () => reader.close?.(),
   };
