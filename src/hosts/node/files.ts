@@ -189,14 +189,17 @@ export function openInput(path: string, name: string = basename(path), maxFileBy
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const chunk = new Uint8Array(Math.min(BLOCK, maxFileBytes + 1 - total));
+      // The size it has (and one byte more, to see it end) first, then blocks while it grows.
+      const chunk = new Uint8Array(Math.min(total === 0 ? stat.size + 1 : BLOCK, maxFileBytes + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > maxFileBytes) return { refused: "too-large", size: Math.max(total, stat.size), limit: maxFileBytes };
     }
-    const bytes = chunks.length === 1 && chunks[0]!.length === total ? chunks[0]! : new Uint8Array(total);
+    // The bytes in a buffer of their own size: a view into a larger block would keep the whole block
+    // alive for as long as the file is held, and a message to the read worker copies the whole block.
+    const bytes = chunks.length === 1 && chunks[0]!.buffer.byteLength === total ? chunks[0]! : new Uint8Array(total);
     if (bytes !== chunks[0]) {
       let at = 0;
       for (const c of chunks) {
