@@ -1,123 +1,169 @@
 /**
- * npm run bench [-- --files N]
+ * npm run bench [-- --sizes 500,2000] [--rounds 5] [--scale 8000|0]
  *
- * Generates N template-shaped unit workbooks (default 500, about a
- * province's grassroots units), then times, on the same files in the same run:
- *  - the floor: unzip plus an XML parse of the parts a reader needs
- *    (workbook, shared strings, worksheets), nothing else;
- *  - the merge end to end: guarded read of every file, reading each report by
- *    meaning with its checks, merging, and writing the summary .xlsx.
- * Prints ms per file, peak memory, and last the line
- * `merge: A ms/file, floor: B ms/file, ratio: R`.
+ * Measures the merge against its strict floor, on the same generated unit
+ * workbooks (bench/corpus.ts; files on disk under the system's temporary folder):
+ *  - the floor (bench/floor.cjs): fflate unzip of the parts a reader needs
+ *    (workbook, shared strings, worksheets) and one regular-expression pass
+ *    over every cell and shared string; nothing else;
+ *  - in-process, at each size: the floor against the merge end to end (guarded
+ *    read of every file, reading each report by meaning with its checks,
+ *    merging, writing the summary .xlsx), alternated, median of the rounds;
+ *  - whole process, at each size: the built CLI (`node dist/cli/de-an-241.cjs
+ *    merge DIR --out … --units … --json …`, rebuilt first by scripts/build-cli.js)
+ *    against a floor process (`node bench/floor.cjs DIR`), alternated, median;
+ *  - the scale line: the built CLI on `--scale` files of as many units, once:
+ *    time, peak RSS of the process (worker threads included), memory per file.
+ * The last line is `merge: A ms/file, floor: B ms/file, ratio: R`, in process,
+ * at the size where the ratio is worst.
  */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { unzipSync, strFromU8 } from "fflate";
-import { SaxesParser } from "saxes";
-import { readSources } from "../src/app/read-files";
+import { inProcessReader, readFiles } from "../src/app/read-files";
 import { summarise } from "../src/app/summarise";
-import { INDICATORS } from "../src/domain/catalogue";
-import { buildUnitWorkbook } from "../src/domain/sheets";
-import type { Unit } from "../src/domain/units";
 import { writeWorkbookXlsx } from "../src/io/write";
-import { fillTemplate } from "../test/support/fill";
+import type { Unit } from "../src/domain/units";
+import { unitListCsv, unitName, unitWorkbook } from "./corpus";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the floor is one CommonJS script, run here and as its own process
+const { floorFile } = require("./floor.cjs") as { floorFile: (bytes: Uint8Array) => number };
 
-function arg(name: string, fallback: number): number {
+const ROOT = join(__dirname, "..");
+const CLI = join(ROOT, "dist", "cli", "de-an-241.cjs");
+
+function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} takes a positive whole number`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+function whole(text: string, what: string, zero = false): number {
+  const v = Number(text);
+  if (!Number.isInteger(v) || v < 0 || (!zero && v === 0)) throw new Error(`--${what} takes a positive whole number`);
   return v;
 }
+const sizes = option("sizes", option("files", "500,2000")).split(",").map((s) => whole(s, "sizes"));
+const rounds = whole(option("rounds", "5"), "rounds");
+const scale = whole(option("scale", "8000"), "scale", true);
 
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/** The folder of n unit workbooks and their unit list, made once per version of the corpus script. */
+async function corpus(n: number): Promise<string> {
+  const version = createHash("sha256").update(readFileSync(join(__dirname, "corpus.ts"))).digest("hex").slice(0, 12);
+  const dir = join(tmpdir(), `de-an-241-bench-${n}-${version}`);
+  const done = join(dir, ".complete");
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "files"), { recursive: true });
+  for (let i = 0; i < n; i++) writeFileSync(join(dir, "files", `don-vi-${String(i + 1).padStart(7, "0")}.xlsx`), await unitWorkbook(i));
+  writeFileSync(join(dir, "units.csv"), unitListCsv(n));
+  writeFileSync(done, "");
+  return dir;
 }
 
-let peak = 0;
-const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage().rss);
-}, 5);
+function filesOf(dir: string): { name: string; bytes: Uint8Array }[] {
+  return readdirSync(join(dir, "files"))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, "files", name))) }));
+}
 
-function floor(files: readonly { bytes: Uint8Array }[]): void {
-  for (const f of files) {
-    const entries = unzipSync(f.bytes, {
-      filter: (e) => /^xl\/(workbook|sharedStrings)\.xml$|^xl\/worksheets\/[^/]+\.xml$/.test(e.name),
-    });
-    for (const data of Object.values(entries)) {
-      const parser = new SaxesParser();
-      let n = 0;
-      parser.on("opentag", () => n++);
-      parser.write(strFromU8(data)).close();
-      if (n === 0) throw new Error("empty part");
-    }
-  }
+const LAYOUT = { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen" as const, date: "2021-07-01" };
+
+async function mergeInProcess(files: readonly { name: string; bytes: Uint8Array }[], units: readonly Unit[]) {
+  const t0 = performance.now();
+  const sources = await readFiles(inProcessReader(), files);
+  const t1 = performance.now();
+  const run = summarise(sources, { units }, LAYOUT);
+  const t2 = performance.now();
+  const xlsx = await writeWorkbookXlsx(run.layout);
+  const t3 = performance.now();
+  const merged = run.summary.files.filter((f) => f.status === "merged").length;
+  if (merged !== files.length) throw new Error(`only ${merged} of ${files.length} files merged`);
+  return { ms: t3 - t0, read: t1 - t0, merge: t2 - t1, write: t3 - t2, bytes: xlsx.length };
+}
+
+function floorInProcess(files: readonly { bytes: Uint8Array }[]): number {
+  const t0 = performance.now();
+  for (const f of files) floorFile(f.bytes);
+  return performance.now() - t0;
+}
+
+function spawnTimed(args: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"], env, maxBuffer: 1 << 28 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${String(r.stderr).slice(-2000)}`);
+  return ms;
+}
+
+function cliArgs(dir: string, tag: string): string[] {
+  return [CLI, "merge", join(dir, "files"), "--out", join(dir, `summary-${tag}.xlsx`), "--units", join(dir, "units.csv"), "--json", join(dir, `merge-${tag}.json`), "--date", "2021-07-01"];
 }
 
 async function main(): Promise<void> {
-  const n = arg("files", 500);
-  process.stdout.write(`Generating ${n} unit workbooks…\n`);
-  const units: Unit[] = Array.from({ length: n }, (_, i) => ({ name: `Chi bộ số ${i + 1}`, level: "co-so" }));
-  const files: { name: string; bytes: Uint8Array }[] = [];
-  for (const [i, unit] of units.entries()) {
-    const indicators = Object.fromEntries(INDICATORS.map((ind, k) => [ind.id, [100 + ((i + k) % 50), 90 + ((i * k) % 10)] as const]));
-    const t = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: unit.name, place: "Tam Đường", level: "co-so", created: "2021-05-01" }));
-    files.push({
-      name: `don-vi-${i + 1}.xlsx`,
-      bytes: await fillTemplate(t, {
-        indicators,
-        documents: [{ code: `${i + 1}-KH/ĐU`, date: new Date(Date.UTC(2018, i % 12, 1 + (i % 27))), summary: "Kế hoạch thực hiện Đề án 241", issuer: unit.name }],
-        dateLine: "Tam Đường, ngày 20 tháng 6 năm 2021",
-      }),
-    });
+  out(`Machine: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} load (1, 5, 15 min), node ${process.version}`);
+  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.js")], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error("scripts/build-cli.js failed");
+
+  const inProcess: { n: number; merge: number; floor: number }[] = [];
+  for (const n of sizes) {
+    const dir = await corpus(n);
+    const files = filesOf(dir);
+    const units: Unit[] = Array.from({ length: n }, (_, i) => ({ name: unitName(i), level: "co-so" }));
+    const total = files.reduce((s, f) => s + f.bytes.length, 0);
+    out(`\n${n} files, ${mb(total)} (${(total / n / 1024).toFixed(1)} KB each)`);
+    // Warm up both paths so the JIT is fair to each.
+    floorInProcess(files.slice(0, 50));
+    await mergeInProcess(files.slice(0, 50), units.slice(0, 50));
+    const floors: number[] = [];
+    const merges: Awaited<ReturnType<typeof mergeInProcess>>[] = [];
+    for (let r = 0; r < rounds; r++) {
+      global.gc?.();
+      floors.push(floorInProcess(files));
+      global.gc?.();
+      merges.push(await mergeInProcess(files, units));
+    }
+    const m = median(merges.map((x) => x.ms)) / n;
+    const f = median(floors) / n;
+    inProcess.push({ n, merge: m, floor: f });
+    out(`  in process, median of ${rounds} alternated: merge ${m.toFixed(3)} ms/file (reading and checking ${(median(merges.map((x) => x.read)) / n).toFixed(3)}, merging and laying out ${(median(merges.map((x) => x.merge)) / n).toFixed(3)}, writing the ${mb(merges[0]!.bytes)} summary ${(median(merges.map((x) => x.write)) / n).toFixed(3)}), floor ${f.toFixed(3)} ms/file, ratio ${(m / f).toFixed(2)}`);
+
+    const cliTimes: number[] = [];
+    const floorTimes: number[] = [];
+    spawnTimed([join(__dirname, "floor.cjs"), join(dir, "files")]); // the files into the page cache
+    for (let r = 0; r < rounds; r++) {
+      floorTimes.push(spawnTimed([join(__dirname, "floor.cjs"), join(dir, "files")]));
+      cliTimes.push(spawnTimed(cliArgs(dir, "now")));
+    }
+    const cm = median(cliTimes);
+    const cf = median(floorTimes);
+    out(`  whole process, median of ${rounds} alternated: built CLI ${(cm / 1000).toFixed(2)} s (${(cm / n).toFixed(3)} ms/file), floor process ${(cf / 1000).toFixed(2)} s (${(cf / n).toFixed(3)} ms/file), ratio ${(cm / cf).toFixed(2)}`);
   }
-  const totalBytes = files.reduce((s, f) => s + f.bytes.length, 0);
-  process.stdout.write(`${n} files, ${mb(totalBytes)} in all (${(totalBytes / n / 1024).toFixed(1)} KB each)\n`);
 
-  // Warm up both paths on a few files so the JIT is fair to each.
-  floor(files.slice(0, 10));
-  await readSources(files.slice(0, 10));
+  if (scale > 0) {
+    const dir = await corpus(scale);
+    const rssFile = join(dir, "rss");
+    const ms = spawnTimed(["-r", join(__dirname, "rss.cjs"), ...cliArgs(dir, "scale")], { ...process.env, BENCH_RSS_FILE: rssFile });
+    const rss = Number(readFileSync(rssFile, "utf8"));
+    const idle = spawnSync(process.execPath, ["-r", join(__dirname, "rss.cjs"), CLI, "--version"], { env: { ...process.env, BENCH_RSS_FILE: rssFile } });
+    if (idle.status !== 0) throw new Error("the CLI did not start");
+    const base = Number(readFileSync(rssFile, "utf8"));
+    out(`\nscale: built CLI, ${scale} files of ${scale} units: ${(ms / 1000).toFixed(2)} s (${(ms / scale).toFixed(3)} ms/file), peak RSS ${mb(rss)} (${mb(base)} at start: ${((rss - base) / scale / 1024).toFixed(1)} KB per file)`);
+  }
 
-  global.gc?.();
-  const baseRss = process.memoryUsage().rss;
-  peak = baseRss;
-  const f0 = performance.now();
-  floor(files);
-  const floorMs = (performance.now() - f0) / n;
-  const floorPeak = peak;
-
-  global.gc?.();
-  peak = process.memoryUsage().rss;
-  const m0 = performance.now();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const sources = await readSources(files.slice(0, Math.floor(n / 2)));
-  global.gc?.();
-  const heapHalf = process.memoryUsage().heapUsed;
-  sources.push(...(await readSources(files.slice(Math.floor(n / 2)))));
-  const m1 = performance.now();
-  global.gc?.();
-  const heapAll = process.memoryUsage().heapUsed;
-  const run = summarise(sources, { units }, { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen", date: "2021-07-01" });
-  const m2 = performance.now();
-  const out = await writeWorkbookXlsx(run.layout);
-  const m3 = performance.now();
-  const mergeMs = (performance.now() - m0) / n;
-  const mergePeak = peak;
-  clearInterval(sampler);
-
-  const merged = run.summary.files.filter((f) => f.status === "merged").length;
-  if (merged !== n) throw new Error(`only ${merged} of ${n} files merged`);
-  process.stdout.write(
-    [
-      `floor (unzip + XML parse): ${floorMs.toFixed(3)} ms/file, peak RSS ${mb(floorPeak)}`,
-      `  of which reading and checking ${((m1 - m0) / n).toFixed(3)}, merging and laying out ${((m2 - m1) / n).toFixed(3)}, writing the summary ${((m3 - m2) / n).toFixed(3)} ms/file`,
-      `merge (read, check, merge, write ${mb(out.length)} summary): ${mergeMs.toFixed(3)} ms/file, peak RSS ${mb(mergePeak)} (input ${mb(totalBytes)}, start ${mb(baseRss)})`,
-      `retained after reading (what the summary needs): ${mb(heapHalf - heapBefore)} for ${Math.floor(n / 2)} files, ${mb(heapAll - heapBefore)} for ${n} (${((heapAll - heapBefore) / n / 1024).toFixed(1)} KB per ${(totalBytes / n / 1024).toFixed(1)} KB file)${global.gc ? "" : " [run with --expose-gc for exact figures]"}`,
-      `merge: ${mergeMs.toFixed(2)} ms/file, floor: ${floorMs.toFixed(2)} ms/file, ratio: ${(mergeMs / floorMs).toFixed(2)}`,
-    ].join("\n") + "\n",
-  );
+  const worst = inProcess.reduce((a, b) => (b.merge / b.floor > a.merge / a.floor ? b : a));
+  out(`\nin process at ${worst.n} files:`);
+  out(`merge: ${worst.merge.toFixed(2)} ms/file, floor: ${worst.floor.toFixed(2)} ms/file, ratio: ${(worst.merge / worst.floor).toFixed(2)}`);
 }
 
 main().catch((error: unknown) => {
-  clearInterval(sampler);
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -1,8 +1,27 @@
-// Bundles the CLI into dist/cli/de-an-241.cjs (one file, Node 20), used by bin/de-an-241.js,
-// and its read worker into dist/cli/read-worker.cjs.
+// Bundles the CLI into dist/cli/de-an-241.cjs (Node 20), used by bin/de-an-241.js, and its read
+// worker into dist/cli/read-worker.cjs. The heavy libraries are bundled on their own, each into
+// dist/cli/vendor/<name>.cjs, and left out of both: the code loads them (a lazy require or a dynamic
+// import) only for the files, sheets or outputs that need them, so a merge of .xlsx files starts
+// without SheetJS, ExcelJS or docx.
 "use strict";
 const { build } = require("esbuild");
 const { join } = require("node:path");
+
+const ROOT = join(__dirname, "..");
+const OUT = join(ROOT, "dist", "cli");
+
+/** Package → its own bundle under dist/cli/vendor. */
+const VENDORED = { "@e965/xlsx": "xlsx", exceljs: "exceljs", docx: "docx" };
+
+const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: true, logLevel: "warning" };
+
+/** Imports of a vendored package become requires of its bundle, next to the one requiring it. */
+const vendored = {
+  name: "vendored",
+  setup(b) {
+    b.onResolve({ filter: /^(@e965\/xlsx|exceljs|docx)$/ }, (args) => ({ path: `./vendor/${VENDORED[args.path]}.cjs`, external: true }));
+  },
+};
 
 const entries = [
   ["cli/main.ts", "de-an-241.cjs"],
@@ -10,20 +29,14 @@ const entries = [
   ["hosts/node/read-worker.ts", "read-worker.cjs"],
 ];
 
-Promise.all(
-  entries.map(([source, out]) =>
-    build({
-      entryPoints: [join(__dirname, "..", "src", source)],
-      outfile: join(__dirname, "..", "dist", "cli", out),
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      sourcemap: true,
-      logLevel: "warning",
-    }),
+Promise.all([
+  ...entries.map(([source, out]) =>
+    build({ ...common, entryPoints: [join(ROOT, "src", source)], outfile: join(OUT, out), plugins: [vendored], metafile: true }),
   ),
-).catch((error) => {
+  ...Object.entries(VENDORED).map(([pkg, name]) =>
+    build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: ROOT, loader: "js" }, outfile: join(OUT, "vendor", `${name}.cjs`) }),
+  ),
+]).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

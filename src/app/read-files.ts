@@ -1,6 +1,7 @@
 /**
  * The one loop over the files of a merge, for every surface: one file at a
- * time (so memory stays bounded), progress before each file and once at the
+ * time, or a small batch at a time for a port that reads several in one
+ * exchange (so memory stays bounded), progress before each file and once at the
  * end, a stop between files when the user cancels (`Cancelled`), and a time
  * limit per file. Where a file is read is a port: in this process
  * (`inProcessReader`), in the page's Web Worker (src/hosts/browser) or in a
@@ -27,6 +28,16 @@ export interface FileReaderPort {
   read(file: InputFile, options: { readonly limitMs: number; readonly signal?: AbortSignal | undefined }): Promise<MergeSource | ReadFailure>;
   /** The port hands the bytes away (a transfer to a worker): their digest is taken before. */
   readonly transfersBytes?: boolean;
+  /**
+   * Reads several files in one exchange, with the same time limit for each file; `onRead(k)` as the
+   * k-th is done (in order). Rejects with Cancelled when the signal aborts. Without it, `read` is asked file by file.
+   */
+  readBatch?(
+    files: readonly InputFile[],
+    options: { readonly limitMs: number; readonly signal?: AbortSignal | undefined; readonly onRead: (k: number) => void },
+  ): Promise<(MergeSource | ReadFailure)[]>;
+  /** How many files (at most) `readBatch` is given at once. */
+  readonly batchSize?: number;
   /** Ends what the port holds (a worker), once the loop is done. */
   close?(): void | Promise<void>;
 }
@@ -54,18 +65,57 @@ function failedSource(file: InputFile, failure: ReadFailure, sha256: string, lim
   return { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}), error };
 }
 
+/** Batches for `readBatch`: at most `size` files and about BATCH_BYTES bytes each (a larger file goes alone). */
+const BATCH_BYTES = 16 * 1024 * 1024;
+
+function batches(files: readonly InputFile[], size: number): (readonly InputFile[])[] {
+  const out: InputFile[][] = [];
+  let current: InputFile[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && (current.length >= size || bytes + file.bytes.length > BATCH_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.bytes.length;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
 export async function readFiles(reader: FileReaderPort, files: readonly InputFile[], hooks: ReadHooks = {}): Promise<MergeSource[]> {
   const limitMs = hooks.limitMs ?? FILE_TIME_LIMIT_MS;
   const sources: MergeSource[] = [];
+  const record = async (file: InputFile, outcome: MergeSource | ReadFailure, digest: string | undefined): Promise<void> => {
+    sources.push("failed" in outcome ? failedSource(file, outcome, digest ?? (await sha256Hex(file.bytes)), limitMs) : outcome);
+  };
   try {
-    for (const [i, file] of files.entries()) {
-      throwIfCancelled(hooks.signal);
-      hooks.onProgress?.({ done: i, total: files.length, item: file.name });
-      throwIfCancelled(hooks.signal);
-      const digest = reader.transfersBytes ? await sha256Hex(file.bytes) : undefined;
-      const outcome = await reader.read(file, { limitMs, signal: hooks.signal });
-      sources.push("failed" in outcome ? failedSource(file, outcome, digest ?? (await sha256Hex(file.bytes)), limitMs) : outcome);
-      hooks.onRead?.({ done: i + 1, total: files.length, item: file.name });
+    if (reader.readBatch && (reader.batchSize ?? 1) > 1) {
+      for (const batch of batches(files, reader.batchSize!)) {
+        const first = sources.length;
+        throwIfCancelled(hooks.signal);
+        hooks.onProgress?.({ done: first, total: files.length, item: batch[0]!.name });
+        throwIfCancelled(hooks.signal);
+        const digests = reader.transfersBytes ? await Promise.all(batch.map((f) => sha256Hex(f.bytes))) : undefined;
+        // Progress as each file of the batch is read: after it, and before the next one.
+        const onRead = (k: number): void => {
+          hooks.onRead?.({ done: first + k + 1, total: files.length, item: batch[k]!.name });
+          if (k + 1 < batch.length) hooks.onProgress?.({ done: first + k + 1, total: files.length, item: batch[k + 1]!.name });
+        };
+        const outcomes = await reader.readBatch(batch, { limitMs, signal: hooks.signal, onRead });
+        for (const [k, outcome] of outcomes.entries()) await record(batch[k]!, outcome, digests?.[k]);
+      }
+    } else {
+      for (const [i, file] of files.entries()) {
+        throwIfCancelled(hooks.signal);
+        hooks.onProgress?.({ done: i, total: files.length, item: file.name });
+        throwIfCancelled(hooks.signal);
+        const digest = reader.transfersBytes ? await sha256Hex(file.bytes) : undefined;
+        await record(file, await reader.read(file, { limitMs, signal: hooks.signal }), digest);
+        hooks.onRead?.({ done: i + 1, total: files.length, item: file.name });
+      }
     }
     throwIfCancelled(hooks.signal);
     if (files.length > 0) hooks.onProgress?.({ done: files.length, total: files.length, item: files[files.length - 1]!.name });

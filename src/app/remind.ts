@@ -5,14 +5,15 @@
  * back from the JSON `merge --json` writes.
  */
 import { buildRemindLetter, buildReminder, type MergeOutcome, type Reminder, type ReminderRequest } from "../domain/remind";
-import { writeRemindDocx } from "../io/docx/remind";
 import { RequestError } from "./errors";
 
 export type { MergeOutcome, Reminder, ReminderRequest };
 export { buildReminder };
 
 /** The "công văn đôn đốc" for a reminder, as .docx bytes. */
-export function writeRemindLetter(reminder: Reminder): Promise<Uint8Array> {
+export async function writeRemindLetter(reminder: Reminder): Promise<Uint8Array> {
+  // docx is loaded only when a letter is written.
+  const { writeRemindDocx } = await import("../io/docx/remind");
   return writeRemindDocx(buildRemindLetter(reminder));
 }
 

@@ -13,7 +13,6 @@ import { readSummaryWorkbook, type SummaryRead } from "../domain/merge/read-summ
 import type { Issue } from "../domain/model/issues";
 import { buildReportDraft, DEFAULT_RECIPIENTS, DEFAULT_SIGNER, type DraftOptions } from "../domain/report-draft";
 import { matchUnit, type Unit } from "../domain/units";
-import { writeDraftDocx } from "../io/docx";
 import { readWorkbook, WorkbookReadError } from "../io/read";
 import { systemClock, today, type Clock } from "./clock";
 import { readFiles, type FileReaderPort, type ReadHooks } from "./read-files";
@@ -104,5 +103,7 @@ export function parseRecipients(text: string): string[] {
 
 /** The .docx of the draft. */
 export async function writeReportDraft(summary: Summary, options: DraftOptions): Promise<Uint8Array> {
+  // docx loads only when a draft is written.
+  const { writeDraftDocx } = await import("../io/docx");
   return writeDraftDocx(buildReportDraft(summary, options));
 }

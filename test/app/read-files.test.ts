@@ -65,4 +65,35 @@ describe("readFiles", () => {
     expect(FILE_TIME_LIMIT_MS).toBe(60_000);
     expect(reader.closed).toBe(1);
   });
+
+  it("gives a port that reads several files at once batches of its size, with the same progress, outcomes and sources", async () => {
+    const batches: string[][] = [];
+    const reader: FileReaderPort = {
+      read: () => Promise.reject(new Error("asked one file at a time")),
+      batchSize: 2,
+      async readBatch(files, { limitMs, onRead }) {
+        batches.push(files.map((f) => `${f.name}@${limitMs}`));
+        return files.map((f, k) => {
+          onRead(k);
+          return f.name === "cham.xlsx" ? { failed: "timeout" as const } : { file: f.name, sha256: "0" };
+        });
+      },
+    };
+    const progress: string[] = [];
+    const read: string[] = [];
+    const sources = await readFiles(reader, [file("a.xlsx"), file("cham.xlsx"), file("c.xlsx")], {
+      onProgress: (p: Progress) => progress.push(`${p.done}/${p.total} ${p.item}`),
+      onRead: (p: Progress) => read.push(`${p.done}/${p.total} ${p.item}`),
+      limitMs: 30_000,
+    });
+    expect(batches).toEqual([["a.xlsx@30000", "cham.xlsx@30000"], ["c.xlsx@30000"]]);
+    expect(progress).toEqual(["0/3 a.xlsx", "1/3 cham.xlsx", "2/3 c.xlsx", "3/3 c.xlsx"]);
+    expect(read).toEqual(["1/3 a.xlsx", "2/3 cham.xlsx", "3/3 c.xlsx"]);
+    expect(sources.map((s) => [s.file, s.error?.code ?? "ok"])).toEqual([
+      ["a.xlsx", "ok"],
+      ["cham.xlsx", "timeout"],
+      ["c.xlsx", "ok"],
+    ]);
+    expect(sources[1]!.error!.message).toContain("cham.xlsx");
+  });
 });

@@ -9,7 +9,7 @@ import { expandInputs, openInputs, readInput, withRefused, type Skipped } from "
 import { workerThreadReader } from "../../hosts/node/read-pool";
 import { OutputError, outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
-import { writeWorkbookXlsx } from "../../io/write";
+import { writeSummaryXlsx } from "../../io/write";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, type CliIO, UsageError } from "../types";
@@ -128,7 +128,7 @@ export const mergeCommand: CliCommand = {
         ...(io.fileTimeLimitMs !== undefined ? { limitMs: io.fileTimeLimitMs } : {}),
       },
     );
-    writeFileAtomic(outPath, await writeWorkbookXlsx(run.layout));
+    writeFileAtomic(outPath, await writeSummaryXlsx(run.layout));
     const s = run.summary;
     const rejected = s.files.filter((f) => f.status === "rejected");
     if (jsonTarget !== undefined) {

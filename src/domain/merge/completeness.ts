@@ -27,9 +27,17 @@ export function judgeTimeliness(
 
 /** Each unit of the list: received (a file merged), rejected (only rejected files) or missing, with its file's details. */
 export function unitStatuses(units: readonly Unit[], files: readonly FileResult[]): UnitStatus[] {
+  // Each unit's files, gathered in one pass over the files (in their order).
+  const byUnit = new Map<string, FileResult[]>();
+  for (const f of files) {
+    if (f.unit === null) continue;
+    const key = foldText(f.unit);
+    const mine = byUnit.get(key);
+    if (mine) mine.push(f);
+    else byUnit.set(key, [f]);
+  }
   return units.map((u) => {
-    const key = foldText(u.name);
-    const mine = files.filter((f) => f.unit !== null && foldText(f.unit) === key);
+    const mine = byUnit.get(foldText(u.name)) ?? [];
     const winner = mine.find((f) => f.status === "merged");
     const state: UnitState = winner ? "received" : mine.some((f) => f.status === "rejected") ? "rejected" : "missing";
     return {

@@ -2,7 +2,7 @@
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
 import { foldText } from "../text";
-import { matchUnit, matchUnitDetailed, unitBySender, type Unit } from "../units";
+import { matchUnit, matchUnitDetailed, unitByCode, unitBySender, type Unit } from "../units";
 import type { FileResult, MergeOptions, MergeSource } from "./types";
 
 /** A source with the unit it stands for. */
@@ -37,7 +37,7 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
   if (report) {
     candidates.push({ name: report.unit.name, from: report.unit.source });
     if (report.identity?.unitCode) {
-      const byCode = options.units.find((u) => u.code !== undefined && foldText(u.code) === foldText(report.identity!.unitCode!));
+      const byCode = unitByCode(report.identity.unitCode, options.units);
       if (byCode) return { source, key: foldText(byCode.name), unit: byCode.name, onList: true, unitSource: "identity", listUnit: byCode };
     }
   }

@@ -161,6 +161,61 @@ function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return false;
 }
 
+type Level = keyof Keys;
+const LEVELS: ReadonlyArray<readonly [Level, "exact" | "loose"]> = [
+  ["exact", "exact"],
+  ["expanded", "loose"],
+  ["bare", "loose"],
+];
+
+/** A unit list's keys in maps: key → positions of the units that have it (ascending), per level; folded code → first unit with it. */
+interface UnitIndex {
+  readonly length: number;
+  readonly first: object | undefined;
+  readonly last: object | undefined;
+  readonly byKey: Readonly<Record<Level, Map<string, number[]>>>;
+  readonly byCode: Map<string, number>;
+}
+
+/** Lists shorter than this are searched entry by entry (building maps would cost more). */
+const INDEX_FROM = 16;
+const INDEXES = new WeakMap<readonly object[], UnitIndex>();
+
+/**
+ * The index of a unit list, built once per list (lists are read-only once given; one changed in
+ * place anyway, to another length or other ends, is indexed again).
+ */
+function indexOf(units: readonly { readonly name: string; readonly aliases?: readonly string[]; readonly code?: string }[]): UnitIndex {
+  const known = INDEXES.get(units);
+  if (known && known.length === units.length && known.first === units[0] && known.last === units[units.length - 1]) return known;
+  const byKey: Record<Level, Map<string, number[]>> = { exact: new Map(), expanded: new Map(), bare: new Map() };
+  const byCode = new Map<string, number>();
+  units.forEach((u, i) => {
+    const keys = keysOfUnit(u);
+    for (const [level] of LEVELS) {
+      for (const k of keys[level]) {
+        const at = byKey[level].get(k);
+        if (at === undefined) byKey[level].set(k, [i]);
+        else if (at[at.length - 1] !== i) at.push(i);
+      }
+    }
+    if (u.code !== undefined) {
+      const code = foldText(u.code);
+      if (!byCode.has(code)) byCode.set(code, i);
+    }
+  });
+  const index: UnitIndex = { length: units.length, first: units[0], last: units[units.length - 1], byKey, byCode };
+  INDEXES.set(units, index);
+  return index;
+}
+
+/** The units (in list order) that have one of the typed keys at this level. */
+function unitsWithKeys<U>(units: readonly U[], index: UnitIndex, level: Level, typed: ReadonlySet<string>): U[] {
+  const at = new Set<number>();
+  for (const k of typed) for (const i of index.byKey[level].get(k) ?? []) at.add(i);
+  return [...at].sort((a, b) => a - b).map((i) => units[i]!);
+}
+
 /** The entry a typed name means, and how sure that is. */
 export function matchUnitDetailed<U extends { readonly name: string; readonly aliases?: readonly string[] }>(
   name: string,
@@ -169,15 +224,22 @@ export function matchUnitDetailed<U extends { readonly name: string; readonly al
   const folded = foldText(name);
   if (folded === "") return { kind: "none" };
   const typed = keysOfNames([name]);
-  const levels: Array<[keyof Keys, "exact" | "loose"]> = [
-    ["exact", "exact"],
-    ["expanded", "loose"],
-    ["bare", "loose"],
-  ];
-  for (const [level, kind] of levels) {
-    const found = units.filter((u) => intersects(typed[level], keysOfUnit(u)[level]));
+  const index = units.length >= INDEX_FROM ? indexOf(units) : undefined;
+  for (const [level, kind] of LEVELS) {
+    const found = index ? unitsWithKeys(units, index, level, typed[level]) : units.filter((u) => intersects(typed[level], keysOfUnit(u)[level]));
     if (found.length === 1) return { kind, unit: found[0]! };
     if (found.length > 1) return { kind: "ambiguous", units: found };
   }
   return { kind: "none" };
+}
+
+/** The first unit of the list whose code is this one, up to case, diacritics and punctuation. */
+export function unitByCode<U extends { readonly name: string; readonly aliases?: readonly string[]; readonly code?: string }>(
+  code: string,
+  units: readonly U[],
+): U | undefined {
+  const folded = foldText(code);
+  if (units.length < INDEX_FROM) return units.find((u) => u.code !== undefined && foldText(u.code) === folded);
+  const i = indexOf(units).byCode.get(folded);
+  return i === undefined ? undefined : units[i];
 }

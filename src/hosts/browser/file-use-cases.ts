@@ -1,8 +1,8 @@
 /**
  * The task pane's and the standalone page's FileUseCases: the app's use
  * cases (src/app/files.ts) given this host's ports — reading in a Web Worker
- * where the page has one (the bytes are transferred, not copied; one file at
- * a time under the time limit; a stop on abort ends the worker), else on the
+ * where the page has one (a batch of files per request, each hashed and read
+ * there under the time limit; a stop on abort ends the worker), else on the
  * main thread (jsdom, Node); the sample files fetched from the page's address.
  */
 import { fileUseCases, inProcessWork } from "../../app/files";

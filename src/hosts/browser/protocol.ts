@@ -15,6 +15,9 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { readonly id: number; readonly kind: "progress"; readonly done: number; readonly total: number; readonly item: string }
+  /** The k-th file of a "read" request, as soon as it is read. */
+  | { readonly id: number; readonly kind: "read-one"; readonly k: number; readonly source: MergeSource }
+  /** A "read" request done: its sources, or none when each was sent already ("read-one"). */
   | { readonly id: number; readonly kind: "read-done"; readonly sources: MergeSource[] }
   | { readonly id: number; readonly kind: "check-done"; readonly result: CheckResult }
   | { readonly id: number; readonly kind: "targets-done"; readonly targets: TargetsUsed }

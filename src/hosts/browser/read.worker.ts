@@ -1,6 +1,7 @@
 /**
- * The read worker: parses workbook files off the task pane's UI thread, one
- * at a time, reporting progress after each, with the app's own use cases.
+ * The read worker: parses workbook files off the task pane's UI thread, a
+ * batch at a time, reporting progress before each and sending each file's
+ * source as soon as it is read, with the app's own use cases.
  * They load with import() on the first request, so the worker itself starts small.
  */
 import "../../taskpane/polyfills";
@@ -16,11 +17,15 @@ const scope = self as unknown as WorkerScope;
 async function handle(request: WorkerRequest): Promise<void> {
   try {
     if (request.kind === "read") {
-      const { inProcessReader, readFiles } = await import("../../app/read-files");
-      const sources = await readFiles(inProcessReader(), request.files, {
-        onProgress: (p) => scope.postMessage({ id: request.id, kind: "progress", done: p.done, total: p.total, item: p.item }),
-      });
-      scope.postMessage({ id: request.id, kind: "read-done", sources });
+      // Each file hashed and read here (the page hashes nothing), its source sent as soon as it is read.
+      const { readSource } = await import("../../app/sources");
+      const total = request.files.length;
+      for (const [k, file] of request.files.entries()) {
+        scope.postMessage({ id: request.id, kind: "progress", done: k, total, item: file.name });
+        scope.postMessage({ id: request.id, kind: "read-one", k, source: await readSource(file) });
+      }
+      if (total > 0) scope.postMessage({ id: request.id, kind: "progress", done: total, total, item: request.files[total - 1]!.name });
+      scope.postMessage({ id: request.id, kind: "read-done", sources: [] });
     } else if (request.kind === "targets") {
       const targets = (await import("../../app/read-targets")).readTargets(request.file);
       scope.postMessage({ id: request.id, kind: "targets-done", targets });

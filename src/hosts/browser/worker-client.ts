@@ -1,13 +1,15 @@
 /**
- * The page's side of the read worker: requests in flight, progress routed
- * to the caller, the bytes handed over in the transfer list, a time limit
- * per request (the worker is ended past it and a new one takes the next
- * request), and a stop on abort (the worker is terminated).
+ * The page's side of the read worker: requests in flight, progress and each
+ * file's source routed to the caller, a time limit per request (per file of a
+ * batch; the worker is ended past it and a new one takes the next request),
+ * and a stop on abort (the worker is terminated). A file to check is handed
+ * over in the transfer list; files to merge are copied (kept to read again).
  */
 import { Cancelled } from "../../app/cancel";
 import { FileReadError } from "../../app/errors";
 import type { FileWork } from "../../app/files";
-import type { FileReaderPort } from "../../app/read-files";
+import type { FileReaderPort, ReadFailure } from "../../app/read-files";
+import type { MergeSource } from "../../domain/merge";
 import type { InputFile, Progress } from "../../app/usecases";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -24,7 +26,12 @@ export class ReadWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<
     number,
-    { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void }
+    {
+      resolve: (r: WorkerResponse) => void;
+      reject: (e: Error) => void;
+      onProgress?: (p: Progress) => void;
+      onSource?: (k: number, source: MergeSource) => void;
+    }
   >();
 
   constructor(private readonly make: () => Promise<Worker>) {}
@@ -37,6 +44,7 @@ export class ReadWorkerClient {
       const entry = this.pending.get(message.id);
       if (!entry) return;
       if (message.kind === "progress") entry.onProgress?.({ done: message.done, total: message.total, item: message.item });
+      else if (message.kind === "read-one") entry.onSource?.(message.k, message.source);
       else {
         this.pending.delete(message.id);
         entry.resolve(message);
@@ -62,13 +70,38 @@ export class ReadWorkerClient {
     this.pending.clear();
   }
 
-  /** Like request, but ends the worker and answers "timeout" when no answer comes within `limitMs`. */
-  async requestWithin(limitMs: number, body: RequestBody, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<WorkerResponse | "timeout"> {
+  /**
+   * Like request, but ends the worker and answers "timeout" when no answer comes within `limitMs`
+   * (for a batch: within `limitMs` of the last file's source, `onSource`).
+   */
+  async requestWithin(
+    limitMs: number,
+    body: RequestBody,
+    onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
+    onSource?: (k: number, source: MergeSource) => void,
+  ): Promise<WorkerResponse | "timeout"> {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let expire: () => void = () => undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => expire(), limitMs);
+    };
     const timedOut = new Promise<"timeout">((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), limitMs);
+      expire = () => resolve("timeout");
+      arm();
     });
-    const answer = this.request(body, onProgress, signal);
+    const answer = this.request(
+      body,
+      onProgress,
+      signal,
+      onSource
+        ? (k, source) => {
+            arm();
+            onSource(k, source);
+          }
+        : undefined,
+    );
     try {
       const first = await Promise.race([answer, timedOut]);
       if (first === "timeout") {
@@ -83,7 +116,12 @@ export class ReadWorkerClient {
     }
   }
 
-  async request(body: RequestBody, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<WorkerResponse> {
+  async request(
+    body: RequestBody,
+    onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
+    onSource?: (k: number, source: MergeSource) => void,
+  ): Promise<WorkerResponse> {
     if (signal?.aborted) throw new Cancelled();
     const worker = await this.get();
     if (signal?.aborted) {
@@ -92,11 +130,12 @@ export class ReadWorkerClient {
     }
     const id = this.nextId++;
     const request = { id, ...body } as WorkerRequest;
-    const files = body.kind === "read" ? body.files : [body.file];
+    // A file to read for a merge is copied (its bytes are kept to read it again after a stop, or to
+    // take the digest of one the worker could not answer for); one to check or read targets from is moved.
     const transfer: Transferable[] = [];
-    for (const f of files) {
-      const buffer = f.bytes.buffer;
-      if (buffer instanceof ArrayBuffer && !transfer.includes(buffer)) transfer.push(buffer);
+    if (body.kind !== "read") {
+      const buffer = body.file.bytes.buffer;
+      if (buffer instanceof ArrayBuffer) transfer.push(buffer);
     }
     return new Promise<WorkerResponse>((resolve, reject) => {
       const onAbort = () => this.fail(new Cancelled());
@@ -105,7 +144,7 @@ export class ReadWorkerClient {
         signal?.removeEventListener("abort", onAbort);
         settle(v);
       };
-      this.pending.set(id, { resolve: done(resolve), reject: done(reject), ...(onProgress ? { onProgress } : {}) });
+      this.pending.set(id, { resolve: done(resolve), reject: done(reject), ...(onProgress ? { onProgress } : {}), ...(onSource ? { onSource } : {}) });
       worker.postMessage(request, transfer);
     });
   }
@@ -116,17 +155,48 @@ function failure(response: WorkerResponse, fileName: string): never {
   throw new Error(`Trình đọc tệp trả lời không đúng (${response.kind}).`);
 }
 
-/** A merge's reader in its own worker (cancelling it stops nothing else); the worker ends with the merge's reading. */
+/** Files a merge's worker is given at once. */
+export const BROWSER_BATCH = 16;
+
+/**
+ * A merge's reader in its own worker (cancelling it stops nothing else), a batch of files per
+ * request: each file hashed and read there and its source sent back as soon as it is read, each
+ * under the time limit. A file past it ends the worker and is rejected; the files after it go to a
+ * new worker. The worker ends with the merge's reading.
+ */
 export function workerReader(make: () => Promise<Worker>): FileReaderPort {
   const client = new ReadWorkerClient(make);
+  const readBatch: NonNullable<FileReaderPort["readBatch"]> = async (files, { limitMs, signal, onRead }) => {
+    const out: (MergeSource | ReadFailure)[] = [];
+    let reported = 0;
+    const reportTo = (end: number) => {
+      for (; reported < end; reported++) onRead(reported);
+    };
+    const response = await client.requestWithin(limitMs, { kind: "read", files }, undefined, signal, (k, source) => {
+      out[k] = source;
+      reportTo(k + 1);
+    });
+    if (response !== "timeout") {
+      if (response.kind !== "read-done") return failure(response, files[out.length]?.name ?? files[0]!.name);
+      const sources = response.sources.length === files.length ? response.sources : out;
+      if (sources.length !== files.length) throw new Error("Trình đọc tệp trả lời thiếu tệp.");
+      reportTo(files.length);
+      return sources;
+    }
+    // The file it was reading is past its limit; the files after it go to a new worker.
+    const at = out.length;
+    out.push({ failed: "timeout" });
+    reportTo(at + 1);
+    if (at + 1 < files.length) {
+      const rest = await readBatch(files.slice(at + 1), { limitMs, signal, onRead: (k) => reportTo(at + 2 + k) });
+      out.push(...rest);
+    }
+    return out;
+  };
   return {
-    transfersBytes: true,
-    async read(file, { limitMs, signal }) {
-      const response = await client.requestWithin(limitMs, { kind: "read", files: [file] }, undefined, signal);
-      if (response === "timeout") return { failed: "timeout" };
-      if (response.kind === "read-done" && response.sources.length === 1) return response.sources[0]!;
-      return failure(response, file.name);
-    },
+    read: async (file, { limitMs, signal }) => (await readBatch([file], { limitMs, signal, onRead: () => undefined }))[0]!,
+    readBatch,
+    batchSize: BROWSER_BATCH,
     close: () => client.close(),
   };
 }

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { FileReadError } from "../../app/errors";
-import type { FileReaderPort } from "../../app/read-files";
+import type { FileReaderPort, ReadFailure } from "../../app/read-files";
 import type { InputFile } from "../../app/sources";
 import type { MergeSource } from "../../domain/merge";
 import { messageFor } from "../../domain/rules/messages";
@@ -190,14 +190,17 @@ export function openInput(path: string, name: string = basename(path), maxFileBy
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const chunk = new Uint8Array(Math.min(BLOCK, maxFileBytes + 1 - total));
+      // The size it has (and one byte more, to see it end) first, then blocks while it grows.
+      const chunk = new Uint8Array(Math.min(total === 0 ? stat.size + 1 : BLOCK, maxFileBytes + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
       if (total > maxFileBytes) return { refused: "too-large", size: Math.max(total, stat.size), limit: maxFileBytes };
     }
-    const bytes = chunks.length === 1 && chunks[0]!.length === total ? chunks[0]! : new Uint8Array(total);
+    // The bytes in a buffer of their own size: a view into a larger block would keep the whole block
+    // alive for as long as the file is held, and a message to the read worker copies the whole block.
+    const bytes = chunks.length === 1 && chunks[0]!.buffer.byteLength === total ? chunks[0]! : new Uint8Array(total);
     if (bytes !== chunks[0]) {
       let at = 0;
       for (const c of chunks) {
@@ -280,8 +283,28 @@ export function openInputs(paths: readonly string[], maxFileBytes: number = DEFA
 
 /** The reader, answering for the files refused before reading with their source (they are not read). */
 export function withRefused(reader: FileReaderPort, refused: ReadonlyMap<InputFile, MergeSource>): FileReaderPort {
+  const readBatch = reader.readBatch?.bind(reader);
   return {
     read: (file, options) => Promise.resolve(refused.get(file) ?? reader.read(file, options)),
+    ...(readBatch
+      ? {
+          // Refused files are answered here; the others go to the reader together.
+          async readBatch(files, options) {
+            const asked = files.flatMap((f, k) => (refused.has(f) ? [] : [k]));
+            // Every file's progress in order: a refused one as soon as the files before it are read.
+            let reported = 0;
+            const reportTo = (end: number) => {
+              for (; reported < end; reported++) options.onRead(reported);
+            };
+            const read = asked.length > 0 ? await readBatch(asked.map((k) => files[k]!), { ...options, onRead: (j) => reportTo(asked[j]! + 1) }) : [];
+            reportTo(files.length);
+            const out: (MergeSource | ReadFailure)[] = files.map((f) => refused.get(f)!);
+            asked.forEach((k, j) => (out[k] = read[j]!));
+            return out;
+          },
+        }
+      : {}),
+    ...(reader.batchSize !== undefined ? { batchSize: reader.batchSize } : {}),
     ...(reader.transfersBytes !== undefined ? { transfersBytes: reader.transfersBytes } : {}),
     close: () => reader.close?.(),
   };

@@ -19,9 +19,17 @@ export { FILE_TIME_LIMIT_MS } from "../../app/limits";
 
 type Done = { ok: true; source?: MergeSource; check?: FileCheck };
 type Reply = Done | { ok: false; message: string };
+/** The worker's answer for the k-th file of a batch. */
+export type BatchReply = { readonly k: number } & ({ ok: true; source: MergeSource } | { ok: false; message: string });
 
-/** What the worker is asked: a file to read for a merge (the file itself), or one to check. */
-export type WorkerTask = InputFile | { readonly task: "check"; readonly file: InputFile; readonly display: string };
+/** What the worker is asked: a file to read for a merge (the file itself), several (a batch), or one to check. */
+export type WorkerTask =
+  | InputFile
+  | { readonly task: "check"; readonly file: InputFile; readonly display: string }
+  | { readonly task: "batch"; readonly files: readonly InputFile[] };
+
+/** Files a worker is given at once: fewer round trips, and a stop costs at most this many files read again. */
+export const WORKER_BATCH = 32;
 
 /** The worker script: the bundled one next to the built CLI, else the sources through tsx. */
 function workerPath(): string {
@@ -29,10 +37,27 @@ function workerPath(): string {
   return existsSync(bundled) ? bundled : join(__dirname, "..", "..", "..", "bin", "read-worker.cjs");
 }
 
+/** What a batch needs of a worker slot (tests give their own). */
+export interface BatchSlot {
+  worker(): Pick<Worker, "on" | "off" | "postMessage">;
+  end(): Promise<void>;
+  run(task: InputFile, limitMs: number, signal: AbortSignal | undefined): Promise<Done | ReadFailure>;
+}
+
 /** One worker thread, asked one task at a time; ended past the time limit (or when the signal aborts) and made again for the next. */
 function workerSlot() {
   let worker: Worker | null = null;
   return {
+    /** The slot's worker, made when there is none. */
+    worker(): Worker {
+      return (worker ??= new Worker(workerPath()));
+    },
+    /** Ends the worker (a new one is made for the next task). */
+    async end(): Promise<void> {
+      const w = worker;
+      worker = null;
+      await w?.terminate();
+    },
     async run(task: WorkerTask, limitMs: number, signal: AbortSignal | undefined): Promise<Done | ReadFailure> {
       if (signal?.aborted) throw new Cancelled();
       const w: Worker = (worker ??= new Worker(workerPath()));
@@ -69,14 +94,76 @@ function workerSlot() {
   };
 }
 
-/** Reads each file in a worker thread, ended past the time limit (or when the signal aborts). */
-export function workerThreadReader(): FileReaderPort {
+/**
+ * Reads a batch in the slot's worker: the files sent to it in one message, each file's source sent
+ * back as it is read, each file under the time limit (the clock starts again at each answer). A file
+ * past its limit, or a worker that fails, ends the worker: that file is answered so, and the files
+ * after it are read again one at a time (each under its own limit), so only the slow file is rejected.
+ */
+export async function runBatch(
+  slot: BatchSlot,
+  files: readonly InputFile[],
+  options: { readonly limitMs: number; readonly signal?: AbortSignal | undefined; readonly onRead: (k: number) => void },
+): Promise<(MergeSource | ReadFailure)[]> {
+  const { limitMs, signal, onRead } = options;
+  if (signal?.aborted) throw new Cancelled();
+  const w = slot.worker();
+  const results: (MergeSource | ReadFailure)[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = await new Promise<"done" | "timeout" | "cancelled" | Error>((resolve) => {
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => done("timeout"), limitMs);
+    };
+    const onMessage = (m: BatchReply) => {
+      results[m.k] = m.ok ? m.source : { failed: "crashed", detail: m.message };
+      onRead(m.k);
+      if (results.length === files.length) done("done");
+      else arm();
+    };
+    const onError = (e: Error) => done(e);
+    const onExit = (code: number) => done(new Error(`luồng đọc tệp dừng bất thường (mã ${code})`));
+    const onAbort = () => done("cancelled");
+    const done = (r: "done" | "timeout" | "cancelled" | Error) => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      w.off("message", onMessage).off("error", onError).off("exit", onExit);
+      resolve(r);
+    };
+    arm();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    w.on("message", onMessage).on("error", onError).on("exit", onExit);
+    // The bytes are copied, not moved: a file after a stop is read again from them.
+    w.postMessage({ task: "batch", files } satisfies WorkerTask);
+  });
+  if (stop === "done") return results;
+  await slot.end();
+  if (stop === "cancelled") throw new Cancelled();
+  // The file being read when it stopped, then the rest one at a time.
+  const at = results.length;
+  results.push(stop === "timeout" ? { failed: "timeout" } : { failed: "crashed", detail: stop.message });
+  onRead(at);
+  for (let k = at + 1; k < files.length; k++) {
+    const reply = await slot.run(files[k]!, limitMs, signal);
+    results.push("failed" in reply ? reply : reply.source!);
+    onRead(k);
+  }
+  return results;
+}
+
+/**
+ * Reads files in a worker thread, a batch at a time (WORKER_BATCH files sent to it in one message),
+ * each file ended past the time limit (or all when the signal aborts).
+ */
+export function workerThreadReader(options: { readonly batchSize?: number } = {}): FileReaderPort {
   const slot = workerSlot();
   return {
     async read(file, { limitMs, signal }) {
       const reply = await slot.run(file, limitMs, signal);
       return "failed" in reply ? reply : reply.source!;
     },
+    readBatch: (files, opts) => runBatch(slot, files, opts),
+    batchSize: options.batchSize ?? WORKER_BATCH,
     close: () => slot.close(),
   };
 }

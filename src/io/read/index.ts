@@ -22,6 +22,10 @@ export { csvSheet, readCsvFile } from "./csv";
 export { readHtmlFile } from "./html";
 export * from "./formats";
 
+function startsAsZip(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
 /**
  * Reads a file a user gave (by its bytes and name) as grids. Throws
  * WorkbookReadError (code + Vietnamese message naming the file) when it cannot.
@@ -29,6 +33,7 @@ export * from "./formats";
 export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
   if (bytes.length === 0) throw new WorkbookReadError("empty-file", fileName);
   if (isCsvName(fileName)) return readCsvFile(bytes, fileName, limits);
-  if (isHtml(bytes)) return readHtmlFile(bytes, fileName, limits);
+  // A zip (what most files are) cannot be a web page: its first bytes are "PK\x03\x04", not "<".
+  if (!startsAsZip(bytes) && isHtml(bytes)) return readHtmlFile(bytes, fileName, limits);
   return readWorkbookFast(bytes, fileName, limits);
 }

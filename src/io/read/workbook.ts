@@ -3,13 +3,23 @@
  * some systems export) with SheetJS, after guarding against oversized,
  * zip-bomb, encrypted and non-workbook input.
  */
-import * as XLSX from "@e965/xlsx";
+import type * as SheetJs from "@e965/xlsx";
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/model/grid";
 import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, WorkbookReadError, type ReadLimits } from "./errors";
 import { OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
 import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
 import { biffInfo, guardCfb, textFromCp1258 } from "./cfb";
 import { repack, scanZip } from "./zip";
+
+declare const require: (id: string) => unknown;
+let sheetJsLoaded: typeof SheetJs | undefined;
+/**
+ * SheetJS, loaded the first time a file needs it (.xls, .ods, XML spreadsheets, an .xlsx the lean
+ * reader hands on): a merge of plain .xlsx files never loads it.
+ */
+function sheetJs(): typeof SheetJs {
+  return (sheetJsLoaded ??= require("@e965/xlsx") as typeof SheetJs);
+}
 
 type Kind = "zip" | "cfb" | "xml" | "html" | "csv";
 
@@ -158,7 +168,7 @@ function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Date.UTC(1899, 11, 30) + (serial + (date1904 ? 1462 : 0)) * 86400000);
 }
 
-function toGridCell(cell: XLSX.CellObject, date1904: boolean): GridCell | undefined {
+function toGridCell(cell: SheetJs.CellObject, date1904: boolean): GridCell | undefined {
   const out: { v?: CellValue; f?: string; w?: string; z?: string } = {};
   if (cell.f !== undefined && cell.f !== "") out.f = String(cell.f);
   if (typeof cell.w === "string") out.w = cell.w;
@@ -167,7 +177,7 @@ function toGridCell(cell: XLSX.CellObject, date1904: boolean): GridCell | undefi
     case "n": {
       const v = cell.v as number;
       // A serial below 1 (a time of day, or 0) in a date format is no date: it stays the number, as in the lean reader.
-      if (typeof v === "number") out.v = out.z && v >= 1 && XLSX.SSF.is_date(out.z) ? serialToDate(v, date1904) : v;
+      if (typeof v === "number") out.v = out.z && v >= 1 && sheetJs().SSF.is_date(out.z) ? serialToDate(v, date1904) : v;
       break;
     }
     case "s":
@@ -199,28 +209,28 @@ function toGridCell(cell: XLSX.CellObject, date1904: boolean): GridCell | undefi
 }
 
 /** Looks a sheet up by name without trusting the prototype chain (a sheet may be named "__proto__"). */
-function sheetByName(wb: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+function sheetByName(wb: SheetJs.WorkBook, name: string): SheetJs.WorkSheet | undefined {
   if (Object.prototype.hasOwnProperty.call(wb.Sheets, name)) return wb.Sheets[name];
   if (name === "__proto__") {
     // Assigning Sheets["__proto__"] replaces the object's prototype: the sheet lives there.
     const proto = Object.getPrototypeOf(wb.Sheets) as unknown;
     if (proto && proto !== Object.prototype && typeof proto === "object") {
-      const ws = proto as XLSX.WorkSheet;
+      const ws = proto as SheetJs.WorkSheet;
       if (Object.prototype.hasOwnProperty.call(ws, "!ref") || Object.prototype.hasOwnProperty.call(ws, "!data")) return ws;
     }
   }
   return undefined;
 }
 
-function visibilityOf(wb: XLSX.WorkBook, index: number): GridSheet["visibility"] {
+function visibilityOf(wb: SheetJs.WorkBook, index: number): GridSheet["visibility"] {
   const hidden = wb.Workbook?.Sheets?.[index]?.Hidden;
   return hidden === 1 ? "hidden" : hidden === 2 ? "veryHidden" : "visible";
 }
 
-function toGridSheet(ws: XLSX.WorkSheet | undefined, name: string, visibility: GridSheet["visibility"], date1904: boolean): { sheet: GridSheet; cells: number } {
+function toGridSheet(ws: SheetJs.WorkSheet | undefined, name: string, visibility: GridSheet["visibility"], date1904: boolean): { sheet: GridSheet; cells: number } {
   const rows: (GridCell | undefined)[][] = [];
   let cells = 0;
-  const data = (ws?.["!data"] ?? []) as (XLSX.CellObject[] | undefined)[];
+  const data = (ws?.["!data"] ?? []) as (SheetJs.CellObject[] | undefined)[];
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
     if (!src) continue;
@@ -286,12 +296,12 @@ export function readGuardedZip(zip: GuardedZip, fileName: string, limits: ReadLi
 }
 
 function readWithSheetJs(bytes: Uint8Array, fileName: string, lim: ReadLimits, odsHidden: ReadonlySet<string>): WorkbookGrid {
-  let wb: XLSX.WorkBook;
+  let wb: SheetJs.WorkBook;
   // SheetJS reports some harmless format quirks with console.error; keep them off the user's screen.
   const consoleError = console.error;
   console.error = () => undefined;
   try {
-    wb = XLSX.read(bytes, {
+    wb = sheetJs().read(bytes, {
       type: "array",
       cellFormula: true,
       cellNF: true,

@@ -30,7 +30,7 @@ import { cellAddress, parseAddress, type WorkbookGrid } from "../../domain/model
 import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/model/layout";
 import { xmlEscape } from "./lean";
 import { safeCellValue } from "./safe-cell";
-import { writeWorkbookXlsx } from "./xlsx";
+import { writeWorkbookXlsx } from "./index";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -4,7 +4,6 @@
 import { zipSync } from "fflate";
 import { buildUnitWorkbook, unitTemplateOptions, type UnitWorkbookOptions } from "../../domain/sheets";
 import { unitFileName, type Unit } from "../../domain/units";
-import { writeWorkbookXlsx } from "./xlsx";
 
 export interface UnitTemplatesOptions {
   /** The superior line for units that do not name their own (default "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG"). */
@@ -29,7 +28,8 @@ export async function writeUnitTemplate(options: UnitWorkbookOptions): Promise<U
 export async function writeUnitTemplate(unit: Unit, opts: Omit<UnitTemplatesOptions, "onProgress">): Promise<Uint8Array>;
 export async function writeUnitTemplate(unit: Unit | UnitWorkbookOptions, opts?: Omit<UnitTemplatesOptions, "onProgress">): Promise<Uint8Array> {
   const options = "unitName" in unit ? unit : unitListOptions(unit, opts!);
-  return writeWorkbookXlsx(buildUnitWorkbook(options));
+  // ExcelJS loads only when a workbook is written.
+  return (await import("./xlsx")).writeWorkbookXlsx(buildUnitWorkbook(options));
 }
 
 /** A .zip of ready files, stored (the .xlsx parts are already deflated; compressing them again gains nothing). */

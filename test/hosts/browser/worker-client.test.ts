@@ -27,7 +27,7 @@ class StandInWorker {
 const file = (name: string) => ({ name, bytes: new Uint8Array([1, 2, 3]) });
 
 describe("read worker client", () => {
-  it("routes progress, transfers the bytes, and returns the sources", async () => {
+  it("routes progress, sends the files as one batch, and returns the sources", async () => {
     const workers: StandInWorker[] = [];
     const files = createFileUseCases({
       makeWorker: async () => {
@@ -46,8 +46,9 @@ describe("read worker client", () => {
     expect(sources.map((s) => s.file)).toEqual(["a.xlsx", "b.xlsx"]);
     expect(progress).toEqual(["0/2 a.xlsx", "1/2 b.xlsx", "2/2 b.xlsx"]);
     expect(workers).toHaveLength(1);
-    // One request per file (each under the time limit), each handing its bytes over.
-    expect(workers[0]!.transfers).toEqual([[inputs[0]!.bytes.buffer], [inputs[1]!.bytes.buffer]]);
+    // One request for the batch (each file under the time limit); the bytes are copied, kept to read a file again after a stop.
+    expect(workers[0]!.transfers).toEqual([[]]);
+    expect(inputs[0]!.bytes).toEqual(new Uint8Array([1, 2, 3]));
     // A merge's reading worker ends with it.
     expect(workers[0]!.terminated).toBe(true);
   });
@@ -59,9 +60,12 @@ describe("read worker client", () => {
       makeWorker: async () => {
         const w = new StandInWorker((request, post) => {
           if (request.kind !== "read") return;
-          // "slow.xlsx" never answers, like a parser stuck on a hostile file.
-          if (request.files[0]!.name === "slow.xlsx") return;
-          post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+          // Each file answered as it is read; "slow.xlsx" never answers, like a parser stuck on a hostile file.
+          for (const [k, f] of request.files.entries()) {
+            if (f.name === "slow.xlsx") return;
+            post({ id: request.id, kind: "read-one", k, source: { file: f.name, sha256: "0" } });
+          }
+          post({ id: request.id, kind: "read-done", sources: [] });
         });
         workers.push(w);
         return w as unknown as Worker;
@@ -77,6 +81,31 @@ describe("read worker client", () => {
     expect(sources[1]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(workers).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it("reads a merge's files in batches, each file's source taken as it comes, so a stop loses only the file past its limit", async () => {
+    const requests: string[][] = [];
+    const files = createFileUseCases({
+      fileTimeLimitMs: 50,
+      makeWorker: async () =>
+        new StandInWorker((request, post) => {
+          if (request.kind !== "read") return;
+          requests.push(request.files.map((f) => f.name));
+          for (const [k, f] of request.files.entries()) {
+            if (f.name === "slow.xlsx") return;
+            post({ id: request.id, kind: "progress", done: k, total: request.files.length, item: f.name });
+            post({ id: request.id, kind: "read-one", k, source: { file: f.name, sha256: "0" } });
+          }
+          post({ id: request.id, kind: "read-done", sources: [] });
+        }) as unknown as Worker,
+    });
+    const names = Array.from({ length: 20 }, (_, i) => (i === 5 ? "slow.xlsx" : `f${i}.xlsx`));
+    const read: string[] = [];
+    const sources = await files.readFiles(names.map(file), (p) => read.push(`${p.done} ${p.item}`));
+    expect(sources.map((s) => s.error?.code ?? s.file)).toEqual(names.map((n) => (n === "slow.xlsx" ? "timeout" : n)));
+    // 16 at a time; after the stop, the rest of the batch in a new worker, then the next batch.
+    expect(requests).toEqual([names.slice(0, 16), names.slice(6, 16), names.slice(16)]);
+    expect(read).toEqual([...names.map((n, i) => `${i} ${n}`), "20 f19.xlsx"]);
   });
 
   it("rejects a check with the worker's message naming the file", async () => {

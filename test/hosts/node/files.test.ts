@@ -117,6 +117,18 @@ describe("bounds before reading", () => {
     expect(openInput(join(dir, "vua.xlsx"), "vua.xlsx", 3 * MB + 4)).toMatchObject({ refused: "too-large", size: 3 * MB + 5 });
   });
 
+  it("holds a file's bytes in a buffer of their own size (a small file does not keep a block of a megabyte)", () => {
+    const bytes = new Uint8Array(16 * 1024 + 3).map((_, i) => i % 251);
+    writeFileSync(join(dir, "nho.xlsx"), bytes);
+    const opened = openInput(join(dir, "nho.xlsx"));
+    if (!("file" in opened)) throw new Error("not read");
+    expect(opened.file.bytes).toEqual(bytes);
+    expect(opened.file.bytes.buffer.byteLength).toBe(bytes.length);
+    writeFileSync(join(dir, "rong.xlsx"), new Uint8Array(0));
+    const empty = openInput(join(dir, "rong.xlsx"));
+    expect("file" in empty && empty.file.bytes.buffer.byteLength).toBe(0);
+  });
+
   it("names the reason for each file system error (no permission, too large, gone)", () => {
     expect(openProblem({ code: "EACCES" })).toBe("không có quyền đọc");
     expect(openProblem({ code: "EPERM" })).toBe("không có quyền đọc");

@@ -1,0 +1,68 @@
+/**
+ * The built CLI (scripts/build-cli.js) keeps SheetJS, ExcelJS and docx in bundles of their own
+ * (dist/cli/vendor) and loads each only when the command needs it: a merge of .xlsx files loads
+ * none of them, in the main thread or in its read worker; writing a template loads ExcelJS.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
+import { buildUnitWorkbook } from "../../src/domain/sheets";
+import { writeWorkbookXlsx } from "../../src/io/write";
+import { REPO } from "../support/build";
+
+const CLI = join(REPO, "dist", "cli", "de-an-241.cjs");
+
+/** Runs the built CLI; returns the vendor bundles loaded by any of its threads. */
+function loadedBy(dir: string, args: readonly string[]): string[] {
+  const log = join(dir, `loaded-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(log, "");
+  const r = spawnSync(process.execPath, ["-r", join(dir, "record.cjs"), CLI, ...args], { cwd: dir, env: { ...process.env, LOADED_LOG: log }, encoding: "utf8" });
+  expect(r.stderr).not.toContain("Lỗi không mong muốn");
+  expect(r.status).toBe(0);
+  return [...new Set(readFileSync(log, "utf8").split("\n").filter((l) => l !== ""))].sort();
+}
+
+describe("the built CLI loads the heavy libraries only when needed", () => {
+  let dir: string;
+  beforeAll(async () => {
+    const build = spawnSync(process.execPath, [join(REPO, "scripts", "build-cli.js")], { encoding: "utf8" });
+    expect(build.status).toBe(0);
+    dir = mkdtempSync(join(tmpdir(), "de-an-241-cli-lazy-"));
+    // Records each vendor bundle as any thread (the main one or a read worker) asks for it.
+    writeFileSync(
+      join(dir, "record.cjs"),
+      `const M = require("node:module"); const load = M._load;
+       M._load = function (request, ...rest) {
+         if (/[\\\\/]vendor[\\\\/]/.test(request)) require("node:fs").appendFileSync(process.env.LOADED_LOG, require("node:path").basename(request) + "\\n");
+         return load.call(this, request, ...rest);
+       };`,
+    );
+    writeFileSync(join(dir, "ban-bo.xlsx"), await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" })));
+    writeFileSync(join(dir, "units.csv"), "Tên đơn vị\nĐảng ủy xã Bản Bo\n");
+    const sheet = XLSX.utils.aoa_to_sheet([["Tên đơn vị"], ["Đảng ủy xã Bản Bo"]]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, "Đơn vị");
+    writeFileSync(join(dir, "don-vi.xls"), XLSX.write(book, { type: "buffer", bookType: "biff8" }) as Buffer);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps them out of the CLI and worker bundles", () => {
+    expect(statSync(CLI).size).toBeLessThan(1024 * 1024);
+    expect(statSync(join(REPO, "dist", "cli", "read-worker.cjs")).size).toBeLessThan(1024 * 1024);
+    for (const name of ["xlsx", "exceljs", "docx"]) expect(statSync(join(REPO, "dist", "cli", "vendor", `${name}.cjs`)).size).toBeGreaterThan(100 * 1024);
+  });
+
+  it("merges .xlsx files with a CSV unit list without loading any of them", () => {
+    expect(loadedBy(dir, ["merge", "ban-bo.xlsx", "--units", "units.csv", "--out", "tong-hop.xlsx"])).toEqual([]);
+    expect(statSync(join(dir, "tong-hop.xlsx")).size).toBeGreaterThan(0);
+    // An .xls among them: its read worker loads SheetJS.
+    expect(loadedBy(dir, ["merge", "ban-bo.xlsx", "don-vi.xls", "--units", "units.csv", "--out", "tong-hop.xlsx"])).toEqual(["xlsx.cjs"]);
+  }, 60_000);
+
+  it("loads ExcelJS to write a template, and SheetJS to read an .xls", () => {
+    expect(loadedBy(dir, ["template", "--unit", "Đảng ủy xã Bản Bo", "--out", "mau.xlsx"])).toEqual(["exceljs.cjs"]);
+    expect(loadedBy(dir, ["convert", "don-vi.xls", "--out", "don-vi.xlsx"])).toEqual(["exceljs.cjs", "xlsx.cjs"]);
+  }, 60_000);
+});
