@@ -145,6 +145,15 @@ export interface ReadErrorParams {
   // Container guard (zip read once, by one parser).
   /** A zip whose structure two programs could read differently (two end records, directory and local header disagreeing, a name twice). */
   readonly "zip-ambiguous": { readonly file: string; readonly detail: string };
+  // Email messages and archives of attachments (containers of the units' files).
+  /** A message or an archive that cannot be opened (file: the container, or its path inside the one given). */
+  readonly "container-unreadable": { readonly file: string; readonly detail: string };
+  /** An archive with a password (its files, or its list of files, encrypted). */
+  readonly "container-encrypted": { readonly file: string };
+  /** An archive or message nested deeper than `depth` levels. */
+  readonly "container-too-deep": { readonly file: string; readonly depth: number };
+  /** An attachment or archive entry that is not a spreadsheet (listed as skipped, not read). */
+  readonly "attachment-skipped": { readonly file: string; readonly container: string };
 }
 
 /** A unit's own targets: the "Mục tiêu" sheet. Rows are one-based. */
@@ -260,6 +269,11 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "not-found": "error",
   // Container guard (zip read once, by one parser).
   "zip-ambiguous": "error",
+  // Email messages and archives of attachments (containers of the units' files).
+  "container-unreadable": "error",
+  "container-encrypted": "error",
+  "container-too-deep": "error",
+  "attachment-skipped": "warning",
   "targets.unparsed": "warning",
   "targets.unknown-indicator": "warning",
   "targets.duplicate": "warning",
