@@ -12,7 +12,7 @@
 import type { MergeSource } from "../domain/merge";
 import type { SourceOrigin } from "../domain/merge/types";
 import { messageFor } from "../domain/rules/messages";
-import { isContainerName, type ContainerLimits, type SkippedEntry } from "../io/read/containers/index";
+import { isContainerName, PATH_JOIN, type ContainerLimits, type SkippedEntry } from "../io/read/containers/index";
 import { WorkbookReadError } from "../io/read/errors";
 import type { FileReaderPort } from "./read-files";
 import { sha256Hex, type InputFile } from "./sources";
@@ -37,8 +37,12 @@ export function hasContainers(files: readonly InputFile[]): boolean {
   return files.some((f) => isContainerName(f.name));
 }
 
-/** Opens every container among `files` (see the module's comment). */
-export async function expandContainers(files: readonly InputFile[], limits: Partial<ContainerLimits> = {}): Promise<ExpandedFiles> {
+/** Opens every container among `files` (see the module's comment); files `keep` accepts are passed on as they are. */
+export async function expandContainers(
+  files: readonly InputFile[],
+  limits: Partial<ContainerLimits> = {},
+  keep: (file: InputFile) => boolean = () => false,
+): Promise<ExpandedFiles> {
   const out: ExpandedFiles = { files: [], origins: new Map(), refused: new Map(), skipped: [] };
   if (!hasContainers(files)) {
     out.files.push(...files);
@@ -46,7 +50,7 @@ export async function expandContainers(files: readonly InputFile[], limits: Part
   }
   const { expandContainer, containerFormat } = await import("../io/read/containers/index");
   for (const file of files) {
-    if (!isContainerName(file.name)) {
+    if (!isContainerName(file.name) || keep(file)) {
       out.files.push(file);
       continue;
     }
@@ -79,6 +83,23 @@ export async function expandContainers(files: readonly InputFile[], limits: Part
     }
   }
   return out;
+}
+
+/** A skipped attachment as the CLI lists it: "thư.eml › ảnh.jpg", the reason and the container. */
+export function skippedEntryJson(s: SkippedAttachment): { path: string; reason: string; container: string } {
+  return { path: `${s.container}${PATH_JOIN}${s.path}`, reason: s.reason, container: s.container };
+}
+
+/** A source's origin in the JSON: every field present, null when unknown; kind "file" for a file given as is. */
+export function originJson(origin: SourceOrigin | undefined): Record<string, string | null> {
+  return {
+    kind: origin?.kind ?? "file",
+    container: origin?.container ?? null,
+    subject: origin?.subject ?? null,
+    from: origin?.from ?? null,
+    date: origin?.date ?? null,
+    path: origin?.path ?? null,
+  };
 }
 
 /** The reader, answering for refused entries with their source and giving every source read its origin. */

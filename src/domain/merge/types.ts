@@ -74,8 +74,11 @@ export interface MergeOptions {
   readonly received?: Readonly<Record<string, string>>;
 }
 
-/** Which date judged a file on time or late: the one typed on the report, or the received date staff entered. */
-export type TimelinessBy = "report-date" | "received";
+/**
+ * Which date judged a file on time or late: the received date staff entered, the date of the email
+ * the file was attached to (its arrival), or the one typed on the report.
+ */
+export type TimelinessBy = "report-date" | "received" | "email";
 
 export type FileStatus = "merged" | "superseded" | "rejected";
 
@@ -99,6 +102,8 @@ export interface FileResult {
   readonly onTime: boolean | null;
   /** The date `onTime` was judged by, and which one it is (absent in a summary read back). */
   readonly timeliness?: { readonly date: string; readonly by: TimelinessBy } | null;
+  /** Where the file came from when it arrived inside an email message or an archive. */
+  readonly origin?: SourceOrigin;
 }
 
 export interface IndicatorSummary {

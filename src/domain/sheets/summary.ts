@@ -6,6 +6,7 @@
  * the files' heading row, not the units') and "Số liệu bị loại". Every text that came from a unit's file is written
  * as text (number format "@"), never as a formula.
  */
+import { sourceLabel } from "../merge/origin";
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicatorById } from "../catalogue";
 import { formatPercent, rejectedPlace, targetLabel, verdictLabel, vnDate } from "../format";
 import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type WorkbookIdentity } from "../model/identity";
@@ -290,6 +291,7 @@ function statusSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout 
 export function fileTimelinessLabel(f: Pick<FileResult, "onTime" | "timeliness">): string {
   const t = f.timeliness;
   if (t === undefined || t === null) return onTimeLabel(f.onTime);
+  if (t.by === "email") return `${onTimeLabel(f.onTime)} (nộp ngày ${vnDate(t.date)} theo thư điện tử)`;
   const by = t.by === "received" ? "theo ngày nhận do cán bộ nhập" : "theo ngày ghi trên báo cáo";
   return `${onTimeLabel(f.onTime)} (${by}: ${vnDate(t.date)})`;
 }
@@ -315,7 +317,9 @@ function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
   summary.files.forEach((f, k) => {
     const timeliness = fileTimelinessLabel(f);
     b.set(r, 0, k + 1, "cellCenter");
-    b.set(r, 1, f.file, "textCell");
+    // Where the file came from: "Email «…» từ …, 20/06/2021 › Báo cáo.xlsx", "tệp-nén.zip › thư mục/Báo cáo.xlsx".
+    const shown = sourceLabel(f.file, f.origin);
+    b.set(r, 1, shown, "textCell");
     b.set(r, 2, f.unit === null ? "(không rõ đơn vị)" : f.onList ? f.unit : `${f.unit} (ngoài danh sách)`, "textCell");
     b.set(r, 3, FILE_STATUS_LABEL[f.status], f.status === "merged" ? "textCenter" : "short");
     b.set(r, 4, f.reason ?? "", "textCell");
@@ -324,7 +328,7 @@ function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
     b.set(r, 7, f.errors, "number");
     b.set(r, 8, f.warnings, "number");
     b.set(r, 9, f.sha256, "textCell");
-    b.fit(r, 1, 1, f.file, "textCell");
+    b.fit(r, 1, 1, shown, "textCell");
     b.fit(r, 2, 2, f.unit ?? "", "textCell");
     b.fit(r, 4, 4, f.reason ?? "", "textCell");
     b.fit(r, 6, 6, timeliness, "textCell");

@@ -49,7 +49,12 @@ function statusColor(f: FileResult): "success" | "warning" | "danger" {
 export function timelinessText(f: Pick<FileResult, "onTime" | "timeliness">): string {
   const t = f.timeliness;
   if (t === undefined || t === null || f.onTime === null) return "Chưa rõ đúng hạn hay muộn: báo cáo không ghi ngày; có thể nhập ngày nhận.";
-  const by = t.by === "received" ? `theo ngày nhận do cán bộ nhập, ${vnDate(t.date)}` : `theo ngày ghi trên báo cáo, ${vnDate(t.date)}`;
+  const by =
+    t.by === "received"
+      ? `theo ngày nhận do cán bộ nhập, ${vnDate(t.date)}`
+      : t.by === "email"
+        ? `nộp ngày ${vnDate(t.date)} theo thư điện tử`
+        : `theo ngày ghi trên báo cáo, ${vnDate(t.date)}`;
   return `${f.onTime ? "Đúng hạn" : "Muộn"} (${by})`;
 }
 
