@@ -99,7 +99,11 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
     async readFiles(files, onProgress, signal): Promise<MergeSource[]> {
       // One request per file, each under a time limit where the reader can stop one (a worker).
       const { readFiles } = await import("./read-files");
-      return readFiles(work.mergeReader(), files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
+      // Email messages and archives: opened into the spreadsheets inside (their readers load only then).
+      const { expandContainers, hasContainers, withOrigins } = await import("./containers");
+      if (!hasContainers(files)) return readFiles(work.mergeReader(), files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
+      const expanded = await expandContainers(files);
+      return readFiles(withOrigins(work.mergeReader(), expanded), expanded.files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
     },
 
     async summarise(sources, mergeOptions: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun> {

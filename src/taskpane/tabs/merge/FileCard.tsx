@@ -5,6 +5,7 @@
  * issues (the card opens to the list), and (where it applies) assigning it to
  * a unit or preferring it.
  */
+import { sourceLabel } from "../../../domain/merge/origin";
 import { useId, useState } from "react";
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FileResult } from "../../../domain/merge";
@@ -78,7 +79,7 @@ export function FileCard(props: {
   return (
     <li className={styles.file} data-testid="file-status" data-file={f.file} data-status={f.status} data-late={late ? "true" : undefined}>
       <div className={styles.fileHead}>
-        <Text className={styles.fileName}>{f.file}</Text>
+        <Text className={styles.fileName}>{sourceLabel(f.file, f.origin)}</Text>
         <Badge appearance="filled" color={statusColor(f)} data-testid="file-badge" data-tone={statusColor(f)}>
           {STATUS_LABEL[f.status]}
         </Badge>

@@ -10,6 +10,7 @@
  * reload. State and actions: useMergeSession; running work shows under the
  * buttons that started it.
  */
+import { MERGE_ACCEPT } from "../../../io/read/formats";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TargetsUsed } from "../../../app/usecases";
 import { formatRatio, targetLabel, vnDate } from "../../../domain/format";
@@ -73,7 +74,8 @@ export function MergeTab() {
       <FileDrop
         multiple
         label="Chọn các tệp của đơn vị…"
-        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods vào đây."
+        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods vào đây; cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) có bảng tính đính kèm."
+        accept={MERGE_ACCEPT}
         disabled={working}
         onFiles={(picked) => void session.addFiles(picked)}
         testId="merge-drop"
