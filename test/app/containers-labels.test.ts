@@ -30,3 +30,22 @@ describe("where a file came from", () => {
     expect(timelinessText({ onTime: false, timeliness: { date: "2021-06-28", by: "email" } })).toBe("Muộn (nộp ngày 28/06/2021 theo thư điện tử)");
   });
 });
+
+describe("versions of one unit ordered by arrival", () => {
+  it("keeps, of two files with the same report date, the one whose email came later, whatever the order given", async () => {
+    const { buildUnitWorkbook } = await import("../../src/domain/sheets");
+    const { writeWorkbookXlsx } = await import("../../src/io/write");
+    const { fillTemplate } = await import("../support/fill");
+    const { readSource } = await import("../../src/app/sources");
+    const { mergeReports } = await import("../../src/domain/merge");
+    const { TAM_DUONG_UNITS } = await import("../../src/domain/units");
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Tam Đường", level: "co-so", created: "2021-05-01" }));
+    const fill = (n: number) => fillTemplate(template, { indicators: { "1.1": [n, n] }, dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021" });
+    const later = { ...(await readSource({ name: "thu-2.eml › Báo cáo.xlsx", bytes: await fill(12) })), origin: { kind: "email" as const, container: "thu-2.eml", date: "2021-06-22T01:00:00.000Z", path: "Báo cáo.xlsx" } };
+    const earlier = { ...(await readSource({ name: "thu-1.eml › Báo cáo.xlsx", bytes: await fill(10) })), origin: { kind: "email" as const, container: "thu-1.eml", date: "2021-06-21T01:00:00.000Z", path: "Báo cáo.xlsx" } };
+    const summary = mergeReports([later, earlier], { units: TAM_DUONG_UNITS });
+    const status = Object.fromEntries(summary.files.map((f) => [f.file, f.status]));
+    expect(status).toEqual({ "thu-2.eml › Báo cáo.xlsx": "merged", "thu-1.eml › Báo cáo.xlsx": "superseded" });
+    expect(summary.files.find((f) => f.status === "superseded")!.reason).toContain("theo ngày giờ của thư điện tử");
+  });
+});
