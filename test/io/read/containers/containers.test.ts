@@ -13,6 +13,7 @@ import {
   PYTHON,
   UNRAR,
   listWithUnrar,
+  msgWithAttachment,
   writeEml,
   writeRar4,
   zipBomb,
@@ -218,6 +219,22 @@ describe("Outlook messages (.msg)", () => {
     const x = await expandContainer(msg, "attachmentFiles.msg");
     expect(x.files).toEqual([]);
     expect(x.skipped.map((s) => s.path)).toEqual(["jpg.jpg", "png.png", "tif.tif"]);
+  });
+
+  it("takes a spreadsheet attached to that message (its attachment swapped, every other property as Outlook wrote it)", async () => {
+    const msg = msgWithAttachment(new Uint8Array(readFileSync(join(__dirname, "../../../fixtures/containers/attachmentFiles.msg"))), 1, "Báo cáo xã Bản Bo.xlsx", BOOK);
+    const x = await expandContainer(msg, "Báo cáo.msg");
+    expect(x.files.map((f) => f.name)).toEqual(["Báo cáo.msg › Báo cáo xã Bản Bo.xlsx"]);
+    expect(x.files[0]!.origin).toEqual({
+      kind: "email",
+      container: "Báo cáo.msg",
+      subject: "attachmentFiles",
+      from: "hmailuser <hmailuser@hmailserver.test>",
+      date: "2023-11-01T00:48:31.000Z",
+      path: "Báo cáo xã Bản Bo.xlsx",
+    });
+    expect(readWorkbook(x.files[0]!.bytes, x.files[0]!.name).sheets.length).toBeGreaterThan(0);
+    expect(x.skipped.map((s) => s.path)).toEqual(["jpg.jpg", "tif.tif"]);
   });
 });
 
