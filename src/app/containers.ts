@@ -10,6 +10,7 @@
  * only when such a file is given.
  */
 import type { MergeSource } from "../domain/merge";
+import type { ReadErrorCode } from "../domain/model/issues";
 import type { SourceOrigin } from "../domain/merge/types";
 import { messageFor } from "../domain/rules/messages";
 import { isContainerName, PATH_JOIN, type ContainerLimits, type SkippedEntry } from "../io/read/containers/index";
@@ -37,50 +38,82 @@ export function hasContainers(files: readonly InputFile[]): boolean {
   return files.some((f) => isContainerName(f.name));
 }
 
-/** Opens every container among `files` (see the module's comment); files `keep` accepts are passed on as they are. */
+/**
+ * What one container gave, in order, as plain data a Web Worker can send back: each file taken
+ * out (with its origin), or refused (with its source); and the attachments skipped.
+ */
+export interface PortableExpansion {
+  readonly entries: readonly { readonly file: InputFile; readonly origin?: SourceOrigin; readonly refused?: MergeSource }[];
+  readonly skipped: readonly SkippedAttachment[];
+}
+
+/** The kind of origin a container given as `name` has. */
+function containerKind(name: string): SourceOrigin["kind"] {
+  const lower = name.toLowerCase();
+  return lower.endsWith(".zip") ? "zip" : lower.endsWith(".rar") ? "rar" : "email";
+}
+
+/** A container refused as a whole (or stopped), as its one entry. */
+export async function refusedContainer(file: InputFile, code: ReadErrorCode, message: string): Promise<PortableExpansion> {
+  const source: MergeSource = {
+    file: file.name,
+    sha256: file.bytes.length > 0 ? await sha256Hex(file.bytes) : "",
+    error: { code, message },
+    origin: { kind: containerKind(file.name), container: file.name },
+  };
+  return { entries: [{ file: { name: file.name, bytes: new Uint8Array(0) }, refused: source }], skipped: [] };
+}
+
+/** Opens one container (this thread; the task pane does it in its read worker). */
+export async function expandOne(file: InputFile, limits: Partial<ContainerLimits> = {}): Promise<PortableExpansion> {
+  const { expandContainer } = await import("../io/read/containers/index");
+  let expansion;
+  try {
+    expansion = await expandContainer(file.bytes, file.name, limits);
+  } catch (error) {
+    if (!(error instanceof WorkbookReadError)) throw error;
+    return refusedContainer(file, error.code, error.message);
+  }
+  const time = file.lastModified !== undefined ? { lastModified: file.lastModified } : {};
+  return {
+    entries: [
+      // Each file in its own buffer: a worker may take (transfer) one without the others.
+      ...expansion.files.map((e) => ({
+        file: { name: e.name, bytes: e.bytes.byteOffset === 0 && e.bytes.byteLength === e.bytes.buffer.byteLength ? e.bytes : e.bytes.slice(), ...time },
+        origin: e.origin,
+      })),
+      ...expansion.rejected.map((r) => ({
+        file: { name: r.name, bytes: new Uint8Array(0) },
+        refused: { file: r.name, sha256: "", error: { code: r.code, message: r.message }, origin: r.origin } as MergeSource,
+      })),
+    ],
+    skipped: expansion.skipped.map((s) => ({ ...s, reason: messageFor("attachment-skipped", { file: s.path, container: s.container }) })),
+  };
+}
+
+/**
+ * Opens every container among `files` (see the module's comment), each through `open` (default:
+ * in this thread); files `keep` accepts are passed on as they are.
+ */
 export async function expandContainers(
   files: readonly InputFile[],
   limits: Partial<ContainerLimits> = {},
   keep: (file: InputFile) => boolean = () => false,
+  open: (file: InputFile) => Promise<PortableExpansion> = (file) => expandOne(file, limits),
 ): Promise<ExpandedFiles> {
   const out: ExpandedFiles = { files: [], origins: new Map(), refused: new Map(), skipped: [] };
-  if (!hasContainers(files)) {
-    out.files.push(...files);
-    return out;
-  }
-  const { expandContainer, containerFormat } = await import("../io/read/containers/index");
   for (const file of files) {
     if (!isContainerName(file.name) || keep(file)) {
       out.files.push(file);
       continue;
     }
-    const kind: SourceOrigin["kind"] = containerFormat(file.name) === "zip" ? "zip" : containerFormat(file.name) === "rar" ? "rar" : "email";
-    try {
-      const expansion = await expandContainer(file.bytes, file.name, limits);
-      for (const e of expansion.files) {
-        const input: InputFile = { name: e.name, bytes: e.bytes, ...(file.lastModified !== undefined ? { lastModified: file.lastModified } : {}) };
-        out.files.push(input);
-        out.origins.set(input, e.origin);
-      }
-      for (const r of expansion.rejected) {
-        const input: InputFile = { name: r.name, bytes: new Uint8Array(0) };
-        out.files.push(input);
-        out.refused.set(input, { file: r.name, sha256: "", error: { code: r.code, message: r.message }, origin: r.origin });
-      }
-      for (const s of expansion.skipped) {
-        out.skipped.push({ ...s, reason: messageFor("attachment-skipped", { file: s.path, container: s.container }) });
-      }
-    } catch (error) {
-      if (!(error instanceof WorkbookReadError)) throw error;
-      const input: InputFile = { name: file.name, bytes: new Uint8Array(0) };
-      out.files.push(input);
-      out.refused.set(input, {
-        file: file.name,
-        sha256: await sha256Hex(file.bytes),
-        error: { code: error.code, message: error.message },
-        origin: { kind, container: file.name },
-      });
+    const expansion = await open(file);
+    for (const e of expansion.entries) {
+      out.files.push(e.file);
+      if (e.origin) out.origins.set(e.file, e.origin);
+      if (e.refused) out.refused.set(e.file, e.refused);
     }
+    out.skipped.push(...expansion.skipped);
   }
   return out;
 }

@@ -127,4 +127,13 @@ describeTools("merge takes email messages and archives", () => {
     expect(out.skipped.map((s) => s.path)).toEqual(["thu-ban-bo.eml › Công văn.pdf"]);
     expect(exit).toBe(2);
   });
+
+  it("report drafts from the spreadsheets inside a message, naming what was rejected and skipped", async () => {
+    const c = capture();
+    const exit = await main(["report", join(dir, "thu-ban-bo.eml"), "--out", join(dir, "du-thao.docx"), "--date", "2021-07-01"], c.io);
+    expect(exit).toBe(0);
+    expect(c.out()).toContain("Số liệu tổng hợp từ 2/3 tệp");
+    expect(c.err()).toContain("Bị loại: thu-ban-bo.eml › nen.zip › bom.xlsx");
+    expect(c.err()).toContain("Bỏ qua: thu-ban-bo.eml › Công văn.pdf");
+  }, 120_000);
 });

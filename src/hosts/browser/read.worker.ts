@@ -21,6 +21,10 @@ async function handle(request: WorkerRequest): Promise<void> {
         onProgress: (p) => scope.postMessage({ id: request.id, kind: "progress", done: p.done, total: p.total, item: p.item }),
       });
       scope.postMessage({ id: request.id, kind: "read-done", sources });
+    } else if (request.kind === "expand") {
+      // The readers of messages and archives load here, only when such a file comes.
+      const expanded = await (await import("../../app/containers")).expandOne(request.file);
+      scope.postMessage({ id: request.id, kind: "expand-done", expanded });
     } else if (request.kind === "targets") {
       const targets = (await import("../../app/read-targets")).readTargets(request.file);
       scope.postMessage({ id: request.id, kind: "targets-done", targets });
