@@ -100,7 +100,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       return (await import("./check")).checkGrid(grid, name);
     },
 
-    async readFiles(files, onProgress, signal): Promise<MergeSource[]> {
+    async readFiles(files, onProgress, signal, onSkipped): Promise<MergeSource[]> {
       // One request per file, each under a time limit where the reader can stop one (a worker).
       const { readFiles } = await import("./read-files");
       // Email messages and archives: opened into the spreadsheets inside (their readers load only then).
@@ -124,6 +124,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
             }
           : undefined,
       );
+      if (expanded.skipped.length > 0) onSkipped?.(expanded.skipped.map((s) => ({ path: `${s.container} › ${s.path}`, reason: s.reason })));
       return readFiles(withOrigins(work.mergeReader(), expanded), expanded.files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
     },
 

@@ -4,7 +4,8 @@
  * with two spreadsheet attachments (written by Python's email package as
  * Thunderbird writes it), a PDF beside them and an inline logo. Each
  * attachment becomes a card showing where it came from and that it was judged
- * on time by the email's date.
+ * on time by the email's date. A .rar (read by WebAssembly in the worker)
+ * likewise.
  *
  * Console policy as in flows.test.ts: console errors/warnings (except
  * office.js's own notice), page errors and failed requests fail the test.
@@ -16,7 +17,7 @@ import { join } from "node:path";
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 import { writeUnitTemplate } from "../../src/io/write";
-import { PYTHON, writeEml } from "../fixtures/containers/make-containers";
+import { PYTHON, writeEml, writeRar4 } from "../fixtures/containers/make-containers";
 import { CHROMIUM, launchChromium } from "../support/browser";
 import { productionBuild } from "../support/build";
 import { fillTemplate } from "../support/fill";
@@ -96,6 +97,9 @@ d("email messages dropped on the task pane (standalone, Chromium)", () => {
     const binhLu = page.locator('[data-testid="file-status"][data-file="thu-bao-cao.eml › Báo cáo xã Bình Lư.xlsx"]');
     expect(await binhLu.getAttribute("data-status")).toBe("merged");
     expect(await page.getByTestId("units-received").innerText()).toContain("Đã nhận 2/19 đơn vị");
+    // The PDF beside them is named as skipped; the inline logo is not.
+    await page.getByText("Bỏ qua Công văn.pdf trong thu-bao-cao.eml: không phải bảng tính nên không đọc.").first().waitFor();
+    expect(await page.getByText("logo.png").count()).toBe(0);
     if (process.env.SCREENSHOTS) {
       mkdirSync(process.env.SCREENSHOTS, { recursive: true });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -103,6 +107,22 @@ d("email messages dropped on the task pane (standalone, Chromium)", () => {
       const list = page.locator("ul:has([data-testid=file-status])").first();
       await list.screenshot({ path: join(process.env.SCREENSHOTS, "email-cards-450.png") });
     }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it("a .rar with a folder inside: its spreadsheet becomes a card shown as archive › folder/file (RAR read by WebAssembly in the worker)", async () => {
+    const rar = writeRar4([
+      { name: "Tháng 6/Báo cáo xã Sơn Bình.xlsx", bytes: await unitFile("Đảng ủy xã Sơn Bình", { "1.1": [26, 26] }, 18) },
+      { name: "ảnh chụp.jpg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]) },
+    ]);
+    const { page, problems } = await open("Tổng hợp", 450);
+    await page.getByTestId("merge-drop").locator('input[type="file"]').setInputFiles({ name: "bao-cao.rar", mimeType: "application/vnd.rar", buffer: Buffer.from(rar) });
+    await page.getByTestId("summary-table").waitFor();
+    const card = page.locator('[data-testid="file-status"][data-file="bao-cao.rar › Tháng 6/Báo cáo xã Sơn Bình.xlsx"]');
+    expect(await card.getAttribute("data-status")).toBe("merged");
+    expect(await card.innerText()).toContain("bao-cao.rar › Tháng 6/Báo cáo xã Sơn Bình.xlsx");
+    expect(await page.getByTestId("file-status").count()).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   }, 300_000);

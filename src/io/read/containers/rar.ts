@@ -10,11 +10,22 @@ import type { ContainerEntry, OpenedContainer } from "./types";
 
 type Unrar = typeof import("node-unrar-js");
 
-/** Where the browser build finds unrar.wasm (set by the host that bundles it); Node finds it beside the library. */
-let wasmSource: (() => Promise<ArrayBuffer>) | undefined;
+const underNode = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === "string";
 
-export function setUnrarWasm(load: () => Promise<ArrayBuffer>): void {
-  wasmSource = load;
+/**
+ * The WebAssembly of unrar: under Node the library finds it beside itself; in the page's worker it is
+ * fetched here from beside the worker's script (the build copies it there) and handed over as bytes,
+ * so that no server needs to send it as "application/wasm".
+ */
+async function wasmBinaryFor(file: string): Promise<ArrayBuffer | undefined> {
+  if (underNode || typeof fetch !== "function" || typeof location === "undefined") return undefined;
+  try {
+    const response = await fetch(new URL("unrar.wasm", location.href).href);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.arrayBuffer();
+  } catch (error) {
+    throw unreadable(file, `không tải được bộ đọc tệp nén RAR (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 function unreadable(file: string, detail: string): WorkbookReadError {
@@ -24,7 +35,7 @@ function unreadable(file: string, detail: string): WorkbookReadError {
 export async function openRar(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<OpenedContainer> {
   const unrar: Unrar = await import("node-unrar-js");
   const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const wasmBinary = wasmSource ? await wasmSource() : undefined;
+  const wasmBinary = await wasmBinaryFor(file);
   type Extractor = Awaited<ReturnType<Unrar["createExtractorFromData"]>>;
   let extractor: Extractor;
   let headers: import("node-unrar-js").FileHeader[];
