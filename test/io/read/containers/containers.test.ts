@@ -176,6 +176,15 @@ describe("archives (.zip)", () => {
     expect(y.rejected.map((r) => r.code)).toEqual(["zip-bomb"]);
   });
 
+  it("takes entries named with '..' or an absolute path only as labels (nothing is written anywhere)", async () => {
+    const zip = zipWithInfoZipOrFflate({ "../../evil.xlsx": BOOK, "/abs/x.xlsx": BOOK });
+    const x = await expandContainer(zip, "e.zip");
+    expect(x.files.map((f) => [f.name, f.origin.path])).toEqual([
+      ["e.zip › ../../evil.xlsx", "../../evil.xlsx"],
+      ["e.zip › abs/x.xlsx", "abs/x.xlsx"],
+    ]);
+  });
+
   it("refuses an encrypted zip as a whole, with its reason", async () => {
     const zip = zipWithInfoZipOrFflate({ "a.xlsx": BOOK });
     // The PKWARE encryption flag in the central directory and the local header.
