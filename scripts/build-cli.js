@@ -20,6 +20,8 @@ Promise.all(
       target: "node20",
       format: "cjs",
       sourcemap: true,
+      // node-unrar-js finds its WebAssembly (unrar.wasm) beside its own files: loaded from node_modules, not bundled.
+      external: ["node-unrar-js"],
       logLevel: "warning",
     }),
   ),
