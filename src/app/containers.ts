@@ -13,7 +13,7 @@ import type { MergeSource } from "../domain/merge";
 import type { ReadErrorCode } from "../domain/model/issues";
 import type { SourceOrigin } from "../domain/merge/types";
 import { messageFor } from "../domain/rules/messages";
-import { isContainerName, PATH_JOIN, type ContainerLimits, type SkippedEntry } from "../io/read/containers/index";
+import { expandContainer, isContainerName, PATH_JOIN, type ContainerLimits, type SkippedEntry } from "../io/read/containers/index";
 import { WorkbookReadError } from "../io/read/errors";
 import type { FileReaderPort } from "./read-files";
 import { sha256Hex, type InputFile } from "./sources";
@@ -66,7 +66,6 @@ export async function refusedContainer(file: InputFile, code: ReadErrorCode, mes
 
 /** Opens one container (this thread; the task pane does it in its read worker). */
 export async function expandOne(file: InputFile, limits: Partial<ContainerLimits> = {}): Promise<PortableExpansion> {
-  const { expandContainer } = await import("../io/read/containers/index");
   let expansion;
   try {
     expansion = await expandContainer(file.bytes, file.name, limits);

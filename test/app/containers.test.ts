@@ -136,4 +136,13 @@ describeTools("merge takes email messages and archives", () => {
     expect(c.err()).toContain("Bị loại: thu-ban-bo.eml › nen.zip › bom.xlsx");
     expect(c.err()).toContain("Bỏ qua: thu-ban-bo.eml › Công văn.pdf");
   }, 120_000);
+
+  it("stops a message whose reading runs past the time limit (in a worker thread) and rejects it as a whole", async () => {
+    const c = capture();
+    const exit = await main(["validate", join(dir, "thu-ban-bo.eml"), "--json"], { ...c.io, fileTimeLimitMs: 1 });
+    const out = JSON.parse(c.out()) as { files: { file: string; issues: { rule: string }[]; origin: { kind: string; container: string } }[] };
+    expect(out.files).toHaveLength(1);
+    expect(out.files[0]).toMatchObject({ file: "thu-ban-bo.eml", issues: [{ rule: "timeout" }], origin: { kind: "email", container: "thu-ban-bo.eml" } });
+    expect(exit).toBe(2);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { basename, resolve } from "node:path";
 import { RequestError } from "../../app/errors";
-import { expandContainers, skippedEntryJson, withOrigins } from "../../app/containers";
+import { skippedEntryJson, withOrigins } from "../../app/containers";
+import { openContainers } from "../../hosts/node/containers";
 import { mergeFiles, mergeJson, mergeOptionsOf } from "../../app/merge";
 import { readTargetsFile } from "../../app/read-targets";
 import type { TargetsUsed } from "../../domain/check";
@@ -106,7 +107,7 @@ export const mergeCommand: CliCommand = {
     }
     const opened = openInputs(walked.files);
     // Email messages and archives: the spreadsheets inside, each with where it came from.
-    const expanded = await expandContainers(opened.inputs, {}, (f) => opened.refused.has(f));
+    const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];
     if (opened.inputs.length === 0) {
       io.stderr(`Không có tệp bảng tính nào để tổng hợp ${WORKBOOK_KINDS_TEXT}.\n`);

@@ -1,4 +1,5 @@
-import { expandContainers, skippedEntryJson, withOrigins } from "../../app/containers";
+import { skippedEntryJson, withOrigins } from "../../app/containers";
+import { openContainers } from "../../hosts/node/containers";
 import { resolve } from "node:path";
 import { draftBasis, draftBasisText, draftOptionsFor, writeReportDraft } from "../../app/report";
 import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
@@ -48,7 +49,7 @@ export const reportCommand: CliCommand = {
     }
     const opened = openInputs(walked.files);
     // Email messages and archives: the spreadsheets inside.
-    const expanded = await expandContainers(opened.inputs, {}, (f) => opened.refused.has(f));
+    const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];
     for (const k of skipped) io.stderr(`Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`);
     if (opened.inputs.length === 0) {

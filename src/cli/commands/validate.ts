@@ -1,4 +1,5 @@
-import { expandContainers, isContainerName, originJson, skippedEntryJson } from "../../app/containers";
+import { isContainerName, originJson, skippedEntryJson } from "../../app/containers";
+import { openContainers } from "../../hosts/node/containers";
 import { sourceLabel } from "../../domain/merge/origin";
 import type { SourceOrigin } from "../../domain/merge/types";
 import { readFailureIssue } from "../../domain/rules/messages";
@@ -139,7 +140,7 @@ export const validateCommand: CliCommand = {
         opened.push(o);
         continue;
       }
-      const expanded = await expandContainers([o.file]);
+      const expanded = await openContainers([o.file], io.fileTimeLimitMs);
       skipped.push(...expanded.skipped.map(skippedEntryJson));
       for (const f of expanded.files) {
         const refused = expanded.refused.get(f);

@@ -91,7 +91,17 @@ export interface Expansion {
 /** Why an attachment that is not a spreadsheet is not read. */
 export const NOT_A_SPREADSHEET = "không phải bảng tính nên không đọc";
 
+type Readers = typeof import("./readers").CONTAINER_READERS;
+
+/** Readers given by the host (see ./readers.ts); otherwise each is loaded with import() when its kind of file comes. */
+let given: Readers | undefined;
+
+export function useContainerReaders(readers: Readers): void {
+  given = readers;
+}
+
 async function open(format: ContainerFormat, bytes: Uint8Array, label: string, limits: ReadLimits): Promise<OpenedContainer> {
+  if (given) return given[format](bytes, label, limits);
   switch (format) {
     case "eml":
       return (await import("./eml")).openEml(bytes, label);
