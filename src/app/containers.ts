@@ -140,9 +140,17 @@ export function withOrigins(reader: FileReaderPort, expanded: Pick<ExpandedFiles
     read: async (file, options) => {
       const refused = expanded.refused.get(file);
       if (refused) return refused;
-      const outcome = await reader.read(file, options);
       const origin = expanded.origins.get(file);
-      return origin === undefined || "failed" in outcome ? outcome : { ...outcome, origin };
+      if (origin === undefined) return reader.read(file, options);
+      // Taken before the port may hand the bytes away: a file stopped or failed keeps its origin too.
+      const sha256 = await sha256Hex(file.bytes);
+      const outcome = await reader.read(file, options);
+      if (!("failed" in outcome)) return { ...outcome, origin };
+      const error =
+        outcome.failed === "timeout"
+          ? { code: "timeout" as const, message: messageFor("timeout", { file: file.name, seconds: Math.round(options.limitMs / 1000) }) }
+          : { code: "corrupt" as const, message: messageFor("corrupt", { file: file.name, detail: outcome.detail }) };
+      return { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}), error, origin };
     },
     ...(reader.transfersBytes !== undefined ? { transfersBytes: reader.transfersBytes } : {}),
     close: () => reader.close?.(),

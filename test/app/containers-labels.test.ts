@@ -49,3 +49,15 @@ describe("versions of one unit ordered by arrival", () => {
     expect(summary.files.find((f) => f.status === "superseded")!.reason).toContain("theo ngày giờ của thư điện tử");
   });
 });
+
+describe("a file from a message that its reader stopped", () => {
+  it("is rejected with the time limit's reason and keeps its origin", async () => {
+    const { withOrigins } = await import("../../src/app/containers");
+    const file = { name: "thu.eml › Báo cáo.xlsx", bytes: new Uint8Array([1, 2, 3]) };
+    const origin = { kind: "email" as const, container: "thu.eml", subject: "Báo cáo", path: "Báo cáo.xlsx" };
+    const reader = withOrigins({ read: async () => ({ failed: "timeout" as const }) }, { origins: new Map([[file, origin]]), refused: new Map() });
+    const source = await reader.read(file, { limitMs: 60_000 });
+    expect(source).toMatchObject({ file: file.name, error: { code: "timeout" }, origin });
+    expect("error" in source && source.error!.message).toContain("60 giây");
+  });
+});
