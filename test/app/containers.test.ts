@@ -112,6 +112,7 @@ describeTools("merge takes email messages and archives", () => {
     const files = XLSX.utils.sheet_to_json<string[]>(summary.Sheets["Các tệp đã nhận"]!, { header: 1 }).flat().map(String);
     expect(files).toContain("Email «Báo cáo Đề án 241» từ Đảng ủy xã Bản Bo <dangybanbo@gmail.com>, 20/06/2021 › Báo cáo xã Bản Bo.xlsx");
     expect(files).toContain("tệp-nén.zip › thư mục/Bình Lư.xlsx");
+    expect(files.some((t) => t.includes("không thì theo ngày của thư điện tử gửi tệp, không thì theo ngày ghi trên báo cáo"))).toBe(true);
   });
 
   it("validate checks each spreadsheet inside a message, with its origin", async () => {

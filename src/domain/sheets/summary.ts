@@ -305,7 +305,7 @@ function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
     { b, last },
     opts,
     "CÁC TỆP ĐÃ NHẬN",
-    `(Hạn nộp: ${vnDate(summary.deadline)}; ${summary.files.length} tệp; thời hạn theo ngày nhận khi cán bộ đã nhập, không thì theo ngày ghi trên báo cáo)`,
+    `(Hạn nộp: ${vnDate(summary.deadline)}; ${summary.files.length} tệp; thời hạn theo ngày nhận khi cán bộ đã nhập, ${summary.files.some((f) => f.timeliness?.by === "email") ? "không thì theo ngày của thư điện tử gửi tệp, không thì " : "không thì "}theo ngày ghi trên báo cáo)`,
   );
   const headerRow = r;
   const filesHeader = ["Stt", "Tệp", "Đơn vị", "Trạng thái", "Lý do", "Ngày báo cáo", "Thời hạn", "Số lỗi", "Số cảnh báo", "SHA-256"];
