@@ -341,6 +341,8 @@ module.exports = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // Sample unit workbooks for "Dùng thử với dữ liệu mẫu" (made by scripts/make-samples.ts), fetched on demand.
           { from: "assets/samples/*.xlsx", to: "samples/[name][ext]", info: { minimized: true } },
+          // The RAR reader (node-unrar-js, loaded only when a .rar is given) fetches its WebAssembly beside the read worker's script.
+          { from: "node_modules/node-unrar-js/esm/js/unrar.wasm", to: "unrar.wasm", info: { minimized: true } },
           {
             from: "node_modules/@microsoft/office-js/dist",
             to: "office-js",

@@ -31,7 +31,15 @@ const entries = [
 
 Promise.all([
   ...entries.map(([source, out]) =>
-    build({ ...common, entryPoints: [join(ROOT, "src", source)], outfile: join(OUT, out), plugins: [vendored], metafile: true }),
+    build({
+      ...common,
+      entryPoints: [join(ROOT, "src", source)],
+      outfile: join(OUT, out),
+      plugins: [vendored],
+      metafile: true,
+      // node-unrar-js finds its WebAssembly (unrar.wasm) beside its own files: loaded from node_modules, not bundled.
+      external: ["node-unrar-js"],
+    }),
   ),
   ...Object.entries(VENDORED).map(([pkg, name]) =>
     build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: ROOT, loader: "js" }, outfile: join(OUT, "vendor", `${name}.cjs`) }),

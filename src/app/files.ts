@@ -13,6 +13,8 @@ import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import type { Unit } from "../domain/units";
 import { systemClock, type Clock } from "./clock";
 import { FileReadError } from "./errors";
+import type { PortableExpansion } from "./containers";
+import { FILE_TIME_LIMIT_MS } from "./limits";
 import type { FileReaderPort } from "./read-files";
 import type { CheckResult, DraftOptions, FileUseCases, InputFile, MergeRun, Progress, TemplateRequest } from "./usecases";
 
@@ -27,6 +29,8 @@ export interface FileWork {
   readTargetsFile(file: InputFile): Promise<TargetsUsed>;
   /** A reader for the files of one merge (closed when the merge's reading ends). */
   mergeReader(): FileReaderPort;
+  /** Opens an email message or archive (default: in this thread); "timeout" when stopped past `limitMs`. */
+  expandContainer?(file: InputFile, limitMs: number): Promise<PortableExpansion | "timeout">;
 }
 
 export interface FilePorts {
@@ -96,10 +100,32 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       return (await import("./check")).checkGrid(grid, name);
     },
 
-    async readFiles(files, onProgress, signal): Promise<MergeSource[]> {
+    async readFiles(files, onProgress, signal, onSkipped): Promise<MergeSource[]> {
       // One request per file, each under a time limit where the reader can stop one (a worker).
       const { readFiles } = await import("./read-files");
-      return readFiles(work.mergeReader(), files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
+      // Email messages and archives: opened into the spreadsheets inside (their readers load only then).
+      const { expandContainers, hasContainers, refusedContainer, withOrigins } = await import("./containers");
+      const { messageFor } = await import("../domain/rules/messages");
+      if (!hasContainers(files)) return readFiles(work.mergeReader(), files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
+      const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
+      const inWorker = work.expandContainer?.bind(work);
+      const expanded = await expandContainers(
+        files,
+        {},
+        undefined,
+        inWorker
+          ? async (file) => {
+              const name = file.name;
+              const answer = await inWorker(file, limitMs);
+              // A message or archive that hangs its reader: stopped, and refused as a whole.
+              return answer === "timeout"
+                ? refusedContainer({ name, bytes: new Uint8Array(0) }, "timeout", messageFor("timeout", { file: name, seconds: Math.round(limitMs / 1000) }))
+                : answer;
+            }
+          : undefined,
+      );
+      if (expanded.skipped.length > 0) onSkipped?.(expanded.skipped.map((s) => ({ path: `${s.container} › ${s.path}`, reason: s.reason })));
+      return readFiles(withOrigins(work.mergeReader(), expanded), expanded.files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
     },
 
     async summarise(sources, mergeOptions: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun> {

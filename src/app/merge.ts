@@ -12,6 +12,7 @@ import { matchUnit, type Unit } from "../domain/units";
 import { systemClock, today, type Clock } from "./clock";
 import { parseDayInput } from "./dates";
 import { RequestError } from "./errors";
+import { originJson } from "./containers";
 import { readFiles, type FileReaderPort, type ReadHooks } from "./read-files";
 import type { InputFile } from "./sources";
 import { summarise, type MergeRun } from "./summarise";
@@ -94,10 +95,12 @@ export function mergeJson(run: MergeRun): unknown {
       unit: f.unit,
       date: f.date,
       on_time: f.onTime,
-      // Which date judged it on time or late: "received" (entered by staff) or "report_date" (typed on the report); null when neither.
-      timeliness_date_source: f.timeliness ? (f.timeliness.by === "received" ? "received" : "report_date") : null,
+      // Which date judged it on time or late: "received" (entered by staff), "email" (the date of the message it came in) or "report_date" (typed on the report); null when none.
+      timeliness_date_source: f.timeliness ? (f.timeliness.by === "received" ? "received" : f.timeliness.by === "email" ? "email" : "report_date") : null,
       status: f.status,
       reason: f.reason,
+      // Where the file came from: an email message or an archive (kind "file" for a file given as is).
+      origin: originJson(run.sources[k]?.origin),
       sha256: f.sha256,
       on_list: f.onList,
       issues: f.issues.map(issueJson),

@@ -59,7 +59,13 @@ export interface FileUseCases {
   /** Checks grids already read (the open workbook). */
   checkGrid(grid: WorkbookGrid, name: string): Promise<CheckResult>;
   /** Reads files for a merge, one by one (off the UI thread where possible); unreadable files become sources with an error. */
-  readFiles(files: readonly InputFile[], onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<MergeSource[]>;
+  readFiles(
+    files: readonly InputFile[],
+    onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
+    /** Attachments and archive entries that are not spreadsheets: "thư.eml › ảnh.jpg" and why (Vietnamese). */
+    onSkipped?: (skipped: readonly { readonly path: string; readonly reason: string }[]) => void,
+  ): Promise<MergeSource[]>;
   /** Merges read sources (cheap: re-run when the user assigns a unit or reverses a superseded choice). */
   summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
   writeXlsx(layout: WorkbookLayout): Promise<Uint8Array>;

@@ -140,6 +140,11 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { file: "hai-ban.xlsx", detail: "tên mục \"xl/workbook.xml\" có hai lần" },
     shows: ["hai-ban.xlsx", "mập mờ: tên mục \"xl/workbook.xml\" có hai lần", "hai bảng tính khác nhau"],
   },
+  // Email messages and archives of attachments (containers of the units' files).
+  "container-unreadable": { params: { file: "thu.eml", detail: "không phải thư điện tử" }, shows: ["thu.eml", ": không phải thư điện tử"] },
+  "container-encrypted": { params: { file: "bao-cao.rar" }, shows: ["bao-cao.rar", "mật khẩu"] },
+  "container-too-deep": { params: { file: "a.zip › b.zip › c.zip", depth: 2 }, shows: ["a.zip › b.zip › c.zip", "quá 2 lớp"] },
+  "attachment-skipped": { params: { file: "anh.jpg", container: "thu.eml" }, shows: ["anh.jpg", "thu.eml", "không phải bảng tính"] },
   "targets.unparsed": { params: { indicator: "3.1", text: "khoảng chín mươi", count: false }, shows: ["Chỉ tiêu 3.1", '"khoảng chín mươi"', '"Trên 95%"'] },
   "targets.unknown-indicator": { params: { row: 12, text: "9.9" }, shows: ["Dòng 12", '("9.9")'] },
   "targets.duplicate": { params: { indicator: "1.1", firstRow: 4, row: 9 }, shows: ["Chỉ tiêu 1.1", "dòng 4", "dòng 9"] },
@@ -213,6 +218,8 @@ describe("issue rules", () => {
       "totals-differ",
       "commune-count",
       "text-cut",
+      // Email messages and archives of attachments.
+      "attachment-skipped",
     ]);
     // Only a summary missing a table it must have cannot be used; the rest of these rules warn.
     expect(warnings.filter((r) => r.includes("."))).toEqual(RULES.filter((r) => r.includes(".") && r !== "summary.table-missing"));

@@ -1,5 +1,7 @@
 import { basename, resolve } from "node:path";
 import { RequestError } from "../../app/errors";
+import { skippedEntryJson, withOrigins } from "../../app/containers";
+import { openContainers } from "../../hosts/node/containers";
 import { mergeFiles, mergeJson, mergeOptionsOf } from "../../app/merge";
 import { readTargetsFile } from "../../app/read-targets";
 import type { TargetsUsed } from "../../domain/check";
@@ -62,6 +64,7 @@ export const mergeCommand: CliCommand = {
     "  --deadline  hạn nộp, vd. 2021-06-25 hoặc 25/6/2021 (mặc định 2021-06-25, theo Công văn 232-CV/HU)",
     "  --targets   mục tiêu theo kế hoạch của đơn vị: trang \"Mục tiêu\" (cột Chỉ tiêu, Nội dung, Mục tiêu, vd. \"≥ 90%\", \"Trên 95%\", \"Ít nhất 2\"); mặc định theo Đề án 241",
     "  --take      lấy số liệu của một đơn vị cho chỉ tiêu, thay vì cộng (vd. \"3.1=Phòng Văn hóa - Thông tin\")",
+    "  Nhận cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar): mọi bảng tính đính kèm hoặc bên trong được tổng hợp; tệp không phải bảng tính được liệt kê ở skipped.",
     "  Chỉ đọc tệp thường; ống dẫn, thiết bị, thư mục, liên kết hỏng, tên không phải UTF-8 được bỏ qua và liệt kê (JSON: skipped).",
     "  Mã thoát / exit: 0 khi đã ghi tệp tổng hợp (kể cả khi có tệp bị loại), 1 khi không ghi được, 2 khi sai cú pháp.",
   ],
@@ -103,7 +106,9 @@ export const mergeCommand: CliCommand = {
       return 1;
     }
     const opened = openInputs(walked.files);
-    const skipped: Skipped[] = [...walked.skipped, ...opened.skipped];
+    // Email messages and archives: the spreadsheets inside, each with where it came from.
+    const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
+    const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];
     if (opened.inputs.length === 0) {
       io.stderr(`Không có tệp bảng tính nào để tổng hợp ${WORKBOOK_KINDS_TEXT}.\n`);
       return 1;
@@ -115,12 +120,12 @@ export const mergeCommand: CliCommand = {
     const run = await mergeFiles(
       {
         ...request,
-        files: opened.inputs,
+        files: expanded.files,
         ...(targets !== undefined && targetsFile !== undefined ? { targets: { name: basename(targetsFile), used: targets } } : {}),
         layout: { ...given("unit", "unitName"), ...given("superior", "superior"), ...given("place", "place"), ...given("date", "date") },
         ...(io.clock ? { clock: io.clock } : {}),
       },
-      withRefused(workerThreadReader(), opened.refused),
+      withOrigins(withRefused(workerThreadReader(), opened.refused), expanded),
       {
         onRead: (p) => {
           if (jsonTarget !== "-") io.stderr(`[${p.done}/${p.total}] ${terminalName(p.item)}\n`);

@@ -1,3 +1,5 @@
+import { skippedEntryJson, withOrigins } from "../../app/containers";
+import { openContainers } from "../../hosts/node/containers";
 import { resolve } from "node:path";
 import { parseDayInput } from "../../app/dates";
 import { draftBasis, draftBasisText, draftOptionsFor, parseRecipients, writeReportDraft } from "../../app/report";
@@ -62,15 +64,17 @@ export const reportCommand: CliCommand = {
       return 1;
     }
     const opened = openInputs(walked.files);
-    const skipped: Skipped[] = [...walked.skipped, ...opened.skipped];
+    // Email messages and archives: the spreadsheets inside.
+    const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
+    const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];
     for (const k of skipped) io.stderr(`Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`);
     if (opened.inputs.length === 0) {
       io.stderr(`Không có tệp bảng tính nào để lấy số liệu ${WORKBOOK_KINDS_TEXT}.\n`);
       return 1;
     }
-    const reader = withRefused(workerThreadReader(), opened.refused);
+    const reader = withOrigins(withRefused(workerThreadReader(), opened.refused), expanded);
     const limit = io.fileTimeLimitMs !== undefined ? { limitMs: io.fileTimeLimitMs } : {};
-    const basis = await draftBasis(opened.inputs, units, reader, limit);
+    const basis = await draftBasis(expanded.files, units, reader, limit);
     if (basis.kind === "summary") {
       if (basis.errors.length > 0) {
         io.stderr(

@@ -1,3 +1,8 @@
+import { isContainerName, originJson, skippedEntryJson } from "../../app/containers";
+import { openContainers } from "../../hosts/node/containers";
+import { sourceLabel } from "../../domain/merge/origin";
+import type { SourceOrigin } from "../../domain/merge/types";
+import { readFailureIssue } from "../../domain/rules/messages";
 import { basename, resolve } from "node:path";
 import { checkFiles, unopenedFile, type FileCheck } from "../../app/check";
 import { issueJson } from "../../app/merge";
@@ -144,17 +149,48 @@ export const validateCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseArgs(args, { flags: ["json"] });
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp (at least one file is required)");
-    const opened = parsed.positional.map((file) => openOne(resolve(io.cwd, file), file));
+    const given = parsed.positional.map((file) => openOne(resolve(io.cwd, file), file));
+    // An email message or an archive stands for the spreadsheets inside it, each with where it came from.
+    const origins = new Map<ToCheck | FileResult, SourceOrigin>();
+    const skipped: { path: string; reason: string; container: string }[] = [];
+    const opened: (ToCheck | FileResult)[] = [];
+    for (const o of given) {
+      if (!isToCheck(o) || !isContainerName(o.file.name)) {
+        opened.push(o);
+        continue;
+      }
+      const expanded = await openContainers([o.file], io.fileTimeLimitMs);
+      skipped.push(...expanded.skipped.map(skippedEntryJson));
+      for (const f of expanded.files) {
+        const refused = expanded.refused.get(f);
+        const item: ToCheck | FileResult = refused?.error
+          ? { file: f.name, readError: readFailureIssue(refused.error.code, f.name, refused.error.message) }
+          : { file: f, display: f.name };
+        const origin = expanded.origins.get(f) ?? refused?.origin;
+        if (origin) origins.set(item, origin);
+        opened.push(item);
+      }
+    }
     const toCheck = opened.filter(isToCheck);
     // Each file is read in a worker thread, stopped past the time limit (rule "timeout"), as in a merge.
     const checked = await checkFiles(workerThreadChecker(), toCheck, { limitMs: io.fileTimeLimitMs });
     let next = 0;
     const results = opened.map((o) => (isToCheck(o) ? checked[next++]! : o));
+    const originOf = (k: number): SourceOrigin | undefined => origins.get(opened[k]!);
     if (parsed.options.has("json")) {
-      io.stdout(JSON.stringify({ files: results.map(resultJson), totals: validateTotals(results) }, null, 2) + "\n");
+      // A file inside a message or an archive says where it came from (a file given as is keeps its fields as they were).
+      const files = results.map((r, k) => {
+        const origin = originOf(k);
+        return origin ? { ...resultJson(r), origin: originJson(origin) } : resultJson(r);
+      });
+      io.stdout(JSON.stringify({ files, totals: validateTotals(results), ...(skipped.length > 0 ? { skipped } : {}) }, null, 2) + "\n");
     } else {
-      const totals = results.length > 1 ? `\n\n${totalsLine(validateTotals(results))}` : "";
-      io.stdout(results.map(textReport).join("\n\n") + totals + "\n");
+      const texts = results.map((r, k) => {
+        const origin = originOf(k);
+        return origin ? `${textReport(r)}\n  Nguồn: ${sourceLabel(r.file, origin)}` : textReport(r);
+      });
+      const totals = results.length > 1 ? [totalsLine(validateTotals(results))] : [];
+      io.stdout([...texts, ...skipped.map((s) => `Bỏ qua: ${terminalName(s.path)}: ${s.reason}`), ...totals].join("\n\n") + "\n");
     }
     if (results.some((r) => r.readError)) return 2;
     if (results.some((r) => r.report && hasErrors(r.report.issues))) return 1;

@@ -1,4 +1,5 @@
 /** Who has sent: each listed unit's state, and the expected, received, missing and unlisted units with the rate. */
+import { vietnamDay } from "./origin";
 import { foldText } from "../text";
 import type { Unit } from "../units";
 import { round2 } from "./aggregate";
@@ -19,9 +20,22 @@ export function judgeTimeliness(
   return files.map((f, k) => {
     const source = placed[k]!.source;
     const entered = received?.[source.file] ?? source.received;
+    // The email's date: the day it arrived, in Việt Nam's calendar.
+    const arrived = source.origin?.date !== undefined ? vietnamDay(source.origin.date) : undefined;
     const timeliness =
-      entered !== undefined ? { date: entered, by: "received" as const } : f.date !== null ? { date: f.date, by: "report-date" as const } : null;
-    return { ...f, onTime: timeliness === null ? null : timeliness.date <= deadline, timeliness };
+      entered !== undefined
+        ? { date: entered, by: "received" as const }
+        : arrived !== undefined
+          ? { date: arrived, by: "email" as const }
+          : f.date !== null
+            ? { date: f.date, by: "report-date" as const }
+            : null;
+    return {
+      ...f,
+      onTime: timeliness === null ? null : timeliness.date <= deadline,
+      timeliness,
+      ...(source.origin !== undefined ? { origin: source.origin } : {}),
+    };
   });
 }
 

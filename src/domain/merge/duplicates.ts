@@ -74,11 +74,21 @@ export function setAsideIncluded(
   return { groups: remaining, extraIssues };
 }
 
-/** Positive when a is later than b: by the report's date, then the file's time; a dated report over an undated one. */
+/** When the file arrived: the date-time of the email it came in, "" when it did not come by email. */
+function arrival(p: Placed): string {
+  const date = p.source.origin?.date;
+  const t = date === undefined ? Number.NaN : Date.parse(date);
+  return Number.isNaN(t) ? "" : new Date(t).toISOString();
+}
+
+/** Positive when a is later than b: by the report's date, then the arrival by email, then the file's time; a dated report over an undated one. */
 function later(a: Placed, b: Placed): number {
   const da = a.source.report?.reportDate ?? "";
   const db = b.source.report?.reportDate ?? "";
   if (da !== db && da !== "" && db !== "") return da < db ? -1 : 1;
+  const aa = arrival(a);
+  const ab = arrival(b);
+  if (aa !== ab && aa !== "" && ab !== "") return aa < ab ? -1 : 1;
   const ta = a.source.fileTime ?? "";
   const tb = b.source.fileTime ?? "";
   if (ta !== tb) return ta < tb ? -1 : 1;
@@ -90,12 +100,13 @@ function later(a: Placed, b: Placed): number {
  * Why the merged file of a unit won over another of its files:
  * - "preferred": the user chose it;
  * - "later-date": its report carries a later date;
+ * - "later-email": both carry the same date (or neither one), and its email arrived later;
  * - "same-date-later-modified": both carry the same date (or neither one), and it was saved last (the file's time);
  * - "same-date-added-last": same date and no later file time, so the one given last (the later arrival) is kept;
  * - "later-modified": only one carries a date, and the file times put this one last;
  * - "dated": only it carries a date (the file times say nothing).
  */
-export type SupersededWhy = "preferred" | "later-date" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
+export type SupersededWhy = "preferred" | "later-date" | "later-email" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
 
 /** The reason code of `winner` over `loser` (both of one unit); `chosen` when the user picked the winner. */
 export function supersededWhy(winner: Placed, loser: Placed, chosen: boolean): SupersededWhy {
@@ -103,6 +114,9 @@ export function supersededWhy(winner: Placed, loser: Placed, chosen: boolean): S
   const dw = winner.source.report?.reportDate ?? "";
   const dl = loser.source.report?.reportDate ?? "";
   if (dw !== dl && dw !== "" && dl !== "") return "later-date";
+  const aw = arrival(winner);
+  const al = arrival(loser);
+  if (aw !== al && aw !== "" && al !== "" && aw > al) return "later-email";
   const tw = winner.source.fileTime ?? "";
   const tl = loser.source.fileTime ?? "";
   if (tw !== tl && tw > tl) return dw === dl ? "same-date-later-modified" : "later-modified";
@@ -118,6 +132,8 @@ export function supersededWhyText(why: SupersededWhy, sharedDate: string | null)
       return "người dùng chọn";
     case "later-date":
       return "tệp có ngày báo cáo muộn hơn";
+    case "later-email":
+      return `${same}; dùng tệp gửi sau (theo ngày giờ của thư điện tử)`;
     case "same-date-later-modified":
       return `${same}; dùng tệp được sửa sau cùng (theo thời gian lưu tệp)`;
     case "same-date-added-last":

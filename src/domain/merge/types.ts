@@ -75,8 +75,11 @@ export interface MergeOptions {
   readonly received?: Readonly<Record<string, string>>;
 }
 
-/** Which date judged a file on time or late: the one typed on the report, or the received date staff entered. */
-export type TimelinessBy = "report-date" | "received";
+/**
+ * Which date judged a file on time or late: the received date staff entered, the date of the email
+ * the file was attached to (its arrival), or the one typed on the report.
+ */
+export type TimelinessBy = "report-date" | "received" | "email";
 
 export type FileStatus = "merged" | "superseded" | "rejected";
 
@@ -102,6 +105,8 @@ export interface FileResult {
   readonly timeliness?: { readonly date: string; readonly by: TimelinessBy } | null;
   /** For a unit's merged file, how it differs from each earlier version it replaces (absent when it replaces none). */
   readonly changes?: readonly VersionChanges[];
+  /** Where the file came from when it arrived inside an email message or an archive. */
+  readonly origin?: SourceOrigin;
 }
 
 export interface IndicatorSummary {

@@ -169,6 +169,15 @@ export interface ReadErrorParams {
   // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
   /** A compound file whose structure is out of bounds or inconsistent (sector size, chains, directory, stream sizes). */
   readonly "cfb-malformed": { readonly file: string; readonly detail: string };
+  // Email messages and archives of attachments (containers of the units' files).
+  /** A message or an archive that cannot be opened (file: the container, or its path inside the one given). */
+  readonly "container-unreadable": { readonly file: string; readonly detail: string };
+  /** An archive with a password (its files, or its list of files, encrypted). */
+  readonly "container-encrypted": { readonly file: string };
+  /** An archive or message nested deeper than `depth` levels. */
+  readonly "container-too-deep": { readonly file: string; readonly depth: number };
+  /** An attachment or archive entry that is not a spreadsheet (listed as skipped, not read). */
+  readonly "attachment-skipped": { readonly file: string; readonly container: string };
 }
 
 /** A unit's own targets: the "Mục tiêu" sheet. Rows are one-based. */
@@ -295,6 +304,11 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "empty-file": "error",
   // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
   "cfb-malformed": "error",
+  // Email messages and archives of attachments (containers of the units' files).
+  "container-unreadable": "error",
+  "container-encrypted": "error",
+  "container-too-deep": "error",
+  "attachment-skipped": "warning",
   "targets.unparsed": "warning",
   "targets.unknown-indicator": "warning",
   "targets.duplicate": "warning",

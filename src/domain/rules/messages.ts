@@ -132,6 +132,13 @@ const MESSAGES: Messages = {
   // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
   "cfb-malformed": (p) =>
     `Không đọc được tệp ${s(p.file)}: tệp .xls có cấu trúc bất thường (${s(p.detail)}); có thể là tệp hỏng hoặc độc hại. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
+  // Email messages and archives of attachments (containers of the units' files).
+  "container-unreadable": (p) => `Không mở được ${s(p.file)}: ${s(p.detail)}.`,
+  "container-encrypted": (p) =>
+    `Không mở được tệp nén ${s(p.file)}: tệp nén được đặt mật khẩu nên không đọc được các tệp bên trong. Hãy giải nén rồi gửi các bảng tính, hoặc nén lại không đặt mật khẩu.`,
+  "container-too-deep": (p) =>
+    `Không mở ${s(p.file)}: tệp nén hoặc thư lồng quá ${s(p.depth)} lớp. Hãy giải nén rồi gửi các bảng tính bên trong.`,
+  "attachment-skipped": (p) => `Bỏ qua ${s(p.file)} trong ${s(p.container)}: không phải bảng tính nên không đọc.`,
   "targets.unparsed": (p) =>
     `Chỉ tiêu ${p.indicator}: mục tiêu "${p.text}" không đọc được (cần ghi ví dụ ${p.count ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"'}); dùng mục tiêu của Đề án 241.`,
   "targets.unknown-indicator": (p) => `Dòng ${p.row} ("${p.text}") không khớp với chỉ tiêu nào của Đề án 241; mục tiêu ở dòng này không được dùng.`,

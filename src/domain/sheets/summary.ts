@@ -7,6 +7,7 @@
  * as text (number format "@"), never as a formula; the district's totals and
  * ratios are formulas that carry the merge's figures (summary-formulas.ts).
  */
+import { sourceLabel } from "../merge/origin";
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicatorById } from "../catalogue";
 import { formatPercent, rejectedPlace, targetLabel, verdictLabel, vnDate } from "../format";
 import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type WorkbookIdentity } from "../model/identity";
@@ -356,6 +357,7 @@ function statusSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout 
 export function fileTimelinessLabel(f: Pick<FileResult, "onTime" | "timeliness">): string {
   const t = f.timeliness;
   if (t === undefined || t === null) return onTimeLabel(f.onTime);
+  if (t.by === "email") return `${onTimeLabel(f.onTime)} (nộp ngày ${vnDate(t.date)} theo thư điện tử)`;
   const by = t.by === "received" ? "theo ngày nhận do cán bộ nhập" : "theo ngày ghi trên báo cáo";
   return `${onTimeLabel(f.onTime)} (${by}: ${vnDate(t.date)})`;
 }
@@ -369,7 +371,7 @@ function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
     { b, last },
     opts,
     "CÁC TỆP ĐÃ NHẬN",
-    `(Hạn nộp: ${vnDate(summary.deadline)}; ${summary.files.length} tệp; thời hạn theo ngày nhận khi cán bộ đã nhập, không thì theo ngày ghi trên báo cáo)`,
+    `(Hạn nộp: ${vnDate(summary.deadline)}; ${summary.files.length} tệp; thời hạn theo ngày nhận khi cán bộ đã nhập, ${summary.files.some((f) => f.timeliness?.by === "email") ? "không thì theo ngày của thư điện tử gửi tệp, không thì " : "không thì "}theo ngày ghi trên báo cáo)`,
   );
   const headerRow = r;
   const filesHeader = ["Stt", "Tệp", "Đơn vị", "Trạng thái", "Lý do", "Ngày báo cáo", "Thời hạn", "Số lỗi", "Số cảnh báo", "SHA-256"];
@@ -383,7 +385,9 @@ function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
     // A corrected file says what differs from the version it replaces.
     const reason = [f.reason ?? "", ...(f.changes ?? []).map(versionText)].filter((t) => t !== "").join("\n");
     b.set(r, 0, k + 1, "cellCenter");
-    b.set(r, 1, f.file, "textCell");
+    // Where the file came from: "Email «…» từ …, 20/06/2021 › Báo cáo.xlsx", "tệp-nén.zip › thư mục/Báo cáo.xlsx".
+    const shown = sourceLabel(f.file, f.origin);
+    b.set(r, 1, shown, "textCell");
     b.set(r, 2, f.unit === null ? "(không rõ đơn vị)" : f.onList ? f.unit : `${f.unit} (ngoài danh sách)`, "textCell");
     b.set(r, 3, FILE_STATUS_LABEL[f.status], f.status === "merged" ? "textCenter" : "short");
     b.set(r, 4, reason, "textCell");
@@ -392,7 +396,7 @@ function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
     b.set(r, 7, f.errors, "number");
     b.set(r, 8, f.warnings, "number");
     b.set(r, 9, f.sha256, "textCell");
-    b.fit(r, 1, 1, f.file, "textCell");
+    b.fit(r, 1, 1, shown, "textCell");
     b.fit(r, 2, 2, f.unit ?? "", "textCell");
     b.fit(r, 4, 4, reason, "textCell");
     b.fit(r, 6, 6, timeliness, "textCell");

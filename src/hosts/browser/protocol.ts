@@ -2,6 +2,7 @@
  * Messages between the task pane and the read worker. Everything in them is
  * structured-cloneable: plain objects, strings, numbers, Uint8Arrays.
  */
+import type { PortableExpansion } from "../../app/containers";
 import type { InputFile } from "../../app/sources";
 import type { CheckResult } from "../../app/usecases";
 import type { TargetsUsed } from "../../domain/check";
@@ -11,7 +12,9 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: "read"; readonly files: readonly InputFile[] }
   | { readonly id: number; readonly kind: "check"; readonly file: InputFile }
   /** The targets a file sets on its "Mục tiêu" sheet. */
-  | { readonly id: number; readonly kind: "targets"; readonly file: InputFile };
+  | { readonly id: number; readonly kind: "targets"; readonly file: InputFile }
+  /** An email message or archive opened into the spreadsheets inside. */
+  | { readonly id: number; readonly kind: "expand"; readonly file: InputFile };
 
 export type WorkerResponse =
   | { readonly id: number; readonly kind: "progress"; readonly done: number; readonly total: number; readonly item: string }
@@ -21,5 +24,6 @@ export type WorkerResponse =
   | { readonly id: number; readonly kind: "read-done"; readonly sources: MergeSource[] }
   | { readonly id: number; readonly kind: "check-done"; readonly result: CheckResult }
   | { readonly id: number; readonly kind: "targets-done"; readonly targets: TargetsUsed }
+  | { readonly id: number; readonly kind: "expand-done"; readonly expanded: PortableExpansion }
   /** The file could not be read (Vietnamese message naming it) or the worker itself failed. */
   | { readonly id: number; readonly kind: "failed"; readonly message: string; readonly code: string | null };

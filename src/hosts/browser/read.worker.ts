@@ -26,6 +26,10 @@ async function handle(request: WorkerRequest): Promise<void> {
       }
       if (total > 0) scope.postMessage({ id: request.id, kind: "progress", done: total, total, item: request.files[total - 1]!.name });
       scope.postMessage({ id: request.id, kind: "read-done", sources: [] });
+    } else if (request.kind === "expand") {
+      // The readers of messages and archives load here, only when such a file comes.
+      const expanded = await (await import("../../app/containers")).expandOne(request.file);
+      scope.postMessage({ id: request.id, kind: "expand-done", expanded });
     } else if (request.kind === "targets") {
       const targets = (await import("../../app/read-targets")).readTargets(request.file);
       scope.postMessage({ id: request.id, kind: "targets-done", targets });

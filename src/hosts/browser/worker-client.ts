@@ -18,7 +18,7 @@ class TimeLimitError extends Error {
   override readonly name = "TimeLimitError";
 }
 
-type RequestBody = { kind: "read"; files: readonly InputFile[] } | { kind: "check" | "targets"; file: InputFile };
+type RequestBody = { kind: "read"; files: readonly InputFile[] } | { kind: "check" | "targets" | "expand"; file: InputFile };
 
 /** A read worker and the requests in flight to it; a new worker is made after it is terminated. */
 export class ReadWorkerClient {
@@ -214,5 +214,17 @@ export function workerWork(make: () => Promise<Worker>): FileWork {
       return response.kind === "targets-done" ? response.targets : failure(response, file.name);
     },
     mergeReader: () => workerReader(make),
+    async expandContainer(file, limitMs) {
+      // A worker of its own, ended past the time limit (a message or archive that hangs its parser).
+      const own = new ReadWorkerClient(make);
+      try {
+        const response = await own.requestWithin(limitMs, { kind: "expand", file });
+        if (response === "timeout") return "timeout";
+        if (response.kind === "expand-done") return response.expanded;
+        return failure(response, file.name);
+      } finally {
+        own.close();
+      }
+    },
   };
 }

@@ -17,12 +17,14 @@ import type { InputFile } from "../../app/sources";
 import type { MergeSource } from "../../domain/merge";
 import { messageFor } from "../../domain/rules/messages";
 import { DEFAULT_LIMITS } from "../../io/read/errors";
-import { isWorkbookName } from "../../io/read/formats";
+import { isInputName } from "../../io/read/formats";
 
 /** A file or folder entry that was not read, and why (Vietnamese). */
 export interface Skipped {
   readonly path: string;
   readonly reason: string;
+  /** For an attachment or archive entry: the message or archive given that held it. */
+  readonly container?: string;
 }
 
 /** Why a file could not be opened or read, in Vietnamese ("không tìm thấy tệp", "đây là thư mục", …). */
@@ -144,7 +146,7 @@ function walkFolder(folder: string, shown: string, files: string[], skipped: Ski
   entries.sort((a, b) => a.shown.localeCompare(b.shown, "vi"));
   for (const entry of entries) {
     if (entry.shown.startsWith("~$") || entry.shown.startsWith(".")) continue;
-    if (!isWorkbookName(entry.shown)) continue;
+    if (!isInputName(entry.shown)) continue;
     if (entry.name === undefined) {
       skipped.push({ path: join(shown, entry.shown), reason: NOT_UTF8 });
       continue;

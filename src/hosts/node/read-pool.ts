@@ -12,21 +12,27 @@ import { Worker } from "node:worker_threads";
 import { Cancelled } from "../../app/cancel";
 import type { FileCheck, FileCheckPort } from "../../app/check";
 import { readFiles, type FileReaderPort, type ReadFailure } from "../../app/read-files";
+import { refusedContainer, type PortableExpansion } from "../../app/containers";
 import type { InputFile } from "../../app/sources";
+import { messageFor } from "../../domain/rules/messages";
 import type { MergeSource } from "../../domain/merge";
 
-export { FILE_TIME_LIMIT_MS } from "../../app/limits";
+import { FILE_TIME_LIMIT_MS } from "../../app/limits";
 
-type Done = { ok: true; source?: MergeSource; check?: FileCheck };
+export { FILE_TIME_LIMIT_MS };
+
+type Done = { ok: true; source?: MergeSource; check?: FileCheck; expanded?: PortableExpansion };
 type Reply = Done | { ok: false; message: string };
 /** The worker's answer for the k-th file of a batch. */
 export type BatchReply = { readonly k: number } & ({ ok: true; source: MergeSource } | { ok: false; message: string });
 
-/** What the worker is asked: a file to read for a merge (the file itself), several (a batch), or one to check. */
+/** What the worker is asked: a file to read for a merge (the file itself), several (a batch), one to check, or a message or archive to open. */
 export type WorkerTask =
   | InputFile
   | { readonly task: "check"; readonly file: InputFile; readonly display: string }
-  | { readonly task: "batch"; readonly files: readonly InputFile[] };
+  | { readonly task: "batch"; readonly files: readonly InputFile[] }
+  /** An email message or archive opened into the spreadsheets inside. */
+  | { readonly task: "expand"; readonly file: InputFile };
 
 /** Files a worker is given at once: fewer round trips, and a stop costs at most this many files read again. */
 export const WORKER_BATCH = 32;
@@ -175,6 +181,26 @@ export function workerThreadChecker(): FileCheckPort {
     async check(file, display, { limitMs, signal }) {
       const reply = await slot.run({ task: "check", file, display }, limitMs, signal);
       return "failed" in reply ? reply : reply.check!;
+    },
+    close: () => slot.close(),
+  };
+}
+
+/**
+ * Opens email messages and archives in a worker thread, one at a time, each stopped past the time
+ * limit (a message or archive that hangs its reader) and then refused as a whole.
+ */
+export function workerThreadExpander(limitMs: number = FILE_TIME_LIMIT_MS): { open(file: InputFile): Promise<PortableExpansion>; close(): Promise<void> } {
+  const slot = workerSlot();
+  return {
+    async open(file) {
+      const reply = await slot.run({ task: "expand", file }, limitMs, undefined);
+      if (!("failed" in reply)) return reply.expanded!;
+      const message =
+        reply.failed === "timeout"
+          ? messageFor("timeout", { file: file.name, seconds: Math.round(limitMs / 1000) })
+          : messageFor("container-unreadable", { file: file.name, detail: reply.detail });
+      return refusedContainer(file, reply.failed === "timeout" ? "timeout" : "container-unreadable", message);
     },
     close: () => slot.close(),
   };

@@ -24,6 +24,19 @@ parentPort?.on("message", (task: WorkerTask) => {
     void readBatch(task.files);
     return;
   }
+  if ("task" in task && task.task === "expand") {
+    // A message or an archive: its readers load here, only when one comes (require: the worker may run from the TypeScript sources, where import() is not available).
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const containers = require("../../io/read/containers/index") as typeof import("../../io/read/containers/index");
+    containers.useContainerReaders((require("../../io/read/containers/readers") as typeof import("../../io/read/containers/readers")).CONTAINER_READERS);
+    const { expandOne } = require("../../app/containers") as typeof import("../../app/containers");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    expandOne(task.file).then(
+        (expanded) => parentPort?.postMessage({ ok: true, expanded }),
+        (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+      );
+    return;
+  }
   if ("task" in task) {
     try {
       parentPort?.postMessage({ ok: true, check: validateFile(task.file, task.display) });

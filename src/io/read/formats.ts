@@ -30,6 +30,24 @@ export const WORKBOOK_ACCEPT = [...WORKBOOK_EXTENSIONS, ...MIME_TYPES].join(",")
 /** The `accept` attribute of a file input for unit lists and targets files. */
 export const LIST_ACCEPT = [...LIST_EXTENSIONS, "text/csv", ...MIME_TYPES].join(",");
 
+/** Email messages and archives of attachments, opened into the spreadsheets inside (io/read/containers). */
+export const CONTAINER_EXTENSIONS: readonly string[] = [".eml", ".msg", ".zip", ".rar"];
+
+const CONTAINER_MIME_TYPES = ["message/rfc822", "application/vnd.ms-outlook", "application/zip", "application/x-zip-compressed", "application/vnd.rar", "application/x-rar-compressed"];
+
+/** The `accept` attribute of a file input for the files of a merge: workbooks, messages and archives. */
+export const MERGE_ACCEPT = [WORKBOOK_ACCEPT, ...CONTAINER_EXTENSIONS, ...CONTAINER_MIME_TYPES].join(",");
+
+/** Whether a file name is an email message or an archive the tool opens. */
+export function isContainerFileName(name: string): boolean {
+  return CONTAINER_EXTENSIONS.includes(extensionOf(name));
+}
+
+/** Whether a file given to a merge, a check or a report is read: a workbook, or a message or archive holding workbooks. */
+export function isInputName(name: string): boolean {
+  return isWorkbookName(name) || isContainerFileName(name);
+}
+
 /** "(.xlsx, .xlsm, .xls, .ods)" for messages (web pages saved as "Excel" are taken too, without being named). */
 export const WORKBOOK_KINDS_TEXT = `(${SPREADSHEET_EXTENSIONS.join(", ")})`;
 

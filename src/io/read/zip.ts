@@ -15,6 +15,9 @@ export interface ZipEntryInfo {
   readonly declaredSize: number;
   readonly localOffset: number;
   readonly encrypted: boolean;
+  /** The name's bytes as stored, and whether the entry says they are UTF-8 (general purpose flag 11): archives of attachments name their files in the archiver's code page otherwise. */
+  readonly rawName?: Uint8Array;
+  readonly utf8?: boolean;
 }
 
 export interface ZipScan {
@@ -206,7 +209,7 @@ export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): Zi
     const dataStart = checkLocalHeader(bytes, file, entry, crc, flags);
     if (dataStart + compressedSize > bytes.length) throw corrupt(file, `mục "${name}" bị cắt cụt`);
     spans.push({ start: localOffset, end: dataStart + compressedSize, name });
-    entries.push(entry);
+    entries.push({ ...entry, rawName: bytes.subarray(p + 46, Math.min(bytes.length, p + 46 + nameLen)), utf8: (flags & 0x800) !== 0 });
     p = eEnd + commentLen;
   }
   // Two entries sharing bytes (overlapping entries inflate the same data many times over).
@@ -369,6 +372,49 @@ export function repack(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const files: Record<string, Uint8Array> = Object.create(null) as Record<string, Uint8Array>;
   for (const [name, data] of parts) files[name] = data;
   return zipSync(files, { level: 0 });
+}
+
+/**
+ * Inflates one entry listed by listZip (an archive of attachments, where each entry is a file of its
+ * own): the same checks as scanZip — the entry's size and ratio limits, its bytes counted as they
+ * inflate, an entry that inflates to more or less than it declares refused — for one entry, so that
+ * a bad entry is refused on its own. Throws WorkbookReadError ("zip-bomb", "corrupt") naming `file`.
+ */
+export function inflateEntry(bytes: Uint8Array, file: string, entry: ZipEntryInfo, limits: ReadLimits): Uint8Array {
+  if (entry.declaredSize > limits.maxEntryBytes) {
+    throw bomb(file, `mục "${entry.name}" khai báo ${entry.declaredSize} byte khi giải nén, tối đa ${limits.maxEntryBytes}`);
+  }
+  checkRatio(file, entry.name, entry.declaredSize, entry.compressedSize, limits);
+  const lo = entry.localOffset;
+  const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
+  const end = start + entry.compressedSize;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const onData = (chunk: Uint8Array): void => {
+    size += chunk.length;
+    if (size > limits.maxEntryBytes) throw new LimitExceeded(`mục "${entry.name}" giải nén vượt ${limits.maxEntryBytes} byte`);
+    if (size > entry.declaredSize) {
+      throw new LimitExceeded(`mục "${entry.name}" giải nén ra nhiều hơn dung lượng khai báo (${entry.declaredSize} byte)`);
+    }
+    parts.push(chunk.slice());
+  };
+  try {
+    if (entry.method === 0) onData(bytes.subarray(start, end));
+    else if (entry.method === 8 && end - start <= ONE_SHOT_MAX_COMPRESSED) onData(inflateBounded(bytes.subarray(start, end), entry.declaredSize + 1));
+    else if (entry.method === 8) {
+      const inflater = new Inflate((chunk) => onData(chunk));
+      const step = 16 * 1024;
+      for (let p = start; p < end; p += step) inflater.push(bytes.subarray(p, Math.min(end, p + step)), p + step >= end);
+    } else throw corrupt(file, `mục "${entry.name}" dùng kiểu nén không hỗ trợ (${entry.method})`);
+  } catch (error) {
+    if (error instanceof LimitExceeded) throw bomb(file, error.message);
+    if (error instanceof WorkbookReadError) throw error;
+    throw corrupt(file, `không giải nén được mục "${entry.name}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (size !== entry.declaredSize) {
+    throw corrupt(file, `mục "${entry.name}" khai báo ${entry.declaredSize} byte nhưng giải nén được ${size} byte`);
+  }
+  return concat(parts);
 }
 
 class TooManyCells extends Error {

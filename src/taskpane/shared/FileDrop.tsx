@@ -51,6 +51,8 @@ export function FileDrop(props: {
   disabled?: boolean;
   onFiles: (files: File[]) => void;
   testId?: string;
+  /** The picker's accepted kinds (default: the workbooks). */
+  accept?: string;
 }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -87,7 +89,7 @@ export function FileDrop(props: {
         ref={input}
         className={styles.input}
         type="file"
-        accept={WORKBOOK_ACCEPT}
+        accept={props.accept ?? WORKBOOK_ACCEPT}
         multiple={props.multiple}
         aria-label={props.label}
         tabIndex={-1}

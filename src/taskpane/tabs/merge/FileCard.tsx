@@ -5,6 +5,7 @@
  * issues (the card opens to the list), and (where it applies) assigning it to
  * a unit or preferring it.
  */
+import { sourceLabel } from "../../../domain/merge/origin";
 import { useId, useState } from "react";
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FileResult } from "../../../domain/merge";
@@ -51,7 +52,12 @@ function statusColor(f: FileResult): "success" | "warning" | "danger" {
 export function timelinessText(f: Pick<FileResult, "onTime" | "timeliness">): string {
   const t = f.timeliness;
   if (t === undefined || t === null || f.onTime === null) return "Chưa rõ đúng hạn hay muộn: báo cáo không ghi ngày; có thể nhập ngày nhận.";
-  const by = t.by === "received" ? `theo ngày nhận do cán bộ nhập, ${vnDate(t.date)}` : `theo ngày ghi trên báo cáo, ${vnDate(t.date)}`;
+  const by =
+    t.by === "received"
+      ? `theo ngày nhận do cán bộ nhập, ${vnDate(t.date)}`
+      : t.by === "email"
+        ? `nộp ngày ${vnDate(t.date)} theo thư điện tử`
+        : `theo ngày ghi trên báo cáo, ${vnDate(t.date)}`;
   return `${f.onTime ? "Đúng hạn" : "Muộn"} (${by})`;
 }
 
@@ -75,7 +81,7 @@ export function FileCard(props: {
   return (
     <li className={styles.file} data-testid="file-status" data-file={f.file} data-status={f.status} data-late={late ? "true" : undefined}>
       <div className={styles.fileHead}>
-        <Text className={styles.fileName}>{f.file}</Text>
+        <Text className={styles.fileName}>{sourceLabel(f.file, f.origin)}</Text>
         <Badge appearance="filled" color={statusColor(f)} data-testid="file-badge" data-tone={statusColor(f)}>
           {STATUS_LABEL[f.status]}
         </Badge>

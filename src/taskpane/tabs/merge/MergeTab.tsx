@@ -11,6 +11,7 @@
  * buttons that started it.
  */
 import { useRef } from "react";
+import { MERGE_ACCEPT } from "../../../io/read/formats";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TargetsUsed } from "../../../app/usecases";
 import { formatRatio, targetLabel, vnDate } from "../../../domain/format";
@@ -93,7 +94,8 @@ export function MergeTab() {
       <FileDrop
         multiple
         label="Chọn các tệp của đơn vị…"
-        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods vào đây."
+        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods vào đây; cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) có bảng tính đính kèm."
+        accept={MERGE_ACCEPT}
         disabled={working}
         onFiles={(picked) => void session.addFiles(picked)}
         testId="merge-drop"

@@ -247,7 +247,9 @@ export function useMergeSession(): MergeSession {
         keepFiles(fresh);
         const replaced = list.length - fresh.length;
         progress({ done: 0, total: fresh.length, item: fresh[0]?.name ?? "" });
-        const read = await files.readFiles(fresh, progress, signal);
+        const read = await files.readFiles(fresh, progress, signal, (skipped) =>
+          warn({ title: "Bỏ qua tệp đính kèm không phải bảng tính", message: skipped.map((s) => s.reason).join(" ") }),
+        );
         setSources((previous) => [...previous, ...read]);
         return replaced > 0 ? `${replaced} tệp trùng tên với tệp đã có nên không đọc lại.` : null;
       },
