@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/cli/de-an-241.cjs (Node 20), used by bin/de-an-241.js, and its read
 // worker into dist/cli/read-worker.cjs. The heavy libraries are bundled on their own, each into
-// dist/cli/vendor/<name>.cjs, and left out of both: the code loads them (a lazy require or a dynamic
+// dist/cli/vendor/<name>.cjs (the readers of email messages too), and left out of both: the code loads them (a lazy require or a dynamic
 // import) only for the files, sheets or outputs that need them, so a merge of .xlsx files starts
 // without SheetJS, ExcelJS or docx.
 "use strict";
@@ -11,7 +11,7 @@ const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "dist", "cli");
 
 /** Package → its own bundle under dist/cli/vendor. */
-const VENDORED = { "@e965/xlsx": "xlsx", exceljs: "exceljs", docx: "docx" };
+const VENDORED = { "@e965/xlsx": "xlsx", exceljs: "exceljs", docx: "docx", "postal-mime": "postal-mime", "@kenjiuno/msgreader": "msgreader" };
 
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: true, logLevel: "warning" };
 
@@ -19,7 +19,7 @@ const common = { bundle: true, platform: "node", target: "node20", format: "cjs"
 const vendored = {
   name: "vendored",
   setup(b) {
-    b.onResolve({ filter: /^(@e965\/xlsx|exceljs|docx)$/ }, (args) => ({ path: `./vendor/${VENDORED[args.path]}.cjs`, external: true }));
+    b.onResolve({ filter: /^(@e965\/xlsx|exceljs|docx|postal-mime|@kenjiuno\/msgreader)$/ }, (args) => ({ path: `./vendor/${VENDORED[args.path]}.cjs`, external: true }));
   },
 };
 

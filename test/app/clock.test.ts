@@ -6,7 +6,7 @@ import { localIsoDate } from "../../src/app/clock";
 function dateIn(zone: string, instant: string): string {
   const clock = join(__dirname, "..", "..", "src", "app", "clock.ts");
   const script = `const { today } = require(${JSON.stringify(clock)}); process.stdout.write(today({ now: () => new Date(${JSON.stringify(instant)}) }));`;
-  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { env: { ...process.env, TZ: zone }, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { env: { ...process.env, TZ: zone }, encoding: "utf8" });
   if (run.status !== 0) throw new Error(run.stderr);
   return run.stdout;
 }

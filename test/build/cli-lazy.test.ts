@@ -10,6 +10,7 @@ import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { writeWorkbookXlsx } from "../../src/io/write";
+import { msgWithAttachment, writeEml } from "../fixtures/containers/make-containers";
 import { REPO } from "../support/build";
 
 const CLI = join(REPO, "dist", "cli", "de-an-241.cjs");
@@ -47,6 +48,27 @@ describe("the built CLI loads the heavy libraries only when needed", () => {
     writeFileSync(join(dir, "don-vi.xls"), XLSX.write(book, { type: "buffer", bookType: "biff8" }) as Buffer);
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("opens an email message with the MIME reader's bundle only, and an Outlook message with its own", () => {
+    const book = new Uint8Array(readFileSync(join(dir, "ban-bo.xlsx")));
+    const eml = writeEml({
+      style: "gmail",
+      subject: "Báo cáo Đề án 241",
+      from: "Đảng ủy xã Bản Bo <dangbo.banbo@example.vn>",
+      date: "Sun, 20 Jun 2021 09:15:02 +0700",
+      attachments: [{ name: "Báo cáo xã Bản Bo.xlsx", bytes: book }],
+    });
+    writeFileSync(join(dir, "thu.eml"), eml);
+    expect(loadedBy(dir, ["merge", "thu.eml", "--units", "units.csv", "--out", "tong-hop-eml.xlsx", "--json", "eml.json"])).toEqual(["postal-mime.cjs"]);
+    const fromEml = JSON.parse(readFileSync(join(dir, "eml.json"), "utf8")) as { files: { status: string; origin: { kind: string; subject?: string } }[] };
+    expect(fromEml.files.map((f) => [f.status, f.origin.kind, f.origin.subject])).toEqual([["merged", "email", "Báo cáo Đề án 241"]]);
+
+    const msg = msgWithAttachment(new Uint8Array(readFileSync(join(__dirname, "../fixtures/containers/attachmentFiles.msg"))), 1, "Báo cáo xã Bản Bo.xlsx", book);
+    writeFileSync(join(dir, "thu.msg"), msg);
+    expect(loadedBy(dir, ["merge", "thu.msg", "--units", "units.csv", "--out", "tong-hop-msg.xlsx", "--json", "msg.json"])).toEqual(["msgreader.cjs"]);
+    const fromMsg = JSON.parse(readFileSync(join(dir, "msg.json"), "utf8")) as { files: { status: string; origin: { kind: string } }[] };
+    expect(fromMsg.files.filter((f) => f.status === "merged").map((f) => f.origin.kind)).toEqual(["email"]);
+  }, 60_000);
 
   it("keeps them out of the CLI and worker bundles", () => {
     expect(statSync(CLI).size).toBeLessThan(1024 * 1024);

@@ -26,7 +26,7 @@ function cliIn(zone: string, instant: string, cwd: string, runs: string[][]): nu
       for (const args of ${JSON.stringify(runs)}) codes.push(await main(args, io));
       process.stdout.write(JSON.stringify(codes));
     })();`;
-  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { env: { ...process.env, TZ: zone }, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { env: { ...process.env, TZ: zone }, encoding: "utf8" });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as number[];
 }

@@ -8,7 +8,7 @@
 import PostalMime from "postal-mime";
 import type { Address, Attachment, Email } from "postal-mime";
 import { WorkbookReadError } from "../errors";
-import type { ContainerEntry, MessageInfo, OpenedContainer } from "./types";
+import { isoDateTime, type ContainerEntry, type MessageInfo, type OpenedContainer } from "./types";
 
 function addressText(a: Address | undefined): string | undefined {
   if (a === undefined) return undefined;
@@ -18,13 +18,6 @@ function addressText(a: Address | undefined): string | undefined {
   const address = (m.address ?? "").trim();
   if (name !== "" && address !== "" && name !== address) return `${name} <${address}>`;
   return address || name || undefined;
-}
-
-/** An ISO date-time, or undefined when the text is not a date. */
-export function isoDateTime(text: string | undefined): string | undefined {
-  if (text === undefined || text.trim() === "") return undefined;
-  const t = Date.parse(text.trim());
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
 /** The topmost Received header's date (the last hop: when the message reached the mailbox). */

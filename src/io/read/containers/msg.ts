@@ -7,8 +7,7 @@
  */
 import MsgReader from "@kenjiuno/msgreader";
 import { WorkbookReadError } from "../errors";
-import { isoDateTime } from "./eml";
-import type { ContainerEntry, OpenedContainer } from "./types";
+import { isoDateTime, type ContainerEntry, type OpenedContainer } from "./types";
 
 type Reader = InstanceType<typeof MsgReader>;
 type Fields = ReturnType<Reader["getFileData"]>;

@@ -45,3 +45,10 @@ export interface ContainerLimits {
 }
 
 export type EntryError = WorkbookReadError;
+
+/** An ISO date-time, or undefined when the text is not a date. */
+export function isoDateTime(text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  const t = Date.parse(text.trim());
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
