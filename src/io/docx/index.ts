@@ -1,55 +1,14 @@
 /**
- * Writes a report draft (src/domain/report-draft) as a Word .docx: Times New
- * Roman 14, A4, margins per the Party's document-format guidance (top and
- * bottom 20 mm, left 30 mm, right 15 mm), the header as a borderless
- * two-column table, the appendix as bordered tables. All text is plain runs.
+ * Writes a report draft (src/domain/report-draft) as a Word .docx in the
+ * page and type every document shares (./parts.ts): the header as a
+ * borderless two-column table, the appendix as bordered tables. All text is
+ * plain runs.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  PageBreak,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  UnderlineType,
-  WidthType,
-  type ITableCellBorders,
-} from "docx";
-import type { DraftBlock, DraftClosing, DraftDocument, DraftHeader, DraftParagraph, DraftRun, DraftTable } from "../../domain/report-draft";
-import { safeText } from "../write/safe-cell";
+import { AlignmentType, PageBreak, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from "docx";
+import type { DraftBlock, DraftClosing, DraftDocument, DraftHeader, DraftParagraph } from "../../domain/report-draft";
+import { ALIGN, dataTable, docxBytes, mm, NO_BORDERS, NO_TABLE_BORDERS, run, TEXT_WIDTH } from "./parts";
 
-export const FONT = "Times New Roman";
-/** 14 pt in half-points. */
-export const FONT_SIZE = 28;
-/** A4 in twips. */
-export const PAGE = { width: 11906, height: 16838 } as const;
-
-/** Millimetres to twips (1 mm = 1440 / 25.4 twips). */
-export function mm(value: number): number {
-  return Math.round((value * 1440) / 25.4);
-}
-
-export const MARGINS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } as const;
-const TEXT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right;
-
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, justify: AlignmentType.JUSTIFIED } as const;
-
-function run(r: DraftRun, size = FONT_SIZE): TextRun {
-  return new TextRun({
-    // Bidirectional controls and characters XML cannot carry are left out (as in the workbooks).
-    text: safeText(r.text),
-    font: FONT,
-    size,
-    ...(r.bold ? { bold: true } : {}),
-    ...(r.italic ? { italics: true } : {}),
-    ...(r.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-  });
-}
+export { FONT, FONT_SIZE, MARGINS, mm, PAGE } from "./parts";
 
 function paragraph(p: DraftParagraph): Paragraph {
   const indent = p.role === "item" || p.role === "figures" || p.role === "placeholder" ? { firstLine: mm(10) } : undefined;
@@ -60,13 +19,6 @@ function paragraph(p: DraftParagraph): Paragraph {
     children: p.runs.map((r) => run(r)),
   });
 }
-
-const NO_BORDERS: ITableCellBorders = {
-  top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-};
 
 function headerTable(h: DraftHeader): Table {
   const widths = [Math.round(TEXT_WIDTH * 0.45), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.45)];
@@ -80,7 +32,7 @@ function headerTable(h: DraftHeader): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { ...NO_BORDERS, insideHorizontal: NO_BORDERS.top!, insideVertical: NO_BORDERS.top! },
+    borders: NO_TABLE_BORDERS,
     rows: [new TableRow({ children: [column(h.left, widths[0]!), column(h.right, widths[1]!)] })],
   });
 }
@@ -108,39 +60,8 @@ function closingTable(c: DraftClosing): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { ...NO_BORDERS, insideHorizontal: NO_BORDERS.top!, insideVertical: NO_BORDERS.top! },
+    borders: NO_TABLE_BORDERS,
     rows: [new TableRow({ cantSplit: true, children: [left, right] })],
-  });
-}
-
-/** Table text a size smaller (13 pt), as tables in reports usually are. */
-const TABLE_SIZE = 26;
-
-function dataTable(t: DraftTable): Table {
-  const sum = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
-  const cell = (text: string, width: number, bold: boolean, center: boolean) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      children: [
-        new Paragraph({
-          alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [run({ text, bold }, TABLE_SIZE)],
-        }),
-      ],
-    });
-  const header = new TableRow({
-    tableHeader: true,
-    children: t.columns.map((c, k) => cell(c, widths[k] ?? 0, true, true)),
-  });
-  const rows = t.rows.map(
-    (r) => new TableRow({ children: r.cells.map((c, k) => cell(c, widths[k] ?? 0, r.group === true, !t.textColumns.includes(k))) }),
-  );
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    rows: [header, ...rows],
   });
 }
 
@@ -163,23 +84,6 @@ function single(b: Exclude<DraftBlock, DraftClosing>): Paragraph | Table {
 }
 
 /** The draft as .docx bytes. */
-export async function writeDraftDocx(draft: DraftDocument): Promise<Uint8Array> {
-  const doc = new Document({
-    creator: "de-an-241",
-    title: "Báo cáo tổng kết Đề án 241",
-    styles: { default: { document: { run: { font: FONT, size: FONT_SIZE } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...MARGINS },
-          },
-        },
-        children: draft.blocks.flatMap(block),
-      },
-    ],
-  });
-  const buffer = await Packer.toArrayBuffer(doc);
-  return new Uint8Array(buffer);
+export function writeDraftDocx(draft: DraftDocument): Promise<Uint8Array> {
+  return docxBytes("Báo cáo tổng kết Đề án 241", draft.blocks.flatMap(block));
 }
