@@ -104,6 +104,14 @@ export interface MergeSession {
   draftReport(): Promise<void>;
 }
 
+/** `record` with `key` set to `value`, or without `key` when `value` is empty. */
+function withEntry(record: Readonly<Record<string, string>>, key: string, value: string): Record<string, string> {
+  const next = { ...record };
+  if (value === "") delete next[key];
+  else next[key] = value;
+  return next;
+}
+
 export function useMergeSession(): MergeSession {
   const { files, workbook } = useServices();
   const { units } = useUnits();
@@ -367,20 +375,8 @@ export function useMergeSession(): MergeSession {
       const typed = dayState(text);
       if (typed.kind === "day") setLastDeadline(typed.iso);
     },
-    setReceived: (file, text) =>
-      setReceivedText((previous) => {
-        const next = { ...previous };
-        if (text === "") delete next[file];
-        else next[file] = text;
-        return next;
-      }),
-    assign: (file, unit) =>
-      setAssignments((previous) => {
-        const next = { ...previous };
-        if (unit === "") delete next[file];
-        else next[file] = unit;
-        return next;
-      }),
+    setReceived: (file, text) => setReceivedText((previous) => withEntry(previous, file, text)),
+    assign: (file, unit) => setAssignments((previous) => withEntry(previous, file, unit)),
     prefer: (unit, file) => setPreferred((previous) => ({ ...previous, [unit]: file })),
     pickTargets,
     clearTargets: () => setTargetsFile(null),
