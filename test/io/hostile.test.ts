@@ -291,6 +291,22 @@ describe("hostile containers get their verdict, fast", () => {
     expect(verdict(elsewhere(`<row r="1"><c r="XFE1"><v>1</v></c></row>`), "x.xlsx").code).toBe("corrupt");
   });
 
+  it("counts the cells of rows past the row limit and checks every reference of a sheet with an odd one", () => {
+    // Rows past maxRows are not read, but their cells still count against the limit.
+    const past = `<row r="1"><c r="A1"><v>1</v></c></row><row r="5"><c r="A5"><v>1</v></c>${"<c/>".repeat(300)}</row>`;
+    expect(verdict(xlsx(past), "x.xlsx", { maxRows: 3, maxCells: 200 }).code).toBe("too-many-cells");
+    expect(verdict(xlsx(past), "x.xlsx", { maxRows: 3, maxCells: 400 }).code).toBe("read");
+    // Plain references first, then one past row 1,048,576 written in lower case: the sheet is looked at whole.
+    const far = `<row r="1"><c r="A1"><v>1</v></c><c r="b1"><v>2</v></c></row><row r="2"><c r="C2"><v>3</v></c><c r="d1048577"><v>4</v></c></row>`;
+    const v = verdict(xlsx(far), "x.xlsx");
+    expect(v.code).toBe("corrupt");
+    expect(v.message).toContain('ô "d1048577"');
+    // A row number past the sheet's last row, on a row whose cells have no reference.
+    expect(verdict(xlsx(`<row r="1048577"><c><v>1</v></c></row>`), "x.xlsx").code).toBe("corrupt");
+    // The sheet's last row is inside (past the row limit, so not read: the file is empty, not broken).
+    expect(verdict(xlsx(`<row r="1048576"><c><v>1</v></c></row>`), "x.xlsx").code).toBe("empty");
+  });
+
   it("bounds .ods repeats before SheetJS builds them", () => {
     const bomb = odsRepeatBomb();
     expect(bomb.length).toBeLessThan(30_000);

@@ -77,6 +77,43 @@ describe("the lean reader's quick paths", () => {
     }
   });
 
+  it("reads a cell written as Excel writes it (one match) as it reads the same cell written otherwise (element by element)", () => {
+    const lean = (bytes: Uint8Array) => readLeanXlsx(scanZip(bytes, "a.xlsx", DEFAULT_LIMITS, () => true).kept, DEFAULT_LIMITS);
+    const column = fc.constantFrom("A", "B", "Z", "AA", "XFD", "XFE", "ZZZ");
+    const value = fc.constantFrom("0", "1", "1219", "-2.5", "1e3", "0x10", "", " 7 ", "a&amp;b", "#N/A", "44368", "true");
+    const cell = fc.record({
+      col: column,
+      row: fc.constantFrom(1, 2, 3, 1048576, 1048577),
+      s: fc.option(fc.constantFrom("0", "1"), { nil: undefined }),
+      t: fc.option(fc.constantFrom("n", "s", "str", "b", "e", "inlineStr", "d"), { nil: undefined }),
+      f: fc.option(fc.constantFrom("", "SUM(A1:A2)", "IF(B2&gt;0,&quot;x&quot;,&quot;&quot;)"), { nil: undefined }),
+      v: fc.option(value, { nil: undefined }),
+    });
+    const write = (cells: { col: string; row: number; s?: string; t?: string; f?: string; v?: string }[], otherwise: boolean): string => {
+      const body = cells
+        .map((c) => {
+          const attrs = `r="${c.col}${c.row}"${c.s !== undefined ? ` s="${c.s}"` : ""}${c.t !== undefined ? ` t="${c.t}"` : ""}${otherwise ? " " : ""}`;
+          const inner = `${c.f !== undefined ? `<f>${c.f}</f>` : ""}${c.v !== undefined ? `<v>${c.t === "s" && /^\d+$/.test(c.v) ? String(Number(c.v) % 2) : c.v}</v>` : ""}`;
+          return inner === "" && c.v === undefined && c.f === undefined ? `<c ${attrs}/>` : `<c ${attrs}>${inner}</c>`;
+        })
+        .join("");
+      return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData><row r="2">${body}</row></sheetData></worksheet>`;
+    };
+    const outcome = (xml: string): unknown => {
+      try {
+        return [lean(workbook(xml)), readWorkbookFast(workbook(xml), "a.xlsx")];
+      } catch (error) {
+        return `throws ${(error as Error).name}: ${(error as Error).message}`;
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
+        expect(outcome(write(cells, false))).toEqual(outcome(write(cells, true)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("decodes entities and _xHHHH_ escapes as the regular expressions do", () => {
     const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
     const reference = (text: string): string =>

@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, WorkbookReadError, type Read
 import { OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
 import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
 import { biffInfo, guardCfb, textFromCp1258 } from "./cfb";
-import { repack, scanZip } from "./zip";
+import { checkCellTags, repack, scanZip } from "./zip";
 
 declare const require: (id: string) => unknown;
 let sheetJsLoaded: typeof SheetJs | undefined;
@@ -91,6 +91,8 @@ export interface GuardedZip {
   readonly parts: ReadonlyMap<string, Uint8Array>;
   /** For an .ods: what the scan of content.xml found. */
   readonly ods?: OdsScan;
+  /** For an .xlsx: false when its cell count and references are left to the reader (guardZip's `deferSheetChecks`). */
+  readonly sheetsChecked?: boolean;
 }
 
 const decoder = new TextDecoder();
@@ -102,9 +104,18 @@ const encoder = new TextEncoder();
  * needs; nested archives are never followed. Refuses encrypted packages, non-workbooks, cells
  * outside Excel's sheet and broken or oversized .ods content.
  */
-export function guardZip(bytes: Uint8Array, fileName: string, limits: ReadLimits): GuardedZip {
+export function guardZip(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ReadLimits,
+  /**
+   * Leave an .xlsx's cell count and cell references to the reader (the lean reader checks the
+   * sheets it reads as it reads them); readGuardedZip makes both checks before SheetJS reads it.
+   */
+  deferSheetChecks = false,
+): GuardedZip {
   const handedOn = (name: string): boolean => ODS_PARTS.has(name) || isOoxmlPart(name);
-  const scan = scanZip(bytes, fileName, limits, handedOn, handedOn);
+  const scan = scanZip(bytes, fileName, limits, handedOn, handedOn, !deferSheetChecks);
   const names = new Set(scan.entries.map((e) => e.name));
   const manifest = scan.texts.get("META-INF/manifest.xml");
   if (manifest && manifest.indexOf("encryption-data") >= 0) throw new WorkbookReadError("encrypted", fileName);
@@ -123,19 +134,9 @@ export function guardZip(bytes: Uint8Array, fileName: string, limits: ReadLimits
   }
   const parts = new Map<string, Uint8Array>();
   if (isOoxml) {
-    for (const [name, data] of scan.kept) {
-      if (!isOoxmlPart(name)) continue;
-      if (WORKSHEET.test(name)) {
-        const outside = referenceOutsideExcel(data);
-        if (outside !== undefined) {
-          throw new WorkbookReadError("corrupt", fileName, {
-            detail: `ô "${outside}" ở phần "${name}" nằm ngoài giới hạn ${EXCEL_COLUMNS} cột × ${EXCEL_ROWS} dòng của bảng tính`,
-          });
-        }
-      }
-      parts.set(name, data);
-    }
-    return { kind: "ooxml", parts };
+    for (const [name, data] of scan.kept) if (isOoxmlPart(name)) parts.set(name, data);
+    if (!deferSheetChecks) checkReferences(parts, fileName);
+    return { kind: "ooxml", parts, sheetsChecked: !deferSheetChecks };
   }
   for (const [name, data] of scan.kept) if (ODS_PARTS.has(name)) parts.set(name, data);
   const content = parts.get("content.xml");
@@ -147,6 +148,22 @@ export function guardZip(bytes: Uint8Array, fileName: string, limits: ReadLimits
     if (error.code === "too-many-cells") throw new WorkbookReadError("too-many-cells", fileName, { cells: error.cells, limit: limits.maxCells });
     throw new WorkbookReadError("corrupt", fileName, { detail: error.detail });
   }
+}
+
+/** Refuses a package with a cell or row reference outside Excel's sheet in any XML part (a worksheet may be any of them). */
+function checkReferences(parts: ReadonlyMap<string, Uint8Array>, fileName: string): void {
+  for (const [name, data] of parts) {
+    if (!WORKSHEET.test(name)) continue;
+    const outside = referenceOutsideExcel(data);
+    if (outside !== undefined) throw outsideExcel(fileName, name, outside);
+  }
+}
+
+/** The error for a cell reference outside Excel's sheet, in a part. */
+export function outsideExcel(fileName: string, part: string, reference: string): WorkbookReadError {
+  return new WorkbookReadError("corrupt", fileName, {
+    detail: `ô "${reference}" ở phần "${part}" nằm ngoài giới hạn ${EXCEL_COLUMNS} cột × ${EXCEL_ROWS} dòng của bảng tính`,
+  });
 }
 
 /** The clean archive SheetJS reads: the guarded parts, numbers it would misread marked as text. */
@@ -292,6 +309,10 @@ function mapTexts(grid: WorkbookGrid, map: (text: string) => string): WorkbookGr
 
 /** Reads a zip the guard opened, with SheetJS, from a clean archive of its parts (never the raw file). */
 export function readGuardedZip(zip: GuardedZip, fileName: string, limits: ReadLimits): WorkbookGrid {
+  if (zip.kind === "ooxml" && zip.sheetsChecked === false) {
+    checkCellTags(zip.parts, fileName, limits);
+    checkReferences(zip.parts, fileName);
+  }
   return readWithSheetJs(sheetJsArchive(zip), fileName, limits, zip.ods?.hidden ?? new Set<string>());
 }
 

@@ -93,8 +93,9 @@ function ambiguous(file: string, detail: string): WorkbookReadError {
 function findEnd(bytes: Uint8Array, file: string): number {
   const lowest = Math.max(0, bytes.length - 22 - 65535);
   const found: number[] = [];
-  for (let i = bytes.length - 4; i >= lowest; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) found.push(i);
+  // From the end down, jumping (natively) from one "P" to the one before.
+  for (let i = bytes.lastIndexOf(0x50, bytes.length - 4); i >= lowest; i = i > 0 ? bytes.lastIndexOf(0x50, i - 1) : -1) {
+    if (bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) found.push(i);
   }
   // The record: the last signature with room for its 22 bytes.
   const eocd = found.find((i) => i + 22 <= bytes.length);
@@ -420,6 +421,21 @@ export function inflateEntry(bytes: Uint8Array, file: string, entry: ZipEntryInf
 class TooManyCells extends Error {
   constructor(readonly cells: number) {
     super("too many cells");
+  }
+}
+
+/**
+ * Counts the cell tags of the given parts as scanZip does while inflating (every XML part but the
+ * .ods content), for a zip scanned without counting (`countCellTags` false): throws
+ * WorkbookReadError "too-many-cells" past `limits.maxCells`.
+ */
+export function checkCellTags(parts: ReadonlyMap<string, Uint8Array>, file: string, limits: ReadLimits): void {
+  const counter = new CellTagCounter();
+  try {
+    for (const [name, data] of parts) if (COUNTED(name)) counter.feed(data, limits.maxCells);
+  } catch (error) {
+    if (error instanceof TooManyCells) throw new WorkbookReadError("too-many-cells", file, { cells: error.cells, limit: limits.maxCells });
+    throw error;
   }
 }
 

@@ -8,8 +8,10 @@
  */
 import type { WorkbookGrid } from "../../../domain/model/grid";
 import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "../errors";
-import { guardZip, readGuardedZip, readWorkbookFile } from "../workbook";
-import { LeanUnsupported, readLeanXlsx } from "./xlsx";
+import { guardZip, outsideExcel, readGuardedZip, readWorkbookFile } from "../workbook";
+import { checkCellTags } from "../zip";
+import { referenceOutsideExcel } from "./sheet-check";
+import { LeanUnsupported, readLeanXlsx, type LeanChecks } from "./xlsx";
 
 function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -27,11 +29,25 @@ function hasCells(grid: WorkbookGrid): boolean {
 export function readWorkbookFast(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   if (!isZip(bytes) || bytes.length > lim.maxFileBytes) return readWorkbookFile(bytes, fileName, limits);
-  // The zip is opened once, by the guard; both readers get the parts it inflated and counted.
-  const zip = guardZip(bytes, fileName, lim);
+  // The zip is opened once, by the guard; both readers get the parts it inflated. The lean reader
+  // counts the cells of the sheets it reads and checks their references as it reads them
+  // (readGuardedZip checks every part before SheetJS reads any).
+  const zip = guardZip(bytes, fileName, lim, true);
   if (zip.kind !== "ooxml" || !zip.parts.has("xl/workbook.xml") || zip.parts.has("xl/workbook.bin")) return readGuardedZip(zip, fileName, lim);
+  const checks: LeanChecks = {
+    tooManyCells(cells) {
+      throw new WorkbookReadError("too-many-cells", fileName, { cells, limit: lim.maxCells });
+    },
+    outside(part) {
+      const bytes = zip.parts.get(part);
+      const reference = bytes ? referenceOutsideExcel(bytes) : undefined;
+      if (reference !== undefined) throw outsideExcel(fileName, part, reference);
+    },
+    // Past maxRows nothing is read, but the file is refused for its cells as before: all counted.
+    rowsCut: () => checkCellTags(zip.parts, fileName, lim),
+  };
   try {
-    const grid = readLeanXlsx(zip.parts, { maxRows: lim.maxRows, maxCells: lim.maxCells });
+    const grid = readLeanXlsx(zip.parts, { maxRows: lim.maxRows, maxCells: lim.maxCells }, checks);
     if (grid.sheets.length === 0 || !hasCells(grid)) throw new WorkbookReadError("empty", fileName);
     return grid;
   } catch (error) {

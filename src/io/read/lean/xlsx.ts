@@ -13,6 +13,7 @@ import { BUILTIN_DATE_FORMATS, BUILTIN_PERCENT_FORMATS, isDateFormat, isPercentF
 
 export { isDateFormat, serialToDate };
 import { isXmlNumber } from "./sheet-check";
+import { EXCEL_COLUMNS as COLUMNS, EXCEL_ROWS as ROWS } from "../errors";
 import { attribute, attributes, attributeValue, decodeXml, elements, findElementIn, FOUND, nextElement, PREFIXED, textOf, type ElementAt } from "./xml";
 
 /*
@@ -28,6 +29,8 @@ const toDate = serialToDate;
 const isNumber = isXmlNumber;
 const FOUND_IT = FOUND;
 const PREFIXED_TAG = PREFIXED;
+const EXCEL_COLUMNS = COLUMNS;
+const EXCEL_ROWS = ROWS;
 
 export class LeanUnsupported extends Error {
   override readonly name = "LeanUnsupported";
@@ -36,8 +39,45 @@ export class LeanUnsupported extends Error {
 export interface LeanLimits {
   /** Most rows read per sheet. */
   readonly maxRows: number;
-  /** Most cells read in the whole workbook. */
+  /** Most cells (cell tags, with or without a value) in the sheets read, in the whole workbook. */
   readonly maxCells: number;
+}
+
+/**
+ * What the caller does when a sheet needs a closer look (each may throw to refuse the file):
+ *  - `tooManyCells(cells)`: the sheets read hold more than maxCells cell tags;
+ *  - `outside(part)`: a cell or row of that worksheet part has a reference that is not a plain one
+ *    inside Excel's sheet (the caller checks the part's bytes);
+ *  - `rowsCut()`: a sheet went on past maxRows, so its later cells were not counted here.
+ * Without them, too many cells is LeanUnsupported and the others are not looked at.
+ */
+export interface LeanChecks {
+  tooManyCells(cells: number): never;
+  outside(part: string): void;
+  rowsCut(): void;
+}
+
+const NO_CHECKS: LeanChecks = {
+  tooManyCells: () => {
+    throw new LeanUnsupported("too many cells");
+  },
+  outside: () => undefined,
+  rowsCut: () => undefined,
+};
+
+/** Cell tags met so far against the limit, and what the sheet being read needs looked at. */
+interface Tally {
+  cells: number;
+  readonly max: number;
+  readonly checks: LeanChecks;
+  /** The sheet being read has a reference that is not plainly inside Excel's sheet. */
+  odd: boolean;
+  /** A sheet went on past maxRows. */
+  cut: boolean;
+}
+
+function countCell(tally: Tally): void {
+  if (++tally.cells > tally.max) tally.checks.tooManyCells(tally.cells);
 }
 
 /** Entry name → bytes, as an unzip produced them. */
@@ -79,28 +119,80 @@ class PartCache<T> {
   }
 }
 
-const RELATIONSHIPS = new PartCache<ReadonlyMap<string, string>>();
-const DATE_STYLES = new PartCache<readonly StyleKind[]>();
 /** Formulas as written (the template's recur in every file), decoded. */
 const FORMULAS = new PartCache<string>(1024);
 
-function relationships(entries: ZipEntries, partPath: string): ReadonlyMap<string, string> {
-  const slash = partPath.lastIndexOf("/");
-  const relsPath = `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
-  const xml = text(entries, relsPath);
-  if (!xml) return new Map<string, string>();
-  return RELATIONSHIPS.get(`${partPath}\u0000${xml}`, () => readRelationships(xml, partPath));
+const nodeBuffer = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer;
+
+/** Whether two byte arrays hold the same bytes (natively under Node). */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  if (nodeBuffer) return nodeBuffer.compare(a, b) === 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-function readRelationships(xml: string, partPath: string): ReadonlyMap<string, string> {
-  const map = new Map<string, string>();
+/**
+ * What is read from a part that comes out of the same template in every unit's file (styles,
+ * relationships), kept by the part's bytes: a part with the same path and the same bytes as one
+ * read before is neither decoded nor read again. Bounded; cleared whole when full.
+ */
+class BytesCache<T> {
+  private readonly map = new Map<string, { readonly bytes: Uint8Array; readonly value: T }[]>();
+  private size = 0;
+  constructor(private readonly max = 64) {}
+  get(path: string, bytes: Uint8Array, read: (xml: string) => T): T {
+    const key = `${path}\u0000${bytes.length}`;
+    const seen = this.map.get(key);
+    if (seen) for (const s of seen) if (sameBytes(s.bytes, bytes)) return s.value;
+    if (this.size >= this.max) {
+      this.map.clear();
+      this.size = 0;
+    }
+    decoder ??= new TextDecoder("utf-8");
+    const value = read(decoder.decode(bytes));
+    const list = this.map.get(key) ?? [];
+    list.push({ bytes, value });
+    this.map.set(key, list);
+    this.size++;
+    return value;
+  }
+}
+
+/** A part's relationships: targets by id (external ones left out), and the workbook's shared strings and styles parts. */
+interface Relationships {
+  readonly targets: ReadonlyMap<string, string>;
+  readonly sharedStrings?: string;
+  readonly styles?: string;
+}
+
+const RELATIONSHIPS = new BytesCache<Relationships>();
+const DATE_STYLES = new BytesCache<readonly StyleKind[]>();
+
+function relationships(entries: ZipEntries, partPath: string): Relationships {
+  const slash = partPath.lastIndexOf("/");
+  const relsPath = `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+  const bytes = entries.get(relsPath);
+  if (!bytes || bytes.length === 0) return { targets: new Map<string, string>() };
+  return RELATIONSHIPS.get(`${partPath}\u0000${relsPath}`, bytes, (xml) => readRelationships(xml, partPath));
+}
+
+function readRelationships(xml: string, partPath: string): Relationships {
+  const targets = new Map<string, string>();
+  let sharedStrings: string | undefined;
+  let styles: string | undefined;
   for (const el of elements(xml, "Relationship")) {
     const a = attributes(el.attrs);
     const id = a.get("Id");
     const target = a.get("Target");
-    if (id && target && a.get("TargetMode") !== "External") map.set(id, resolvePath(partPath, target));
+    if (id && target && a.get("TargetMode") !== "External") targets.set(id, resolvePath(partPath, target));
+    // The shared strings and styles parts: the last of each type, external or not.
+    const type = a.get("Type") ?? "";
+    if (!target) continue;
+    if (type.endsWith("/sharedStrings")) sharedStrings = resolvePath(partPath, target);
+    if (type.endsWith("/styles")) styles = resolvePath(partPath, target);
   }
-  return map;
+  return { targets, ...(sharedStrings !== undefined ? { sharedStrings } : {}), ...(styles !== undefined ? { styles } : {}) };
 }
 
 
@@ -119,9 +211,9 @@ function styleKind(id: number, code: string | undefined): StyleKind {
 }
 
 function dateStyles(entries: ZipEntries, stylesPath: string | undefined): readonly StyleKind[] {
-  const xml = stylesPath ? text(entries, stylesPath) : undefined;
-  if (!xml) return [];
-  return DATE_STYLES.get(xml, () => dateStylesByPosition(xml) ?? dateStylesByElement(xml));
+  const bytes = stylesPath ? entries.get(stylesPath) : undefined;
+  if (!bytes || bytes.length === 0) return [];
+  return DATE_STYLES.get(stylesPath!, bytes, (xml) => dateStylesByPosition(xml) ?? dateStylesByElement(xml));
 }
 
 /** dateStylesByElement for a styles part without namespace prefixes, by positions; undefined at a prefix. */
@@ -192,18 +284,18 @@ function readSheet(
   dates: readonly StyleKind[],
   date1904: boolean,
   limits: LeanLimits,
-  budget: { cells: number },
+  tally: Tally,
 ): GridSheet {
   const rows: Array<Array<GridCell | undefined> | undefined> = [];
   const data = nextElement(xml, "sheetData", 0);
   if (data) {
-    const cells = new CellReader(strings, dates, date1904, budget);
-    const cellsLeft = budget.cells;
-    if (!readRows(data.inner, cells, limits, rows)) {
+    const cells = new CellReader(strings, dates, date1904);
+    const counted = tally.cells;
+    if (!readRows(data.inner, cells, limits, rows, tally)) {
       // Prefixed tags: start again element by element.
-      budget.cells = cellsLeft;
+      tally.cells = counted;
       rows.length = 0;
-      readRowsPrefixed(data.inner, cells, limits, rows);
+      readRowsPrefixed(data.inner, cells, limits, rows, tally);
     }
   }
   const merges: GridRange[] = [];
@@ -223,9 +315,31 @@ function readSheet(
 
 
 /** Zero-based row of a row's "r"; one that is not a row number ("0", "x") gives the row after the previous one. */
-function rowIndex(ra: string | undefined, lastRow: number): number {
+function rowIndex(ra: string | undefined, lastRow: number, tally: Tally): number {
   const n = ra !== undefined ? Number(ra) : NaN;
+  if (ra !== undefined && !(Number.isInteger(n) && n >= 1 && n <= EXCEL_ROWS)) tally.odd = true;
   return Number.isInteger(n) && n >= 1 ? n - 1 : lastRow + 1;
+}
+
+/** Positions of a plain reference ("AB12", inside Excel's sheet) packed as column × ROW_SPAN + row, zero-based; -1 for any other. */
+const ROW_SPAN = 2 ** 21;
+function plainReference(ref: string): number {
+  const n = ref.length;
+  let c = 0;
+  let i = 0;
+  for (; i < n && i < 4; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+  }
+  if (i === 0 || c > EXCEL_COLUMNS || n - i > 7 || i === n) return -1;
+  let r = 0;
+  for (let j = i; j < n; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return -1;
+    r = r * 10 + (ch - 48);
+  }
+  return r < 1 || r > EXCEL_ROWS ? -1 : (c - 1) * ROW_SPAN + (r - 1);
 }
 
 /**
@@ -274,11 +388,10 @@ class CellReader {
     private readonly strings: readonly string[],
     private readonly dates: readonly StyleKind[],
     private readonly date1904: boolean,
-    private readonly budget: { cells: number },
   ) {}
 
-  /** `type` is the t attribute ("n" without one), `raw` the <v> text (undefined without one), `inline` the <is> inner XML of an inline string. */
-  cell(attrs: string, type: string, raw: string | undefined, inline: string | undefined, formula: string | undefined): GridCell | undefined {
+  /** `style` is the s attribute, `type` the t attribute ("n" without one), `raw` the <v> text (undefined without one), `inline` the <is> inner XML of an inline string. */
+  cell(style: string | undefined, type: string, raw: string | undefined, inline: string | undefined, formula: string | undefined): GridCell | undefined {
     let v: CellValue | undefined;
     let z: string | undefined;
     if (type === "inlineStr") {
@@ -316,8 +429,7 @@ class CellReader {
             v = decode(raw);
             break;
           }
-          const style = Number(attr(attrs, "s") ?? 0);
-          const kind = this.dates[style];
+          const kind = this.dates[Number(style ?? 0)];
           // A serial below 1 (a time of day, or 0) in a date format is no date: it stays the number.
           v = kind === true && n >= 1 ? toDate(n, this.date1904) : n;
           if (typeof kind === "string") z = kind;
@@ -330,13 +442,17 @@ class CellReader {
     const f = formula !== undefined && formula !== "" ? FORMULAS.get(formula, () => decode(formula)) : undefined;
     if (v === undefined && f === undefined) return undefined;
     if (v === "" && f === undefined) return undefined;
-    if (--this.budget.cells < 0) throw new LeanUnsupported("too many cells");
     const cell: GridCell = f !== undefined ? (v !== undefined ? { v, f } : { f }) : { v: v! };
     return z !== undefined ? { ...cell, z } : cell;
   }
 }
 
-/** A number as SpreadsheetML stores it: decimal, with an optional exponent. */
+/**
+ * A cell in the form Excel, LibreOffice and ExcelJS write: r, then s and t if any, then nothing or an
+ * unattributed <f> and <v> holding no markup. Captures: column letters, row, s, t, formula, value.
+ * What it matches, the general path below reads the same way (the differential tests hold them to it).
+ */
+const CELL = /<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([A-Za-z]{1,9})")?(?:\/>|>(?:<f>([^<]*)<\/f>)?(?:<v>([^<]*)<\/v>)?<\/c>)/y;
 
 function element(): ElementAt {
   return { attrsStart: 0, attrsEnd: 0, innerStart: 0, innerEnd: 0, end: 0 };
@@ -346,7 +462,7 @@ function element(): ElementAt {
  * The rows of a sheetData read by positions (the common case). Answers false, leaving
  * `rows` and the budget to be reset, when it meets namespace prefixes.
  */
-function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Array<Array<GridCell | undefined> | undefined>): boolean {
+function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Array<Array<GridCell | undefined> | undefined>, tally: Tally): boolean {
   const rowEl = element();
   const cEl = element();
   const part = element();
@@ -357,21 +473,59 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
   while ((found = findEl(xml, "row", at, end, rowEl)) === FOUND_IT) {
     at = rowEl.end;
     const ra = attr(xml.slice(rowEl.attrsStart, rowEl.attrsEnd), "r");
-    const r = rowIndex(ra, lastRow);
+    const r = rowIndex(ra, lastRow, tally);
     lastRow = r;
-    if (r >= limits.maxRows) break;
+    if (r >= limits.maxRows) {
+      tally.cut = true;
+      break;
+    }
     let lastCol = -1;
     let row: Array<GridCell | undefined> | undefined;
     let ci = rowEl.innerStart;
     const rowEnd = rowEl.innerEnd;
-    while ((found = findEl(xml, "c", ci, rowEnd, cEl)) === FOUND_IT) {
+    for (;;) {
+      // A cell as Excel, LibreOffice and ExcelJS write it, read in one match; anything else below.
+      CELL.lastIndex = ci;
+      const m = ci < rowEnd ? CELL.exec(xml) : null;
+      if (m !== null) {
+        const letters = m[1]!;
+        let c = 0;
+        for (let k = 0; k < letters.length; k++) c = c * 26 + (letters.charCodeAt(k) - 64);
+        const rr = Number(m[2]);
+        if (c <= EXCEL_COLUMNS && rr <= EXCEL_ROWS) {
+          ci = CELL.lastIndex;
+          countCell(tally);
+          lastCol = c - 1;
+          const formula = m[5];
+          const raw = m[6];
+          if (formula === undefined && raw === undefined) continue;
+          const type = m[4] ?? "n";
+          const cell = cells.cell(m[3], type, raw, undefined, formula);
+          if (cell === undefined) continue;
+          row = putCell(rows, row, r, rr - 1, c - 1, cell, limits.maxRows);
+          continue;
+        }
+      }
+      if ((found = findEl(xml, "c", ci, rowEnd, cEl)) !== FOUND_IT) break;
       ci = cEl.end;
+      countCell(tally);
       const attrs = xml.slice(cEl.attrsStart, cEl.attrsEnd);
       const ref = attr(attrs, "r");
-      const col = ref !== undefined ? columnOf(ref, lastCol + 1) : lastCol + 1;
-      lastCol = col;
+      let col = lastCol + 1;
       // The cell's own reference says its row, as Excel (and SheetJS) read it, even inside another <row>.
-      const cr = ref !== undefined ? rowOf(ref, r) : r;
+      let cr = r;
+      if (ref !== undefined) {
+        const at = plainReference(ref);
+        if (at >= 0) {
+          col = Math.floor(at / ROW_SPAN);
+          cr = at - col * ROW_SPAN;
+        } else {
+          tally.odd = true;
+          col = columnOf(ref, lastCol + 1);
+          cr = rowOf(ref, r);
+        }
+      }
+      lastCol = col;
       const s = cEl.innerStart;
       const e = cEl.innerEnd;
       // A styled blank (no value, formula or inline string) gives no cell, whatever its type.
@@ -388,7 +542,7 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
         if ((found = findEl(xml, "is", s, e, part)) === FOUND_IT) inline = xml.slice(part.innerStart, part.innerEnd);
         else if (found === PREFIXED_TAG) return false;
       }
-      const cell = cells.cell(attrs, type, raw, inline, formula);
+      const cell = cells.cell(type === "n" ? attr(attrs, "s") : undefined, type, raw, inline, formula);
       if (cell === undefined) continue;
       row = putCell(rows, row, r, cr, col, cell, limits.maxRows);
     }
@@ -422,17 +576,22 @@ function putCell(
 }
 
 /** The rows of a sheetData whose tags carry namespace prefixes, element by element. */
-function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, rows: Array<Array<GridCell | undefined> | undefined>): void {
+function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, rows: Array<Array<GridCell | undefined> | undefined>, tally: Tally): void {
   let lastRow = -1;
   for (const rowEl of elements(xml, "row")) {
     const ra = attribute(rowEl.attrs, "r");
-    const r = rowIndex(ra, lastRow);
+    const r = rowIndex(ra, lastRow, tally);
     lastRow = r;
-    if (r >= limits.maxRows) break;
+    if (r >= limits.maxRows) {
+      tally.cut = true;
+      break;
+    }
     let lastCol = -1;
     let row: Array<GridCell | undefined> | undefined;
     for (const c of elements(rowEl.inner, "c")) {
+      countCell(tally);
       const ref = attribute(c.attrs, "r");
+      if (ref !== undefined && plainReference(ref) < 0) tally.odd = true;
       const col = ref !== undefined ? columnOf(ref, lastCol + 1) : lastCol + 1;
       lastCol = col;
       // The cell's own reference says its row, as Excel (and SheetJS) read it, even inside another <row>.
@@ -441,7 +600,7 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
       const vEl = c.inner ? nextElement(c.inner, "v", 0) : undefined;
       const type = attribute(c.attrs, "t") ?? "n";
       const isEl = type === "inlineStr" ? nextElement(c.inner, "is", 0) : undefined;
-      const cell = cells.cell(c.attrs, type, vEl?.inner, isEl?.inner, fEl?.inner);
+      const cell = cells.cell(type === "n" ? attribute(c.attrs, "s") : undefined, type, vEl?.inner, isEl?.inner, fEl?.inner);
       if (cell === undefined) continue;
       row = putCell(rows, row, r, cr, col, cell, limits.maxRows);
     }
@@ -450,25 +609,16 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
 }
 
 /** Reads an unzipped .xlsx into grids. Throws LeanUnsupported for anything unusual. */
-export function readLeanXlsx(entries: ZipEntries, limits: LeanLimits): WorkbookGrid {
+export function readLeanXlsx(entries: ZipEntries, limits: LeanLimits, checks: LeanChecks = NO_CHECKS): WorkbookGrid {
   const rootRels = relationships(entries, "");
   let workbookPath = "xl/workbook.xml";
-  for (const target of rootRels.values()) if (target.endsWith("workbook.xml")) workbookPath = target;
+  for (const target of rootRels.targets.values()) if (target.endsWith("workbook.xml")) workbookPath = target;
   const wbXml = text(entries, workbookPath);
   if (!wbXml) throw new LeanUnsupported("no workbook part");
-  const rels = relationships(entries, workbookPath);
-  const slash = workbookPath.lastIndexOf("/");
-  const relsXml = text(entries, `${workbookPath.slice(0, slash + 1)}_rels/${workbookPath.slice(slash + 1)}.rels`) ?? "";
-  let stringsPath: string | undefined;
-  let stylesPath: string | undefined;
-  for (const el of elements(relsXml, "Relationship")) {
-    const a = attributes(el.attrs);
-    const type = a.get("Type") ?? "";
-    const target = a.get("Target");
-    if (!target) continue;
-    if (type.endsWith("/sharedStrings")) stringsPath = resolvePath(workbookPath, target);
-    if (type.endsWith("/styles")) stylesPath = resolvePath(workbookPath, target);
-  }
+  const workbookRels = relationships(entries, workbookPath);
+  const rels = workbookRels.targets;
+  const stringsPath = workbookRels.sharedStrings;
+  const stylesPath = workbookRels.styles;
   const pr = nextElement(wbXml, "workbookPr", 0);
   const date1904Attr = pr ? attributes(pr.attrs).get("date1904") : undefined;
   const date1904 = date1904Attr === "1" || date1904Attr === "true";
@@ -477,7 +627,7 @@ export function readLeanXlsx(entries: ZipEntries, limits: LeanLimits): WorkbookG
   const sheetsEl = nextElement(wbXml, "sheets", 0);
   if (!sheetsEl) throw new LeanUnsupported("no sheets");
   const sheets: GridSheet[] = [];
-  const budget = { cells: limits.maxCells };
+  const tally: Tally = { cells: 0, max: limits.maxCells, checks, odd: false, cut: false };
   for (const el of elements(sheetsEl.inner, "sheet")) {
     const a = attributes(el.attrs);
     const name = a.get("name") ?? "";
@@ -489,8 +639,11 @@ export function readLeanXlsx(entries: ZipEntries, limits: LeanLimits): WorkbookG
     if (!/<(\w+:)?worksheet[\s>]/.test(xml.slice(0, 2000))) throw new LeanUnsupported(`${path} is not a worksheet`);
     const state = a.get("state");
     const visibility = state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
-    sheets.push(readSheet(xml, name.normalize("NFC"), visibility, strings, dates, date1904, limits, budget));
+    tally.odd = false;
+    sheets.push(readSheet(xml, name.normalize("NFC"), visibility, strings, dates, date1904, limits, tally));
+    if (tally.odd) checks.outside(path);
   }
+  if (tally.cut) checks.rowsCut();
   const names = Object.create(null) as Record<string, string>;
   const definedNames = nextElement(wbXml, "definedNames", 0);
   if (definedNames) {
