@@ -6,7 +6,7 @@
  * refusals with and without Node's native inflater.
  */
 import fc from "fast-check";
-import { zipSync, strToU8 } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readWorkbookFast } from "../../src/io/read/lean";
 import { readLeanXlsx } from "../../src/io/read/lean/xlsx";
 import { decodeXml } from "../../src/io/read/lean/xml";
@@ -112,6 +112,19 @@ describe("the lean reader's quick paths", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("reads styles, strings and sheets kept in parts it usually leaves closed (document properties, theme)", () => {
+    const parts = unzipSync(workbook(sheetXml("")));
+    const moved: Record<string, Uint8Array> = { ...parts, "docProps/kieu.xml": parts["xl/styles.xml"]!, "xl/theme/chuoi.xml": parts["xl/sharedStrings.xml"]! };
+    delete moved["xl/styles.xml"];
+    delete moved["xl/sharedStrings.xml"];
+    moved["xl/_rels/workbook.xml.rels"] = strToU8(
+      strFromU8(parts["xl/_rels/workbook.xml.rels"]!).replace('Target="styles.xml"', 'Target="../docProps/kieu.xml"').replace('Target="sharedStrings.xml"', 'Target="theme/chuoi.xml"'),
+    );
+    const rows = readWorkbookFast(zipSync(moved), "a.xlsx").sheets[0]!.rows;
+    expect(rows[0]?.[0]?.v).toBe(' Nội dung "chỉ tiêu" ');
+    expect((rows[4]?.[2]?.v as Date).toISOString().slice(0, 10)).toBe("2021-06-21");
   });
 
   it("decodes entities and _xHHHH_ escapes as the regular expressions do", () => {

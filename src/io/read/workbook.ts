@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, WorkbookReadError, type Read
 import { OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
 import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
 import { biffInfo, guardCfb, textFromCp1258 } from "./cfb";
-import { checkCellTags, repack, scanZip } from "./zip";
+import { repack, scanZip } from "./zip";
 
 declare const require: (id: string) => unknown;
 let sheetJsLoaded: typeof SheetJs | undefined;
@@ -82,6 +82,8 @@ function isOoxmlPart(name: string): boolean {
 }
 
 const ODS_PARTS = new Set(["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml"]);
+/** Parts of an .xlsx the lean reader never reads (it hands a file on when a sheet or its strings or styles would be one). */
+const LEAN_SKIPS = /^(\[Content_Types\]\.xml$|docProps\/|xl\/(theme|drawings|charts|diagrams|customXml)\/|xl\/(calcChain|connections|metadata|persons\/person)\.xml$)/i;
 /** Parts checked as worksheets: any XML part, since the relationships may put a worksheet anywhere. */
 const WORKSHEET = /\.xml$/;
 
@@ -93,6 +95,9 @@ export interface GuardedZip {
   readonly ods?: OdsScan;
   /** For an .xlsx: false when its cell count and references are left to the reader (guardZip's `deferSheetChecks`). */
   readonly sheetsChecked?: boolean;
+  /** Parts a reader may have that were left closed (guardZip's `deferSheetChecks`), and the file, to open it whole for SheetJS. */
+  readonly skipped?: ReadonlySet<string>;
+  readonly bytes?: Uint8Array;
 }
 
 const decoder = new TextDecoder();
@@ -115,7 +120,10 @@ export function guardZip(
   deferSheetChecks = false,
 ): GuardedZip {
   const handedOn = (name: string): boolean => ODS_PARTS.has(name) || isOoxmlPart(name);
-  const scan = scanZip(bytes, fileName, limits, handedOn, handedOn, !deferSheetChecks);
+  // For the lean reader, parts no reader of cells looks at (theme, document properties, drawings)
+  // are checked by their declared sizes alone; readGuardedZip opens the zip again for SheetJS.
+  const inflated = deferSheetChecks ? (name: string): boolean => handedOn(name) && !LEAN_SKIPS.test(name) : handedOn;
+  const scan = scanZip(bytes, fileName, limits, inflated, inflated, !deferSheetChecks);
   const names = new Set(scan.entries.map((e) => e.name));
   const manifest = scan.texts.get("META-INF/manifest.xml");
   if (manifest && manifest.indexOf("encryption-data") >= 0) throw new WorkbookReadError("encrypted", fileName);
@@ -136,7 +144,9 @@ export function guardZip(
   if (isOoxml) {
     for (const [name, data] of scan.kept) if (isOoxmlPart(name)) parts.set(name, data);
     if (!deferSheetChecks) checkReferences(parts, fileName);
-    return { kind: "ooxml", parts, sheetsChecked: !deferSheetChecks };
+    if (!deferSheetChecks) return { kind: "ooxml", parts, sheetsChecked: true };
+    const skipped = new Set(scan.entries.filter((e) => !parts.has(e.name) && isOoxmlPart(e.name)).map((e) => e.name));
+    return { kind: "ooxml", parts, sheetsChecked: false, skipped, bytes };
   }
   for (const [name, data] of scan.kept) if (ODS_PARTS.has(name)) parts.set(name, data);
   const content = parts.get("content.xml");
@@ -309,10 +319,7 @@ function mapTexts(grid: WorkbookGrid, map: (text: string) => string): WorkbookGr
 
 /** Reads a zip the guard opened, with SheetJS, from a clean archive of its parts (never the raw file). */
 export function readGuardedZip(zip: GuardedZip, fileName: string, limits: ReadLimits): WorkbookGrid {
-  if (zip.kind === "ooxml" && zip.sheetsChecked === false) {
-    checkCellTags(zip.parts, fileName, limits);
-    checkReferences(zip.parts, fileName);
-  }
+  if (zip.kind === "ooxml" && zip.sheetsChecked === false) return readGuardedZip(guardZip(zip.bytes!, fileName, limits), fileName, limits);
   return readWithSheetJs(sheetJsArchive(zip), fileName, limits, zip.ods?.hidden ?? new Set<string>());
 }
 

@@ -238,7 +238,8 @@ const DEFLATE_MAX_RATIO = 1032;
 /** Entries compressed to at most this many bytes are inflated in one call (at most ~16 MB of work each). */
 const ONE_SHOT_MAX_COMPRESSED = Math.floor((16 * 1024 * 1024) / DEFLATE_MAX_RATIO);
 
-const KEEP_TEXT = /^(\[Content_Types\]\.xml|mimetype|META-INF\/manifest\.xml|xl\/workbook\.xml|_rels\/\.rels)$/;
+/** Entries decoded as text for the guard itself: an .ods's media type and manifest (encryption). */
+const KEEP_TEXT = /^(mimetype|META-INF\/manifest\.xml)$/;
 /**
  * Parts whose cell tags are counted: every XML part but the .ods content (scanned on its own),
  * since a workbook's relationships may put a worksheet anywhere in the package.
@@ -424,20 +425,6 @@ class TooManyCells extends Error {
   }
 }
 
-/**
- * Counts the cell tags of the given parts as scanZip does while inflating (every XML part but the
- * .ods content), for a zip scanned without counting (`countCellTags` false): throws
- * WorkbookReadError "too-many-cells" past `limits.maxCells`.
- */
-export function checkCellTags(parts: ReadonlyMap<string, Uint8Array>, file: string, limits: ReadLimits): void {
-  const counter = new CellTagCounter();
-  try {
-    for (const [name, data] of parts) if (COUNTED(name)) counter.feed(data, limits.maxCells);
-  } catch (error) {
-    if (error instanceof TooManyCells) throw new WorkbookReadError("too-many-cells", file, { cells: error.cells, limit: limits.maxCells });
-    throw error;
-  }
-}
 
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -80,8 +80,8 @@ function countCell(tally: Tally): void {
   if (++tally.cells > tally.max) tally.checks.tooManyCells(tally.cells);
 }
 
-/** Entry name → bytes, as an unzip produced them. */
-export type ZipEntries = ReadonlyMap<string, Uint8Array>;
+/** Entry name → bytes, as an unzip produced them (the reader only looks parts up by name). */
+export type ZipEntries = Pick<ReadonlyMap<string, Uint8Array>, "get">;
 
 let decoder: TextDecoder | undefined;
 
