@@ -195,7 +195,7 @@ export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): Zi
     const localOffset = fields.offset!;
     // PKWARE encryption (bit 0), strong encryption (bit 6), AES (method 99).
     if ((flags & 0x41) !== 0 || method === 99) throw new WorkbookReadError("encrypted", file);
-    const key = name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+    const key = PLAIN_NAME.test(name) ? name : name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
     if (names.has(key)) throw ambiguous(file, `tên mục "${name}" có hai lần`);
     names.add(key);
     if (declaredSize > limits.maxEntryBytes) {
@@ -206,11 +206,20 @@ export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): Zi
       throw bomb(file, `tổng dung lượng khai báo khi giải nén vượt ${formatMegabytes(limits.maxInflatedBytes)}`);
     }
     checkRatio(file, name, declaredSize, compressedSize, limits);
-    const entry: ZipEntryInfo = { name, method, compressedSize, declaredSize, localOffset, encrypted: false };
+    const entry: ZipEntryInfo = {
+      name,
+      method,
+      compressedSize,
+      declaredSize,
+      localOffset,
+      encrypted: false,
+      rawName: bytes.subarray(p + 46, Math.min(bytes.length, p + 46 + nameLen)),
+      utf8: (flags & 0x800) !== 0,
+    };
     const dataStart = checkLocalHeader(bytes, file, entry, crc, flags);
     if (dataStart + compressedSize > bytes.length) throw corrupt(file, `mục "${name}" bị cắt cụt`);
     spans.push({ start: localOffset, end: dataStart + compressedSize, name });
-    entries.push({ ...entry, rawName: bytes.subarray(p + 46, Math.min(bytes.length, p + 46 + nameLen)), utf8: (flags & 0x800) !== 0 });
+    entries.push(entry);
     p = eEnd + commentLen;
   }
   // Two entries sharing bytes (overlapping entries inflate the same data many times over).
@@ -221,6 +230,9 @@ export function listZip(bytes: Uint8Array, file: string, limits: ReadLimits): Zi
   if (spans.length > 0 && spans[spans.length - 1]!.end > cdOffset) throw ambiguous(file, "dữ liệu nén chồng lên thư mục tệp nén");
   return entries;
 }
+
+/** A name that is its own key for telling names apart: printable ASCII without capitals, back slashes or a leading slash. */
+const PLAIN_NAME = /^[\x20-\x2e\x30-\x40\x5b\x5d-\x7e][\x20-\x40\x5b\x5d-\x7e]*$/;
 
 /** Entries inflating past this many bytes must keep within the compression ratio limit. */
 const RATIO_FLOOR = 4 * 1024 * 1024;
