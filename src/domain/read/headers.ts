@@ -106,8 +106,14 @@ const ROLE_CACHE: Record<TableKind, Map<string, string | null>> = { indicators: 
  */
 const ONLY_FIGURES = /^[\d\s.,/-]*$/;
 
+/** Whether a text may be figures alone: it starts as ONLY_FIGURES allows (a label starts with a letter: no test needed). */
+function mayBeFigures(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 32 || c === 44 || c === 45 || c === 46 || c === 47 || (c >= 9 && c <= 13) || c > 127;
+}
+
 function classify(kind: TableKind, text: string): string | null {
-  if (text === "" || ONLY_FIGURES.test(text)) return null;
+  if (text === "" || (mayBeFigures(text) && ONLY_FIGURES.test(text))) return null;
   const cache = ROLE_CACHE[kind];
   let role = cache.get(text);
   if (role === undefined) {
@@ -179,14 +185,16 @@ function forEachRole(
 ): void {
   const width = Math.min(view.width, 200, within ? within.c2 + 1 : Number.POSITIVE_INFINITY);
   for (let c = within?.c ?? 0; c < width; c++) {
-    const top = view.shownText(row, c);
-    let role: string | null;
+    // view.shownText and view.sameMerge, with each merge looked up once.
     let span = view.merge(row, c);
-    const below = twoRows && !view.sameMerge(row, c, row + 1, c) ? view.shownText(row + 1, c) : "";
+    const top = span ? view.text(span.s.r, span.s.c) : view.text(row, c);
+    let role: string | null;
+    const next = twoRows ? view.merge(row + 1, c) : undefined;
+    const below = twoRows && !(span !== undefined && span === next) ? (next ? view.text(next.s.r, next.s.c) : view.text(row + 1, c)) : "";
     if (below !== "") {
       const own = classify(kind, below);
       role = own ?? classifyPair(kind, top, below);
-      span = view.merge(row + 1, c);
+      span = next;
     } else {
       role = classify(kind, top);
     }
