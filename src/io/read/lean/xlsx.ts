@@ -613,37 +613,54 @@ export function readLeanXlsx(entries: ZipEntries, limits: LeanLimits, checks: Le
   const rootRels = relationships(entries, "");
   let workbookPath = "xl/workbook.xml";
   for (const target of rootRels.targets.values()) if (target.endsWith("workbook.xml")) workbookPath = target;
-  const wbXml = text(entries, workbookPath);
-  if (!wbXml) throw new LeanUnsupported("no workbook part");
+  const wbBytes = entries.get(workbookPath);
+  if (!wbBytes || wbBytes.length === 0) throw new LeanUnsupported("no workbook part");
+  const workbook = WORKBOOKS.get(workbookPath, wbBytes, readWorkbookPart);
   const workbookRels = relationships(entries, workbookPath);
   const rels = workbookRels.targets;
-  const stringsPath = workbookRels.sharedStrings;
-  const stylesPath = workbookRels.styles;
-  const pr = nextElement(wbXml, "workbookPr", 0);
-  const date1904Attr = pr ? attributes(pr.attrs).get("date1904") : undefined;
-  const date1904 = date1904Attr === "1" || date1904Attr === "true";
-  const strings = sharedStrings(entries, stringsPath);
-  const dates = dateStyles(entries, stylesPath);
-  const sheetsEl = nextElement(wbXml, "sheets", 0);
-  if (!sheetsEl) throw new LeanUnsupported("no sheets");
+  const strings = sharedStrings(entries, workbookRels.sharedStrings);
+  const dates = dateStyles(entries, workbookRels.styles);
   const sheets: GridSheet[] = [];
   const tally: Tally = { cells: 0, max: limits.maxCells, checks, odd: false, cut: false };
-  for (const el of elements(sheetsEl.inner, "sheet")) {
-    const a = attributes(el.attrs);
-    const name = a.get("name") ?? "";
-    const id = a.get("r:id") ?? [...a.entries()].find(([k]) => k.endsWith(":id"))?.[1];
+  for (const { name, id, visibility } of workbook.sheets) {
     const path = id ? rels.get(id) : undefined;
     if (!path) throw new LeanUnsupported(`sheet ${name} has no part`);
     const xml = text(entries, path);
     if (xml === undefined) throw new LeanUnsupported(`sheet part ${path} missing`);
     if (!/<(\w+:)?worksheet[\s>]/.test(xml.slice(0, 2000))) throw new LeanUnsupported(`${path} is not a worksheet`);
-    const state = a.get("state");
-    const visibility = state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
     tally.odd = false;
-    sheets.push(readSheet(xml, name.normalize("NFC"), visibility, strings, dates, date1904, limits, tally));
+    sheets.push(readSheet(xml, name, visibility, strings, dates, workbook.date1904, limits, tally));
     if (tally.odd) checks.outside(path);
   }
   if (tally.cut) checks.rowsCut();
+  return { sheets, names: Object.assign(Object.create(null) as Record<string, string>, workbook.names) };
+}
+
+/** What the reader takes from the workbook part: the 1904 date system, the sheets in order, the workbook-level defined names. */
+interface WorkbookPart {
+  readonly date1904: boolean;
+  readonly sheets: readonly { readonly name: string; readonly id: string | undefined; readonly visibility: GridSheet["visibility"] }[];
+  readonly names: Readonly<Record<string, string>>;
+}
+
+/** Workbook parts, kept by their bytes (every unit's file from the template has the same one). */
+const WORKBOOKS = new BytesCache<WorkbookPart>();
+
+function readWorkbookPart(wbXml: string): WorkbookPart {
+  const pr = nextElement(wbXml, "workbookPr", 0);
+  const date1904Attr = pr ? attributes(pr.attrs).get("date1904") : undefined;
+  const date1904 = date1904Attr === "1" || date1904Attr === "true";
+  const sheetsEl = nextElement(wbXml, "sheets", 0);
+  if (!sheetsEl) throw new LeanUnsupported("no sheets");
+  const sheets: WorkbookPart["sheets"][number][] = [];
+  for (const el of elements(sheetsEl.inner, "sheet")) {
+    const a = attributes(el.attrs);
+    const name = a.get("name") ?? "";
+    const id = a.get("r:id") ?? [...a.entries()].find(([k]) => k.endsWith(":id"))?.[1];
+    const state = a.get("state");
+    const visibility = state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
+    sheets.push({ name: name.normalize("NFC"), id, visibility });
+  }
   const names = Object.create(null) as Record<string, string>;
   const definedNames = nextElement(wbXml, "definedNames", 0);
   if (definedNames) {
@@ -655,5 +672,5 @@ export function readLeanXlsx(entries: ZipEntries, limits: LeanLimits, checks: Le
       }
     }
   }
-  return { sheets, names };
+  return { date1904, sheets, names };
 }
