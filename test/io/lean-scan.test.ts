@@ -79,13 +79,13 @@ describe("the lean reader's quick paths", () => {
 
   it("reads a cell written as Excel writes it (one match) as it reads the same cell written otherwise (element by element)", () => {
     const lean = (bytes: Uint8Array) => readLeanXlsx(scanZip(bytes, "a.xlsx", DEFAULT_LIMITS, () => true).kept, DEFAULT_LIMITS);
-    const column = fc.constantFrom("A", "B", "Z", "AA", "XFD", "XFE", "ZZZ");
+    const column = fc.constantFrom("A", "B", "Z", "AA", "XFD", "XFE", "ZZZ", "ABCD");
     const value = fc.constantFrom("0", "1", "1219", "-2.5", "1e3", "0x10", "", " 7 ", "a&amp;b", "#N/A", "44368", "true");
     const cell = fc.record({
       col: column,
-      row: fc.constantFrom(1, 2, 3, 1048576, 1048577),
+      row: fc.constantFrom(1, 2, 3, 1048576, 1048577, 12345678),
       s: fc.option(fc.constantFrom("0", "1"), { nil: undefined }),
-      t: fc.option(fc.constantFrom("n", "s", "str", "b", "e", "inlineStr", "d"), { nil: undefined }),
+      t: fc.option(fc.constantFrom("n", "s", "str", "b", "e", "inlineStr", "d", "x", "inlineStrX"), { nil: undefined }),
       f: fc.option(fc.constantFrom("", "SUM(A1:A2)", "IF(B2&gt;0,&quot;x&quot;,&quot;&quot;)"), { nil: undefined }),
       v: fc.option(value, { nil: undefined }),
     });

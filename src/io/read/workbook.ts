@@ -123,7 +123,8 @@ export function guardZip(
   // For the lean reader, parts no reader of cells looks at (theme, document properties, drawings)
   // are checked by their declared sizes alone; readGuardedZip opens the zip again for SheetJS.
   const inflated = deferSheetChecks ? (name: string): boolean => handedOn(name) && !LEAN_SKIPS.test(name) : handedOn;
-  const scan = scanZip(bytes, fileName, limits, inflated, inflated, !deferSheetChecks);
+  // Cells counted as they inflate, as always, when the parts are large enough to hold too many (a bomb of empty cells stops early).
+  const scan = scanZip(bytes, fileName, limits, inflated, inflated, deferSheetChecks ? { atLeastBytes: 4 * limits.maxCells } : true);
   const names = new Set(scan.entries.map((e) => e.name));
   const manifest = scan.texts.get("META-INF/manifest.xml");
   if (manifest && manifest.indexOf("encryption-data") >= 0) throw new WorkbookReadError("encrypted", fileName);

@@ -64,13 +64,14 @@ function inflateBounded(data: Uint8Array, limit: number): Uint8Array {
 
 /** An entry name: ASCII read directly (the usual case), anything else as UTF-8. */
 function entryName(bytes: Uint8Array, start: number, end: number): string {
-  let name = "";
-  for (let i = start; i < end; i++) {
-    const b = bytes[i]!;
-    if (b >= 0x80) return utf8.decode(bytes.subarray(start, end));
-    name += String.fromCharCode(b);
-  }
-  return name;
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return utf8.decode(bytes.subarray(start, end));
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
+
+/** Whether bytes[a, a + n) and bytes[b, b + n) are the same. */
+function sameRun(bytes: Uint8Array, a: number, b: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (bytes[a + i] !== bytes[b + i]) return false;
+  return true;
 }
 
 function corrupt(file: string, detail: string): WorkbookReadError {
@@ -138,7 +139,12 @@ function checkLocalHeader(bytes: Uint8Array, file: string, entry: ZipEntryInfo, 
   const lCrc = u32(bytes, lo + 14);
   const nameLen = u16(bytes, lo + 26);
   const extraLen = u16(bytes, lo + 28);
-  const lName = entryName(bytes, lo + 30, Math.min(bytes.length, lo + 30 + nameLen));
+  // The same bytes are the same name; other bytes are compared as names.
+  const raw = entry.rawName;
+  const lName =
+    raw !== undefined && raw.length === nameLen && lo + 30 + nameLen <= bytes.length && sameRun(bytes, lo + 30, raw.byteOffset - bytes.byteOffset, nameLen)
+      ? entry.name
+      : entryName(bytes, lo + 30, Math.min(bytes.length, lo + 30 + nameLen));
   const sizes = { csz: u32(bytes, lo + 18), usz: u32(bytes, lo + 22) };
   zip64Extra(bytes, lo + 30 + nameLen, lo + 30 + nameLen + extraLen, sizes);
   const differs = (what: string): WorkbookReadError =>
@@ -307,10 +313,20 @@ export function scanZip(
   keep?: (name: string) => boolean,
   /** Inflate only the entries this accepts (default all); the others are checked by their declared sizes alone. */
   inflate?: (name: string) => boolean,
-  /** Count cell tags against maxCells (default true; a reader that bounds cells itself may skip it). */
-  countCellTags = true,
+  /**
+   * Count cell tags against maxCells (default true). A reader that bounds cells itself may skip it,
+   * or ask for it only when the XML parts declare at least `atLeastBytes` bytes (a cell tag takes
+   * at least 4 bytes: fewer bytes cannot hold too many cells, and more are counted as they inflate).
+   */
+  countCellTags: boolean | { readonly atLeastBytes: number } = true,
 ): ZipScan {
   const entries = listZip(bytes, file, limits);
+  let counting = countCellTags === true;
+  if (typeof countCellTags === "object") {
+    let xmlBytes = 0;
+    for (const e of entries) if (COUNTED(e.name)) xmlBytes += e.declaredSize;
+    counting = xmlBytes >= countCellTags.atLeastBytes;
+  }
   const texts = new Map<string, string>();
   const keptEntries = new Map<string, Uint8Array>();
   let total = 0;
@@ -324,7 +340,7 @@ export function scanZip(
     // The directory and the local header agree (listZip checked it): the data is exactly compressedSize bytes.
     const end = start + entry.compressedSize;
     const keepBytes = keep?.(entry.name) === true;
-    const countCells = countCellTags && COUNTED(entry.name);
+    const countCells = counting && COUNTED(entry.name);
     // Whether the chunks handed to onData are fresh buffers of this scan (one-shot inflate), which may be kept as they are.
     let fresh = false;
     const kept: Uint8Array[] = [];

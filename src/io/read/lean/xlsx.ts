@@ -390,8 +390,8 @@ class CellReader {
     private readonly date1904: boolean,
   ) {}
 
-  /** `style` is the s attribute, `type` the t attribute ("n" without one), `raw` the <v> text (undefined without one), `inline` the <is> inner XML of an inline string. */
-  cell(style: string | undefined, type: string, raw: string | undefined, inline: string | undefined, formula: string | undefined): GridCell | undefined {
+  /** `style` is the s attribute as a number (0 without one), `type` the t attribute ("n" without one), `raw` the <v> text (undefined without one), `inline` the <is> inner XML of an inline string. */
+  cell(style: number, type: string, raw: string | undefined, inline: string | undefined, formula: string | undefined): GridCell | undefined {
     let v: CellValue | undefined;
     let z: string | undefined;
     if (type === "inlineStr") {
@@ -429,7 +429,7 @@ class CellReader {
             v = decode(raw);
             break;
           }
-          const kind = this.dates[Number(style ?? 0)];
+          const kind = this.dates[style];
           // A serial below 1 (a time of day, or 0) in a date format is no date: it stays the number.
           v = kind === true && n >= 1 ? toDate(n, this.date1904) : n;
           if (typeof kind === "string") z = kind;
@@ -447,12 +447,116 @@ class CellReader {
   }
 }
 
+/** Where plainCell found a cell's parts (-1: no such part). */
+interface PlainCell {
+  col: number;
+  row: number;
+  style: number;
+  type: string;
+  fStart: number;
+  fEnd: number;
+  vStart: number;
+  vEnd: number;
+}
+
+function isAsciiLetter(ch: number): boolean {
+  return (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
+}
+
+/** A cell type as written between start and end, the usual ones without a new string. */
+function typeName(xml: string, start: number, end: number): string {
+  const n = end - start;
+  const ch = xml.charCodeAt(start);
+  if (n === 1) {
+    if (ch === 115) return "s";
+    if (ch === 110) return "n";
+    if (ch === 98) return "b";
+    if (ch === 101) return "e";
+    if (ch === 100) return "d";
+  } else if (n === 3 && xml.startsWith("str", start)) return "str";
+  else if (n === 9 && xml.startsWith("inlineStr", start)) return "inlineStr";
+  return xml.slice(start, end);
+}
+
 /**
- * A cell in the form Excel, LibreOffice and ExcelJS write: r, then s and t if any, then nothing or an
- * unattributed <f> and <v> holding no markup. Captures: column letters, row, s, t, formula, value.
- * What it matches, the general path below reads the same way (the differential tests hold them to it).
+ * A cell at xml[at] in the form Excel, LibreOffice and ExcelJS write, that is what
+ * /<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([A-Za-z]{1,9})")?(?:\/>|>(?:<f>([^<]*)<\/f>)?(?:<v>([^<]*)<\/v>)?<\/c>)/y
+ * matches: r, then s and t if any, then nothing or an unattributed <f> and <v> holding no markup.
+ * Fills `out` and answers the index just past the cell, or -1 for any other form (read element by
+ * element then). What it reads, the general path reads the same way (a property test holds them to it).
  */
-const CELL = /<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([A-Za-z]{1,9})")?(?:\/>|>(?:<f>([^<]*)<\/f>)?(?:<v>([^<]*)<\/v>)?<\/c>)/y;
+function plainCell(xml: string, at: number, out: PlainCell): number {
+  if (!xml.startsWith('<c r="', at)) return -1;
+  let i = at + 6;
+  let ch = xml.charCodeAt(i);
+  let col = 0;
+  let n = 0;
+  while (ch >= 65 && ch <= 90) {
+    if (++n > 3) return -1;
+    col = col * 26 + (ch - 64);
+    ch = xml.charCodeAt(++i);
+  }
+  if (n === 0 || ch < 49 || ch > 57) return -1;
+  let row = 0;
+  n = 0;
+  while (ch >= 48 && ch <= 57) {
+    if (++n > 7) return -1;
+    row = row * 10 + (ch - 48);
+    ch = xml.charCodeAt(++i);
+  }
+  if (ch !== 34) return -1;
+  i++;
+  let style = 0;
+  if (xml.startsWith(' s="', i)) {
+    i += 4;
+    ch = xml.charCodeAt(i);
+    n = 0;
+    while (ch >= 48 && ch <= 57) {
+      if (++n > 9) return -1;
+      style = style * 10 + (ch - 48);
+      ch = xml.charCodeAt(++i);
+    }
+    if (n === 0 || ch !== 34) return -1;
+    i++;
+  }
+  let type = "n";
+  if (xml.startsWith(' t="', i)) {
+    i += 4;
+    const start = i;
+    ch = xml.charCodeAt(i);
+    while (isAsciiLetter(ch)) {
+      if (i - start >= 9) return -1;
+      ch = xml.charCodeAt(++i);
+    }
+    if (i === start || ch !== 34) return -1;
+    type = typeName(xml, start, i);
+    i++;
+  }
+  out.col = col;
+  out.row = row;
+  out.style = style;
+  out.type = type;
+  out.fStart = out.fEnd = out.vStart = out.vEnd = -1;
+  ch = xml.charCodeAt(i);
+  if (ch === 47) return xml.charCodeAt(i + 1) === 62 ? i + 2 : -1;
+  if (ch !== 62) return -1;
+  i++;
+  if (xml.startsWith("<f>", i)) {
+    const lt = xml.indexOf("<", i + 3);
+    if (lt < 0 || !xml.startsWith("</f>", lt)) return -1;
+    out.fStart = i + 3;
+    out.fEnd = lt;
+    i = lt + 4;
+  }
+  if (xml.startsWith("<v>", i)) {
+    const lt = xml.indexOf("<", i + 3);
+    if (lt < 0 || !xml.startsWith("</v>", lt)) return -1;
+    out.vStart = i + 3;
+    out.vEnd = lt;
+    i = lt + 4;
+  }
+  return xml.startsWith("</c>", i) ? i + 4 : -1;
+}
 
 function element(): ElementAt {
   return { attrsStart: 0, attrsEnd: 0, innerStart: 0, innerEnd: 0, end: 0 };
@@ -465,6 +569,7 @@ function element(): ElementAt {
 function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Array<Array<GridCell | undefined> | undefined>, tally: Tally): boolean {
   const rowEl = element();
   const cEl = element();
+  const plain: PlainCell = { col: 0, row: 0, style: 0, type: "n", fStart: -1, fEnd: -1, vStart: -1, vEnd: -1 };
   const part = element();
   const end = xml.length;
   let lastRow = -1;
@@ -484,27 +589,19 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
     let ci = rowEl.innerStart;
     const rowEnd = rowEl.innerEnd;
     for (;;) {
-      // A cell as Excel, LibreOffice and ExcelJS write it, read in one match; anything else below.
-      CELL.lastIndex = ci;
-      const m = ci < rowEnd ? CELL.exec(xml) : null;
-      if (m !== null) {
-        const letters = m[1]!;
-        let c = 0;
-        for (let k = 0; k < letters.length; k++) c = c * 26 + (letters.charCodeAt(k) - 64);
-        const rr = Number(m[2]);
-        if (c <= EXCEL_COLUMNS && rr <= EXCEL_ROWS) {
-          ci = CELL.lastIndex;
-          countCell(tally);
-          lastCol = c - 1;
-          const formula = m[5];
-          const raw = m[6];
-          if (formula === undefined && raw === undefined) continue;
-          const type = m[4] ?? "n";
-          const cell = cells.cell(m[3], type, raw, undefined, formula);
-          if (cell === undefined) continue;
-          row = putCell(rows, row, r, rr - 1, c - 1, cell, limits.maxRows);
-          continue;
-        }
+      // A cell as Excel, LibreOffice and ExcelJS write it, read in one pass; anything else below.
+      const plainEnd = ci < rowEnd ? plainCell(xml, ci, plain) : -1;
+      if (plainEnd >= 0 && plain.col <= EXCEL_COLUMNS && plain.row <= EXCEL_ROWS) {
+        ci = plainEnd;
+        countCell(tally);
+        lastCol = plain.col - 1;
+        if (plain.fStart < 0 && plain.vStart < 0) continue;
+        const formula = plain.fStart >= 0 ? xml.slice(plain.fStart, plain.fEnd) : undefined;
+        const raw = plain.vStart >= 0 ? xml.slice(plain.vStart, plain.vEnd) : undefined;
+        const cell = cells.cell(plain.style, plain.type, raw, undefined, formula);
+        if (cell === undefined) continue;
+        row = putCell(rows, row, r, plain.row - 1, plain.col - 1, cell, limits.maxRows);
+        continue;
       }
       if ((found = findEl(xml, "c", ci, rowEnd, cEl)) !== FOUND_IT) break;
       ci = cEl.end;
@@ -542,7 +639,7 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
         if ((found = findEl(xml, "is", s, e, part)) === FOUND_IT) inline = xml.slice(part.innerStart, part.innerEnd);
         else if (found === PREFIXED_TAG) return false;
       }
-      const cell = cells.cell(type === "n" ? attr(attrs, "s") : undefined, type, raw, inline, formula);
+      const cell = cells.cell(type === "n" ? Number(attr(attrs, "s") ?? 0) : 0, type, raw, inline, formula);
       if (cell === undefined) continue;
       row = putCell(rows, row, r, cr, col, cell, limits.maxRows);
     }
@@ -600,7 +697,7 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
       const vEl = c.inner ? nextElement(c.inner, "v", 0) : undefined;
       const type = attribute(c.attrs, "t") ?? "n";
       const isEl = type === "inlineStr" ? nextElement(c.inner, "is", 0) : undefined;
-      const cell = cells.cell(type === "n" ? attribute(c.attrs, "s") : undefined, type, vEl?.inner, isEl?.inner, fEl?.inner);
+      const cell = cells.cell(type === "n" ? Number(attribute(c.attrs, "s") ?? 0) : 0, type, vEl?.inner, isEl?.inner, fEl?.inner);
       if (cell === undefined) continue;
       row = putCell(rows, row, r, cr, col, cell, limits.maxRows);
     }
