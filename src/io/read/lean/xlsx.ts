@@ -298,20 +298,28 @@ function readSheet(
       readRowsPrefixed(data.inner, cells, limits, rows, tally);
     }
   }
-  const merges: GridRange[] = [];
   // Merges follow the cells: look after them, unless the name turns up earlier (then from the start, as always).
   const mergesFrom = data && xml.lastIndexOf("mergeCells", data.end) < 0 ? data.end : 0;
   const mergeCells = nextElement(xml, "mergeCells", mergesFrom);
-  if (mergeCells) {
-    for (const m of elements(mergeCells.inner, "mergeCell")) {
-      const ref = attributeValue(m.attrs, "ref");
-      // A merge whose reference is not a range inside the sheet is not kept (it merges nothing the reader could use).
-      const range = ref ? parseRange(ref) : undefined;
-      if (range) merges.push(range);
-    }
-  }
+  const merges = mergeCells ? MERGES.get(mergeCells.inner, () => readMerges(mergeCells.inner)).map(copyRange) : [];
   return { name, visibility, rows, merges };
 }
+
+/** The merged ranges of a mergeCells element's content; a reference that is not a range inside the sheet is left out (it merges nothing the reader could use). */
+function readMerges(inner: string): GridRange[] {
+  const merges: GridRange[] = [];
+  for (const m of elements(inner, "mergeCell")) {
+    const ref = attributeValue(m.attrs, "ref");
+    const range = ref ? parseRange(ref) : undefined;
+    if (range) merges.push(range);
+  }
+  return merges;
+}
+
+const copyRange = (m: GridRange): GridRange => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } });
+
+/** Merged ranges by the mergeCells element's content (the template's sheets merge the same cells in every file). */
+const MERGES = new PartCache<GridRange[]>(256);
 
 
 /** Zero-based row of a row's "r"; one that is not a row number ("0", "x") gives the row after the previous one. */
