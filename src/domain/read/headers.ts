@@ -157,10 +157,24 @@ function classifyPair(kind: TableKind, top: string, below: string): string | nul
 /** The roles the cells of `row` (and `row + 1` when twoRows) would have as a header. */
 function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean, within?: ColumnSpan): Map<string, ColumnSpan> {
   const roles = new Map<string, ColumnSpan>();
-  forEachRole(view, kind, row, twoRows, within, (role, span) => {
-    if (role !== "other" && !roles.has(role)) roles.set(role, span);
+  forEachRole(view, kind, row, twoRows, within, (role, c, c2) => {
+    if (role !== "other" && !roles.has(role)) roles.set(role, { c, c2 });
+    return false;
   });
   return roles;
+}
+
+/** Whether `row` (with `row + 1` when twoRows) has cells of at least two roles (rolesAt(…).size >= 2), without building them. */
+function hasTwoRoles(view: SheetView, kind: TableKind, row: number, twoRows: boolean, within?: ColumnSpan): boolean {
+  let first: string | undefined;
+  const width = roleWidth(view, within);
+  for (let c = within?.c ?? 0; c < width; c++) {
+    const role = cellRole(view, kind, row, twoRows, c);
+    if (!role || role === "other") continue;
+    if (first === undefined) first = role;
+    else if (role !== first) return true;
+  }
+  return false;
 }
 
 /**
@@ -169,8 +183,9 @@ function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean
  */
 export function columnsWithRole(view: SheetView, header: TableHeader<string>, role: string): ColumnSpan[] {
   const out: ColumnSpan[] = [];
-  forEachRole(view, header.kind, header.row, header.lastRow > header.row, header.within, (r, span) => {
-    if (r === role && !out.some((o) => span.c <= o.c2 && span.c2 >= o.c)) out.push(span);
+  forEachRole(view, header.kind, header.row, header.lastRow > header.row, header.within, (r, c, c2) => {
+    if (r === role && !out.some((o) => c <= o.c2 && c2 >= o.c)) out.push({ c, c2 });
+    return false;
   });
   return out;
 }
@@ -181,25 +196,41 @@ function forEachRole(
   row: number,
   twoRows: boolean,
   within: ColumnSpan | undefined,
-  found: (role: string, span: ColumnSpan) => void,
+  /** Each role found, with its columns; answers true to stop there. */
+  found: (role: string, c: number, c2: number) => boolean,
 ): void {
-  const width = Math.min(view.width, 200, within ? within.c2 + 1 : Number.POSITIVE_INFINITY);
+  const width = roleWidth(view, within);
   for (let c = within?.c ?? 0; c < width; c++) {
-    // view.shownText and view.sameMerge, with each merge looked up once.
-    let span = view.merge(row, c);
-    const top = span ? view.text(span.s.r, span.s.c) : view.text(row, c);
-    let role: string | null;
-    const next = twoRows ? view.merge(row + 1, c) : undefined;
-    const below = twoRows && !(span !== undefined && span === next) ? (next ? view.text(next.s.r, next.s.c) : view.text(row + 1, c)) : "";
-    if (below !== "") {
-      const own = classify(kind, below);
-      role = own ?? classifyPair(kind, top, below);
-      span = next;
-    } else {
-      role = classify(kind, top);
-    }
-    if (role) found(role, { c, c2: span ? Math.max(c, span.e.c) : c });
+    const role = cellRole(view, kind, row, twoRows, c);
+    if (role && found(role, c, lastRoleEnd)) return;
   }
+}
+
+/** The columns forEachRole looks at end before this one. */
+function roleWidth(view: SheetView, within: ColumnSpan | undefined): number {
+  return Math.min(view.width, 200, within ? within.c2 + 1 : Number.POSITIVE_INFINITY);
+}
+
+/** The last column of the cell cellRole last found a role for (its merged area's). */
+let lastRoleEnd = 0;
+
+/** The role of column c of a header at `row` (over `row + 1` too when twoRows), or null; sets lastRoleEnd. */
+function cellRole(view: SheetView, kind: TableKind, row: number, twoRows: boolean, c: number): string | null {
+  // view.shownText and view.sameMerge, with each merge looked up once.
+  let span = view.merge(row, c);
+  const top = span ? view.text(span.s.r, span.s.c) : view.text(row, c);
+  let role: string | null;
+  const next = twoRows ? view.merge(row + 1, c) : undefined;
+  const below = twoRows && !(span !== undefined && span === next) ? (next ? view.text(next.s.r, next.s.c) : view.text(row + 1, c)) : "";
+  if (below !== "") {
+    const own = classify(kind, below);
+    role = own ?? classifyPair(kind, top, below);
+    span = next;
+  } else {
+    role = classify(kind, top);
+  }
+  lastRoleEnd = span ? Math.max(c, span.e.c) : c;
+  return role;
 }
 
 /**
@@ -273,12 +304,13 @@ export function findHeaders<R extends string>(
   for (let r = rows?.from ?? 0; r < Math.min(view.height, rows ? rows.to + 1 : view.height); r++) {
     // Cells of this row, or merged areas reaching into it from above, must be at least 2.
     if (view.textCount(r) < 2 && !view.inTallMerge(r)) continue;
-    const oneRoles = rolesAt(view, kind, r, false, within);
-    const one = completeHeader(view, kind, r, false, oneRoles);
+    // Most rows hold fewer than two roles (a header needs at least two): no roles built for them.
+    const twoRoles = hasTwoRoles(view, kind, r, false, within);
+    const oneRoles = twoRoles ? rolesAt(view, kind, r, false, within) : undefined;
+    const one = oneRoles ? completeHeader(view, kind, r, false, oneRoles) : undefined;
     // A header over two rows has at least two roles in its top row, or merged cells there.
-    const mayBeTwo =
-      r + 1 < view.height && (oneRoles.size >= 2 || view.mergeStartsIn(r));
-    const two = mayBeTwo ? completeHeader(view, kind, r, true, rolesAt(view, kind, r, true, within)) : undefined;
+    const mayBeTwo = r + 1 < view.height && (twoRoles || view.mergeStartsIn(r));
+    const two = mayBeTwo && hasTwoRoles(view, kind, r, true, within) ? completeHeader(view, kind, r, true, rolesAt(view, kind, r, true, within)) : undefined;
     const isTwo = two !== undefined && (!one || two.roles.size > one.roles.size);
     const pick = isTwo ? two : one;
     if (!pick) continue;
