@@ -6,7 +6,13 @@ import { cellText, valueText } from "../values/cell";
 /** Text with line breaks kept (for header blocks written in one cell). */
 export function cellLines(cell: GridCell | undefined): string[] {
   if (!cell || cell.v === undefined) return [];
-  return valueText(cell.v)
+  const text = valueText(cell.v);
+  // One line (the usual case): no splitting.
+  if (text.indexOf("\n") < 0 && text.indexOf("\r") < 0) {
+    const line = cleanText(text);
+    return line === "" ? [] : [line];
+  }
+  return text
     .split(/\r\n|\r|\n/)
     .map((l) => cleanText(l))
     .filter((l) => l !== "");
