@@ -89,6 +89,9 @@ export async function mergeFiles(request: MergeRequest, reader: FileReaderPort, 
 /** The JSON the CLI prints for a merge (documented in README). */
 export function mergeJson(run: MergeRun): unknown {
   const { summary } = run;
+  // Each merged file's figures by its name (the first with it, as the files list them), looked up once a file.
+  const perFile = new Map<string, (typeof summary.perUnit)[number]>();
+  for (const u of summary.perUnit) if (!perFile.has(u.file)) perFile.set(u.file, u);
   return {
     files: summary.files.map((f, k) => ({
       file: f.file,
@@ -106,7 +109,7 @@ export function mergeJson(run: MergeRun): unknown {
       issues: f.issues.map(issueJson),
       // The unit's own "Mục tiêu" sheet: targets that differ from Đề án 241's, and what falls short of them.
       own_targets: (run.sources[k]?.ownTargets ?? []).map((t) => ({ id: t.id, target: t.target, label: targetLabel(t.target) })),
-      unmet: f.status === "merged" ? (summary.perUnit.find((u) => u.file === f.file)?.unmet ?? []) : [],
+      unmet: f.status === "merged" ? (perFile.get(f.file)?.unmet ?? []) : [],
       // A unit's new version: what differs from each file it replaces (empty when it replaces none).
       changes: (f.changes ?? []).map((c) => ({
         replaces: c.replaces,

@@ -32,6 +32,8 @@ export function unitFigures(merged: readonly Placed[]): { perUnit: UnitValues[];
   const rejectedValues: RejectedValue[] = [];
   const perUnit: UnitValues[] = [];
   const usable: UsableFigures = new Map();
+  // The values left out so far, by file name (each file's own looked up without going over every file's).
+  const rejectedByFile = new Map<string, RejectedValue[]>();
   for (const p of merged) {
     const report = p.source.report!;
     const unit = p.unit ?? report.unit.name;
@@ -40,7 +42,7 @@ export function unitFigures(merged: readonly Placed[]): { perUnit: UnitValues[];
     for (const issue of report.issues) {
       if (issue.severity !== "error") continue;
       if (issue.indicator === undefined && !issue.rule.startsWith("document")) continue;
-      rejectedValues.push({
+      const value: RejectedValue = {
         unit,
         file: p.source.file,
         sheet: issue.sheet,
@@ -48,7 +50,11 @@ export function unitFigures(merged: readonly Placed[]): { perUnit: UnitValues[];
         indicator: issue.indicator ?? null,
         rule: issue.rule,
         reason: issue.message,
-      });
+      };
+      rejectedValues.push(value);
+      const ofFile = rejectedByFile.get(value.file);
+      if (ofFile) ofFile.push(value);
+      else rejectedByFile.set(value.file, [value]);
     }
     for (const indicator of INDICATORS) {
       const entry = report.indicators[indicator.id];
@@ -58,7 +64,7 @@ export function unitFigures(merged: readonly Placed[]): { perUnit: UnitValues[];
       if (!hasError && (entry.total !== null || entry.achieved !== null)) {
         good.set(indicator.id, { total: entry.total, achieved: entry.achieved });
       } else if (hasError) {
-        const rejected = rejectedValues.filter((v) => v.file === p.source.file && v.indicator === indicator.id);
+        const rejected = (rejectedByFile.get(p.source.file) ?? []).filter((v) => v.indicator === indicator.id);
         good.set(indicator.id, { total: null, achieved: null, rejected });
       }
     }

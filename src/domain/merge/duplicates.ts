@@ -20,26 +20,35 @@ export function placeOf(name: string): string {
     .replace(/^(huyen|thanh pho|thi xa|tinh|xa|thi tran|phuong)\s+/, "");
 }
 
-function samePlace(a: string, b: string): boolean {
-  const pa = placeOf(a);
-  return pa !== "" && pa === placeOf(b);
+/** The summaries of a merge, each looked at once: by the place it is about, and the units it counted. */
+interface Summaries {
+  /** The place of a summary's body (never "") → the first summary about it. */
+  readonly byPlace: ReadonlyMap<string, Placed>;
+  /** Each summary (in file order) with the units it counted, as a list names can be matched in. */
+  readonly counted: ReadonlyArray<{ readonly sum: Placed; readonly included: readonly { readonly name: string }[] }>;
+}
+
+function summariesOf(list: readonly Placed[]): Summaries {
+  const byPlace = new Map<string, Placed>();
+  for (const sum of list) {
+    const place = placeOf(sum.source.report!.identity!.unitName);
+    if (place !== "" && !byPlace.has(place)) byPlace.set(place, sum);
+  }
+  return { byPlace, counted: list.map((sum) => ({ sum, included: (sum.source.includedUnits ?? []).map((name) => ({ name })) })) };
 }
 
 /** The summary among `summaries` that already counts the file of `p`, if any. */
-function includedIn(p: Placed, summaries: readonly Placed[]): Placed | undefined {
+function includedIn(p: Placed, summaries: Summaries): Placed | undefined {
   const identity = p.source.report?.identity;
   if (identity?.kind === "summary") return undefined;
   // By the identity's superior body ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" is the summary of Huyện ủy Tam Đường)…
   if (identity?.superior !== undefined) {
-    const above = summaries.find((sum) => samePlace(sum.source.report!.identity!.unitName, identity.superior!));
+    const above = summaries.byPlace.get(placeOf(identity.superior));
     if (above) return above;
   }
   // …or by name among the units a summary counted (a file typed by hand has no identity).
   const names = [p.source.report?.unit.name, p.unit].filter((n): n is string => n !== undefined && n !== null && n !== "");
-  return summaries.find((sum) => {
-    const included = (sum.source.includedUnits ?? []).map((name) => ({ name }));
-    return names.some((n) => matchUnit(n, included) !== undefined);
-  });
+  return summaries.counted.find(({ included }) => names.some((n) => matchUnit(n, included) !== undefined))?.sum;
 }
 
 /**
@@ -53,7 +62,7 @@ export function setAsideIncluded(
   verdicts: Verdicts,
 ): { groups: UnitGroups; extraIssues: Map<MergeSource, Issue> } {
   const extraIssues = new Map<MergeSource, Issue>();
-  const summaries = placed.filter((p) => verdicts.get(p.source) === undefined && p.source.report?.identity?.kind === "summary");
+  const summaries = summariesOf(placed.filter((p) => verdicts.get(p.source) === undefined && p.source.report?.identity?.kind === "summary"));
   const remaining: UnitGroups = new Map();
   for (const [key, list] of groups) {
     const kept = list.filter((p) => {

@@ -9,7 +9,7 @@
 import type { Issue } from "../model/issues";
 import type { UnitLevel } from "../model/identity";
 import { makeIssue } from "../rules/messages";
-import { matchUnit } from "../units";
+import { matchUnit, type Unit } from "../units";
 import { placeOf } from "./duplicates";
 import type { Placed } from "./place";
 import type { UnitGroups, Verdicts } from "./status";
@@ -38,15 +38,22 @@ function ourPlace(placed: readonly Placed[]): string | undefined {
   return best;
 }
 
-/** Why this merge does not take the summary of `p`, or null when it does. */
-function whyNotTaken(p: Placed, options: MergeOptions, place: string | undefined): string | null {
+/** The highest level of the list and its first unit at that level (undefined for an empty list). */
+function topLevel(units: MergeOptions["units"]): { rank: number; first: Unit | undefined } | undefined {
+  if (units.length === 0) return undefined;
+  let rank = -Infinity;
+  for (const u of units) rank = Math.max(rank, RANK[u.level] ?? 0);
+  return { rank, first: units.find((u) => RANK[u.level] === rank) };
+}
+
+/** Why this merge does not take the summary of `p`, or null when it does; `top`: the list's highest level. */
+function whyNotTaken(p: Placed, options: MergeOptions, place: string | undefined, top: ReturnType<typeof topLevel>): string | null {
   const identity = p.source.report!.identity!;
   if (p.onList) return null;
   const units = options.units;
-  if (units.length > 0) {
-    const top = Math.max(...units.map((u) => RANK[u.level] ?? 0));
-    if ((RANK[identity.level] ?? 0) > top + 1) {
-      return `${LEVEL_NAME[identity.level]}, cấp trên của các đơn vị trong danh sách (${LEVEL_NAME[units.find((u) => RANK[u.level] === top)!.level]})`;
+  if (units.length > 0 && top !== undefined) {
+    if ((RANK[identity.level] ?? 0) > top.rank + 1) {
+      return `${LEVEL_NAME[identity.level]}, cấp trên của các đơn vị trong danh sách (${LEVEL_NAME[top.first!.level]})`;
     }
     const included = p.source.includedUnits ?? [];
     if (included.some((name) => matchUnit(name, units) !== undefined)) return null;
@@ -71,18 +78,25 @@ export function rejectOtherSummaries(
 ): Map<MergeSource, Issue> {
   const issues = new Map<MergeSource, Issue>();
   const place = ourPlace(placed);
+  let top: ReturnType<typeof topLevel> | null = null;
+  const rejected = new Set<Placed>();
   for (const p of placed) {
     if (verdicts.get(p.source) !== undefined || p.source.report?.identity?.kind !== "summary") continue;
-    const why = whyNotTaken(p, options, place);
+    top ??= topLevel(options.units);
+    const why = whyNotTaken(p, options, place, top);
     if (why === null) continue;
     const summaryUnit = p.source.report.identity.unitName;
     const issue = makeIssue("summary-other-district", {}, { file: p.source.file, summaryUnit, reason: why });
     verdicts.set(p.source, { status: "rejected", reason: issue.message });
     issues.set(p.source, issue);
-    const list = groups.get(p.key)?.filter((q) => q !== p);
+    rejected.add(p);
+  }
+  // The rejected summaries out of their units' groups, each group gone over once.
+  for (const key of new Set([...rejected].map((p) => p.key))) {
+    const list = groups.get(key)?.filter((q) => !rejected.has(q));
     if (list === undefined) continue;
-    if (list.length > 0) groups.set(p.key, list);
-    else groups.delete(p.key);
+    if (list.length > 0) groups.set(key, list);
+    else groups.delete(key);
   }
   return issues;
 }

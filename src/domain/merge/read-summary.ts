@@ -286,7 +286,18 @@ function readFiles(grid: WorkbookGrid, deadline: string, issues: Issue[]): FileR
   });
 }
 
+/** The first entry of `list` under each key (in list order), for lookups that would otherwise scan the list per row. */
+function firstBy<T>(list: readonly T[], key: (item: T) => string | undefined): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const item of list) {
+    const k = key(item);
+    if (k !== undefined && !out.has(k)) out.set(k, item);
+  }
+  return out;
+}
+
 function readUnits(table: Table, files: readonly FileResult[], issues: Issue[]): UnitStatus[] {
+  const mergedByName = firstBy(files, (f) => (f.status === "merged" ? f.file : undefined));
   return dataRows(table, [STATUS_HEADERS.unit]).map((r): UnitStatus => {
     const stateText = textAt(table, r, STATUS_HEADERS.state);
     let state = STATE_BY_LABEL[foldText(stateText)];
@@ -304,7 +315,7 @@ function readUnits(table: Table, files: readonly FileResult[], issues: Issue[]):
       unit: textAt(table, r, STATUS_HEADERS.unit),
       state,
       file,
-      sha256: file === null ? null : (files.find((f) => f.file === file && f.status === "merged")?.sha256 ?? null),
+      sha256: file === null ? null : (mergedByName.get(file)?.sha256 ?? null),
       date: dateAt(table, r, STATUS_HEADERS.date),
       onTime: state === "received" ? (ON_TIME_BY_LABEL[onTimeText] ?? null) : null,
       errors: numberAt(table, r, STATUS_HEADERS.errors) ?? 0,
@@ -343,15 +354,14 @@ function readPerUnit(grid: WorkbookGrid, units: readonly UnitStatus[], files: re
     const v = view.cell(r, c)?.v;
     return typeof v === "number" && Number.isFinite(v) ? v : null;
   };
+  const unitsByKey = firstBy(units, (u) => foldText(u.unit));
+  const mergedByUnit = firstBy(files, (f) => (f.status === "merged" && f.unit !== null ? foldText(f.unit) : undefined));
   return pairs.map(({ unit, c }): UnitValues => {
     const values: Record<string, { total: number | null; achieved: number | null }> = {};
     for (const [id, r] of byId) values[id] = { total: value(r, c), achieved: value(r, c + 1) };
     // A unit on the list has its file on the status table; one not on the list, on the files table.
     const key = foldText(unit);
-    const file =
-      units.find((u) => foldText(u.unit) === key)?.file ??
-      files.find((f) => f.status === "merged" && f.unit !== null && foldText(f.unit) === key)?.file ??
-      "";
+    const file = unitsByKey.get(key)?.file ?? mergedByUnit.get(key)?.file ?? "";
     // The units' own targets are not written per cell; the breakdown keeps the figures only.
     return { unit, file, values, ownTargets: [], unmet: [] };
   });

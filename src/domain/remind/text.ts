@@ -78,13 +78,19 @@ function withoutFinalStop(text: string): string {
 /** The units to remind: not received, and of those, the ones whose files were all rejected (with the reasons). */
 export function unitsToRemind(units: readonly Unit[], outcome: MergeOutcome | null): RemindedUnit[] {
   const received = new Set((outcome?.received ?? []).map(foldText));
+  // Each unit's rejected files, gathered in one pass over the files (in their order).
+  const rejectedOf = new Map<string, MergeOutcome["files"][number][]>();
+  for (const f of outcome?.files ?? []) {
+    if (f.status !== "rejected" || f.unit === null) continue;
+    const key = foldText(f.unit);
+    const mine = rejectedOf.get(key);
+    if (mine) mine.push(f);
+    else rejectedOf.set(key, [f]);
+  }
   return units
     .filter((u) => !received.has(foldText(u.name)))
     .map((u) => {
-      const key = foldText(u.name);
-      const rejected = (outcome?.files ?? [])
-        .filter((f) => f.status === "rejected" && f.unit !== null && foldText(f.unit) === key)
-        .map((f) => ({ file: f.file, reason: withoutFinalStop(f.reason ?? "không đọc được tệp") }));
+      const rejected = (rejectedOf.get(foldText(u.name)) ?? []).map((f) => ({ file: f.file, reason: withoutFinalStop(f.reason ?? "không đọc được tệp") }));
       return { unit: u.name, addresses: emailAddresses(u.email), state: rejected.length > 0 ? "rejected" : "missing", rejected };
     });
 }

@@ -10,7 +10,7 @@ import { makeIssue } from "../rules/messages";
 import { cleanText, foldText, stripDiacritics } from "../text";
 import { matchUnitDetailed } from "./match";
 
-export { matchUnitDetailed, namesOf, unitByCode, UNIT_ABBREVIATIONS, type UnitMatch } from "./match";
+export { matchUnitDetailed, namesOf, unitByCode, unitNameKeys, UNIT_ABBREVIATIONS, type UnitMatch, type UnitNameKeys } from "./match";
 export { emailAddresses, isEmailAddress, senderAddress, unitBySender } from "./addresses";
 export { DEFAULT_SIGNER, SIGNER_KINDS, signerOf, type Signer, type SignerKind } from "./signers";
 

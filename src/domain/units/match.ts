@@ -5,6 +5,8 @@
  * of body ("Đảng ủy", "Chi bộ", "xã") left out; an entry's other names ("Tên khác", or its common
  * name in parentheses) taken as its own. Names are compared word for word, never by similarity:
  * "Bản Bo" is never "Bản Hon". A name that fits two entries equally matches neither.
+ * A list's keys go into maps once (its index); a name is then looked up in a few map reads, so
+ * placing N files among N units costs N lookups, never N × N comparisons.
  */
 import { cleanText, foldText } from "../text";
 
@@ -111,13 +113,20 @@ export function namesOf(unit: { readonly name: string; readonly aliases?: readon
   return names;
 }
 
-interface Keys {
+/**
+ * What a name is compared by, level by level: its folded forms as written ("exact"), every reading
+ * with abbreviations expanded and the district tail left out ("expanded"), and those readings
+ * without the kind of body ("bare"). Two names meet at a level when they share a key there.
+ */
+export interface UnitNameKeys {
   readonly exact: ReadonlySet<string>;
   readonly expanded: ReadonlySet<string>;
   readonly bare: ReadonlySet<string>;
 }
+type Keys = UnitNameKeys;
 
-function keysOfNames(names: readonly string[]): Keys {
+/** The keys of a few names taken together (an entry's names, or one typed name). */
+export function unitNameKeys(names: readonly string[]): Keys {
   const exact = new Set<string>();
   const expanded = new Set<string>();
   const bare = new Set<string>();
@@ -140,7 +149,7 @@ function keysOfUnit(unit: { readonly name: string; readonly aliases?: readonly s
   let keys = KEYS.get(id);
   if (keys === undefined) {
     if (KEYS.size >= 5_000) KEYS.clear();
-    keys = keysOfNames(namesOf(unit));
+    keys = unitNameKeys(namesOf(unit));
     KEYS.set(id, keys);
   }
   return keys;
@@ -155,11 +164,6 @@ export type UnitMatch<U> =
   /** Fits several entries equally: none is chosen. */
   | { readonly kind: "ambiguous"; readonly units: readonly U[] }
   | { readonly kind: "none" };
-
-function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const k of a) if (b.has(k)) return true;
-  return false;
-}
 
 type Level = keyof Keys;
 const LEVELS: ReadonlyArray<readonly [Level, "exact" | "loose"]> = [
@@ -177,13 +181,12 @@ interface UnitIndex {
   readonly byCode: Map<string, number>;
 }
 
-/** Lists shorter than this are searched entry by entry (building maps would cost more). */
-const INDEX_FROM = 16;
 const INDEXES = new WeakMap<readonly object[], UnitIndex>();
 
 /**
- * The index of a unit list, built once per list (lists are read-only once given; one changed in
- * place anyway, to another length or other ends, is indexed again).
+ * The index of a unit list, built once per list and used for every name looked up in it (lists
+ * are read-only once given; one changed in place anyway, to another length or other ends, is
+ * indexed again). Each lookup is then a few map reads, whatever the list's length.
  */
 function indexOf(units: readonly { readonly name: string; readonly aliases?: readonly string[]; readonly code?: string }[]): UnitIndex {
   const known = INDEXES.get(units);
@@ -223,10 +226,11 @@ export function matchUnitDetailed<U extends { readonly name: string; readonly al
 ): UnitMatch<U> {
   const folded = foldText(name);
   if (folded === "") return { kind: "none" };
-  const typed = keysOfNames([name]);
-  const index = units.length >= INDEX_FROM ? indexOf(units) : undefined;
+  const typed = unitNameKeys([name]);
+  const index = indexOf(units);
+  // Level by level: the looser readings are looked up only when the closer ones found nothing.
   for (const [level, kind] of LEVELS) {
-    const found = index ? unitsWithKeys(units, index, level, typed[level]) : units.filter((u) => intersects(typed[level], keysOfUnit(u)[level]));
+    const found = unitsWithKeys(units, index, level, typed[level]);
     if (found.length === 1) return { kind, unit: found[0]! };
     if (found.length > 1) return { kind: "ambiguous", units: found };
   }
@@ -238,8 +242,6 @@ export function unitByCode<U extends { readonly name: string; readonly aliases?:
   code: string,
   units: readonly U[],
 ): U | undefined {
-  const folded = foldText(code);
-  if (units.length < INDEX_FROM) return units.find((u) => u.code !== undefined && foldText(u.code) === folded);
-  const i = indexOf(units).byCode.get(folded);
+  const i = indexOf(units).byCode.get(foldText(code));
   return i === undefined ? undefined : units[i];
 }
