@@ -2,13 +2,15 @@
  * The task pane's and the standalone page's FileUseCases: the app's use
  * cases (src/app/files.ts) given this host's ports — reading in a Web Worker
  * where the page has one (a batch of files per request, each hashed and read
- * there under the time limit; a stop on abort ends the worker), else on the
- * main thread (jsdom, Node); the sample files fetched from the page's address.
+ * there under the time limit; a stop on abort ends the worker), and the merge
+ * with its summary workbook written in another (the page only shows the
+ * summary and saves the bytes), else on the main thread (jsdom, Node); the
+ * sample files fetched from the page's address.
  */
 import { fileUseCases, inProcessWork } from "../../app/files";
 import { fetchSampleFiles } from "../../app/sample";
 import type { FileUseCases } from "../../app/usecases";
-import { workerWork } from "./worker-client";
+import { workerSummariser, workerWork } from "./worker-client";
 
 export { FILE_TIME_LIMIT_MS } from "../../app/limits";
 
@@ -31,9 +33,17 @@ function defaultMakeWorker(): (() => Promise<Worker>) | null {
 
 export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCases {
   const make = options.makeWorker === undefined ? defaultMakeWorker() : options.makeWorker;
-  return fileUseCases({
+  const files = fileUseCases({
     work: make ? workerWork(make) : inProcessWork(),
     sampleFiles: () => fetchSampleFiles(options.sampleBase),
     ...(options.fileTimeLimitMs !== undefined ? { fileTimeLimitMs: options.fileTimeLimitMs } : {}),
   });
+  if (!make) return files;
+  const merging = workerSummariser(make);
+  return {
+    ...files,
+    summarise: (sources, mergeOptions, layout) => merging.summarise(sources, mergeOptions, layout),
+    // A merge's summary workbook was written with it, in the worker.
+    writeXlsx: async (layout) => merging.written(layout) ?? files.writeXlsx(layout),
+  };
 }

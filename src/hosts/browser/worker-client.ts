@@ -4,13 +4,17 @@
  * batch; the worker is ended past it and a new one takes the next request),
  * and a stop on abort (the worker is terminated). A file to check is handed
  * over in the transfer list; files to merge are copied (kept to read again).
+ * The merge and its summary workbook are made in a worker of their own
+ * (workerSummariser), the page handing each read source over once.
  */
 import { Cancelled } from "../../app/cancel";
 import { FileReadError } from "../../app/errors";
 import type { FileWork } from "../../app/files";
 import type { FileReaderPort, ReadFailure } from "../../app/read-files";
-import type { MergeSource } from "../../domain/merge";
-import type { InputFile, Progress } from "../../app/usecases";
+import type { MergeOptions, MergeSource } from "../../domain/merge";
+import type { WorkbookLayout } from "../../domain/model/layout";
+import type { SummaryLayoutOptions } from "../../domain/sheets/summary";
+import type { InputFile, MergeRun, Progress } from "../../app/usecases";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
 /** The worker was ended because a file took longer than its time limit. */
@@ -18,7 +22,10 @@ class TimeLimitError extends Error {
   override readonly name = "TimeLimitError";
 }
 
-type RequestBody = { kind: "read"; files: readonly InputFile[] } | { kind: "check" | "targets" | "expand"; file: InputFile };
+type RequestBody =
+  | { kind: "read"; files: readonly InputFile[] }
+  | { kind: "check" | "targets" | "expand"; file: InputFile }
+  | { kind: "summarise"; ids: readonly number[]; options: MergeOptions; layout: SummaryLayoutOptions };
 
 /** A read worker and the requests in flight to it; a new worker is made after it is terminated. */
 export class ReadWorkerClient {
@@ -34,11 +41,21 @@ export class ReadWorkerClient {
     }
   >();
 
+  /** Counts the workers made: a new one holds nothing an earlier one was given. */
+  generation = 0;
+
   constructor(private readonly make: () => Promise<Worker>) {}
 
-  private async get(): Promise<Worker> {
+  /** The worker, made when there is none. */
+  async get(): Promise<Worker> {
     if (this.worker) return this.worker;
     const worker = await this.make();
+    if (this.worker) {
+      // Another request made one meanwhile.
+      worker.terminate();
+      return this.worker;
+    }
+    this.generation++;
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
       const entry = this.pending.get(message.id);
@@ -133,7 +150,7 @@ export class ReadWorkerClient {
     // A file to read for a merge is copied (its bytes are kept to read it again after a stop, or to
     // take the digest of one the worker could not answer for); one to check or read targets from is moved.
     const transfer: Transferable[] = [];
-    if (body.kind !== "read") {
+    if (body.kind !== "read" && body.kind !== "summarise") {
       const buffer = body.file.bytes.buffer;
       if (buffer instanceof ArrayBuffer) transfer.push(buffer);
     }
@@ -226,5 +243,69 @@ export function workerWork(make: () => Promise<Worker>): FileWork {
         own.close();
       }
     },
+  };
+}
+
+/** Sources handed to the merge's worker in one message (a few milliseconds of the page's time each). */
+export const KEEP_CHUNK = 64;
+
+/** Lets the page draw and answer the user between two messages. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export interface WorkerSummariser {
+  summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
+  /** The .xlsx the worker wrote for a run's layout, when that layout is one of its runs'. */
+  written(layout: WorkbookLayout): Uint8Array | undefined;
+}
+
+/**
+ * The merge (app/summarise.ts, as the CLI runs it) and its summary workbook written as .xlsx, in a
+ * worker of their own. Each source is handed over once, a few at a time with the page free between
+ * them, under a number; a merge names its sources by number, and the worker keeps those of the latest
+ * merge only. The summary and the layout come back (the layout for writing into the open workbook),
+ * and the .xlsx is moved, not copied: downloading the summary takes it as it is.
+ */
+export function workerSummariser(make: () => Promise<Worker>): WorkerSummariser {
+  const client = new ReadWorkerClient(make);
+  const numbers = new WeakMap<MergeSource, number>();
+  let next = 1;
+  const numberOf = (source: MergeSource): number => {
+    let n = numbers.get(source);
+    if (n === undefined) numbers.set(source, (n = next++));
+    return n;
+  };
+  // What the worker of `heldBy` holds, as of the last message sent to it.
+  let held = new Set<number>();
+  let heldBy = 0;
+  const written = new WeakMap<WorkbookLayout, Uint8Array>();
+
+  return {
+    async summarise(sources, options, layout) {
+      const ids = sources.map(numberOf);
+      for (let k = 0; ; ) {
+        const worker = await client.get();
+        if (client.generation !== heldBy) {
+          held = new Set();
+          heldBy = client.generation;
+        }
+        const fresh: (readonly [number, MergeSource])[] = [];
+        for (; k < sources.length && fresh.length < KEEP_CHUNK; k++) if (!held.has(ids[k]!)) fresh.push([ids[k]!, sources[k]!]);
+        if (fresh.length > 0) {
+          worker.postMessage({ id: 0, kind: "keep", sources: fresh } satisfies WorkerRequest, []);
+          for (const [n] of fresh) held.add(n);
+        }
+        if (k >= sources.length) break;
+        if (fresh.length > 0) await yieldToPage();
+      }
+      // The worker lets go of the sources not in this merge.
+      held = new Set(ids);
+      const response = await client.request({ kind: "summarise", ids, options, layout });
+      if (response.kind !== "summarise-done") {
+        throw new Error(response.kind === "failed" ? response.message : `Trình tổng hợp trả lời không đúng (${response.kind}).`);
+      }
+      written.set(response.layout, response.xlsx);
+      return { sources, summary: response.summary, layout: response.layout };
+    },
+    written: (layout) => written.get(layout),
   };
 }

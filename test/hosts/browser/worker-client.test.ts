@@ -132,7 +132,7 @@ describe("read worker client", () => {
         }) as unknown as Worker,
     });
     const used = await files.readTargetsFile(file("ke-hoach.xlsx"));
-    expect(requests.map((r) => [r.kind, r.kind === "read" ? "" : r.file.name])).toEqual([["targets", "ke-hoach.xlsx"]]);
+    expect(requests.map((r) => [r.kind, "file" in r ? r.file.name : ""])).toEqual([["targets", "ke-hoach.xlsx"]]);
     expect(used.targets["1.1"]).toEqual({ op: ">=", value: 80 });
     const bad = files.readTargetsFile(file("hong.xlsx"));
     await expect(bad).rejects.toBeInstanceOf(FileReadError);
