@@ -62,7 +62,9 @@ export function filesOf(dir: string): string[] {
  */
 export async function mergeInPane(browser: Browser, baseUrl: string, paths: readonly string[], unitsCsv: string): Promise<PaneMerge> {
   const problems: string[] = [];
-  const page = await browser.newPage({ viewport: { width: 450, height: 900 }, acceptDownloads: true });
+  // A context of its own: nothing kept in the browser by an earlier run is resumed.
+  const context = await browser.newContext({ viewport: { width: 450, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
   const downloads = mkdtempSync(join(tmpdir(), "de-an-241-pane-"));
   try {
     page.on("console", (message: ConsoleMessage) => {
@@ -125,7 +127,7 @@ export async function mergeInPane(browser: Browser, baseUrl: string, paths: read
       problems,
     };
   } finally {
-    await page.close();
+    await context.close();
     rmSync(downloads, { recursive: true, force: true });
   }
 }

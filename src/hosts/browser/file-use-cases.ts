@@ -7,10 +7,13 @@
  * summary and saves the bytes), else on the main thread (jsdom, Node); the
  * sample files fetched from the page's address.
  */
-import { fileUseCases, inProcessWork } from "../../app/files";
+import { fileUseCases, inProcessWork, type FileWork } from "../../app/files";
+import type { ReadFailure } from "../../app/read-files";
+import type { InputFile } from "../../app/sources";
+import type { MergeSource } from "../../domain/merge";
 import { fetchSampleFiles } from "../../app/sample";
 import type { FileUseCases } from "../../app/usecases";
-import { workerSummariser, workerWork } from "./worker-client";
+import { workerSummariser, workerWork, type WorkerSummariser } from "./worker-client";
 
 export { FILE_TIME_LIMIT_MS } from "../../app/limits";
 
@@ -26,6 +29,36 @@ export interface FileUseCaseOptions {
   readonly fileTimeLimitMs?: number;
 }
 
+/** Each source read for a merge is handed to the merge's worker as it comes, while the other files are read. */
+function handingOver(work: FileWork, merging: WorkerSummariser): FileWork {
+  const keep = (outcomes: readonly (MergeSource | ReadFailure)[]): void =>
+    merging.keep(outcomes.filter((o): o is MergeSource => !("failed" in o)));
+  return {
+    ...work,
+    mergeReader() {
+      const reader = work.mergeReader();
+      const readBatch = reader.readBatch?.bind(reader);
+      return {
+        ...reader,
+        read: async (file, limits) => {
+          const outcome = await reader.read(file, limits);
+          keep([outcome]);
+          return outcome;
+        },
+        ...(readBatch
+          ? {
+              readBatch: async (batch: readonly InputFile[], limits: Parameters<typeof readBatch>[1]) => {
+                const outcomes = await readBatch(batch, limits);
+                keep(outcomes);
+                return outcomes;
+              },
+            }
+          : {}),
+      };
+    },
+  };
+}
+
 function defaultMakeWorker(): (() => Promise<Worker>) | null {
   if (typeof Worker === "undefined") return null;
   return async () => (await import("./spawn")).spawnReadWorker();
@@ -33,13 +66,13 @@ function defaultMakeWorker(): (() => Promise<Worker>) | null {
 
 export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCases {
   const make = options.makeWorker === undefined ? defaultMakeWorker() : options.makeWorker;
+  const merging = make ? workerSummariser(make) : null;
   const files = fileUseCases({
-    work: make ? workerWork(make) : inProcessWork(),
+    work: make && merging ? handingOver(workerWork(make), merging) : inProcessWork(),
     sampleFiles: () => fetchSampleFiles(options.sampleBase),
     ...(options.fileTimeLimitMs !== undefined ? { fileTimeLimitMs: options.fileTimeLimitMs } : {}),
   });
-  if (!make) return files;
-  const merging = workerSummariser(make);
+  if (!merging) return files;
   return {
     ...files,
     summarise: (sources, mergeOptions, layout) => merging.summarise(sources, mergeOptions, layout),

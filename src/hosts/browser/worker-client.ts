@@ -253,6 +253,8 @@ export const KEEP_CHUNK = 64;
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export interface WorkerSummariser {
+  /** Hands sources over ahead of the merge (as they are read); the next merge lets go of those it does not name. */
+  keep(sources: readonly MergeSource[]): void;
   summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
   /** The .xlsx the worker wrote for a run's layout, when that layout is one of its runs'. */
   written(layout: WorkbookLayout): Uint8Array | undefined;
@@ -260,8 +262,8 @@ export interface WorkerSummariser {
 
 /**
  * The merge (app/summarise.ts, as the CLI runs it) and its summary workbook written as .xlsx, in a
- * worker of their own. Each source is handed over once, a few at a time with the page free between
- * them, under a number; a merge names its sources by number, and the worker keeps those of the latest
+ * worker of their own. Each source is handed over once (as it is read, see `keep`, else a few at a
+ * time with the page free between them), under a number; a merge names its sources by number, and the worker keeps those of the latest
  * merge only. The summary and the layout come back (the layout for writing into the open workbook),
  * and the .xlsx is moved, not copied: downloading the summary takes it as it is.
  */
@@ -278,24 +280,39 @@ export function workerSummariser(make: () => Promise<Worker>): WorkerSummariser 
   let held = new Set<number>();
   let heldBy = 0;
   const written = new WeakMap<WorkbookLayout, Uint8Array>();
+  /** The worker, and `held` emptied when it is a new one. */
+  const worker = async (): Promise<Worker> => {
+    const w = await client.get();
+    if (client.generation !== heldBy) {
+      held = new Set();
+      heldBy = client.generation;
+    }
+    return w;
+  };
+  const post = (w: Worker, sources: readonly MergeSource[]): void => {
+    const fresh = sources.filter((s) => !held.has(numberOf(s))).map((s) => [numberOf(s), s] as const);
+    if (fresh.length === 0) return;
+    w.postMessage({ id: 0, kind: "keep", sources: fresh } satisfies WorkerRequest, []);
+    for (const [n] of fresh) held.add(n);
+  };
 
   return {
+    keep(sources) {
+      void worker()
+        .then((w) => post(w, sources))
+        // A worker that cannot start now is started again by the merge, which hands everything over then.
+        .catch(() => undefined);
+    },
     async summarise(sources, options, layout) {
       const ids = sources.map(numberOf);
+      // What the worker does not hold yet, a chunk at a time with the page free between chunks.
       for (let k = 0; ; ) {
-        const worker = await client.get();
-        if (client.generation !== heldBy) {
-          held = new Set();
-          heldBy = client.generation;
-        }
-        const fresh: (readonly [number, MergeSource])[] = [];
-        for (; k < sources.length && fresh.length < KEEP_CHUNK; k++) if (!held.has(ids[k]!)) fresh.push([ids[k]!, sources[k]!]);
-        if (fresh.length > 0) {
-          worker.postMessage({ id: 0, kind: "keep", sources: fresh } satisfies WorkerRequest, []);
-          for (const [n] of fresh) held.add(n);
-        }
+        const w = await worker();
+        const chunk: MergeSource[] = [];
+        for (; k < sources.length && chunk.length < KEEP_CHUNK; k++) if (!held.has(ids[k]!)) chunk.push(sources[k]!);
+        post(w, chunk);
         if (k >= sources.length) break;
-        if (fresh.length > 0) await yieldToPage();
+        if (chunk.length > 0) await yieldToPage();
       }
       // The worker lets go of the sources not in this merge.
       held = new Set(ids);

@@ -10,7 +10,7 @@
  * reload. State and actions: useMergeSession; running work shows under the
  * buttons that started it.
  */
-import { memo, useDeferredValue, useMemo, useRef } from "react";
+import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { MERGE_ACCEPT } from "../../../io/read/formats";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TargetsUsed } from "../../../app/usecases";
@@ -41,11 +41,14 @@ const useStyles = makeStyles({
 const NO_FILES: readonly FileResult[] = [];
 /** Up to this many files, the cards are drawn with the rest of the tab; more are drawn in the background. */
 const DRAWN_AT_ONCE = 60;
+/** Cards a long list adds at a time, the page free between (a few tens of milliseconds each). */
+const DRAWN_PER_STEP = 30;
 
 /**
  * The files' cards. For a long list, given the merge's results and `disabled` as deferred values, it is
  * drawn in the background, a slice at a time, when a merge gives new results or work starts or ends, so
- * hundreds of cards never hold the page; typing a date or choosing a unit draws that card only.
+ * hundreds of cards never hold the page; its cards first come a few tens at a time. Typing a date or
+ * choosing a unit draws that card only.
  */
 const FileList = memo(function FileList(props: {
   files: readonly FileResult[];
@@ -56,9 +59,17 @@ const FileList = memo(function FileList(props: {
   actions: FileCardActions;
   className: string;
 }) {
+  const [drawn, setDrawn] = useState(DRAWN_AT_ONCE);
+  const total = props.files.length;
+  useEffect(() => {
+    if (drawn >= total) return;
+    const next = setTimeout(() => startTransition(() => setDrawn((n) => n + DRAWN_PER_STEP)), 0);
+    return () => clearTimeout(next);
+  }, [drawn, total]);
+  const files = total <= drawn ? props.files : props.files.slice(0, drawn);
   return (
     <ul className={props.className}>
-      {props.files.map((f) => (
+      {files.map((f) => (
         <FileCard
           key={f.file}
           result={f}

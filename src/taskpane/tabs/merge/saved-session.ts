@@ -56,12 +56,21 @@ const SLICE_MS = 12;
 
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Until the page is idle (what the user waits for is drawn first), at most a second or so. */
+const idle = (): Promise<void> =>
+  new Promise((resolve) => {
+    const w = globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number };
+    if (typeof w.requestIdleCallback === "function") w.requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 100);
+  });
+
 /**
  * The list as deflated JSON in base64, made a slice at a time with the page free between slices (the
  * text of 500 files is megabytes): the JSON of each source is deflated as a stream, so the result
- * reads back as one deflated JSON array.
+ * reads back as one deflated JSON array. It starts when the page is idle.
  */
 async function packSlowly({ Deflate, strToU8 }: Fflate, sources: readonly MergeSource[]): Promise<string> {
+  await idle();
   const parts: Uint8Array[] = [];
   const deflate = new Deflate({ level: 6 }, (chunk) => parts.push(chunk));
   let since = Date.now();
