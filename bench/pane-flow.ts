@@ -94,14 +94,17 @@ export async function mergeInPane(browser: Browser, baseUrl: string, paths: read
       document.addEventListener("change", () => (w.__t0 ??= performance.now()), true);
     });
     await page.getByTestId("merge-drop").locator('input[type="file"]').setInputFiles([...paths]);
+    // Checked at every frame, so kept cheap (no text of the whole list): the list's length, the status
+    // line (the section's first text after its heading) and the download button.
     await page.waitForFunction(
       (n) => {
         const w = window as unknown as { __t1?: number };
         const statuses = document.querySelector('[data-testid="file-statuses"]');
-        const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Tải bảng tổng hợp (.xlsx)");
-        if (!statuses?.textContent?.includes(`${n} đã tổng hợp`) || !button || button.disabled) return false;
-        // Every file's card drawn too (a long list is drawn in the background).
-        if (document.querySelectorAll('[data-testid="file-status"]').length !== n) return false;
+        const list = statuses?.querySelector("ul");
+        if (!statuses || !list || list.childElementCount !== n) return false;
+        if (!statuses.children[1]?.textContent?.startsWith(`${n} đã tổng hợp`)) return false;
+        const button = document.querySelector('[data-testid="summary-output"] button') as HTMLButtonElement | null;
+        if (button?.textContent !== "Tải bảng tổng hợp (.xlsx)" || button.disabled) return false;
         w.__t1 ??= performance.now();
         return true;
       },
@@ -113,7 +116,7 @@ export async function mergeInPane(browser: Browser, baseUrl: string, paths: read
       const within = w.__tasks.filter((t) => t.start + t.duration > w.__t0 && t.start < w.__t1);
       return { elapsed: w.__t1 - w.__t0, longest: Math.max(0, ...within.map((t) => t.duration)), count: within.length };
     });
-    const statusLine = (await page.getByTestId("file-statuses").locator("span").first().innerText()).trim();
+    const statusLine = (await page.getByTestId("file-statuses").locator(":scope > :nth-child(2)").innerText()).trim();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải bảng tổng hợp (.xlsx)" }).click()]);
     const path = join(downloads, download.suggestedFilename());
     await download.saveAs(path);

@@ -1,5 +1,7 @@
 /**
- * npm run bench (after bench/run.ts) [-- --files 500] [--rounds 3]
+ * npm run bench (after bench/run.ts), or alone:
+ * node --import tsx bench/pane.ts [--pane-files 500] [--pane-rounds 3]
+ * (options of its own: `npm run bench -- …` hands its options to the last script too)
  *
  * The task pane against the CLI on the same files: the pane's production
  * build in headless Chromium (Debian's /usr/bin/chromium through
@@ -30,8 +32,8 @@ function option(name: string, fallback: number): number {
   if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} takes a positive whole number`);
   return v;
 }
-const n = option("files", 500);
-const rounds = option("rounds", 3);
+const n = option("pane-files", 500);
+const rounds = option("pane-rounds", 3);
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -10,7 +10,7 @@
  * reload. State and actions: useMergeSession; running work shows under the
  * buttons that started it.
  */
-import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { memo, startTransition, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { MERGE_ACCEPT } from "../../../io/read/formats";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TargetsUsed } from "../../../app/usecases";
@@ -113,7 +113,9 @@ export function MergeTab() {
   };
   // The cards' actions: one object for good, calling the latest session's.
   const latest = useRef({ session, prefer });
-  latest.current = { session, prefer };
+  useLayoutEffect(() => {
+    latest.current = { session, prefer };
+  });
   const actions = useMemo<FileCardActions>(
     () => ({
       assign: (file, unit) => latest.current.session.assign(file, unit),
