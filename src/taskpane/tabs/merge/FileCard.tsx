@@ -25,9 +25,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
-    // A card out of view is laid out only when scrolled to (hundreds of files): browsers without it lay out all.
-    contentVisibility: "auto",
-    containIntrinsicSize: "auto 160px",
   },
   fileHead: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
   fileName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", minWidth: 0 },
