@@ -3,8 +3,9 @@
  * production build, through the merge tab's real file input, with the 500
  * units as the unit list (as the bench gives the CLI): every file merged, the
  * download enabled, and the downloaded summary opens with every unit's row.
- * The time from choosing the files to the enabled download button and the
- * longest main-thread task in it (a `longtask` observer) are REPORTED (printed,
+ * The time from choosing the files to the enabled download button (and to
+ * the last file's card drawn) and the longest main-thread task until then (a
+ * `longtask` observer) are REPORTED (printed,
  * and written to de-an-241-pane-merge-500.json in the system's temporary
  * folder), never asserted: speed is the bench's business (bench/pane.ts).
  */
@@ -55,6 +56,7 @@ d("500 files merged in the task pane (Chromium, standalone)", () => {
     const report = {
       files: N,
       elapsedMs: Math.round(result.elapsedMs),
+      cardsDrawnMs: Math.round(result.drawnMs),
       longestTaskMs: Math.round(result.longestTaskMs),
       longTasks: result.longTasks,
       at: new Date().toISOString(),
@@ -62,6 +64,8 @@ d("500 files merged in the task pane (Chromium, standalone)", () => {
     const out = join(tmpdir(), "de-an-241-pane-merge-500.json");
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     // Reported, not asserted.
-    console.log(`pane merge of ${N} files: ${report.elapsedMs} ms, longest main-thread task ${report.longestTaskMs} ms (${report.longTasks} tasks ≥ 50 ms); ${out}`);
+    console.log(
+      `pane merge of ${N} files: ${report.elapsedMs} ms to the enabled download button, ${report.cardsDrawnMs} ms to the last card drawn, longest main-thread task ${report.longestTaskMs} ms (${report.longTasks} tasks ≥ 50 ms); ${out}`,
+    );
   }, 900_000);
 });

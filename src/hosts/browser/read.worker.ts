@@ -17,6 +17,10 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+/** The merge and the summary writer, loaded once (as soon as sources come, before the merge is asked for). */
+let loading: Promise<[typeof import("../../app/summarise"), typeof import("../../io/write")]> | undefined;
+const mergeModules = () => (loading ??= Promise.all([import("../../app/summarise"), import("../../io/write")]));
+
 /** The sources the page asked to keep, by its numbers: those of its latest merge. */
 const kept = new Map<number, MergeSource>();
 
@@ -38,7 +42,7 @@ async function handle(request: Exclude<WorkerRequest, { kind: "keep" }>, sources
     if (request.kind === "summarise") {
       // The app's merge use case, as the CLI runs it, and the summary workbook written here: the page only shows it.
       if (!sources || !Array.isArray(sources)) throw new Error(`Trình tổng hợp không còn giữ tệp số ${sources?.missing ?? "?"}.`);
-      const [{ summarise }, { writeWorkbookXlsx }] = await Promise.all([import("../../app/summarise"), import("../../io/write")]);
+      const [{ summarise }, { writeWorkbookXlsx }] = await mergeModules();
       const run = summarise(sources, request.options, request.layout);
       const xlsx = await writeWorkbookXlsx(run.layout);
       // The workbook's bytes are moved to the page, not copied.
@@ -75,6 +79,8 @@ scope.onmessage = (event) => {
   const request = event.data;
   if (request.kind === "keep") {
     for (const [id, source] of request.sources) kept.set(id, source);
+    // The merge's modules load while the files are still being read.
+    void mergeModules();
     return;
   }
   // Taken now, in the order the requests came (a later merge may let some of these go).

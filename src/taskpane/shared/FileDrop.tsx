@@ -35,7 +35,7 @@ function readBytes(file: File): Promise<Uint8Array> {
 }
 
 /** Files whose reading is started at once: asking for hundreds in one go holds the page. */
-const READ_AT_ONCE = 24;
+const READ_AT_ONCE = 64;
 
 export async function toInputFiles(files: Iterable<File>): Promise<InputFile[]> {
   const list = [...files];
