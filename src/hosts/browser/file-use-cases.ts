@@ -76,7 +76,10 @@ export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCas
   return {
     ...files,
     summarise: (sources, mergeOptions, layout) => merging.summarise(sources, mergeOptions, layout),
-    // A merge's summary workbook was written with it, in the worker.
-    writeXlsx: async (layout) => merging.written(layout) ?? files.writeXlsx(layout),
+    // A merge's summary workbook is written after it, in the worker (here, if the worker could not).
+    writeXlsx: async (layout) => {
+      const written = merging.written(layout);
+      return written ? written.catch(() => files.writeXlsx(layout)) : files.writeXlsx(layout);
+    },
   };
 }

@@ -25,8 +25,8 @@ export type WorkerRequest =
   /** Sources to keep for the merges to come, each under its number (no answer). */
   | { readonly id: number; readonly kind: "keep"; readonly sources: readonly (readonly [number, MergeSource])[] }
   /**
-   * The merge of the kept sources `ids` (in that order) and its summary workbook written as .xlsx;
-   * sources not in `ids` are let go.
+   * The merge of the kept sources `ids` (in that order), answered at once ("summarised"), and its
+   * summary workbook written as .xlsx ("summarise-done"); sources not in `ids` are let go.
    */
   | {
       readonly id: number;
@@ -45,7 +45,9 @@ export type WorkerResponse =
   | { readonly id: number; readonly kind: "check-done"; readonly result: CheckResult }
   | { readonly id: number; readonly kind: "targets-done"; readonly targets: TargetsUsed }
   | { readonly id: number; readonly kind: "expand-done"; readonly expanded: PortableExpansion }
-  /** The summary, its workbook's layout and that workbook as .xlsx (its bytes transferred). */
-  | { readonly id: number; readonly kind: "summarise-done"; readonly summary: Summary; readonly layout: WorkbookLayout; readonly xlsx: Uint8Array }
+  /** A "summarise" request's summary and its workbook's layout, as soon as they are made (the workbook follows). */
+  | { readonly id: number; readonly kind: "summarised"; readonly summary: Summary; readonly layout: WorkbookLayout }
+  /** A "summarise" request done: the summary workbook as .xlsx (its bytes transferred). */
+  | { readonly id: number; readonly kind: "summarise-done"; readonly xlsx: Uint8Array }
   /** The file could not be read (Vietnamese message naming it) or the worker itself failed. */
   | { readonly id: number; readonly kind: "failed"; readonly message: string; readonly code: string | null };

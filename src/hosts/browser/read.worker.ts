@@ -44,9 +44,11 @@ async function handle(request: Exclude<WorkerRequest, { kind: "keep" }>, sources
       if (!sources || !Array.isArray(sources)) throw new Error(`Trình tổng hợp không còn giữ tệp số ${sources?.missing ?? "?"}.`);
       const [{ summarise }, { writeWorkbookXlsx }] = await mergeModules();
       const run = summarise(sources, request.options, request.layout);
+      // The page shows the summary while the workbook is written.
+      scope.postMessage({ id: request.id, kind: "summarised", summary: run.summary, layout: run.layout });
       const xlsx = await writeWorkbookXlsx(run.layout);
       // The workbook's bytes are moved to the page, not copied.
-      scope.postMessage({ id: request.id, kind: "summarise-done", summary: run.summary, layout: run.layout, xlsx }, xlsx.buffer instanceof ArrayBuffer ? [xlsx.buffer] : []);
+      scope.postMessage({ id: request.id, kind: "summarise-done", xlsx }, xlsx.buffer instanceof ArrayBuffer ? [xlsx.buffer] : []);
     } else if (request.kind === "read") {
       // Each file hashed and read here (the page hashes nothing), its source sent as soon as it is read.
       const { readSource } = await import("../../app/sources");

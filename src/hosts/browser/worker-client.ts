@@ -22,6 +22,8 @@ class TimeLimitError extends Error {
   override readonly name = "TimeLimitError";
 }
 
+type Summarised = Extract<WorkerResponse, { kind: "summarised" }>;
+
 type RequestBody =
   | { kind: "read"; files: readonly InputFile[] }
   | { kind: "check" | "targets" | "expand"; file: InputFile }
@@ -38,6 +40,7 @@ export class ReadWorkerClient {
       reject: (e: Error) => void;
       onProgress?: (p: Progress) => void;
       onSource?: (k: number, source: MergeSource) => void;
+      onSummarised?: (message: Summarised) => void;
     }
   >();
 
@@ -62,6 +65,7 @@ export class ReadWorkerClient {
       if (!entry) return;
       if (message.kind === "progress") entry.onProgress?.({ done: message.done, total: message.total, item: message.item });
       else if (message.kind === "read-one") entry.onSource?.(message.k, message.source);
+      else if (message.kind === "summarised") entry.onSummarised?.(message);
       else {
         this.pending.delete(message.id);
         entry.resolve(message);
@@ -138,6 +142,7 @@ export class ReadWorkerClient {
     onProgress?: (p: Progress) => void,
     signal?: AbortSignal,
     onSource?: (k: number, source: MergeSource) => void,
+    onSummarised?: (message: Summarised) => void,
   ): Promise<WorkerResponse> {
     if (signal?.aborted) throw new Cancelled();
     const worker = await this.get();
@@ -161,7 +166,13 @@ export class ReadWorkerClient {
         signal?.removeEventListener("abort", onAbort);
         settle(v);
       };
-      this.pending.set(id, { resolve: done(resolve), reject: done(reject), ...(onProgress ? { onProgress } : {}), ...(onSource ? { onSource } : {}) });
+      this.pending.set(id, {
+        resolve: done(resolve),
+        reject: done(reject),
+        ...(onProgress ? { onProgress } : {}),
+        ...(onSource ? { onSource } : {}),
+        ...(onSummarised ? { onSummarised } : {}),
+      });
       worker.postMessage(request, transfer);
     });
   }
@@ -256,16 +267,16 @@ export interface WorkerSummariser {
   /** Hands sources over ahead of the merge (as they are read); the next merge lets go of those it does not name. */
   keep(sources: readonly MergeSource[]): void;
   summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
-  /** The .xlsx the worker wrote for a run's layout, when that layout is one of its runs'. */
-  written(layout: WorkbookLayout): Uint8Array | undefined;
+  /** The .xlsx the worker writes for a run's layout (after the run is answered), when that layout is one of its runs'. */
+  written(layout: WorkbookLayout): Promise<Uint8Array> | undefined;
 }
 
 /**
  * The merge (app/summarise.ts, as the CLI runs it) and its summary workbook written as .xlsx, in a
  * worker of their own. Each source is handed over once (as it is read, see `keep`, else a few at a
  * time with the page free between them), under a number; a merge names its sources by number, and the worker keeps those of the latest
- * merge only. The summary and the layout come back (the layout for writing into the open workbook),
- * and the .xlsx is moved, not copied: downloading the summary takes it as it is.
+ * merge only. The summary and the layout come back as soon as they are made (the layout for writing
+ * into the open workbook), then the .xlsx, moved, not copied: downloading the summary takes it as it is.
  */
 export function workerSummariser(make: () => Promise<Worker>): WorkerSummariser {
   const client = new ReadWorkerClient(make);
@@ -279,7 +290,7 @@ export function workerSummariser(make: () => Promise<Worker>): WorkerSummariser 
   // What the worker of `heldBy` holds, as of the last message sent to it.
   let held = new Set<number>();
   let heldBy = 0;
-  const written = new WeakMap<WorkbookLayout, Uint8Array>();
+  const written = new WeakMap<WorkbookLayout, Promise<Uint8Array>>();
   /** The worker, and `held` emptied when it is a new one. */
   const worker = async (): Promise<Worker> => {
     const w = await client.get();
@@ -316,12 +327,19 @@ export function workerSummariser(make: () => Promise<Worker>): WorkerSummariser 
       }
       // The worker lets go of the sources not in this merge.
       held = new Set(ids);
-      const response = await client.request({ kind: "summarise", ids, options, layout });
-      if (response.kind !== "summarise-done") {
+      let answer: (message: Summarised) => void = () => undefined;
+      const summarised = new Promise<Summarised>((resolve) => (answer = resolve));
+      // The summary first; the workbook follows, while the page shows it.
+      const xlsx = client.request({ kind: "summarise", ids, options, layout }, undefined, undefined, undefined, answer).then((response) => {
+        if (response.kind === "summarise-done") return response.xlsx;
         throw new Error(response.kind === "failed" ? response.message : `Trình tổng hợp trả lời không đúng (${response.kind}).`);
-      }
-      written.set(response.layout, response.xlsx);
-      return { sources, summary: response.summary, layout: response.layout };
+      });
+      // Waited for by a download only (which writes it here if the worker could not).
+      xlsx.catch(() => undefined);
+      const run = await Promise.race([summarised, xlsx.then(() => null)]);
+      if (run === null) throw new Error("Trình tổng hợp không trả lời bảng tổng hợp.");
+      written.set(run.layout, xlsx);
+      return { sources, summary: run.summary, layout: run.layout };
     },
     written: (layout) => written.get(layout),
   };

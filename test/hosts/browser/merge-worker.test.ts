@@ -36,9 +36,10 @@ describe("the merge in the worker (read.worker.ts)", () => {
     delete (globalThis as { self?: unknown }).self;
   });
 
-  const answer = async (id: number): Promise<{ message: WorkerResponse; transfer: Transferable[] | undefined }> => {
+  /** The answer to request `id` of that kind (or its failure). */
+  const answer = async (id: number, kind: WorkerResponse["kind"]): Promise<{ message: WorkerResponse; transfer: Transferable[] | undefined }> => {
     for (let i = 0; i < 500; i++) {
-      const found = posted.find((p) => p.message.id === id);
+      const found = posted.find((p) => p.message.id === id && (p.message.kind === kind || p.message.kind === "failed"));
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -52,22 +53,25 @@ describe("the merge in the worker (read.worker.ts)", () => {
 
     send({ id: 0, kind: "keep", sources: sources.map((s, k) => [k + 1, s] as const) });
     send({ id: 1, kind: "summarise", ids: [1, 2, 3], options, layout: LAYOUT });
-    const done = await answer(1);
-    if (done.message.kind !== "summarise-done") throw new Error(`answered ${done.message.kind}`);
+    const summarised = (await answer(1, "summarised")).message;
+    if (summarised.kind !== "summarised") throw new Error(`answered ${summarised.kind}`);
     const here = summarise(sources, options, LAYOUT);
-    expect(done.message.summary).toEqual(here.summary);
-    expect(done.message.layout).toEqual(here.layout);
-    // The workbook's bytes are in the transfer list (moved, not copied), and it opens.
+    expect(summarised.summary).toEqual(here.summary);
+    expect(summarised.layout).toEqual(here.layout);
+    // Then the workbook: its bytes are in the transfer list (moved, not copied), after the summary, and it opens.
+    const done = await answer(1, "summarise-done");
+    if (done.message.kind !== "summarise-done") throw new Error(`answered ${done.message.kind}`);
+    expect(posted.findIndex((p) => p.message === done.message)).toBeGreaterThan(posted.findIndex((p) => p.message === summarised));
     expect(done.transfer).toEqual([done.message.xlsx.buffer]);
     const wb = XLSX.read(done.message.xlsx, { type: "array" });
     expect(wb.SheetNames).toEqual(here.layout.sheets.map((s) => s.name));
 
     // A merge of two of them lets the third go: a later merge naming it is refused with a reason.
     send({ id: 2, kind: "summarise", ids: [2, 1], options, layout: LAYOUT });
-    const two = (await answer(2)).message;
-    expect(two.kind === "summarise-done" ? two.summary.files.map((f) => f.file) : two).toEqual(["don-vi-2.xlsx", "don-vi-1.xlsx"]);
+    const two = (await answer(2, "summarised")).message;
+    expect(two.kind === "summarised" ? two.summary.files.map((f) => f.file) : two).toEqual(["don-vi-2.xlsx", "don-vi-1.xlsx"]);
     send({ id: 3, kind: "summarise", ids: [1, 2, 3], options, layout: LAYOUT });
-    const refused = (await answer(3)).message;
+    const refused = (await answer(3, "summarised")).message;
     expect(refused.kind).toBe("failed");
     expect(refused.kind === "failed" ? refused.message : "").toContain("không còn giữ tệp số 3");
   }, 60_000);
@@ -100,7 +104,9 @@ describe("the page's side of the merge worker", () => {
             request.files.forEach((f, k) => post({ id: request.id, kind: "read-one", k, source: { file: f.name, sha256: String(k) } }));
             post({ id: request.id, kind: "read-done", sources: [] });
           } else if (request.kind === "summarise") {
-            post({ id: request.id, kind: "summarise-done", summary: { files: [] } as unknown as Summary, layout, xlsx });
+            post({ id: request.id, kind: "summarised", summary: { files: [] } as unknown as Summary, layout });
+            // The workbook comes after the summary.
+            setTimeout(() => post({ id: request.id, kind: "summarise-done", xlsx }), 20);
           }
         });
         workers.push(w);
@@ -134,7 +140,7 @@ describe("the page's side of the merge worker", () => {
     await files.summarise([...read, resumed], options, LAYOUT);
     expect(kept()).toEqual(["1:a.xlsx", "2:b.xlsx", "3:c.xlsx"]);
 
-    // The download is the workbook the worker wrote for that run.
+    // The download is the workbook the worker wrote for that run (it waits for it when asked before it came).
     await expect(files.writeXlsx(run.layout)).resolves.toBe(xlsx);
   });
 
@@ -150,7 +156,8 @@ describe("the page's side of the merge worker", () => {
             w.onerror?.({ message: "hỏng", preventDefault: () => undefined } as ErrorEvent);
             return;
           }
-          post({ id: request.id, kind: "summarise-done", summary: { files: [] } as unknown as Summary, layout: { sheets: [] } as unknown as WorkbookLayout, xlsx: new Uint8Array(1) });
+          post({ id: request.id, kind: "summarised", summary: { files: [] } as unknown as Summary, layout: { sheets: [] } as unknown as WorkbookLayout });
+          post({ id: request.id, kind: "summarise-done", xlsx: new Uint8Array(1) });
         });
         workers.push(w);
         return w as unknown as Worker;
