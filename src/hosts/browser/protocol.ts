@@ -45,8 +45,12 @@ export type WorkerResponse =
   | { readonly id: number; readonly kind: "check-done"; readonly result: CheckResult }
   | { readonly id: number; readonly kind: "targets-done"; readonly targets: TargetsUsed }
   | { readonly id: number; readonly kind: "expand-done"; readonly expanded: PortableExpansion }
-  /** A "summarise" request's summary and its workbook's layout, as soon as they are made (the workbook follows). */
-  | { readonly id: number; readonly kind: "summarised"; readonly summary: Summary; readonly layout: WorkbookLayout }
+  /**
+   * A "summarise" request's summary, then its workbook's layout, each as soon as it is made (two
+   * messages: the page reads each in a turn of its own); the workbook follows.
+   */
+  | { readonly id: number; readonly kind: "summarised"; readonly summary: Summary }
+  | { readonly id: number; readonly kind: "summarised"; readonly layout: WorkbookLayout }
   /** A "summarise" request done: the summary workbook as .xlsx (its bytes transferred). */
   | { readonly id: number; readonly kind: "summarise-done"; readonly xlsx: Uint8Array }
   /** The file could not be read (Vietnamese message naming it) or the worker itself failed. */

@@ -45,7 +45,8 @@ async function handle(request: Exclude<WorkerRequest, { kind: "keep" }>, sources
       const [{ summarise }, { writeWorkbookXlsx }] = await mergeModules();
       const run = summarise(sources, request.options, request.layout);
       // The page shows the summary while the workbook is written.
-      scope.postMessage({ id: request.id, kind: "summarised", summary: run.summary, layout: run.layout });
+      scope.postMessage({ id: request.id, kind: "summarised", summary: run.summary });
+      scope.postMessage({ id: request.id, kind: "summarised", layout: run.layout });
       const xlsx = await writeWorkbookXlsx(run.layout);
       // The workbook's bytes are moved to the page, not copied.
       scope.postMessage({ id: request.id, kind: "summarise-done", xlsx }, xlsx.buffer instanceof ArrayBuffer ? [xlsx.buffer] : []);

@@ -11,7 +11,7 @@ import { Cancelled } from "../../app/cancel";
 import { FileReadError } from "../../app/errors";
 import type { FileWork } from "../../app/files";
 import type { FileReaderPort, ReadFailure } from "../../app/read-files";
-import type { MergeOptions, MergeSource } from "../../domain/merge";
+import type { MergeOptions, MergeSource, Summary } from "../../domain/merge";
 import type { WorkbookLayout } from "../../domain/model/layout";
 import type { SummaryLayoutOptions } from "../../domain/sheets/summary";
 import type { InputFile, MergeRun, Progress } from "../../app/usecases";
@@ -327,10 +327,15 @@ export function workerSummariser(make: () => Promise<Worker>): WorkerSummariser 
       }
       // The worker lets go of the sources not in this merge.
       held = new Set(ids);
-      let answer: (message: Summarised) => void = () => undefined;
-      const summarised = new Promise<Summarised>((resolve) => (answer = resolve));
+      let answer: (run: { summary: Summary; layout: WorkbookLayout }) => void = () => undefined;
+      const summarised = new Promise<{ summary: Summary; layout: WorkbookLayout }>((resolve) => (answer = resolve));
+      let summary: Summary | undefined;
+      const take = (message: Summarised): void => {
+        if ("summary" in message) summary = message.summary;
+        else if (summary) answer({ summary, layout: message.layout });
+      };
       // The summary first; the workbook follows, while the page shows it.
-      const xlsx = client.request({ kind: "summarise", ids, options, layout }, undefined, undefined, undefined, answer).then((response) => {
+      const xlsx = client.request({ kind: "summarise", ids, options, layout }, undefined, undefined, undefined, take).then((response) => {
         if (response.kind === "summarise-done") return response.xlsx;
         throw new Error(response.kind === "failed" ? response.message : `Trình tổng hợp trả lời không đúng (${response.kind}).`);
       });

@@ -42,7 +42,7 @@ const NO_FILES: readonly FileResult[] = [];
 /** Up to this many files, the cards are drawn with the rest of the tab; more are drawn in the background. */
 const DRAWN_AT_ONCE = 60;
 /** Cards a long list adds at a time, the page free between (a few tens of milliseconds each). */
-const DRAWN_PER_STEP = 30;
+const DRAWN_PER_STEP = 25;
 
 /**
  * The files' cards. For a long list, given the merge's results and `disabled` as deferred values, it is
@@ -59,14 +59,14 @@ const FileList = memo(function FileList(props: {
   actions: FileCardActions;
   className: string;
 }) {
-  const [drawn, setDrawn] = useState(DRAWN_AT_ONCE);
+  const [drawn, setDrawn] = useState(DRAWN_PER_STEP);
   const total = props.files.length;
   useEffect(() => {
     if (drawn >= total) return;
     const next = setTimeout(() => startTransition(() => setDrawn((n) => n + DRAWN_PER_STEP)), 0);
     return () => clearTimeout(next);
   }, [drawn, total]);
-  const files = total <= drawn ? props.files : props.files.slice(0, drawn);
+  const files = total <= Math.max(drawn, DRAWN_AT_ONCE) ? props.files : props.files.slice(0, drawn);
   return (
     <ul className={props.className}>
       {files.map((f) => (
