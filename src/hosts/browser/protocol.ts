@@ -11,7 +11,7 @@ import type { PortableExpansion } from "../../app/containers";
 import type { InputFile } from "../../app/sources";
 import type { CheckResult } from "../../app/usecases";
 import type { TargetsUsed } from "../../domain/check";
-import type { MergeOptions, MergeSource, Summary } from "../../domain/merge";
+import type { FileResult, MergeOptions, MergeSource, Summary } from "../../domain/merge";
 import type { WorkbookLayout } from "../../domain/model/layout";
 import type { SummaryLayoutOptions } from "../../domain/sheets/summary";
 
@@ -46,9 +46,11 @@ export type WorkerResponse =
   | { readonly id: number; readonly kind: "targets-done"; readonly targets: TargetsUsed }
   | { readonly id: number; readonly kind: "expand-done"; readonly expanded: PortableExpansion }
   /**
-   * A "summarise" request's summary, then its workbook's layout, each as soon as it is made (two
-   * messages: the page reads each in a turn of its own); the workbook follows.
+   * A "summarise" request's summary, then its workbook's layout, as soon as they are made, in several
+   * messages so the page reads each in a turn of its own: the summary's files a slice at a time (in
+   * order), the rest of the summary (its `files` empty), the layout; the workbook follows.
    */
+  | { readonly id: number; readonly kind: "summarised"; readonly files: readonly FileResult[] }
   | { readonly id: number; readonly kind: "summarised"; readonly summary: Summary }
   | { readonly id: number; readonly kind: "summarised"; readonly layout: WorkbookLayout }
   /** A "summarise" request done: the summary workbook as .xlsx (its bytes transferred). */

@@ -17,6 +17,9 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+/** The summary's files sent in one message (each message is read by the page in one turn). */
+const FILES_PER_MESSAGE = 100;
+
 /** The merge and the summary writer, loaded once (as soon as sources come, before the merge is asked for). */
 let loading: Promise<[typeof import("../../app/summarise"), typeof import("../../io/write")]> | undefined;
 const mergeModules = () => (loading ??= Promise.all([import("../../app/summarise"), import("../../io/write")]));
@@ -45,7 +48,9 @@ async function handle(request: Exclude<WorkerRequest, { kind: "keep" }>, sources
       const [{ summarise }, { writeWorkbookXlsx }] = await mergeModules();
       const run = summarise(sources, request.options, request.layout);
       // The page shows the summary while the workbook is written.
-      scope.postMessage({ id: request.id, kind: "summarised", summary: run.summary });
+      const { files } = run.summary;
+      for (let k = 0; k < files.length; k += FILES_PER_MESSAGE) scope.postMessage({ id: request.id, kind: "summarised", files: files.slice(k, k + FILES_PER_MESSAGE) });
+      scope.postMessage({ id: request.id, kind: "summarised", summary: { ...run.summary, files: [] } });
       scope.postMessage({ id: request.id, kind: "summarised", layout: run.layout });
       const xlsx = await writeWorkbookXlsx(run.layout);
       // The workbook's bytes are moved to the page, not copied.

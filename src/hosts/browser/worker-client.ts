@@ -11,7 +11,7 @@ import { Cancelled } from "../../app/cancel";
 import { FileReadError } from "../../app/errors";
 import type { FileWork } from "../../app/files";
 import type { FileReaderPort, ReadFailure } from "../../app/read-files";
-import type { MergeOptions, MergeSource, Summary } from "../../domain/merge";
+import type { FileResult, MergeOptions, MergeSource, Summary } from "../../domain/merge";
 import type { WorkbookLayout } from "../../domain/model/layout";
 import type { SummaryLayoutOptions } from "../../domain/sheets/summary";
 import type { InputFile, MergeRun, Progress } from "../../app/usecases";
@@ -330,8 +330,10 @@ export function workerSummariser(make: () => Promise<Worker>): WorkerSummariser 
       let answer: (run: { summary: Summary; layout: WorkbookLayout }) => void = () => undefined;
       const summarised = new Promise<{ summary: Summary; layout: WorkbookLayout }>((resolve) => (answer = resolve));
       let summary: Summary | undefined;
+      const files: FileResult[] = [];
       const take = (message: Summarised): void => {
-        if ("summary" in message) summary = message.summary;
+        if ("files" in message) files.push(...message.files);
+        else if ("summary" in message) summary = { ...message.summary, files };
         else if (summary) answer({ summary, layout: message.layout });
       };
       // The summary first; the workbook follows, while the page shows it.

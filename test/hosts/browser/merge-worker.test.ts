@@ -54,16 +54,19 @@ describe("the merge in the worker (read.worker.ts)", () => {
     send({ id: 0, kind: "keep", sources: sources.map((s, k) => [k + 1, s] as const) });
     send({ id: 1, kind: "summarise", ids: [1, 2, 3], options, layout: LAYOUT });
     const summarised = (await answer(1, "summarised")).message;
-    if (summarised.kind !== "summarised" || !("summary" in summarised)) throw new Error(`answered ${summarised.kind}`);
     const here = summarise(sources, options, LAYOUT);
-    expect(summarised.summary).toEqual(here.summary);
+    // The files first, then the rest of the summary.
+    expect(summarised.kind === "summarised" && "files" in summarised ? summarised.files : summarised).toEqual(here.summary.files);
+    const rest = posted[posted.findIndex((p) => p.message === summarised) + 1]!.message;
+    if (rest.kind !== "summarised" || !("summary" in rest)) throw new Error(`answered ${rest.kind}`);
+    expect({ ...rest.summary, files: here.summary.files }).toEqual(here.summary);
     // The layout in a message of its own, next.
-    const next = posted[posted.findIndex((p) => p.message === summarised) + 1]!.message;
+    const next = posted[posted.findIndex((p) => p.message === rest) + 1]!.message;
     expect(next.kind === "summarised" && "layout" in next ? next.layout : next).toEqual(here.layout);
     // Then the workbook: its bytes are in the transfer list (moved, not copied), after the summary, and it opens.
     const done = await answer(1, "summarise-done");
     if (done.message.kind !== "summarise-done") throw new Error(`answered ${done.message.kind}`);
-    expect(posted.findIndex((p) => p.message === done.message)).toBeGreaterThan(posted.findIndex((p) => p.message === summarised));
+    expect(posted.findIndex((p) => p.message === done.message)).toBeGreaterThan(posted.findIndex((p) => p.message === next));
     expect(done.transfer).toEqual([done.message.xlsx.buffer]);
     const wb = XLSX.read(done.message.xlsx, { type: "array" });
     expect(wb.SheetNames).toEqual(here.layout.sheets.map((s) => s.name));
@@ -71,7 +74,7 @@ describe("the merge in the worker (read.worker.ts)", () => {
     // A merge of two of them lets the third go: a later merge naming it is refused with a reason.
     send({ id: 2, kind: "summarise", ids: [2, 1], options, layout: LAYOUT });
     const two = (await answer(2, "summarised")).message;
-    expect(two.kind === "summarised" && "summary" in two ? two.summary.files.map((f) => f.file) : two).toEqual(["don-vi-2.xlsx", "don-vi-1.xlsx"]);
+    expect(two.kind === "summarised" && "files" in two ? two.files.map((f) => f.file) : two).toEqual(["don-vi-2.xlsx", "don-vi-1.xlsx"]);
     send({ id: 3, kind: "summarise", ids: [1, 2, 3], options, layout: LAYOUT });
     const refused = (await answer(3, "summarised")).message;
     expect(refused.kind).toBe("failed");
@@ -106,7 +109,10 @@ describe("the page's side of the merge worker", () => {
             request.files.forEach((f, k) => post({ id: request.id, kind: "read-one", k, source: { file: f.name, sha256: String(k) } }));
             post({ id: request.id, kind: "read-done", sources: [] });
           } else if (request.kind === "summarise") {
-            post({ id: request.id, kind: "summarised", summary: { files: [] } as unknown as Summary });
+            // The summary's files in slices, then the rest, then the layout.
+            post({ id: request.id, kind: "summarised", files: [{ file: "a.xlsx" }] as unknown as Summary["files"] });
+            post({ id: request.id, kind: "summarised", files: [{ file: "b.xlsx" }] as unknown as Summary["files"] });
+            post({ id: request.id, kind: "summarised", summary: { files: [], received: ["A"] } as unknown as Summary });
             post({ id: request.id, kind: "summarised", layout });
             // The workbook comes after the summary.
             setTimeout(() => post({ id: request.id, kind: "summarise-done", xlsx }), 20);
@@ -137,6 +143,8 @@ describe("the page's side of the merge worker", () => {
     // Nothing handed over twice.
     expect(kept()).toEqual(["1:a.xlsx", "2:b.xlsx"]);
     expect(run.sources).toBe(read);
+    expect(run.summary.files.map((f) => f.file)).toEqual(["a.xlsx", "b.xlsx"]);
+    expect(run.summary.received).toEqual(["A"]);
 
     // A source the worker was never given (resumed from the browser's storage) is handed over with its merge.
     const resumed: MergeSource = { file: "c.xlsx", sha256: "c" };
