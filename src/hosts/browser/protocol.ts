@@ -1,12 +1,19 @@
 /**
  * Messages between the task pane and the read worker. Everything in them is
  * structured-cloneable: plain objects, strings, numbers, Uint8Arrays.
+ *
+ * The merge itself runs in a worker too: the page hands it each read source
+ * once ("keep", under a number of the page's choosing), then asks for the
+ * merge of the sources by number ("summarise"); the worker keeps the sources
+ * of the latest merge only.
  */
 import type { PortableExpansion } from "../../app/containers";
 import type { InputFile } from "../../app/sources";
 import type { CheckResult } from "../../app/usecases";
 import type { TargetsUsed } from "../../domain/check";
-import type { MergeSource } from "../../domain/merge";
+import type { FileResult, MergeOptions, MergeSource, Summary } from "../../domain/merge";
+import type { WorkbookLayout } from "../../domain/model/layout";
+import type { SummaryLayoutOptions } from "../../domain/sheets/summary";
 
 export type WorkerRequest =
   | { readonly id: number; readonly kind: "read"; readonly files: readonly InputFile[] }
@@ -14,7 +21,20 @@ export type WorkerRequest =
   /** The targets a file sets on its "Mục tiêu" sheet. */
   | { readonly id: number; readonly kind: "targets"; readonly file: InputFile }
   /** An email message or archive opened into the spreadsheets inside. */
-  | { readonly id: number; readonly kind: "expand"; readonly file: InputFile };
+  | { readonly id: number; readonly kind: "expand"; readonly file: InputFile }
+  /** Sources to keep for the merges to come, each under its number (no answer). */
+  | { readonly id: number; readonly kind: "keep"; readonly sources: readonly (readonly [number, MergeSource])[] }
+  /**
+   * The merge of the kept sources `ids` (in that order), answered at once ("summarised"), and its
+   * summary workbook written as .xlsx ("summarise-done"); sources not in `ids` are let go.
+   */
+  | {
+      readonly id: number;
+      readonly kind: "summarise";
+      readonly ids: readonly number[];
+      readonly options: MergeOptions;
+      readonly layout: SummaryLayoutOptions;
+    };
 
 export type WorkerResponse =
   | { readonly id: number; readonly kind: "progress"; readonly done: number; readonly total: number; readonly item: string }
@@ -25,5 +45,15 @@ export type WorkerResponse =
   | { readonly id: number; readonly kind: "check-done"; readonly result: CheckResult }
   | { readonly id: number; readonly kind: "targets-done"; readonly targets: TargetsUsed }
   | { readonly id: number; readonly kind: "expand-done"; readonly expanded: PortableExpansion }
+  /**
+   * A "summarise" request's summary, then its workbook's layout, as soon as they are made, in several
+   * messages so the page reads each in a turn of its own: the summary's files a slice at a time (in
+   * order), the rest of the summary (its `files` empty), the layout; the workbook follows.
+   */
+  | { readonly id: number; readonly kind: "summarised"; readonly files: readonly FileResult[] }
+  | { readonly id: number; readonly kind: "summarised"; readonly summary: Summary }
+  | { readonly id: number; readonly kind: "summarised"; readonly layout: WorkbookLayout }
+  /** A "summarise" request done: the summary workbook as .xlsx (its bytes transferred). */
+  | { readonly id: number; readonly kind: "summarise-done"; readonly xlsx: Uint8Array }
   /** The file could not be read (Vietnamese message naming it) or the worker itself failed. */
   | { readonly id: number; readonly kind: "failed"; readonly message: string; readonly code: string | null };

@@ -1,22 +1,61 @@
 /**
  * The read worker: parses workbook files off the task pane's UI thread, a
  * batch at a time, reporting progress before each and sending each file's
- * source as soon as it is read, with the app's own use cases.
+ * source as soon as it is read, with the app's own use cases; and, in a worker
+ * of its own, merges the sources the page handed over and writes the summary
+ * workbook (app/summarise.ts, io/write: the CLI's own use case and writer).
  * They load with import() on the first request, so the worker itself starts small.
  */
 import "../../taskpane/polyfills";
+import type { MergeSource } from "../../domain/merge";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerResponse): void;
+  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
 
-async function handle(request: WorkerRequest): Promise<void> {
+/** The summary's files sent in one message (each message is read by the page in one turn). */
+const FILES_PER_MESSAGE = 100;
+
+/** The merge and the summary writer, loaded once (as soon as sources come, before the merge is asked for). */
+let loading: Promise<[typeof import("../../app/summarise"), typeof import("../../io/write")]> | undefined;
+const mergeModules = () => (loading ??= Promise.all([import("../../app/summarise"), import("../../io/write")]));
+
+/** The sources the page asked to keep, by its numbers: those of its latest merge. */
+const kept = new Map<number, MergeSource>();
+
+/** The sources of a merge, in order; the others are let go. Runs as the request arrives (before any await). */
+function sourcesOf(ids: readonly number[]): MergeSource[] | { missing: number } {
+  const out: MergeSource[] = [];
+  for (const id of ids) {
+    const source = kept.get(id);
+    if (!source) return { missing: id };
+    out.push(source);
+  }
+  const wanted = new Set(ids);
+  for (const id of [...kept.keys()]) if (!wanted.has(id)) kept.delete(id);
+  return out;
+}
+
+async function handle(request: Exclude<WorkerRequest, { kind: "keep" }>, sources: MergeSource[] | { missing: number } | null): Promise<void> {
   try {
-    if (request.kind === "read") {
+    if (request.kind === "summarise") {
+      // The app's merge use case, as the CLI runs it, and the summary workbook written here: the page only shows it.
+      if (!sources || !Array.isArray(sources)) throw new Error(`Trình tổng hợp không còn giữ tệp số ${sources?.missing ?? "?"}.`);
+      const [{ summarise }, { writeWorkbookXlsx }] = await mergeModules();
+      const run = summarise(sources, request.options, request.layout);
+      // The page shows the summary while the workbook is written.
+      const { files } = run.summary;
+      for (let k = 0; k < files.length; k += FILES_PER_MESSAGE) scope.postMessage({ id: request.id, kind: "summarised", files: files.slice(k, k + FILES_PER_MESSAGE) });
+      scope.postMessage({ id: request.id, kind: "summarised", summary: { ...run.summary, files: [] } });
+      scope.postMessage({ id: request.id, kind: "summarised", layout: run.layout });
+      const xlsx = await writeWorkbookXlsx(run.layout);
+      // The workbook's bytes are moved to the page, not copied.
+      scope.postMessage({ id: request.id, kind: "summarise-done", xlsx }, xlsx.buffer instanceof ArrayBuffer ? [xlsx.buffer] : []);
+    } else if (request.kind === "read") {
       // Each file hashed and read here (the page hashes nothing), its source sent as soon as it is read.
       const { readSource } = await import("../../app/sources");
       const total = request.files.length;
@@ -45,5 +84,13 @@ async function handle(request: WorkerRequest): Promise<void> {
 }
 
 scope.onmessage = (event) => {
-  void handle(event.data);
+  const request = event.data;
+  if (request.kind === "keep") {
+    for (const [id, source] of request.sources) kept.set(id, source);
+    // The merge's modules load while the files are still being read.
+    void mergeModules();
+    return;
+  }
+  // Taken now, in the order the requests came (a later merge may let some of these go).
+  void handle(request, request.kind === "summarise" ? sourcesOf(request.ids) : null);
 };

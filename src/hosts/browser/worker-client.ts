@@ -4,13 +4,17 @@
  * batch; the worker is ended past it and a new one takes the next request),
  * and a stop on abort (the worker is terminated). A file to check is handed
  * over in the transfer list; files to merge are copied (kept to read again).
+ * The merge and its summary workbook are made in a worker of their own
+ * (workerSummariser), the page handing each read source over once.
  */
 import { Cancelled } from "../../app/cancel";
 import { FileReadError } from "../../app/errors";
 import type { FileWork } from "../../app/files";
 import type { FileReaderPort, ReadFailure } from "../../app/read-files";
-import type { MergeSource } from "../../domain/merge";
-import type { InputFile, Progress } from "../../app/usecases";
+import type { FileResult, MergeOptions, MergeSource, Summary } from "../../domain/merge";
+import type { WorkbookLayout } from "../../domain/model/layout";
+import type { SummaryLayoutOptions } from "../../domain/sheets/summary";
+import type { InputFile, MergeRun, Progress } from "../../app/usecases";
 import type { WorkerRequest, WorkerResponse } from "./protocol";
 
 /** The worker was ended because a file took longer than its time limit. */
@@ -18,7 +22,12 @@ class TimeLimitError extends Error {
   override readonly name = "TimeLimitError";
 }
 
-type RequestBody = { kind: "read"; files: readonly InputFile[] } | { kind: "check" | "targets" | "expand"; file: InputFile };
+type Summarised = Extract<WorkerResponse, { kind: "summarised" }>;
+
+type RequestBody =
+  | { kind: "read"; files: readonly InputFile[] }
+  | { kind: "check" | "targets" | "expand"; file: InputFile }
+  | { kind: "summarise"; ids: readonly number[]; options: MergeOptions; layout: SummaryLayoutOptions };
 
 /** A read worker and the requests in flight to it; a new worker is made after it is terminated. */
 export class ReadWorkerClient {
@@ -31,20 +40,32 @@ export class ReadWorkerClient {
       reject: (e: Error) => void;
       onProgress?: (p: Progress) => void;
       onSource?: (k: number, source: MergeSource) => void;
+      onSummarised?: (message: Summarised) => void;
     }
   >();
 
+  /** Counts the workers made: a new one holds nothing an earlier one was given. */
+  generation = 0;
+
   constructor(private readonly make: () => Promise<Worker>) {}
 
-  private async get(): Promise<Worker> {
+  /** The worker, made when there is none. */
+  async get(): Promise<Worker> {
     if (this.worker) return this.worker;
     const worker = await this.make();
+    if (this.worker) {
+      // Another request made one meanwhile.
+      worker.terminate();
+      return this.worker;
+    }
+    this.generation++;
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
       const entry = this.pending.get(message.id);
       if (!entry) return;
       if (message.kind === "progress") entry.onProgress?.({ done: message.done, total: message.total, item: message.item });
       else if (message.kind === "read-one") entry.onSource?.(message.k, message.source);
+      else if (message.kind === "summarised") entry.onSummarised?.(message);
       else {
         this.pending.delete(message.id);
         entry.resolve(message);
@@ -121,6 +142,7 @@ export class ReadWorkerClient {
     onProgress?: (p: Progress) => void,
     signal?: AbortSignal,
     onSource?: (k: number, source: MergeSource) => void,
+    onSummarised?: (message: Summarised) => void,
   ): Promise<WorkerResponse> {
     if (signal?.aborted) throw new Cancelled();
     const worker = await this.get();
@@ -133,7 +155,7 @@ export class ReadWorkerClient {
     // A file to read for a merge is copied (its bytes are kept to read it again after a stop, or to
     // take the digest of one the worker could not answer for); one to check or read targets from is moved.
     const transfer: Transferable[] = [];
-    if (body.kind !== "read") {
+    if (body.kind !== "read" && body.kind !== "summarise") {
       const buffer = body.file.bytes.buffer;
       if (buffer instanceof ArrayBuffer) transfer.push(buffer);
     }
@@ -144,7 +166,13 @@ export class ReadWorkerClient {
         signal?.removeEventListener("abort", onAbort);
         settle(v);
       };
-      this.pending.set(id, { resolve: done(resolve), reject: done(reject), ...(onProgress ? { onProgress } : {}), ...(onSource ? { onSource } : {}) });
+      this.pending.set(id, {
+        resolve: done(resolve),
+        reject: done(reject),
+        ...(onProgress ? { onProgress } : {}),
+        ...(onSource ? { onSource } : {}),
+        ...(onSummarised ? { onSummarised } : {}),
+      });
       worker.postMessage(request, transfer);
     });
   }
@@ -226,5 +254,100 @@ export function workerWork(make: () => Promise<Worker>): FileWork {
         own.close();
       }
     },
+  };
+}
+
+/** Sources handed to the merge's worker in one message (a few milliseconds of the page's time each). */
+export const KEEP_CHUNK = 64;
+
+/** Lets the page draw and answer the user between two messages. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export interface WorkerSummariser {
+  /** Hands sources over ahead of the merge (as they are read); the next merge lets go of those it does not name. */
+  keep(sources: readonly MergeSource[]): void;
+  summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
+  /** The .xlsx the worker writes for a run's layout (after the run is answered), when that layout is one of its runs'. */
+  written(layout: WorkbookLayout): Promise<Uint8Array> | undefined;
+}
+
+/**
+ * The merge (app/summarise.ts, as the CLI runs it) and its summary workbook written as .xlsx, in a
+ * worker of their own. Each source is handed over once (as it is read, see `keep`, else a few at a
+ * time with the page free between them), under a number; a merge names its sources by number, and the worker keeps those of the latest
+ * merge only. The summary and the layout come back as soon as they are made (the layout for writing
+ * into the open workbook), then the .xlsx, moved, not copied: downloading the summary takes it as it is.
+ */
+export function workerSummariser(make: () => Promise<Worker>): WorkerSummariser {
+  const client = new ReadWorkerClient(make);
+  const numbers = new WeakMap<MergeSource, number>();
+  let next = 1;
+  const numberOf = (source: MergeSource): number => {
+    let n = numbers.get(source);
+    if (n === undefined) numbers.set(source, (n = next++));
+    return n;
+  };
+  // What the worker of `heldBy` holds, as of the last message sent to it.
+  let held = new Set<number>();
+  let heldBy = 0;
+  const written = new WeakMap<WorkbookLayout, Promise<Uint8Array>>();
+  /** The worker, and `held` emptied when it is a new one. */
+  const worker = async (): Promise<Worker> => {
+    const w = await client.get();
+    if (client.generation !== heldBy) {
+      held = new Set();
+      heldBy = client.generation;
+    }
+    return w;
+  };
+  const post = (w: Worker, sources: readonly MergeSource[]): void => {
+    const fresh = sources.filter((s) => !held.has(numberOf(s))).map((s) => [numberOf(s), s] as const);
+    if (fresh.length === 0) return;
+    w.postMessage({ id: 0, kind: "keep", sources: fresh } satisfies WorkerRequest, []);
+    for (const [n] of fresh) held.add(n);
+  };
+
+  return {
+    keep(sources) {
+      void worker()
+        .then((w) => post(w, sources))
+        // A worker that cannot start now is started again by the merge, which hands everything over then.
+        .catch(() => undefined);
+    },
+    async summarise(sources, options, layout) {
+      const ids = sources.map(numberOf);
+      // What the worker does not hold yet, a chunk at a time with the page free between chunks.
+      for (let k = 0; ; ) {
+        const w = await worker();
+        const chunk: MergeSource[] = [];
+        for (; k < sources.length && chunk.length < KEEP_CHUNK; k++) if (!held.has(ids[k]!)) chunk.push(sources[k]!);
+        post(w, chunk);
+        if (k >= sources.length) break;
+        if (chunk.length > 0) await yieldToPage();
+      }
+      // The worker lets go of the sources not in this merge.
+      held = new Set(ids);
+      let answer: (run: { summary: Summary; layout: WorkbookLayout }) => void = () => undefined;
+      const summarised = new Promise<{ summary: Summary; layout: WorkbookLayout }>((resolve) => (answer = resolve));
+      let summary: Summary | undefined;
+      const files: FileResult[] = [];
+      const take = (message: Summarised): void => {
+        if ("files" in message) files.push(...message.files);
+        else if ("summary" in message) summary = { ...message.summary, files };
+        else if (summary) answer({ summary, layout: message.layout });
+      };
+      // The summary first; the workbook follows, while the page shows it.
+      const xlsx = client.request({ kind: "summarise", ids, options, layout }, undefined, undefined, undefined, take).then((response) => {
+        if (response.kind === "summarise-done") return response.xlsx;
+        throw new Error(response.kind === "failed" ? response.message : `Trình tổng hợp trả lời không đúng (${response.kind}).`);
+      });
+      // Waited for by a download only (which writes it here if the worker could not).
+      xlsx.catch(() => undefined);
+      const run = await Promise.race([summarised, xlsx.then(() => null)]);
+      if (run === null) throw new Error("Trình tổng hợp không trả lời bảng tổng hợp.");
+      written.set(run.layout, xlsx);
+      return { sources, summary: run.summary, layout: run.layout };
+    },
+    written: (layout) => written.get(layout),
   };
 }

@@ -34,14 +34,23 @@ function readBytes(file: File): Promise<Uint8Array> {
   });
 }
 
+/** Files whose reading is started at once: asking for hundreds in one go holds the page. */
+const READ_AT_ONCE = 64;
+
 export async function toInputFiles(files: Iterable<File>): Promise<InputFile[]> {
-  return Promise.all(
-    [...files].map(async (file) => ({
-      name: file.name,
-      bytes: await readBytes(file),
-      ...(file.lastModified ? { lastModified: new Date(file.lastModified).toISOString() } : {}),
-    })),
-  );
+  const list = [...files];
+  const out: InputFile[] = [];
+  for (let i = 0; i < list.length; i += READ_AT_ONCE) {
+    const read = await Promise.all(
+      list.slice(i, i + READ_AT_ONCE).map(async (file) => ({
+        name: file.name,
+        bytes: await readBytes(file),
+        ...(file.lastModified ? { lastModified: new Date(file.lastModified).toISOString() } : {}),
+      })),
+    );
+    out.push(...read);
+  }
+  return out;
 }
 
 export function FileDrop(props: {

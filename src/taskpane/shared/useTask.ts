@@ -14,6 +14,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { isCancelled } from "../../app/cancel";
 import type { Progress } from "../../app/usecases";
 import { errorText, type Problem } from "./ErrorBar";
+import { throttled } from "./throttle";
 
 export interface Running {
   /** Which action runs: the views show its progress under the button that started it. */
@@ -84,11 +85,16 @@ export function useTask(): Task {
     setDone(null);
     setOutcome(null);
     setRunning({ key: spec.key, label: spec.label, progress: spec.progress ?? null });
-    const control: TaskControl = {
-      signal: controller.signal,
-      progress: (progress) => {
+    // A few times a second at most (the first and the last at once): the tab is not drawn again for every file.
+    const shown = throttled<Progress | null>(
+      (progress) => {
         if (live()) setRunning((r) => (r ? { ...r, progress } : r));
       },
+      (p) => p === null || p.done >= p.total,
+    );
+    const control: TaskControl = {
+      signal: controller.signal,
+      progress: (progress) => shown.push(progress),
       label: (label) => {
         if (live()) setRunning((r) => (r ? { ...r, label } : r));
       },
@@ -110,6 +116,7 @@ export function useTask(): Task {
         result = "failed";
       }
     } finally {
+      shown.cancel();
       current.current = null;
       setRunning(null);
     }

@@ -6,7 +6,7 @@
  * a unit or preferring it.
  */
 import { sourceLabel } from "../../../domain/merge/origin";
-import { useId, useState } from "react";
+import { memo, useId, useState } from "react";
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FileResult } from "../../../domain/merge";
 import { versionText } from "../../../domain/merge/versions";
@@ -61,19 +61,27 @@ export function timelinessText(f: Pick<FileResult, "onTime" | "timeliness">): st
   return `${f.onTime ? "Đúng hạn" : "Muộn"} (${by})`;
 }
 
-export function FileCard(props: {
+/** What a card can do, the same object for every card and every render (so a card is drawn again only when its own file changes). */
+export interface FileCardActions {
+  assign(file: string, unit: string): void;
+  /** The card's file preferred for its unit. */
+  prefer(unit: string, file: string): void;
+  setReceived(file: string, text: string): void;
+}
+
+/** One file's card; drawn again only when its result, its unit choice, its received date, the list or `disabled` change. */
+export const FileCard = memo(function FileCard(props: {
   result: FileResult;
   units: readonly Unit[];
   assigned: string | undefined;
-  onAssign: (unit: string) => void;
-  onPrefer: () => void;
   /** The received date as typed. */
   received: string;
-  onReceived: (text: string) => void;
   disabled: boolean;
+  actions: FileCardActions;
 }) {
   const styles = useStyles();
   const f = props.result;
+  const { actions } = props;
   const [open, setOpen] = useState(false);
   const issuesId = useId();
   const assignable = f.status !== "rejected" && (!f.onList || props.assigned !== undefined);
@@ -116,7 +124,7 @@ export function FileCard(props: {
           size="small"
           className={styles.received}
           value={props.received}
-          onChange={props.onReceived}
+          onChange={(text) => actions.setReceived(f.file, text)}
           invalidNote="Thời hạn vẫn tính theo ngày ghi trên báo cáo."
           disabled={props.disabled}
           testId="file-received"
@@ -124,7 +132,7 @@ export function FileCard(props: {
       ) : null}
       {assignable ? (
         <Field label="Gán tệp này cho đơn vị" size="small">
-          <Select size="small" disabled={props.disabled} value={props.assigned ?? ""} onChange={(_e, data) => props.onAssign(data.value)}>
+          <Select size="small" disabled={props.disabled} value={props.assigned ?? ""} onChange={(_e, data) => actions.assign(f.file, data.value)}>
             <option value="">Chọn đơn vị…</option>
             {props.units.map((u) => (
               <option key={u.name} value={u.name}>
@@ -136,7 +144,13 @@ export function FileCard(props: {
       ) : null}
       {f.status === "superseded" ? (
         <div>
-          <Button size="small" disabled={props.disabled} onClick={props.onPrefer}>
+          <Button
+            size="small"
+            disabled={props.disabled}
+            onClick={() => {
+              if (f.unit !== null) actions.prefer(f.unit, f.file);
+            }}
+          >
             Dùng tệp này
           </Button>
         </div>
@@ -159,4 +173,4 @@ export function FileCard(props: {
       ) : null}
     </li>
   );
-}
+});

@@ -10,10 +10,12 @@
  * reload. State and actions: useMergeSession; running work shows under the
  * buttons that started it.
  */
-import { useRef } from "react";
+import { memo, startTransition, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { MERGE_ACCEPT } from "../../../io/read/formats";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TargetsUsed } from "../../../app/usecases";
+import type { FileResult } from "../../../domain/merge";
+import type { Unit } from "../../../domain/units";
 import { formatRatio, targetLabel, vnDate } from "../../../domain/format";
 import { useServices } from "../../services";
 import { DoneBar } from "../../shared/DoneBar";
@@ -25,7 +27,7 @@ import { Section, useTabStyles } from "../../shared/Section";
 import { TaskStatus } from "../../shared/TaskStatus";
 import { UnitsSource } from "../../shared/units";
 import { DayField } from "./DayField";
-import { FileCard } from "./FileCard";
+import { FileCard, type FileCardActions } from "./FileCard";
 import { RemindUnits } from "./remind/RemindUnits";
 import { FeedbackButton, feedbackItems } from "../../shared/feedback/FeedbackButton";
 import { TargetsSource } from "./TargetsSource";
@@ -34,6 +36,52 @@ import { useMergeSession } from "./useMergeSession";
 const useStyles = makeStyles({
   files: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   deadline: { maxWidth: "260px" },
+});
+
+const NO_FILES: readonly FileResult[] = [];
+/** Up to this many files, the cards are drawn with the rest of the tab; more are drawn in the background. */
+const DRAWN_AT_ONCE = 60;
+/** Cards a long list adds at a time, the page free between (a few tens of milliseconds each). */
+const DRAWN_PER_STEP = 25;
+
+/**
+ * The files' cards. For a long list, given the merge's results and `disabled` as deferred values, it is
+ * drawn in the background, a slice at a time, when a merge gives new results or work starts or ends, so
+ * hundreds of cards never hold the page; its cards first come a few tens at a time. Typing a date or
+ * choosing a unit draws that card only.
+ */
+const FileList = memo(function FileList(props: {
+  files: readonly FileResult[];
+  units: readonly Unit[];
+  assignments: Readonly<Record<string, string>>;
+  receivedText: Readonly<Record<string, string>>;
+  disabled: boolean;
+  actions: FileCardActions;
+  className: string;
+}) {
+  const [drawn, setDrawn] = useState(DRAWN_PER_STEP);
+  const total = props.files.length;
+  useEffect(() => {
+    if (drawn >= total) return;
+    const next = setTimeout(() => startTransition(() => setDrawn((n) => n + DRAWN_PER_STEP)), 0);
+    return () => clearTimeout(next);
+  }, [drawn, total]);
+  const files = total <= Math.max(drawn, DRAWN_AT_ONCE) ? props.files : props.files.slice(0, drawn);
+  return (
+    <ul className={props.className}>
+      {files.map((f) => (
+        <FileCard
+          key={f.file}
+          result={f}
+          units={props.units}
+          assigned={props.assignments[f.file]}
+          received={props.receivedText[f.file] ?? ""}
+          disabled={props.disabled}
+          actions={props.actions}
+        />
+      ))}
+    </ul>
+  );
 });
 
 function changedList(used: TargetsUsed): string {
@@ -63,6 +111,26 @@ export function MergeTab() {
       return Array.from(merged).find((card) => card.getAttribute("data-file") === file) ?? null;
     });
   };
+  // The cards' actions: one object for good, calling the latest session's.
+  const latest = useRef({ session, prefer });
+  useLayoutEffect(() => {
+    latest.current = { session, prefer };
+  });
+  const actions = useMemo<FileCardActions>(
+    () => ({
+      assign: (file, unit) => latest.current.session.assign(file, unit),
+      prefer: (unit, file) => latest.current.prefer(unit, file),
+      setReceived: (file, text) => latest.current.session.setReceived(file, text),
+    }),
+    [],
+  );
+  // A long list is drawn in the background; a short one at once, with the rest of the tab.
+  const files = summary?.files ?? NO_FILES;
+  const deferredFiles = useDeferredValue(files);
+  const deferredWorking = useDeferredValue(working);
+  const long = files.length > DRAWN_AT_ONCE || deferredFiles.length > DRAWN_AT_ONCE;
+  const listFiles = long ? deferredFiles : files;
+  const listDisabled = long ? deferredWorking : working;
 
   return (
     <div className={styles.root} ref={root}>
@@ -168,23 +236,15 @@ export function MergeTab() {
           <Section title={`Các tệp (${summary.files.length})`} testId="file-statuses">
             <Text size={200}>{`${counts.merged} đã tổng hợp · ${counts.superseded} bị thay thế · ${counts.rejected} bị loại`}</Text>
             <FeedbackButton label="Tải tệp góp ý cho các đơn vị có lỗi, cảnh báo (.zip)" disabled={working} items={feedbackItems(summary.files)} testId="feedback-all" />
-            <ul className={own.files}>
-              {summary.files.map((f) => (
-                <FileCard
-                  key={f.file}
-                  result={f}
-                  units={session.units}
-                  assigned={session.assignments[f.file]}
-                  received={session.receivedText[f.file] ?? ""}
-                  onReceived={(text) => session.setReceived(f.file, text)}
-                  disabled={working}
-                  onAssign={(unit) => session.assign(f.file, unit)}
-                  onPrefer={() => {
-                    if (f.unit !== null) prefer(f.unit, f.file);
-                  }}
-                />
-              ))}
-            </ul>
+            <FileList
+              files={listFiles}
+              units={session.units}
+              assignments={session.assignments}
+              receivedText={session.receivedText}
+              disabled={listDisabled}
+              actions={actions}
+              className={own.files}
+            />
           </Section>
 
           <Section title="Đơn vị đã nộp" testId="units-received">

@@ -51,20 +51,74 @@ let fflate: Promise<Fflate> | undefined;
 /** The compressor, loaded once (calls made while it loads are answered in the order made). */
 const compressor = (): Promise<Fflate> => (fflate ??= import("fflate"));
 
-// The sources change far less often than the choices: each list is packed once.
-const packed = new WeakMap<readonly MergeSource[], string>();
+/** Main-thread time packing may take before the page gets a turn (ms). */
+const SLICE_MS = 12;
 
-function pack({ deflateSync, strToU8 }: Fflate, sources: readonly MergeSource[]): string {
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Until the page is idle (what the user waits for is drawn first), at most a second or so. */
+const idle = (): Promise<void> =>
+  new Promise((resolve) => {
+    const w = globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number };
+    if (typeof w.requestIdleCallback === "function") w.requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 100);
+  });
+
+/**
+ * The list as deflated JSON in base64, made a slice at a time with the page free between slices (the
+ * text of 500 files is megabytes): the JSON of each source is deflated as a stream, so the result
+ * reads back as one deflated JSON array. It starts when the page is idle.
+ */
+async function packSlowly({ Deflate, strToU8 }: Fflate, sources: readonly MergeSource[]): Promise<string> {
+  await idle();
+  const parts: Uint8Array[] = [];
+  const deflate = new Deflate({ level: 6 }, (chunk) => parts.push(chunk));
+  let since = Date.now();
+  for (let i = 0; i < sources.length; i++) {
+    deflate.push(strToU8(`${i === 0 ? "[" : ","}${JSON.stringify(sources[i])}`));
+    if (Date.now() - since >= SLICE_MS) {
+      await pause();
+      since = Date.now();
+    }
+  }
+  deflate.push(strToU8(sources.length === 0 ? "[]" : "]"), true);
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return toBase64(bytes);
+}
+
+// The sources change far less often than the choices: each list is packed once.
+const packed = new WeakMap<readonly MergeSource[], Promise<string>>();
+
+function pack(lib: Fflate, sources: readonly MergeSource[]): Promise<string> {
   let text = packed.get(sources);
   if (text === undefined) {
-    text = toBase64(deflateSync(strToU8(JSON.stringify(sources)), { level: 6 }));
+    text = packSlowly(lib, sources);
     packed.set(sources, text);
   }
   return text;
 }
 
+// Saves run one after another; one that a later save overtook answers with the latest's result.
+let latest: Promise<SaveResult> = Promise.resolve("saved");
+let count = 0;
+
 /** Keeps the session (or forgets it when there are no files). */
-export async function saveSession(session: SavedSession): Promise<SaveResult> {
+export function saveSession(session: SavedSession): Promise<SaveResult> {
+  const mine = ++count;
+  const previous = latest;
+  const run = previous.then(() => (mine === count ? save(session) : previous));
+  latest = run;
+  // A save overtaken by a later one writes nothing and says what the latest said.
+  const settle = (p: Promise<SaveResult>): Promise<SaveResult> => p.then((r) => (p === latest ? r : settle(latest)));
+  return settle(run);
+}
+
+async function save(session: SavedSession): Promise<SaveResult> {
   const store = storage();
   if (!store) return "unavailable";
   const lib = session.sources.length === 0 ? null : await compressor();
@@ -74,7 +128,8 @@ export async function saveSession(session: SavedSession): Promise<SaveResult> {
       return "saved";
     }
     const { sources, ...rest } = session;
-    store.setItem(SESSION_KEY, JSON.stringify({ v: VERSION, ...rest, sources: pack(lib!, sources) }));
+    const text = await pack(lib!, sources);
+    store.setItem(SESSION_KEY, JSON.stringify({ v: VERSION, ...rest, sources: text }));
     return "saved";
   } catch (error) {
     // Full (QuotaExceededError) or refused: an older copy would resume stale work, so it goes.

@@ -112,7 +112,7 @@ describe("the file card of a corrected file", () => {
       { units: [{ name: "Đảng ủy xã Bản Bo", level: "co-so" }] },
     );
     const merged = summary.files.find((f) => f.status === "merged")!;
-    renderButton(<FileCard result={merged} units={[]} assigned={undefined} onAssign={() => {}} onPrefer={() => {}} received="" onReceived={() => {}} disabled={false} />);
+    renderButton(<FileCard result={merged} units={[]} assigned={undefined} received="" disabled={false} actions={{ assign: () => {}, prefer: () => {}, setReceived: () => {} }} />);
     expect(screen.getByTestId("file-changes").textContent).toBe('So với tệp "ban-bo-1.xlsx": 1.3 Tổng số: 7.600 → 7.685.');
     expect(screen.getByTestId("feedback-download").textContent).toBe("Tải tệp góp ý");
   });
