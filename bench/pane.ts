@@ -1,7 +1,7 @@
 /**
- * npm run bench (after bench/run.ts), or alone:
+ * npm run bench (bench/run.ts runs it with its own options), or alone:
  * node --import tsx bench/pane.ts [--pane-files 500] [--pane-rounds 3]
- * (options of its own: `npm run bench -- …` hands its options to the last script too)
+ * (`npm run bench -- --pane-files 0` leaves it out)
  *
  * The task pane against the CLI on the same files: the pane's production
  * build in headless Chromium (Debian's /usr/bin/chromium through

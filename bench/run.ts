@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 500,2000] [--rounds 5] [--scale 8000|0]
+ * npm run bench [-- --sizes 500,2000] [--rounds 5] [--scale 8000|0] [--pane-files 500|0] [--pane-rounds 3]
  *
  * Measures the merge against its strict floor, on the same generated unit
  * workbooks (bench/corpus.ts; files on disk under the system's temporary folder):
@@ -14,6 +14,9 @@
  *    against a floor process (`node bench/floor.cjs DIR`), alternated, median;
  *  - the scale line: the built CLI on `--scale` files of as many units, once:
  *    time, peak RSS of the process (worker threads included), memory per file.
+ * Then, each as its own process with these options handed on: the memory a
+ * hostile file costs (bench/hostile-memory.ts) and the task pane against the
+ * CLI in Chromium (bench/pane.ts, `--pane-files 0` leaves it out).
  * The last line is `merge: A ms/file, floor: B ms/file, ratio: R`, in process,
  * at the size where the ratio is worst.
  */
@@ -156,6 +159,13 @@ async function main(): Promise<void> {
     if (idle.status !== 0) throw new Error("the CLI did not start");
     const base = Number(readFileSync(rssFile, "utf8"));
     out(`\nscale: built CLI, ${scale} files of ${scale} units: ${(ms / 1000).toFixed(2)} s (${(ms / scale).toFixed(3)} ms/file), peak RSS ${mb(rss)} (${mb(base)} at start: ${((rss - base) / scale / 1024).toFixed(1)} KB per file)`);
+  }
+
+  out("");
+  const others = [["hostile-memory.ts"], ...(option("pane-files", "500") === "0" ? [] : [["pane.ts", ...process.argv.slice(2)]])];
+  for (const [script, ...args] of others) {
+    const r = spawnSync(process.execPath, ["--import", "tsx", join(__dirname, script!), ...args], { stdio: "inherit" });
+    if (r.status !== 0) throw new Error(`bench/${script} exited ${r.status}`);
   }
 
   const worst = inProcess.reduce((a, b) => (b.merge / b.floor > a.merge / a.floor ? b : a));
