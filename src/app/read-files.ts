@@ -92,8 +92,12 @@ function batches(files: readonly InputFile[], size: number): InputFile[][] {
   return out;
 }
 
-/** The fewest files a port's second (third, …) worker is given to read. */
-const LANE_MIN_FILES = 24;
+/**
+ * The fewest files a port's second (third, …) worker is given to read: a worker reads its first
+ * hundred or so files at about half speed while its code warms up, so one started for fewer costs
+ * more than it saves.
+ */
+const LANE_MIN_FILES = 64;
 
 /**
  * A port's outcomes for `files`, read a batch at a time, with up to the port's `concurrency` batches
@@ -107,7 +111,7 @@ async function readInBatches(
 ): Promise<{ outcomes: (MergeSource | ReadFailure)[]; digests: (string | undefined)[] }> {
   const { limitMs, signal } = options;
   const most = reader.batchSize ?? 1;
-  // Lanes (batches in flight) only for LANE_MIN_FILES files each: a worker started for fewer would cost more than it saves.
+  // Lanes (batches in flight) only for LANE_MIN_FILES files each.
   const width = Math.max(1, Math.min(Math.floor(reader.concurrency ?? 1), Math.floor(files.length / LANE_MIN_FILES)));
   // As many batches for each lane, of even size, so the lanes end together.
   const size = width > 1 ? Math.ceil(files.length / (width * Math.ceil(files.length / (width * most)))) : most;
