@@ -60,13 +60,19 @@ let started: { worker: Worker; exited: boolean } | undefined;
  * next worker slot takes it. It holds the process open only once it is taken, so a command that
  * stops early still ends.
  */
-export function startReadWorker(): void {
-  if (started && !started.exited) return;
+export function startReadWorker(): Worker {
+  if (started && !started.exited) return started.worker;
   const ahead = { worker: new Worker(workerPath()), exited: false };
   ahead.worker.unref();
   // Not yet anyone's: a worker that fails to start is dropped and a new one made when needed.
   ahead.worker.on("error", () => undefined).on("exit", () => (ahead.exited = true));
   started = ahead;
+  return ahead.worker;
+}
+
+/** Whether a worker started ahead waits to be taken. */
+export function readWorkerWaiting(): boolean {
+  return started !== undefined && !started.exited;
 }
 
 /** A new worker, or the one started ahead. */

@@ -7,7 +7,7 @@ import { Cancelled } from "../../../src/app/cancel";
 import { readSource } from "../../../src/app/sources";
 import { buildUnitWorkbook } from "../../../src/domain/sheets";
 import { readFiles } from "../../../src/app/read-files";
-import { READ_WORKERS_MAX, readSourcesWithTimeLimit, readWorkerCount, workerThreadReader } from "../../../src/hosts/node/read-pool";
+import { READ_WORKERS_MAX, readSourcesWithTimeLimit, readWorkerCount, readWorkerWaiting, startReadWorker, workerThreadReader } from "../../../src/hosts/node/read-pool";
 import { writeWorkbookXlsx } from "../../../src/io/write";
 import { fillTemplate } from "../../support/fill";
 
@@ -77,4 +77,21 @@ describe("reading with several worker threads (CLI)", () => {
     expect(sources[13]!.error?.code).toBe("not-a-workbook");
     expect(progress).toEqual(many.map((f, i) => `${i + 1}/130 ${f.name}`));
   }, 120_000);
+});
+
+describe("the read worker started ahead (CLI)", () => {
+  it("is the worker that reads the first batch, and only one is waiting at a time", async () => {
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Sơn Bình", place: "Sơn Bình", level: "co-so", created: "2021-05-01" }));
+    const files = [{ name: "son-binh.xlsx", bytes: await fillTemplate(template, { indicators: { "1.1": [7, 7] } }) }];
+    expect(readWorkerWaiting()).toBe(false);
+    const ahead = startReadWorker();
+    expect(readWorkerWaiting()).toBe(true);
+    expect(startReadWorker()).toBe(ahead);
+    const ended = new Promise<boolean>((resolve) => ahead.once("exit", () => resolve(true)));
+    const sources = await readSourcesWithTimeLimit(files);
+    expect(sources[0]!.report!.indicators["1.1"]).toMatchObject({ total: 7, achieved: 7 });
+    // Taken by the reader, and ended with it: none is left waiting.
+    expect(readWorkerWaiting()).toBe(false);
+    await expect(Promise.race([ended, new Promise((r) => setTimeout(() => r(false), 5_000))])).resolves.toBe(true);
+  }, 60_000);
 });
