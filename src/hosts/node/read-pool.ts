@@ -53,7 +53,7 @@ export interface BatchSlot {
 }
 
 /** A worker thread started ahead (startReadWorker), while the main thread still lists and opens the files. */
-let started: { worker: Worker; exited: boolean } | undefined;
+let started: { worker: Worker; exited: boolean; ignore: () => void } | undefined;
 
 /**
  * Starts the first read worker now (its script loads while the files are listed and opened); the
@@ -62,10 +62,10 @@ let started: { worker: Worker; exited: boolean } | undefined;
  */
 export function startReadWorker(): Worker {
   if (started && !started.exited) return started.worker;
-  const ahead = { worker: new Worker(workerPath()), exited: false };
-  ahead.worker.unref();
   // Not yet anyone's: a worker that fails to start is dropped and a new one made when needed.
-  ahead.worker.on("error", () => undefined).on("exit", () => (ahead.exited = true));
+  const ahead = { worker: new Worker(workerPath()), exited: false, ignore: () => undefined };
+  ahead.worker.unref();
+  ahead.worker.on("error", ahead.ignore).once("exit", () => (ahead.exited = true));
   started = ahead;
   return ahead.worker;
 }
@@ -80,7 +80,7 @@ function newWorker(): Worker {
   const ahead = started;
   started = undefined;
   if (ahead && !ahead.exited) {
-    ahead.worker.ref();
+    ahead.worker.off("error", ahead.ignore).ref();
     return ahead.worker;
   }
   return new Worker(workerPath());
