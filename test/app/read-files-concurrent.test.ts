@@ -67,7 +67,7 @@ async function run(reader: FileReaderPort, list: readonly InputFile[], hooks: { 
 
 describe("readFiles with several batches at once", () => {
   it("gives the same sources and the same progress, in the files' order, as one batch at a time", async () => {
-    const list = files(200);
+    const list = files(300);
     list[37] = file("cham.xlsx");
     const one = port(1, 32);
     const several = port(3, 32);
@@ -76,14 +76,14 @@ describe("readFiles with several batches at once", () => {
     expect(b.sources).toEqual(a.sources);
     expect(b.progress).toEqual(a.progress);
     expect(b.read).toEqual(a.read);
-    expect(b.read).toEqual(list.map((f, i) => `${i + 1}/200 ${f.name}`));
+    expect(b.read).toEqual(list.map((f, i) => `${i + 1}/300 ${f.name}`));
     expect(b.sources.map((s) => s.file)).toEqual(list.map((f) => f.name));
     expect(b.sources[37]!.error?.code).toBe("timeout");
     // One batch at a time: batches of the port's size, one in flight.
-    expect(one.log.batches.map((x) => x.length)).toEqual([32, 32, 32, 32, 32, 32, 8]);
+    expect(one.log.batches.map((x) => x.length)).toEqual([32, 32, 32, 32, 32, 32, 32, 32, 32, 12]);
     expect(one.log.most).toBe(1);
-    // Three lanes: even batches (three for each lane), three in flight, each file asked once.
-    expect(several.log.batches.map((x) => x.length)).toEqual([23, 23, 23, 23, 23, 23, 23, 23, 16]);
+    // Three lanes: even batches (four for each lane), three in flight, each file asked once.
+    expect(several.log.batches.map((x) => x.length)).toEqual(Array<number>(12).fill(25));
     expect(several.log.most).toBe(3);
     expect(several.log.batches.flat().sort()).toEqual(list.map((f) => f.name).sort());
     expect(several.log.closed).toBe(1);
@@ -91,12 +91,12 @@ describe("readFiles with several batches at once", () => {
 
   it("starts a second lane only for enough files", async () => {
     const small = port(4, 32);
-    await run(small.reader, files(100));
-    expect(small.log.batches.map((x) => x.length)).toEqual([32, 32, 32, 4]);
+    await run(small.reader, files(199));
+    expect(small.log.batches.map((x) => x.length)).toEqual([32, 32, 32, 32, 32, 32, 7]);
     expect(small.log.most).toBe(1);
     const some = port(4, 32);
-    await run(some.reader, files(130));
-    expect(some.log.batches.map((x) => x.length)).toEqual([22, 22, 22, 22, 22, 20]);
+    await run(some.reader, files(210));
+    expect(some.log.batches.map((x) => x.length)).toEqual([27, 27, 27, 27, 27, 27, 27, 21]);
     expect(some.log.most).toBe(2);
   });
 
@@ -133,7 +133,7 @@ describe("a batch with files answered without reading", () => {
   });
 
   it("keeps batches and lanes through withOrigins: each source read gets its origin, a refused entry is answered, a failed one keeps its origin", async () => {
-    const list = files(150);
+    const list = files(250);
     const origin = { kind: "zip" as const, container: "nop.zip", path: "a/f001.xlsx" };
     const refusedEntry: MergeSource = { file: "f002.xlsx", sha256: "2", error: { code: "too-large", message: "quá lớn" }, origin };
     const cham = file("cham.xlsx");
@@ -151,7 +151,7 @@ describe("a batch with files answered without reading", () => {
     const { sources, read } = await run(wrapped, list);
     expect(log.most).toBe(2);
     expect(log.batches.flat()).not.toContain("f002.xlsx");
-    expect(read).toEqual(list.map((f, i) => `${i + 1}/150 ${f.name}`));
+    expect(read).toEqual(list.map((f, i) => `${i + 1}/250 ${f.name}`));
     expect(sources[0]).toEqual({ file: "f000.xlsx", sha256: "0" });
     expect(sources[1]).toEqual({ file: "f001.xlsx", sha256: "0", origin });
     expect(sources[2]).toBe(refusedEntry);
