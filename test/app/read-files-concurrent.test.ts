@@ -14,7 +14,7 @@ import type { Progress } from "../../src/app/usecases";
 import type { MergeSource } from "../../src/domain/merge";
 
 const file = (name: string): InputFile => ({ name, bytes: new Uint8Array([1, 2, 3]), lastModified: "2021-06-20T08:00:00.000Z" });
-const files = (n: number) => Array.from({ length: n }, (_, i) => file(`f${String(i).padStart(3, "0")}.xlsx`));
+const files = (n: number) => Array.from({ length: n }, (_, i) => file(`f${String(i).padStart(4, "0")}.xlsx`));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A port reading batches at once, each file after a delay that makes later batches finish first; "cham" files time out. */
@@ -67,7 +67,7 @@ async function run(reader: FileReaderPort, list: readonly InputFile[], hooks: { 
 
 describe("readFiles with several batches at once", () => {
   it("gives the same sources and the same progress, in the files' order, as one batch at a time", async () => {
-    const list = files(300);
+    const list = files(1500);
     list[37] = file("cham.xlsx");
     const one = port(1, 32);
     const several = port(3, 32);
@@ -76,14 +76,14 @@ describe("readFiles with several batches at once", () => {
     expect(b.sources).toEqual(a.sources);
     expect(b.progress).toEqual(a.progress);
     expect(b.read).toEqual(a.read);
-    expect(b.read).toEqual(list.map((f, i) => `${i + 1}/300 ${f.name}`));
+    expect(b.read).toEqual(list.map((f, i) => `${i + 1}/1500 ${f.name}`));
     expect(b.sources.map((s) => s.file)).toEqual(list.map((f) => f.name));
     expect(b.sources[37]!.error?.code).toBe("timeout");
     // One batch at a time: batches of the port's size, one in flight.
-    expect(one.log.batches.map((x) => x.length)).toEqual([32, 32, 32, 32, 32, 32, 32, 32, 32, 12]);
+    expect(one.log.batches.map((x) => x.length)).toEqual([...Array<number>(46).fill(32), 28]);
     expect(one.log.most).toBe(1);
-    // Three lanes: even batches (four for each lane), three in flight, each file asked once.
-    expect(several.log.batches.map((x) => x.length)).toEqual(Array<number>(12).fill(25));
+    // Three lanes: about as many batches for each, three in flight, each file asked once.
+    expect(several.log.batches.map((x) => x.length)).toEqual([...Array<number>(46).fill(32), 28]);
     expect(several.log.most).toBe(3);
     expect(several.log.batches.flat().sort()).toEqual(list.map((f) => f.name).sort());
     expect(several.log.closed).toBe(1);
@@ -91,12 +91,12 @@ describe("readFiles with several batches at once", () => {
 
   it("starts a second lane only for enough files", async () => {
     const small = port(4, 32);
-    await run(small.reader, files(199));
-    expect(small.log.batches.map((x) => x.length)).toEqual([32, 32, 32, 32, 32, 32, 7]);
+    await run(small.reader, files(999));
+    expect(small.log.batches.map((x) => x.length)).toEqual([...Array<number>(31).fill(32), 7]);
     expect(small.log.most).toBe(1);
     const some = port(4, 32);
-    await run(some.reader, files(210));
-    expect(some.log.batches.map((x) => x.length)).toEqual([27, 27, 27, 27, 27, 27, 27, 21]);
+    await run(some.reader, files(1010));
+    expect(some.log.batches.map((x) => x.length)).toEqual([...Array<number>(31).fill(32), 18]);
     expect(some.log.most).toBe(2);
   });
 
@@ -133,9 +133,9 @@ describe("a batch with files answered without reading", () => {
   });
 
   it("keeps batches and lanes through withOrigins: each source read gets its origin, a refused entry is answered, a failed one keeps its origin", async () => {
-    const list = files(250);
-    const origin = { kind: "zip" as const, container: "nop.zip", path: "a/f001.xlsx" };
-    const refusedEntry: MergeSource = { file: "f002.xlsx", sha256: "2", error: { code: "too-large", message: "quá lớn" }, origin };
+    const list = files(1000);
+    const origin = { kind: "zip" as const, container: "nop.zip", path: "a/f0001.xlsx" };
+    const refusedEntry: MergeSource = { file: "f0002.xlsx", sha256: "2", error: { code: "too-large", message: "quá lớn" }, origin };
     const cham = file("cham.xlsx");
     list[3] = cham;
     const { reader, log } = port(2, 32);
@@ -150,10 +150,10 @@ describe("a batch with files answered without reading", () => {
     expect(wrapped.concurrency).toBe(2);
     const { sources, read } = await run(wrapped, list);
     expect(log.most).toBe(2);
-    expect(log.batches.flat()).not.toContain("f002.xlsx");
-    expect(read).toEqual(list.map((f, i) => `${i + 1}/250 ${f.name}`));
-    expect(sources[0]).toEqual({ file: "f000.xlsx", sha256: "0" });
-    expect(sources[1]).toEqual({ file: "f001.xlsx", sha256: "0", origin });
+    expect(log.batches.flat()).not.toContain("f0002.xlsx");
+    expect(read).toEqual(list.map((f, i) => `${i + 1}/1000 ${f.name}`));
+    expect(sources[0]).toEqual({ file: "f0000.xlsx", sha256: "0" });
+    expect(sources[1]).toEqual({ file: "f0001.xlsx", sha256: "0", origin });
     expect(sources[2]).toBe(refusedEntry);
     expect(sources[3]).toMatchObject({ file: "cham.xlsx", error: { code: "timeout" }, origin: { path: "a/cham.xlsx" }, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });

@@ -197,12 +197,11 @@ export async function runBatch(
 export const READ_WORKERS_MAX = 4;
 
 /**
- * How many worker threads read a merge's files on a machine with `cores`: one core left to the main
- * thread and the rest of the machine (each worker costs its warm-up, about 0.4 s of processor time for
- * 500 files; on a busy two-core machine two workers were measured slower than one), at least one.
+ * How many worker threads (at most) read a merge's files on a machine with `cores`, at least one; the
+ * app's loop gives a second one work only for enough files (LANE_MIN_FILES in src/app/read-files.ts).
  */
 export function readWorkerCount(cores: number = availableParallelism()): number {
-  return Math.max(1, Math.min(Math.floor(cores) - 1, READ_WORKERS_MAX));
+  return Math.max(1, Math.min(Math.floor(cores), READ_WORKERS_MAX));
 }
 
 /** Slots lent one task at a time: an idle one, or the first given back; the first slots first (a small job starts fewer workers). */
