@@ -15,7 +15,7 @@ import type { SourceOrigin } from "../domain/merge/types";
 import { messageFor } from "../domain/rules/messages";
 import { expandContainer, isContainerName, PATH_JOIN, type ContainerLimits, type SkippedEntry } from "../io/read/containers/index";
 import { WorkbookReadError } from "../io/read/errors";
-import type { FileReaderPort } from "./read-files";
+import { readBatchAnswering, type FileReaderPort, type ReadFailure } from "./read-files";
 import { sha256Hex, type InputFile } from "./sources";
 
 export { isContainerName };
@@ -136,22 +136,38 @@ export function originJson(origin: SourceOrigin | undefined): Record<string, str
 
 /** The reader, answering for refused entries with their source and giving every source read its origin. */
 export function withOrigins(reader: FileReaderPort, expanded: Pick<ExpandedFiles, "origins" | "refused">): FileReaderPort {
+  // Taken before the port may hand the bytes away: a file stopped or failed keeps its origin too.
+  const digest = (file: InputFile) => (expanded.origins.has(file) && !expanded.refused.has(file) ? sha256Hex(file.bytes) : undefined);
+  const withOrigin = (file: InputFile, outcome: MergeSource | ReadFailure, sha256: string | undefined, limitMs: number): MergeSource | ReadFailure => {
+    const origin = expanded.origins.get(file);
+    if (origin === undefined || sha256 === undefined) return outcome;
+    if (!("failed" in outcome)) return { ...outcome, origin };
+    const error =
+      outcome.failed === "timeout"
+        ? { code: "timeout" as const, message: messageFor("timeout", { file: file.name, seconds: Math.round(limitMs / 1000) }) }
+        : { code: "corrupt" as const, message: messageFor("corrupt", { file: file.name, detail: outcome.detail }) };
+    return { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}), error, origin };
+  };
+  const readBatch = reader.readBatch?.bind(reader);
   return {
     read: async (file, options) => {
       const refused = expanded.refused.get(file);
       if (refused) return refused;
-      const origin = expanded.origins.get(file);
-      if (origin === undefined) return reader.read(file, options);
-      // Taken before the port may hand the bytes away: a file stopped or failed keeps its origin too.
-      const sha256 = await sha256Hex(file.bytes);
-      const outcome = await reader.read(file, options);
-      if (!("failed" in outcome)) return { ...outcome, origin };
-      const error =
-        outcome.failed === "timeout"
-          ? { code: "timeout" as const, message: messageFor("timeout", { file: file.name, seconds: Math.round(options.limitMs / 1000) }) }
-          : { code: "corrupt" as const, message: messageFor("corrupt", { file: file.name, detail: outcome.detail }) };
-      return { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}), error, origin };
+      const sha256 = await digest(file);
+      return withOrigin(file, await reader.read(file, options), sha256, options.limitMs);
     },
+    ...(readBatch
+      ? {
+          // Refused entries answered here, the others read together (every file's progress in order).
+          async readBatch(files, options) {
+            const digests = await Promise.all(files.map(digest));
+            const outcomes = await readBatchAnswering(readBatch, files, options, (f) => expanded.refused.get(f));
+            return outcomes.map((outcome, k) => withOrigin(files[k]!, outcome, digests[k], options.limitMs));
+          },
+        }
+      : {}),
+    ...(reader.batchSize !== undefined ? { batchSize: reader.batchSize } : {}),
+    ...(reader.concurrency !== undefined ? { concurrency: reader.concurrency } : {}),
     ...(reader.transfersBytes !== undefined ? { transfersBytes: reader.transfersBytes } : {}),
     close: () => reader.close?.(),
   };

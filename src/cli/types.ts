@@ -9,6 +9,8 @@ export interface CliIO {
   readonly clock?: Clock;
   /** How long one file may take to read (default FILE_TIME_LIMIT_MS); tests make it small. */
   readonly fileTimeLimitMs?: number;
+  /** How many worker threads read a merge's files (default: by the machine's cores, src/hosts/node/read-pool.ts); tests set it. */
+  readonly readWorkers?: number;
 }
 
 export interface CliCommand {

@@ -8,7 +8,7 @@ import type { TargetsUsed } from "../../domain/check";
 import { formatRatio } from "../../domain/format";
 import { targetsNote } from "../../domain/targets";
 import { expandInputs, openInputs, readInput, withRefused, type Skipped } from "../../hosts/node/files";
-import { workerThreadReader } from "../../hosts/node/read-pool";
+import { startReadWorker, workerThreadReader } from "../../hosts/node/read-pool";
 import { OutputError, outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { writeSummaryXlsx } from "../../io/write";
@@ -73,6 +73,8 @@ export const mergeCommand: CliCommand = {
     const out = stringOption(parsed, "out");
     if (out === undefined) throw new UsageError("Thiếu --out SUMMARY.xlsx (missing --out)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
+    // The read worker's script loads while the unit list is read and the files are listed and opened.
+    startReadWorker();
     const deadline = stringOption(parsed, "deadline");
     const take = stringOption(parsed, "take");
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io);
@@ -125,7 +127,7 @@ export const mergeCommand: CliCommand = {
         layout: { ...given("unit", "unitName"), ...given("superior", "superior"), ...given("place", "place"), ...given("date", "date") },
         ...(io.clock ? { clock: io.clock } : {}),
       },
-      withOrigins(withRefused(workerThreadReader(), opened.refused), expanded),
+      withOrigins(withRefused(workerThreadReader(io.readWorkers !== undefined ? { workers: io.readWorkers } : {}), opened.refused), expanded),
       {
         onRead: (p) => {
           if (jsonTarget !== "-") io.stderr(`[${p.done}/${p.total}] ${terminalName(p.item)}\n`);

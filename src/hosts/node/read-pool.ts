@@ -1,12 +1,14 @@
 /**
  * Reading emailed files for the CLI under a time limit per file: the app's
- * one loop (src/app/read-files.ts) with a reader port that reads each file
- * in a worker thread; a file that runs past the limit is stopped by ending
- * the worker (a new one takes the next file) and becomes a rejected source
- * with rule "timeout". The same worker checks files for validate. The other limits (size, inflated bytes, cells) are
+ * one loop (src/app/read-files.ts) with a reader port that reads the files
+ * in batches on a few worker threads at once (by the machine's cores; the
+ * loop keeps the sources and the progress in the files' order); a file that
+ * runs past the limit is stopped by ending its worker (a new one takes the
+ * next file) and becomes a rejected source with rule "timeout". The same worker checks files for validate. The other limits (size, inflated bytes, cells) are
  * enforced inside the reader itself.
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { Cancelled } from "../../app/cancel";
@@ -50,13 +52,47 @@ export interface BatchSlot {
   run(task: InputFile, limitMs: number, signal: AbortSignal | undefined): Promise<Done | ReadFailure>;
 }
 
+/** A worker thread started ahead (startReadWorker), while the main thread still lists and opens the files. */
+let started: { worker: Worker; exited: boolean; ignore: () => void } | undefined;
+
+/**
+ * Starts the first read worker now (its script loads while the files are listed and opened); the
+ * next worker slot takes it. It holds the process open only once it is taken, so a command that
+ * stops early still ends.
+ */
+export function startReadWorker(): Worker {
+  if (started && !started.exited) return started.worker;
+  // Not yet anyone's: a worker that fails to start is dropped and a new one made when needed.
+  const ahead = { worker: new Worker(workerPath()), exited: false, ignore: () => undefined };
+  ahead.worker.unref();
+  ahead.worker.on("error", ahead.ignore).once("exit", () => (ahead.exited = true));
+  started = ahead;
+  return ahead.worker;
+}
+
+/** Whether a worker started ahead waits to be taken. */
+export function readWorkerWaiting(): boolean {
+  return started !== undefined && !started.exited;
+}
+
+/** A new worker, or the one started ahead. */
+function newWorker(): Worker {
+  const ahead = started;
+  started = undefined;
+  if (ahead && !ahead.exited) {
+    ahead.worker.off("error", ahead.ignore).ref();
+    return ahead.worker;
+  }
+  return new Worker(workerPath());
+}
+
 /** One worker thread, asked one task at a time; ended past the time limit (or when the signal aborts) and made again for the next. */
 function workerSlot() {
   let worker: Worker | null = null;
   return {
     /** The slot's worker, made when there is none. */
     worker(): Worker {
-      return (worker ??= new Worker(workerPath()));
+      return (worker ??= newWorker());
     },
     /** Ends the worker (a new one is made for the next task). */
     async end(): Promise<void> {
@@ -66,7 +102,7 @@ function workerSlot() {
     },
     async run(task: WorkerTask, limitMs: number, signal: AbortSignal | undefined): Promise<Done | ReadFailure> {
       if (signal?.aborted) throw new Cancelled();
-      const w: Worker = (worker ??= new Worker(workerPath()));
+      const w: Worker = (worker ??= newWorker());
       let timer: ReturnType<typeof setTimeout> | undefined;
       const reply = await new Promise<Reply | "timeout" | "cancelled" | Error>((resolve) => {
         const onMessage = (m: Reply) => done(m);
@@ -157,20 +193,54 @@ export async function runBatch(
   return results;
 }
 
+/** Worker threads a merge reads with at most (each costs its start-up and its memory; more gain little). */
+export const READ_WORKERS_MAX = 4;
+
 /**
- * Reads files in a worker thread, a batch at a time (WORKER_BATCH files sent to it in one message),
- * each file ended past the time limit (or all when the signal aborts).
+ * How many worker threads (at most) read a merge's files on a machine with `cores`, at least one; the
+ * app's loop gives a second one work only for enough files (LANE_MIN_FILES in src/app/read-files.ts).
  */
-export function workerThreadReader(options: { readonly batchSize?: number } = {}): FileReaderPort {
-  const slot = workerSlot();
+export function readWorkerCount(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(Math.floor(cores), READ_WORKERS_MAX));
+}
+
+/** Slots lent one task at a time: an idle one, or the first given back; the first slots first (a small job starts fewer workers). */
+function slotPool<S>(slots: readonly S[]) {
+  const idle = [...slots];
+  const waiting: ((slot: S) => void)[] = [];
+  return async <T>(task: (slot: S) => Promise<T>): Promise<T> => {
+    const slot = idle.shift() ?? (await new Promise<S>((resolve) => waiting.push(resolve)));
+    try {
+      return await task(slot);
+    } finally {
+      const next = waiting.shift();
+      if (next) next(slot);
+      else idle.unshift(slot);
+    }
+  };
+}
+
+/**
+ * Reads files in worker threads (`workers`, default readWorkerCount()), a batch at a time on each
+ * (WORKER_BATCH files sent to one in one message), each file ended past the time limit (or all when
+ * the signal aborts). The app's loop keeps as many batches in flight as there are workers, and puts
+ * the sources and the progress in the files' order.
+ */
+export function workerThreadReader(options: { readonly batchSize?: number; readonly workers?: number } = {}): FileReaderPort {
+  const slots = Array.from({ length: Math.max(1, options.workers ?? readWorkerCount()) }, () => workerSlot());
+  const using = slotPool(slots);
   return {
-    async read(file, { limitMs, signal }) {
-      const reply = await slot.run(file, limitMs, signal);
-      return "failed" in reply ? reply : reply.source!;
-    },
-    readBatch: (files, opts) => runBatch(slot, files, opts),
+    read: (file, { limitMs, signal }) =>
+      using(async (slot) => {
+        const reply = await slot.run(file, limitMs, signal);
+        return "failed" in reply ? reply : reply.source!;
+      }),
+    readBatch: (files, opts) => using((slot) => runBatch(slot, files, opts)),
     batchSize: options.batchSize ?? WORKER_BATCH,
-    close: () => slot.close(),
+    concurrency: slots.length,
+    close: async () => {
+      await Promise.all(slots.map((slot) => slot.close()));
+    },
   };
 }
 

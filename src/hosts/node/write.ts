@@ -151,10 +151,23 @@ export function sameFile(a: string, b: string): boolean {
  * given twice: a Vietnamese line naming it, for exit code 1. Undefined when all is well.
  */
 export function outputClash(outputs: readonly { readonly option: string; readonly path: string }[], inputs: readonly string[]): string | undefined {
+  // Each input stated at most once, and only when an output exists (a file that does not exist is no input).
+  const identity = (path: string): string | undefined => {
+    try {
+      const s = statSync(path, { bigint: true });
+      return `${s.dev}:${s.ino}`;
+    } catch {
+      return undefined;
+    }
+  };
+  const resolved = inputs.map((i) => resolve(i));
+  const identities: (string | undefined | null)[] = inputs.map(() => null);
   for (const out of outputs) {
-    const input = inputs.find((i) => sameFile(out.path, i));
-    if (input !== undefined) {
-      return `Không ghi đè tệp đầu vào: ${out.option} ${out.path} chính là tệp đang được đọc (${input}); hãy chọn tên khác cho ${out.option}.`;
+    const path = resolve(out.path);
+    const id = identity(path);
+    const k = resolved.findIndex((r, k) => r === path || (id !== undefined && (identities[k] === null ? (identities[k] = identity(r)) : identities[k]) === id));
+    if (k >= 0) {
+      return `Không ghi đè tệp đầu vào: ${out.option} ${out.path} chính là tệp đang được đọc (${inputs[k]}); hãy chọn tên khác cho ${out.option}.`;
     }
   }
   for (const [i, a] of outputs.entries()) {

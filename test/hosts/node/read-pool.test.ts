@@ -6,7 +6,8 @@
 import { Cancelled } from "../../../src/app/cancel";
 import { readSource } from "../../../src/app/sources";
 import { buildUnitWorkbook } from "../../../src/domain/sheets";
-import { readSourcesWithTimeLimit } from "../../../src/hosts/node/read-pool";
+import { readFiles } from "../../../src/app/read-files";
+import { READ_WORKERS_MAX, readSourcesWithTimeLimit, readWorkerCount, readWorkerWaiting, startReadWorker, workerThreadReader } from "../../../src/hosts/node/read-pool";
 import { writeWorkbookXlsx } from "../../../src/io/write";
 import { fillTemplate } from "../../support/fill";
 
@@ -53,5 +54,45 @@ describe("reading under a time limit (CLI)", () => {
     });
     await expect(run).rejects.toBeInstanceOf(Cancelled);
     expect(progress).toEqual(["1/2 ho-thau.xlsx"]);
+  }, 60_000);
+});
+
+describe("reading with several worker threads (CLI)", () => {
+  it("takes as many workers as the machine has cores, at most READ_WORKERS_MAX, at least one", () => {
+    expect([0, 1, 2, 3, 8, 64].map((cores) => readWorkerCount(cores))).toEqual([1, 1, 2, 3, READ_WORKERS_MAX, READ_WORKERS_MAX]);
+    expect(READ_WORKERS_MAX).toBe(4);
+    expect(workerThreadReader({ workers: 3 }).concurrency).toBe(3);
+    expect(workerThreadReader().concurrency).toBe(readWorkerCount());
+  });
+
+  it("gives with two workers exactly what the reader gives on the main thread, in the files' order, with progress in order", async () => {
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bình Lư", place: "Bình Lư", level: "co-so", created: "2021-05-01" }));
+    const fills = await Promise.all(Array.from({ length: 13 }, (_, j) => fillTemplate(template, { indicators: { "1.1": [j + 10, j] } })));
+    const many = Array.from({ length: 1000 }, (_, i) => ({ name: `tep-${String(i).padStart(4, "0")}.xlsx`, bytes: i % 10 === 3 ? new Uint8Array([9, 9, 9]) : fills[i % 13]! }));
+    const progress: string[] = [];
+    const sources = await readFiles(workerThreadReader({ workers: 2 }), many, { onRead: (p) => progress.push(`${p.done}/${p.total} ${p.item}`) });
+    const direct = await Promise.all(many.map((f) => readSource(f)));
+    expect(sources).toEqual(direct);
+    expect(sources[20]!.report!.indicators["1.1"]).toMatchObject({ total: 17, achieved: 7 });
+    expect(sources[13]!.error?.code).toBe("not-a-workbook");
+    expect(sources[993]!.error?.code).toBe("not-a-workbook");
+    expect(progress).toEqual(many.map((f, i) => `${i + 1}/1000 ${f.name}`));
+  }, 120_000);
+});
+
+describe("the read worker started ahead (CLI)", () => {
+  it("is the worker that reads the first batch, and only one is waiting at a time", async () => {
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Sơn Bình", place: "Sơn Bình", level: "co-so", created: "2021-05-01" }));
+    const files = [{ name: "son-binh.xlsx", bytes: await fillTemplate(template, { indicators: { "1.1": [7, 7] } }) }];
+    expect(readWorkerWaiting()).toBe(false);
+    const ahead = startReadWorker();
+    expect(readWorkerWaiting()).toBe(true);
+    expect(startReadWorker()).toBe(ahead);
+    const ended = new Promise<boolean>((resolve) => ahead.once("exit", () => resolve(true)));
+    const sources = await readSourcesWithTimeLimit(files);
+    expect(sources[0]!.report!.indicators["1.1"]).toMatchObject({ total: 7, achieved: 7 });
+    // Taken by the reader, and ended with it: none is left waiting.
+    expect(readWorkerWaiting()).toBe(false);
+    await expect(Promise.race([ended, new Promise((r) => setTimeout(() => r(false), 5_000))])).resolves.toBe(true);
   }, 60_000);
 });
