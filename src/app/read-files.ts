@@ -157,9 +157,10 @@ async function readInBatches(
       throw error;
     }),
   );
-  // Every lane is let finish (a stop ends them all) before the first failure is given.
-  const settled = await Promise.allSettled(lanes);
-  const rejected = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  // Every lane is let finish (a stop ends them all) before the first failure is given
+  // (Promise.allSettled, which EdgeHTML 18 lacks, written out).
+  const settled = await Promise.all(lanes.map((p) => p.then(() => ({ failed: false as const }), (reason: unknown) => ({ failed: true as const, reason }))));
+  const rejected = settled.find((r) => r.failed);
   if (rejected) throw rejected.reason;
   return { outcomes, digests };
 }
