@@ -155,6 +155,32 @@ describe("the page's side of the merge worker", () => {
     await expect(files.writeXlsx(run.layout)).resolves.toBe(xlsx);
   });
 
+  it("writes the summary workbook in the page when the worker could not write it", async () => {
+    // A real summary layout, as the worker would answer it.
+    const source = await readSource({ name: "a.xlsx", bytes: await unitWorkbook(0) });
+    const made = summarise([source], { units: [] }, LAYOUT);
+    const files = createFileUseCases({
+      makeWorker: async () =>
+        new StandInWorker((request, post) => {
+          if (request.kind === "read") {
+            post({ id: request.id, kind: "read-done", sources: [] });
+          } else if (request.kind === "summarise") {
+            post({ id: request.id, kind: "summarised", files: made.summary.files });
+            post({ id: request.id, kind: "summarised", summary: { ...made.summary, files: [] } });
+            post({ id: request.id, kind: "summarised", layout: made.layout });
+            // The summary came; writing its workbook failed in the worker.
+            post({ id: request.id, kind: "failed", message: "hết bộ nhớ", code: null });
+          }
+        }) as unknown as Worker,
+    });
+    const run = await files.summarise([source], { units: [] }, LAYOUT);
+    expect(run.summary.files.map((f) => f.file)).toEqual(["a.xlsx"]);
+    const xlsx = await files.writeXlsx(run.layout);
+    // Written here instead, from the layout the worker answered: the summary's sheets, as the worker would have written them.
+    const book = XLSX.read(xlsx, { type: "array" });
+    expect(book.SheetNames).toEqual(made.layout.sheets.map((sheet) => sheet.name));
+  });
+
   it("hands everything over again to a new worker after the last one failed", async () => {
     const workers: StandInWorker[] = [];
     let fail = true;
