@@ -15,10 +15,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launchChromium } from "../support/browser";
-import { productionBuild } from "../support/build";
-import { serveFolder, type StaticServer } from "../support/server";
+import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM } from "../support/browser";
+import { servePane } from "../support/pane";
 
 export const EDGE18_USER_AGENT =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041";
@@ -71,20 +70,14 @@ const DELETE_BUILTINS = `(function () {
 const d = CHROMIUM ? describe : describe.skip;
 
 d("task pane in an EdgeHTML 18 webview (Office 2019 retail)", () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const pane = servePane(300_000);
   let downloads: string;
 
-  beforeAll(async () => {
-    const dist = await productionBuild();
-    server = await serveFolder(dist);
-    browser = await launchChromium();
+  beforeAll(() => {
     downloads = mkdtempSync(join(tmpdir(), "de-an-241-edge18-"));
-  }, 300_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (downloads) rmSync(downloads, { recursive: true, force: true });
   });
 
@@ -97,7 +90,7 @@ d("task pane in an EdgeHTML 18 webview (Office 2019 retail)", () => {
   }
 
   async function openEdge18(): Promise<Edge18> {
-    const context = await browser.newContext({ userAgent: EDGE18_USER_AGENT, viewport: { width: 360, height: 900 }, acceptDownloads: true });
+    const context = await pane.browser.newContext({ userAgent: EDGE18_USER_AGENT, viewport: { width: 360, height: 900 }, acceptDownloads: true });
     await context.addInitScript({ content: DELETE_BUILTINS });
     const workerScripts: string[] = [];
     // The read worker's chunk (webpack names it after the worker, "doc-tep").
@@ -112,7 +105,7 @@ d("task pane in an EdgeHTML 18 webview (Office 2019 retail)", () => {
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
     });
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${pane.server.url}taskpane.html`);
     return { context, page, errors, workerScripts };
   }
 
@@ -167,11 +160,11 @@ d("task pane in an EdgeHTML 18 webview (Office 2019 retail)", () => {
   }, 180_000);
 
   it("says in Vietnamese that the pane could not start when its script fails, instead of loading for ever", async () => {
-    const context = await browser.newContext({ userAgent: EDGE18_USER_AGENT });
+    const context = await pane.browser.newContext({ userAgent: EDGE18_USER_AGENT });
     // The task pane's entry script does not arrive.
     await context.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${pane.server.url}taskpane.html`);
     const alert = page.locator("#start-failed");
     await alert.waitFor({ state: "visible", timeout: 10_000 });
     expect(await alert.innerText()).toContain("Không khởi động được Đề án 241");
@@ -181,7 +174,7 @@ d("task pane in an EdgeHTML 18 webview (Office 2019 retail)", () => {
   }, 60_000);
 
   it("inside Office without internet: office.js from Microsoft's CDN fails, the pane says so and works with files", async () => {
-    const context = await browser.newContext({ userAgent: EDGE18_USER_AGENT });
+    const context = await pane.browser.newContext({ userAgent: EDGE18_USER_AGENT });
     await context.addInitScript({ content: DELETE_BUILTINS });
     const cdn: string[] = [];
     await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => {
@@ -192,7 +185,7 @@ d("task pane in an EdgeHTML 18 webview (Office 2019 retail)", () => {
     const requested: string[] = [];
     page.on("request", (request) => requested.push(request.url()));
     // The address Office opens the task pane at (Excel 2019 on Windows).
-    await page.goto(`${server.url}taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`);
+    await page.goto(`${pane.server.url}taskpane.html?_host_Info=Excel$Win32$16.01$vi-VN$$$$0`);
     await page.getByRole("heading", { level: 1, name: "Đề án 241" }).waitFor({ timeout: 30_000 });
     expect(cdn).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
     expect(requested.filter((url) => url.includes("office-js/"))).toEqual([]);
@@ -205,13 +198,13 @@ d("task pane in an EdgeHTML 18 webview (Office 2019 retail)", () => {
   }, 60_000);
 
   it("says so too when the script stops with an error while it starts (a built-in missing)", async () => {
-    const context = await browser.newContext({ userAgent: EDGE18_USER_AGENT });
+    const context = await pane.browser.newContext({ userAgent: EDGE18_USER_AGENT });
     // What EdgeHTML 18 did before the polyfills: the entry stopped at its first Object.fromEntries.
     await context.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) =>
       route.fulfill({ contentType: "text/javascript", body: 'throw new TypeError("Object doesn\'t support property or method \'fromEntries\'");' }),
     );
     const page = await context.newPage();
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${pane.server.url}taskpane.html`);
     const alert = page.locator("#start-failed");
     await alert.waitFor({ state: "visible", timeout: 10_000 });
     expect(await alert.innerText()).toContain("Không khởi động được Đề án 241");

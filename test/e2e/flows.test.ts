@@ -14,24 +14,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, ConsoleMessage, Download, Page } from "playwright-core";
+import type { Download, Page } from "playwright-core";
 import { SAMPLE_FILES } from "../../src/app/sample";
 import { DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE } from "../../src/domain/catalogue";
 import { REPORT_OUTLINE } from "../../src/domain/catalogue/outline";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 import { unitFileNames, writeUnitTemplate } from "../../src/io/write";
-import { CHROMIUM, launchChromium } from "../support/browser";
-import { REPO, productionBuild } from "../support/build";
+import { CHROMIUM } from "../support/browser";
+import { REPO } from "../support/build";
 import { fillTemplate } from "../support/fill";
-import { serveFolder, type StaticServer } from "../support/server";
+import { servePane, watchProblems } from "../support/pane";
 
-const EXPECTED_OFFICE_NOISE = [/Office\.js is loaded outside of Office client/];
-/**
- * office.js outside an Office client opens Microsoft's telemetry proxy in an
- * iframe a few seconds after loading; with no network it fails. It is
- * office.js's own request, not the page's, and nothing waits for it.
- */
-const EXPECTED_OFFICE_REQUESTS = [/^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/telemetryservice\/telemetryproxy\.html$/];
 const AXE = join(REPO, "node_modules/axe-core/axe.min.js");
 
 const d = CHROMIUM ? describe : describe.skip;
@@ -60,38 +53,22 @@ function unitFile(name: string, figures: Record<string, readonly [number, number
 }
 
 d("task pane flows in Chromium (standalone)", () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const pane = servePane(300_000);
   let downloads: string;
 
-  beforeAll(async () => {
-    const dist = await productionBuild();
-    server = await serveFolder(dist);
-    browser = await launchChromium();
+  beforeAll(() => {
     downloads = mkdtempSync(join(tmpdir(), "de-an-241-downloads-"));
-  }, 300_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (downloads) rmSync(downloads, { recursive: true, force: true });
   });
 
   async function open(tab: string, width = 360): Promise<Opened> {
-    const problems: string[] = [];
-    const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-    page.on("console", (message: ConsoleMessage) => {
-      const type = message.type();
-      if (type !== "error" && type !== "warning") return;
-      if (EXPECTED_OFFICE_NOISE.some((pattern) => pattern.test(message.text()))) return;
-      problems.push(`console.${type}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => {
-      if (!EXPECTED_OFFICE_REQUESTS.some((pattern) => pattern.test(request.url()))) problems.push(`request failed: ${request.url()}`);
-    });
+    const page = await pane.browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+    const problems = watchProblems(page);
     const started = Date.now();
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${pane.server.url}taskpane.html`);
     await page.getByRole("tab", { name: tab }).click();
     const interactiveMs = Date.now() - started;
     return { page, problems, interactiveMs };
@@ -160,7 +137,7 @@ d("task pane flows in Chromium (standalone)", () => {
     }
     await page.getByTestId("done").waitFor();
     await noHorizontalScroll(page);
-    expect(server.missing).toEqual([]);
+    expect(pane.server.missing).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);
@@ -286,7 +263,7 @@ d("task pane flows in Chromium (standalone)", () => {
     expect(await page.locator('[data-file="Dang-uy-xa-Nung-Nang-ban-sua.xlsx"]').getAttribute("data-status")).toBe("superseded");
     await noHorizontalScroll(page);
     await axe(page, "Tổng hợp (dữ liệu mẫu, 320 px)");
-    expect(server.missing).toEqual([]);
+    expect(pane.server.missing).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

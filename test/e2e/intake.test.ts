@@ -14,17 +14,14 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, ConsoleMessage, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 import { writeUnitTemplate } from "../../src/io/write";
 import { PYTHON, writeEml, writeRar4 } from "../fixtures/containers/make-containers";
-import { CHROMIUM, launchChromium } from "../support/browser";
-import { productionBuild } from "../support/build";
+import { CHROMIUM } from "../support/browser";
 import { fillTemplate } from "../support/fill";
-import { serveFolder, type StaticServer } from "../support/server";
+import { servePane, watchProblems } from "../support/pane";
 
-const EXPECTED_OFFICE_NOISE = [/Office\.js is loaded outside of Office client/];
-const EXPECTED_OFFICE_REQUESTS = [/^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/telemetryservice\/telemetryproxy\.html$/];
 
 const d = CHROMIUM && PYTHON ? describe : describe.skip;
 
@@ -36,34 +33,12 @@ function unitFile(name: string, figures: Record<string, readonly [number, number
 }
 
 d("email messages dropped on the task pane (standalone, Chromium)", () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    const dist = await productionBuild();
-    server = await serveFolder(dist);
-    browser = await launchChromium();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = servePane(600_000);
 
   async function open(tab: string, width: number): Promise<{ page: Page; problems: string[] }> {
-    const problems: string[] = [];
-    const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1, locale: "vi-VN" });
-    page.on("console", (message: ConsoleMessage) => {
-      const type = message.type();
-      if (type !== "error" && type !== "warning") return;
-      if (EXPECTED_OFFICE_NOISE.some((pattern) => pattern.test(message.text()))) return;
-      problems.push(`console.${type}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => {
-      if (!EXPECTED_OFFICE_REQUESTS.some((pattern) => pattern.test(request.url()))) problems.push(`request failed: ${request.url()}`);
-    });
-    await page.goto(`${server.url}taskpane.html`);
+    const page = await pane.browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1, locale: "vi-VN" });
+    const problems = watchProblems(page);
+    await page.goto(`${pane.server.url}taskpane.html`);
     await page.getByRole("tab", { name: tab }).click();
     return { page, problems };
   }

@@ -13,36 +13,22 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
-import type { Browser } from "playwright-core";
 import { corpusDir, filesOf, mergeInPane } from "../../bench/pane-flow";
 import { unitName } from "../../bench/corpus";
-import { CHROMIUM, launchChromium } from "../support/browser";
-import { productionBuild } from "../support/build";
-import { serveFolder, type StaticServer } from "../support/server";
+import { CHROMIUM } from "../support/browser";
+import { servePane } from "../support/pane";
 
 const N = 500;
 const d = CHROMIUM ? describe : describe.skip;
 
 d("500 files merged in the task pane (Chromium, standalone)", () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    const dist = await productionBuild();
-    server = await serveFolder(dist);
-    browser = await launchChromium();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = servePane(600_000);
 
   it("merges every file, enables the download, and the summary opens with every unit; reports time and the longest main-thread task", async () => {
     const dir = await corpusDir(N);
     const files = filesOf(dir);
     expect(files).toHaveLength(N);
-    const result = await mergeInPane(browser, server.url, files, readFileSync(join(dir, "units.csv"), "utf8"));
+    const result = await mergeInPane(pane.browser, pane.server.url, files, readFileSync(join(dir, "units.csv"), "utf8"));
 
     expect(result.statusLine).toBe(`${N} đã tổng hợp · 0 bị thay thế · 0 bị loại`);
     expect(result.summaryName).toMatch(/\.xlsx$/);

@@ -13,17 +13,14 @@
  * (except office.js's own notice), page errors and failed requests fail.
  */
 import ExcelJS from "exceljs";
-import type { Browser, ConsoleMessage, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { TAM_DUONG_UNITS, type Unit } from "../../src/domain/units";
 import { writeUnitTemplate } from "../../src/io/write";
 import { axeViolations, guardsHandFocusOn } from "../support/axe";
-import { CHROMIUM, launchChromium } from "../support/browser";
-import { productionBuild } from "../support/build";
+import { CHROMIUM } from "../support/browser";
 import { fillTemplate } from "../support/fill";
-import { serveFolder, type StaticServer } from "../support/server";
+import { servePane, watchProblems } from "../support/pane";
 
-const EXPECTED_OFFICE_NOISE = [/Office\.js is loaded outside of Office client/];
-const EXPECTED_OFFICE_REQUESTS = [/^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/telemetryservice\/telemetryproxy\.html$/];
 const TABS = ["Tạo biểu mẫu", "Kiểm tra", "Tổng hợp"] as const;
 
 const d = CHROMIUM ? describe : describe.skip;
@@ -36,35 +33,12 @@ async function unitFile(unit: Unit, figures: Record<string, readonly [number, nu
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 d("task pane polish in Chromium (standalone)", () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveFolder(await productionBuild());
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = servePane(300_000);
 
   async function open(tab: string, width: number, height = 900): Promise<{ page: Page; problems: string[] }> {
-    const problems: string[] = [];
-    const page = await browser.newPage({ viewport: { width, height }, locale: "vi-VN" });
-    page.on("console", (message: ConsoleMessage) => {
-      const type = message.type();
-      if (type !== "error" && type !== "warning") return;
-      if (EXPECTED_OFFICE_NOISE.some((pattern) => pattern.test(message.text()))) return;
-      problems.push(`console.${type}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => {
-      if (!EXPECTED_OFFICE_REQUESTS.some((pattern) => pattern.test(request.url()))) {
-        problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? "?"})`);
-      }
-    });
-    await page.goto(`${server.url}taskpane.html`);
+    const page = await pane.browser.newPage({ viewport: { width, height }, locale: "vi-VN" });
+    const problems = watchProblems(page);
+    await page.goto(`${pane.server.url}taskpane.html`);
     await page.getByRole("tab", { name: tab }).click();
     return { page, problems };
   }
@@ -133,7 +107,7 @@ d("task pane polish in Chromium (standalone)", () => {
     expect(await link.getAttribute("target")).toBe("_blank");
     const [help] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
     await help.waitForLoadState();
-    expect(help.url()).toBe(`${server.url}help.html`);
+    expect(help.url()).toBe(`${pane.server.url}help.html`);
     const text = await help.locator("body").innerText();
     expect(text).not.toContain("đang được hoàn thiện dần");
     for (const words of ["Tạo biểu mẫu", "Kiểm tra", "Tổng hợp", "Dùng thử với dữ liệu mẫu", "dự thảo báo cáo (.docx)", "theo thứ tự ô"]) {

@@ -9,16 +9,14 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, ConsoleMessage, Download, Page } from "playwright-core";
+import type { Download, Page } from "playwright-core";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 import { writeUnitTemplate } from "../../src/io/write";
-import { CHROMIUM, launchChromium } from "../support/browser";
-import { REPO, productionBuild } from "../support/build";
+import { CHROMIUM } from "../support/browser";
+import { REPO } from "../support/build";
 import { fillTemplate } from "../support/fill";
-import { serveFolder, type StaticServer } from "../support/server";
+import { servePane, watchProblems } from "../support/pane";
 
-const EXPECTED_OFFICE_NOISE = [/Office\.js is loaded outside of Office client/];
-const EXPECTED_OFFICE_REQUESTS = [/^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/telemetryservice\/telemetryproxy\.html$/];
 const AXE = join(REPO, "node_modules/axe-core/axe.min.js");
 
 const d = CHROMIUM ? describe : describe.skip;
@@ -49,37 +47,21 @@ const UNITS_CSV =
   "Trung tâm Chính trị,Huyện,\n";
 
 d("Nhắc đơn vị in Chromium (standalone)", () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const pane = servePane(300_000);
   let downloads: string;
 
-  beforeAll(async () => {
-    const dist = await productionBuild();
-    server = await serveFolder(dist);
-    browser = await launchChromium();
+  beforeAll(() => {
     downloads = mkdtempSync(join(tmpdir(), "de-an-241-downloads-"));
-  }, 300_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (downloads) rmSync(downloads, { recursive: true, force: true });
   });
 
   async function open(tab: string, width = 360): Promise<{ page: Page; problems: string[] }> {
-    const problems: string[] = [];
-    const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true, permissions: ["clipboard-read", "clipboard-write"] });
-    page.on("console", (message: ConsoleMessage) => {
-      const type = message.type();
-      if (type !== "error" && type !== "warning") return;
-      if (EXPECTED_OFFICE_NOISE.some((pattern) => pattern.test(message.text()))) return;
-      problems.push(`console.${type}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => {
-      if (!EXPECTED_OFFICE_REQUESTS.some((pattern) => pattern.test(request.url()))) problems.push(`request failed: ${request.url()}`);
-    });
-    await page.goto(`${server.url}taskpane.html`);
+    const page = await pane.browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true, permissions: ["clipboard-read", "clipboard-write"] });
+    const problems = watchProblems(page);
+    await page.goto(`${pane.server.url}taskpane.html`);
     await page.getByRole("tab", { name: tab }).click();
     return { page, problems };
   }
