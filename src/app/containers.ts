@@ -15,7 +15,7 @@ import type { SourceOrigin } from "../domain/merge/types";
 import { messageFor } from "../domain/rules/messages";
 import { expandContainer, isContainerName, PATH_JOIN, type ContainerLimits, type SkippedEntry } from "../io/read/containers/index";
 import { WorkbookReadError } from "../io/read/errors";
-import { readBatchAnswering, type FileReaderPort, type ReadFailure } from "./read-files";
+import { failedSource, readBatchAnswering, type FileReaderPort, type ReadFailure } from "./read-files";
 import { sha256Hex, type InputFile } from "./sources";
 
 export { isContainerName };
@@ -141,12 +141,7 @@ export function withOrigins(reader: FileReaderPort, expanded: Pick<ExpandedFiles
   const withOrigin = (file: InputFile, outcome: MergeSource | ReadFailure, sha256: string | undefined, limitMs: number): MergeSource | ReadFailure => {
     const origin = expanded.origins.get(file);
     if (origin === undefined || sha256 === undefined) return outcome;
-    if (!("failed" in outcome)) return { ...outcome, origin };
-    const error =
-      outcome.failed === "timeout"
-        ? { code: "timeout" as const, message: messageFor("timeout", { file: file.name, seconds: Math.round(limitMs / 1000) }) }
-        : { code: "corrupt" as const, message: messageFor("corrupt", { file: file.name, detail: outcome.detail }) };
-    return { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}), error, origin };
+    return "failed" in outcome ? { ...failedSource(file, outcome, sha256, limitMs), origin } : { ...outcome, origin };
   };
   const readBatch = reader.readBatch?.bind(reader);
   return {

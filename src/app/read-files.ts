@@ -64,7 +64,8 @@ export function inProcessReader(limits: Partial<ReadLimits> = {}): FileReaderPor
   return { read: (file) => readSource(file, limits) };
 }
 
-function failedSource(file: InputFile, failure: ReadFailure, sha256: string, limitMs: number): MergeSource {
+/** The source of a file the port could not answer for: rejected with "timeout" or "corrupt", its reason in Vietnamese. */
+export function failedSource(file: InputFile, failure: ReadFailure, sha256: string, limitMs: number): MergeSource {
   const error =
     failure.failed === "timeout"
       ? { code: "timeout" as const, message: messageFor("timeout", { file: file.name, seconds: Math.round(limitMs / 1000) }) }

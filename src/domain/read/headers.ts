@@ -168,8 +168,9 @@ function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean
 function hasTwoRoles(view: SheetView, kind: TableKind, row: number, twoRows: boolean, within?: ColumnSpan): boolean {
   let first: string | undefined;
   const width = roleWidth(view, within);
+  const end = { c2: 0 };
   for (let c = within?.c ?? 0; c < width; c++) {
-    const role = cellRole(view, kind, row, twoRows, c);
+    const role = cellRole(view, kind, row, twoRows, c, end);
     if (!role || role === "other") continue;
     if (first === undefined) first = role;
     else if (role !== first) return true;
@@ -200,9 +201,10 @@ function forEachRole(
   found: (role: string, c: number, c2: number) => boolean,
 ): void {
   const width = roleWidth(view, within);
+  const end = { c2: 0 };
   for (let c = within?.c ?? 0; c < width; c++) {
-    const role = cellRole(view, kind, row, twoRows, c);
-    if (role && found(role, c, lastRoleEnd)) return;
+    const role = cellRole(view, kind, row, twoRows, c, end);
+    if (role && found(role, c, end.c2)) return;
   }
 }
 
@@ -211,11 +213,8 @@ function roleWidth(view: SheetView, within: ColumnSpan | undefined): number {
   return Math.min(view.width, 200, within ? within.c2 + 1 : Number.POSITIVE_INFINITY);
 }
 
-/** The last column of the cell cellRole last found a role for (its merged area's). */
-let lastRoleEnd = 0;
-
-/** The role of column c of a header at `row` (over `row + 1` too when twoRows), or null; sets lastRoleEnd. */
-function cellRole(view: SheetView, kind: TableKind, row: number, twoRows: boolean, c: number): string | null {
+/** The role of column c of a header at `row` (over `row + 1` too when twoRows), or null; `end.c2` is set to its last column (its merged area's). */
+function cellRole(view: SheetView, kind: TableKind, row: number, twoRows: boolean, c: number, end: { c2: number }): string | null {
   // view.shownText and view.sameMerge, with each merge looked up once.
   let span = view.merge(row, c);
   const top = span ? view.text(span.s.r, span.s.c) : view.text(row, c);
@@ -229,7 +228,7 @@ function cellRole(view: SheetView, kind: TableKind, row: number, twoRows: boolea
   } else {
     role = classify(kind, top);
   }
-  lastRoleEnd = span ? Math.max(c, span.e.c) : c;
+  end.c2 = span ? Math.max(c, span.e.c) : c;
   return role;
 }
 

@@ -93,11 +93,12 @@ export interface GuardedZip {
   readonly parts: ReadonlyMap<string, Uint8Array>;
   /** For an .ods: what the scan of content.xml found. */
   readonly ods?: OdsScan;
-  /** For an .xlsx: false when its cell count and references are left to the reader (guardZip's `deferSheetChecks`). */
-  readonly sheetsChecked?: boolean;
-  /** Parts a reader may have that were left closed (guardZip's `deferSheetChecks`), and the file, to open it whole for SheetJS. */
-  readonly skipped?: ReadonlySet<string>;
-  readonly bytes?: Uint8Array;
+  /**
+   * For an .xlsx opened for the lean reader (guardZip's `deferSheetChecks`): its cell count and
+   * references are left to the reader, these parts were left closed, and the file is kept to open
+   * it whole (for SheetJS, or a reader that needs a closed part).
+   */
+  readonly forLean?: { readonly closed: ReadonlySet<string>; readonly bytes: Uint8Array };
 }
 
 const decoder = new TextDecoder();
@@ -144,10 +145,12 @@ export function guardZip(
   const parts = new Map<string, Uint8Array>();
   if (isOoxml) {
     for (const [name, data] of scan.kept) if (isOoxmlPart(name)) parts.set(name, data);
-    if (!deferSheetChecks) checkReferences(parts, fileName);
-    if (!deferSheetChecks) return { kind: "ooxml", parts, sheetsChecked: true };
-    const skipped = new Set(scan.entries.filter((e) => !parts.has(e.name) && isOoxmlPart(e.name)).map((e) => e.name));
-    return { kind: "ooxml", parts, sheetsChecked: false, skipped, bytes };
+    if (deferSheetChecks) {
+      const closed = new Set(scan.entries.filter((e) => !parts.has(e.name) && isOoxmlPart(e.name)).map((e) => e.name));
+      return { kind: "ooxml", parts, forLean: { closed, bytes } };
+    }
+    checkReferences(parts, fileName);
+    return { kind: "ooxml", parts };
   }
   for (const [name, data] of scan.kept) if (ODS_PARTS.has(name)) parts.set(name, data);
   const content = parts.get("content.xml");
@@ -320,7 +323,8 @@ function mapTexts(grid: WorkbookGrid, map: (text: string) => string): WorkbookGr
 
 /** Reads a zip the guard opened, with SheetJS, from a clean archive of its parts (never the raw file). */
 export function readGuardedZip(zip: GuardedZip, fileName: string, limits: ReadLimits): WorkbookGrid {
-  if (zip.kind === "ooxml" && zip.sheetsChecked === false) return readGuardedZip(guardZip(zip.bytes!, fileName, limits), fileName, limits);
+  // Opened for the lean reader: opened again whole, every part counted and checked.
+  if (zip.forLean) return readGuardedZip(guardZip(zip.forLean.bytes, fileName, limits), fileName, limits);
   return readWithSheetJs(sheetJsArchive(zip), fileName, limits, zip.ods?.hidden ?? new Set<string>());
 }
 

@@ -454,7 +454,6 @@ class TooManyCells extends Error {
 }
 
 
-
 function concat(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const len = parts.reduce((n, p) => n + p.length, 0);

@@ -67,12 +67,12 @@ function readLean(zip: GuardedZip, bytes: Uint8Array, fileName: string, lim: Rea
     // Past maxRows nothing is read, but the file is refused for its cells as before: every part opened and counted.
     rowsCut: () => void guardZip(bytes, fileName, lim),
   };
-  const skipped = zip.skipped;
+  const closed = zip.forLean?.closed;
   const parts: ZipEntries =
-    skipped && skipped.size > 0
+    closed && closed.size > 0
       ? {
           get(name: string) {
-            if (skipped.has(name)) throw new PartClosed(name);
+            if (closed.has(name)) throw new PartClosed(name);
             return zip.parts.get(name);
           },
         }

@@ -101,26 +101,39 @@ function resolvePath(base: string, target: string): string {
   return parts.join("/");
 }
 
+/** Texts and parts longer than this are read each time, never kept. */
+const LONGEST_KEPT = 64 * 1024;
+
 /**
- * Parts that come out of the same template are the same text in every unit's file (styles,
- * relationships): what is read from them is kept by their text. Bounded; cleared whole when full.
+ * A copy of a text that does not hold on to the text it was cut from (a piece of a sheet's XML
+ * would keep the whole sheet in memory for as long as a cache keeps the piece).
  */
-class PartCache<T> {
-  private readonly map = new Map<string, T>();
+function detached(text: string): string {
+  return (" " + text).slice(1);
+}
+
+/**
+ * What is read from a text that recurs in every unit's file (formulas), kept by the text.
+ * Bounded; cleared whole when full.
+ */
+class PartCache {
+  private readonly map = new Map<string, string>();
   constructor(private readonly max = 64) {}
-  get(key: string, read: () => T): T {
+  get(key: string, read: () => string): string {
     let value = this.map.get(key);
     if (value === undefined) {
-      if (this.map.size >= this.max) this.map.clear();
       value = read();
-      this.map.set(key, value);
+      if (key.length > LONGEST_KEPT) return value;
+      if (this.map.size >= this.max) this.map.clear();
+      value = detached(value);
+      this.map.set(detached(key), value);
     }
     return value;
   }
 }
 
 /** Formulas as written (the template's recur in every file), decoded. */
-const FORMULAS = new PartCache<string>(1024);
+const FORMULAS = new PartCache(1024);
 
 const nodeBuffer = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer;
 
@@ -145,14 +158,16 @@ class BytesCache<T> {
     const key = `${path}\u0000${bytes.length}`;
     const seen = this.map.get(key);
     if (seen) for (const s of seen) if (sameBytes(s.bytes, bytes)) return s.value;
+    decoder ??= new TextDecoder("utf-8");
+    const value = read(decoder.decode(bytes));
+    if (bytes.length > LONGEST_KEPT) return value;
     if (this.size >= this.max) {
       this.map.clear();
       this.size = 0;
     }
-    decoder ??= new TextDecoder("utf-8");
-    const value = read(decoder.decode(bytes));
     const list = this.map.get(key) ?? [];
-    list.push({ bytes, value });
+    // A copy: the part may be a view into the whole file (a stored entry).
+    list.push({ bytes: bytes.slice(), value });
     this.map.set(key, list);
     this.size++;
     return value;
@@ -301,7 +316,7 @@ function readSheet(
   // Merges follow the cells: look after them, unless the name turns up earlier (then from the start, as always).
   const mergesFrom = data && xml.lastIndexOf("mergeCells", data.end) < 0 ? data.end : 0;
   const mergeCells = nextElement(xml, "mergeCells", mergesFrom);
-  const merges = mergeCells ? MERGES.get(mergeCells.inner, () => readMerges(mergeCells.inner)).map(copyRange) : [];
+  const merges = mergeCells ? readMerges(mergeCells.inner) : [];
   return { name, visibility, rows, merges };
 }
 
@@ -315,11 +330,6 @@ function readMerges(inner: string): GridRange[] {
   }
   return merges;
 }
-
-const copyRange = (m: GridRange): GridRange => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } });
-
-/** Merged ranges by the mergeCells element's content (the template's sheets merge the same cells in every file). */
-const MERGES = new PartCache<GridRange[]>(256);
 
 
 /** Zero-based row of a row's "r"; one that is not a row number ("0", "x") gives the row after the previous one. */
