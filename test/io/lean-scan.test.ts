@@ -200,4 +200,25 @@ describe("the lean reader's quick paths", () => {
       expect(a).toMatchObject({ code: expect.stringMatching(/zip-bomb|corrupt/) as unknown as string });
     }
   });
+
+  it("inflates a template's part once for the files that carry it byte for byte, and never gives a file another's bytes", () => {
+    const styles = (fill: string): string => `<styleSheet xmlns="${MAIN}"><fills count="1"><fill><patternFill patternType="${fill}"/></fill></fills></styleSheet>`.repeat(20);
+    const one = zipSync({ "xl/styles.xml": strToU8(styles("solid")) }, { level: 6 });
+    // Another part of the same length, the same name and (here) the same compressed size: only its bytes tell it apart.
+    const other = zipSync({ "xl/styles.xml": strToU8(styles("solie")) }, { level: 6 });
+    expect(other.length).toBe(one.length);
+    const all = (): boolean => true;
+    const stylesOf = (file: Uint8Array): string => strFromU8(scanZip(file, "a.xlsx", DEFAULT_LIMITS, all).kept.get("xl/styles.xml")!);
+    for (let round = 0; round < 2; round++) {
+      expect(stylesOf(one)).toBe(styles("solid"));
+      expect(stylesOf(other)).toBe(styles("solie"));
+    }
+    // The same compressed bytes declaring a smaller size are inflated and refused, as ever.
+    const lying = one.slice();
+    const view = new DataView(lying.buffer, lying.byteOffset, lying.byteLength);
+    const cd = lying.length - 22 - (46 + "xl/styles.xml".length);
+    view.setUint32(cd + 24, 100, true);
+    view.setUint32(22, 100, true);
+    expect(() => scanZip(lying, "x.xlsx", DEFAULT_LIMITS, all)).toThrow(expect.objectContaining({ code: "zip-bomb" }) as unknown as Error);
+  });
 });

@@ -251,6 +251,30 @@ function checkRatio(file: string, name: string, inflated: number, compressed: nu
 
 class LimitExceeded extends Error {}
 
+/**
+ * Package parts that a template gives every unit's file byte for byte (styles, the workbook part,
+ * relationships): a small entry whose compressed bytes are those of one inflated and checked before
+ * inflates to the same bytes (DEFLATE is deterministic), so those are used again. Bounded; cleared
+ * whole when full. Worksheets and shared strings, which differ from unit to unit, are not kept.
+ */
+const SAME_IN_EVERY_FILE = /^(xl\/(styles|workbook)\.xml|xl\/_rels\/workbook\.xml\.rels|_rels\/\.rels)$/;
+const INFLATED = new Map<string, { readonly compressed: Uint8Array; readonly out: Uint8Array }>();
+const INFLATED_MAX = 64;
+/** Entries larger than this are inflated each time. */
+const INFLATED_LARGEST = 64 * 1024;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The key of an entry that may be found in INFLATED, or undefined. */
+function inflatedKey(entry: ZipEntryInfo): string | undefined {
+  if (entry.declaredSize > INFLATED_LARGEST || !SAME_IN_EVERY_FILE.test(entry.name)) return undefined;
+  return `${entry.name}\u0000${entry.compressedSize}\u0000${entry.declaredSize}`;
+}
+
 /** DEFLATE cannot expand data by more than about 1032 to 1. */
 const DEFLATE_MAX_RATIO = 1032;
 /** Entries compressed to at most this many bytes are inflated in one call (at most ~16 MB of work each). */
@@ -363,9 +387,17 @@ export function scanZip(
         // Small entries inflate in one go into a buffer one byte larger than declared: even a
         // stream that lies about its size cannot inflate to more than DEFLATE_MAX_RATIO times
         // its compressed bytes, and any excess shows up as that extra byte.
-        const out = inflateBounded(bytes.subarray(start, end), entry.declaredSize + 1);
+        const compressed = bytes.subarray(start, end);
+        const key = inflatedKey(entry);
+        const seen = key !== undefined ? INFLATED.get(key) : undefined;
+        const out = seen !== undefined && sameBytes(seen.compressed, compressed) ? seen.out : inflateBounded(compressed, entry.declaredSize + 1);
         fresh = true;
         onData(out);
+        // Kept once it has inflated to exactly its declared size (onData refused more).
+        if (key !== undefined && seen?.out !== out && out.length === entry.declaredSize) {
+          if (INFLATED.size >= INFLATED_MAX) INFLATED.clear();
+          INFLATED.set(key, { compressed: compressed.slice(), out });
+        }
       } else if (entry.method === 8) {
         const inflater = new Inflate((chunk) => onData(chunk));
         const step = 16 * 1024;
