@@ -66,6 +66,11 @@ export interface FileUseCases {
     /** Attachments and archive entries that are not spreadsheets: "thư.eml › ảnh.jpg" and why (Vietnamese). */
     onSkipped?: (skipped: readonly { readonly path: string; readonly reason: string }[]) => void,
   ): Promise<MergeSource[]>;
+  /**
+   * Starts ahead what a merge will need (where files are read in workers: the workers, their code
+   * loaded), so that reading begins as soon as files are chosen. Hosts that read in this thread have none.
+   */
+  prepareMerge?(): void;
   /** Merges read sources (cheap: re-run when the user assigns a unit or reverses a superseded choice). */
   summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
   writeXlsx(layout: WorkbookLayout): Promise<Uint8Array>;

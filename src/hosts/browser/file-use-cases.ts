@@ -67,14 +67,19 @@ function defaultMakeWorker(): (() => Promise<Worker>) | null {
 export function createFileUseCases(options: FileUseCaseOptions = {}): FileUseCases {
   const make = options.makeWorker === undefined ? defaultMakeWorker() : options.makeWorker;
   const merging = make ? workerSummariser(make) : null;
+  const reading = make ? workerWork(make) : null;
   const files = fileUseCases({
-    work: make && merging ? handingOver(workerWork(make), merging) : inProcessWork(),
+    work: reading && merging ? handingOver(reading, merging) : inProcessWork(),
     sampleFiles: () => fetchSampleFiles(options.sampleBase),
     ...(options.fileTimeLimitMs !== undefined ? { fileTimeLimitMs: options.fileTimeLimitMs } : {}),
   });
-  if (!merging) return files;
+  if (!merging || !reading) return files;
   return {
     ...files,
+    prepareMerge: () => {
+      reading.prepareMerge();
+      merging.prepare();
+    },
     summarise: (sources, mergeOptions, layout) => merging.summarise(sources, mergeOptions, layout),
     // A merge's summary workbook is written after it, in the worker (here, if the worker could not).
     writeXlsx: async (layout) => {

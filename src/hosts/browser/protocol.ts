@@ -22,6 +22,8 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: "targets"; readonly file: InputFile }
   /** An email message or archive opened into the spreadsheets inside. */
   | { readonly id: number; readonly kind: "expand"; readonly file: InputFile }
+  /** Load the modules for reading files ("read") or for merging and writing the summary ("merge") ahead of the first request (no answer). */
+  | { readonly id: number; readonly kind: "warm"; readonly what: "read" | "merge" }
   /** Sources to keep for the merges to come, each under its number (no answer). */
   | { readonly id: number; readonly kind: "keep"; readonly sources: readonly (readonly [number, MergeSource])[] }
   /**

@@ -4,7 +4,8 @@
  * source as soon as it is read, with the app's own use cases; and, in a worker
  * of its own, merges the sources the page handed over and writes the summary
  * workbook (app/summarise.ts, io/write: the CLI's own use case and writer).
- * They load with import() on the first request, so the worker itself starts small.
+ * They load with import() on the first request, or when the page asks ahead of it ("warm"), so
+ * the worker itself starts small.
  */
 import "../../taskpane/polyfills";
 import type { MergeSource } from "../../domain/merge";
@@ -23,6 +24,18 @@ const FILES_PER_MESSAGE = 100;
 /** The merge and the summary writer, loaded once (as soon as sources come, before the merge is asked for). */
 let loading: Promise<[typeof import("../../app/summarise"), typeof import("../../io/write")]> | undefined;
 const mergeModules = () => (loading ??= Promise.all([import("../../app/summarise"), import("../../io/write")]));
+/** The readers, loaded once (on the first file, or ahead of it when the page asks). */
+let reading: Promise<typeof import("../../app/sources")> | undefined;
+const readModules = () => (reading ??= import("../../app/sources"));
+
+/**
+ * The merge and the writer loaded, and run once on an empty merge (nothing sent back): their code is
+ * compiled before the first real merge, which the user waits for.
+ */
+async function warmMerge(): Promise<void> {
+  const [{ summarise }, { writeWorkbookXlsx }] = await mergeModules();
+  await writeWorkbookXlsx(summarise([], { units: [] }, { unitName: "", superior: "", place: "", level: "huyen", date: "2021-01-01" }).layout);
+}
 
 /** The sources the page asked to keep, by its numbers: those of its latest merge. */
 const kept = new Map<number, MergeSource>();
@@ -40,7 +53,7 @@ function sourcesOf(ids: readonly number[]): MergeSource[] | { missing: number } 
   return out;
 }
 
-async function handle(request: Exclude<WorkerRequest, { kind: "keep" }>, sources: MergeSource[] | { missing: number } | null): Promise<void> {
+async function handle(request: Exclude<WorkerRequest, { kind: "keep" | "warm" }>, sources: MergeSource[] | { missing: number } | null): Promise<void> {
   try {
     if (request.kind === "summarise") {
       // The app's merge use case, as the CLI runs it, and the summary workbook written here: the page only shows it.
@@ -57,7 +70,7 @@ async function handle(request: Exclude<WorkerRequest, { kind: "keep" }>, sources
       scope.postMessage({ id: request.id, kind: "summarise-done", xlsx }, xlsx.buffer instanceof ArrayBuffer ? [xlsx.buffer] : []);
     } else if (request.kind === "read") {
       // Each file hashed and read here (the page hashes nothing), its source sent as soon as it is read.
-      const { readSource } = await import("../../app/sources");
+      const { readSource } = await readModules();
       const total = request.files.length;
       for (const [k, file] of request.files.entries()) {
         scope.postMessage({ id: request.id, kind: "progress", done: k, total, item: file.name });
@@ -89,6 +102,11 @@ scope.onmessage = (event) => {
     for (const [id, source] of request.sources) kept.set(id, source);
     // The merge's modules load while the files are still being read.
     void mergeModules();
+    return;
+  }
+  if (request.kind === "warm") {
+    // A failure to load shows when the modules are asked for by a request, which reports it.
+    (request.what === "merge" ? warmMerge() : readModules()).catch(() => undefined);
     return;
   }
   // Taken now, in the order the requests came (a later merge may let some of these go).

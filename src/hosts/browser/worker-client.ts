@@ -49,15 +49,18 @@ export class ReadWorkerClient {
 
   constructor(private readonly make: () => Promise<Worker>) {}
 
+  /** The worker being made, which every request meanwhile waits for (one worker, not one each). */
+  private making: Promise<Worker> | null = null;
+
   /** The worker, made when there is none. */
   async get(): Promise<Worker> {
     if (this.worker) return this.worker;
+    this.making ??= this.start().finally(() => (this.making = null));
+    return this.making;
+  }
+
+  private async start(): Promise<Worker> {
     const worker = await this.make();
-    if (this.worker) {
-      // Another request made one meanwhile.
-      worker.terminate();
-      return this.worker;
-    }
     this.generation++;
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
@@ -229,10 +232,23 @@ export function workerReader(make: () => Promise<Worker>): FileReaderPort {
   };
 }
 
-/** Checks and targets in one long-lived worker; each merge gets its own (workerReader). */
-export function workerWork(make: () => Promise<Worker>): FileWork {
+/**
+ * Checks and targets in one long-lived worker; each merge gets its own (workerReader), started
+ * ahead by prepareMerge when the page asks: made, and its readers loading, before files are chosen.
+ */
+export function workerWork(make: () => Promise<Worker>): FileWork & { prepareMerge(): void } {
   const client = new ReadWorkerClient(make);
+  let ahead: Promise<Worker> | null = null;
   return {
+    prepareMerge() {
+      if (ahead) return;
+      ahead = make().then((worker) => {
+        worker.postMessage({ id: 0, kind: "warm", what: "read" } satisfies WorkerRequest);
+        return worker;
+      });
+      // One that cannot start is made again by the merge (below).
+      ahead.catch(() => undefined);
+    },
     async checkFile(file) {
       const response = await client.request({ kind: "check", file });
       return response.kind === "check-done" ? response.result : failure(response, file.name);
@@ -241,7 +257,16 @@ export function workerWork(make: () => Promise<Worker>): FileWork {
       const response = await client.request({ kind: "targets", file });
       return response.kind === "targets-done" ? response.targets : failure(response, file.name);
     },
-    mergeReader: () => workerReader(make),
+    mergeReader: () => {
+      let first = ahead;
+      ahead = null;
+      return workerReader(() => {
+        if (!first) return make();
+        const worker = first.catch(() => make());
+        first = null;
+        return worker;
+      });
+    },
     async expandContainer(file, limitMs) {
       // A worker of its own, ended past the time limit (a message or archive that hangs its parser).
       const own = new ReadWorkerClient(make);
@@ -269,6 +294,8 @@ export interface WorkerSummariser {
   summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
   /** The .xlsx the worker writes for a run's layout (after the run is answered), when that layout is one of its runs'. */
   written(layout: WorkbookLayout): Promise<Uint8Array> | undefined;
+  /** Starts the worker and loads the merge and the writer in it, ahead of the first sources. */
+  prepare(): void;
 }
 
 /**
@@ -308,6 +335,11 @@ export function workerSummariser(make: () => Promise<Worker>): WorkerSummariser 
   };
 
   return {
+    prepare() {
+      void worker()
+        .then((w) => w.postMessage({ id: 0, kind: "warm", what: "merge" } satisfies WorkerRequest))
+        .catch(() => undefined);
+    },
     keep(sources) {
       void worker()
         .then((w) => post(w, sources))

@@ -14,12 +14,12 @@ class StandInWorker {
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   readonly transfers: Transferable[][] = [];
-  /** The kinds of request it was sent. */
+  /** The kinds of request it was sent ("warm:read", "warm:merge" for the modules it was asked to load ahead). */
   readonly kinds = new Set<string>();
   constructor(private readonly answer: (request: WorkerRequest, post: (r: WorkerResponse) => void) => void) {}
   postMessage(request: WorkerRequest, transfer: Transferable[]): void {
-    this.kinds.add(request.kind);
-    if (request.kind === "keep") return;
+    this.kinds.add(request.kind === "warm" ? `warm:${request.what}` : request.kind);
+    if (request.kind === "keep" || request.kind === "warm") return;
     this.transfers.push(transfer);
     setTimeout(() => this.answer(request, (r) => this.onmessage?.({ data: r } as MessageEvent<WorkerResponse>)), 0);
   }
@@ -168,5 +168,49 @@ describe("read worker client", () => {
     expect(workers[0]!.terminated).toBe(true);
     await expect(files.readFiles([file("b.xlsx")])).resolves.toEqual([{ file: "b.xlsx", sha256: "0" }]);
     expect(readers(workers)).toHaveLength(2);
+  });
+
+  it("starts a merge's workers ahead (prepareMerge): the files chosen next are read in the one already loading its readers", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    files.prepareMerge!();
+    files.prepareMerge!();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // One for reading (its readers loading) and one for the merge (the merge and the writer loading); asked twice, started once.
+    expect(workers.map((w) => [...w.kinds])).toEqual([["warm:read"], ["warm:merge"]]);
+    await expect(files.readFiles([file("a.xlsx"), file("b.xlsx")])).resolves.toHaveLength(2);
+    expect(workers).toHaveLength(2);
+    expect([...workers[0]!.kinds]).toEqual(["warm:read", "read"]);
+    expect(workers[0]!.terminated).toBe(true);
+    // The next merge, not prepared, makes a worker of its own.
+    await expect(files.readFiles([file("c.xlsx")])).resolves.toHaveLength(1);
+    expect(readers(workers)).toHaveLength(2);
+  });
+
+  it("reads the files when the worker started ahead could not start", async () => {
+    let made = 0;
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        if (made++ === 0) throw new Error("no worker now");
+        const w = new StandInWorker((request, post) => {
+          if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    files.prepareMerge!();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await expect(files.readFiles([file("a.xlsx")])).resolves.toEqual([{ file: "a.xlsx", sha256: "0" }]);
+    expect(readers(workers)).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@
  */
 import type { MergeSource } from "../../../domain/merge";
 import type { PickedTargets } from "./useMergeSession";
+import { whenIdle } from "../../shared/idle";
 
 export const SESSION_KEY = "de-an-241.tong-hop.phien";
 const VERSION = 1;
@@ -57,12 +58,7 @@ const SLICE_MS = 12;
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Until the page is idle (what the user waits for is drawn first), at most a second or so. */
-const idle = (): Promise<void> =>
-  new Promise((resolve) => {
-    const w = globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number };
-    if (typeof w.requestIdleCallback === "function") w.requestIdleCallback(() => resolve(), { timeout: 1000 });
-    else setTimeout(resolve, 100);
-  });
+const idle = (): Promise<void> => new Promise((resolve) => void whenIdle(resolve));
 
 /**
  * The list as deflated JSON in base64, made a slice at a time with the page free between slices (the

@@ -26,6 +26,7 @@ import { DOCX_TYPE, XLSX_TYPE, saveBytes } from "../../shared/download";
 import { errorText } from "../../shared/ErrorBar";
 import { toInputFiles } from "../../shared/FileDrop";
 import { forgetFiles, keepFiles } from "../../shared/feedback/store";
+import { whenIdle } from "../../shared/idle";
 import { targetsNoteLine } from "../../shared/targets-text";
 import { useUnits } from "../../shared/units";
 import { useTask, type Task } from "../../shared/useTask";
@@ -138,6 +139,8 @@ export function useMergeSession(): MergeSession {
   useEffect(() => {
     kept.current = sources;
   }, [sources]);
+  // The merge's workers start once the page is idle, so that reading begins as soon as files are chosen.
+  useEffect(() => whenIdle(() => files.prepareMerge?.()), [files]);
   useEffect(() => {
     let live = true;
     void loadSession().then((saved) => {
@@ -224,6 +227,8 @@ export function useMergeSession(): MergeSession {
       .then(async (result) => {
         const line = await targetsNoteLine(result.summary.targetsSource);
         if (live) setRun({ run: result, targetsLine: line });
+        // Ready for more files, once the page is idle again.
+        whenIdle(() => files.prepareMerge?.(), 5000);
       })
       .catch((error: unknown) => {
         if (live) showProblem({ title: "Không tổng hợp được", message: errorText(error) });
