@@ -69,6 +69,18 @@ describe("Tổng hợp tab", () => {
     expect(card("nung-nang-2.xlsx").getAttribute("data-status")).toBe("superseded");
   });
 
+  it("starts the merge's workers once the page is idle, and again after a merge for the next files", async () => {
+    const files = await loadSamples();
+    files.prepareMerge = jest.fn();
+    renderWith(<MergeTab />, STANDALONE, { files });
+    // Not while the tab is first drawn: when the page is idle.
+    expect(files.prepareMerge).not.toHaveBeenCalled();
+    await waitFor(() => expect(files.prepareMerge).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("file-statuses");
+    await waitFor(() => expect(files.prepareMerge).toHaveBeenCalledTimes(2));
+  });
+
   it("passes the edited deadline to the merge", async () => {
     const files = await loadSamples();
     renderWith(<MergeTab />, STANDALONE, { files });
