@@ -21,5 +21,6 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
+  setupFilesAfterEnv: ["<rootDir>/test/support/ui-timeouts.js"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };
