@@ -57,6 +57,30 @@ describe("CSV: encoding", () => {
     expect((row[0] as string).normalize("NFC")).toBe(row[0]);
   });
 
+  it("reads Windows-1258 CSV and web pages where TextDecoder is the pane's polyfill (EdgeHTML 18 has no decoder of its own)", () => {
+    const csv = encodeWindows1258(text);
+    const page = Uint8Array.from([
+      ...utf8('<html><head><meta charset="windows-1258"></head><body><table><tr><td>'),
+      ...encodeWindows1258("Đảng ủy xã Bản Giang"),
+      ...utf8("</td></tr></table></body></html>"),
+    ]);
+    const scope = globalThis as { self?: unknown; TextDecoder?: unknown };
+    const [decoder, self] = [scope.TextDecoder, scope.self];
+    try {
+      delete scope.TextDecoder;
+      scope.self = globalThis;
+      jest.isolateModules(() => void jest.requireActual("../../src/taskpane/polyfills"));
+      // The polyfill knows UTF-8, UTF-16 and Windows-1252 only.
+      expect(scope.TextDecoder).not.toBe(decoder);
+      expect(() => new TextDecoder("windows-1258")).toThrow(RangeError);
+      expect(values(csv)[0]).toEqual(["Đảng ủy xã Bản Giang", "Người", "Hộ gia đình đạt tiêu chuẩn văn hóa"]);
+      expect(values(page, "he-thong.xls")[0]).toEqual(["Đảng ủy xã Bản Giang"]);
+    } finally {
+      scope.TextDecoder = decoder;
+      scope.self = self;
+    }
+  });
+
   it("keeps TCVN3 (ABC) bytes as Windows-1252 text, byte for byte, for the domain to convert", () => {
     // "Đảng ủy" in TCVN3: § ¶ n g   ñ y  (0xA7 0xB6 0x6E 0x67 0x20 0xF1 0x79)
     const bytes = Uint8Array.from([0xa7, 0xb6, 0x6e, 0x67, 0x20, 0xf1, 0x79, 0x3b, 0x31, 0x0a]);

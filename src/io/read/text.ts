@@ -18,11 +18,24 @@
  * applies, and "1,252" stays ambiguous.
  */
 import type { GridCell } from "../../domain/model/grid";
+import { decodeCp1258 } from "./cp1258";
 
-/** Decodes with a label TextDecoder knows; undefined when it does not know it. */
-function decoderFor(label: string): TextDecoder | undefined {
+interface Decoder {
+  /** The WHATWG name of the encoding. */
+  readonly encoding: string;
+  decode(bytes: Uint8Array): string;
+}
+
+/** Windows-1258 by our own table, in every host (EdgeHTML 18 has no decoder for it). */
+const CP1258: Decoder = { encoding: "windows-1258", decode: decodeCp1258 };
+const CP1258_LABELS = new Set(["cp1258", "windows-1258", "x-cp1258"]);
+
+/** Decodes with a label TextDecoder knows (Windows-1258 by our table); undefined when it does not know it. */
+function decoderFor(label: string): Decoder | undefined {
+  const name = label.trim().toLowerCase();
+  if (CP1258_LABELS.has(name)) return CP1258;
   try {
-    return new TextDecoder(label.trim().toLowerCase(), { fatal: false });
+    return new TextDecoder(name, { fatal: false });
   } catch {
     return undefined;
   }
@@ -79,7 +92,7 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   }
   if (isUtf8(bytes)) return out(new TextDecoder("utf-8").decode(bytes), "utf-8");
   const legacy = legacyEncoding(bytes);
-  return out(new TextDecoder(legacy).decode(bytes), legacy);
+  return out((legacy === "windows-1258" ? CP1258 : new TextDecoder(legacy)).decode(bytes), legacy);
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
