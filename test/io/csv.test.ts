@@ -12,6 +12,7 @@ import { readWorkbook, WorkbookReadError } from "../../src/io/read";
 import { guessSeparator } from "../../src/io/read/csv";
 import { decodeText, legacyEncoding, numberByConvention, numberConvention } from "../../src/io/read/text";
 import { encodeWindows1258, makeCsvFixtures, UNIT } from "../fixtures/csv/make-csv";
+import { withPaneTextDecoder } from "../support/pane-decoder";
 import { SOFFICE } from "../support/programs";
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -64,21 +65,12 @@ describe("CSV: encoding", () => {
       ...encodeWindows1258("Đảng ủy xã Bản Giang"),
       ...utf8("</td></tr></table></body></html>"),
     ]);
-    const scope = globalThis as { self?: unknown; TextDecoder?: unknown };
-    const [decoder, self] = [scope.TextDecoder, scope.self];
-    try {
-      delete scope.TextDecoder;
-      scope.self = globalThis;
-      jest.isolateModules(() => void jest.requireActual("../../src/taskpane/polyfills"));
+    withPaneTextDecoder(() => {
       // The polyfill knows UTF-8, UTF-16 and Windows-1252 only.
-      expect(scope.TextDecoder).not.toBe(decoder);
       expect(() => new TextDecoder("windows-1258")).toThrow(RangeError);
       expect(values(csv)[0]).toEqual(["Đảng ủy xã Bản Giang", "Người", "Hộ gia đình đạt tiêu chuẩn văn hóa"]);
       expect(values(page, "he-thong.xls")[0]).toEqual(["Đảng ủy xã Bản Giang"]);
-    } finally {
-      scope.TextDecoder = decoder;
-      scope.self = self;
-    }
+    });
   });
 
   it("keeps TCVN3 (ABC) bytes as Windows-1252 text, byte for byte, for the domain to convert", () => {

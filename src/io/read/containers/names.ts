@@ -4,6 +4,7 @@
  * never used as a path on disk (a name with ".." or an absolute path is only
  * a label here).
  */
+import { decodeCp1258 } from "../cp1258";
 import { isCsvName, isWorkbookName } from "../formats";
 
 /** Code page 437 (the original IBM PC's, which Windows' "Send to › Compressed folder" writes for names without the UTF-8 flag), bytes 0x80–0xFF. */
@@ -17,14 +18,6 @@ export function decodeCp437(bytes: Uint8Array): string {
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-
-function decoderFor(label: string): TextDecoder | undefined {
-  try {
-    return new TextDecoder(label, { fatal: true });
-  } catch {
-    return undefined;
-  }
-}
 
 /** Letters only Vietnamese uses (after NFC), to tell a Vietnamese code page from CP437's box drawing. */
 const VIETNAMESE = /[ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
@@ -47,16 +40,9 @@ export function decodeEntryName(bytes: Uint8Array, utf8Flag: boolean): string {
     // Not UTF-8: a legacy code page.
   }
   const cp437 = decodeCp437(bytes);
-  const vn = decoderFor("windows-1258");
-  if (vn) {
-    try {
-      const text = vn.decode(bytes).normalize("NFC");
-      if (VIETNAMESE.test(text) && CP437_NOISE.test(cp437)) return text;
-    } catch {
-      // Bytes windows-1258 does not map: CP437 below.
-    }
-  }
-  return cp437;
+  // Windows-1258 by our own table (EdgeHTML 18 has no decoder for it); it maps every byte.
+  const text = decodeCp1258(bytes).normalize("NFC");
+  return VIETNAMESE.test(text) && CP437_NOISE.test(cp437) ? text : cp437;
 }
 
 /**
