@@ -30,12 +30,13 @@ const readModules = () => (reading ??= import("../../app/sources"));
 
 /**
  * The merge and the writer loaded, and run once on an empty merge (nothing sent back): their code is
- * compiled before the first real merge, which the user waits for.
+ * compiled before the first real merge, which the user waits for. Once per worker, however often asked.
  */
-async function warmMerge(): Promise<void> {
-  const [{ summarise }, { writeWorkbookXlsx }] = await mergeModules();
-  await writeWorkbookXlsx(summarise([], { units: [] }, { unitName: "", superior: "", place: "", level: "huyen", date: "2021-01-01" }).layout);
-}
+let warmed: Promise<void> | undefined;
+const warmMerge = (): Promise<void> =>
+  (warmed ??= mergeModules().then(async ([{ summarise }, { writeWorkbookXlsx }]) => {
+    await writeWorkbookXlsx(summarise([], { units: [] }, { unitName: "", superior: "", place: "", level: "huyen", date: "2021-01-01" }).layout);
+  }));
 
 /** The sources the page asked to keep, by its numbers: those of its latest merge. */
 const kept = new Map<number, MergeSource>();

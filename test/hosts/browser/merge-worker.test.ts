@@ -11,6 +11,7 @@
 import * as XLSX from "@e965/xlsx";
 import { unitWorkbook } from "../../../bench/corpus";
 import { readSource } from "../../../src/app/sources";
+import * as summariseModule from "../../../src/app/summarise";
 import { summarise } from "../../../src/app/summarise";
 import type { MergeSource, Summary } from "../../../src/domain/merge";
 import type { WorkbookLayout } from "../../../src/domain/model/layout";
@@ -45,6 +46,20 @@ describe("the merge in the worker (read.worker.ts)", () => {
     }
     throw new Error(`no answer to request ${id}`);
   };
+
+  it("asked to warm up, runs the merge and the writer once on nothing, however often asked, and answers nothing", async () => {
+    const spy = jest.spyOn(summariseModule, "summarise");
+    const before = posted.length;
+    send({ id: 0, kind: "warm", what: "merge" });
+    send({ id: 0, kind: "warm", what: "read" });
+    send({ id: 0, kind: "warm", what: "merge" });
+    for (let i = 0; i < 500 && spy.mock.calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]![0]).toEqual([]);
+    expect(posted).toHaveLength(before);
+    spy.mockRestore();
+  });
 
   it("merges the kept sources named, as this thread does, and moves the .xlsx to the page; sources no longer named are let go", async () => {
     const sources: MergeSource[] = [];
