@@ -16,6 +16,7 @@ import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { TAM_DUONG_UNITS, type Unit } from "../../src/domain/units";
 import { writeUnitTemplate } from "../../src/io/write";
+import { slowButLegal } from "../fixtures/hostile-files";
 import { axeViolations, guardsHandFocusOn } from "../support/axe";
 import { CHROMIUM } from "../support/browser";
 import { fillTemplate } from "../support/fill";
@@ -270,14 +271,19 @@ d("task pane polish in Chromium (standalone)", () => {
     await inView(page.getByTestId("file-status").first(), 350);
 
     // A merge of many files: the progress line and its "Hủy" show inside the first screen, under the button that started it.
+    // Two large files (400,000 cells each) first keep the reading going long enough to press "Hủy", however fast the rest is read.
     await page.evaluate(() => window.scrollTo(0, 0));
-    const files = await Promise.all(
-      Array.from({ length: 40 }, async (_x, i) => ({
-        name: `don-vi-${String(i + 1).padStart(2, "0")}.xlsx`,
-        mimeType: XLSX_TYPE,
-        buffer: await unitFile(TAM_DUONG_UNITS[i % TAM_DUONG_UNITS.length]!, { "1.1": [10 + i, 9], "4.1": [900, 800 + i] }),
-      })),
-    );
+    const large = slowButLegal();
+    const files = [
+      ...["00a", "00b"].map((n) => ({ name: `don-vi-${n}-lon.xlsx`, mimeType: XLSX_TYPE, buffer: Buffer.from(large) })),
+      ...(await Promise.all(
+        Array.from({ length: 40 }, async (_x, i) => ({
+          name: `don-vi-${String(i + 1).padStart(2, "0")}.xlsx`,
+          mimeType: XLSX_TYPE,
+          buffer: await unitFile(TAM_DUONG_UNITS[i % TAM_DUONG_UNITS.length]!, { "1.1": [10 + i, 9], "4.1": [900, 800 + i] }),
+        })),
+      )),
+    ];
     await page.getByTestId("merge-drop").locator('input[type="file"]').setInputFiles(files);
     const progress = page.getByTestId("progress");
     await progress.waitFor({ timeout: 30_000 });
