@@ -17,6 +17,7 @@
 import type { GridCell, GridSheet, WorkbookGrid } from "../../domain/model/grid";
 import { MAX_COLUMNS } from "../../domain/model/grid";
 import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "./errors";
+import { ownText } from "./own-text";
 import { applyConvention, decodeText, numberConvention, textsOf } from "./text";
 
 type Separator = "," | ";" | "\t";
@@ -138,7 +139,7 @@ export function parseCsv(text: string, separator: Separator, onCell: () => void 
 
 /** The rows of texts as one sheet: empty texts are empty cells. */
 function toSheet(rows: readonly string[][], sheetName: string): GridSheet {
-  const gridRows: (GridCell | undefined)[][] = rows.map((row) => row.map((t): GridCell | undefined => (t === "" ? undefined : { v: t })));
+  const gridRows: (GridCell | undefined)[][] = rows.map((row) => row.map((t): GridCell | undefined => (t === "" ? undefined : { v: ownText(t) })));
   applyConvention(gridRows, numberConvention(textsOf(gridRows)));
   return { name: sheetName, visibility: "visible", rows: gridRows, merges: [] };
 }

@@ -15,6 +15,7 @@ export { isDateFormat, serialToDate };
 import { isXmlNumber } from "./sheet-check";
 import { EXCEL_COLUMNS as COLUMNS, EXCEL_ROWS as ROWS } from "../errors";
 import { attribute, attributes, attributeValue, decodeXml, elements, findElementIn, FOUND, nextElement, PREFIXED, textOf, type ElementAt } from "./xml";
+import { detached, ownText } from "../own-text";
 
 /*
  * The per-cell paths call these through module-local references: under CommonJS
@@ -103,14 +104,6 @@ function resolvePath(base: string, target: string): string {
 
 /** Texts and parts longer than this are read each time, never kept. */
 const LONGEST_KEPT = 64 * 1024;
-
-/**
- * A copy of a text that does not hold on to the text it was cut from (a piece of a sheet's XML
- * would keep the whole sheet in memory for as long as a cache keeps the piece).
- */
-function detached(text: string): string {
-  return (" " + text).slice(1);
-}
 
 /**
  * What is read from a text that recurs in every unit's file (formulas), kept by the text.
@@ -283,11 +276,11 @@ function sharedStrings(entries: ZipEntries, path: string | undefined): string[] 
   const si = element();
   let found: number;
   for (let at = 0; (found = findElementIn(xml, "si", at, xml.length, si)) === FOUND_IT; at = si.end) {
-    out.push(textOf(xml.slice(si.innerStart, si.innerEnd)));
+    out.push(ownText(textOf(xml.slice(si.innerStart, si.innerEnd))));
   }
   if (found !== PREFIXED_TAG) return out;
   out.length = 0;
-  for (const el of elements(xml, "si")) out.push(textOf(el.inner));
+  for (const el of elements(xml, "si")) out.push(ownText(textOf(el.inner)));
   return out;
 }
 
@@ -413,7 +406,7 @@ class CellReader {
     let v: CellValue | undefined;
     let z: string | undefined;
     if (type === "inlineStr") {
-      v = inline !== undefined ? runText(inline) : "";
+      v = inline !== undefined ? ownText(runText(inline)) : "";
     } else if (raw !== undefined) {
       switch (type) {
         case "s": {
@@ -423,19 +416,19 @@ class CellReader {
           break;
         }
         case "str":
-          v = decode(raw);
+          v = ownText(decode(raw));
           break;
         case "b":
           v = raw === "1";
           break;
         case "e":
-          v = decode(raw);
+          v = ownText(decode(raw));
           break;
         case "d": {
           // A date that does not parse stays the text written (never an invalid Date).
           const text = decode(raw);
           const d = new Date(text);
-          v = Number.isNaN(d.getTime()) ? text : d;
+          v = Number.isNaN(d.getTime()) ? ownText(text) : d;
           break;
         }
         case "n": {
@@ -444,7 +437,7 @@ class CellReader {
           if (!Number.isFinite(n)) {
             // Not a number as SpreadsheetML writes one ("0x10", "Infinity", ""): kept as the text written,
             // which the domain refuses at its cell (SheetJS reads it so too: sheet-check.ts marks it as text).
-            v = decode(raw);
+            v = ownText(decode(raw));
             break;
           }
           const kind = this.dates[style];

@@ -1,0 +1,61 @@
+/**
+ * A text read from a file does not keep the file's text in memory: a report keeps some cell texts
+ * (a unit's name, a document's summary), and the reading's caches keep texts they have seen, for
+ * as long as a merge of thousands of files runs. A piece cut out of a part's XML, or out of a
+ * CSV's whole text, would keep all of it alive. Measured here by the heap a kept cell text holds.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { strToU8, zipSync } from "fflate";
+import { readWorkbook } from "../../src/io/read";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** About 1 MB of other texts beside the one kept, Vietnamese (two bytes a character in memory). */
+const filler = (n: number): string[] => Array.from({ length: n }, (_, i) => `Đảng ủy xã số ${i} đã học tập quán triệt nghị quyết ${"ô".repeat(40)}`);
+
+function xlsx(kept: string): Uint8Array {
+  const texts = [kept, ...filler(12_000)];
+  return zipSync({
+    "[Content_Types].xml": strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    "_rels/.rels": strToU8(`<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    "xl/workbook.xml": strToU8(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Chỉ tiêu" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ),
+    "xl/sharedStrings.xml": strToU8(`<sst xmlns="${MAIN}">${texts.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>`),
+    "xl/worksheets/sheet1.xml": strToU8(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row></sheetData></worksheet>`),
+  });
+}
+
+function csv(kept: string): Uint8Array {
+  return strToU8([`${kept};1`, ...filler(12_000).map((t) => `${t};2`)].join("\n"));
+}
+
+/** The heap the first cell's text of each of `n` files holds once everything else is let go, per file. */
+function heldPerFile(make: (kept: string) => Uint8Array, name: string, n = 8): number {
+  const files = Array.from({ length: n }, (_, i) => make(`Chi bộ Trạm Y tế xã số ${i} của huyện`));
+  const kept: unknown[] = [];
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (const bytes of files) kept.push(readWorkbook(bytes, name).sheets[0]!.rows[0]![0]!.v);
+  gc();
+  const held = (process.memoryUsage().heapUsed - before) / n;
+  expect(kept.every((v, i) => v === `Chi bộ Trạm Y tế xã số ${i} của huyện`)).toBe(true);
+  return held;
+}
+
+describe("texts read from a file are strings of their own", () => {
+  it("a cell's text from an .xlsx's shared strings holds only itself, not the part it was cut from (about 2 MB in memory)", () => {
+    expect(heldPerFile(xlsx, "a.xlsx")).toBeLessThan(64 * 1024);
+  });
+
+  it("a field of a CSV holds only itself, not the file's whole text", () => {
+    expect(heldPerFile(csv, "a.csv")).toBeLessThan(64 * 1024);
+  });
+});
