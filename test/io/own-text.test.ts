@@ -37,6 +37,11 @@ function csv(kept: string): Uint8Array {
   return strToU8([`${kept};1`, ...filler(12_000).map((t) => `${t};2`)].join("\n"));
 }
 
+function html(kept: string): Uint8Array {
+  const rows = [kept, ...filler(12_000)].map((t, i) => `<tr><td>${t}</td><td>${i}</td></tr>`);
+  return strToU8(`<html><head><meta charset="utf-8"></head><body><table>${rows.join("")}</table></body></html>`);
+}
+
 /** The heap the first cell's text of each of `n` files holds once everything else is let go, per file. */
 function heldPerFile(make: (kept: string) => Uint8Array, name: string, n = 8): number {
   const files = Array.from({ length: n }, (_, i) => make(`Chi bộ Trạm Y tế xã số ${i} của huyện`));
@@ -53,6 +58,10 @@ function heldPerFile(make: (kept: string) => Uint8Array, name: string, n = 8): n
 describe("texts read from a file are strings of their own", () => {
   it("a cell's text from an .xlsx's shared strings holds only itself, not the part it was cut from (about 2 MB in memory)", () => {
     expect(heldPerFile(xlsx, "a.xlsx")).toBeLessThan(64 * 1024);
+  });
+
+  it("a cell of a web page saved as Excel holds only itself, not the page", () => {
+    expect(heldPerFile(html, "he-thong.xls")).toBeLessThan(64 * 1024);
   });
 
   it("a field of a CSV holds only itself, not the file's whole text", () => {

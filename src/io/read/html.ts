@@ -20,7 +20,6 @@ import type { GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/
 import { MAX_COLUMNS } from "../../domain/model/grid";
 import { decodeEntities } from "./entities";
 import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "./errors";
-import { ownText } from "./own-text";
 import { applyConvention, decodeText, numberConvention, textsOf } from "./text";
 
 /** HTML's own limits on spans. */
@@ -322,7 +321,7 @@ function cellValue(cell: OpenCell): GridCell | undefined {
     }
   }
   if (text === "") return f !== undefined ? { f } : undefined;
-  return { v: ownText(text), ...(f !== undefined ? { f } : {}) };
+  return { v: text, ...(f !== undefined ? { f } : {}) };
 }
 
 type Block = { readonly order: number; readonly text: string } | { readonly order: number; readonly table: TableBuilder };
