@@ -5,6 +5,7 @@
  * limit is passed — a zip that lies about its sizes is caught.
  */
 import { Inflate, inflateSync, zipSync } from "fflate";
+import { sameBytes } from "./bytes";
 import { WorkbookReadError, type ReadLimits } from "./errors";
 import { formatMegabytes } from "../../domain/format";
 
@@ -262,12 +263,6 @@ const INFLATED = new Map<string, { readonly compressed: Uint8Array; readonly out
 const INFLATED_MAX = 64;
 /** Entries larger than this are inflated each time. */
 const INFLATED_LARGEST = 64 * 1024;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** The key of an entry that may be found in INFLATED, or undefined. */
 function inflatedKey(entry: ZipEntryInfo): string | undefined {

@@ -15,6 +15,7 @@ export { isDateFormat, serialToDate };
 import { isXmlNumber } from "./sheet-check";
 import { EXCEL_COLUMNS as COLUMNS, EXCEL_ROWS as ROWS } from "../errors";
 import { attribute, attributes, attributeValue, decodeXml, elements, findElementIn, FOUND, nextElement, PREFIXED, textOf, type ElementAt } from "./xml";
+import { sameBytes } from "../bytes";
 import { detached, ownText } from "../own-text";
 
 /*
@@ -127,16 +128,6 @@ class PartCache {
 
 /** Formulas as written (the template's recur in every file), decoded. */
 const FORMULAS = new PartCache(1024);
-
-const nodeBuffer = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer;
-
-/** Whether two byte arrays hold the same bytes (natively under Node). */
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  if (nodeBuffer) return nodeBuffer.compare(a, b) === 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /**
  * What is read from a part that comes out of the same template in every unit's file (styles,
