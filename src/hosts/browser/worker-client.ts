@@ -238,16 +238,33 @@ export function workerReader(make: () => Promise<Worker>): FileReaderPort {
  */
 export function workerWork(make: () => Promise<Worker>): FileWork & { prepareMerge(): void } {
   const client = new ReadWorkerClient(make);
-  let ahead: Promise<Worker> | null = null;
+  /** The worker started ahead; `take` stops watching it for a failure to load, and answers false when it failed already. */
+  let ahead: Promise<{ readonly worker: Worker; readonly take: () => boolean }> | null = null;
   return {
     prepareMerge() {
       if (ahead) return;
-      ahead = make().then((worker) => {
+      const started = make().then((worker) => {
+        // A worker whose script fails before a merge takes it is let go: the merge makes a new one
+        // (whose failure then reaches the merge), instead of waiting the time limit for an answer.
+        let failed = false;
+        const broken = (): void => {
+          failed = true;
+          worker.terminate();
+          if (ahead === started) ahead = null;
+        };
+        worker.addEventListener("error", broken);
         worker.postMessage({ id: 0, kind: "warm", what: "read" } satisfies WorkerRequest);
-        return worker;
+        const take = (): boolean => {
+          worker.removeEventListener("error", broken);
+          return !failed;
+        };
+        return { worker, take };
       });
+      ahead = started;
       // One that cannot start is made again by the merge (below).
-      ahead.catch(() => undefined);
+      started.catch(() => {
+        if (ahead === started) ahead = null;
+      });
     },
     async checkFile(file) {
       const response = await client.request({ kind: "check", file });
@@ -262,7 +279,10 @@ export function workerWork(make: () => Promise<Worker>): FileWork & { prepareMer
       ahead = null;
       return workerReader(() => {
         if (!first) return make();
-        const worker = first.catch(() => make());
+        const worker = first.then(
+          ({ worker, take }) => (take() ? worker : make()),
+          () => make(),
+        );
         first = null;
         return worker;
       });

@@ -16,8 +16,25 @@ class StandInWorker {
   readonly transfers: Transferable[][] = [];
   /** The kinds of request it was sent ("warm:read", "warm:merge" for the modules it was asked to load ahead). */
   readonly kinds = new Set<string>();
+  private readonly errorListeners = new Set<(event: ErrorEvent) => void>();
+  /** Its script failed to load: it answers nothing. */
+  private dead = false;
   constructor(private readonly answer: (request: WorkerRequest, post: (r: WorkerResponse) => void) => void) {}
+  addEventListener(type: string, listener: (event: ErrorEvent) => void): void {
+    if (type === "error") this.errorListeners.add(listener);
+  }
+  removeEventListener(type: string, listener: (event: ErrorEvent) => void): void {
+    if (type === "error") this.errorListeners.delete(listener);
+  }
+  /** As a worker whose script cannot be loaded: an error event, then silence. */
+  failToLoad(): void {
+    this.dead = true;
+    const event = { message: "script failed to load", preventDefault: () => undefined } as unknown as ErrorEvent;
+    for (const listener of this.errorListeners) listener(event);
+    this.onerror?.(event);
+  }
   postMessage(request: WorkerRequest, transfer: Transferable[]): void {
+    if (this.dead) return;
     this.kinds.add(request.kind === "warm" ? `warm:${request.what}` : request.kind);
     if (request.kind === "keep" || request.kind === "warm") return;
     this.transfers.push(transfer);
@@ -212,5 +229,28 @@ describe("read worker client", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await expect(files.readFiles([file("a.xlsx")])).resolves.toEqual([{ file: "a.xlsx", sha256: "0" }]);
     expect(readers(workers)).toHaveLength(1);
+  });
+
+  it("lets go of a worker started ahead whose script fails before the files come, and reads them in a new one", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      fileTimeLimitMs: 300,
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    files.prepareMerge!();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const ahead = workers.find((w) => w.kinds.has("warm:read"))!;
+    ahead.failToLoad();
+    expect(ahead.terminated).toBe(true);
+    // Read, not stopped past the time limit by a worker that will never answer.
+    await expect(files.readFiles([file("a.xlsx")])).resolves.toEqual([{ file: "a.xlsx", sha256: "0" }]);
+    expect(readers(workers)).toHaveLength(1);
+    expect(readers(workers)[0]).not.toBe(ahead);
   });
 });
