@@ -111,6 +111,13 @@ describe("detection, one text at a time", () => {
   ])("%s is left as it is", (text) => {
     expect(detectLegacyText(text)).toBeNull();
   });
+
+  it("a text longer than a cell of Excel holds (32,767 characters) is left as it is, not decoded", () => {
+    const typed = "Ban Tuyªn gi¸o huyÖn ñy Tam §­êng; ";
+    const fits = typed.repeat(Math.floor(32_767 / typed.length));
+    expect(detectLegacyText(fits)).toEqual({ encoding: "TCVN3", text: decodeTcvn3(fits) });
+    expect(detectLegacyText(fits + typed)).toBeNull();
+  });
 });
 
 /** A syllable: an onset, a rhyme, a tone on one of its vowels (stop codas take sắc or nặng). */

@@ -28,6 +28,16 @@ describe("header wordings", () => {
   it.each(documents)("documents table: %p → %s", (text, role) => {
     expect(documentRole(foldText(text))).toBe(role);
   });
+
+  it("a text longer than a cell of Excel holds heads no column: its column is taken by its place, and said so", () => {
+    const read = (total: string): UnitReport =>
+      readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER.map((h) => (h === "Tổng số" ? total : h)), ...indicatorBody(goodFigures())] }] }), "bao-cao.xlsx");
+    const byPosition = (r: UnitReport): string[] => r.issues.filter((i) => i.rule === "column-by-position").map((i) => i.cell ?? "");
+    const fits = `Tổng số ${"x".repeat(32_767 - 8)}`;
+    expect(byPosition(read(fits))).toEqual([]);
+    expect(byPosition(read(`${fits}x`))).toEqual(["D1"]);
+    expect(read(`${fits}x`).indicators["1.1"]).toEqual(read(fits).indicators["1.1"]);
+  });
 });
 
 describe("matching rows to indicators", () => {

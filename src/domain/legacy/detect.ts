@@ -6,6 +6,7 @@
  * (a "¸" or "ª" inside a word, "giaùo"). A text that reads as Vietnamese both
  * ways ("mét" is TCVN3 for "một" and a Vietnamese word itself) is kept as it is.
  */
+import { EXCEL_CELL_TEXT } from "../model/grid";
 import { isVietnameseSyllable } from "./syllable";
 import { decodeTcvn3, encodeTcvn3, TCVN3_STORED } from "./tcvn3";
 import { decodeVni, encodeVni, VNI_STORED } from "./vni";
@@ -33,8 +34,13 @@ export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
  * Every character either encoding stores lies in 0xA1–0xFF, and neither stores a Latin letter
  * beyond Latin-1 (ă, đ, ơ, ạ…): a text without the one or with the other is left at once.
  */
-/** Worth decoding: a character either encoding stores (0xA1–0xFF), and no Latin letter beyond Latin-1. */
+/**
+ * Worth decoding: a character either encoding stores (0xA1–0xFF), and no Latin letter beyond
+ * Latin-1. A text longer than a cell of Excel holds was not typed in one with these fonts: it is
+ * left as it is (and cut where it is read), not decoded twice over.
+ */
 function mayBeLegacy(text: string): boolean {
+  if (text.length > EXCEL_CELL_TEXT) return false;
   let stored = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

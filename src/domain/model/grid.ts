@@ -81,6 +81,8 @@ export function parseAddress(address: string): { r: number; c: number } {
 /** Excel's sheet size: 1,048,576 rows by 16,384 columns. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
+/** Excel's limit on the characters of one cell. */
+export const EXCEL_CELL_TEXT = 32_767;
 
 function columnNumber(letters: string): number {
   let c = 0;

@@ -2,6 +2,7 @@
  * Recognising the header rows of the two tables, whatever their wording,
  * case, Unicode form, line breaks, and whether they span two rows.
  */
+import { EXCEL_CELL_TEXT } from "../model/grid";
 import { foldText } from "../text";
 import type { SheetView } from "./sheet";
 
@@ -113,7 +114,8 @@ function mayBeFigures(text: string): boolean {
 }
 
 function classify(kind: TableKind, text: string): string | null {
-  if (text === "" || (mayBeFigures(text) && ONLY_FIGURES.test(text))) return null;
+  // A text longer than a cell of Excel holds heads no column.
+  if (text === "" || text.length > EXCEL_CELL_TEXT || (mayBeFigures(text) && ONLY_FIGURES.test(text))) return null;
   const cache = ROLE_CACHE[kind];
   let role = cache.get(text);
   if (role === undefined) {

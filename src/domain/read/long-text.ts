@@ -5,12 +5,11 @@
  * `text-cut` warning names the file and the cell of each such text in the
  * tables read.
  */
-import { cellAddress, type WorkbookGrid } from "../model/grid";
+import { cellAddress, EXCEL_CELL_TEXT, type WorkbookGrid } from "../model/grid";
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
 
-/** Excel's limit on the characters of one cell. */
-export const EXCEL_CELL_TEXT = 32_767;
+export { EXCEL_CELL_TEXT };
 
 /**
  * A `text-cut` warning for each text cell longer than Excel's limit in the given rows of each

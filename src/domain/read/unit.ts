@@ -3,7 +3,7 @@
  * header block of the report ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" / unit / "*"), else
  * the file name; the date from the line "…, ngày … tháng … năm …".
  */
-import type { GridSheet, WorkbookGrid } from "../model/grid";
+import { EXCEL_CELL_TEXT, type GridSheet, type WorkbookGrid } from "../model/grid";
 import { parseIdentityRows, type WorkbookIdentity } from "../model/identity";
 import type { UnitInfo } from "../model/report";
 import { cleanText, foldText } from "../text";
@@ -46,6 +46,9 @@ function headerLines(view: SheetView, maxRows: number): Line[] {
     const row = view.sheet.rows[r];
     if (!row) continue;
     for (let c = 0; c < Math.min(row.length, 12); c++) {
+      // A text longer than a cell of Excel holds is no line of a header block.
+      const v = row[c]?.v;
+      if (typeof v === "string" && v.length > EXCEL_CELL_TEXT) continue;
       for (const text of cellLines(row[c])) lines.push({ r, c, text });
     }
   }
