@@ -17,6 +17,7 @@
  *
  * Written in plain ES2015 calls only, so it runs before anything it installs.
  */
+import { decodeCp1258 } from "../io/read/cp1258";
 
 /** Defines a missing method the way built-ins are: writable, configurable, not enumerable. */
 function define(target: object, name: string, value: unknown): void {
@@ -159,7 +160,8 @@ if (typeof scope.WeakRef !== "function") {
   define(scope, "WeakRef", StrongRef);
 }
 
-// TextEncoder / TextDecoder (Edge 79): UTF-8, UTF-16 and windows-1252 (the labels the code and its libraries use).
+// TextEncoder / TextDecoder (Edge 79): UTF-8, UTF-16, windows-1252 and windows-1258 (the labels the code and its
+// libraries use; 1258 for email from Outlook Express on a Vietnamese Windows, read by postal-mime).
 
 function encodeUtf8(text: string): Uint8Array {
   const out: number[] = [];
@@ -277,7 +279,7 @@ function decodeCp1252(bytes: Uint8Array): string {
   return parts.join("");
 }
 
-const ENCODINGS: Record<string, "utf-8" | "utf-16le" | "utf-16be" | "windows-1252"> = {
+const ENCODINGS: Record<string, "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "windows-1258"> = {
   "utf-8": "utf-8",
   utf8: "utf-8",
   "unicode-1-1-utf-8": "utf-8",
@@ -291,6 +293,9 @@ const ENCODINGS: Record<string, "utf-8" | "utf-16le" | "utf-16be" | "windows-125
   ascii: "windows-1252",
   "windows-1252": "windows-1252",
   cp1252: "windows-1252",
+  "windows-1258": "windows-1258",
+  cp1258: "windows-1258",
+  "x-cp1258": "windows-1258",
 };
 
 function toBytes(input: unknown): Uint8Array {
@@ -336,6 +341,7 @@ if (typeof scope.TextDecoder !== "function") {
       }
       if (this.encoding === "utf-8") return decodeUtf8(bytes, this.fatal);
       if (this.encoding === "windows-1252") return decodeCp1252(bytes);
+      if (this.encoding === "windows-1258") return decodeCp1258(bytes);
       return decodeUtf16(bytes, this.encoding === "utf-16le");
     }
   }

@@ -10,11 +10,17 @@ import type { Address, Attachment, Email } from "postal-mime";
 import { WorkbookReadError } from "../errors";
 import { isoDateTime, type ContainerEntry, type MessageInfo, type OpenedContainer } from "./types";
 
+/**
+ * A header's text in NFC: Windows-1258 (Outlook Express on a Vietnamese Windows) writes most toned
+ * letters as a base letter and a combining mark; names are shown and matched composed.
+ */
+const nfc = (text: string): string => text.normalize("NFC");
+
 function addressText(a: Address | undefined): string | undefined {
   if (a === undefined) return undefined;
-  if ("group" in a && a.group) return a.name || a.group.map((m) => m.address).join(", ");
+  if ("group" in a && a.group) return nfc(a.name) || a.group.map((m) => m.address).join(", ");
   const m = a as { name?: string; address?: string };
-  const name = (m.name ?? "").trim();
+  const name = nfc(m.name ?? "").trim();
   const address = (m.address ?? "").trim();
   if (name !== "" && address !== "" && name !== address) return `${name} <${address}>`;
   return address || name || undefined;
@@ -32,7 +38,7 @@ function receivedDate(email: Email): string | undefined {
 }
 
 export function messageInfo(email: Email): MessageInfo {
-  const subject = email.subject?.trim();
+  const subject = email.subject === undefined ? undefined : nfc(email.subject).trim();
   const from = addressText(email.from ?? email.sender);
   const date = isoDateTime(email.date) ?? receivedDate(email);
   return { ...(subject ? { subject } : {}), ...(from !== undefined ? { from } : {}), ...(date !== undefined ? { date } : {}) };
@@ -66,7 +72,7 @@ export async function openEml(bytes: Uint8Array, file: string): Promise<OpenedCo
   if (!email.headers.some((h) => MESSAGE_HEADERS.has(h.key))) throw new WorkbookReadError("container-unreadable", file, { detail: "không phải thư điện tử (không có phần đầu thư)" });
   const entries: ContainerEntry[] = email.attachments.map((a, k) => {
     const forwarded = a.mimeType === "message/rfc822";
-    let name = a.filename?.trim() || (forwarded ? `thư-chuyển-tiếp-${k + 1}.eml` : `tệp-đính-kèm-${k + 1}`);
+    let name = (a.filename ? nfc(a.filename).trim() : "") || (forwarded ? `thư-chuyển-tiếp-${k + 1}.eml` : `tệp-đính-kèm-${k + 1}`);
     if (forwarded && !/\.eml$/i.test(name)) name += ".eml";
     const data = bytesOf(a.content);
     return { name, declaredSize: data.length, ...(ignored(a) ? { ignore: true } : {}), extract: () => data };

@@ -8,7 +8,7 @@ import { buildUnitWorkbook } from "../../../../src/domain/sheets";
 import { readWorkbook } from "../../../../src/io/read";
 import { decodeCp437, decodeEntryName, expandContainer, safeEntryPath } from "../../../../src/io/read/containers/index";
 import { writeWorkbookXlsx } from "../../../../src/io/write";
-import { withPaneTextDecoder } from "../../../support/pane-decoder";
+import { withPaneTextDecoder, withPaneTextDecoderAsync } from "../../../support/pane-decoder";
 import {
   INFO_ZIP,
   PYTHON,
@@ -83,6 +83,36 @@ describe("email messages (.eml)", () => {
     // The inline logo is ignored; the PDF is listed as skipped, by name.
     expect(x.skipped).toEqual([{ container: "thu-ban-bo.eml", path: "Công văn gửi kèm.pdf", reason: expect.stringContaining("không phải bảng tính") }]);
     expect(x.rejected).toEqual([]);
+  });
+
+  itPython("reads the Windows-1258 names of an Outlook Express message composed, in Node and where TextDecoder is the pane's polyfill (EdgeHTML 18)", async () => {
+    const eml = writeEml({
+      style: "outlook-express",
+      subject: "Báo cáo Đề án 241 - xã Bản Bo",
+      from: "Đảng ủy xã Bản Bo <dangybanbo@hn.vnn.vn>",
+      date: "Sun, 20 Jun 2021 09:15:02 +0700",
+      attachments: [{ name: "Báo cáo Đề án 241 xã Bản Bo.xlsx", bytes: BOOK }],
+    });
+    // Windows-1258 has "ả" and "ề" only as a letter and a combining mark: the bytes say so.
+    expect(new TextDecoder().decode(eml)).toContain("=?windows-1258?B?");
+    const expected = {
+      names: ["thu-ban-bo.eml › Báo cáo Đề án 241 xã Bản Bo.xlsx"],
+      subject: "Báo cáo Đề án 241 - xã Bản Bo",
+      from: "Đảng ủy xã Bản Bo <dangybanbo@hn.vnn.vn>",
+    };
+    const seen = (x: Awaited<ReturnType<typeof expandContainer>>) => ({
+      names: x.files.map((f) => f.name),
+      subject: x.files[0]?.origin?.kind === "email" ? x.files[0].origin.subject : undefined,
+      from: x.files[0]?.origin?.kind === "email" ? x.files[0].origin.from : undefined,
+    });
+    expect(seen(await expandContainer(eml, "thu-ban-bo.eml"))).toEqual(expected);
+    // postal-mime makes its decoders when first asked: loaded afresh with the polyfill in place.
+    await withPaneTextDecoderAsync(() =>
+      jest.isolateModulesAsync(async () => {
+        const fresh = (await import("../../../../src/io/read/containers/index")) as typeof import("../../../../src/io/read/containers/index");
+        expect(seen(await fresh.expandContainer(eml, "thu-ban-bo.eml"))).toEqual(expected);
+      }),
+    );
   });
 
   itPython("follows a forwarded Gmail message one level (RFC 2047 names), dated by the Received header when Date is missing", async () => {
