@@ -5,19 +5,20 @@
  * Thunderbird writes it), a PDF beside them and an inline logo. Each
  * attachment becomes a card showing where it came from and that it was judged
  * on time by the email's date. A .rar (read by WebAssembly in the worker)
- * likewise.
+ * likewise, and an Outlook .msg saved in the older format (not Unicode) on a
+ * Vietnamese Windows, its texts in code page 1258.
  *
  * Console policy as in flows.test.ts: console errors/warnings (except
  * office.js's own notice), page errors and failed requests fail the test.
  * With SCREENSHOTS=<folder>, the cards are also saved there as
  * email-cards-450.png (the README's screenshot).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 import { writeUnitTemplate } from "../../src/io/write";
-import { PYTHON, writeEml, writeRar4 } from "../fixtures/containers/make-containers";
+import { msgNonUnicode, msgWithAttachment, PYTHON, writeEml, writeRar4 } from "../fixtures/containers/make-containers";
 import { CHROMIUM } from "../support/browser";
 import { fillTemplate } from "../support/fill";
 import { servePane, watchProblems } from "../support/pane";
@@ -82,6 +83,22 @@ d("email messages dropped on the task pane (standalone, Chromium)", () => {
       const list = page.locator("ul:has([data-testid=file-status])").first();
       await list.screenshot({ path: join(process.env.SCREENSHOTS, "email-cards-450.png") });
     }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it("an Outlook .msg in the older format (not Unicode, code page 1258): its card named and shown in Vietnamese", async () => {
+    const outlook = new Uint8Array(readFileSync(join(__dirname, "../fixtures/containers/attachmentFiles.msg")));
+    const msg = msgNonUnicode(msgWithAttachment(outlook, 1, "x.xlsx", await unitFile("Đảng ủy xã Bản Bo", { "1.1": [24, 24] }, 18)), 1258, {
+      "": { "0037": "Báo cáo Đề án 241 - xã Bản Bo", "0042": "Đảng ủy xã Bản Bo", "0C1A": "Đảng ủy xã Bản Bo" },
+      "__attach_version1.0_#00000001": { "3707": "Báo cáo xã Bản Bo.xlsx", "3704": "BAOCAO~1.XLS" },
+    });
+    const { page, problems } = await open("Tổng hợp", 450);
+    await page.getByTestId("merge-drop").locator('input[type="file"]').setInputFiles({ name: "bao-cao.msg", mimeType: "application/vnd.ms-outlook", buffer: Buffer.from(msg) });
+    await page.getByTestId("summary-table").waitFor();
+    const card = page.locator('[data-testid="file-status"][data-file="bao-cao.msg › Báo cáo xã Bản Bo.xlsx"]');
+    expect(await card.getAttribute("data-status")).toBe("merged");
+    expect(await card.innerText()).toContain("Email «Báo cáo Đề án 241 - xã Bản Bo» từ Đảng ủy xã Bản Bo <hmailuser@hmailserver.test>");
     expect(problems).toEqual([]);
     await page.close();
   }, 300_000);

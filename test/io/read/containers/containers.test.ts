@@ -14,6 +14,7 @@ import {
   PYTHON,
   UNRAR,
   listWithUnrar,
+  msgNonUnicode,
   msgWithAttachment,
   writeEml,
   writeRar4,
@@ -277,6 +278,19 @@ describe("Outlook messages (.msg)", () => {
     });
     expect(readWorkbook(x.files[0]!.bytes, x.files[0]!.name).sheets.length).toBeGreaterThan(0);
     expect(x.skipped.map((s) => s.path)).toEqual(["jpg.jpg", "tif.tif"]);
+  });
+
+  itPython("reads a message saved in the older format (not Unicode) on a Vietnamese Windows in its code page, 1258, composed", async () => {
+    const withBook = msgWithAttachment(new Uint8Array(readFileSync(join(__dirname, "../../../fixtures/containers/attachmentFiles.msg"))), 1, "x.xlsx", BOOK);
+    const msg = msgNonUnicode(withBook, 1258, {
+      "": { "0037": "Báo cáo Đề án 241 - xã Bản Bo", "0042": "Đảng ủy xã Bản Bo", "0C1A": "Đảng ủy xã Bản Bo" },
+      "__attach_version1.0_#00000001": { "3707": "Báo cáo xã Bản Bo.xlsx", "3704": "BAOCAO~1.XLS" },
+    });
+    const x = await expandContainer(msg, "Báo cáo.msg");
+    expect(x.files.map((f) => f.name)).toEqual(["Báo cáo.msg › Báo cáo xã Bản Bo.xlsx"]);
+    expect(x.files[0]!.origin).toEqual(expect.objectContaining({ subject: "Báo cáo Đề án 241 - xã Bản Bo", from: "Đảng ủy xã Bản Bo <hmailuser@hmailserver.test>" }));
+    expect(x.skipped.map((s) => s.path)).toEqual(["jpg.jpg", "tif.tif"]);
+    expect(readWorkbook(x.files[0]!.bytes, x.files[0]!.name).sheets.length).toBeGreaterThan(0);
   });
 });
 
