@@ -17,7 +17,7 @@
  *
  * Written in plain ES2015 calls only, so it runs before anything it installs.
  */
-import { decodeCp1258 } from "../io/read/cp1258";
+import { CP1258_LABELS, decodeCp1258 } from "../io/read/cp1258";
 
 /** Defines a missing method the way built-ins are: writable, configurable, not enumerable. */
 function define(target: object, name: string, value: unknown): void {
@@ -293,10 +293,8 @@ const ENCODINGS: Record<string, "utf-8" | "utf-16le" | "utf-16be" | "windows-125
   ascii: "windows-1252",
   "windows-1252": "windows-1252",
   cp1252: "windows-1252",
-  "windows-1258": "windows-1258",
-  cp1258: "windows-1258",
-  "x-cp1258": "windows-1258",
 };
+for (const label of CP1258_LABELS) ENCODINGS[label] = "windows-1258";
 
 function toBytes(input: unknown): Uint8Array {
   if (input === undefined) return new Uint8Array(0);

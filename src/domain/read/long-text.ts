@@ -9,8 +9,6 @@ import { cellAddress, EXCEL_CELL_TEXT, type WorkbookGrid } from "../model/grid";
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
 
-export { EXCEL_CELL_TEXT };
-
 /**
  * A `text-cut` warning for each text cell longer than Excel's limit in the given rows of each
  * sheet (by sheet index; every row of every sheet when `rows` is undefined).

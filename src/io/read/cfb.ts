@@ -25,8 +25,6 @@
 import { CP1258_HIGH } from "./cp1258";
 import { WorkbookReadError, type ReadLimits } from "./errors";
 
-export { CP1258_HIGH };
-
 /** The compound file's signature (the first eight bytes). */
 export const CFB_SIGNATURE: readonly number[] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 

@@ -1,8 +1,12 @@
 /**
  * Windows-1258 (Vietnamese Windows) decoded by a table of our own: the pane's oldest host
- * (EdgeHTML 18) has no TextDecoder for it, and the polyfill the pane brings knows UTF-8, UTF-16
- * and Windows-1252 only. Used for Excel 5/95 text (cfb.ts) and for CSV and web pages (text.ts).
+ * (EdgeHTML 18) has no TextDecoder for it. Used for Excel 5/95 text (cfb.ts), CSV and web pages
+ * (text.ts), archive entry names (containers/names.ts), and by the pane's TextDecoder polyfill
+ * (taskpane/polyfills.ts), which libraries such as postal-mime ask for it.
  */
+
+/** The labels TextDecoder knows Windows-1258 by. */
+export const CP1258_LABELS: readonly string[] = ["windows-1258", "cp1258", "x-cp1258"];
 
 /** The bytes 0x80 to 0xFF (below 0x80 it is ASCII), from the WHATWG Encoding Standard's table (tested equal to Node's decoder for every byte). */
 export const CP1258_HIGH =

@@ -18,7 +18,7 @@
  * applies, and "1,252" stays ambiguous.
  */
 import type { GridCell } from "../../domain/model/grid";
-import { decodeCp1258 } from "./cp1258";
+import { CP1258_LABELS, decodeCp1258 } from "./cp1258";
 
 interface Decoder {
   /** The WHATWG name of the encoding. */
@@ -28,12 +28,11 @@ interface Decoder {
 
 /** Windows-1258 by our own table, in every host (EdgeHTML 18 has no decoder for it). */
 const CP1258: Decoder = { encoding: "windows-1258", decode: decodeCp1258 };
-const CP1258_LABELS = new Set(["cp1258", "windows-1258", "x-cp1258"]);
 
 /** Decodes with a label TextDecoder knows (Windows-1258 by our table); undefined when it does not know it. */
 function decoderFor(label: string): Decoder | undefined {
   const name = label.trim().toLowerCase();
-  if (CP1258_LABELS.has(name)) return CP1258;
+  if (CP1258_LABELS.includes(name)) return CP1258;
   try {
     return new TextDecoder(name, { fatal: false });
   } catch {

@@ -13,7 +13,7 @@
  *   titles to 32 and its messages to 255 (Excel repairs a file with longer ones);
  *   never between the two halves of a surrogate pair.
  */
-import { EXCEL_CELL_TEXT } from "../../domain/read/long-text";
+import { EXCEL_CELL_TEXT } from "../../domain/model/grid";
 
 /** Excel's limit on the characters of one cell (a longer text read is named by the `text-cut` warning). */
 export const MAX_CELL_TEXT = EXCEL_CELL_TEXT;

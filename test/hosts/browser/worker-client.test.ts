@@ -50,6 +50,17 @@ const file = (name: string) => ({ name, bytes: new Uint8Array([1, 2, 3]) });
 /** The workers a merge's files were read in (the merge itself has a worker of its own, handed the sources as they are read). */
 const readers = (workers: readonly StandInWorker[]) => workers.filter((w) => w.kinds.has("read"));
 
+/** Makes stand-in workers, kept in `workers`, that answer a read with every file's source. */
+function readingWorkers(workers: StandInWorker[]): () => Promise<Worker> {
+  return async () => {
+    const w = new StandInWorker((request, post) => {
+      if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+    });
+    workers.push(w);
+    return w as unknown as Worker;
+  };
+}
+
 describe("read worker client", () => {
   it("routes progress, sends the files as one batch, and returns the sources", async () => {
     const workers: StandInWorker[] = [];
@@ -190,13 +201,7 @@ describe("read worker client", () => {
   it("starts a merge's workers ahead (prepareMerge): the files chosen next are read in the one already loading its readers", async () => {
     const workers: StandInWorker[] = [];
     const files = createFileUseCases({
-      makeWorker: async () => {
-        const w = new StandInWorker((request, post) => {
-          if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
-        });
-        workers.push(w);
-        return w as unknown as Worker;
-      },
+      makeWorker: readingWorkers(workers),
     });
     files.prepareMerge!();
     files.prepareMerge!();
@@ -215,14 +220,11 @@ describe("read worker client", () => {
   it("reads the files when the worker started ahead could not start", async () => {
     let made = 0;
     const workers: StandInWorker[] = [];
+    const reading = readingWorkers(workers);
     const files = createFileUseCases({
       makeWorker: async () => {
         if (made++ === 0) throw new Error("no worker now");
-        const w = new StandInWorker((request, post) => {
-          if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
-        });
-        workers.push(w);
-        return w as unknown as Worker;
+        return reading();
       },
     });
     files.prepareMerge!();
@@ -235,13 +237,7 @@ describe("read worker client", () => {
     const workers: StandInWorker[] = [];
     const files = createFileUseCases({
       fileTimeLimitMs: 300,
-      makeWorker: async () => {
-        const w = new StandInWorker((request, post) => {
-          if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
-        });
-        workers.push(w);
-        return w as unknown as Worker;
-      },
+      makeWorker: readingWorkers(workers),
     });
     files.prepareMerge!();
     await new Promise((resolve) => setTimeout(resolve, 5));
