@@ -3,6 +3,7 @@
  * cell by its format, and turning a serial into a date. Shared by the file
  * readers and the Office.js reader.
  */
+import { textCache } from "./cache";
 
 /** Built-in number format ids that show dates or times. */
 export const BUILTIN_DATE_FORMATS: ReadonlySet<number> = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
@@ -33,13 +34,12 @@ export function isPercentFormat(format: string): boolean {
   let known = PERCENT_FORMATS.get(format);
   if (known === undefined) {
     known = format.replace(/"[^"]*"|\\./g, "").includes("%");
-    if (PERCENT_FORMATS.size > 1_000) PERCENT_FORMATS.clear();
     PERCENT_FORMATS.set(format, known);
   }
   return known;
 }
 
-const PERCENT_FORMATS = new Map<string, boolean>();
+const PERCENT_FORMATS = textCache<boolean>(1_000);
 
 /** The codes of Excel's built-in percentage formats, by id. */
 export const BUILTIN_PERCENT_FORMATS: ReadonlyMap<number, string> = new Map([

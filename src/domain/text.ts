@@ -2,25 +2,9 @@
  * Text helpers for reading what people typed: Unicode forms, Vietnamese
  * diacritics, case, spaces and line breaks.
  */
+import { memoText } from "./cache";
 
-/**
- * A bounded cache for pure string functions: the same labels recur in every
- * unit's workbook, so each is worked out once. Cleared whole when full.
- */
-function memo(fn: (value: string) => string, max = 20_000): (value: string) => string {
-  const cache = new Map<string, string>();
-  return (value: string): string => {
-    let result = cache.get(value);
-    if (result === undefined) {
-      if (cache.size >= max) cache.clear();
-      result = fn(value);
-      cache.set(value, result);
-    }
-    return result;
-  };
-}
-
-const cleanTextMemo = memo(cleanTextUncached);
+const cleanTextMemo = memoText(cleanTextUncached);
 
 /** NFC, non-breaking and odd spaces to plain spaces, runs of white space collapsed, trimmed. */
 export function cleanText(value: string): string {
@@ -55,7 +39,7 @@ function cleanTextUncached(value: string): string {
  * A key for comparing labels by meaning: NFC, lower case, Vietnamese
  * diacritics removed (đ → d), punctuation to spaces, spaces collapsed.
  */
-export const foldText = memo(foldTextUncached);
+export const foldText = memoText(foldTextUncached);
 
 function foldTextUncached(value: string): string {
   return cleanText(value)

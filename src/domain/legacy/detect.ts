@@ -7,6 +7,7 @@
  * ways ("mét" is TCVN3 for "một" and a Vietnamese word itself) is kept as it is.
  */
 import { EXCEL_CELL_TEXT } from "../model/grid";
+import { textCache } from "../cache";
 import { isVietnameseSyllable } from "./syllable";
 import { decodeTcvn3, encodeTcvn3, TCVN3_STORED } from "./tcvn3";
 import { decodeVni, encodeVni, VNI_STORED } from "./vni";
@@ -120,13 +121,12 @@ export function detectLegacyText(text: string, prefer?: LegacyEncoding): { encod
   const key = `${prefer ?? ""}|${text}`;
   const known = DETECTED.get(key);
   if (known !== undefined) return known;
-  if (DETECTED.size >= 20_000) DETECTED.clear();
   const read = detectUncached(text, prefer);
-  DETECTED.set(key, read);
+  DETECTED.set(key, read, key.length + (read?.text.length ?? 0));
   return read;
 }
 
-const DETECTED = new Map<string, { readonly encoding: LegacyEncoding; readonly text: string } | null>();
+const DETECTED = textCache<{ readonly encoding: LegacyEncoding; readonly text: string } | null>(20_000);
 
 function detectUncached(text: string, prefer: LegacyEncoding | undefined): { encoding: LegacyEncoding; text: string } | null {
   let best: { encoding: LegacyEncoding; text: string; syllables: number } | null = null;

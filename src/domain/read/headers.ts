@@ -4,6 +4,7 @@
  */
 import { EXCEL_CELL_TEXT } from "../model/grid";
 import { foldText } from "../text";
+import { textCache, type TextCache } from "../cache";
 import type { SheetView } from "./sheet";
 
 /** combined: one column for both figures, written achieved/total ("Số đạt/Tổng số", cells "45/50"). */
@@ -98,7 +99,7 @@ const REQUIRED: Record<TableKind, (roles: { has(role: string): boolean; readonly
 };
 
 /** Header texts recur in every workbook (and every row is tried as a header): roles are worked out once per text. */
-const ROLE_CACHE: Record<TableKind, Map<string, string | null>> = { indicators: new Map(), documents: new Map() };
+const ROLE_CACHE: Record<TableKind, TextCache<string | null>> = { indicators: textCache(10_000), documents: textCache(10_000) };
 
 /**
  * Figures, numberings and dates ("1.219", "6.2.1", "20/6/2021"): folded they are digits and spaces
@@ -119,7 +120,6 @@ function classify(kind: TableKind, text: string): string | null {
   const cache = ROLE_CACHE[kind];
   let role = cache.get(text);
   if (role === undefined) {
-    if (cache.size >= 10_000) cache.clear();
     const f = foldText(text);
     role = kind === "indicators" ? indicatorRole(f) : documentRole(f);
     // "Số đạt/Tổng số", "Tổng số/Số đạt": both figures in one column.
@@ -132,26 +132,20 @@ function classify(kind: TableKind, text: string): string | null {
 }
 
 /** Roles of "top below" texts (a header over two rows), by the two texts: no string to build and hash per lookup. */
-const PAIR_CACHE: Record<TableKind, Map<string, Map<string, string | null>>> = { indicators: new Map(), documents: new Map() };
-let pairsCached = 0;
+const PAIR_CACHE: Record<TableKind, TextCache<Map<string, string | null>>> = { indicators: textCache(20_000), documents: textCache(20_000) };
 
 function classifyPair(kind: TableKind, top: string, below: string): string | null {
-  let byBelow = PAIR_CACHE[kind].get(top);
+  const cache = PAIR_CACHE[kind];
+  let byBelow = cache.get(top);
   let role = byBelow?.get(below);
   if (role === undefined) {
-    if (pairsCached >= 20_000) {
-      PAIR_CACHE.indicators.clear();
-      PAIR_CACHE.documents.clear();
-      pairsCached = 0;
-      byBelow = undefined;
-    }
+    role = classify(kind, `${top} ${below}`);
     if (!byBelow) {
       byBelow = new Map();
-      PAIR_CACHE[kind].set(top, byBelow);
+      cache.set(top, byBelow, top.length);
     }
-    role = classify(kind, `${top} ${below}`);
     byBelow.set(below, role);
-    pairsCached++;
+    cache.grow(below);
   }
   return role;
 }

@@ -3,6 +3,7 @@
  * stand, matches rows to the catalogue, and checks every entry.
  */
 import { INDICATORS } from "../catalogue";
+import { trimTextCaches } from "../cache";
 import { decodeLegacyText } from "../legacy";
 import { cellAddress, columnLetters, type WorkbookGrid } from "../model/grid";
 import { hasErrors, type Issue } from "../model/issues";
@@ -252,6 +253,8 @@ function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSum
 }
 
 export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitReport {
+  // What the files read before left in the text caches: their long texts are let go.
+  trimTextCaches();
   // Text typed with a legacy font (TCVN3, VNI) is read in Unicode; the first cell decoded is named.
   const { grid, found: legacy } = decodeLegacyText(typed);
   const views = grid.sheets.map((s) => new SheetView(s));

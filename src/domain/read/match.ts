@@ -5,6 +5,7 @@
  */
 import { INDICATOR_GROUPS, INDICATORS, type Indicator } from "../catalogue";
 import { editDistance, foldText } from "../text";
+import { textCache } from "../cache";
 
 /** Phrases (folded) that single out an indicator among its neighbours. */
 const KEY_PHRASES: Readonly<Record<string, readonly string[]>> = {
@@ -69,15 +70,13 @@ export interface IndicatorScore {
 }
 
 /** The same row texts recur in every unit's workbook: scores are worked out once per (text, Stt). */
-const SCORES = new Map<string, readonly IndicatorScore[]>();
-const MAX_SCORES = 5_000;
+const SCORES = textCache<readonly IndicatorScore[]>(5_000);
 
 /** Scores of the row text against every indicator, best first. */
 export function scoreIndicators(text: string, stt: string): IndicatorScore[] {
   const key = `${stt}\u0000${text}`;
   let scores = SCORES.get(key);
   if (scores === undefined) {
-    if (SCORES.size >= MAX_SCORES) SCORES.clear();
     scores = Object.freeze(scoreUncached(text, stt));
     SCORES.set(key, scores);
   }

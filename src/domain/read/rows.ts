@@ -6,6 +6,7 @@ import { INDICATORS, indicatorById } from "../catalogue";
 import { cellAddress, columnLetters, type CellRef, type GridCell } from "../model/grid";
 import type { Issue } from "../model/issues";
 import { cleanText, foldText } from "../text";
+import { textCache } from "../cache";
 import { makeIssue } from "../rules/messages";
 import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
@@ -257,13 +258,12 @@ function combinedColumn(view: SheetView, header: TableHeader<IndicatorRole>): { 
 }
 
 /** Official and typed labels recur in every unit's workbook: keys are worked out once per text. */
-const LABEL_KEYS = new Map<string, string>();
+const LABEL_KEYS = textCache<string>(10_000);
 
 /** Compares labels up to case, spaces, Unicode form and trailing punctuation. */
 export function labelKey(text: string): string {
   let key = LABEL_KEYS.get(text);
   if (key === undefined) {
-    if (LABEL_KEYS.size >= 10_000) LABEL_KEYS.clear();
     key = labelKeyUncached(text);
     LABEL_KEYS.set(text, key);
   }

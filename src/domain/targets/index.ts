@@ -11,6 +11,7 @@ import { isPercentFormat } from "../number-format";
 import { MATCH_THRESHOLD, scoreIndicators } from "../read";
 import { makeIssue } from "../rules/messages";
 import { cleanText, foldText } from "../text";
+import { textCache } from "../cache";
 
 export { TARGETS_SHEET_NAME };
 
@@ -48,12 +49,11 @@ export function parseTarget(raw: string, official: Target): Target | null {
   const known = PARSED_TARGETS.get(key);
   if (known !== undefined) return known;
   const parsed = parseTargetText(raw, official);
-  if (PARSED_TARGETS.size > 10_000) PARSED_TARGETS.clear();
   PARSED_TARGETS.set(key, parsed);
   return parsed;
 }
 
-const PARSED_TARGETS = new Map<string, Target | null>();
+const PARSED_TARGETS = textCache<Target | null>(10_000);
 
 function parseTargetText(raw: string, official: Target): Target | null {
   const count = official.op === "count>=";

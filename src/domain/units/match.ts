@@ -9,6 +9,7 @@
  * placing N files among N units costs N lookups, never N × N comparisons.
  */
 import { cleanText, foldText } from "../text";
+import { textCache } from "../cache";
 
 /** Abbreviations (folded, one word) and what they stand for (folded); several readings are all tried. */
 export const UNIT_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
@@ -142,13 +143,12 @@ export function unitNameKeys(names: readonly string[]): Keys {
   return { exact, expanded, bare };
 }
 
-const KEYS = new Map<string, Keys>();
+const KEYS = textCache<Keys>(5_000);
 
 function keysOfUnit(unit: { readonly name: string; readonly aliases?: readonly string[] }): Keys {
   const id = `${unit.name}\u0000${(unit.aliases ?? []).join("\u0000")}`;
   let keys = KEYS.get(id);
   if (keys === undefined) {
-    if (KEYS.size >= 5_000) KEYS.clear();
     keys = unitNameKeys(namesOf(unit));
     KEYS.set(id, keys);
   }
