@@ -9,6 +9,7 @@
  */
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../../domain/model/grid";
 import { parseRange } from "../../../domain/model/grid";
+import { textCache } from "../../../domain/cache";
 import { BUILTIN_DATE_FORMATS, BUILTIN_PERCENT_FORMATS, isDateFormat, isPercentFormat, serialToDate } from "../../../domain/number-format";
 
 export { isDateFormat, serialToDate };
@@ -103,31 +104,20 @@ function resolvePath(base: string, target: string): string {
   return parts.join("/");
 }
 
-/** Texts and parts longer than this are read each time, never kept. */
+/** Parts longer than this are read each time, never kept. */
 const LONGEST_KEPT = 64 * 1024;
 
-/**
- * What is read from a text that recurs in every unit's file (formulas), kept by the text.
- * Bounded; cleared whole when full.
- */
-class PartCache {
-  private readonly map = new Map<string, string>();
-  constructor(private readonly max = 64) {}
-  get(key: string, read: () => string): string {
-    let value = this.map.get(key);
-    if (value === undefined) {
-      value = read();
-      if (key.length > LONGEST_KEPT) return value;
-      if (this.map.size >= this.max) this.map.clear();
-      value = detached(value);
-      this.map.set(detached(key), value);
-    }
-    return value;
-  }
-}
+/** Formulas as written (the template's recur in every file), decoded: kept as the domain's text caches keep theirs (let go between files when long). */
+const FORMULAS = textCache<string>(1024);
 
-/** Formulas as written (the template's recur in every file), decoded. */
-const FORMULAS = new PartCache(1024);
+function decodedFormula(formula: string): string {
+  let value = FORMULAS.get(formula);
+  if (value === undefined) {
+    value = detached(decode(formula));
+    FORMULAS.set(detached(formula), value);
+  }
+  return value;
+}
 
 /**
  * What is read from a part that comes out of the same template in every unit's file (styles,
@@ -441,7 +431,7 @@ class CellReader {
           throw new LeanUnsupported(`cell type ${type}`);
       }
     }
-    const f = formula !== undefined && formula !== "" ? FORMULAS.get(formula, () => decode(formula)) : undefined;
+    const f = formula !== undefined && formula !== "" ? decodedFormula(formula) : undefined;
     if (v === undefined && f === undefined) return undefined;
     if (v === "" && f === undefined) return undefined;
     const cell: GridCell = f !== undefined ? (v !== undefined ? { v, f } : { f }) : { v: v! };
