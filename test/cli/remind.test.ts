@@ -1,5 +1,5 @@
 /** `de-an-241 remind`: after `merge --json`, the units not received or rejected, their addresses (Bcc), the text, and the letter. */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -99,9 +99,17 @@ describe("de-an-241 remind", () => {
 
   it("never writes over an input", async () => {
     const before = readFileSync(join(dir, "tong-hop.json"), "utf8");
+    // The merge's result reached by another name (a hard link): the same file, never written over.
+    linkSync(join(dir, "tong-hop.json"), join(dir, "cung-tep.docx"));
     const c = capture(dir);
-    expect(await main(["remind", "--units", "don-vi.csv", "--json", "tong-hop.json", "--out", "tong-hop.json"], c.io)).toBe(1);
+    expect(await main(["remind", "--units", "don-vi.csv", "--json", "tong-hop.json", "--out", "cung-tep.docx"], c.io)).toBe(1);
     expect(c.err()).toContain("Không ghi đè tệp đầu vào");
+    expect(readFileSync(join(dir, "tong-hop.json"), "utf8")).toBe(before);
+    rmSync(join(dir, "cung-tep.docx"));
+    // A draft is a .docx: any other name is refused before anything is read.
+    const other = capture(dir);
+    expect(await main(["remind", "--units", "don-vi.csv", "--json", "tong-hop.json", "--out", "tong-hop.json"], other.io)).toBe(2);
+    expect(other.err()).toContain("--out phải là tệp .docx");
     expect(readFileSync(join(dir, "tong-hop.json"), "utf8")).toBe(before);
   });
 

@@ -47,9 +47,11 @@ describe("the CLI with hostile or unlucky inputs", () => {
       const linked = capture(dir);
       expect(await main(["merge", dir + "/ban-bo.xlsx", "--out", "a.xlsx", "--json", "cung-tep.json"], linked.io)).toBe(1);
       expect(linked.err()).toContain("--json");
+      linkSync(join(dir, "ban-bo.xlsx"), join(dir, "cung-tep.docx"));
       const report = capture(dir);
-      expect(await main(["report", "ban-bo.xlsx", "--out", "./ban-bo.xlsx"], report.io)).toBe(1);
+      expect(await main(["report", "ban-bo.xlsx", "--out", "./cung-tep.docx"], report.io)).toBe(1);
       expect(report.err()).toContain("Không ghi đè tệp đầu vào");
+      rmSync(join(dir, "cung-tep.docx"));
       expect(new Uint8Array(readFileSync(join(dir, "ban-bo.xlsx")))).toEqual(unit);
       expect(existsSync(join(dir, "a.xlsx"))).toBe(false);
       rmSync(join(dir, "cung-tep.json"));
@@ -67,7 +69,23 @@ describe("the CLI with hostile or unlucky inputs", () => {
       const template = capture(dir);
       expect(await main(["template", "--unit", "Đảng ủy xã Bản Bo", "--out", "khong-co/mau.xlsx"], template.io)).toBe(1);
       expect(template.err()).toContain("thư mục chứa tệp không tồn tại");
+      const converted = capture(dir);
+      expect(await main(["convert", "ban-bo.xlsx", "--out", "khong-co/unicode.xlsx"], converted.io)).toBe(1);
+      expect(converted.err()).toBe(`Không ghi được ${join(dir, "khong-co/unicode.xlsx")}: thư mục chứa tệp không tồn tại.\n`);
     }, 60_000);
+
+    it("refuses an --out of another kind than the command writes, before reading anything (exit 2)", async () => {
+      for (const [args, kind] of [
+        [["merge", "ban-bo.xlsx", "--out", "tong-hop.csv"], ".xlsx"],
+        [["report", "ban-bo.xlsx", "--out", "du-thao.pdf"], ".docx"],
+        [["remind", "--out", "nhac.txt"], ".docx"],
+      ] as const) {
+        const c = capture(dir);
+        expect(await main([...args], c.io)).toBe(2);
+        expect(c.err()).toContain(`--out phải là tệp ${kind}`);
+      }
+      expect(existsSync(join(dir, "tong-hop.csv"))).toBe(false);
+    });
 
     it("says the summary was written when only --json could not be", async () => {
       const c = capture(dir);

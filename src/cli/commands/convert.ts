@@ -1,8 +1,9 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { convertLegacyFile } from "../../app/convert";
 import { FileReadError } from "../../app/errors";
 import { openProblem } from "../../hosts/node/files";
+import { writeFileAtomic } from "../../hosts/node/write";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { type CliCommand, UsageError } from "../types";
@@ -29,7 +30,7 @@ export const convertCommand: CliCommand = {
     "de-an-241 convert TỆP --out TỆP-MỚI.xlsx [--json]",
     "  Giữ nguyên các trang và giá trị các ô; định dạng, công thức (giữ kết quả), chú thích và độ rộng cột không được giữ.",
     "  Keeps the sheets and the cells' values; formatting, formulas (their results are kept), comments and column widths are lost.",
-    "Mã thoát / exit code: 0 đã ghi; 2 tệp không đọc được.",
+    "Mã thoát / exit code: 0 đã ghi; 1 không ghi được tệp mới; 2 tệp không đọc được.",
   ],
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ["out"], flags: ["json"] });
@@ -59,7 +60,8 @@ export const convertCommand: CliCommand = {
       }
       throw error;
     }
-    writeFileSync(outPath, result.bytes);
+    // Written whole or not at all; a path that cannot be written is said in one line (exit 1).
+    writeFileAtomic(outPath, result.bytes);
     if (parsed.options.has("json")) {
       io.stdout(JSON.stringify({ file: input, out: outPath, sheets: result.sheets, cells: result.cells, found: result.found }, null, 2) + "\n");
       return 0;

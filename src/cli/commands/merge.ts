@@ -1,4 +1,4 @@
-import { basename, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { RequestError } from "../../app/errors";
 import { skippedEntryJson, withOrigins } from "../../app/containers";
 import { openContainers } from "../../hosts/node/containers";
@@ -72,6 +72,7 @@ export const mergeCommand: CliCommand = {
     const parsed = parseArgs(args, { valued: ["out", "units", "json", "deadline", "take", "targets", "unit", "superior", "place", "date"] });
     const out = stringOption(parsed, "out");
     if (out === undefined) throw new UsageError("Thiếu --out SUMMARY.xlsx (missing --out)");
+    if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx (--out must be an .xlsx file)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
     // The read worker's script loads while the unit list is read and the files are listed and opened.
     startReadWorker();

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import { deadlineOf } from "../../app/merge";
 import { buildReminder, outcomeOfMergeJson, writeRemindLetter, type MergeOutcome } from "../../app/remind";
 import { FileReadError, RequestError } from "../../app/errors";
@@ -45,6 +45,7 @@ export const remindCommand: CliCommand = {
     const unitsSpec = stringOption(parsed, "units") ?? "default";
     const jsonSpec = stringOption(parsed, "json");
     const out = stringOption(parsed, "out");
+    if (out !== undefined && extname(out).toLowerCase() !== ".docx") throw new UsageError("--out phải là tệp .docx (--out must be a .docx file)");
     const outPath = out !== undefined ? resolve(io.cwd, out) : undefined;
     const jsonPath = jsonSpec !== undefined ? resolve(io.cwd, jsonSpec) : undefined;
     if (outPath !== undefined) {

@@ -1,6 +1,6 @@
 import { skippedEntryJson, withOrigins } from "../../app/containers";
 import { openContainers } from "../../hosts/node/containers";
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import { parseDayInput } from "../../app/dates";
 import { draftBasis, draftBasisText, draftOptionsFor, parseRecipients, writeReportDraft } from "../../app/report";
 import { DEFAULT_RECIPIENTS, DEFAULT_SIGNER } from "../../domain/report-draft";
@@ -36,6 +36,7 @@ export const reportCommand: CliCommand = {
     const parsed = parseArgs(args, { valued: ["out", "units", "unit", "superior", "place", "date", "number", "recipients", "on-behalf", "signer-title", "signer-name"] });
     const out = stringOption(parsed, "out");
     if (out === undefined) throw new UsageError("Thiếu --out DRAFT.docx (missing --out)");
+    if (extname(out).toLowerCase() !== ".docx") throw new UsageError("--out phải là tệp .docx (--out must be a .docx file)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
     const dateText = stringOption(parsed, "date");
     const date = dateText === undefined || dateText.trim().toLowerCase() === "today" ? dateText?.trim().toLowerCase() : parseDayInput(dateText);
