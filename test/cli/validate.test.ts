@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { INDICATORS } from "../../src/domain/catalogue";
@@ -118,6 +118,34 @@ describe("de-an-241 validate", () => {
     const text = capture(dir);
     await main(["validate", "own-targets.xlsx"], text.io);
     expect(text.out()).toContain('Mục tiêu đánh giá: theo trang "Mục tiêu" của đơn vị; khác Đề án 241 ở chỉ tiêu 1.1: 80% (Đề án 241: 100%)');
+  });
+
+  it("takes a folder: the workbooks in it by name, each shown by its path, what is not one skipped with the reason", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "validate-folder-"));
+    const sub = join(folder, "don-vi");
+    mkdirSync(sub);
+    copyFileSync(join(dir, "template-like.xlsx"), join(sub, "Bản Giang.xlsx"));
+    copyFileSync(join(dir, "every-rule.xlsx"), join(sub, "an-error.xlsx"));
+    writeFileSync(join(sub, "ghi-chu.txt"), "không phải bảng tính");
+    mkdirSync(join(sub, "cu.xlsx"));
+    const c = capture(folder);
+    expect(await main(["validate", "don-vi", "--json"], c.io)).toBe(1);
+    const json = JSON.parse(c.out()) as { files: JsonFile[]; totals: { files: number }; skipped: { path: string; reason: string }[] };
+    expect(json.files.map((f) => f.file)).toEqual([join("don-vi", "an-error.xlsx"), join("don-vi", "Bản Giang.xlsx")]);
+    expect(json.files.map((f) => f.unit)).toEqual(["ĐẢNG ỦY XÃ SƠN BÌNH", "ĐẢNG ỦY XÃ BẢN GIANG"]);
+    expect(json.totals.files).toBe(2);
+    expect(json.skipped.map((s) => s.path)).toEqual([join("don-vi", "cu.xlsx")]);
+
+    const text = capture(folder);
+    expect(await main(["validate", "don-vi"], text.io)).toBe(1);
+    expect(text.out()).toContain(`Tệp: ${join("don-vi", "Bản Giang.xlsx")}`);
+    expect(text.out()).toContain(`Bỏ qua: ${join("don-vi", "cu.xlsx")}: `);
+    expect(text.out()).toContain("Tổng cộng 2 tệp: đọc được 2 tệp");
+
+    const empty = capture(folder);
+    mkdirSync(join(folder, "trong"));
+    expect(await main(["validate", "trong"], empty.io)).toBe(2);
+    expect(empty.err()).toContain("Không có tệp bảng tính nào để kiểm tra");
   });
 
   it("asks for a file (exit 2)", async () => {

@@ -3,7 +3,8 @@ import { openContainers } from "../../hosts/node/containers";
 import { sourceLabel } from "../../domain/merge/origin";
 import type { SourceOrigin } from "../../domain/merge/types";
 import { readFailureIssue } from "../../domain/rules/messages";
-import { basename, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { checkFiles, unopenedFile, type FileCheck } from "../../app/check";
 import { issueJson } from "../../app/merge";
 import { indicatorById } from "../../domain/catalogue";
@@ -12,7 +13,7 @@ import { formatNumber, formatRatio, targetLabel, verdictLabel, vnDate } from "..
 import { hasErrors, type Issue } from "../../domain/model/issues";
 import { makeIssue } from "../../domain/rules";
 import type { InputFile } from "../../app/sources";
-import { openInput } from "../../hosts/node/files";
+import { expandInputs, openInput, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs } from "../args";
@@ -31,6 +32,36 @@ function openOne(path: string, display: string): ToCheck | FileResult {
   if ("file" in opened) return { file: opened.file, display };
   if (opened.refused === "too-large") return { file: display, readError: makeIssue("too-large", {}, { file: display, size: opened.size, limit: opened.limit }) };
   return unopenedFile(display, opened.detail);
+}
+
+/** Whether `path` is a folder (a path that cannot be looked at is opened as a file, which says why). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files named on the command line, a folder standing for the workbooks, messages and archives
+ * directly inside it (by name, as a merge takes them; what is not a regular file is skipped, with
+ * the reason), each shown by the path as given.
+ */
+function openGiven(args: readonly string[], cwd: string): { readonly given: (ToCheck | FileResult)[]; readonly skipped: Skipped[] } {
+  const given: (ToCheck | FileResult)[] = [];
+  const skipped: Skipped[] = [];
+  for (const arg of args) {
+    const path = resolve(cwd, arg);
+    if (!isFolder(path)) {
+      given.push(openOne(path, arg));
+      continue;
+    }
+    const walked = expandInputs([arg], cwd);
+    skipped.push(...walked.skipped);
+    for (const file of walked.files) given.push(openOne(file, join(arg, basename(file))));
+  }
+  return { given, skipped };
 }
 
 function round2(n: number | null): number | null {
@@ -143,16 +174,22 @@ export const validateCommand: CliCommand = {
     en: `Read and check units' workbooks ${WORKBOOK_KINDS_TEXT} against letter 232-CV/HU and the Đề án 241 targets.`,
   },
   usage: [
-    "de-an-241 validate TỆP... [--json]",
+    "de-an-241 validate TỆP|THƯ-MỤC... [--json]",
+    "  Một thư mục: mọi bảng tính, thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) ngay trong thư mục đó.",
     "Mã thoát / exit code: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 có tệp không đọc được.",
   ],
   async run(args, io) {
     const parsed = parseArgs(args, { flags: ["json"] });
-    if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp (at least one file is required)");
-    const given = parsed.positional.map((file) => openOne(resolve(io.cwd, file), file));
+    if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (at least one file or folder is required)");
+    const { given, skipped: walkedPast } = openGiven(parsed.positional, io.cwd);
+    if (given.length === 0) {
+      for (const s of walkedPast) io.stderr(`Bỏ qua: ${terminalName(s.path)}: ${s.reason}\n`);
+      io.stderr(`Không có tệp bảng tính nào để kiểm tra ${WORKBOOK_KINDS_TEXT}.\n`);
+      return 2;
+    }
     // An email message or an archive stands for the spreadsheets inside it, each with where it came from.
     const origins = new Map<ToCheck | FileResult, SourceOrigin>();
-    const skipped: { path: string; reason: string; container: string }[] = [];
+    const skipped: Skipped[] = [...walkedPast];
     const opened: (ToCheck | FileResult)[] = [];
     for (const o of given) {
       if (!isToCheck(o) || !isContainerName(o.file.name)) {
