@@ -66,6 +66,23 @@ describe("matching rows to indicators", () => {
     expect(r.indicators[id]).toMatchObject({ total: 10, achieved: 5 });
   });
 
+  it("takes a row whose text is its indicator's own cut short by its numbered Stt, and says the label changed", () => {
+    const cut: SpecCell[][] = [
+      ["1.3", "Quần chúng ND được tuyên truyền, quán triệt CT, CS", "Hộ", 1240, 1197, null],
+      ["3.1", "Hộ được nghe đài", "Hộ", 2350, 2300, null],
+      ["6.1", "CB có trình độ ĐH", "Người", 8, 8, null],
+    ];
+    const r = readBody(cut);
+    expect(Object.fromEntries(Object.entries(r.indicators).map(([id, e]) => [id, [e.total, e.achieved]]))).toEqual({ "1.3": [1240, 1197], "3.1": [2350, 2300], "6.1": [8, 8] });
+    expect(r.issues.filter((i) => i.rule === "label-changed").map((i) => i.indicator)).toEqual(["1.3", "3.1", "6.1"]);
+    expect(r.issues.filter((i) => i.rule === "unknown-row")).toEqual([]);
+    // The same texts without their Stt, or under another indicator's Stt, are not enough.
+    for (const stt of ["", "1.1"]) {
+      const other = readBody(cut.map(([, ...rest]) => [stt, ...rest]));
+      expect(other.indicators).toEqual({});
+    }
+  });
+
   it("tells the four '-' rows apart by their text, in any order", () => {
     const dashes = INDICATORS.filter((i) => i.stt === "-");
     const rows = [...dashes].reverse().map((i, k): SpecCell[] => ["-", i.text, i.dvt, 100 + k, 50 + k, null]);

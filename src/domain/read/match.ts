@@ -41,11 +41,23 @@ interface Prepared {
   readonly bare: string;
   readonly tokens: Set<string>;
   readonly keys: readonly string[];
+  /** Every word of the folded text, and their first letters in order ("ho gia dinh van hoa" → "hgdvh"). */
+  readonly words: ReadonlySet<string>;
+  readonly initials: string;
 }
 
 const PREPARED: readonly Prepared[] = INDICATORS.map((indicator) => {
   const folded = foldText(indicator.text);
-  return { indicator, folded, bare: withoutTarget(folded), tokens: tokens(folded), keys: KEY_PHRASES[indicator.id] ?? [] };
+  const words = folded.split(" ").filter((t) => t !== "");
+  return {
+    indicator,
+    folded,
+    bare: withoutTarget(folded),
+    tokens: tokens(folded),
+    keys: KEY_PHRASES[indicator.id] ?? [],
+    words: new Set(words),
+    initials: words.map((w) => w.charAt(0)).join(""),
+  };
 });
 
 function dice(a: Set<string>, b: Set<string>): number {
@@ -102,8 +114,45 @@ function scoreUncached(text: string, stt: string): IndicatorScore[] {
     out.push({ id: p.indicator.id, score });
   }
   out.sort((a, b) => b.score - a.score);
+  // A text cut short ("Hộ GĐVH", "Quần chúng ND được tuyên truyền, quán triệt CT, CS") beside the
+  // indicator's own numbered Stt ("4.1", "1.3"): the row is that indicator when its text agrees with
+  // it more than with any other, even weakly. It is taken at the threshold, so a row whose text says
+  // the indicator plainly still wins it, and said so (label-changed).
+  const bySttAt = DOTTED_STT.has(stt) ? out.findIndex((o) => o.id === DOTTED_STT.get(stt)) : -1;
+  const bySttScore = out[bySttAt]?.score ?? 0;
+  if (
+    bySttAt >= 0 &&
+    bySttScore < MATCH_THRESHOLD &&
+    bySttScore >= STT_WEAK_FLOOR &&
+    bySttScore >= out[0]!.score - STT_WEAK_MARGIN &&
+    isShortening(folded, PREPARED.find((p) => p.indicator.id === out[bySttAt]!.id)!)
+  ) {
+    const [taken] = out.splice(bySttAt, 1);
+    out.unshift({ id: taken!.id, score: MATCH_THRESHOLD });
+  }
   return out;
 }
+
+/**
+ * Whether a row's text is the indicator's own cut short: every word of it (one may differ, in a
+ * text of four words or more) is a word of the official text or the initials of words standing
+ * together there ("ND" nhân dân, "GĐVH" gia đình văn hóa, "LLCT" lý luận chính trị). Another
+ * programme's row under the same Stt ("Thôn, bản được công nhận đạt chuẩn an toàn giao thông")
+ * has words of its own, and is not.
+ */
+function isShortening(folded: string, p: Prepared): boolean {
+  const words = folded.split(" ").filter((t) => t !== "" && !/^\d+%?$/.test(t) && !NOISE.has(t));
+  if (words.length < 2) return false;
+  let foreign = 0;
+  for (const w of words) if (!p.words.has(w) && !(w.length >= 2 && w.length <= 6 && p.initials.includes(w))) foreign++;
+  return foreign === 0 || (foreign === 1 && words.length >= 4);
+}
+
+/** The indicators whose official Stt is numbered ("1.3", "6.1"; not the "-" rows), by that Stt. */
+const DOTTED_STT: ReadonlyMap<string, string> = new Map(INDICATORS.filter((i) => /^\d+\.\d+$/.test(i.stt)).map((i) => [i.stt, i.id]));
+/** How weakly a cut-short text may agree with the indicator its Stt names, and how close to its best match. */
+const STT_WEAK_FLOOR = 0.15;
+const STT_WEAK_MARGIN = 0.05;
 
 /** Score of the text alone below which a matching Stt adds nothing (the text disagrees). */
 export const STT_FLOOR = 0.5;
