@@ -2,7 +2,7 @@
 import type { GridSheet } from "../../src/domain/model/grid";
 import type { UnitReport } from "../../src/domain/model/report";
 import { place } from "../../src/domain/merge/place";
-import { unitFromHeader } from "../../src/domain/read/unit";
+import { unitFromFileName, unitFromHeader } from "../../src/domain/read/unit";
 import { matchUnit, matchUnitDetailed, parseUnitsGrid, TAM_DUONG_UNITS, UNIT_ABBREVIATIONS, type Unit } from "../../src/domain/units";
 
 const WITH_OFFICES: readonly Unit[] = [
@@ -145,6 +145,22 @@ describe("placing a file by the unit it names", () => {
     expect(p.source.report!.issues).toEqual([
       expect.objectContaining({ rule: "unit-ambiguous", params: { text: "Bản Bo", units: "Đảng ủy xã Bản Bo; Chi bộ Bản Bo" } }),
     ]);
+  });
+
+  it.each([
+    ["Báo cáo Đề án 241 xã Bản Bo.xlsx"],
+    ["BC DA241 - Bản Bo.xlsx"],
+    ["Bao cao xa Ban Bo.xlsx"],
+    ["Kết quả thực hiện ĐA 241 Bản Bo (2).xls"],
+    ["So lieu Ban Bo 2021.ods"],
+  ])("a file named %p, with no name inside: placed by its file name, the report's words left out", (file) => {
+    const p = place(source(file, unitFromFileName(file), "file-name"), { units: TAM_DUONG_UNITS });
+    expect(p).toMatchObject({ unit: "Đảng ủy xã Bản Bo", onList: true, unitSource: "file-name" });
+  });
+
+  it("a file named only for the report stays unplaced, under its own name", () => {
+    expect(unitFromFileName("Báo cáo.xlsx")).toBe("Báo cáo");
+    expect(place(source("Báo cáo.xlsx", unitFromFileName("Báo cáo.xlsx"), "file-name"), { units: TAM_DUONG_UNITS }).onList).toBe(false);
   });
 
   it("never the neighbour: Bản Bo's file is not Bản Hon's", () => {

@@ -135,10 +135,24 @@ export function reportDateOf(sheet: GridSheet, skipRows: ReadonlySet<number>): {
   return { iso: null, found: blankFound };
 }
 
-/** The unit's name from the file name: extension and separators removed. */
+/**
+ * Words a unit puts before its name in a file name ("Báo cáo Đề án 241 xã Bản Bo", "BC DA241 - Bản
+ * Bo", "Kết quả thực hiện ĐA 241 Bình Lư", "Số liệu Bản Bo"), folded: they name the report, not the unit.
+ */
+const REPORT_WORDS = new Set(["bao", "cao", "bc", "ket", "qua", "thuc", "hien", "tong", "so", "lieu", "de", "an", "da", "da241", "241", "241-da/tu", "nam", "-", "–", ":", "."]);
+/** After the name: a year, a copy's number ("(2)"), a version ("v2", "final"). */
+const AFTER_NAME = /^(\(?(19|20)\d\d\)?|\(\d+\)|v\d+|final)$/;
+
+/** The unit's name from the file name: extension, separators and the words that name the report removed. */
 export function unitFromFileName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]{1,5}$/, "");
-  return cleanText(base.replace(/[_]+/g, " ")) || fileName;
+  const words = cleanText(base.replace(/[_]+/g, " ")).split(" ");
+  let from = 0;
+  let to = words.length;
+  while (from < to && REPORT_WORDS.has(foldText(words[from]!) || words[from]!)) from++;
+  while (to > from && AFTER_NAME.test(words[to - 1]!.toLowerCase())) to--;
+  // A name that is nothing but those words stays as it was.
+  return (from < to ? words.slice(from, to).join(" ") : words.join(" ")) || fileName;
 }
 
 export function unitInfo(identity: WorkbookIdentity | undefined, headerName: string | undefined, fileName: string): UnitInfo {
