@@ -129,7 +129,15 @@ export function mergeJson(run: MergeRun): unknown {
       reported_by: i.reportedBy,
       target: i.target,
     })),
-    documents: summary.documents.map((d) => ({ unit: d.units.join("; "), units: d.units, code: d.code, date: d.date, summary: d.summary, issuer: d.issuer })),
+    documents: summary.documents.map((d) => ({
+      unit: d.units.join("; "),
+      units: d.units,
+      code: d.code,
+      date: d.date,
+      date_span: d.dateSpan ?? null,
+      summary: d.summary,
+      issuer: d.issuer,
+    })),
     rejected_values: summary.rejectedValues,
     targets: {
       source: summary.targetsSource ?? "de-an-241",

@@ -15,7 +15,7 @@ interface JsonFile {
   date: string | null;
   issues: { severity: string; rule: string; sheet: string | null; cell: string | null; indicator: string | null; message: string }[];
   indicators: { id: string; total: number | null; achieved: number | null; ratio: number | null; met: boolean | null }[];
-  documents: { code: string | null; number: string | null; type: string | null; issuer: string | null; date: string | null; summary: string | null; sheet: string; cell: string }[];
+  documents: { code: string | null; number: string | null; type: string | null; issuer: string | null; date: string | null; dateSpan: { from: string; to: string; text: string } | null; summary: string | null; sheet: string; cell: string }[];
 }
 
 describe("de-an-241 validate", () => {
@@ -48,6 +48,7 @@ describe("de-an-241 validate", () => {
       type: "NQ",
       issuer: "Đảng ủy xã",
       date: "2016-10-12",
+      dateSpan: null,
       summary: "Nghị quyết về nâng cao chất lượng công tác tư tưởng",
       sheet: "Văn bản",
       cell: "B8",
@@ -146,6 +147,26 @@ describe("de-an-241 validate", () => {
     mkdirSync(join(folder, "trong"));
     expect(await main(["validate", "trong"], empty.io)).toBe(2);
     expect(empty.err()).toContain("Không có tệp bảng tính nào để kiểm tra");
+  });
+
+  it("shows a document's month or quarter of issue as written, and its span in the JSON", async () => {
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
+    const folder = mkdtempSync(join(tmpdir(), "validate-span-"));
+    writeFileSync(
+      join(folder, "ban-bo.xlsx"),
+      await fillTemplate(template, {
+        indicators: { "1.1": [10, 9] },
+        documents: [{ code: "26-KH/ĐU", date: "Quý II/2018", summary: "Kế hoạch tuyên truyền", issuer: "Đảng ủy xã Bản Bo" }],
+        dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021",
+      }),
+    );
+    const json = capture(folder);
+    await main(["validate", "ban-bo.xlsx", "--json"], json.io);
+    const doc = (JSON.parse(json.out()) as { files: { documents: Record<string, unknown>[] }[] }).files[0]!.documents[0]!;
+    expect(doc).toMatchObject({ code: "26-KH/ĐU", date: null, dateSpan: { from: "2018-04-01", to: "2018-06-30", text: "Quý II/2018" } });
+    const text = capture(folder);
+    await main(["validate", "ban-bo.xlsx"], text.io);
+    expect(text.out()).toContain("  - 26-KH/ĐU, Quý II/2018: Kế hoạch tuyên truyền");
   });
 
   it("asks for a file (exit 2)", async () => {

@@ -59,7 +59,11 @@ async function sources(): Promise<MergeSource[]> {
       "Binh Lu.xlsx",
       await unitFile("Đảng ủy xã Bình Lư", {
         indicators: { "1.1": [30, 30], "1.2": [100, 120], "3.1": [400, 380], "4.1": [10, 10] },
-        documents: [{ code: "20-NQ/ĐU", date: new Date(Date.UTC(2018, 0, 5)), summary: "Nghị quyết về công tác tư tưởng", issuer: "Đảng ủy xã Bình Lư" }],
+        documents: [
+          { code: "20-NQ/ĐU", date: new Date(Date.UTC(2018, 0, 5)), summary: "Nghị quyết về công tác tư tưởng", issuer: "Đảng ủy xã Bình Lư" },
+          // Written without its day: kept as the month it names, in the summary and read back from it.
+          { code: "45-CV/ĐU", date: "tháng 3/2017", summary: "Triển khai học tập chuyên đề", issuer: "Đảng ủy xã Bình Lư" },
+        ],
         dateLine: "Bình Lư, ngày 30 tháng 6 năm 2021",
       }),
       "2021-06-30T08:00:00.000Z",
@@ -168,6 +172,13 @@ describe("readSummaryWorkbook", () => {
     expect(original.unlisted).toEqual(["Truong THCS.xlsx"]);
     expect(original.rejectedValues.length).toBeGreaterThan(0);
     expect(original.documents.find((d) => d.code === SHARED_DOC.code)?.units).toHaveLength(2);
+    // A month of issue, placed among the dated documents by its first day.
+    expect(original.documents.map((d) => [d.code, d.date ?? d.dateSpan?.text])).toEqual([
+      ["Số 241-ĐA/TU", "2016-09-30"],
+      ["45-CV/ĐU", "tháng 3/2017"],
+      ["Số 15-KH/ĐU", "2017-03-10"],
+      ["20-NQ/ĐU", "2018-01-05"],
+    ]);
     expect(original.indicators.find((i) => i.id === "3.1")).toMatchObject({ target: { op: ">=", value: 90 }, met: true });
     expect(original.indicators.find((i) => i.id === "4.1")).toMatchObject({ total: 50, achieved: 40, aggregation: { kind: "unit" } });
   });

@@ -9,7 +9,7 @@ import { checkFiles, unopenedFile, type FileCheck } from "../../app/check";
 import { issueJson } from "../../app/merge";
 import { indicatorById } from "../../domain/catalogue";
 import { targetsUsedText } from "../../domain/check";
-import { formatNumber, formatRatio, targetLabel, verdictLabel, vnDate } from "../../domain/format";
+import { documentDateText, formatNumber, formatRatio, targetLabel, verdictLabel, vnDate } from "../../domain/format";
 import { hasErrors, type Issue } from "../../domain/model/issues";
 import { makeIssue } from "../../domain/rules";
 import type { InputFile } from "../../app/sources";
@@ -98,6 +98,7 @@ export function resultJson(r: FileResult): Record<string, unknown> {
       type: d.code?.type ?? null,
       issuer: d.issuer ?? d.code?.issuer ?? null,
       date: d.date,
+      dateSpan: d.dateSpan ?? null,
       summary: d.summary,
       sheet: d.sheet,
       cell: d.cell,
@@ -143,7 +144,7 @@ function textReport(r: FileResult): string {
   }
   lines.push(`Văn bản lãnh đạo, chỉ đạo: ${report.documents.length}`);
   for (const d of report.documents) {
-    lines.push(`  - ${d.code?.canonical ?? d.codeText ?? "(chưa ghi ký hiệu)"}, ${dateText(d.date)}${d.summary ? `: ${d.summary}` : ""}`);
+    lines.push(`  - ${d.code?.canonical ?? d.codeText ?? "(chưa ghi ký hiệu)"}, ${documentDateText(d) || "chưa ghi"}${d.summary ? `: ${d.summary}` : ""}`);
   }
   return lines.join("\n");
 }

@@ -40,6 +40,11 @@ export function vnDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** A document's date as shown: "12/10/2016", or a date written without its day as written ("tháng 3/2017"), else empty. */
+export function documentDateText(d: { readonly date: string | null; readonly dateSpan?: { readonly text: string } | undefined }): string {
+  return d.date !== null ? vnDate(d.date) : (d.dateSpan?.text ?? "");
+}
+
 /**
  * "ngày 05 tháng 6 năm 2021", the form of a document's date line: the day with
  * two digits, January and February with a leading zero (so "tháng 01" cannot be

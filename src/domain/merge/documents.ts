@@ -7,7 +7,7 @@ import type { MergedDocument } from "./types";
 const BY_DEFAULT_LOCALE = new Intl.Collator();
 const BY_VIETNAMESE = new Intl.Collator("vi");
 
-/** The documents listed once each, by date (undated last), then by code. */
+/** The documents listed once each, by date (a month or quarter by its first day; undated last), then by code. */
 export function mergeDocuments(merged: readonly Placed[]): MergedDocument[] {
   // Each document's units in the order they sent it, and as a set (a document every unit sent is checked in one read).
   const docs = new Map<string, { doc: MergedDocument; units: string[]; seen: Set<string> }>();
@@ -15,7 +15,7 @@ export function mergeDocuments(merged: readonly Placed[]): MergedDocument[] {
     const unit = p.unit ?? p.source.report!.unit.name;
     for (const d of p.source.report!.documents) {
       const codeKey = d.code ? foldText(`${d.code.number} ${d.code.type} ${d.code.issuer}`) : foldText(d.codeText ?? "");
-      const key = codeKey !== "" ? `${codeKey}|${foldText(d.issuer ?? "")}` : `#${foldText(d.summary ?? "")}|${d.date ?? ""}`;
+      const key = codeKey !== "" ? `${codeKey}|${foldText(d.issuer ?? "")}` : `#${foldText(d.summary ?? "")}|${d.date ?? d.dateSpan?.text ?? ""}`;
       const existing = docs.get(key);
       if (existing) {
         if (!existing.seen.has(unit)) {
@@ -25,10 +25,15 @@ export function mergeDocuments(merged: readonly Placed[]): MergedDocument[] {
         continue;
       }
       const units = [unit];
-      docs.set(key, { doc: { code: d.codeText, date: d.date, summary: d.summary, issuer: d.issuer, units }, units, seen: new Set(units) });
+      const doc: MergedDocument = { code: d.codeText, date: d.date, ...(d.date === null && d.dateSpan ? { dateSpan: d.dateSpan } : {}), summary: d.summary, issuer: d.issuer, units };
+      docs.set(key, { doc, units, seen: new Set(units) });
     }
   }
   return [...docs.values()]
     .map((d) => d.doc)
-    .sort((a, b) => BY_DEFAULT_LOCALE.compare(a.date ?? "9999", b.date ?? "9999") || BY_VIETNAMESE.compare(a.code ?? "", b.code ?? ""));
+    .sort((a, b) => BY_DEFAULT_LOCALE.compare(sortDate(a), sortDate(b)) || BY_VIETNAMESE.compare(a.code ?? "", b.code ?? ""));
+}
+
+function sortDate(d: MergedDocument): string {
+  return d.date ?? d.dateSpan?.from ?? "9999";
 }

@@ -367,6 +367,14 @@ function readPerUnit(grid: WorkbookGrid, units: readonly UnitStatus[], files: re
   });
 }
 
+/** A document's date as the summary wrote it: a day, or a month or quarter ("tháng 3/2017") kept as the span it names. */
+function documentDateAt(table: Table, r: number): Pick<MergedDocument, "date" | "dateSpan"> {
+  const c = col(table, DOCUMENT_HEADERS.date);
+  const parsed = c === undefined ? undefined : parseDateValue(table.view.cell(r, c)?.v);
+  if (parsed?.kind === "date") return { date: parsed.iso };
+  return parsed?.kind === "span" ? { date: null, dateSpan: parsed.span } : { date: null };
+}
+
 function readDocuments(grid: WorkbookGrid, issues: Issue[]): MergedDocument[] {
   const table = findTable(grid, SUMMARY_SHEETS.documents, [DOCUMENT_HEADERS.code, DOCUMENT_HEADERS.summary, DOCUMENT_HEADERS.units]);
   if (!table) {
@@ -376,7 +384,7 @@ function readDocuments(grid: WorkbookGrid, issues: Issue[]): MergedDocument[] {
   const keys = [DOCUMENT_HEADERS.code, DOCUMENT_HEADERS.date, DOCUMENT_HEADERS.summary, DOCUMENT_HEADERS.issuer];
   return dataRows(table, keys).map((r) => ({
     code: orNull(textAt(table, r, DOCUMENT_HEADERS.code)),
-    date: dateAt(table, r, DOCUMENT_HEADERS.date),
+    ...documentDateAt(table, r),
     summary: orNull(textAt(table, r, DOCUMENT_HEADERS.summary)),
     issuer: orNull(textAt(table, r, DOCUMENT_HEADERS.issuer)),
     units: textAt(table, r, DOCUMENT_HEADERS.units)

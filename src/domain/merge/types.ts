@@ -3,6 +3,7 @@ import type { Target, TargetSet } from "../catalogue";
 import type { Issue, ReadErrorCode } from "../model/issues";
 import type { UnitReport } from "../model/report";
 import type { Unit } from "../units";
+import type { DateSpan } from "../values/date";
 import type { VersionChanges } from "./versions";
 
 /** How an indicator's district figure is made from the units' figures. */
@@ -137,6 +138,8 @@ export interface UnitValues {
 export interface MergedDocument {
   readonly code: string | null;
   readonly date: string | null;
+  /** A date written without its day ("tháng 3/2017", "Quý II/2018"): the days it names and the text; date is then null. */
+  readonly dateSpan?: DateSpan;
   readonly summary: string | null;
   readonly issuer: string | null;
   /** Every unit that listed it, in the order of the files. */

@@ -1,7 +1,7 @@
 /** The appendix tables: the indicators with the district's figures and verdicts, and the documents listed once. */
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE } from "../catalogue";
 import type { Summary } from "../merge";
-import { formatNumber, vnDate } from "../format";
+import { documentDateText, formatNumber } from "../format";
 import { verdict } from "./figures";
 import { NOT_ENOUGH_DATA, type DraftTable, type DraftTableRow } from "./model";
 
@@ -48,7 +48,7 @@ export function documentsTable(summary: Summary): DraftTable {
     widths: [6, 19, 17, 38, 20],
     textColumns: [1, 3, 4],
     rows: summary.documents.map((d, k) => ({
-      cells: [String(k + 1), d.code ?? "", vnDate(d.date), d.summary ?? "", d.issuer ?? ""],
+      cells: [String(k + 1), d.code ?? "", documentDateText(d), d.summary ?? "", d.issuer ?? ""],
     })),
   };
 }

@@ -9,7 +9,7 @@
  */
 import { sourceLabel } from "../merge/origin";
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE, indicatorById } from "../catalogue";
-import { formatPercent, rejectedPlace, targetLabel, verdictLabel, vnDate } from "../format";
+import { documentDateText, formatPercent, rejectedPlace, targetLabel, verdictLabel, vnDate } from "../format";
 import { identityRows, TEMPLATE_ID, TEMPLATE_VERSION, type UnitLevel, type WorkbookIdentity } from "../model/identity";
 import { SheetBuilder } from "./builder";
 import { dateLine, upperVi } from "./header";
@@ -295,7 +295,7 @@ function documentsSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayo
   summary.documents.forEach((d, k) => {
     b.set(r, 0, k + 1, "cellCenter");
     b.set(r, 1, d.code ?? "", "textCenter");
-    b.set(r, 2, vnDate(d.date), "dateCell");
+    b.set(r, 2, documentDateText(d), "dateCell");
     b.set(r, 3, d.summary ?? "", "textCell");
     b.set(r, 4, d.issuer ?? "", "textCell");
     b.set(r, 5, d.units.join("; "), "textCell");
