@@ -83,6 +83,25 @@ describe("matching rows to indicators", () => {
     }
   });
 
+  it("reads figures typed on the row of a group that has one indicator (Mục tiêu 02, 05) as that indicator's, and says so", () => {
+    const figures = goodFigures();
+    delete figures["2"];
+    delete figures["5"];
+    const onGroup = (row: SpecCell[]): SpecCell[] =>
+      row[1] === "Mục tiêu 02" ? [row[0]!, row[1], null, 1, 1, null] : row[1] === "Mục tiêu 05" ? [row[0]!, row[1], null, 14, 2, null] : row;
+    const r = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER, ...indicatorBody(figures).map(onGroup)] }] }), "a.xlsx");
+    expect([r.indicators["2"], r.indicators["5"]].map((e) => [e?.total, e?.achieved])).toEqual([[1, 1], [14, 2]]);
+    expect(r.issues.filter((i) => i.rule === "figures-on-group-row").map((i) => [i.indicator, i.cell])).toEqual([["2", "B6"], ["5", "B18"]]);
+    expect(r.issues.map((i) => i.rule)).not.toContain("unknown-row");
+    // The indicator's own row filled too: that row is read, and the group's row is not.
+    const both = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER, ...indicatorBody(goodFigures()).map(onGroup)] }] }), "a.xlsx");
+    expect(both.indicators["5"]).toMatchObject({ total: GOOD_FIGURES["5"]!.total, achieved: GOOD_FIGURES["5"]!.achieved });
+    expect(both.issues.filter((i) => i.rule === "unknown-row").map((i) => i.cell)).toEqual(["B6", "B18"]);
+    // A group of several indicators (Mục tiêu 01) does not say whose its figures are.
+    const many = readBody([["1", "Mục tiêu 01", null, 45, 45, null]]);
+    expect(many.indicators).toEqual({});
+  });
+
   it("tells the four '-' rows apart by their text, in any order", () => {
     const dashes = INDICATORS.filter((i) => i.stt === "-");
     const rows = [...dashes].reverse().map((i, k): SpecCell[] => ["-", i.text, i.dvt, 100 + k, 50 + k, null]);

@@ -57,6 +57,8 @@ export interface UnitReportParams {
   readonly "indicator-missing": { readonly indicator: string; readonly official: string };
   readonly "unknown-row": { readonly row: number; readonly text: string };
   readonly "label-changed": AtIndicator & { readonly found: string; readonly official: string };
+  /** Figures typed on a group's row ("Mục tiêu 02") whose group has one indicator: read as that indicator's. */
+  readonly "figures-on-group-row": AtIndicator & { readonly row: number; readonly group: string };
   readonly "code-unrecognised": { readonly row: number; readonly text: string };
   readonly "duplicate-document": { readonly code: string; readonly row: number; readonly firstRow: number };
   readonly "nothing-filled": { readonly file: string };
@@ -260,6 +262,7 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "indicator-missing": "warning",
   "unknown-row": "warning",
   "label-changed": "warning",
+  "figures-on-group-row": "warning",
   "code-unrecognised": "warning",
   "duplicate-document": "warning",
   "nothing-filled": "warning",

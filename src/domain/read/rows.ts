@@ -120,7 +120,17 @@ interface Candidate {
   readonly scores: IndicatorScore[];
   readonly refs: { total: CellRef | null; achieved: CellRef | null; ratio: CellRef | null };
   readonly hasValues: boolean;
+  /** A group's row ("Mục tiêu 02") holding the figures of the group's only indicator: the group as shown. */
+  readonly group?: string;
 }
+
+/** The indicator of a group that has only one ("Mục tiêu 02" → 2, "Mục tiêu 05" → 5), by the group's Stt. */
+const ONLY_IN_GROUP: ReadonlyMap<string, string> = new Map(
+  [...new Set(INDICATORS.map((i) => i.group))].flatMap((g) => {
+    const members = INDICATORS.filter((i) => i.group === g);
+    return members.length === 1 ? [[g, members[0]!.id] as const] : [];
+  }),
+);
 
 /** Reads the indicator table under `header`, up to row `end` (exclusive). */
 export function readIndicatorRows(
@@ -167,6 +177,12 @@ export function readIndicatorRows(
     if (label === "" && stt === "" && !hasValues) continue;
     const group = groupOf(label, stt);
     if (group !== undefined && !hasValues) continue;
+    const only = group !== undefined ? ONLY_IN_GROUP.get(group) : undefined;
+    if (only !== undefined) {
+      // Figures typed on the group's own row: its only indicator's, taken last (a row of the indicator's own wins).
+      candidates.push({ r, stt, label, scores: [{ id: only, score: MATCH_THRESHOLD }], refs, hasValues, group: label || stt });
+      continue;
+    }
     const matchText = label.replace(/^mục tiêu\s*(số\s*)?0*\d+\s*[:.\-–]\s*/iu, "");
     const scores = matchText === "" ? [] : scoreIndicators(matchText, stt);
     if (label === "" && stt !== "") {
@@ -186,9 +202,13 @@ export function readIndicatorRows(
     candidates.push({ r, stt, label, scores, refs, hasValues });
   }
 
+  // An indicator whose figures are on its group's row: its own row, left blank, gives way.
+  const onGroupRow = new Set(candidates.filter((c) => c.group !== undefined).map((c) => c.scores[0]!.id));
+  const read = onGroupRow.size === 0 ? candidates : candidates.filter((c) => c.group !== undefined || c.hasValues || !onGroupRow.has(c.scores[0]!.id));
+
   // Assign rows to indicators, best matches first; a row only takes an indicator close to its best.
   const pairs: { cand: Candidate; id: string; score: number }[] = [];
-  for (const cand of candidates) {
+  for (const cand of read) {
     const best = cand.scores[0]!.score;
     for (const s of cand.scores) {
       if (s.score >= MATCH_THRESHOLD && s.score >= best - MATCH_MARGIN) pairs.push({ cand, id: s.id, score: s.score });
@@ -203,12 +223,12 @@ export function readIndicatorRows(
     byId.set(p.id, p.cand);
   }
   const rows: IndicatorCellsRead[] = [];
-  for (const cand of candidates) {
+  for (const cand of read) {
     const id = byRow.get(cand);
     if (id === undefined) {
       const bestId = cand.scores[0]!.id;
       const first = byId.get(bestId);
-      if (first) {
+      if (first && cand.group === undefined) {
         issues.push(
           makeIssue(
             "duplicate-indicator",
@@ -223,7 +243,9 @@ export function readIndicatorRows(
     }
     rows.push({ id, sheet, r: cand.r, label: cand.label, ...cand.refs });
     const official = indicatorById(id)!.text;
-    if (cand.label !== "" && labelKey(cand.label) !== labelKey(official)) {
+    if (cand.group !== undefined) {
+      issues.push(makeIssue("figures-on-group-row", { sheet, cell: cellAddress(cand.r, textSpan.c), indicator: id }, { row: cand.r + 1, group: cand.group }));
+    } else if (cand.label !== "" && labelKey(cand.label) !== labelKey(official)) {
       issues.push(
         makeIssue("label-changed", { sheet, cell: cellAddress(cand.r, textSpan.c), indicator: id }, { found: cand.label, official }),
       );

@@ -52,6 +52,8 @@ const MESSAGES: Messages = {
     `Dòng ${s(p.row)} ("${s(p.text)}") không khớp với chỉ tiêu nào của Đề án 241; số liệu ở dòng này không được tổng hợp.`,
   "label-changed": (p) =>
     `${where(p)}: nội dung đã bị sửa thành "${s(p.found)}"; nội dung đúng theo Công văn 232-CV/HU là "${s(p.official)}".`,
+  "figures-on-group-row": (p) =>
+    `Số liệu của chỉ tiêu ${s(p.indicator)} được ghi ở dòng nhóm "${s(p.group)}" (dòng ${s(p.row)}) thay vì dòng của chỉ tiêu; đã đọc cho chỉ tiêu ${s(p.indicator)} (nhóm này chỉ có một chỉ tiêu).`,
   "code-unrecognised": (p) =>
     `Ký hiệu văn bản "${s(p.text)}" ở dòng ${s(p.row)} không đúng dạng thường dùng (ví dụ 26-KH/TU hoặc 27/KH-UBND).`,
   "duplicate-document": (p) => `Văn bản ${s(p.code)} được ghi nhiều lần (dòng ${s(p.firstRow)} và dòng ${s(p.row)}).`,
