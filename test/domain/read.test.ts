@@ -316,6 +316,13 @@ describe("the unit and the report date, however the top of the sheet is written"
     ["a date line without its comma", [["ĐẢNG ỦY XÃ BẢN BO", null, null, "Bản Bo ngày 15 tháng 6 năm 2021"]], "ĐẢNG ỦY XÃ BẢN BO", "2021-06-15"],
     ["\"Đơn vị: …\" and \"Ngày báo cáo: …\" above the table", [["BIỂU TỔNG HỢP KẾT QUẢ"], ["Đơn vị báo cáo: Chi bộ Trường THPT Tam Đường"], ["Ngày báo cáo: 10/6/2021"]], "Chi bộ Trường THPT Tam Đường", "2021-06-10"],
     [
+      "\"Ngày báo cáo:\" with the date in the cell beside it, the date line left blank",
+      [["ĐẢNG ỦY XÃ KHUN HÁ", null, null, "Khun Há, ngày …… tháng …… năm ………"], [], ["Ngày báo cáo:", null, new Date(Date.UTC(2021, 5, 30))]],
+      "ĐẢNG ỦY XÃ KHUN HÁ",
+      "2021-06-30",
+    ],
+    ["\"Ngày lập biểu:\" with the date typed beside it", [["ĐẢNG ỦY XÃ KHUN HÁ"], ["Ngày lập biểu:", "09/6/2021"]], "ĐẢNG ỦY XÃ KHUN HÁ", "2021-06-09"],
+    [
       "a note's \"tính đến ngày …\" is not the report's date",
       [["ĐẢNG ỦY XÃ BẢN BO", null, null, "Bản Bo, ngày … tháng 6 năm 2021"], ["Số liệu tính đến ngày 31 tháng 12 năm 2020"]],
       "ĐẢNG ỦY XÃ BẢN BO",

@@ -3,11 +3,11 @@
  * header block of the report ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" / unit / "*"), else
  * the file name; the date from the line "…, ngày … tháng … năm …".
  */
-import { EXCEL_CELL_TEXT, type GridSheet, type WorkbookGrid } from "../model/grid";
+import { EXCEL_CELL_TEXT, type GridCell, type GridSheet, type WorkbookGrid } from "../model/grid";
 import { parseIdentityRows, type WorkbookIdentity } from "../model/identity";
 import type { UnitInfo } from "../model/report";
 import { cleanText, foldText } from "../text";
-import { isoDate } from "../values/date";
+import { isoDate, parseDateValue } from "../values/date";
 import { valueText } from "../values/cell";
 import { cellLines, SheetView } from "./sheet";
 
@@ -107,7 +107,18 @@ const NOT_REPORT_DATE = /\b(den|tu|truoc|sau|tinh) ngay\b/;
 const REPORT_DATE_LABEL = /^ngay (bao cao|lap bao cao|lap bieu|lap)\b/;
 const DATE_LINE_BLANK = /\bngay\b.*\bthang\b.*\bnam\b/;
 
-/** The report's date from "…, ngày … tháng … năm …"; null when blank or absent. */
+/** The first date in the cells right of column c (up to three), skipping empty ones: a date cell, or a date typed. */
+function dateBeside(row: ReadonlyArray<GridCell | undefined>, c: number): string | null {
+  for (let k = c + 1; k <= c + 3 && k < row.length; k++) {
+    const cell = row[k];
+    if (cell?.v === undefined || cell.v === null || cell.v === "") continue;
+    const parsed = parseDateValue(cell.v, cell.z);
+    return parsed.kind === "date" ? parsed.iso : null;
+  }
+  return null;
+}
+
+/** The report's date from "…, ngày … tháng … năm …" (or "Ngày báo cáo:" with the date beside it); null when blank or absent. */
 export function reportDateOf(sheet: GridSheet, skipRows: ReadonlySet<number>): { iso: string | null; found: boolean } {
   const rows = Math.min(sheet.rows.length, 400);
   let blankFound = false;
@@ -121,6 +132,11 @@ export function reportDateOf(sheet: GridSheet, skipRows: ReadonlySet<number>): {
         const f = foldText(line);
         if (!/,\s*ng[aà]y|^ng[aà]y/iu.test(nfc) && !(PLACE_NO_COMMA.test(nfc) && !NOT_REPORT_DATE.test(f))) continue;
         const labelled = REPORT_DATE_LABEL.test(f);
+        if (labelled && !/\d/.test(f)) {
+          // "Ngày báo cáo:" alone in its cell: the date is in a cell to its right (a date, or typed).
+          const beside = dateBeside(row, c);
+          if (beside) return { iso: beside, found: true };
+        }
         // A line of its own starting with "Ngày": the date alone, or "Ngày báo cáo: …".
         if (/^ng[aà]y/iu.test(nfc) && !labelled && !DATE_LINE.test(f) && f.length > 20) continue;
         const m = DATE_LINE.exec(f) ?? DATE_LINE_NUMERIC.exec(f) ?? (labelled ? /\b(\d{1,2})\s+(\d{1,2})\s+(\d{4})\b/.exec(f) : null);
