@@ -3,8 +3,9 @@
  * project's writer: XlsxWriter (Python; as is, and streaming with inline strings and figures written
  * as the text a web page shows) and Spreadsheet::WriteExcel (Perl; an Excel 97-2003 .xls). Each
  * writes the official tables under a Party report's header block, with the title merged across the
- * table, Tỷ lệ as a formula (whose stored result the writers leave at 0) and the documents' dates as
- * dates; the figures, documents, unit and date must read as written, in the merge as in validate.
+ * table, Tỷ lệ and three Tổng số as formulas (whose stored results the writers leave at 0) and the
+ * documents' dates as dates; the figures, documents, unit and date must read as written, in the
+ * merge as in validate.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -50,11 +51,23 @@ function report(unit: string): { sheets: { name: string; rows: Cell[][]; merges:
   const block = headerBlock(unit) as Cell[][];
   const last = columnLetters(INDICATOR_HEADER.length - 1);
   const top = block.length + 2; // 1-based row of the indicator header
-  const body = indicatorBody(goodFigures()).map((row, i): Cell[] => {
+  const rows = indicatorBody(goodFigures());
+  const households = top + 1 + rows.findIndex((row) => row[0] === "1.3");
+  const body = rows.map((row, i): Cell[] => {
     const r = top + 1 + i;
     const [stt, text, dvt, total, achieved] = row as Cell[];
+    // The households counted once (1.3) and the other household rows' Tổng số a formula pointing
+    // there, as a generated report writes it; the writers store 0 as its result, never the 2,350.
+    const sameHouseholds = stt === "3.1" || stt === "3.2" || stt === "4.1";
     // Tỷ lệ as the template's formula, on the indicator rows (a group row has no unit of measure).
-    return [stt ?? null, text ?? null, dvt ?? null, total ?? null, achieved ?? null, dvt ? { f: `=IF(D${r}>0,ROUND(E${r}/D${r}*100,2),"")` } : null];
+    return [
+      stt ?? null,
+      text ?? null,
+      dvt ?? null,
+      sameHouseholds ? { f: `=D${households}` } : (total ?? null),
+      achieved ?? null,
+      dvt ? { f: `=IF(D${r}>0,ROUND(E${r}/D${r}*100,2),"")` } : null,
+    ];
   });
   const docs: Cell[][] = [
     [1, "15-NQ/ĐU", { date: "2016-10-12" }, "Nghị quyết về nâng cao chất lượng công tác tư tưởng", "Đảng ủy xã"],

@@ -22,6 +22,8 @@ export interface CellRef {
   readonly r: number;
   readonly c: number;
   readonly cell: GridCell | undefined;
+  /** The cell's formula, when the file holds no result for it and it could not be worked out here. */
+  readonly uncalculated?: string;
 }
 
 /** A rectangle of cells, zero-based and inclusive. */

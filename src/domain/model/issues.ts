@@ -57,6 +57,8 @@ export interface UnitReportParams {
   readonly "indicator-missing": { readonly indicator: string; readonly official: string };
   readonly "unknown-row": { readonly row: number; readonly text: string };
   readonly "label-changed": AtIndicator & { readonly found: string; readonly official: string };
+  /** A figure cell with a formula the file holds no result for, too complex to work out here: not counted. */
+  readonly "formula-not-calculated": FigureColumn & { readonly formula: string };
   /** Figures typed on a group's row ("Mục tiêu 02") whose group has one indicator: read as that indicator's. */
   readonly "figures-on-group-row": AtIndicator & { readonly row: number; readonly group: string };
   readonly "code-unrecognised": { readonly row: number; readonly text: string };
@@ -263,6 +265,7 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "unknown-row": "warning",
   "label-changed": "warning",
   "figures-on-group-row": "warning",
+  "formula-not-calculated": "warning",
   "code-unrecognised": "warning",
   "duplicate-document": "warning",
   "nothing-filled": "warning",

@@ -10,6 +10,7 @@ import { textCache } from "../cache";
 import { makeIssue } from "../rules/messages";
 import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
+import { formulaResult } from "../values/formula";
 import { isBlankText, parseCombinedFigures } from "../values/number";
 import type { ColumnSpan, DocumentRole, IndicatorRole, TableHeader } from "./headers";
 import {
@@ -55,9 +56,23 @@ function pick(view: SheetView, r: number, span: ColumnSpan | undefined): CellRef
   if (!span) return null;
   for (let c = span.c; c <= span.c2; c++) {
     const cell = view.cell(r, c);
-    if (hasContent(cell)) return { r, c, cell };
+    if (hasContent(cell)) return workedOut(view, { r, c, cell });
   }
   return { r, c: span.c, cell: view.cell(r, span.c) };
+}
+
+/**
+ * A figure cell with a formula: its result worked out here when the formula is simple enough (see
+ * evaluateFormula), since programs that write formulas without calculating them store none
+ * (openpyxl) or 0 (XlsxWriter, Spreadsheet::WriteExcel); else the stored result stays, and a cell
+ * with none says so (uncalculated).
+ */
+function workedOut(view: SheetView, ref: CellRef): CellRef {
+  const cell = ref.cell;
+  if (!cell || cell.f === undefined) return ref;
+  const v = formulaResult(cell.f, (r, c) => view.sheet.rows[r]?.[c]);
+  if (v !== undefined) return v === cell.v ? ref : { ...ref, cell: { ...cell, v } };
+  return cell.v === undefined ? { ...ref, uncalculated: cell.f } : ref;
 }
 
 function hasContent(cell: GridCell | undefined): boolean {

@@ -52,6 +52,8 @@ const MESSAGES: Messages = {
     `Dòng ${s(p.row)} ("${s(p.text)}") không khớp với chỉ tiêu nào của Đề án 241; số liệu ở dòng này không được tổng hợp.`,
   "label-changed": (p) =>
     `${where(p)}: nội dung đã bị sửa thành "${s(p.found)}"; nội dung đúng theo Công văn 232-CV/HU là "${s(p.official)}".`,
+  "formula-not-calculated": (p) =>
+    `${where(p)}: ô ${s(p.column)} có công thức =${s(p.formula)} nhưng tệp không lưu kết quả (tệp do một chương trình khác tạo, chưa được tính), nên số này chưa được cộng. Đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
   "figures-on-group-row": (p) =>
     `Số liệu của chỉ tiêu ${s(p.indicator)} được ghi ở dòng nhóm "${s(p.group)}" (dòng ${s(p.row)}) thay vì dòng của chỉ tiêu; đã đọc cho chỉ tiêu ${s(p.indicator)} (nhóm này chỉ có một chỉ tiêu).`,
   "code-unrecognised": (p) =>

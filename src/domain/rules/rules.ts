@@ -52,6 +52,7 @@ function readCount(
   const parsed = parseCountValue(cell.v);
   switch (parsed.kind) {
     case "blank":
+      if (ref.uncalculated !== undefined) issues.push(makeIssue("formula-not-calculated", where, { ...params, formula: ref.uncalculated }));
       return null;
     case "invalid":
       issues.push(makeIssue("not-a-number", where, { ...params, text: parsed.text, ...(parsed.reason ? { reason: parsed.reason } : {}) }));
