@@ -56,7 +56,7 @@ function pick(view: SheetView, r: number, span: ColumnSpan | undefined): CellRef
   if (!span) return null;
   for (let c = span.c; c <= span.c2; c++) {
     const cell = view.cell(r, c);
-    if (hasContent(cell)) return workedOut(view, { r, c, cell });
+    if (hasContent(cell)) return { r, c, cell };
   }
   return { r, c: span.c, cell: view.cell(r, span.c) };
 }
@@ -67,9 +67,9 @@ function pick(view: SheetView, r: number, span: ColumnSpan | undefined): CellRef
  * (openpyxl) or 0 (XlsxWriter, Spreadsheet::WriteExcel); else the stored result stays, and a cell
  * with none says so (uncalculated).
  */
-function workedOut(view: SheetView, ref: CellRef): CellRef {
-  const cell = ref.cell;
-  if (!cell || cell.f === undefined) return ref;
+function workedOut(view: SheetView, ref: CellRef | null): CellRef | null {
+  const cell = ref?.cell;
+  if (!ref || !cell || cell.f === undefined) return ref;
   const v = formulaResult(cell.f, (r, c) => view.sheet.rows[r]?.[c]);
   if (v !== undefined) return v === cell.v ? ref : { ...ref, cell: { ...cell, v } };
   return cell.v === undefined ? { ...ref, uncalculated: cell.f } : ref;
@@ -175,7 +175,8 @@ export function readIndicatorRows(
       if (stt === "") stt = lead.stt;
       label = lead.text;
     }
-    let refs = { total: pick(view, r, cols.total), achieved: pick(view, r, cols.achieved), ratio: pick(view, r, cols.ratio) };
+    // A formula in Tỷ lệ is never taken (see checkIndicator): only the counts' are worked out.
+    let refs = { total: workedOut(view, pick(view, r, cols.total)), achieved: workedOut(view, pick(view, r, cols.achieved)), ratio: pick(view, r, cols.ratio) };
     if (combined) {
       const ref = pick(view, r, combined.span);
       const parts = ref?.cell ? parseCombinedFigures(ref.cell.v) : null;

@@ -23,7 +23,7 @@ const LARGEST_RANGE = 10_000;
  * (its stored result taken when that formula is not simple enough).
  */
 export function evaluateFormula(formula: string, cellAt: CellAt, depth = 0): number | undefined {
-  if (depth > DEEPEST || formula.length > 2_000) return undefined;
+  if (depth > DEEPEST || formula.length > 2_000 || !SIMPLE.test(formula)) return undefined;
   const tokens = tokenize(formula);
   if (!tokens) return undefined;
   let at = 0;
@@ -109,6 +109,9 @@ export function evaluateFormula(formula: string, cellAt: CellAt, depth = 0): num
   const result = sum();
   return result !== undefined && at === tokens.length && Number.isFinite(result) ? result : undefined;
 }
+
+/** The characters a simple formula is made of (a quote, a comparison, a sheet's name: not simple). */
+const SIMPLE = /^=?[\s$A-Za-z0-9.:,+\-*/()]*$/;
 
 const ONE_CELL = /^=?\s*(\$?[A-Za-z]{1,3}\$?\d+)\s*$/;
 
