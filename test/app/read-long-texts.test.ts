@@ -2,14 +2,10 @@
  * What one file leaves behind for the next: a worker reads file after file, and the reading's
  * caches (texts worked out, formulas decoded) must not keep a file's long texts after it.
  */
-import { strToU8, zipSync } from "fflate";
+import { oneSheetXlsx } from "../support/one-sheet-xlsx";
 import { readSource } from "../../src/app/sources";
 import { cachedTexts, LONGEST_CACHED } from "../../src/domain/cache";
 import { readWorkbook } from "../../src/io/read";
-
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /** A workbook of rows holding two texts each and a formula, as `text(r)` and `formula(r)` give them. */
 function xlsx(rows: number, text: (r: number) => string, formula: (r: number) => string): Uint8Array {
@@ -17,16 +13,7 @@ function xlsx(rows: number, text: (r: number) => string, formula: (r: number) =>
   const sheet = strings
     .map((_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r}</v></c><c r="B${r + 1}" t="s"><v>${r}</v></c><c r="C${r + 1}"><f>${formula(r)}</f><v>1</v></c></row>`)
     .join("");
-  return zipSync({
-    "[Content_Types].xml": strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    "_rels/.rels": strToU8(`<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    "xl/workbook.xml": strToU8(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Chỉ tiêu" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    "xl/_rels/workbook.xml.rels": strToU8(
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    ),
-    "xl/sharedStrings.xml": strToU8(`<sst xmlns="${MAIN}">${strings.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>`),
-    "xl/worksheets/sheet1.xml": strToU8(`<worksheet xmlns="${MAIN}"><sheetData>${sheet}</sheetData></worksheet>`),
-  });
+  return oneSheetXlsx(strings, sheet);
 }
 
 describe("a file's long texts", () => {

@@ -6,31 +6,18 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { strToU8, zipSync } from "fflate";
+import { strToU8 } from "fflate";
+import { oneSheetXlsx } from "../support/one-sheet-xlsx";
 import { readWorkbook } from "../../src/io/read";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
-
 /** About 1 MB of other texts beside the one kept, Vietnamese (two bytes a character in memory). */
 const filler = (n: number): string[] => Array.from({ length: n }, (_, i) => `Đảng ủy xã số ${i} đã học tập quán triệt nghị quyết ${"ô".repeat(40)}`);
 
 function xlsx(kept: string): Uint8Array {
-  const texts = [kept, ...filler(12_000)];
-  return zipSync({
-    "[Content_Types].xml": strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    "_rels/.rels": strToU8(`<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    "xl/workbook.xml": strToU8(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Chỉ tiêu" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    "xl/_rels/workbook.xml.rels": strToU8(
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    ),
-    "xl/sharedStrings.xml": strToU8(`<sst xmlns="${MAIN}">${texts.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>`),
-    "xl/worksheets/sheet1.xml": strToU8(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row></sheetData></worksheet>`),
-  });
+  return oneSheetXlsx([kept, ...filler(12_000)], '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>');
 }
 
 function csv(kept: string): Uint8Array {
