@@ -333,6 +333,18 @@ describe("the unit and the report date, however the top of the sheet is written"
     const r = read(top);
     expect([r.unit.name, r.unit.source, r.reportDate]).toEqual([unit, "header", date]);
   });
+
+  it("reads \"Ngày báo cáo:\" with its date beside it under the table, where the table's last rows run on; never a date of a row of the table", () => {
+    const rows: SpecCell[][] = [
+      ...headerBlock("ĐẢNG ỦY XÃ KHUN HÁ", "Khun Há, ngày …… tháng …… năm ………"),
+      INDICATOR_HEADER as SpecCell[],
+      ...indicatorBody(goodFigures()),
+      [null, "Ngày báo cáo:", new Date(Date.UTC(2021, 5, 30))],
+    ];
+    expect(readUnitReport(specToGrid({ sheets: [{ name: "S", rows }] }), "a.xlsx").reportDate).toBe("2021-06-30");
+    const noted = rows.slice(0, -1).concat([[null, "Ghi chú: số liệu tính đến ngày 15/6/2021"]]);
+    expect(readUnitReport(specToGrid({ sheets: [{ name: "S", rows: noted }] }), "a.xlsx").reportDate).toBeNull();
+  });
 });
 
 describe("documents whose code is not in a column of its own", () => {

@@ -123,15 +123,18 @@ export function reportDateOf(sheet: GridSheet, skipRows: ReadonlySet<number>): {
   const rows = Math.min(sheet.rows.length, 400);
   let blankFound = false;
   for (let r = 0; r < rows; r++) {
-    if (skipRows.has(r)) continue;
+    // Within a table only "Ngày báo cáo:" with its date beside it is taken (a row left under the last indicator).
+    const inTable = skipRows.has(r);
     const row = sheet.rows[r];
     if (!row) continue;
     for (let c = 0; c < Math.min(row.length, 30); c++) {
       for (const line of cellLines(row[c])) {
         const nfc = line.normalize("NFC");
+        if (inTable && !/^ng[aà]y/iu.test(nfc)) continue;
         const f = foldText(line);
         if (!/,\s*ng[aà]y|^ng[aà]y/iu.test(nfc) && !(PLACE_NO_COMMA.test(nfc) && !NOT_REPORT_DATE.test(f))) continue;
         const labelled = REPORT_DATE_LABEL.test(f);
+        if (inTable && (!labelled || /\d/.test(f))) continue;
         if (labelled && !/\d/.test(f)) {
           // "Ngày báo cáo:" alone in its cell: the date is in a cell to its right (a date, or typed).
           const beside = dateBeside(row, c);
