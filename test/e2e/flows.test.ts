@@ -190,6 +190,13 @@ d("task pane flows in Chromium (standalone)", () => {
     await noHorizontalScroll(page);
     await axe(page, "Kiểm tra (kết quả)");
 
+    // Its feedback file: the unit's own workbook with the notes, made from the bytes the page kept
+    // (those given to the check went to the worker).
+    const [feedback] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải tệp góp ý" }).click()]);
+    const notes = XLSX.read(await save(feedback), { type: "buffer" });
+    expect(notes.SheetNames).toContain("Góp ý");
+    expect(sheetText(notes, "Góp ý")).toContain("số đã đạt (950) lớn hơn tổng số (900)");
+
     // The sample file with an error.
     await page.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }).click();
     await page.getByText("Kết quả: Dang-uy-xa-Ho-Thau.xlsx").waitFor();

@@ -94,7 +94,8 @@ export function useCheckSession(): CheckSession {
         const inputs = picked ? await toInputFiles(picked) : (await files.sampleFiles()).filter((f) => f.name === SAMPLE_WITH_ERROR);
         const file = inputs[0];
         if (!file) throw new Error("Không có tệp nào để kiểm tra.");
-        keepFiles([file]);
+        // A copy is kept for its feedback file: the bytes given to the check are moved to the worker.
+        keepFiles([{ ...file, bytes: file.bytes.slice() }]);
         name = file.name;
         label(`Đang kiểm tra ${name}…`);
         const result = await files.checkFile(file);
