@@ -104,7 +104,8 @@ export const FileCard = memo(function FileCard(props: {
       <Text size={200} className={styles.meta}>
         {`Đơn vị: ${f.unit ?? "chưa xác định"}${f.unit !== null && !f.onList ? " (ngoài danh sách)" : ""}`}
         {` · Ngày ghi trên báo cáo: ${f.date ? vnDate(f.date) : "chưa ghi"}`}
-        {late ? <span className={styles.late}> (nộp muộn)</span> : null}
+        {/* Late by the report's own date: said beside it (late by a received or email date, the line below says by which). */}
+        {late && f.timeliness?.by === "report-date" ? <span className={styles.late}> (nộp muộn)</span> : null}
       </Text>
       {f.status !== "rejected" ? (
         <Text size={200} className={late ? styles.late : styles.meta} data-testid="file-timeliness">

@@ -117,6 +117,9 @@ describe("file cards", () => {
       expect(within(card("ban-bo.xlsx")).getByTestId("file-timeliness").textContent).toBe("Muộn (theo ngày nhận do cán bộ nhập, 28/06/2021)"),
     );
     expect(within(card("ban-bo.xlsx")).getByTestId("file-late")).toBeTruthy();
+    // Late by the received date, not by the report's own (18/06/2021): nothing said beside the latter.
+    expect(card("ban-bo.xlsx").textContent).toContain("Ngày ghi trên báo cáo: 18/06/2021");
+    expect(card("ban-bo.xlsx").textContent).not.toContain("(nộp muộn)");
 
     fireEvent.change(input, { target: { value: "31/02/2021" } });
     expect(field.textContent).toContain("Không phải một ngày có thật: hãy nhập ngày/tháng/năm");
