@@ -87,6 +87,11 @@ export function FeedbackButton(props: {
   );
 }
 
+/** The merge's feedback button: what it downloads, a .zip for several files and the one .xlsx for one. */
+export function feedbackAllLabel(count: number): string {
+  return count === 1 ? "Tải tệp góp ý cho đơn vị có lỗi, cảnh báo (.xlsx)" : "Tải tệp góp ý cho các đơn vị có lỗi, cảnh báo (.zip)";
+}
+
 /** The files of a merge whose units get feedback: every file read that has an error or a warning. */
 export function feedbackItems(files: readonly { file: string; unit: string | null; status: string; issues: readonly Issue[] }[]): FeedbackItem[] {
   return files.filter((f) => f.status !== "rejected" && f.issues.length > 0).map((f) => ({ file: f.file, unit: f.unit, issues: f.issues }));

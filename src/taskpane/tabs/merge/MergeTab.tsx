@@ -29,7 +29,7 @@ import { UnitsSource } from "../../shared/units";
 import { DayField } from "./DayField";
 import { FileCard, type FileCardActions } from "./FileCard";
 import { RemindUnits } from "./remind/RemindUnits";
-import { FeedbackButton, feedbackItems } from "../../shared/feedback/FeedbackButton";
+import { FeedbackButton, feedbackAllLabel, feedbackItems } from "../../shared/feedback/FeedbackButton";
 import { TargetsSource } from "./TargetsSource";
 import { useMergeSession } from "./useMergeSession";
 
@@ -235,7 +235,7 @@ export function MergeTab() {
           </Section>
           <Section title={`Các tệp (${summary.files.length})`} testId="file-statuses">
             <Text size={200}>{`${counts.merged} đã tổng hợp · ${counts.superseded} bị thay thế · ${counts.rejected} bị loại`}</Text>
-            <FeedbackButton label="Tải tệp góp ý cho các đơn vị có lỗi, cảnh báo (.zip)" disabled={working} items={feedbackItems(summary.files)} testId="feedback-all" />
+            <FeedbackButton label={feedbackAllLabel(feedbackItems(summary.files).length)} disabled={working} items={feedbackItems(summary.files)} testId="feedback-all" />
             <FileList
               files={listFiles}
               units={session.units}

@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { mergeReports } from "../../../../src/domain/merge";
 import type { UnitReport } from "../../../../src/domain/model/report";
 import { TAM_DUONG_UNITS } from "../../../../src/domain/units";
-import { FeedbackButton, feedbackItems, missingText } from "../../../../src/taskpane/shared/feedback/FeedbackButton";
+import { FeedbackButton, feedbackAllLabel, feedbackItems, missingText } from "../../../../src/taskpane/shared/feedback/FeedbackButton";
 import { forgetFiles, keepFiles } from "../../../../src/taskpane/shared/feedback/store";
 import { FileCard } from "../../../../src/taskpane/tabs/merge/FileCard";
 import { captureDownloads, fillJsdomGaps } from "../../fakes";
@@ -90,6 +90,11 @@ describe("Tải tệp góp ý", () => {
         { file: "c", unit: null, status: "rejected", issues: [issue] },
       ]).map((i) => i.file),
     ).toEqual(["a"]);
+  });
+
+  it("names what the merge's button downloads: the one .xlsx for one unit, a .zip for several", () => {
+    expect(feedbackAllLabel(1)).toBe("Tải tệp góp ý cho đơn vị có lỗi, cảnh báo (.xlsx)");
+    expect(feedbackAllLabel(2)).toBe("Tải tệp góp ý cho các đơn vị có lỗi, cảnh báo (.zip)");
   });
 });
 
