@@ -70,13 +70,6 @@ const useStyles = makeStyles({
   result: { width: "21%" },
 });
 
-export function shorten(text: string, max = 60): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,;.\s]+$/, "")}…`;
-}
-
 const num = (n: number | null): string => (n === null ? "–" : formatNumber(n));
 const pct = (n: number | null): string => (n === null ? "–" : formatRatio(n));
 
@@ -105,7 +98,8 @@ export function ResultsTable(props: { rows: readonly ResultRow[]; caption: strin
             <Fragment key={row.id}>
               <TableRow className={styles.textRow}>
                 <TableCell className={styles.cell} colSpan={6}>
-                  <span className={styles.id}>{row.id}</span> {indicator ? shorten(indicator.text, 90) : ""}
+                  {/* The indicator's whole text (its row spans the table, so it wraps): a cut text could not be read in full. */}
+                  <span className={styles.id}>{row.id}</span> {indicator ? indicator.text : ""}
                   {row.reportedBy !== undefined ? <span className={styles.sub}>{` (${row.reportedBy} đơn vị báo cáo)`}</span> : null}
                   {verdict === "rejected" ? (
                     <span className={mergeClasses(styles.short, styles.block)} data-testid="rejected-cells">

@@ -4,6 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import type { InputFile, Progress } from "../../../../src/app/usecases";
 import type { Issue } from "../../../../src/domain/model/issues";
 import type { MergeSource } from "../../../../src/domain/merge";
+import { INDICATORS } from "../../../../src/domain/catalogue";
 import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
 import { maskDay } from "../../../../src/taskpane/tabs/merge/DayField";
 import { SESSION_KEY } from "../../../../src/taskpane/tabs/merge/saved-session";
@@ -167,6 +168,15 @@ describe("figures given but rejected", () => {
     expect(cells).toContain("ban-giang.xlsx, Chỉ tiêu!D18");
     // Indicators nobody gave stay "Chưa đủ số liệu".
     expect(screen.getByTestId("summary-table").querySelector('[data-indicator="4.1"]')!.textContent).toContain("Chưa đủ số liệu");
+  });
+
+  it("shows every indicator's whole text, the longest too (it wraps on a row of its own)", async () => {
+    await loadSamples();
+    const table = screen.getByTestId("summary-table").textContent!;
+    const longest = [...INDICATORS].sort((a, b) => b.text.length - a.text.length)[0]!;
+    expect(longest.text.length).toBeGreaterThan(90);
+    for (const i of INDICATORS) expect(table).toContain(i.text);
+    expect(table).not.toContain("…");
   });
 });
 
