@@ -1,4 +1,5 @@
 /** A problem the user must see: title (often the file name) and the reason, in Vietnamese. */
+import { keepingFocus } from "./focus";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 
 export interface Problem {
@@ -28,7 +29,7 @@ export function ErrorBar(props: { problem: Problem | null; onDismiss?: () => voi
       </MessageBarBody>
       {props.onDismiss ? (
         <MessageBarActions>
-          <Button size="small" appearance="transparent" onClick={props.onDismiss}>
+          <Button size="small" appearance="transparent" onClick={keepingFocus(props.onDismiss)}>
             Đóng
           </Button>
         </MessageBarActions>

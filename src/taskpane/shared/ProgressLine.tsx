@@ -1,6 +1,7 @@
 /** Work in progress: what is being done, a bar with counts, and a way to stop. */
 import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import type { Progress } from "../../app/usecases";
+import { keepingFocus } from "./focus";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS },
@@ -22,7 +23,7 @@ export function ProgressLine(props: { verb: string; progress: Progress | null; o
         <ProgressBar value={p && p.total > 0 ? p.done / p.total : undefined} max={1} aria-label={props.verb} />
       </Field>
       {props.onCancel ? (
-        <Button size="small" onClick={props.onCancel}>
+        <Button size="small" onClick={keepingFocus(props.onCancel)}>
           Hủy
         </Button>
       ) : null}

@@ -46,3 +46,19 @@ export function useFocusWhenShown(): (find: () => HTMLElement | null) => void {
     }, 0);
   }, []);
 }
+
+/**
+ * For a button that goes away when pressed ("Hủy", "Đóng", "Xóa danh sách tệp"): when the action
+ * leaves focus on nothing (the page itself), it goes to the button's tab panel, so keyboard and
+ * screen-reader users stay where they were.
+ */
+export function keepingFocus(action: () => void): (event: { readonly currentTarget: HTMLElement }) => void {
+  return (event) => {
+    const panel = event.currentTarget.closest<HTMLElement>('[role="tabpanel"]');
+    action();
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (panel?.isConnected && (active === null || active === document.body)) focusElement(panel);
+    }, 0);
+  };
+}

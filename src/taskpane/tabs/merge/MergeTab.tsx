@@ -21,7 +21,7 @@ import { useServices } from "../../services";
 import { DoneBar } from "../../shared/DoneBar";
 import { ErrorBar } from "../../shared/ErrorBar";
 import { FileDrop } from "../../shared/FileDrop";
-import { useFocusWhenShown } from "../../shared/focus";
+import { keepingFocus, useFocusWhenShown } from "../../shared/focus";
 import { ResultsTable } from "../../shared/ResultsTable";
 import { Section, useTabStyles } from "../../shared/Section";
 import { TaskStatus } from "../../shared/TaskStatus";
@@ -173,7 +173,7 @@ export function MergeTab() {
           Dùng thử với dữ liệu mẫu
         </Button>
         {session.sources.length > 0 ? (
-          <Button appearance="subtle" disabled={working} onClick={session.clear}>
+          <Button appearance="subtle" disabled={working} onClick={keepingFocus(session.clear)}>
             Xóa danh sách tệp
           </Button>
         ) : null}
