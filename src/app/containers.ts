@@ -86,7 +86,8 @@ export async function expandOne(file: InputFile, limits: Partial<ContainerLimits
         refused: { file: r.name, sha256: "", error: { code: r.code, message: r.message }, origin: r.origin } as MergeSource,
       })),
     ],
-    skipped: expansion.skipped.map((s) => ({ ...s, reason: messageFor("attachment-skipped", { file: s.path, container: s.container }) })),
+    // An entry that is not a spreadsheet is named; a container with nothing to read says why in its own words.
+    skipped: expansion.skipped.map((s) => ({ ...s, reason: s.path === "" ? `${s.reason.charAt(0).toUpperCase()}${s.reason.slice(1)}.` : messageFor("attachment-skipped", { file: s.path, container: s.container }) })),
   };
 }
 
@@ -119,7 +120,7 @@ export async function expandContainers(
 
 /** A skipped attachment as the CLI lists it: "thư.eml › ảnh.jpg", the reason and the container. */
 export function skippedEntryJson(s: SkippedAttachment): { path: string; reason: string; container: string } {
-  return { path: `${s.container}${PATH_JOIN}${s.path}`, reason: s.reason, container: s.container };
+  return { path: s.path === "" ? s.container : `${s.container}${PATH_JOIN}${s.path}`, reason: s.reason, container: s.container };
 }
 
 /** A source's origin in the JSON: every field present, null when unknown; kind "file" for a file given as is. */

@@ -247,6 +247,26 @@ describe("hostile containers get their verdict, fast", () => {
     expect(v.ms).toBeLessThan(FAST);
   });
 
+  // An XML spreadsheet (Excel 2003) places cells by number: numbers past the sheet held SheetJS a minute and took gigabytes.
+  const xmlSheet = (row: string) =>
+    strToU8(
+      `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">` +
+        `<Worksheet ss:Name="Chỉ tiêu"><Table><Row><Cell><Data ss:Type="String">Tổng số</Data></Cell></Row>${row}</Table></Worksheet></Workbook>`,
+    );
+  it.each([
+    ["a cell placed at column 1,000,000,000", '<Row><Cell ss:Index="1000000000"><Data ss:Type="Number">1</Data></Cell></Row>', 'Index="1000000000"'],
+    ["a cell merged across 99,999,999 columns", '<Row><Cell ss:MergeAcross="99999999"><Data ss:Type="Number">1</Data></Cell></Row>', 'MergeAcross="99999999"'],
+    ["a row placed past row 1,048,576", '<Row ss:Index="2000000"><Cell><Data ss:Type="Number">1</Data></Cell></Row>', 'Index="2000000"'],
+  ])("an XML spreadsheet with %s is corrupt, at once", (_what, row, detail) => {
+    const v = verdict(xmlSheet(row), "x.xml");
+    expect(v.code).toBe("corrupt");
+    expect(v.message).toContain(detail);
+    expect(v.ms).toBeLessThan(FAST);
+    // The same sheet with the cell where Excel can put it is read.
+    const fine = readWorkbookFile(xmlSheet('<Row><Cell ss:Index="3" ss:MergeAcross="2"><Data ss:Type="Number">1</Data></Cell></Row>'), "x.xml");
+    expect(fine.sheets[0]!.rows[1]?.[2]?.v).toBe(1);
+  });
+
   it("refuses an entry inflating past the compression ratio", () => {
     const v = verdict(xlsx(SUM_24, { "xl/worksheets/sheet2.xml": new Uint8Array(8 * 1024 * 1024) }), "nen.xlsx");
     expect(v.code).toBe("zip-bomb");

@@ -137,6 +137,8 @@ describe("lean .xlsx reader and the general reader on hostile cell layouts: the 
     ["numbers that are not numbers", `<row r="1"><c r="A1"><v>0x10</v></c><c r="B1"><v>1e3</v></c><c r="C1"><v></v></c><c r="D1"><v>-.5</v></c></row>`, [[0, 0, "0x10"], [0, 1, 1000], [0, 3, -0.5]]],
     ["cells without references", `<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row>`, [[0, 0, 1], [0, 1, 2], [1, 2, 3], [1, 3, 4]]],
     ["prefixed tags", `<x:row r="3"><x:c r="B3"><x:v>0x1</x:v></x:c><x:c r="C3"><x:v>9</x:v></x:c></x:row>`, [[2, 1, "0x1"], [2, 2, 9]]],
+    // SheetJS read a value of white space alone as NaN, shown to the unit as "NaN": both readers leave it blank.
+    ["a value of white space alone", `<row r="1"><c r="A1"><v>\n</v></c><c r="B1"><v>7</v></c><c r="C1"><v> </v></c></row>`, [[0, 1, 7]]],
   ])("%s", (_what, data, expected) => {
     const bytes = file(data);
     const sorted = (list: Array<[number, number, unknown]>) => [...list].sort((a, b) => a[0] - b[0] || a[1] - b[1]);

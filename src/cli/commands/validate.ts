@@ -209,6 +209,12 @@ export const validateCommand: CliCommand = {
         opened.push(item);
       }
     }
+    if (opened.length === 0) {
+      // Only messages or archives with no spreadsheet in them: each said why.
+      for (const s of skipped) io.stderr(`Bỏ qua: ${terminalName(s.path)}: ${s.reason}\n`);
+      io.stderr(`Không có tệp bảng tính nào để kiểm tra ${WORKBOOK_KINDS_TEXT}.\n`);
+      return 2;
+    }
     const toCheck = opened.filter(isToCheck);
     // Each file is read in a worker thread, stopped past the time limit (rule "timeout"), as in a merge.
     const checked = await checkFiles(workerThreadChecker(), toCheck, { limitMs: io.fileTimeLimitMs });

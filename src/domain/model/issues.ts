@@ -158,7 +158,8 @@ export interface ReadErrorParams {
   readonly "zip-bomb": { readonly file: string; readonly detail: string };
   readonly encrypted: { readonly file: string };
   readonly "not-a-workbook": { readonly file: string; readonly detail?: string };
-  readonly corrupt: { readonly file: string; readonly detail: string };
+  /** detail: what was wrong, when it says something to the user (a library's own failure is not shown). */
+  readonly corrupt: { readonly file: string; readonly detail?: string };
   readonly "too-many-cells": { readonly file: string; readonly cells: number; readonly limit: number };
   readonly empty: { readonly file: string };
   /** Reading took longer than the time limit for one file (the task pane stops it). */

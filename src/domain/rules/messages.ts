@@ -123,7 +123,7 @@ const MESSAGES: Messages = {
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
   "not-a-workbook": (p) =>
     `Không đọc được tệp ${s(p.file)}: đây không phải là bảng tính Excel/LibreOffice (.xlsx, .xls, .ods)${p.detail ? ` (${s(p.detail)})` : ""}.`,
-  corrupt: (p) => `Không đọc được tệp ${s(p.file)}: tệp bị hỏng hoặc không đúng định dạng (${s(p.detail)}).`,
+  corrupt: (p) => `Không đọc được tệp ${s(p.file)}: tệp bị hỏng hoặc không đúng định dạng${p.detail ? ` (${s(p.detail)})` : ""}.`,
   "too-many-cells": (p) => `Không đọc được tệp ${s(p.file)}: bảng tính có quá nhiều ô (${s(p.cells)}, tối đa ${s(p.limit)}).`,
   empty: (p) => `Không đọc được tệp ${s(p.file)}: không có trang tính nào có dữ liệu.`,
   timeout: (p) => `Không đọc được tệp ${s(p.file)}: đọc quá ${s(p.seconds)} giây nên đã dừng; tệp có thể quá lớn hoặc bất thường.`,

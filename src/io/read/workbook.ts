@@ -208,7 +208,8 @@ function toGridCell(cell: SheetJs.CellObject, date1904: boolean): GridCell | und
     case "n": {
       const v = cell.v as number;
       // A serial below 1 (a time of day, or 0) in a date format is no date: it stays the number, as in the lean reader.
-      if (typeof v === "number") out.v = out.z && v >= 1 && sheetJs().SSF.is_date(out.z) ? serialToDate(v, date1904) : v;
+      // An empty or blank <v> (SheetJS's NaN) is no value, as in the lean reader.
+      if (typeof v === "number" && !Number.isNaN(v)) out.v = out.z && v >= 1 && sheetJs().SSF.is_date(out.z) ? serialToDate(v, date1904) : v;
       break;
     }
     case "s":
@@ -302,7 +303,28 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, limits: Pa
     const grid = readWithSheetJs(bytes, fileName, lim, new Set<string>());
     return cp1258 ? mapTexts(grid, textFromCp1258) : grid;
   }
+  if (kind === "xml") checkXmlSpreadsheet(bytes, fileName);
   return readWithSheetJs(bytes, fileName, lim, new Set<string>());
+}
+
+/**
+ * An XML spreadsheet (Excel 2003) places rows and cells by number (ss:Index) and merges by count
+ * (ss:MergeAcross, ss:MergeDown): a number past Excel's sheet held SheetJS for a minute and took
+ * gigabytes ("MergeAcross=99999999"). Refused before it reads, as a cell outside the sheet is in an .xlsx.
+ */
+function checkXmlSpreadsheet(bytes: Uint8Array, fileName: string): void {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  const PLACED = /<(?:\w+:)?(Row|Cell)\b[^>]*?\b(?:\w+:)?(Index|MergeAcross|MergeDown)\s*=\s*["']\s*(\d+)/g;
+  for (let m = PLACED.exec(text); m !== null; m = PLACED.exec(text)) {
+    const [, element, attribute, digits] = m;
+    const across = element === "Cell" && attribute !== "MergeDown";
+    const limit = across ? EXCEL_COLUMNS : EXCEL_ROWS;
+    if (digits!.length > 8 || Number(digits) > limit) {
+      throw new WorkbookReadError("corrupt", fileName, {
+        detail: `${element === "Row" ? "dòng" : "ô"} có ${attribute}="${digits!.length > 12 ? `${digits!.slice(0, 12)}…` : digits}" vượt quá giới hạn ${EXCEL_COLUMNS} cột × ${EXCEL_ROWS} dòng của bảng tính`,
+      });
+    }
+  }
 }
 
 /** The grid with every text (sheet names, text cells and what they show) passed through `map`. */
@@ -349,7 +371,9 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, lim: ReadLimits, o
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/password|encrypt/i.test(message)) throw new WorkbookReadError("encrypted", fileName);
-    throw new WorkbookReadError("corrupt", fileName, { detail: message });
+    // SheetJS's own failure on a broken file ("Cannot read properties of undefined") tells the user nothing.
+    const internal = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
+    throw new WorkbookReadError("corrupt", fileName, internal ? {} : { detail: message });
   } finally {
     console.error = consoleError;
   }

@@ -90,6 +90,9 @@ export interface Expansion {
 
 /** Why an attachment that is not a spreadsheet is not read. */
 export const NOT_A_SPREADSHEET = "không phải bảng tính nên không đọc";
+/** Why a message or an archive gave nothing to read. */
+export const NOTHING_ATTACHED = "thư không có tệp đính kèm là bảng tính (hoặc phần đính kèm không tách được khỏi thư)";
+export const NOTHING_IN_ARCHIVE = "tệp nén không có bảng tính nào bên trong";
 
 type Readers = typeof import("./readers").CONTAINER_READERS;
 
@@ -243,5 +246,10 @@ export async function expandContainer(
     out: { files: [], rejected: [], skipped: [] },
   };
   await walkContainer(walk, opened, "", 1, undefined);
+  // A message or archive with nothing in it to read is said so (path ""), never lost without a word:
+  // its unit would be counted as not having sent.
+  if (walk.out.files.length === 0 && walk.out.rejected.length === 0 && walk.out.skipped.length === 0) {
+    walk.out.skipped.push({ container: name, path: "", reason: opened.kind === "email" ? NOTHING_ATTACHED : NOTHING_IN_ARCHIVE });
+  }
   return walk.out;
 }

@@ -8,15 +8,23 @@
  * Vietnamese Windows): they are read in it.
  */
 import MsgReader from "@kenjiuno/msgreader";
-import { WorkbookReadError } from "../errors";
+import { guardCfb } from "../cfb";
+import { DEFAULT_LIMITS, WorkbookReadError } from "../errors";
 import { isoDateTime, type ContainerEntry, type OpenedContainer } from "./types";
 
 type Reader = InstanceType<typeof MsgReader>;
 type Fields = ReturnType<Reader["getFileData"]>;
 
 function unreadable(file: string, error: unknown): WorkbookReadError {
+  // A library's own failure (a TypeError inside it) says nothing to the user: only its kind of file is named.
+  const said =
+    error instanceof WorkbookReadError
+      ? `cấu trúc tệp bất thường: ${String(error.params.detail ?? error.code)}`
+      : error instanceof Error && !(error instanceof TypeError) && !(error instanceof RangeError)
+        ? error.message
+        : undefined;
   return new WorkbookReadError("container-unreadable", file, {
-    detail: `thư Outlook (.msg) không đọc được (${error instanceof Error ? error.message : String(error)})`,
+    detail: `thư Outlook (.msg) không đọc được${said ? ` (${said})` : typeof error === "string" ? ` (${error})` : ""}`,
   });
 }
 
@@ -42,6 +50,13 @@ export function openMsg(bytes: Uint8Array, file: string): OpenedContainer {
     if (encoding !== undefined) reader.parserConfig = { ansiEncoding: encoding };
     return { reader, data: reader.getFileData() };
   };
+  // Its compound-file structure checked first, as an .xls's is: a chain that loops or leaves the
+  // file would hold msgreader for minutes and gigabytes.
+  try {
+    guardCfb(bytes, file, DEFAULT_LIMITS);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
   let reader: Reader;
   let data: Fields;
   try {

@@ -3,10 +3,11 @@
  * messages and archives made by the programs that make them in the wild.
  */
 import { readFileSync } from "node:fs";
+import { zipSync } from "fflate";
 import { join } from "node:path";
 import { buildUnitWorkbook } from "../../../../src/domain/sheets";
 import { readWorkbook } from "../../../../src/io/read";
-import { decodeCp437, decodeEntryName, expandContainer, safeEntryPath } from "../../../../src/io/read/containers/index";
+import { decodeCp437, decodeEntryName, expandContainer, NOTHING_ATTACHED, NOTHING_IN_ARCHIVE, safeEntryPath } from "../../../../src/io/read/containers/index";
 import { writeWorkbookXlsx } from "../../../../src/io/write";
 import { withPaneTextDecoder, withPaneTextDecoderAsync } from "../../../support/pane-decoder";
 import {
@@ -170,6 +171,19 @@ describe("email messages (.eml)", () => {
   });
 });
 
+describe("a message or an archive with nothing to read", () => {
+  it("is said so (never lost without a word, which would leave its unit counted as not having sent)", async () => {
+    const plain = new TextEncoder().encode(
+      'From: "Đảng ủy xã Bản Bo" <dangybanbo@gmail.com>\r\nSubject: Báo cáo\r\nDate: Sun, 20 Jun 2021 09:15:02 +0700\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGửi Ban Tuyên giáo báo cáo (quên đính kèm).\r\n',
+    );
+    const mail = await expandContainer(plain, "thu.eml");
+    expect(mail.files).toEqual([]);
+    expect(mail.skipped).toEqual([{ container: "thu.eml", path: "", reason: NOTHING_ATTACHED }]);
+    const zip = await expandContainer(zipSync({}), "rong.zip");
+    expect(zip.skipped).toEqual([{ container: "rong.zip", path: "", reason: NOTHING_IN_ARCHIVE }]);
+  });
+});
+
 describe("archives (.zip)", () => {
   (INFO_ZIP ? it : it.skip)("reads an Info-ZIP archive with folders and UTF-8 names", async () => {
     const zip = zipWithInfoZip([
@@ -291,6 +305,28 @@ describe("Outlook messages (.msg)", () => {
     expect(x.files[0]!.origin).toEqual(expect.objectContaining({ subject: "Báo cáo Đề án 241 - xã Bản Bo", from: "Đảng ủy xã Bản Bo <hmailuser@hmailserver.test>" }));
     expect(x.skipped.map((s) => s.path)).toEqual(["jpg.jpg", "tif.tif"]);
     expect(readWorkbook(x.files[0]!.bytes, x.files[0]!.name).sheets.length).toBeGreaterThan(0);
+  });
+
+  it("refuses at once a message whose compound-file structure loops or points nowhere (it held the reader for a minute and gigabytes)", async () => {
+    const seed = new Uint8Array(readFileSync(join(__dirname, "../../../fixtures/containers/attachmentFiles.msg")));
+    const edited = (offset: number, value: number): Uint8Array => {
+      const copy = seed.slice();
+      new DataView(copy.buffer).setUint32(offset, value, true);
+      return copy;
+    };
+    const cases: [string, Uint8Array, string][] = [
+      // Directory entry 2's left sibling pointed back into the tree.
+      ["vong-thu-muc.msg", edited(512 + 512 + 2 * 128 + 68, 3), "cây thư mục bị lặp vòng"],
+      // The sector chain of sector 4 pointing to itself.
+      ["vong-fat.msg", edited(512 + 4 * 4, 4), ""],
+      // No directory at all (the header's first directory sector is "end of chain").
+      ["khong-thu-muc.msg", edited(48, 0xffffffff), "chuỗi thư mục"],
+    ];
+    for (const [name, bytes, detail] of cases) {
+      const started = Date.now();
+      await expect(expandContainer(bytes, name)).rejects.toMatchObject({ code: "container-unreadable", message: expect.stringContaining(detail) });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    }
   });
 });
 
