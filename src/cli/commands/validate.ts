@@ -183,11 +183,6 @@ export const validateCommand: CliCommand = {
     const parsed = parseArgs(args, { flags: ["json"] });
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (at least one file or folder is required)");
     const { given, skipped: walkedPast } = openGiven(parsed.positional, io.cwd);
-    if (given.length === 0) {
-      for (const s of walkedPast) io.stderr(`Bỏ qua: ${terminalName(s.path)}: ${s.reason}\n`);
-      io.stderr(`Không có tệp bảng tính nào để kiểm tra ${WORKBOOK_KINDS_TEXT}.\n`);
-      return 2;
-    }
     // An email message or an archive stands for the spreadsheets inside it, each with where it came from.
     const origins = new Map<ToCheck | FileResult, SourceOrigin>();
     const skipped: Skipped[] = [...walkedPast];
@@ -210,7 +205,7 @@ export const validateCommand: CliCommand = {
       }
     }
     if (opened.length === 0) {
-      // Only messages or archives with no spreadsheet in them: each said why.
+      // An empty folder, or only messages and archives with no spreadsheet in them: each skip said why.
       for (const s of skipped) io.stderr(`Bỏ qua: ${terminalName(s.path)}: ${s.reason}\n`);
       io.stderr(`Không có tệp bảng tính nào để kiểm tra ${WORKBOOK_KINDS_TEXT}.\n`);
       return 2;

@@ -47,3 +47,14 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxCells: 2_000_000,
   maxCompressionRatio: 200,
 };
+
+/**
+ * What a library's failure on a broken file says, in parentheses for a reason's detail: its message,
+ * unless it is the JavaScript engine's own ("Cannot read properties of undefined …"), which tells a
+ * user nothing; then empty.
+ */
+export function failureDetail(error: unknown): string {
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) return "";
+  const text = error instanceof Error ? error.message : String(error);
+  return text === "" ? "" : ` (${text})`;
+}

@@ -5,7 +5,7 @@
  */
 import type * as SheetJs from "@e965/xlsx";
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/model/grid";
-import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, WorkbookReadError, type ReadLimits } from "./errors";
+import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, failureDetail, WorkbookReadError, type ReadLimits } from "./errors";
 import { OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
 import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
 import { biffInfo, guardCfb, textFromCp1258 } from "./cfb";
@@ -371,9 +371,8 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, lim: ReadLimits, o
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/password|encrypt/i.test(message)) throw new WorkbookReadError("encrypted", fileName);
-    // SheetJS's own failure on a broken file ("Cannot read properties of undefined") tells the user nothing.
-    const internal = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
-    throw new WorkbookReadError("corrupt", fileName, internal ? {} : { detail: message });
+    const detail = failureDetail(error);
+    throw new WorkbookReadError("corrupt", fileName, detail === "" ? {} : { detail: message });
   } finally {
     console.error = consoleError;
   }

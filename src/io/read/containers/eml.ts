@@ -7,7 +7,7 @@
  */
 import PostalMime from "postal-mime";
 import type { Address, Attachment, Email } from "postal-mime";
-import { WorkbookReadError } from "../errors";
+import { failureDetail, WorkbookReadError } from "../errors";
 import { isoDateTime, type ContainerEntry, type MessageInfo, type OpenedContainer } from "./types";
 
 /**
@@ -66,7 +66,7 @@ export async function openEml(bytes: Uint8Array, file: string): Promise<OpenedCo
     // Forwarded messages stay attachments (the expansion follows them under its own depth limit).
     email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: "arraybuffer", maxNestingDepth: 50 });
   } catch (error) {
-    throw new WorkbookReadError("container-unreadable", file, { detail: `thư điện tử không đọc được (${error instanceof Error ? error.message : String(error)})` });
+    throw new WorkbookReadError("container-unreadable", file, { detail: `thư điện tử không đọc được${failureDetail(error)}` });
   }
   const MESSAGE_HEADERS = new Set(["from", "date", "subject", "message-id", "received", "mime-version", "to"]);
   if (!email.headers.some((h) => MESSAGE_HEADERS.has(h.key))) throw new WorkbookReadError("container-unreadable", file, { detail: "không phải thư điện tử (không có phần đầu thư)" });

@@ -9,23 +9,15 @@
  */
 import MsgReader from "@kenjiuno/msgreader";
 import { guardCfb } from "../cfb";
-import { DEFAULT_LIMITS, WorkbookReadError } from "../errors";
+import { DEFAULT_LIMITS, failureDetail, WorkbookReadError } from "../errors";
 import { isoDateTime, type ContainerEntry, type OpenedContainer } from "./types";
 
 type Reader = InstanceType<typeof MsgReader>;
 type Fields = ReturnType<Reader["getFileData"]>;
 
 function unreadable(file: string, error: unknown): WorkbookReadError {
-  // A library's own failure (a TypeError inside it) says nothing to the user: only its kind of file is named.
-  const said =
-    error instanceof WorkbookReadError
-      ? `cấu trúc tệp bất thường: ${String(error.params.detail ?? error.code)}`
-      : error instanceof Error && !(error instanceof TypeError) && !(error instanceof RangeError)
-        ? error.message
-        : undefined;
-  return new WorkbookReadError("container-unreadable", file, {
-    detail: `thư Outlook (.msg) không đọc được${said ? ` (${said})` : typeof error === "string" ? ` (${error})` : ""}`,
-  });
+  const said = error instanceof WorkbookReadError ? ` (cấu trúc tệp bất thường: ${String(error.params.detail ?? error.code)})` : failureDetail(error);
+  return new WorkbookReadError("container-unreadable", file, { detail: `thư Outlook (.msg) không đọc được${said}` });
 }
 
 /**

@@ -5,7 +5,7 @@
  * reason; every entry's declared size is checked before it is extracted, and
  * its extracted size after.
  */
-import { WorkbookReadError, type ReadLimits } from "../errors";
+import { failureDetail, WorkbookReadError, type ReadLimits } from "../errors";
 import type { ContainerEntry, OpenedContainer } from "./types";
 
 type Unrar = typeof import("node-unrar-js");
@@ -53,7 +53,7 @@ export async function openRar(bytes: Uint8Array, file: string, limits: ReadLimit
     if (error instanceof WorkbookReadError) throw error;
     const reason = (error as { reason?: string }).reason;
     if (reason === "ERAR_MISSING_PASSWORD" || reason === "ERAR_BAD_PASSWORD") throw new WorkbookReadError("container-encrypted", file);
-    throw unreadable(file, `tệp nén RAR không đọc được (${error instanceof Error ? error.message : String(error)})`);
+    throw unreadable(file, `tệp nén RAR không đọc được${failureDetail(error)}`);
   }
   if (headers.some((h) => h.flags.encrypted)) throw new WorkbookReadError("container-encrypted", file);
   const entries: ContainerEntry[] = headers.map((h) => ({
