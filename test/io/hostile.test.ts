@@ -357,6 +357,26 @@ describe("hostile containers get their verdict, fast", () => {
     const crossed = verdict(ods(cut.replace("</table:table-row>", "</table:table>")), "lech.ods");
     expect(crossed.code).toBe("corrupt");
   });
+
+  it("says in Vietnamese why an entry does not inflate (never the inflater's English)", () => {
+    const good = xlsx(`<row r="1"><c r="A1" t="inlineStr"><is><t>${"Nội dung ".repeat(400)}</t></is></c></row>`);
+    // The sheet's deflated data damaged in place (sizes and directory left as they were).
+    const bytes = good.slice();
+    const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
+    let at = -1;
+    for (let i = 0; i + 30 < bytes.length && at < 0; i++) {
+      if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 3 && bytes[i + 3] === 4 && name.every((b, k) => bytes[i + 30 + k] === b)) at = i;
+    }
+    expect(at).toBeGreaterThanOrEqual(0);
+    const view = new DataView(bytes.buffer);
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const size = view.getUint32(at + 18, true);
+    for (let k = start + 8; k < start + size - 4; k += 5) bytes[k] = bytes[k]! ^ 0x5a;
+    const damaged = verdict(bytes, "hong.xlsx");
+    expect(damaged.code).toBe("corrupt");
+    expect(damaged.message).toContain('không giải nén được mục "xl/worksheets/sheet1.xml": dữ liệu nén bị hỏng hoặc không trọn vẹn');
+    expect(damaged.message).not.toMatch(/invalid|distance|block|header|EOF/i);
+  });
 });
 
 describe("the lean path and the SheetJS path read the same cells", () => {

@@ -49,6 +49,13 @@ export const DEFAULT_LIMITS: ReadLimits = {
 };
 
 /**
+ * Why a compressed entry did not inflate, for a reason's detail. The inflater's own text (zlib's,
+ * fflate's, unrar's) is English and technical, and cannot tell damage from a cut: damaged data
+ * often ends as "unexpected EOF". So one plain phrase for both.
+ */
+export const INFLATE_FAILED = "dữ liệu nén bị hỏng hoặc không trọn vẹn";
+
+/**
  * What a library's failure on a broken file says, in parentheses for a reason's detail: its message,
  * unless it is the JavaScript engine's own ("Cannot read properties of undefined …"), which tells a
  * user nothing; then empty.

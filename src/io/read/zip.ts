@@ -6,7 +6,7 @@
  */
 import { Inflate, inflateSync, zipSync } from "fflate";
 import { sameBytes } from "./bytes";
-import { WorkbookReadError, type ReadLimits } from "./errors";
+import { INFLATE_FAILED, WorkbookReadError, type ReadLimits } from "./errors";
 import { formatMegabytes } from "../../domain/format";
 
 export interface ZipEntryInfo {
@@ -406,7 +406,7 @@ export function scanZip(
         throw new WorkbookReadError("too-many-cells", file, { cells: error.cells, limit: limits.maxCells });
       }
       if (error instanceof WorkbookReadError) throw error;
-      throw corrupt(file, `không giải nén được mục "${entry.name}": ${error instanceof Error ? error.message : String(error)}`);
+      throw corrupt(file, `không giải nén được mục "${entry.name}": ${INFLATE_FAILED}`);
     }
     if (size !== entry.declaredSize) {
       throw corrupt(file, `mục "${entry.name}" khai báo ${entry.declaredSize} byte nhưng giải nén được ${size} byte`);
@@ -466,7 +466,7 @@ export function inflateEntry(bytes: Uint8Array, file: string, entry: ZipEntryInf
   } catch (error) {
     if (error instanceof LimitExceeded) throw bomb(file, error.message);
     if (error instanceof WorkbookReadError) throw error;
-    throw corrupt(file, `không giải nén được mục "${entry.name}": ${error instanceof Error ? error.message : String(error)}`);
+    throw corrupt(file, `không giải nén được mục "${entry.name}": ${INFLATE_FAILED}`);
   }
   if (size !== entry.declaredSize) {
     throw corrupt(file, `mục "${entry.name}" khai báo ${entry.declaredSize} byte nhưng giải nén được ${size} byte`);

@@ -5,7 +5,7 @@
  * reason; every entry's declared size is checked before it is extracted, and
  * its extracted size after.
  */
-import { failureDetail, WorkbookReadError, type ReadLimits } from "../errors";
+import { failureDetail, INFLATE_FAILED, WorkbookReadError, type ReadLimits } from "../errors";
 import type { ContainerEntry, OpenedContainer } from "./types";
 
 type Unrar = typeof import("node-unrar-js");
@@ -21,10 +21,11 @@ async function wasmBinaryFor(file: string): Promise<ArrayBuffer | undefined> {
   if (underNode || typeof fetch !== "function" || typeof location === "undefined") return undefined;
   try {
     const response = await fetch(new URL("unrar.wasm", location.href).href);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) throw unreadable(file, `không tải được bộ đọc tệp nén RAR (máy chủ trả lời mã ${response.status})`);
     return await response.arrayBuffer();
   } catch (error) {
-    throw unreadable(file, `không tải được bộ đọc tệp nén RAR (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof WorkbookReadError) throw error;
+    throw unreadable(file, "không tải được bộ đọc tệp nén RAR (mất kết nối tới máy chủ của trang?)");
   }
 }
 
@@ -74,7 +75,7 @@ export async function openRar(bytes: Uint8Array, file: string, limits: ReadLimit
       } catch (error) {
         const reason = (error as { reason?: string }).reason;
         if (reason === "ERAR_MISSING_PASSWORD" || reason === "ERAR_BAD_PASSWORD") throw new WorkbookReadError("container-encrypted", file);
-        throw new WorkbookReadError("corrupt", file, { detail: `không giải nén được mục "${h.name}": ${error instanceof Error ? error.message : String(error)}` });
+        throw new WorkbookReadError("corrupt", file, { detail: `không giải nén được mục "${h.name}": ${INFLATE_FAILED}` });
       }
       if (out === undefined) throw new WorkbookReadError("corrupt", file, { detail: `không giải nén được mục "${h.name}"` });
       if (out.length !== h.unpSize) {
