@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
@@ -89,6 +89,23 @@ describe("de-an-241 feedback", () => {
     expect(json.skipped.map((s) => s.path)).toEqual(["hong.xlsx"]);
     expect(existsSync(join(target, "every-rule - góp ý.xlsx"))).toBe(true);
     expect(existsSync(join(target, "hong - góp ý.xlsx"))).toBe(false);
+  });
+
+  it("takes a folder: names what is not a spreadsheet (no failure), never reads its own output folder made inside", async () => {
+    const folder = join(out, "nhan-ve");
+    const target = join(folder, "gop-y");
+    mkdirSync(folder);
+    copyFileSync(join(fixtures, "every-rule.xlsx"), join(folder, "every-rule.xlsx"));
+    writeFileSync(join(folder, "Bao cao.pdf"), "%PDF-1.4");
+    const c = capture(out);
+    expect(await main(["feedback", "nhan-ve", "--out", target, "--json", "-"], c.io)).toBe(0);
+    const first = JSON.parse(c.out()) as JsonOut;
+    expect(first.files).toHaveLength(1);
+    expect(first.skipped).toEqual([{ path: join("nhan-ve", "Bao cao.pdf"), reason: "không phải bảng tính, thư điện tử hay tệp nén nên không đọc" }]);
+    // Again, with the feedback folder now inside the folder given.
+    const again = capture(out);
+    expect(await main(["feedback", "nhan-ve", "--out", target, "--json", "-", "--force"], again.io)).toBe(0);
+    expect((JSON.parse(again.out()) as JsonOut).skipped.map((s) => s.path)).toEqual([join("nhan-ve", "Bao cao.pdf")]);
   });
 
   it("asks for --out", async () => {

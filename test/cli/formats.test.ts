@@ -4,7 +4,7 @@
  * .xls (Excel's "Save as Web Page", a web system's Windows-1258 export); and a
  * report of another programme beside them, refused with its reason.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -129,5 +129,34 @@ describe("CSV and web pages through validate and merge", () => {
     expect(json.indicators.find((i) => i.id === "1.2")).toMatchObject({ total: 4 * 1219, achieved: 4 * 1183, reported_by: 4 });
     expect(json.indicators.find((i) => i.id === "4.2")).toMatchObject({ total: 4 * 52, achieved: 4 * 44, reported_by: 4 });
     expect(json.documents.find((d) => d.code === "15-NQ/ĐU")!.units).toHaveLength(4);
+  }, 120_000);
+
+  it("merge of a folder: its CSV reports read as if named, the unit list kept there left out, what is not read named", async () => {
+    const folder = join(dir, "nhan-ve");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "Ban Giang.csv"), FILES["Ban Giang.csv"]!);
+    writeFileSync(join(folder, "Ban Bo.csv"), FILES["Ban Bo.csv"]!);
+    writeFileSync(join(folder, "don-vi.csv"), "Tên đơn vị\nĐảng ủy xã Bản Giang\nĐảng ủy xã Bản Bo\nĐảng ủy xã Nà Tăm\n");
+    // A unit that sent its report as a Word file, a note, an old folder, and what Windows leaves in a folder.
+    writeFileSync(join(folder, "Bao cao Na Tam.docx"), "PK");
+    writeFileSync(join(folder, "ghi-chu.txt"), "không phải bảng tính");
+    mkdirSync(join(folder, "cu"));
+    writeFileSync(join(folder, "Thumbs.db"), "");
+    writeFileSync(join(folder, "~$Ban Bo.xlsx"), "");
+    const c = capture(dir);
+    const code = await main(["merge", "nhan-ve", "--units", join("nhan-ve", "don-vi.csv"), "--out", "tong-hop-thu-muc.xlsx", "--json", "tong-hop-thu-muc.json"], c.io);
+    expect(code).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "tong-hop-thu-muc.json"), "utf8")) as MergeJson & { skipped: { path: string; reason: string }[]; units: { missing: string[] } };
+    expect(json.files.map((f) => [f.file, f.status])).toEqual([
+      ["Ban Bo.csv", "merged"],
+      ["Ban Giang.csv", "merged"],
+    ]);
+    expect(json.units.missing).toEqual(["Đảng ủy xã Nà Tăm"]);
+    expect(json.skipped).toEqual([
+      { path: join("nhan-ve", "Bao cao Na Tam.docx"), reason: "không phải bảng tính, thư điện tử hay tệp nén nên không đọc" },
+      { path: join("nhan-ve", "cu"), reason: "thư mục con: chỉ đọc các tệp nằm ngay trong thư mục đã chọn" },
+      { path: join("nhan-ve", "ghi-chu.txt"), reason: "không phải bảng tính, thư điện tử hay tệp nén nên không đọc" },
+    ]);
+    expect(c.out()).toContain(`Bỏ qua: ${join("nhan-ve", "Bao cao Na Tam.docx")}: không phải bảng tính`);
   }, 120_000);
 });

@@ -121,7 +121,7 @@ describe("de-an-241 validate", () => {
     expect(text.out()).toContain('Mục tiêu đánh giá: theo trang "Mục tiêu" của đơn vị; khác Đề án 241 ở chỉ tiêu 1.1: 80% (Đề án 241: 100%)');
   });
 
-  it("takes a folder: the workbooks in it by name, each shown by its path, what is not one skipped with the reason", async () => {
+  it("takes a folder: the workbooks in it by name, each shown by its path, what is not one listed as skipped with the reason", async () => {
     const folder = mkdtempSync(join(tmpdir(), "validate-folder-"));
     const sub = join(folder, "don-vi");
     mkdirSync(sub);
@@ -135,7 +135,7 @@ describe("de-an-241 validate", () => {
     expect(json.files.map((f) => f.file)).toEqual([join("don-vi", "an-error.xlsx"), join("don-vi", "Bản Giang.xlsx")]);
     expect(json.files.map((f) => f.unit)).toEqual(["ĐẢNG ỦY XÃ SƠN BÌNH", "ĐẢNG ỦY XÃ BẢN GIANG"]);
     expect(json.totals.files).toBe(2);
-    expect(json.skipped.map((s) => s.path)).toEqual([join("don-vi", "cu.xlsx")]);
+    expect(json.skipped.map((s) => s.path)).toEqual([join("don-vi", "cu.xlsx"), join("don-vi", "ghi-chu.txt")]);
 
     const text = capture(folder);
     expect(await main(["validate", "don-vi"], text.io)).toBe(1);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkFiles } from "../../app/check";
 import { feedbackFile, feedbackJson, feedbackLine, feedbackZip, feedbackZipName, withUniqueNames, type FeedbackOutput } from "../../app/feedback";
-import { expandInputs, openInputs, type Skipped } from "../../hosts/node/files";
+import { expandInputs, isPassedOver, openInputs, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../hosts/node/write";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
@@ -38,7 +38,8 @@ export const feedbackCommand: CliCommand = {
       return 1;
     }
 
-    const walked = expandInputs(parsed.positional, io.cwd);
+    // The output folder, made inside the folder of units' files, is not one of them.
+    const walked = expandInputs(parsed.positional, io.cwd, [outDir]);
     for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
     const opened = openInputs(walked.files);
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped];
@@ -141,6 +142,7 @@ export const feedbackCommand: CliCommand = {
       ...skipped.map((s) => `  Bỏ qua: ${terminalName(s.path)}: ${s.reason}`),
     ];
     (jsonTarget === "-" ? io.stderr : io.stdout)(lines.join("\n") + "\n");
-    return failed || skipped.length > 0 ? 1 : 0;
+    // A file the folder holds that is not a spreadsheet is named, but is no failure of this command.
+    return failed || skipped.some((k) => !isPassedOver(k)) ? 1 : 0;
   },
 };

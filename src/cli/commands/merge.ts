@@ -91,7 +91,9 @@ export const mergeCommand: CliCommand = {
     const targets = targetsFile !== undefined ? loadTargets(targetsFile, io) : undefined;
     if (targetsFile !== undefined && targets === undefined) return 1;
 
-    const walked = expandInputs(parsed.positional, io.cwd);
+    const givenBeside = [stringOption(parsed, "units"), targetsFile].filter((f): f is string => f !== undefined && f !== "default").map((f) => resolve(io.cwd, f));
+    // The unit list or targets file kept in the folder of units' files is not one of them.
+    const walked = expandInputs(parsed.positional, io.cwd, givenBeside);
     for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
     const jsonTarget = stringOption(parsed, "json");
     const outPath = resolve(io.cwd, out);
@@ -99,10 +101,7 @@ export const mergeCommand: CliCommand = {
     // No input is ever overwritten: neither a unit's file, nor the unit list or the targets file.
     const clash = outputClash(
       [{ option: "--out", path: outPath }, ...(jsonPath !== undefined ? [{ option: "--json", path: jsonPath }] : [])],
-      [
-        ...walked.files,
-        ...[stringOption(parsed, "units"), targetsFile].filter((f): f is string => f !== undefined && f !== "default").map((f) => resolve(io.cwd, f)),
-      ],
+      [...walked.files, ...givenBeside],
     );
     if (clash !== undefined) {
       io.stderr(`${clash}\n`);

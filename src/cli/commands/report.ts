@@ -52,14 +52,12 @@ export const reportCommand: CliCommand = {
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io);
     if (!units) return 1;
 
-    const walked = expandInputs(parsed.positional, io.cwd);
+    const unitsFile = stringOption(parsed, "units");
+    const givenBeside = unitsFile !== undefined && unitsFile !== "default" ? [resolve(io.cwd, unitsFile)] : [];
+    const walked = expandInputs(parsed.positional, io.cwd, givenBeside);
     for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
     const outPath = resolve(io.cwd, out);
-    const unitsFile = stringOption(parsed, "units");
-    const clash = outputClash(
-      [{ option: "--out", path: outPath }],
-      [...walked.files, ...(unitsFile !== undefined && unitsFile !== "default" ? [resolve(io.cwd, unitsFile)] : [])],
-    );
+    const clash = outputClash([{ option: "--out", path: outPath }], [...walked.files, ...givenBeside]);
     if (clash !== undefined) {
       io.stderr(`${clash}\n`);
       return 1;

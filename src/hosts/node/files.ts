@@ -101,8 +101,13 @@ function decodeName(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Files named on the command line, and the workbooks inside named folders (not recursive), in name order. */
-export function expandInputs(args: readonly string[], cwd: string): { files: string[]; missing: string[]; skipped: Skipped[] } {
+/**
+ * Files named on the command line, and the spreadsheets, messages and archives inside named folders
+ * (not recursive), in name order. Any other file in a folder is listed as skipped, with the reason,
+ * so that a unit's report sent in another form (a .docx, a .pdf) is seen; `leaveOut` (absolute
+ * paths: the unit list, the targets file given beside) is passed over.
+ */
+export function expandInputs(args: readonly string[], cwd: string, leaveOut: readonly string[] = []): { files: string[]; missing: string[]; skipped: Skipped[] } {
   const files: string[] = [];
   const missing: string[] = [];
   const skipped: Skipped[] = [];
@@ -118,7 +123,7 @@ export function expandInputs(args: readonly string[], cwd: string): { files: str
       else skipped.push({ path: arg, reason: openProblem(error) });
       continue;
     }
-    if (stat.isDirectory()) walkFolder(path, arg, files, skipped);
+    if (stat.isDirectory()) walkFolder(path, arg, files, skipped, new Set(leaveOut));
     else if (stat.isFile()) files.push(path);
     else skipped.push({ path: arg, reason: kindProblem(stat) });
   }
@@ -136,8 +141,22 @@ function isLinkAt(path: string | Buffer): boolean {
 /** Vietnamese name order (as `localeCompare(…, "vi")`, with one collator for the whole sort instead of one per comparison). */
 const byName = new Intl.Collator("vi");
 
-/** The workbooks directly inside `folder` (shown as `shown`), by name; entries that are not regular files are skipped. */
-function walkFolder(folder: string, shown: string, files: string[], skipped: Skipped[]): void {
+/** What a folder holds for the system or an open program, never a unit's file: passed over without a word. */
+function isHousekeeping(name: string): boolean {
+  const lower = name.toLowerCase();
+  return name.startsWith("~$") || name.startsWith(".") || lower === "thumbs.db" || lower === "desktop.ini";
+}
+
+const NOT_READ = "không phải bảng tính, thư điện tử hay tệp nén nên không đọc";
+const SUBFOLDER = "thư mục con: chỉ đọc các tệp nằm ngay trong thư mục đã chọn";
+
+/** Whether a skipped entry is one a folder held that is not read by its kind (a .pdf, a subfolder), not a file that failed to open. */
+export function isPassedOver(entry: Skipped): boolean {
+  return entry.reason === NOT_READ || entry.reason === SUBFOLDER;
+}
+
+/** The spreadsheets, messages and archives directly inside `folder` (shown as `shown`), by name; anything else is skipped with the reason. */
+function walkFolder(folder: string, shown: string, files: string[], skipped: Skipped[], leaveOut: ReadonlySet<string>): void {
   let names: Buffer[];
   try {
     names = readdirSync(folder, { encoding: "buffer" });
@@ -148,8 +167,8 @@ function walkFolder(folder: string, shown: string, files: string[], skipped: Ski
   const entries = names.map((bytes) => ({ bytes, name: decodeName(bytes), shown: escapeNameBytes(bytes) }));
   entries.sort((a, b) => byName.compare(a.shown, b.shown));
   for (const entry of entries) {
-    if (entry.shown.startsWith("~$") || entry.shown.startsWith(".")) continue;
-    if (!isInputName(entry.shown)) continue;
+    if (isHousekeeping(entry.shown)) continue;
+    const read = isInputName(entry.shown);
     if (entry.name === undefined) {
       skipped.push({ path: join(shown, entry.shown), reason: NOT_UTF8 });
       continue;
@@ -163,7 +182,9 @@ function walkFolder(folder: string, shown: string, files: string[], skipped: Ski
       skipped.push({ path: join(shown, entry.name), reason: code === "ENOENT" && isLinkAt(full) ? BROKEN_LINK : openProblem(error) });
       continue;
     }
-    if (stat.isFile()) files.push(full);
+    if (leaveOut.has(full)) continue;
+    if (!read) skipped.push({ path: join(shown, entry.name), reason: stat.isDirectory() ? SUBFOLDER : NOT_READ });
+    else if (stat.isFile()) files.push(full);
     else skipped.push({ path: join(shown, entry.name), reason: kindProblem(stat) });
   }
 }

@@ -35,17 +35,25 @@ export const CONTAINER_EXTENSIONS: readonly string[] = [".eml", ".msg", ".zip", 
 
 const CONTAINER_MIME_TYPES = ["message/rfc822", "application/vnd.ms-outlook", "application/zip", "application/x-zip-compressed", "application/vnd.rar", "application/x-rar-compressed"];
 
-/** The `accept` attribute of a file input for the files of a merge: workbooks, messages and archives. */
-export const MERGE_ACCEPT = [WORKBOOK_ACCEPT, ...CONTAINER_EXTENSIONS, ...CONTAINER_MIME_TYPES].join(",");
+/** The `accept` attribute of a file input for the files of a merge: workbooks, CSV, messages and archives. */
+export const MERGE_ACCEPT = [WORKBOOK_ACCEPT, ".csv", "text/csv", ...CONTAINER_EXTENSIONS, ...CONTAINER_MIME_TYPES].join(",");
 
 /** Whether a file name is an email message or an archive the tool opens. */
 export function isContainerFileName(name: string): boolean {
   return CONTAINER_EXTENSIONS.includes(extensionOf(name));
 }
 
-/** Whether a file given to a merge, a check or a report is read: a workbook, or a message or archive holding workbooks. */
+/** Whether a file in a folder given to a merge, a check or a report is read: a spreadsheet, or a message or archive holding spreadsheets. */
 export function isInputName(name: string): boolean {
-  return isWorkbookName(name) || isContainerFileName(name);
+  return isSpreadsheetName(name) || isContainerFileName(name);
+}
+
+/**
+ * Whether a name is a spreadsheet a unit may send: the workbooks, and CSV (.csv only: a .txt beside
+ * them, in a folder or a message, is more often a note than a report; named on its own it is read).
+ */
+export function isSpreadsheetName(name: string): boolean {
+  return isWorkbookName(name) || extensionOf(name) === ".csv";
 }
 
 /** "(.xlsx, .xlsm, .xls, .ods)" for messages (web pages saved as "Excel" are taken too, without being named). */

@@ -15,11 +15,13 @@
 import type { SourceOrigin } from "../../../domain/merge/types";
 import type { ReadErrorCode } from "../../../domain/model/issues";
 import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "../errors";
-import { baseName, isSpreadsheetName, safeEntryPath } from "./names";
+import { isSpreadsheetName } from "../formats";
+import { baseName, safeEntryPath } from "./names";
 import type { ContainerLimits, MessageInfo, OpenedContainer } from "./types";
 
 export type { ContainerLimits, MessageInfo } from "./types";
-export { decodeEntryName, decodeCp437, safeEntryPath, isSpreadsheetName } from "./names";
+export { decodeEntryName, decodeCp437, safeEntryPath } from "./names";
+export { isSpreadsheetName } from "../formats";
 
 /** The containers the tool opens, by extension. */
 export const CONTAINER_EXTENSIONS: readonly string[] = [".eml", ".msg", ".zip", ".rar"];

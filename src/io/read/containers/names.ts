@@ -5,7 +5,6 @@
  * a label here).
  */
 import { decodeCp1258 } from "../cp1258";
-import { isCsvName, isWorkbookName } from "../formats";
 
 /** Code page 437 (the original IBM PC's, which Windows' "Send to › Compressed folder" writes for names without the UTF-8 flag), bytes 0x80–0xFF. */
 const CP437_HIGH =
@@ -62,9 +61,4 @@ export function safeEntryPath(name: string): { readonly path: string; readonly u
 export function baseName(path: string): string {
   const slash = path.lastIndexOf("/");
   return slash < 0 ? path : path.slice(slash + 1);
-}
-
-/** Whether a name is a spreadsheet a unit may send (the workbooks, and CSV). */
-export function isSpreadsheetName(name: string): boolean {
-  return isWorkbookName(name) || (isCsvName(name) && name.toLowerCase().endsWith(".csv"));
 }
