@@ -201,7 +201,7 @@ describe("the CLI with hostile or unlucky inputs", () => {
       const superseded = json.files.filter((f) => f.status === "superseded");
       expect(superseded).toHaveLength(2);
       for (const f of superseded) {
-        expect(f.reason).toMatch(/^Tệp giống hệt tệp ".+" \(cùng mã SHA-256\); số liệu chỉ được tính một lần\.$/);
+        expect(f.reason).toMatch(/^Tệp giống hệt tệp ".+" \(trùng nội dung đến từng byte\); số liệu chỉ được tính một lần\.$/);
         expect(f.reason).not.toContain("muộn hơn");
       }
     });

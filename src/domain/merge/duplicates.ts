@@ -169,7 +169,7 @@ export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred:
         // The same bytes sent twice: nothing is lost, the file is counted once.
         verdicts.set(p.source, {
           status: "superseded",
-          reason: `Tệp giống hệt tệp "${winner.source.file}" (cùng mã SHA-256); số liệu chỉ được tính một lần.`,
+          reason: `Tệp giống hệt tệp "${winner.source.file}" (trùng nội dung đến từng byte); số liệu chỉ được tính một lần.`,
         });
       } else {
         const chosen = preferredFile !== undefined && winner.source.file === preferredFile;
