@@ -57,6 +57,8 @@ export interface ReadWorkbookOptions {
   readonly maxCells?: number;
   /** Only the sheets this accepts (by name); default every sheet. */
   readonly sheets?: (name: string) => boolean;
+  /** Only the first this many columns of each sheet (a list read by its first columns); default every column. */
+  readonly columns?: number;
 }
 
 interface Rect {
@@ -250,6 +252,8 @@ export async function readOpenWorkbook(context: Excel.RequestContext, options: R
 
   const wanted = options.sheets;
   const sheets = wanted ? worksheets.items.filter((ws) => wanted(ws.name)) : worksheets.items;
+  if (sheets.length === 0) return { sheets: [] };
+  const clip = (rect: Rect): Rect => (options.columns !== undefined ? { ...rect, c2: Math.min(rect.c2, options.columns - 1) } : rect);
   const share = Math.max(WINDOW_COLUMNS, Math.floor(perSync / Math.max(1, sheets.length)));
   let window: Rect = { r1: 0, c1: 0, r2: Math.max(1, Math.floor(share / WINDOW_COLUMNS)) - 1, c2: WINDOW_COLUMNS - 1 };
   const queue = (merges: boolean, head: Rect): SheetParts[] =>
@@ -293,7 +297,8 @@ export async function readOpenWorkbook(context: Excel.RequestContext, options: R
   const rest: { sheet: number; rect: Rect }[] = [];
   parts.forEach((p, i) => {
     if (p.used.isNullObject) return;
-    const used = addressRect(p.used.address);
+    const used = clip(addressRect(p.used.address));
+    if (used.c1 > used.c2) return;
     total += cellsOf(used);
     if (p.head && !p.head.isNullObject) {
       const bytes = cells[i]!.put(p.head);

@@ -2,9 +2,9 @@
  * Renders a WorkbookLayout into the open workbook through Office.js: the same
  * layout the .xlsx writer uses, so the live sheets and the file cannot drift.
  *
- * Two syncs whatever the size: one to read the existing sheet names (and
- * what a failed earlier insert left, see pending.ts), one to write everything (values as 2-D blocks, formulas, formats, merges, widths,
- * validation, conditional formats, page layout, protection). Features the
+ * Two syncs for a template: one to read the existing sheet names, one to write everything (values as 2-D blocks, formulas,
+ * formats, merges, widths, validation, conditional formats, page layout, protection); a larger layout is written in
+ * requests of a few megabytes (batches.ts), one sync each. Features the
  * host's ExcelApi version lacks are skipped with a Vietnamese notice.
  */
 import { systemClock } from "../../app/clock";
@@ -12,7 +12,7 @@ import { cellAddress, columnLetters, MAX_COLUMNS } from "../../domain/model/grid
 import { IDENTITY_SHEET } from "../../domain/model/identity";
 import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
 import { foldName, planInsert, type InsertConflict } from "../../domain/sheets/plan-insert";
-import { leftovers, loadPending, PendingSheets } from "./pending";
+import { renderInBatches } from "./batches";
 
 
 export interface InsertOptions {
@@ -320,19 +320,14 @@ export async function insertLayout(
 ): Promise<InsertResult> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
-  const setting = loadPending(context);
   await context.sync();
-  // Plan from what is there now, without the sheets a failed earlier insert left half written.
+  // Plan from what is there now: sheets a failed earlier insert left are the user's to keep, like any other
+  // (they may have been filled in since), so they clash and are kept under a dated name when confirmed.
   const existing = worksheets.items.map((w) => w.name);
-  const left = leftovers(setting, existing);
-  const names = existing.filter((n) => !left.includes(n));
-  const plan = planInsert(names, layout, options.today ?? systemClock.now());
+  const plan = planInsert(existing, layout, options.today ?? systemClock.now());
   if (plan.conflicts.length > 0 && options.renameExisting !== true) throw new LayoutConflictError(plan.conflicts);
-  const pending = new PendingSheets(context);
-  const taken = new Set([...existing, ...layout.sheets.map((s) => s.name), ...plan.conflicts.map((c) => c.renameTo)].map(foldName));
-  pending.setAside(left, taken);
   for (const c of plan.conflicts) worksheets.getItem(c.name).name = c.renameTo;
-  const oldIdentity = names.find((n) => foldName(n) === foldName(IDENTITY_SHEET));
+  const oldIdentity = existing.find((n) => foldName(n) === foldName(IDENTITY_SHEET));
   if (oldIdentity !== undefined && layout.sheets.some((s) => s.name === IDENTITY_SHEET)) {
     const old = worksheets.getItem(oldIdentity);
     old.visibility = "Hidden";
@@ -340,19 +335,10 @@ export async function insertLayout(
   }
   const skipped = new Set<string>();
   // Every sheet exists before any is written, so formulas between them (Chỉ tiêu → Mục tiêu) find their sheet.
-  const added = layout.sheets.map((sheet) => {
-    const ws = worksheets.add(sheet.name);
-    pending.note(sheet.name);
-    return { sheet, ws };
-  });
-  pending.deleteAside();
-  let first: Excel.Worksheet | undefined;
-  for (const { sheet, ws } of added) {
-    renderSheet(ws, sheet, options.apiVersion, skipped);
-    if (!first && sheet.visibility === "visible") first = ws;
-  }
-  first?.activate();
-  pending.done();
+  const added = layout.sheets.map((sheet) => ({ layout: sheet, ws: worksheets.add(sheet.name) }));
+  // Row blocks a few megabytes at a time (a large sheet, such as a Unicode copy of a legacy-font one, would pass Excel on the web's 5 MB).
+  await renderInBatches(added, { apiVersion: options.apiVersion, skipped, sync: () => context.sync() });
+  added.find((a) => a.layout.visibility === "visible")?.ws.activate();
   await context.sync();
   return { skipped: [...skipped], renamed: plan.conflicts };
 }

@@ -33,6 +33,20 @@ const MESSAGES: Readonly<Record<string, string>> = {
   RequestPayloadSizeLimitExceeded: "Khối dữ liệu gửi tới Excel quá lớn cho một lần ghi.",
   GeneralException: "Excel gặp lỗi khi thực hiện thao tác.",
   ApiNotFound: "Phiên bản Excel này không hỗ trợ thao tác cần dùng.",
+  InvalidOperation: "Excel không thực hiện được thao tác này trên sổ làm việc hiện tại (trang tính có thể đang ẩn, bị bảo vệ hoặc đang được dùng).",
+  InvalidReference: "Không tìm thấy vùng ô cần dùng (có thể đã bị xóa, đổi tên hoặc dời chỗ).",
+  ResponsePayloadSizeLimitExceeded: "Khối dữ liệu Excel trả về quá lớn cho một lần đọc.",
+  RangeExceedsLimit: "Vùng ô cần dùng vượt giới hạn của Excel.",
+  OperationCellsExceedLimit: "Thao tác chạm tới quá nhiều ô cùng lúc, vượt giới hạn của Excel.",
+  MemoryLimitReached: "Excel đã dùng hết bộ nhớ cho thao tác này. Hãy đóng bớt sổ làm việc rồi thử lại.",
+  InsertDeleteConflict: "Excel không chèn hoặc xóa được vì đụng vùng ô khác (bảng, vùng gộp ô).",
+  MergedRangeConflict: "Excel không thực hiện được vì đụng vùng gộp ô.",
+  ServiceNotAvailable: "Dịch vụ Excel tạm thời không phản hồi. Hãy thử lại sau ít phút.",
+  RequestAborted: "Yêu cầu tới Excel bị ngắt giữa chừng. Hãy thử lại.",
+  ActivityLimitReached: "Excel đang nhận quá nhiều yêu cầu. Hãy chờ một lát rồi thử lại.",
+  UnsupportedOperation: "Phiên bản Excel này không hỗ trợ thao tác cần dùng.",
+  NotImplemented: "Phiên bản Excel này không hỗ trợ thao tác cần dùng.",
+  InactiveWorkbook: "Sổ làm việc không còn mở hoặc không còn được chọn. Hãy mở lại rồi thử lại.",
 };
 
 /** A Vietnamese message for an Office.js error code. */

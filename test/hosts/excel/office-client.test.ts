@@ -14,10 +14,10 @@ import { readWorkbookFile } from "../../../src/io/read";
 import { writeWorkbookXlsx } from "../../../src/io/write";
 import type { GridSheet, WorkbookGrid } from "../../../src/domain/model/grid";
 import { createWorkbookUseCases } from "../../../src/hosts/excel/workbook-services";
-import { BATCH_BYTES, splitSheet, writeSummaryLayout } from "../../../src/hosts/excel/summary";
+import { BATCH_BYTES, splitSheet } from "../../../src/hosts/excel/batches";
+import { writeSummaryLayout } from "../../../src/hosts/excel/summary";
 import { planSummary } from "../../../src/domain/sheets/plan-summary";
 import { HIGHLIGHT_FILL, HIGHLIGHT_SETTING } from "../../../src/hosts/excel/highlight";
-import { PENDING_SETTING } from "../../../src/hosts/excel/pending";
 import { runExcel } from "../../../src/hosts/excel/run";
 import { OfficeHarness, REQUEST_LIMIT, typed, type ActionInfo } from "./office-client";
 import { HYPERLINK, summaryLayout } from "./summary-layout";
@@ -181,7 +181,7 @@ describe("safe to retry", () => {
     ["writing Mục tiêu's values", (a: ActionInfo) => a.kind === "set" && a.name === "Values" && a.target.startsWith("'Mục tiêu'!")],
     ["adding Mục tiêu", (a: ActionInfo) => a.kind === "instantiate" && a.name === "Add" && a.args[0] === "Mục tiêu"],
     ["activating the first sheet", (a: ActionInfo) => a.kind === "method" && a.name === "Activate"],
-  ])("an insert that failed at %s, run again, leaves one set of sheets and one kept copy", async (_, matches) => {
+  ])("an insert that failed at %s, run again, writes whole sheets and deletes nothing: what it left is kept under a dated name", async (_, matches) => {
     const h = new OfficeHarness({ fault: failOnce(matches) });
     h.book.addSheet("Sheet1");
     // The user's own sheet, named like a template sheet (Excel compares names without case).
@@ -189,21 +189,24 @@ describe("safe to retry", () => {
     const layout = buildUnitWorkbook(UNIT);
     const services = createWorkbookUseCases({ apiVersion: 14, run: h.run, today: () => TODAY });
     await expect(services.insertLayout(layout, { renameExisting: true })).rejects.toMatchObject({ code: "GeneralException" });
+    const left = h.book.sheets.map((s) => s.name).filter((n) => layout.sheets.some((l) => l.name === n && l.visibility !== "veryHidden"));
     await services.insertLayout(layout, { renameExisting: true });
     expect(h.unsupported).toEqual([]);
-    expect(h.book.sheets.map((s) => s.name).sort()).toEqual(
-      ["Sheet1", "chỉ tiêu (cũ 03-12-2026)", ...layout.sheets.map((s) => s.name)].sort(),
-    );
+    const names = h.book.sheets.map((s) => s.name);
+    expect(names.filter((n) => n === "Sheet1" || layout.sheets.some((l) => l.name === n)).sort()).toEqual(["Sheet1", ...layout.sheets.map((s) => s.name)].sort());
     expect(h.book.sheet("chỉ tiêu (cũ 03-12-2026)").cell(0, 0)?.value).toBe("Số liệu của tôi");
-    expect(h.book.settings.has(PENDING_SETTING)).toBe(false);
+    // Each visible sheet the failed insert had added is still there, under a dated name.
+    const kept = names.filter((n) => n !== "Sheet1" && n !== "chỉ tiêu (cũ 03-12-2026)" && !layout.sheets.some((l) => l.name === n));
+    expect(kept).toHaveLength(left.length);
+    expect(kept.every((n) => / \(cũ 03-12-2026( \d)?\)$/.test(n))).toBe(true);
     // The sheets are whole: as the template.
     const live = await h.run((context) => readOpenWorkbook(context, { apiVersion: 14 }));
     const file = readWorkbookFile(await writeWorkbookXlsx(layout), "mau.xlsx");
-    const names = layout.sheets.map((s) => s.name);
-    expect(sheetsOf(live, names)).toEqual(sheetsOf(file, names));
+    const sheetNames = layout.sheets.map((s) => s.name);
+    expect(sheetsOf(live, sheetNames)).toEqual(sheetsOf(file, sheetNames));
   });
 
-  test("a summary write that failed half-way, run again, leaves one summary and one copy of the earlier one", async () => {
+  test("a summary write that failed half-way, run again, writes the whole summary and deletes nothing but identity sheets", async () => {
     const first = summaryLayout(3, "2021-06-20");
     const second = summaryLayout(4, "2021-06-26");
     const matches = (a: ActionInfo): boolean => a.kind === "set" && a.name === "Values" && a.target.includes("Tổng hợp văn bản");
@@ -220,11 +223,12 @@ describe("safe to retry", () => {
     expect(h.unsupported).toEqual([]);
     const names = h.book.sheets.map((s) => s.name);
     const copies = names.filter((n) => n.includes("(cũ"));
-    // One copy of each sheet of the earlier summary (its identity sheet is replaced, not copied).
-    expect(copies).toHaveLength(earlier.length - 2);
-    expect(copies.every((n) => n.endsWith("(cũ 03-12-2026)"))).toBe(true);
-    expect(names.filter((n) => !n.includes("(cũ")).sort()).toEqual(earlier.sort());
-    expect(h.book.settings.has(PENDING_SETTING)).toBe(false);
+    // A copy of each sheet of the earlier summary (its identity sheet is replaced, not copied), then of what the failed write left.
+    const visible = earlier.filter((n) => n !== "Sheet1" && !n.startsWith("_"));
+    for (const n of visible) expect(copies.some((c) => c.startsWith(n.slice(0, 10)) && c.endsWith("(cũ 03-12-2026)"))).toBe(true);
+    expect(copies.length).toBeGreaterThan(visible.length);
+    expect(copies.every((n) => / \(cũ 03-12-2026( \d)?\)$/.test(n))).toBe(true);
+    expect(names.filter((n) => !n.includes("(cũ") && !n.startsWith("_")).sort()).toEqual(earlier.filter((n) => !n.startsWith("_")).sort());
   });
 });
 

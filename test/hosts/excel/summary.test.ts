@@ -8,7 +8,8 @@
 import { IDENTITY_SHEET, identityRows, parseIdentityRows } from "../../../src/domain/model/identity";
 import { buildUnitWorkbook } from "../../../src/domain/sheets";
 import { SUMMARY_SHEETS } from "../../../src/domain/sheets/summary";
-import { splitSheet, writeSummaryLayout } from "../../../src/hosts/excel/summary";
+import { splitSheet } from "../../../src/hosts/excel/batches";
+import { writeSummaryLayout } from "../../../src/hosts/excel/summary";
 import { NotASummaryError, SUMMARY_IDENTITY_SHEET } from "../../../src/domain/sheets/plan-summary";
 import { createWorkbookUseCases } from "../../../src/hosts/excel/workbook-services";
 import { FakeWorkbook, type FakeSheet } from "./fake-excel";
