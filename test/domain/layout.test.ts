@@ -142,8 +142,8 @@ describe("Chỉ tiêu sheet", () => {
       expect(cf?.formula).toBe(shortOfTargetFormula(e.indicator.target, r + 1));
       expect(cf?.fill).toBe("FFC7CE");
     }
-    expect(shortOfTargetFormula({ op: ">=", value: 85 }, 12)).toBe("AND(ISNUMBER(F12),ISNUMBER(G12),F12<ROUND(G12*100,6))");
-    expect(shortOfTargetFormula({ op: ">", value: 95 }, 12)).toBe("AND(ISNUMBER(F12),ISNUMBER(G12),F12<=ROUND(G12*100,6))");
+    expect(shortOfTargetFormula({ op: ">=", value: 85 }, 12)).toBe("AND(ISNUMBER(F12),ISNUMBER(G12),ROUND(F12,2)<ROUND(G12*100,6))");
+    expect(shortOfTargetFormula({ op: ">", value: 95 }, 12)).toBe("AND(ISNUMBER(F12),ISNUMBER(G12),ROUND(F12,2)<=ROUND(G12*100,6))");
     expect(shortOfTargetFormula({ op: "count>=", value: 1 }, 12)).toBe("AND(ISNUMBER(E12),ISNUMBER(G12),E12<G12)");
   });
 

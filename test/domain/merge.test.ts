@@ -1,5 +1,6 @@
 import { INDICATORS } from "../../src/domain/catalogue";
 import type { Issue } from "../../src/domain/model/issues";
+import { formatRatio } from "../../src/domain/format";
 import { meetsTarget, mergeReports, type MergeSource } from "../../src/domain/merge";
 import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../src/domain/sheets/summary";
 import type { IndicatorEntry, UnitReport } from "../../src/domain/model/report";
@@ -84,8 +85,26 @@ describe("mergeReports", () => {
     [{ op: "count>=" as const, value: 1 }, null, 0, false],
     [{ op: "count>=" as const, value: 1 }, null, null, null],
     [{ op: ">=" as const, value: 100 }, 0, 0, null],
+    // Judged on the ratio as shown, to two decimals: 2.000/2.353 shows 85,00%, 21.375/22.499 shows 95,00%, 19.999/20.000 shows 100,00%.
+    [{ op: ">=" as const, value: 85 }, 2353, 2000, true],
+    [{ op: ">" as const, value: 95 }, 22499, 21375, false],
+    [{ op: ">=" as const, value: 100 }, 20000, 19999, true],
+    [{ op: ">=" as const, value: 85 }, 2354, 2000, false],
   ])("meetsTarget(%j, %p, %p) is %p", (target, total, achieved, expected) => {
     expect(meetsTarget(target, total, achieved)).toBe(expected);
+  });
+
+  it("never prints a ratio that reads as reaching its target beside \"Chưa đạt\", nor the reverse", () => {
+    for (const [target, total, achieved] of [
+      [{ op: ">=" as const, value: 85 }, 2353, 2000],
+      [{ op: ">" as const, value: 95 }, 22499, 21375],
+      [{ op: ">" as const, value: 95 }, 2000, 1900],
+      [{ op: ">=" as const, value: 80 }, 10, 8],
+    ] as const) {
+      const shown = Number(formatRatio((achieved / total) * 100).replace("%", "").replace(",", "."));
+      const reads = target.op === ">=" ? shown >= target.value : shown > target.value;
+      expect([target, total, achieved, meetsTarget(target, total, achieved)]).toEqual([target, total, achieved, reads]);
+    }
   });
 
   it("leaves out values with errors and lists them with unit, file, cell and reason", () => {
@@ -205,5 +224,14 @@ describe("buildSummaryWorkbook", () => {
       expect({ sheet, inFigureColumns: [3, 4, 5].includes(c.c) }).toEqual({ sheet: SUMMARY_SHEETS.indicators, inFigureColumns: true });
       expect(typeof c.value === "number" || c.value === "").toBe(true);
     }
+  });
+
+  it("shows every ratio with two decimals, a ratio short of its target shaded as well", () => {
+    const short = mergeReports([source("a.xlsx", report("Bản Bo", { "1.1": [10, 8], "1.2": [10, 10] }))], { units: UNITS });
+    const sheet = buildSummaryWorkbook(short, { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen", date: "2021-07-01" }).sheets[0]!;
+    const ratios = sheet.cells.filter((c) => c.c === 5 && typeof c.value === "number");
+    expect(ratios.map((c) => c.value)).toEqual([80, 100]);
+    expect(ratios.map((c) => sheet.styles[c.style]!.numberFormat)).toEqual(["0.00", "0.00"]);
+    expect(ratios.map((c) => sheet.styles[c.style]!.fill !== undefined)).toEqual([true, false]);
   });
 });

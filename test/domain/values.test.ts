@@ -137,17 +137,17 @@ describe("document codes", () => {
   const cases: [string, string, { number: string; type: string; issuer: string; form: "party" | "state"; canonical: string }][] = [
     ["party", "26-KH/TU", { number: "26", type: "KH", issuer: "TU", form: "party", canonical: "26-KH/TU" }],
     ["party with Số", "Số 26-KH/TU", { number: "26", type: "KH", issuer: "TU", form: "party", canonical: "26-KH/TU" }],
-    ["party with Số:", "Số: 05-CT/HU", { number: "5", type: "CT", issuer: "HU", form: "party", canonical: "5-CT/HU" }],
+    ["party with Số:", "Số: 05-CT/HU", { number: "5", type: "CT", issuer: "HU", form: "party", canonical: "05-CT/HU" }],
     ["party Đ issuer", "15-NQ/ĐU", { number: "15", type: "NQ", issuer: "ĐU", form: "party", canonical: "15-NQ/ĐU" }],
     ["party NFD", "15-NQ/ĐU".normalize("NFD"), { number: "15", type: "NQ", issuer: "ĐU", form: "party", canonical: "15-NQ/ĐU" }],
     ["party with spaces", "232- CV/HU", { number: "232", type: "CV", issuer: "HU", form: "party", canonical: "232-CV/HU" }],
     ["party lower case", "26-kh/tu", { number: "26", type: "KH", issuer: "TU", form: "party", canonical: "26-KH/TU" }],
     ["party QĐ without diacritic", "164-QD/TW", { number: "164", type: "QĐ", issuer: "TW", form: "party", canonical: "164-QĐ/TW" }],
-    ["party QĐi", "08-QĐi/TW", { number: "8", type: "QĐi", issuer: "TW", form: "party", canonical: "8-QĐi/TW" }],
+    ["party QĐi", "08-QĐi/TW", { number: "8", type: "QĐi", issuer: "TW", form: "party", canonical: "08-QĐi/TW" }],
     ["party CTr", "12-CTr/HU", { number: "12", type: "CTr", issuer: "HU", form: "party", canonical: "12-CTr/HU" }],
     ["state", "27/KH-UBND", { number: "27", type: "KH", issuer: "UBND", form: "state", canonical: "27/KH-UBND" }],
     ["state with Số", "Số 123/QĐ-UBND", { number: "123", type: "QĐ", issuer: "UBND", form: "state", canonical: "123/QĐ-UBND" }],
-    ["state ĐA", "03/DA-UBND", { number: "3", type: "ĐA", issuer: "UBND", form: "state", canonical: "3/ĐA-UBND" }],
+    ["state ĐA", "03/DA-UBND", { number: "3", type: "ĐA", issuer: "UBND", form: "state", canonical: "03/ĐA-UBND" }],
     ["inside a sentence", "Kế hoạch số 40-KH/ĐU ngày 15/3/2020", { number: "40", type: "KH", issuer: "ĐU", form: "party", canonical: "40-KH/ĐU" }],
   ];
   it.each(cases)("%s: %s", (_name, input, expected) => {

@@ -127,7 +127,7 @@ describe("the .xlsx file's XML", () => {
     expect(parts["xl/worksheets/sheet1.xml"]).toMatch(/<sheetProtection [^>]*insertRows="0"/);
     expect(parts["xl/worksheets/sheet1.xml"]).toMatch(/<dataValidation type="date"[^>]*sqref="C9:C28"><formula1>42643<\/formula1><formula2>44196<\/formula2>/);
     expect(parts["xl/worksheets/sheet2.xml"]).toMatch(/<dataValidation type="whole" operator="greaterThanOrEqual"[^>]*sqref="D9:D31"/);
-    expect(parts["xl/worksheets/sheet2.xml"]).toMatch(/<cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(F10\),ISNUMBER\(G10\),F10&lt;ROUND\(G10\*100,6\)\)<\/formula>/);
+    expect(parts["xl/worksheets/sheet2.xml"]).toMatch(/<cfRule type="expression"[^>]*><formula>AND\(ISNUMBER\(F10\),ISNUMBER\(G10\),ROUND\(F10,2\)&lt;ROUND\(G10\*100,6\)\)<\/formula>/);
   });
 
   test("an untouched template is judged by Đề án 241's targets", () => {

@@ -4,6 +4,7 @@
  * ("36,84%"), dates ("20/06/2021", "ngày 05 tháng 6 năm 2021"), verdicts
  * ("Đạt" / "Chưa đạt" / "Chưa đủ số liệu" / "Số liệu có lỗi") and target phrases ("Trên 95%").
  */
+import { shownRatio } from "../catalogue/targets";
 import type { Target } from "../catalogue/types";
 
 const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
@@ -28,7 +29,7 @@ export function formatPercent(value: number, decimals = 2): string {
 
 /** A percentage rounded to two decimals, trailing zeros dropped: 95 → "95%", 36.8421 → "36,84%". */
 export function formatRatio(value: number): string {
-  return `${formatNumber(Math.round(value * 100) / 100)}%`;
+  return `${formatNumber(shownRatio(value))}%`;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -43,9 +43,11 @@ function documentRef(d: DocumentEntry): DocumentRef {
   return { code: d.code?.canonical ?? d.codeText, date: d.date ?? d.dateSpan?.text ?? null, summary: d.summary };
 }
 
-/** Two entries are one document when their codes match (folded), else their summaries and dates. */
-function documentKey(d: DocumentRef): string {
-  return d.code !== null && d.code !== "" ? `code:${foldText(d.code)}|${d.date ?? ""}` : `text:${foldText(d.summary ?? "")}|${d.date ?? ""}`;
+/** Two entries are one document when their codes match (by number, type and issuer, folded: "05-KH" is "5-KH"), else their summaries and dates. */
+function documentKey(d: DocumentEntry): string {
+  const code = d.code ? `${d.code.number}-${d.code.type}/${d.code.issuer}` : d.codeText;
+  const date = d.date ?? d.dateSpan?.text ?? "";
+  return code !== null && code !== "" ? `code:${foldText(code)}|${date}` : `text:${foldText(d.summary ?? "")}|${date}`;
 }
 
 /** The figures and documents of `newer` that differ from `older`'s, in catalogue and file order. */
@@ -60,14 +62,12 @@ export function diffReports(older: UnitReport, newer: UnitReport): Omit<VersionC
       if (from !== to) figures.push({ id: indicator.id, column, from, to });
     }
   }
-  const before = older.documents.map(documentRef);
-  const after = newer.documents.map(documentRef);
-  const beforeKeys = new Set(before.map(documentKey));
-  const afterKeys = new Set(after.map(documentKey));
+  const beforeKeys = new Set(older.documents.map(documentKey));
+  const afterKeys = new Set(newer.documents.map(documentKey));
   return {
     figures,
-    documentsAdded: after.filter((d) => !beforeKeys.has(documentKey(d))),
-    documentsRemoved: before.filter((d) => !afterKeys.has(documentKey(d))),
+    documentsAdded: newer.documents.filter((d) => !beforeKeys.has(documentKey(d))).map(documentRef),
+    documentsRemoved: older.documents.filter((d) => !afterKeys.has(documentKey(d))).map(documentRef),
   };
 }
 

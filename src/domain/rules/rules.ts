@@ -255,7 +255,7 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
     }
     if (code) {
       // The same code from two issuers is two documents (a summary lists each unit's "12-KH/ĐU").
-      const key = `${code.canonical.toUpperCase()}|${date ?? dateSpan?.from ?? ""}|${foldText(issuer ?? "")}`;
+      const key = `${code.number}-${code.type}/${code.issuer}`.toUpperCase() + `|${date ?? dateSpan?.from ?? ""}|${foldText(issuer ?? "")}`;
       const first = seen.get(key);
       if (first !== undefined) {
         issues.push(makeIssue("duplicate-document", { sheet: row.sheet, cell }, { code: code.canonical, row: rowNo, firstRow: first }));

@@ -25,11 +25,13 @@ export const PAGE_BREAK_BEFORE_GROUP = "5";
  */
 export function shortOfTargetFormula(target: Target, x: number): string {
   const shown = `ROUND(G${x}*100,6)`;
+  // The ratio as its cell shows it (two decimals), as the tool judges it (shownRatio).
+  const ratio = `ROUND(F${x},2)`;
   switch (target.op) {
     case ">=":
-      return `AND(ISNUMBER(F${x}),ISNUMBER(G${x}),F${x}<${shown})`;
+      return `AND(ISNUMBER(F${x}),ISNUMBER(G${x}),${ratio}<${shown})`;
     case ">":
-      return `AND(ISNUMBER(F${x}),ISNUMBER(G${x}),F${x}<=${shown})`;
+      return `AND(ISNUMBER(F${x}),ISNUMBER(G${x}),${ratio}<=${shown})`;
     case "count>=":
       // A count target ("Có 01 - 02 xã") is judged on Số đã đạt tiêu chuẩn; the mark goes on the ratio cell of its row.
       return `AND(ISNUMBER(E${x}),ISNUMBER(G${x}),E${x}<G${x})`;

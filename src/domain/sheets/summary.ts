@@ -49,6 +49,7 @@ const STYLES: Readonly<Record<string, CellStyle>> = {
   textCenter: { ...SHEET_STYLES.cellCenter!, numberFormat: "@", locked: true },
   number: { ...SHEET_STYLES.cellCenter!, numberFormat: "#,##0", locked: true },
   percent: { ...SHEET_STYLES.cellCenter!, numberFormat: "0.00", locked: true },
+  percentShort: { ...SHEET_STYLES.cellCenter!, numberFormat: "0.00", fill: SHORT_FILL, locked: true },
   dateCell: { ...SHEET_STYLES.cellCenter!, numberFormat: "@", locked: true },
   short: { ...SHEET_STYLES.cellCenter!, fill: SHORT_FILL, locked: true },
   met: { ...SHEET_STYLES.cellCenter!, font: { ...SHEET_STYLES.cellCenter!.font, bold: true }, locked: true },
@@ -137,7 +138,7 @@ function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions, perUnit: 
       const sums = districtFormulas(s, perUnit);
       b.set(r, 3, sums.total?.value ?? s.total, "number", sums.total?.formula);
       b.set(r, 4, sums.achieved?.value ?? s.achieved, "number", sums.achieved?.formula);
-      b.set(r, 5, s.ratio ?? "", s.met === false ? "short" : "percent", ratioFormula(r, 3, 4));
+      b.set(r, 5, s.ratio ?? "", s.met === false ? "percentShort" : "percent", ratioFormula(r, 3, 4));
       const aggregation = s.aggregation.kind === "unit" ? ` (số liệu của ${s.aggregation.unit})` : "";
       b.set(r, 6, targetLabel(s.target), "textCenter");
       const verdict = indicatorVerdict(s);

@@ -14,8 +14,13 @@ export interface DocumentCode {
   readonly form: "party" | "state";
   /** The year some State documents carry ("12/2019/NĐ-CP"). */
   readonly year?: string;
-  /** The code written canonically: "26-KH/TU", "27/KH-UBND". */
+  /** The code written canonically, its number as the document gives it ("05-KH/ĐU" keeps its zero): "26-KH/TU", "27/KH-UBND". `number` is the number itself ("5"), for comparing. */
   readonly canonical: string;
+}
+
+/** A document's number as written, its leading zeros kept (official numbers below 10 are written "01"…"09"); only spaces dropped. */
+function written(number: string): string {
+  return number.replace(/\s+/g, "");
 }
 
 /** Type abbreviations by their key without diacritics, upper case, → canonical spelling. */
@@ -87,7 +92,7 @@ export function parseDocumentCode(raw: string): CodeParse {
       const issuer = canonicalIssuer(rawIssuer!);
       return {
         kind: "code",
-        code: { number: String(Number(number)), type, issuer, form: "party", canonical: `${Number(number)}-${type}/${issuer}` },
+        code: { number: String(Number(number)), type, issuer, form: "party", canonical: `${written(number!)}-${type}/${issuer}` },
       };
     }
   }
@@ -104,7 +109,7 @@ export function parseDocumentCode(raw: string): CodeParse {
           issuer,
           form: "state",
           ...(year ? { year } : {}),
-          canonical: `${Number(number)}/${year ? `${year}/` : ""}${type}-${issuer}`,
+          canonical: `${written(number!)}/${year ? `${year}/` : ""}${type}-${issuer}`,
         },
       };
     }
