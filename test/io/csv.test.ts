@@ -91,6 +91,11 @@ describe("CSV: number convention from the file's own values", () => {
     expect(numberConvention(["1.252.000"])).toBe("vi");
     expect(numberConvention(["1,252.5"])).toBe("en");
     expect(numberConvention(["1,252,000"])).toBe("en");
+    // Ratios as an English spreadsheet saves them settle it; numberings do not.
+    expect(numberConvention(["Stt", "1.1", "1,219", "97.62"])).toBe("en");
+    expect(numberConvention(["1,219", "100.00"])).toBe("en");
+    expect(numberConvention(["1,219", "0.95"])).toBe("en");
+    expect(numberConvention(["1.1", "4.5", "6.2.1", "1,219"])).toBeUndefined();
     expect(numberConvention(["1.252", "1,252", "4.2", "97.5"])).toBeUndefined();
     expect(numberConvention(["96,43", "1,252.5"])).toBeUndefined();
     expect(numberByConvention("1.252", "vi")).toBe(1252);

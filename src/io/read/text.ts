@@ -109,8 +109,12 @@ export type NumberConvention = "vi" | "en";
 const SIGNED = /^[+\-−]?/;
 /** "1.252.000", "1.252,5", "96,43", "0,5", "12,3456": only Vietnamese writes these. */
 const VI_EVIDENCE = [/^\d{1,3}(?:\.\d{3}){2,}$/, /^\d{1,3}(?:\.\d{3})+,\d+$/, /^\d+,\d{1,2}$/, /^\d+,\d{4,}$/];
-/** "1,252,000", "1,252.5": only English writes these. */
-const EN_EVIDENCE = [/^\d{1,3}(?:,\d{3}){2,}$/, /^\d{1,3}(?:,\d{3})+\.\d+$/];
+/**
+ * "1,252,000", "1,252.5": only English writes these; nor does Vietnamese write "97.62", "100.00" or
+ * "0.95" (a ratio as Google Sheets or an English LibreOffice saves it). Numberings ("1.1", "4.5",
+ * "6.2.1") are neither: one digit before the dot, or more than one dot.
+ */
+const EN_EVIDENCE = [/^\d{1,3}(?:,\d{3}){2,}$/, /^\d{1,3}(?:,\d{3})+\.\d+$/, /^\d{2,3}\.\d{2}$/, /^0\.\d+$/];
 
 /** The number part of a cell's text: sign and spaces removed; undefined when it is no plain number. */
 function numberPart(text: string): string | undefined {
