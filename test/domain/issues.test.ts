@@ -21,7 +21,7 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     shows: ['"1,234"', "1.234", "ví dụ 1234"],
   },
   "achieved-exceeds-total": { params: { total: 10, achieved: 11, indicator: "3.1" }, shows: ["Chỉ tiêu 3.1", "(11)", "(10)"] },
-  "ratio-mismatch": { params: { typed: "60", computed: "50", total: 100, achieved: 50, indicator: "3.2" }, shows: ["60%", "50/100 = 50%"] },
+  "ratio-mismatch": { params: { typed: "60%", computed: "50", total: 100, achieved: 50, indicator: "3.2" }, shows: ["60%", "50/100 = 50%"] },
   "ratio-without-numbers": { params: { typed: "90", missing: "Tổng số", indicator: "4.1" }, shows: ["(90%)", "thiếu Tổng số"] },
   "duplicate-indicator": { params: { row: 14, firstRow: 12, indicator: "1.1" }, shows: ["Chỉ tiêu 1.1", "dòng 14", "dòng 12"] },
   "document-missing-code": { params: { row: 7, summary: "Kế hoạch thực hiện Đề án 241" }, shows: ["dòng 7", '"Kế hoạch thực hiện Đề án 241"'] },

@@ -67,6 +67,23 @@ describe("indicator rules", () => {
     expect(r.indicators["1.2"]!.typedRatio).toBeNull();
   });
 
+  it("ignores a formula's error as a CSV keeps it in Tỷ lệ (#VALUE!, #DIV/0!), as it ignores the formula", () => {
+    for (const shown of ["#VALUE!", "#DIV/0!", "Err:502"]) {
+      const r = report(withFigure("1.2", { total: 100, achieved: 50, ratio: shown }));
+      expect([shown, r.issues.filter((i) => i.indicator === "1.2")]).toEqual([shown, []]);
+      expect(r.indicators["1.2"]).toMatchObject({ total: 100, achieved: 50, typedRatio: null });
+    }
+  });
+
+  it("says what a ratio typed as a fraction means when it does not agree", () => {
+    const r = report(withFigure("1.2", { total: 1219, achieved: 1180, ratio: 0.95 }));
+    const [issue] = r.issues.filter((i) => i.indicator === "1.2");
+    expect(issue?.rule).toBe("ratio-mismatch");
+    expect(issue?.message).toContain("tỷ lệ ghi 0,95 (tức 95%) nhưng 1.180/1.219 = 96,8%");
+    const whole = report(withFigure("1.2", { total: 100, achieved: 50, ratio: "60%" }));
+    expect(whole.issues.find((i) => i.indicator === "1.2")?.message).toContain("tỷ lệ ghi 60% nhưng 50/100 = 50%");
+  });
+
   it("a blank indicator is not reported: no issue, met null; 0 is a value", () => {
     const r = report(withFigure("4.4", {}));
     expect(r.issues.filter((i) => i.indicator === "4.4")).toEqual([]);

@@ -30,6 +30,8 @@ describe("notes that mean not reported", () => {
     "không có số liệu",
     "chua co",
     "không có".normalize("NFD"),
+    "đang cập nhật",
+    "(Chưa cập nhật)",
   ];
   it.each(notes)("%p is a note, never 0 and never an error", (text) => {
     const parsed = parseCountValue(text);

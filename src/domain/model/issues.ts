@@ -36,6 +36,7 @@ export interface UnitReportParams {
   };
   readonly "achieved-exceeds-total": AtIndicator & { readonly total: number; readonly achieved: number };
   /** typed and computed are percentages, formatted. */
+  /** `typed` as the unit wrote it, with its meaning: "95%", "0,95 (tức 95%)". */
   readonly "ratio-mismatch": AtIndicator & { readonly typed: string; readonly computed: string; readonly total: number; readonly achieved: number };
   /** missing names the count column(s) left blank. */
   readonly "ratio-without-numbers": AtIndicator & { readonly typed: string; readonly missing: string };

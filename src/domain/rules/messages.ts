@@ -32,7 +32,7 @@ const MESSAGES: Messages = {
   "achieved-exceeds-total": (p) =>
     `${where(p)}: số đã đạt (${s(p.achieved)}) lớn hơn tổng số (${s(p.total)}). Số đã đạt tiêu chuẩn không được vượt tổng số.`,
   "ratio-mismatch": (p) =>
-    `${where(p)}: tỷ lệ ghi ${s(p.typed)}% nhưng ${s(p.achieved)}/${s(p.total)} = ${s(p.computed)}%. Tỷ lệ cần khớp với số đã đạt chia tổng số.`,
+    `${where(p)}: tỷ lệ ghi ${s(p.typed)} nhưng ${s(p.achieved)}/${s(p.total)} = ${s(p.computed)}%. Tỷ lệ cần khớp với số đã đạt chia tổng số.`,
   "ratio-without-numbers": (p) =>
     `${where(p)}: có ghi tỷ lệ (${s(p.typed)}%) nhưng thiếu ${s(p.missing)}. Cần ghi cả Tổng số và Số đã đạt tiêu chuẩn để tính tỷ lệ.`,
   "duplicate-indicator": (p) =>

@@ -91,6 +91,9 @@ function readCount(
   }
 }
 
+/** What Excel and LibreOffice show for a formula that fails, as a CSV or web page keeps it. */
+const FORMULA_ERROR = /^(?:#VALUE!|#DIV\/0!|#N\/A|#REF!|#NAME\?|#NUM!|#NULL!|Err:\d{3}|#GETTING_DATA|#SPILL!|#CALC!)$/;
+
 export interface IndicatorResult {
   readonly entry: IndicatorEntry;
   readonly issues: Issue[];
@@ -107,8 +110,9 @@ export function checkIndicator(row: IndicatorCellsRead): IndicatorResult {
   let typedRatio: number | null = null;
   const ratioCell = row.ratio?.cell;
   const ratioAddress = row.ratio ? cellAddress(row.ratio.r, row.ratio.c) : null;
-  // A formula in Tỷ lệ is computed, not typed (and .xls may store "" results as 0): never trusted.
-  if (ratioCell && ratioCell.f === undefined) {
+  // A formula in Tỷ lệ is computed, not typed (and .xls may store "" results as 0): never trusted; nor is
+  // the error a formula showed when the file was saved as text ("#VALUE!", "#DIV/0!" in a CSV).
+  if (ratioCell && ratioCell.f === undefined && !(typeof ratioCell.v === "string" && FORMULA_ERROR.test(ratioCell.v.trim()))) {
     const parsed = parseRatioValue(ratioCell.v, ratioCell.z);
     const where = { sheet: row.sheet, cell: ratioAddress, indicator: row.id };
     if (parsed.kind === "invalid") {
@@ -134,7 +138,8 @@ export function checkIndicator(row: IndicatorCellsRead): IndicatorResult {
           } else {
             issues.push(
               makeIssue("ratio-mismatch", where, {
-                typed: formatNumber(percent),
+                // "0,95" may mean 95% (a fraction, as Excel stores a percentage): said both ways.
+                typed: parsed.maybeFraction ? `${formatNumber(percent)} (tức ${formatNumber(round(percent * 100, 10))}%)` : `${formatNumber(percent)}%`,
                 computed: formatNumber(round(computed, 2)),
                 total,
                 achieved,

@@ -75,6 +75,11 @@ export const NOT_REPORTED_NOTES: readonly string[] = [
   "chua xac dinh",
   "dang thong ke",
   "dang tong hop",
+  "dang cap nhat",
+  "chua cap nhat",
+  "dang bao cao",
+  "cho so lieu",
+  "dang cho so lieu",
   "n a",
 ];
 const NOT_REPORTED = new Set(NOT_REPORTED_NOTES);
