@@ -75,6 +75,11 @@ describe("indicator rules", () => {
     }
   });
 
+  it("quotes a figure that is not whole as the file shows it (\"1,190\" read as 1,19 in a Vietnamese CSV)", () => {
+    const r = report(withFigure("1.2", { total: 1219, achieved: { v: 1.19, w: "1,190" } }));
+    expect(r.issues.find((i) => i.indicator === "1.2")?.message).toContain("ghi 1,190, không phải số nguyên");
+  });
+
   it("says what a ratio typed as a fraction means when it does not agree", () => {
     const r = report(withFigure("1.2", { total: 1219, achieved: 1180, ratio: 0.95 }));
     const [issue] = r.issues.filter((i) => i.indicator === "1.2");

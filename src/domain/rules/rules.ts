@@ -82,7 +82,8 @@ function readCount(
         return null;
       }
       if (!isWhole(parsed.value)) {
-        const text = typeof cell.v === "string" ? cleanText(cell.v) : formatNumber(parsed.value);
+        // As the unit wrote it: the text, or the shown text of a number read from one ("1,190", not "1,19").
+        const text = typeof cell.v === "string" ? cleanText(cell.v) : cell.w !== undefined && cell.w.trim() !== "" ? cleanText(cell.w) : formatNumber(parsed.value);
         issues.push(makeIssue("not-whole", where, { ...params, value: parsed.value, text }));
         return null;
       }
