@@ -139,6 +139,34 @@ describe("mergeReports", () => {
     expect(reversed.indicators.find((x) => x.id === "1.1")!.achieved).toBe(1);
   });
 
+  it("keeps a unit's whole report over a later file that lacks a table (a one-sheet CSV), and says what a file set aside held", () => {
+    const lacks = (rule: "indicators-table-missing" | "documents-table-missing", file: string): Issue => ({
+      rule,
+      severity: "warning",
+      sheet: null,
+      cell: null,
+      indicator: null,
+      params: { file },
+      message: rule,
+    });
+    const whole = source("Ban Bo.xlsx", report("Bản Bo", { "1.1": [10, 9] }, { reportDate: "2021-06-05" }), { fileTime: "2021-06-05T08:00:00Z" });
+    const figuresOnly = source("Ban Bo - Chi tieu.csv", report("Bản Bo", { "1.1": [10, 9] }, { reportDate: "2021-06-05", issues: [lacks("documents-table-missing", "csv")] }), {
+      fileTime: "2021-06-05T09:00:00Z",
+    });
+    const s = mergeReports([whole, figuresOnly], { units: UNITS });
+    expect(s.files.map((f) => [f.file, f.status])).toEqual([["Ban Bo.xlsx", "merged"], ["Ban Bo - Chi tieu.csv", "superseded"]]);
+    expect(s.files[1]!.reason).toContain("tệp có đủ hai bảng của báo cáo");
+
+    // Two one-sheet CSVs: the figures are kept, and the documents the other held are said to be left out.
+    const docsOnly = source("Ban Bo - Van ban.csv", report("Bản Bo", {}, { reportDate: "2021-06-05", issues: [lacks("indicators-table-missing", "csv")] }), {
+      fileTime: "2021-06-05T10:00:00Z",
+    });
+    const two = mergeReports([figuresOnly, docsOnly], { units: UNITS });
+    expect(two.files.map((f) => [f.file, f.status])).toEqual([["Ban Bo - Chi tieu.csv", "merged"], ["Ban Bo - Van ban.csv", "superseded"]]);
+    expect(two.indicators.find((x) => x.id === "1.1")!.achieved).toBe(9);
+    expect(two.files[1]!.reason).toContain('không có bảng "Các văn bản lãnh đạo, chỉ đạo" mà tệp này có');
+  });
+
   it("shows files of units not on the list, and lets the user assign them", () => {
     const stray = source("lạ.xlsx", report("Chi bộ Thôn 5", { "1.1": [3, 3] }));
     const s = mergeReports([stray], { units: UNITS });

@@ -105,9 +105,29 @@ function later(a: Placed, b: Placed): number {
   return 0;
 }
 
+/** The official tables a file lacks (a CSV holds one sheet: one table), by its issues. */
+const TABLE_MISSING = { "indicators-table-missing": "Kết quả thực hiện các mục tiêu", "documents-table-missing": "Các văn bản lãnh đạo, chỉ đạo" } as const;
+
+/** How much a file lacks: the indicator table (the figures) counts for more than the documents table. */
+function lacking(p: Placed): number {
+  const missing = tablesMissing(p);
+  return (missing.includes(TABLE_MISSING["indicators-table-missing"]) ? 2 : 0) + (missing.includes(TABLE_MISSING["documents-table-missing"]) ? 1 : 0);
+}
+
+function tablesMissing(p: Placed): string[] {
+  const out: string[] = [];
+  for (const issue of p.source.report?.issues ?? []) {
+    const table = (TABLE_MISSING as Readonly<Record<string, string>>)[issue.rule];
+    if (table !== undefined && !out.includes(table)) out.push(table);
+  }
+  return out;
+}
+
 /**
  * Why the merged file of a unit won over another of its files:
  * - "preferred": the user chose it;
+ * - "complete": it has both official tables and the other lacks one (a CSV of one sheet), whatever their dates;
+ * - "more-complete": each lacks a table, and it has the figures (the indicator table) the other lacks;
  * - "later-date": its report carries a later date;
  * - "later-email": both carry the same date (or neither one), and its email arrived later;
  * - "same-date-later-modified": both carry the same date (or neither one), and it was saved last (the file's time);
@@ -115,11 +135,12 @@ function later(a: Placed, b: Placed): number {
  * - "later-modified": only one carries a date, and the file times put this one last;
  * - "dated": only it carries a date (the file times say nothing).
  */
-export type SupersededWhy = "preferred" | "later-date" | "later-email" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
+export type SupersededWhy = "preferred" | "complete" | "more-complete" | "later-date" | "later-email" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
 
 /** The reason code of `winner` over `loser` (both of one unit); `chosen` when the user picked the winner. */
 export function supersededWhy(winner: Placed, loser: Placed, chosen: boolean): SupersededWhy {
   if (chosen) return "preferred";
+  if (lacking(winner) < lacking(loser)) return tablesMissing(winner).length === 0 ? "complete" : "more-complete";
   const dw = winner.source.report?.reportDate ?? "";
   const dl = loser.source.report?.reportDate ?? "";
   if (dw !== dl && dw !== "" && dl !== "") return "later-date";
@@ -139,6 +160,10 @@ export function supersededWhyText(why: SupersededWhy, sharedDate: string | null)
   switch (why) {
     case "preferred":
       return "người dùng chọn";
+    case "complete":
+      return "tệp có đủ hai bảng của báo cáo, tệp này thiếu một bảng";
+    case "more-complete":
+      return "tệp có bảng kết quả các mục tiêu, tệp này không có";
     case "later-date":
       return "tệp có ngày báo cáo muộn hơn";
     case "later-email":
@@ -160,8 +185,13 @@ export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred:
     const preferredFile = list[0]!.unit !== null ? preferred?.[list[0]!.unit] : undefined;
     let winner = preferredFile !== undefined ? list.find((p) => p.source.file === preferredFile) : undefined;
     if (!winner) {
+      // A file with both tables over one lacking a table (a one-sheet CSV saved from the unit's workbook), the figures
+      // over the documents, then the latest.
       winner = list[0]!;
-      for (const p of list.slice(1)) if (later(p, winner) >= 0) winner = p;
+      for (const p of list.slice(1)) {
+        const fewer = lacking(winner) - lacking(p);
+        if (fewer > 0 || (fewer === 0 && later(p, winner) >= 0)) winner = p;
+      }
     }
     for (const p of list) {
       if (p === winner) verdicts.set(p.source, { status: "merged", reason: null });
@@ -176,9 +206,12 @@ export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred:
         const why = supersededWhy(winner, p, chosen);
         const date = winner.source.report?.reportDate ?? null;
         const shared = date !== null && date === (p.source.report?.reportDate ?? null) ? date : null;
+        // What this file has that the one used lacks is not counted: said, so the unit can be asked for one whole file.
+        const lost = tablesMissing(winner).filter((t) => !tablesMissing(p).includes(t));
+        const note = lost.length > 0 ? ` Tệp được dùng không có bảng "${lost.join('", "')}" mà tệp này có; bảng đó không được tổng hợp, đề nghị đơn vị gửi một tệp có đủ hai bảng.` : "";
         verdicts.set(p.source, {
           status: "superseded",
-          reason: `Đơn vị đã gửi tệp khác: "${winner.source.file}" được dùng (${supersededWhyText(why, shared)}).`,
+          reason: `Đơn vị đã gửi tệp khác: "${winner.source.file}" được dùng (${supersededWhyText(why, shared)}).${note}`,
         });
       }
     }
