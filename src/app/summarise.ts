@@ -14,6 +14,7 @@ export interface MergeRun {
 }
 
 export function summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): MergeRun {
-  const summary = mergeReports(sources, options);
+  // The body making the summary: its own earlier summary among the files is not summed again.
+  const summary = mergeReports(sources, { self: { name: layout.unitName, level: layout.level }, ...options });
   return { sources, summary, layout: buildSummaryWorkbook(summary, layout) };
 }

@@ -98,6 +98,10 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { file: "de-an-05.xlsx", title: "BÁO CÁO kết quả thực hiện Đề án 05-ĐA/HU", unknownRows: 12, matchedRows: 1 },
     shows: ["de-an-05.xlsx", "không phải báo cáo Đề án 241", '"BÁO CÁO kết quả thực hiện Đề án 05-ĐA/HU"', "12 dòng", "chỉ 1 dòng"],
   },
+  "summary-own": {
+    params: { file: "tong-hop.xlsx", summaryUnit: "Huyện ủy Tam Đường", date: "01/07/2021" },
+    shows: ["tong-hop.xlsx", "do chính Huyện ủy Tam Đường lập ngày 01/07/2021", "không cộng lại"],
+  },
   "summary-other-district": {
     params: { file: "phong-tho.xlsx", summaryUnit: "HUYỆN ỦY PHONG THỔ", reason: "các đơn vị trong đó không có trong danh sách đơn vị" },
     shows: ["phong-tho.xlsx", "HUYỆN ỦY PHONG THỔ", "không có trong danh sách đơn vị", "không cộng vào"],
@@ -218,6 +222,7 @@ describe("issue rules", () => {
       "unit-matched-loosely",
       "unit-ambiguous",
       "unit-from-sender",
+      "summary-own",
       // Checks across indicators.
       "totals-differ",
       "commune-count",

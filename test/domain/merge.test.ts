@@ -145,10 +145,9 @@ describe("mergeReports", () => {
       severity: "warning",
       sheet: null,
       cell: null,
-      indicator: null,
       params: { file },
       message: rule,
-    });
+    }) as Issue;
     const whole = source("Ban Bo.xlsx", report("Bản Bo", { "1.1": [10, 9] }, { reportDate: "2021-06-05" }), { fileTime: "2021-06-05T08:00:00Z" });
     const figuresOnly = source("Ban Bo - Chi tieu.csv", report("Bản Bo", { "1.1": [10, 9] }, { reportDate: "2021-06-05", issues: [lacks("documents-table-missing", "csv")] }), {
       fileTime: "2021-06-05T09:00:00Z",

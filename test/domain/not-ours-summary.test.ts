@@ -86,6 +86,19 @@ describe("summaries of another district or level", () => {
     expect(s.indicators.find((i) => i.id === "1.1")).toMatchObject({ total: 180, achieved: 170 });
   });
 
+  it("does not sum again the district's own earlier summary when every unit it counted sent its file here", () => {
+    const s = summarise([...communes, ownSummary], { units: [...TD_UNITS, { name: "Đảng ủy xã Nà Tăm", level: "co-so" }] }, LAYOUT).summary;
+    const own = s.files.find((f) => f.file === "tong-hop-tam-duong.xlsx")!;
+    expect(own.status).toBe("rejected");
+    expect(own.issues.map((i) => [i.rule, i.severity])).toEqual([["summary-own", "warning"]]);
+    expect(own.reason).toContain("do chính HUYỆN ỦY TAM ĐƯỜNG lập");
+    expect(s.files.filter((f) => f.status === "merged").map((f) => f.unit)).toEqual(TAM_DUONG.map(([n]) => n));
+    expect(s.received).toEqual(TAM_DUONG.map(([n]) => n));
+    expect(s.missing).toEqual(["Đảng ủy xã Nà Tăm"]);
+    expect(s.unlisted).toEqual([]);
+    expect(s.indicators.find((i) => i.id === "1.1")).toMatchObject({ total: 180, achieved: 170, reportedBy: 2 });
+  });
+
   it("still takes the district's own summary of its units, and counts a commune beside it once", () => {
     const s = summarise([ownSummary, communes[0]!], { units: TD_UNITS }, LAYOUT).summary;
     expect(s.files.find((f) => f.file === "tong-hop-tam-duong.xlsx")).toMatchObject({ status: "merged" });

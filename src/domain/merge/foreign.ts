@@ -3,11 +3,13 @@
  * (its units are none of the list's, or, without a list, its place is not the
  * place of the reports beside it), or a summary of a level above the one this
  * merge sums (a province's summary given to a district). It is rejected with
- * the reason, never summed. The district's own units' summaries (a listed
- * unit's, or one counting listed units) still roll up.
+ * the reason, never summed; nor is the merging body's own earlier summary
+ * ("summary-own"). The district's own units' summaries (a listed unit's, or
+ * one counting listed units) still roll up.
  */
 import type { Issue } from "../model/issues";
 import type { UnitLevel } from "../model/identity";
+import { vnDate } from "../format";
 import { makeIssue } from "../rules/messages";
 import { matchUnit, type Unit } from "../units";
 import { placeOf } from "./duplicates";
@@ -67,6 +69,32 @@ function whyNotTaken(p: Placed, options: MergeOptions, place: string | undefined
 }
 
 /**
+ * Whether a summary is the merging body's own, made earlier (its output left in the folder merged
+ * again): the same level and the same place ("HUYỆN ỦY TAM ĐƯỜNG", "Huyện ủy Tam Đường"), and not a
+ * unit of the list. A unit's summary of the same place (Đảng ủy thị trấn Tam Đường's) is of a level below.
+ */
+function isOwn(p: Placed, self: MergeOptions["self"]): boolean {
+  const identity = p.source.report?.identity;
+  if (self === undefined || identity === undefined || p.onList) return false;
+  const place = placeOf(self.name);
+  return place !== "" && identity.level === self.level && placeOf(identity.unitName) === place;
+}
+
+/**
+ * The units that sent a report of their own among the files (not a summary), as a list names can
+ * be matched in: the merging body's earlier summary adds nothing when every unit it counted is here.
+ */
+function unitsWithOwnFile(placed: readonly Placed[], verdicts: Verdicts): { readonly name: string }[] {
+  const out: { name: string }[] = [];
+  for (const p of placed) {
+    if (verdicts.get(p.source) !== undefined || p.source.report === undefined || p.source.report.identity?.kind === "summary") continue;
+    const name = p.unit ?? p.source.report.unit.name;
+    if (name) out.push({ name });
+  }
+  return out;
+}
+
+/**
  * Rejects the summaries this merge does not take (verdict "rejected", a "summary-other-district"
  * issue) and removes them from the groups, before any file is set aside for a summary.
  */
@@ -79,9 +107,21 @@ export function rejectOtherSummaries(
   const issues = new Map<MergeSource, Issue>();
   const place = ourPlace(placed);
   let top: ReturnType<typeof topLevel> | null = null;
+  let sent: { readonly name: string }[] | undefined;
   const rejected = new Set<Placed>();
   for (const p of placed) {
     if (verdicts.get(p.source) !== undefined || p.source.report?.identity?.kind !== "summary") continue;
+    // The merging body's own earlier summary, when every unit it counted sent its own file here (a folder merged
+    // again with its output in it): the units' files are summed, not the summary. (One counting a unit with no
+    // file here still rolls up, as a summary carried forward.)
+    if (isOwn(p, options.self) && (p.source.includedUnits ?? []).every((name) => matchUnit(name, (sent ??= unitsWithOwnFile(placed, verdicts))) !== undefined)) {
+      const identity = p.source.report.identity;
+      const issue = makeIssue("summary-own", {}, { file: p.source.file, summaryUnit: identity.unitName, date: vnDate(identity.created) });
+      verdicts.set(p.source, { status: "rejected", reason: issue.message });
+      issues.set(p.source, issue);
+      rejected.add(p);
+      continue;
+    }
     top ??= topLevel(options.units);
     const why = whyNotTaken(p, options, place, top);
     if (why === null) continue;

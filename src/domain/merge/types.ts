@@ -1,6 +1,7 @@
 /** What the merge takes and what it gives: the sources, the options and the summary. */
 import type { Target, TargetSet } from "../catalogue";
 import type { Issue, ReadErrorCode } from "../model/issues";
+import type { UnitLevel } from "../model/identity";
 import type { UnitReport } from "../model/report";
 import type { Unit } from "../units";
 import type { DateSpan } from "../values/date";
@@ -74,6 +75,8 @@ export interface MergeOptions {
   readonly preferred?: Readonly<Record<string, string>>;
   /** File name → ISO date the file was received, entered by staff (over the source's own `received`). */
   readonly received?: Readonly<Record<string, string>>;
+  /** The body making this merge: its own earlier summary among the files is not summed again (rule "summary-own"). */
+  readonly self?: { readonly name: string; readonly level: UnitLevel };
 }
 
 /**

@@ -135,6 +135,8 @@ export interface UnitReportParams {
   };
   /** A summary of units this merge does not take (another district's, or of another level): never summed. */
   readonly "summary-other-district": { readonly file: string; readonly summaryUnit: string; readonly reason: string };
+  /** The merging body's own earlier summary, found among the files (a folder merged again with its output in it). */
+  readonly "summary-own": { readonly file: string; readonly summaryUnit: string; readonly date: string };
   // Checks across indicators (src/domain/rules/cross-indicator.ts).
   /**
    * Indicators counted in the same unit of measure (households, villages, communes) give different Tổng số in one
@@ -292,6 +294,7 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   // Reports that are not Đề án 241's, and summaries of another district or level.
   "not-de-an-241": "error",
   "summary-other-district": "error",
+  "summary-own": "warning",
   // Checks across indicators.
   "totals-differ": "warning",
   "commune-count": "warning",

@@ -107,6 +107,8 @@ const MESSAGES: Messages = {
         ? "tiêu đề nói về một chương trình, đề án khác"
         : `${s(p.unknownRows)} dòng của bảng không phải là chỉ tiêu của Đề án 241 (chỉ ${s(p.matchedRows)} dòng khớp)`
     }; tệp không được đọc và không được tổng hợp. Cần dùng mẫu biểu của Công văn 232-CV/HU.`,
+  "summary-own": (p) =>
+    `Tệp ${s(p.file)} là bảng tổng hợp do chính ${s(p.summaryUnit)} lập${p.date ? ` ngày ${s(p.date)}` : ""} trước đây, không phải báo cáo của đơn vị: không cộng lại, các đơn vị trong đó được tính theo tệp của chính họ.`,
   "summary-other-district": (p) =>
     `Tệp ${s(p.file)} là bảng tổng hợp của ${s(p.summaryUnit)}, ${s(p.reason)}; không cộng vào bảng tổng hợp này.`,
   // Checks across indicators.
