@@ -11,6 +11,7 @@ import {
   numberLine,
   FIGURE_RULES,
   FIGURES_LABEL,
+  outlinePrefix,
   PLACEHOLDER,
   type DraftDocument,
   type DraftParagraph,
@@ -214,6 +215,15 @@ describe("buildReportDraft", () => {
 describe("the draft in the Party's form", () => {
   const summary = summaryOf({ "3.1": [7685, 7660] });
   const lines = (rows: readonly (readonly { text: string }[])[]) => rows.map((l) => l.map((r) => r.text).join(""));
+
+  it("numbers its headings as the letter's outline does: \"I- \", \"1- \", \"1.1. \"", () => {
+    expect(["I", "IV", "1", "4", "1.1", "2.3", "-", "+", ""].map(outlinePrefix)).toEqual(["I- ", "IV- ", "1- ", "4- ", "1.1. ", "2.3. ", "- ", "+ ", ""]);
+    const text = buildReportDraft(summary, { unitName: "Huyện ủy Tam Đường", superior: "Đảng bộ tỉnh Lai Châu", place: "Tam Đường" })
+      .blocks.flatMap((b) => (b.kind === "paragraph" ? [b.runs.map((r) => r.text).join("")] : []));
+    for (const heading of ["I- KHÁI QUÁT ĐẶC ĐIỂM TÌNH HÌNH", "1- Thuận lợi", "II- KẾT QUẢ TRIỂN KHAI THỰC HIỆN", "1- Công tác lãnh đạo, chỉ đạo", "III- ĐÁNH GIÁ CHUNG", "V- KIẾN NGHỊ, ĐỀ XUẤT"]) {
+      expect(text.some((t) => t.startsWith(heading))).toBe(true);
+    }
+  });
 
   it("leaves the number and the date to fill in when they are not given", () => {
     const draft = buildReportDraft(summary, { unitName: "Huyện ủy Tam Đường", superior: "Đảng bộ tỉnh Lai Châu", place: "Tam Đường" });

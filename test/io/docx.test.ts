@@ -141,10 +141,10 @@ describe("writeDraftDocx", () => {
     it("reads the figures as sentences, and keeps units that did not report out of Ưu điểm", () => {
       const flat = collapse(text);
       expect(flat).toContain("đạt 99,67% (7.660/7.685 hộ), chưa đạt mục tiêu 100%");
-      const strengths = flat.slice(flat.indexOf("1. Ưu điểm"), flat.indexOf("2. Hạn chế, yếu kém"));
+      const strengths = flat.slice(flat.indexOf("1- Ưu điểm"), flat.indexOf("2- Hạn chế, yếu kém"));
       expect(strengths).toContain("Đã nhận báo cáo của 1/2 đơn vị");
       expect(strengths).not.toContain("Bình Lư");
-      const shortcomings = flat.slice(flat.indexOf("2. Hạn chế, yếu kém"), flat.indexOf("3. Nguyên nhân"));
+      const shortcomings = flat.slice(flat.indexOf("2- Hạn chế, yếu kém"), flat.indexOf("3- Nguyên nhân"));
       expect(shortcomings).toContain("chưa nhận báo cáo của: Đảng ủy xã Bình Lư");
     });
 

@@ -83,10 +83,14 @@ function placeholderParagraph(): DraftParagraph {
   return para("placeholder", [{ text: PLACEHOLDER, italic: true }]);
 }
 
-/** The printed prefix of a node: "I. ", "1. ", "1.1. ", "- ", "+ ", or nothing. */
+/**
+ * The printed prefix of a node, as the letter's outline prints it: "I- ", "1- " (a numeral of its
+ * own), "1.1. " (a numbered sub-item), "- ", "+ ", or nothing.
+ */
 export function outlinePrefix(number: string): string {
   if (number === "") return "";
   if (number === "-" || number === "+") return `${number} `;
+  if (/^(?:\d+|[IVXL]+)$/.test(number)) return `${number}- `;
   return `${number}. `;
 }
 
