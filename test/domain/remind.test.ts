@@ -131,7 +131,7 @@ describe("buildRemindLetter", () => {
     expect(header.kind).toBe("columns");
     if (header.kind !== "columns") return;
     const lines = header.columns.map((c) => c.lines.map((l) => l.map((r) => r.text).join("")));
-    expect(lines[0]).toEqual(["ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", "BAN TUYÊN GIÁO", "*", "Số …-CV/BTGHU", "V/v đôn đốc báo cáo tổng kết thực hiện Đề án 241"]);
+    expect(lines[0]).toEqual(["HUYỆN ỦY TAM ĐƯỜNG", "BAN TUYÊN GIÁO", "*", "Số …-CV/BTGHU", "V/v đôn đốc báo cáo tổng kết thực hiện Đề án 241"]);
     expect(lines[1]).toEqual(["ĐẢNG CỘNG SẢN VIỆT NAM", "Tam Đường, ngày …… tháng …… năm ………"]);
   });
 

@@ -67,7 +67,7 @@ describe("writeRemindLetter", () => {
 
     it("shows the header block in the Party's form with the date line to fill", () => {
       const flat = collapse(text);
-      for (const line of ["ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", "BAN TUYÊN GIÁO", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số …-CV/BTGHU"]) expect(flat).toContain(line);
+      for (const line of ["HUYỆN ỦY TAM ĐƯỜNG", "BAN TUYÊN GIÁO", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số …-CV/BTGHU"]) expect(flat).toContain(line);
       expect(compact(text)).toContain(compact("V/v đôn đốc báo cáo tổng kết thực hiện Đề án 241"));
       expect(compact(text)).toContain(compact("Tam Đường, ngày …… tháng …… năm ………"));
     });

@@ -1,7 +1,7 @@
 /**
  * The "công văn đôn đốc": the district's Ban Tuyên giáo reminding the units
  * that have not sent (or whose file could not be used) to send their report
- * by a deadline, in the Party's form: header block (ĐẢNG BỘ HUYỆN TAM ĐƯỜNG /
+ * by a deadline, in the Party's form: header block (HUYỆN ỦY TAM ĐƯỜNG /
  * BAN TUYÊN GIÁO / * / Số …-CV/BTGHU / V/v …) beside "ĐẢNG CỘNG SẢN VIỆT NAM"
  * and a date line left to fill, "Kính gửi", the body in the words of Công văn
  * 232-CV/HU, the list of units, the deadline, "Nơi nhận" and the signature
@@ -10,7 +10,6 @@
 import { PROGRAMME } from "../catalogue";
 import type { DraftRun, DraftTable } from "../report-draft/model";
 import { dateLine } from "../sheets/header";
-import { DEFAULT_SUPERIOR } from "../units";
 import { letterSentence, missingText, REMIND_SENDER, requestSentence, type Reminder } from "./text";
 
 /** A borderless column of the header or the signature area: centred or left-aligned lines. */
@@ -40,7 +39,8 @@ export interface LetterDocument {
 
 /** The fixed wording of the letter. */
 export const REMIND_LETTER = {
-  superior: DEFAULT_SUPERIOR,
+  // A board of the district committee is headed by that committee (Hướng dẫn 36-HD/VPTW): "HUYỆN ỦY …" over "BAN TUYÊN GIÁO".
+  superior: PROGRAMME.letter.issuer,
   issuer: "BAN TUYÊN GIÁO",
   number: "Số …-CV/BTGHU",
   about: `V/v đôn đốc báo cáo tổng kết thực hiện ${PROGRAMME.shortName}`,
