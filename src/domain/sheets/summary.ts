@@ -112,7 +112,7 @@ function indicatorsSheet(summary: Summary, opts: SummaryLayoutOptions, perUnit: 
   const last = widths.length - 1;
   const received = summary.received.length;
   const expected = summary.expected.length;
-  const subtitle = `(Tổng hợp từ báo cáo của ${received}/${expected} đơn vị; số liệu đến ngày ${vnDate(opts.date)})`;
+  const subtitle = `(Tổng hợp ngày ${vnDate(opts.date)} từ báo cáo của ${received}/${expected} đơn vị)`;
   let r = heading({ b, last }, opts, INDICATORS_TABLE.title, subtitle);
   const headerRow = r;
   [...INDICATORS_TABLE.columns.map((c) => c.header), ...SUMMARY_EXTRA_HEADERS].forEach((h, c) => {
