@@ -180,12 +180,26 @@ describe("structure rules", () => {
     expect(keys).toEqual(
       [
         "documents-table-missing||warning",
+        // A bare table: no date line either.
+        "report-date-missing||warning",
         "duplicate-indicator|4.2|error",
         "indicator-missing|4.6|warning",
         "label-changed|4.1|warning",
         "unknown-row||warning",
       ].sort(),
     );
+  });
+
+  it("report-date-missing: a unit's report with figures and no date; none once the date line is filled", () => {
+    const rows = (dateLine: string) => [...headerBlock("ĐẢNG ỦY XÃ A", dateLine), DOCUMENT_HEADER, [1, "15-NQ/ĐU", "12/10/2016", "Nghị quyết", "Đảng ủy"], [], INDICATOR_HEADER, ...indicatorBody(goodFigures())];
+    const undated = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: rows("Bản Bo, ngày …… tháng …… năm ………") }] }), "ban-bo.xlsx");
+    expect(undated.reportDate).toBeNull();
+    expect(undated.issues.filter((i) => i.rule === "report-date-missing").map((i) => [i.severity, i.message])).toEqual([
+      ["warning", expect.stringContaining("Tệp ban-bo.xlsx chưa ghi ngày báo cáo")],
+    ]);
+    const dated = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: rows("Bản Bo, ngày 20 tháng 6 năm 2021") }] }), "ban-bo.xlsx");
+    expect(dated.reportDate).toBe("2021-06-20");
+    expect(dated.issues.some((i) => i.rule === "report-date-missing")).toBe(false);
   });
 
   it("no-tables is an error; nothing-filled is a warning", () => {

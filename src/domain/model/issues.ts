@@ -64,6 +64,8 @@ export interface UnitReportParams {
   readonly "figures-on-group-row": AtIndicator & { readonly row: number; readonly group: string };
   readonly "code-unrecognised": { readonly row: number; readonly text: string };
   readonly "duplicate-document": { readonly code: string; readonly row: number; readonly firstRow: number };
+  /** A unit's report with figures whose date line is left blank. */
+  readonly "report-date-missing": { readonly file: string };
   readonly "nothing-filled": { readonly file: string };
   readonly "indicators-table-missing": { readonly file: string };
   readonly "documents-table-missing": { readonly file: string };
@@ -273,6 +275,7 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "code-unrecognised": "warning",
   "duplicate-document": "warning",
   "nothing-filled": "warning",
+  "report-date-missing": "warning",
   "indicators-table-missing": "warning",
   "documents-table-missing": "warning",
   "column-by-position": "warning",

@@ -349,6 +349,8 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
     }
   }
   const notOurs = identity ? undefined : notDeAn241(views, indicatorsHeader ?? documentsHeader, fileName, unknownRows, matchedRows);
+  // A unit's report with figures and no date: said, since whether it came in time then rests on when it was received.
+  if (reportDate === null && anyValue && !notOurs && identity?.kind !== "summary") issues.push(makeIssue("report-date-missing", {}, { file: fileName }));
   const unit = unitInfo(identity, headerName, fileName);
   // Checks across indicators are about one unit's own figures: a summary's sums are left alone.
   if (!notOurs && identity?.kind !== "summary") issues.push(...crossIndicatorIssues(unit.name, indicators, issues));

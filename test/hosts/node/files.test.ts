@@ -38,6 +38,8 @@ describe("the folder walk", () => {
     expect(missing).toEqual([]);
     expect(skipped).toEqual([
       { path: join("bao-cao", "caf\\xe9.xlsx"), reason: "tên tệp không phải UTF-8 nên không đọc" },
+      // What is not a spreadsheet, message or archive is named too, never passed over without a word.
+      { path: join("bao-cao", "ghi-chu.txt"), reason: "không phải bảng tính, thư điện tử hay tệp nén nên không đọc" },
       { path: join("bao-cao", "hong.xlsx"), reason: "liên kết tượng trưng hỏng (không có tệp đích)" },
       { path: join("bao-cao", "pipe.xlsx"), reason: "không phải tệp thường (ống dẫn có tên, FIFO)" },
       { path: join("bao-cao", "sub.xlsx"), reason: "đây là thư mục, không phải tệp" },
