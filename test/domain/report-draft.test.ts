@@ -26,7 +26,7 @@ function indicator(id: string, figures: Figures): IndicatorSummary {
   const total = pair?.[0] ?? null;
   const achieved = pair?.[1] ?? null;
   const ratio = total !== null && achieved !== null && total > 0 ? round2((achieved / total) * 100) : null;
-  return { id, total, achieved, ratio, met: meetsTarget(target, total, achieved), target, aggregation: SUM, reportedBy: pair ? 1 : 0 };
+  return { id, total, achieved, ratio, met: meetsTarget(target, total, achieved), target, aggregation: SUM, reportedBy: pair ? 3 : 0 };
 }
 
 function doc(code: string | null, summary = "Văn bản"): MergedDocument {
@@ -176,6 +176,18 @@ describe("buildReportDraft", () => {
   it("says nothing of missing units when every unit reported", () => {
     const all = buildReportDraft(summaryOf(figures, documents), OPTS);
     expect(contentOf(all, "Hạn chế, yếu kém").join("\n")).not.toContain("chưa nhận báo cáo");
+    expect(contentOf(all, "Hạn chế, yếu kém").join("\n")).not.toMatch(/sau thời hạn|sai quy tắc/);
+  });
+
+  it("names the units that reported late, and the figures left out of the sums, as shortcomings", () => {
+    const base = summaryOf(figures, documents);
+    const late = { ...base, units: [
+      { unit: "Đảng ủy xã Bản Bo", state: "received" as const, file: "a.xlsx", sha256: null, date: "2021-06-20", onTime: true, errors: 0, warnings: 0, otherFiles: [] },
+      { unit: "Đảng ủy xã Bản Giang", state: "received" as const, file: "b.xlsx", sha256: null, date: "2021-06-28", onTime: false, errors: 1, warnings: 0, otherFiles: [] },
+    ], rejectedValues: [{ unit: "Đảng ủy xã Bản Giang", file: "b.xlsx", sheet: "Chỉ tiêu", cell: "E17", indicator: "3.2", rule: "achieved-exceeds-total", reason: "…" }] };
+    const shortcomings = contentOf(buildReportDraft(late, OPTS), "Hạn chế, yếu kém").join("\n");
+    expect(shortcomings).toContain("Nộp báo cáo sau thời hạn (25/06/2021): Đảng ủy xã Bản Giang (1/3 đơn vị).");
+    expect(shortcomings).toContain("Có 1 số liệu sai quy tắc của 1 đơn vị (Đảng ủy xã Bản Giang) không được cộng vào tổng hợp (chỉ tiêu 3.2).");
   });
 
   it("leaves a marked placeholder under every leaf item and invents no text", () => {
@@ -278,6 +290,9 @@ describe("the draft in the Party's form", () => {
     expect(figureText(byId("4.4", { "4.4": [14, 14] }))).toBe("đạt 100,00% (14/14 xã, thị trấn), đạt mục tiêu 100%");
     expect(figureText(byId("4.1", { "4.1": [1000, 900] }))).toBe("đạt 90,00% (900/1.000 hộ), vượt mục tiêu 85%");
     expect(figureText(byId("3.2", { "3.2": [1000, 950] }))).toBe("đạt 95,00% (950/1.000 hộ), chưa đạt mục tiêu trên 95%");
+    // Reported by fewer units than the list holds: said; by all of them, not.
+    expect(figureText(byId("3.2", { "3.2": [1000, 950] }), 5)).toBe("đạt 95,00% (950/1.000 hộ; theo báo cáo của 3/5 đơn vị), chưa đạt mục tiêu trên 95%");
+    expect(figureText(byId("3.2", { "3.2": [1000, 950] }), 3)).toBe("đạt 95,00% (950/1.000 hộ), chưa đạt mục tiêu trên 95%");
     expect(figureText(byId("1.2", { "1.2": [300, 300] }))).toBe("đạt 100,00% (300/300 người), đạt mục tiêu 100%");
     expect(figureText(byId("5", { "5": [14, 2] }))).toBe("đạt 14,29% (2/14 xã), đạt mục tiêu ít nhất 01 xã");
     expect(figureText(byId("4.2", {}))).toBe("chưa đủ số liệu");

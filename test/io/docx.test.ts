@@ -140,7 +140,7 @@ describe("writeDraftDocx", () => {
 
     it("reads the figures as sentences, and keeps units that did not report out of Ưu điểm", () => {
       const flat = collapse(text);
-      expect(flat).toContain("đạt 99,67% (7.660/7.685 hộ), chưa đạt mục tiêu 100%");
+      expect(flat).toContain("đạt 99,67% (7.660/7.685 hộ; theo báo cáo của 1/2 đơn vị), chưa đạt mục tiêu 100%");
       const strengths = flat.slice(flat.indexOf("1- Ưu điểm"), flat.indexOf("2- Hạn chế, yếu kém"));
       expect(strengths).toContain("Đã nhận báo cáo của 1/2 đơn vị");
       expect(strengths).not.toContain("Bình Lư");

@@ -1,6 +1,6 @@
 /** The figures of the summary as the sentences of the draft: an indicator's result, documents by type, who reported, targets met. */
 import { indicatorById } from "../catalogue";
-import { formatNumber, formatPercent, verdictLabel } from "../format";
+import { formatNumber, formatPercent, verdictLabel, vnDate } from "../format";
 import type { IndicatorSummary, MergedDocument, Summary } from "../merge";
 import { parseDocumentCode } from "../values/code";
 import { NOT_ENOUGH_DATA } from "./model";
@@ -45,12 +45,14 @@ export function targetPhrase(summary: IndicatorSummary, dvt: string): string {
  * "đạt 90,00% (900/1.000 hộ), vượt mục tiêu 85%"; a count target without Tổng số: "có 2 xã, đạt mục
  * tiêu ít nhất 01 xã"; else "chưa đủ số liệu".
  */
-export function figureText(summary: IndicatorSummary | undefined): string {
+export function figureText(summary: IndicatorSummary | undefined, expected?: number): string {
   if (!summary) return NOT_ENOUGH_DATA;
   const dvt = indicatorById(summary.id)?.dvt ?? "";
   const unit = dvt !== "" ? ` ${unitInSentence(dvt)}` : "";
+  // A sum over the units that reported it, when not all of the list did: said, so the rate is not read as the district's whole.
+  const partial = expected !== undefined && summary.aggregation.kind === "sum" && summary.reportedBy < expected ? `; theo báo cáo của ${summary.reportedBy}/${expected} đơn vị` : "";
   if (summary.ratio !== null && summary.total !== null && summary.achieved !== null) {
-    return `đạt ${formatPercent(summary.ratio)} (${formatNumber(summary.achieved, 0)}/${formatNumber(summary.total, 0)}${unit}), ${targetPhrase(summary, dvt)}`;
+    return `đạt ${formatPercent(summary.ratio)} (${formatNumber(summary.achieved, 0)}/${formatNumber(summary.total, 0)}${unit}${partial}), ${targetPhrase(summary, dvt)}`;
   }
   if (summary.target.op === "count>=" && summary.achieved !== null) {
     return `có ${formatNumber(summary.achieved, 0)}${unit}, ${targetPhrase(summary, dvt)}`;
@@ -127,6 +129,25 @@ export function reportingText(summary: Summary): string {
 export function missingText(summary: Summary): string | null {
   if (summary.missing.length === 0) return null;
   return `Đến thời điểm tổng hợp, chưa nhận báo cáo của: ${summary.missing.join(", ")} (${summary.missing.length}/${summary.expected.length} đơn vị).`;
+}
+
+/** "Nộp báo cáo sau thời hạn (25/06/2021): A, B."; null when no unit was late. */
+export function lateText(summary: Summary): string | null {
+  const late = summary.units.filter((u) => u.state === "received" && u.onTime === false).map((u) => u.unit);
+  if (late.length === 0) return null;
+  return `Nộp báo cáo sau thời hạn (${vnDate(summary.deadline)}): ${late.join(", ")} (${late.length}/${summary.expected.length} đơn vị).`;
+}
+
+/**
+ * "Có 3 số liệu sai quy tắc của 2 đơn vị (A, B) không được cộng vào tổng hợp (chỉ tiêu 3.2, 4.1)."; null when none:
+ * the sums above leave them out, and the reader should know.
+ */
+export function rejectedValuesText(summary: Summary): string | null {
+  const values = summary.rejectedValues;
+  if (values.length === 0) return null;
+  const units = [...new Set(values.map((v) => v.unit))];
+  const ids = [...new Set(values.map((v) => v.indicator).filter((i): i is string => i !== null))];
+  return `Có ${values.length} số liệu sai quy tắc của ${units.length} đơn vị (${units.join(", ")}) không được cộng vào tổng hợp${ids.length > 0 ? ` (chỉ tiêu ${ids.join(", ")})` : ""}.`;
 }
 
 /** "Có 12/17 chỉ tiêu đạt mục tiêu (1.1, 4.4)." */

@@ -6,7 +6,7 @@
 import type { OutlineNode } from "../catalogue/outline";
 import type { Summary } from "../merge";
 import { foldText } from "../text";
-import { documentCountText, figureText, missingText, reportingText, targetsMetText, targetsShortText } from "./figures";
+import { documentCountText, figureText, lateText, missingText, rejectedValuesText, reportingText, targetsMetText, targetsShortText } from "./figures";
 import { FIGURES_LABEL, PLACEHOLDER, type DraftParagraph, type DraftRun, type ParagraphRole } from "./model";
 
 interface FigureRule {
@@ -116,7 +116,8 @@ function nodeContent(node: OutlineNode, summary: Summary): DraftParagraph[] {
   const byId = new Map(summary.indicators.map((i) => [i.id, i]));
   const rule = FIGURE_RULES.find((r) => startsWithFolded(node.text, r.startsWith));
   if (rule) {
-    out.push(figuresParagraph(rule.figures.map((f) => `${f.label} ${figureText(byId.get(f.indicator))}`).join("; ") + "."));
+    const expected = summary.expected.length > 0 ? summary.expected.length : undefined;
+    out.push(figuresParagraph(rule.figures.map((f) => `${f.label} ${figureText(byId.get(f.indicator), expected)}`).join("; ") + "."));
   }
   if (startsWithFolded(node.text, DOCUMENT_COUNT_ITEM)) out.push(figuresParagraph(documentCountText(summary.documents)));
   if (startsWithFolded(node.text, OVERVIEW_ITEM)) {
@@ -124,7 +125,7 @@ function nodeContent(node: OutlineNode, summary: Summary): DraftParagraph[] {
     out.push(figuresParagraph(targetsMetText(summary)));
   }
   if (startsWithFolded(node.text, SHORTCOMINGS_ITEM)) {
-    for (const text of [missingText(summary), targetsShortText(summary)]) if (text !== null) out.push(figuresParagraph(text));
+    for (const text of [missingText(summary), lateText(summary), rejectedValuesText(summary), targetsShortText(summary)]) if (text !== null) out.push(figuresParagraph(text));
   }
   // Leaves always leave room for the text the figures cannot give.
   if (!node.children) out.push(placeholderParagraph());
