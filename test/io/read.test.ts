@@ -106,6 +106,17 @@ describe("guards against untrusted files", () => {
     expect(e.message).toContain(file);
   });
 
+  it("says what a file sent by mistake is: Excel's owner file, the frame page of \"Save as Web Page\", a PDF", () => {
+    const owner = readError(() => readWorkbookFile(strToU8("\u0007Nguyen Van A                                   "), "~$Bao cao Ban Bo.xlsx"));
+    expect(owner.code).toBe("not-a-workbook");
+    expect(owner.message).toContain('tệp tạm Excel tạo ra khi sổ làm việc đang mở; hãy dùng tệp "Bao cao Ban Bo.xlsx"');
+    const frame = `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta name="Excel Workbook Frameset"><meta name=ProgId content=Excel.Sheet></head><frameset rows="*,39"><frame src="Bao%20cao_files/sheet001.htm"></frameset></html>`;
+    const page = readError(() => readWorkbookFile(strToU8(frame), "Bao cao.htm"));
+    expect(page.code).toBe("not-a-workbook");
+    expect(page.message).toContain('các trang tính nằm trong thư mục "…_files" đi kèm');
+    expect(readError(() => readWorkbookFile(strToU8("%PDF-1.4\n..."), "bao-cao.xls")).message).toContain("(tệp PDF)");
+  });
+
   it("says the sizes of a zip past its limits in kilobytes or megabytes, as people read them", () => {
     const big = zipSync({ "xl/workbook.xml": new Uint8Array(300_000).fill(32), "[Content_Types].xml": strToU8("<Types/>") });
     const entry = readError(() => readWorkbookFile(big, "nen.xlsx", { maxEntryBytes: 2 * 1_048_576 + 1, maxInflatedBytes: 3 * 1_048_576 }));

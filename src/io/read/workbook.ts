@@ -282,6 +282,20 @@ function toGridSheet(ws: SheetJs.WorkSheet | undefined, name: string, visibility
   return { sheet: { name, visibility, rows, merges }, cells };
 }
 
+/** What a file that is no workbook is, when it can be told: what a unit sends by mistake, and what to ask for instead. */
+function notAWorkbookDetail(bytes: Uint8Array, fileName: string): string | undefined {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return "tệp PDF";
+  const base = fileName.replace(/^.*[\\/]/, "");
+  // Excel's owner file beside an open workbook: a few hundred bytes holding the user's name.
+  if (base.startsWith("~$") && bytes.length < 4096) return `tệp tạm Excel tạo ra khi sổ làm việc đang mở; hãy dùng tệp "${base.slice(2)}"`;
+  // "Save as Web Page" of a workbook of several sheets: the page is a frame, the sheets are in the "…_files" folder beside it.
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096));
+  if (/Excel Workbook Frameset|<frameset\b/i.test(head)) {
+    return 'trang khung của Excel ("Lưu thành trang web"): các trang tính nằm trong thư mục "…_files" đi kèm, không có trong tệp này; đề nghị đơn vị gửi tệp .xlsx';
+  }
+  return undefined;
+}
+
 /**
  * Reads a workbook file. Throws WorkbookReadError (code + Vietnamese message naming the file)
  * when the file is too large, a zip bomb, encrypted, not a workbook, corrupt, too big in cells, or empty.
@@ -294,8 +308,8 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, limits: Pa
   if (bytes.length === 0) throw new WorkbookReadError("empty-file", fileName);
   const kind = detectKind(bytes, fileName);
   if (!kind) {
-    const pdf = startsWith(bytes, [0x25, 0x50, 0x44, 0x46]);
-    throw new WorkbookReadError("not-a-workbook", fileName, pdf ? { detail: "tệp PDF" } : {});
+    const detail = notAWorkbookDetail(bytes, fileName);
+    throw new WorkbookReadError("not-a-workbook", fileName, detail ? { detail } : {});
   }
   if (kind === "zip") return readGuardedZip(guardZip(bytes, fileName, lim), fileName, lim);
   if (kind === "cfb") {
