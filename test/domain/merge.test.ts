@@ -166,6 +166,19 @@ describe("mergeReports", () => {
     expect(two.files[1]!.reason).toContain('không có bảng "Các văn bản lãnh đạo, chỉ đạo" mà tệp này có');
   });
 
+  it("gives each unit's figures in the list's order, whatever the files' order; units off the list after them", () => {
+    const s = mergeReports(
+      [
+        source("z.xlsx", report("Chi bộ Thôn 5", { "1.1": [3, 3] })),
+        source("b.xlsx", report("Phòng Văn hóa - Thông tin", { "1.1": [2, 2] })),
+        source("a.xlsx", report("Bản Giang", { "1.1": [5, 4] })),
+        source("c.xlsx", report("Bản Bo", { "1.1": [10, 9] })),
+      ],
+      { units: UNITS },
+    );
+    expect(s.perUnit.map((u) => u.unit)).toEqual(["Đảng ủy xã Bản Bo", "Đảng ủy xã Bản Giang", "Phòng Văn hóa - Thông tin", "Chi bộ Thôn 5"]);
+  });
+
   it("shows files of units not on the list, and lets the user assign them", () => {
     const stray = source("lạ.xlsx", report("Chi bộ Thôn 5", { "1.1": [3, 3] }));
     const s = mergeReports([stray], { units: UNITS });

@@ -11,7 +11,7 @@ import { completeness, judgeTimeliness, unitStatuses } from "./completeness";
 import { mergeDocuments } from "./documents";
 import { chooseWinners, setAsideIncluded } from "./duplicates";
 import { rejectOtherSummaries } from "./foreign";
-import { placeSources } from "./place";
+import { placeSources, type Placed } from "./place";
 import { fileResults, rejectUnusable } from "./status";
 import type { MergeOptions, MergeSource, Summary } from "./types";
 import { versionChanges } from "./versions";
@@ -55,8 +55,15 @@ export function mergeReports(sources: readonly MergeSource[], options: MergeOpti
     return c ? { ...f, changes: c } : f;
   });
 
-  // Figures and documents of the merged files, in file order.
-  const merged = placed.filter((p) => verdicts.get(p.source)?.status === "merged");
+  // Figures and documents of the merged files: the listed units in the list's order (as "Tình hình nộp báo
+  // cáo" has them), then the others in file order.
+  const order = new Map(options.units.map((u, i) => [u, i]));
+  const rank = (p: Placed): number => (p.listUnit !== undefined ? (order.get(p.listUnit) ?? options.units.length) : options.units.length);
+  const merged = placed
+    .filter((p) => verdicts.get(p.source)?.status === "merged")
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => p);
   const { perUnit, rejectedValues, usable } = unitFigures(merged);
   const indicators = aggregateIndicators(usable, targets, options);
   const documents = mergeDocuments(merged);
