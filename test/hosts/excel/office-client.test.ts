@@ -19,7 +19,7 @@ import { writeSummaryLayout } from "../../../src/hosts/excel/summary";
 import { planSummary } from "../../../src/domain/sheets/plan-summary";
 import { HIGHLIGHT_FILL, HIGHLIGHT_SETTING } from "../../../src/hosts/excel/highlight";
 import { runExcel } from "../../../src/hosts/excel/run";
-import { OfficeHarness, REQUEST_LIMIT, typed, type ActionInfo } from "./office-client";
+import { failOnce, OfficeHarness, REQUEST_LIMIT, typed, type ActionInfo } from "./office-client";
 import { HYPERLINK, summaryLayout } from "./summary-layout";
 
 /** Every cell with a value or formula, as "A1: <type> <value> [=formula]" (a date as its ISO day). */
@@ -167,15 +167,6 @@ describe("merged areas", () => {
 describe("safe to retry", () => {
   const TODAY = new Date(2026, 11, 3);
 
-  /** Fails the first action `matches` accepts, once. */
-  function failOnce(matches: (a: ActionInfo) => boolean): (a: ActionInfo) => string | undefined {
-    let armed = true;
-    return (a) => {
-      if (!armed || !matches(a)) return undefined;
-      armed = false;
-      return "GeneralException";
-    };
-  }
 
   test.each([
     ["writing Mục tiêu's values", (a: ActionInfo) => a.kind === "set" && a.name === "Values" && a.target.startsWith("'Mục tiêu'!")],

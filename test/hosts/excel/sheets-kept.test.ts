@@ -9,21 +9,12 @@ import { encodeTcvn3 } from "../../../src/domain/legacy";
 import { buildUnitWorkbook } from "../../../src/domain/sheets";
 import { createWorkbookUseCases } from "../../../src/hosts/excel/workbook-services";
 import { convertOpenWorkbook } from "../../../src/taskpane/tabs/check/convert/convert-sheets";
-import { OfficeHarness, type ActionInfo } from "./office-client";
+import { failOnce, OfficeHarness } from "./office-client";
 import { summaryLayout } from "./summary-layout";
 
 const TODAY = new Date(2026, 11, 3);
 const UNIT = { unitName: "Đảng ủy xã Bản Bo", unitCode: "01", place: "Bản Bo", level: "co-so", created: "2021-05-02" } as const;
 
-/** Fails the first action `matches` accepts, once. */
-function failOnce(matches: (a: ActionInfo) => boolean): (a: ActionInfo) => string | undefined {
-  let armed = true;
-  return (a) => {
-    if (!armed || !matches(a)) return undefined;
-    armed = false;
-    return "GeneralException";
-  };
-}
 
 describe("the user's sheets are kept; requests stay within limits", () => {
   test("sheets a failed insert left, then filled in by the user, survive a later summary write", async () => {

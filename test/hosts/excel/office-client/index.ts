@@ -9,6 +9,17 @@ import { Responder, type ResponderOptions } from "./responder";
 import { Workbook } from "./workbook";
 
 export { REQUEST_LIMIT, MERGED_AREAS_LIMIT, type ActionInfo } from "./responder";
+import type { ActionInfo } from "./responder";
+
+/** A fault that fails the first action `matches` accepts, once, as Excel fails a request part-way (its earlier actions kept). */
+export function failOnce(matches: (a: ActionInfo) => boolean): (a: ActionInfo) => string | undefined {
+  let armed = true;
+  return (a) => {
+    if (!armed || !matches(a)) return undefined;
+    armed = false;
+    return "GeneralException";
+  };
+}
 export { Workbook, Sheet, typed, dateSerial, type Cell } from "./workbook";
 
 export class OfficeHarness {
