@@ -90,6 +90,8 @@ describe("mergeReports", () => {
     [{ op: ">" as const, value: 95 }, 22499, 21375, false],
     [{ op: ">=" as const, value: 100 }, 20000, 19999, true],
     [{ op: ">=" as const, value: 85 }, 2354, 2000, false],
+    // 13.999/20.000 is 69,995%, which Excel's ROUND (and "0.00") make 70,00, though 13999/20000*100 is 69.99499999999999 in a double.
+    [{ op: ">=" as const, value: 70 }, 20000, 13999, true],
   ])("meetsTarget(%j, %p, %p) is %p", (target, total, achieved, expected) => {
     expect(meetsTarget(target, total, achieved)).toBe(expected);
   });
@@ -100,6 +102,7 @@ describe("mergeReports", () => {
       [{ op: ">" as const, value: 95 }, 22499, 21375],
       [{ op: ">" as const, value: 95 }, 2000, 1900],
       [{ op: ">=" as const, value: 80 }, 10, 8],
+      [{ op: ">=" as const, value: 70 }, 20000, 13999],
     ] as const) {
       const shown = Number(formatRatio((achieved / total) * 100).replace("%", "").replace(",", "."));
       const reads = target.op === ">=" ? shown >= target.value : shown > target.value;

@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { checkFiles, unopenedFile, type FileCheck } from "../../app/check";
 import { issueJson } from "../../app/merge";
-import { indicatorById } from "../../domain/catalogue";
+import { indicatorById, shownRatio } from "../../domain/catalogue";
 import { targetsUsedText } from "../../domain/check";
 import { documentDateText, formatNumber, formatRatio, targetLabel, verdictLabel, vnDate } from "../../domain/format";
 import { hasErrors, type Issue } from "../../domain/model/issues";
@@ -65,7 +65,7 @@ function openGiven(args: readonly string[], cwd: string): { readonly given: (ToC
 }
 
 function round2(n: number | null): number | null {
-  return n === null ? null : Math.round(n * 100) / 100;
+  return n === null ? null : shownRatio(n);
 }
 
 export function resultJson(r: FileResult): Record<string, unknown> {

@@ -24,7 +24,7 @@ export function formatNumber(value: number, decimals?: number): string {
 
 /** A percentage with two decimals: 36.8421 → "36,84%". */
 export function formatPercent(value: number, decimals = 2): string {
-  return `${formatNumber(value, decimals)}%`;
+  return `${formatNumber(decimals === 2 ? shownRatio(value) : value, decimals)}%`;
 }
 
 /** A percentage rounded to two decimals, trailing zeros dropped: 95 → "95%", 36.8421 → "36,84%". */

@@ -4,7 +4,7 @@
  * indicator, summed (or one unit's, by rule), its ratio from the sums and its
  * verdict against the target.
  */
-import { INDICATORS, indicatorById, meetsTarget, type Target, type TargetSet } from "../catalogue";
+import { INDICATORS, indicatorById, meetsTarget, ratioPercent, shownRatio, type Target, type TargetSet } from "../catalogue";
 import type { VerdictState } from "../format";
 import { foldText } from "../text";
 import { matchUnit } from "../units";
@@ -13,8 +13,9 @@ import type { AggregationRule, IndicatorSummary, MergeOptions, RejectedValue, Un
 
 export const SUM: AggregationRule = { kind: "sum" };
 
+/** A value to two decimals, as the sheets show it (shownRatio). */
 export function round2(value: number): number {
-  return Math.round((value + Number.EPSILON) * 100) / 100;
+  return shownRatio(value);
 }
 
 interface Figures {
@@ -118,7 +119,7 @@ export function aggregateIndicators(
     }
     const t = total as number | null;
     const a = achieved as number | null;
-    const ratio = t !== null && a !== null && t > 0 ? round2((a / t) * 100) : null;
+    const ratio = t !== null && a !== null && t > 0 ? round2(ratioPercent(t, a)) : null;
     return {
       id: indicator.id,
       total: t,

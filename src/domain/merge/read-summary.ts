@@ -19,7 +19,7 @@
  * - Summary.targetsSource is undefined when the note line naming it is gone;
  * - Summary.deadline is the letter's deadline when the "Hạn nộp" line is gone.
  */
-import { DEADLINES, INDICATORS, type Target } from "../catalogue";
+import { DEADLINES, INDICATORS, ratioPercent, type Target } from "../catalogue";
 import { cellAddress, type GridSheet, type WorkbookGrid } from "../model/grid";
 import { IDENTITY_SHEET, type WorkbookIdentity } from "../model/identity";
 import type { Issue } from "../model/issues";
@@ -232,7 +232,7 @@ function readIndicators(grid: WorkbookGrid, issues: Issue[]): IndicatorSummary[]
       reportedBy = numberAt(extra, r, reportedLabel) ?? 0;
     }
     const { total, achieved } = entry;
-    const ratio = total !== null && achieved !== null && total > 0 ? round2((achieved / total) * 100) : null;
+    const ratio = total !== null && achieved !== null && total > 0 ? round2(ratioPercent(total, achieved)) : null;
     const met = meetsTarget(target, total, achieved);
     if (extra) {
       const verdict = foldText(textAt(extra, r, verdictLabel));

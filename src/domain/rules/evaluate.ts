@@ -2,7 +2,7 @@
  * Results against the targets: the ratio computed from Tổng số and Số đã đạt
  * tiêu chuẩn, and whether the target is met (null: "chưa đủ số liệu").
  */
-import { DEFAULT_TARGETS, INDICATORS, meetsTarget, type TargetSet } from "../catalogue";
+import { DEFAULT_TARGETS, INDICATORS, meetsTarget, ratioPercent, type TargetSet } from "../catalogue";
 import type { UnitReport } from "../model/report";
 
 export interface IndicatorResultRow {
@@ -21,7 +21,7 @@ export function evaluate(report: UnitReport, targets: TargetSet = DEFAULT_TARGET
     const hasError = report.issues.some((i) => i.indicator === indicator.id && i.severity === "error");
     const total = entry?.total ?? null;
     const achieved = entry?.achieved ?? null;
-    const ratio = !hasError && total !== null && achieved !== null && total > 0 ? (achieved / total) * 100 : null;
+    const ratio = !hasError && total !== null && achieved !== null && total > 0 ? ratioPercent(total, achieved) : null;
     const target = targets[indicator.id] ?? indicator.target;
     const met = hasError ? null : meetsTarget(target, total, achieved);
     return { id: indicator.id, total: hasError ? null : total, achieved: hasError ? null : achieved, ratio, met };

@@ -2,7 +2,7 @@
  * The rules: turning the cells read from a unit's tables into figures and
  * documents, with an issue for everything that is wrong or doubtful.
  */
-import { INDICATORS_TABLE, indicatorById, REPORTING_PERIOD } from "../catalogue";
+import { INDICATORS_TABLE, indicatorById, ratioPercent, REPORTING_PERIOD } from "../catalogue";
 import { cellAddress, type CellRef } from "../model/grid";
 import type { Issue } from "../model/issues";
 import type { DocumentEntry, IndicatorEntry } from "../model/report";
@@ -131,7 +131,7 @@ export function checkIndicator(row: IndicatorCellsRead): IndicatorResult {
         issues.push(makeIssue("negative", where, { column: COLUMN.ratio, value: percent }));
       } else if (total !== null && achieved !== null) {
         if (total > 0) {
-          const computed = (achieved / total) * 100;
+          const computed = ratioPercent(total, achieved);
           if (ratioAgrees(percent, decimals, computed)) {
             typedRatio = percent;
           } else if (parsed.maybeFraction && ratioAgrees(percent * 100, Math.max(0, decimals - 2), computed)) {
