@@ -167,6 +167,22 @@ describe("mergeReports", () => {
     expect(two.files.map((f) => [f.file, f.status])).toEqual([["Ban Bo - Chi tieu.csv", "merged"], ["Ban Bo - Van ban.csv", "superseded"]]);
     expect(two.indicators.find((x) => x.id === "1.1")!.achieved).toBe(9);
     expect(two.files[1]!.reason).toContain('không có bảng "Các văn bản lãnh đạo, chỉ đạo" mà tệp này có');
+
+    // A blank template is no more complete than a filled one-table file.
+    const blank = source("Ban Bo mau.xlsx", report("Bản Bo", {}, { issues: [lacks("nothing-filled" as never, "mau")] }), { fileTime: "2021-06-01T08:00:00Z" });
+    const filled = mergeReports([blank, figuresOnly], { units: UNITS });
+    expect(filled.files.map((f) => [f.file, f.status])).toEqual([["Ban Bo mau.xlsx", "superseded"], ["Ban Bo - Chi tieu.csv", "merged"]]);
+    expect(filled.indicators.find((x) => x.id === "1.1")!.achieved).toBe(9);
+
+    // A later report date wins whatever it holds (a correction sent as a one-sheet CSV); the documents it lacks are said
+    // to be left out, and its changes compare only the figures, both files having them.
+    const correction = source("Ban Bo sua.csv", report("Bản Bo", { "1.1": [10, 10] }, { reportDate: "2021-06-20", issues: [lacks("documents-table-missing", "csv")] }));
+    const withDocs = source("Ban Bo.xlsx", report("Bản Bo", { "1.1": [10, 9] }, { reportDate: "2021-06-05", documents: [{ codeText: "15-NQ/ĐU", code: null, date: "2016-10-12", summary: "Nghị quyết", issuer: "Đảng ủy", sheet: "Văn bản", row: 9, cell: "B9" }] }));
+    const corrected = mergeReports([withDocs, correction], { units: UNITS });
+    expect(corrected.files.map((f) => [f.file, f.status])).toEqual([["Ban Bo.xlsx", "superseded"], ["Ban Bo sua.csv", "merged"]]);
+    expect(corrected.files[0]!.reason).toContain("tệp có ngày báo cáo muộn hơn");
+    expect(corrected.files[0]!.reason).toContain('không có bảng "Các văn bản lãnh đạo, chỉ đạo" mà tệp này có');
+    expect(corrected.files[1]!.changes).toEqual([{ replaces: "Ban Bo.xlsx", figures: [{ id: "1.1", column: "achieved", from: 9, to: 10 }], documentsAdded: [], documentsRemoved: [] }]);
   });
 
   it("gives each unit's figures in the list's order, whatever the files' order; units off the list after them", () => {

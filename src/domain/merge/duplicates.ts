@@ -108,10 +108,21 @@ function later(a: Placed, b: Placed): number {
 /** The official tables a file lacks (a CSV holds one sheet: one table), by its issues. */
 const TABLE_MISSING = { "indicators-table-missing": "Kết quả thực hiện các mục tiêu", "documents-table-missing": "Các văn bản lãnh đạo, chỉ đạo" } as const;
 
-/** How much a file lacks: the indicator table (the figures) counts for more than the documents table. */
+/**
+ * How much a file lacks: the indicator table (the figures) counts for more than the documents table,
+ * and a file with nothing filled in lacks both, whatever tables it has.
+ */
 function lacking(p: Placed): number {
+  if (p.source.report?.issues.some((i) => i.rule === "nothing-filled")) return 3;
   const missing = tablesMissing(p);
   return (missing.includes(TABLE_MISSING["indicators-table-missing"]) ? 2 : 0) + (missing.includes(TABLE_MISSING["documents-table-missing"]) ? 1 : 0);
+}
+
+/** Positive when a carries a later report date than b, both dated; else 0. */
+function laterDate(a: Placed, b: Placed): number {
+  const da = a.source.report?.reportDate ?? "";
+  const db = b.source.report?.reportDate ?? "";
+  return da === "" || db === "" || da === db ? 0 : da < db ? -1 : 1;
 }
 
 function tablesMissing(p: Placed): string[] {
@@ -126,8 +137,8 @@ function tablesMissing(p: Placed): string[] {
 /**
  * Why the merged file of a unit won over another of its files:
  * - "preferred": the user chose it;
- * - "complete": it has both official tables and the other lacks one (a CSV of one sheet), whatever their dates;
- * - "more-complete": each lacks a table, and it has the figures (the indicator table) the other lacks;
+ * - "complete": of the same date (or undated), it has both official tables and the other lacks one (a CSV of one sheet) or is not filled in;
+ * - "more-complete": of the same date, each lacks a table, and it has the figures (the indicator table) the other lacks;
  * - "later-date": its report carries a later date;
  * - "later-email": both carry the same date (or neither one), and its email arrived later;
  * - "same-date-later-modified": both carry the same date (or neither one), and it was saved last (the file's time);
@@ -140,7 +151,7 @@ export type SupersededWhy = "preferred" | "complete" | "more-complete" | "later-
 /** The reason code of `winner` over `loser` (both of one unit); `chosen` when the user picked the winner. */
 export function supersededWhy(winner: Placed, loser: Placed, chosen: boolean): SupersededWhy {
   if (chosen) return "preferred";
-  if (lacking(winner) < lacking(loser)) return tablesMissing(winner).length === 0 ? "complete" : "more-complete";
+  if (laterDate(winner, loser) === 0 && lacking(winner) < lacking(loser)) return tablesMissing(winner).length === 0 ? "complete" : "more-complete";
   const dw = winner.source.report?.reportDate ?? "";
   const dl = loser.source.report?.reportDate ?? "";
   if (dw !== dl && dw !== "" && dl !== "") return "later-date";
@@ -185,12 +196,14 @@ export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred:
     const preferredFile = list[0]!.unit !== null ? preferred?.[list[0]!.unit] : undefined;
     let winner = preferredFile !== undefined ? list.find((p) => p.source.file === preferredFile) : undefined;
     if (!winner) {
-      // A file with both tables over one lacking a table (a one-sheet CSV saved from the unit's workbook), the figures
-      // over the documents, then the latest.
+      // The later report date first (a correction wins, whatever it holds); of the same date, a file with both tables
+      // over one lacking a table (a one-sheet CSV saved from the unit's workbook) or not filled in, the figures over
+      // the documents; then the latest.
       winner = list[0]!;
       for (const p of list.slice(1)) {
+        const byDate = laterDate(p, winner);
         const fewer = lacking(winner) - lacking(p);
-        if (fewer > 0 || (fewer === 0 && later(p, winner) >= 0)) winner = p;
+        if (byDate > 0 || (byDate === 0 && (fewer > 0 || (fewer === 0 && later(p, winner) >= 0)))) winner = p;
       }
     }
     for (const p of list) {

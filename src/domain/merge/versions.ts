@@ -62,12 +62,15 @@ export function diffReports(older: UnitReport, newer: UnitReport): Omit<VersionC
       if (from !== to) figures.push({ id: indicator.id, column, from, to });
     }
   }
+  // A table one of the two files does not have (a one-sheet CSV) is not compared: nothing was added or taken out of it.
+  const lacks = (r: UnitReport, rule: "indicators-table-missing" | "documents-table-missing"): boolean => r.issues.some((i) => i.rule === rule);
+  const compareDocuments = !lacks(older, "documents-table-missing") && !lacks(newer, "documents-table-missing");
   const beforeKeys = new Set(older.documents.map(documentKey));
   const afterKeys = new Set(newer.documents.map(documentKey));
   return {
-    figures,
-    documentsAdded: newer.documents.filter((d) => !beforeKeys.has(documentKey(d))).map(documentRef),
-    documentsRemoved: older.documents.filter((d) => !afterKeys.has(documentKey(d))).map(documentRef),
+    figures: lacks(older, "indicators-table-missing") || lacks(newer, "indicators-table-missing") ? [] : figures,
+    documentsAdded: compareDocuments ? newer.documents.filter((d) => !beforeKeys.has(documentKey(d))).map(documentRef) : [],
+    documentsRemoved: compareDocuments ? older.documents.filter((d) => !afterKeys.has(documentKey(d))).map(documentRef) : [],
   };
 }
 
