@@ -7,7 +7,7 @@
  * districts): then, as with several files, the files are merged again.
  */
 import { PROGRAMME } from "../domain/catalogue";
-import type { MergeSource, Summary } from "../domain/merge";
+import type { MergeOptions, MergeSource, Summary } from "../domain/merge";
 import { mergeReports } from "../domain/merge";
 import { readSummaryWorkbook, type SummaryRead } from "../domain/merge/read-summary";
 import type { Issue } from "../domain/model/issues";
@@ -48,6 +48,8 @@ export async function draftBasis(
   units: readonly Unit[],
   reader: FileReaderPort,
   hooks: ReadHooks = {},
+  /** The body the draft is written for (default the letter's issuer, a district): its own earlier summary among the files is not summed again, as in a merge. */
+  self: MergeOptions["self"] = { name: PROGRAMME.letter.issuer, level: "huyen" },
 ): Promise<DraftBasis> {
   // Every file is read through the reader, under its time limit; only a single file that read as a
   // summary workbook is read again, on this thread, as the summary it is.
@@ -57,7 +59,7 @@ export async function draftBasis(
   if (single) {
     return { kind: "summary", file: files[0]!.name, read: single, errors: single.issues.filter((i) => i.severity === "error"), summary: single.summary };
   }
-  return { kind: "merged", sources, summary: mergeReports(sources, { units }) };
+  return { kind: "merged", sources, summary: mergeReports(sources, { units, self }) };
 }
 
 /** One line saying where the draft's figures come from. */

@@ -71,7 +71,7 @@ describe("de-an-241 report", () => {
   it("follows the outline and carries the summed figures", () => {
     for (const node of flattenOutline()) expect(text).toContain(node.text);
     // 570 + 380 of 600 + 400 households.
-    expect(text).toContain("95,00% (950/1.000 hộ), chưa đạt mục tiêu 100%");
+    expect(text).toContain(`95,00% (950/1.000 hộ; theo báo cáo của 2/${TAM_DUONG_UNITS.length} đơn vị), chưa đạt mục tiêu 100%`);
     expect(text).toContain("Tổng số 3 văn bản: 2 kế hoạch (KH), 1 nghị quyết (NQ).");
     expect(text).toContain(PLACEHOLDER);
     expect(text).toContain("Tam Đường, ngày 05 tháng 7 năm 2021");
@@ -168,7 +168,7 @@ describe("de-an-241 report SUMMARY.xlsx", () => {
 
   it("carries the summary's figures and documents", () => {
     // 570 + 380 + 150 of 600 + 400 + 200 households.
-    expect(text).toContain("91,67% (1.100/1.200 hộ)");
+    expect(text).toContain(`91,67% (1.100/1.200 hộ; theo báo cáo của 3/${TAM_DUONG_UNITS.length} đơn vị)`);
     expect(text).toContain("Tổng số 1 văn bản: 1 kế hoạch (KH).");
     expect(text).toContain("Kế hoạch thực hiện Đề án 241");
   });
@@ -178,6 +178,17 @@ describe("de-an-241 report SUMMARY.xlsx", () => {
     for (const name of read.summary.missing) expect(text).toContain(name);
     expect(read.summary.received).toEqual(["Đảng ủy xã Bản Bo", "Đảng ủy xã Bình Lư", "Đảng ủy xã Nùng Nàng"]);
   });
+
+  it("does not sum again the district's own summary found beside its units' files: the units count through their files", async () => {
+    const again = join(dir, "inbox-again");
+    mkdirSync(again);
+    for (const name of ["Ban Bo.xlsx", "Binh Lu.xlsx", "Nung Nang.xlsx", "../tong-hop.xlsx"]) writeFileSync(join(again, name.replace("../", "")), readFileSync(join(dir, "inbox", name)));
+    const c = capture(dir);
+    expect(await main(["report", again, "--out", "du-thao-lai.docx", "--date", "2021-07-05"], c.io)).toBe(0);
+    const draft = docxText(new Uint8Array(readFileSync(join(dir, "du-thao-lai.docx"))));
+    expect(draft).toContain(`Đã nhận báo cáo của 3/${TAM_DUONG_UNITS.length} đơn vị`);
+    expect(draft).toContain("91,67% (1.100/1.200 hộ");
+  }, 60_000);
 
   it("merges the summary as one unit when its unit is on the --units list (the level above)", async () => {
     writeFileSync(join(dir, "huyen.csv"), "Huyện ủy Tam Đường\nHuyện ủy Phong Thổ\n");

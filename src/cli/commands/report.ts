@@ -73,7 +73,8 @@ export const reportCommand: CliCommand = {
     }
     const reader = withOrigins(withRefused(workerThreadReader(), opened.refused), expanded);
     const limit = io.fileTimeLimitMs !== undefined ? { limitMs: io.fileTimeLimitMs } : {};
-    const basis = await draftBasis(expanded.files, units, reader, limit);
+    const unitName = stringOption(parsed, "unit");
+    const basis = await draftBasis(expanded.files, units, reader, limit, unitName !== undefined ? { name: unitName, level: "huyen" } : undefined);
     if (basis.kind === "summary") {
       if (basis.errors.length > 0) {
         io.stderr(
