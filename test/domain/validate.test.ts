@@ -78,6 +78,9 @@ describe("indicator rules", () => {
   it("quotes a figure that is not whole as the file shows it (\"1,190\" read as 1,19 in a Vietnamese CSV)", () => {
     const r = report(withFigure("1.2", { total: 1219, achieved: { v: 1.19, w: "1,190" } }));
     expect(r.issues.find((i) => i.indicator === "1.2")?.message).toContain("ghi 1,190, không phải số nguyên");
+    // A program's formatted text that is not the value the Vietnamese way (SheetJS's "#,##0" of 1219,5) is not quoted.
+    const formatted = report(withFigure("1.2", { total: { v: 1219.5, w: "1,220" }, achieved: 10 }));
+    expect(formatted.issues.find((i) => i.indicator === "1.2")?.message).toContain("ghi 1.219,5, không phải số nguyên");
   });
 
   it("says what a ratio typed as a fraction means when it does not agree", () => {

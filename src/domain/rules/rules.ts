@@ -82,14 +82,22 @@ function readCount(
         return null;
       }
       if (!isWhole(parsed.value)) {
-        // As the unit wrote it: the text, or the shown text of a number read from one ("1,190", not "1,19").
-        const text = typeof cell.v === "string" ? cleanText(cell.v) : cell.w !== undefined && cell.w.trim() !== "" ? cleanText(cell.w) : formatNumber(parsed.value);
+        // As the unit wrote it: the text, or the text a number was read from ("1,190" in a Vietnamese CSV, read as
+        // 1,19), when it says that number the Vietnamese way; else the number (a program's "#,##0" shows 1219,5 as "1,220").
+        const text = typeof cell.v === "string" ? cleanText(cell.v) : writtenAs(cell.w, parsed.value) ?? formatNumber(parsed.value);
         issues.push(makeIssue("not-whole", where, { ...params, value: parsed.value, text }));
         return null;
       }
       return Math.round(parsed.value);
     }
   }
+}
+
+/** A cell's shown text when, read the Vietnamese way ("." between thousands, "," before decimals), it is `value`. */
+function writtenAs(shown: string | undefined, value: number): string | undefined {
+  const t = shown?.trim();
+  if (!t || !/^[+-]?[\d.,]+$/.test(t)) return undefined;
+  return Number(t.replace(/\./g, "").replace(",", ".")) === value ? cleanText(t) : undefined;
 }
 
 /** What Excel and LibreOffice show for a formula that fails, as a CSV or web page keeps it. */
