@@ -96,6 +96,9 @@ describe("CSV: number convention from the file's own values", () => {
     expect(numberConvention(["1,219", "100.00"])).toBe("en");
     expect(numberConvention(["1,219", "0.95"])).toBe("en");
     expect(numberConvention(["1.1", "4.5", "6.2.1", "1,219"])).toBeUndefined();
+    // A Vietnamese file whose counts have dots between thousands and whose ratios were typed with a dot: not English.
+    expect(numberConvention(["1.219", "2.350", "97.05", "97.87"])).toBeUndefined();
+    expect(numberConvention(["96,43", "97.62"])).toBe("vi");
     expect(numberConvention(["1.252", "1,252", "4.2", "97.5"])).toBeUndefined();
     expect(numberConvention(["96,43", "1,252.5"])).toBeUndefined();
     expect(numberByConvention("1.252", "vi")).toBe(1252);

@@ -109,12 +109,16 @@ export type NumberConvention = "vi" | "en";
 const SIGNED = /^[+\-−]?/;
 /** "1.252.000", "1.252,5", "96,43", "0,5", "12,3456": only Vietnamese writes these. */
 const VI_EVIDENCE = [/^\d{1,3}(?:\.\d{3}){2,}$/, /^\d{1,3}(?:\.\d{3})+,\d+$/, /^\d+,\d{1,2}$/, /^\d+,\d{4,}$/];
+/** "1,252,000", "1,252.5": only English writes these. */
+const EN_EVIDENCE = [/^\d{1,3}(?:,\d{3}){2,}$/, /^\d{1,3}(?:,\d{3})+\.\d+$/];
 /**
- * "1,252,000", "1,252.5": only English writes these; nor does Vietnamese write "97.62", "100.00" or
- * "0.95" (a ratio as Google Sheets or an English LibreOffice saves it). Numberings ("1.1", "4.5",
- * "6.2.1") are neither: one digit before the dot, or more than one dot.
+ * "97.62", "100.00", "0.95": a ratio as Google Sheets or an English LibreOffice saves it, though a
+ * Vietnamese unit may type a ratio so too. It settles English only when no count in the file is
+ * written with dots between thousands ("1.219"), which would then read as 1,219 people.
+ * Numberings ("1.1", "4.5", "6.2.1") are neither: one digit before the dot, or more than one dot.
  */
-const EN_EVIDENCE = [/^\d{1,3}(?:,\d{3}){2,}$/, /^\d{1,3}(?:,\d{3})+\.\d+$/, /^\d{2,3}\.\d{2}$/, /^0\.\d+$/];
+const WEAK_EN_EVIDENCE = [/^\d{2,3}\.\d{2}$/, /^0\.\d+$/];
+const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 
 /** The number part of a cell's text: sign and spaces removed; undefined when it is no plain number. */
 function numberPart(text: string): string | undefined {
@@ -126,13 +130,19 @@ function numberPart(text: string): string | undefined {
 export function numberConvention(texts: Iterable<string>): NumberConvention | undefined {
   let vi = false;
   let en = false;
+  let weakEn = false;
+  let dotThousands = false;
   for (const text of texts) {
     const t = numberPart(text);
     if (t === undefined) continue;
     if (!vi && VI_EVIDENCE.some((re) => re.test(t))) vi = true;
     if (!en && EN_EVIDENCE.some((re) => re.test(t))) en = true;
+    if (!weakEn && WEAK_EN_EVIDENCE.some((re) => re.test(t))) weakEn = true;
+    if (!dotThousands && DOT_THOUSANDS.test(t)) dotThousands = true;
     if (vi && en) return undefined;
   }
+  // Weak evidence settles nothing against Vietnamese evidence.
+  if (!vi && !en && weakEn && !dotThousands) en = true;
   return vi ? "vi" : en ? "en" : undefined;
 }
 
