@@ -106,6 +106,14 @@ describe("de-an-241 feedback", () => {
     const again = capture(out);
     expect(await main(["feedback", "nhan-ve", "--out", target, "--json", "-", "--force"], again.io)).toBe(0);
     expect((JSON.parse(again.out()) as JsonOut).skipped.map((s) => s.path)).toEqual([join("nhan-ve", "Bao cao.pdf")]);
+    // A folder holding no spreadsheet at all: said, exit 1, no folder made.
+    const none = join(out, "khong-co");
+    mkdirSync(none);
+    writeFileSync(join(none, "Bao cao.pdf"), "%PDF-1.4");
+    const empty = capture(out);
+    expect(await main(["feedback", "khong-co", "--out", join(out, "gop-y-trong")], empty.io)).toBe(1);
+    expect(empty.err()).toContain("Không có tệp bảng tính nào");
+    expect(existsSync(join(out, "gop-y-trong"))).toBe(false);
   });
 
   it("asks for --out", async () => {

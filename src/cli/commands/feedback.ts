@@ -5,7 +5,7 @@ import { feedbackFile, feedbackJson, feedbackLine, feedbackZip, feedbackZipName,
 import { expandInputs, isPassedOver, openInputs, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../hosts/node/write";
-import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
+import { INPUT_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, UsageError } from "../types";
@@ -45,8 +45,10 @@ export const feedbackCommand: CliCommand = {
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped];
     for (const [file, source] of opened.refused) skipped.push({ path: file.name, reason: source.error?.message ?? "" });
     const inputs = opened.inputs.filter((f) => !opened.refused.has(f));
-    if (inputs.length === 0 && skipped.length === 0) {
-      io.stderr(`Không có tệp bảng tính nào ${WORKBOOK_KINDS_TEXT}.\n`);
+    // Nothing to read: said (with what was passed over), and no output folder made.
+    if (inputs.length === 0 && skipped.every(isPassedOver)) {
+      for (const k of skipped) io.stderr(`Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`);
+      io.stderr(`Không có tệp bảng tính nào ${INPUT_KINDS_TEXT}.\n`);
       return 1;
     }
 

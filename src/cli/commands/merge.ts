@@ -10,7 +10,7 @@ import { targetsNote } from "../../domain/targets";
 import { expandInputs, openInputs, readInput, withRefused, type Skipped } from "../../hosts/node/files";
 import { startReadWorker, workerThreadReader } from "../../hosts/node/read-pool";
 import { OutputError, outputClash, writeFileAtomic } from "../../hosts/node/write";
-import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
+import { INPUT_KINDS_TEXT } from "../../io/read/formats";
 import { writeSummaryXlsx } from "../../io/write";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
@@ -112,7 +112,7 @@ export const mergeCommand: CliCommand = {
     const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];
     if (opened.inputs.length === 0) {
-      io.stderr(`Không có tệp bảng tính nào để tổng hợp ${WORKBOOK_KINDS_TEXT}.\n`);
+      io.stderr(`Không có tệp bảng tính nào để tổng hợp ${INPUT_KINDS_TEXT}.\n`);
       return 1;
     }
     const given = (option: string, field: "unitName" | "superior" | "place" | "date") => {

@@ -7,7 +7,7 @@ import { DEFAULT_RECIPIENTS, DEFAULT_SIGNER } from "../../domain/report-draft";
 import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { workerThreadReader } from "../../hosts/node/read-pool";
 import { outputClash, writeFileAtomic } from "../../hosts/node/write";
-import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
+import { INPUT_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, type CliIO, UsageError } from "../types";
@@ -68,7 +68,7 @@ export const reportCommand: CliCommand = {
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];
     for (const k of skipped) io.stderr(`Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`);
     if (opened.inputs.length === 0) {
-      io.stderr(`Không có tệp bảng tính nào để lấy số liệu ${WORKBOOK_KINDS_TEXT}.\n`);
+      io.stderr(`Không có tệp bảng tính nào để lấy số liệu ${INPUT_KINDS_TEXT}.\n`);
       return 1;
     }
     const reader = withOrigins(withRefused(workerThreadReader(), opened.refused), expanded);

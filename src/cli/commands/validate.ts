@@ -15,7 +15,7 @@ import { makeIssue } from "../../domain/rules";
 import type { InputFile } from "../../app/sources";
 import { expandInputs, openInput, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
-import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
+import { INPUT_KINDS_TEXT, WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, UsageError } from "../types";
@@ -207,7 +207,7 @@ export const validateCommand: CliCommand = {
     if (opened.length === 0) {
       // An empty folder, or only messages and archives with no spreadsheet in them: each skip said why.
       for (const s of skipped) io.stderr(`Bỏ qua: ${terminalName(s.path)}: ${s.reason}\n`);
-      io.stderr(`Không có tệp bảng tính nào để kiểm tra ${WORKBOOK_KINDS_TEXT}.\n`);
+      io.stderr(`Không có tệp bảng tính nào để kiểm tra ${INPUT_KINDS_TEXT}.\n`);
       return 2;
     }
     const toCheck = opened.filter(isToCheck);

@@ -59,6 +59,9 @@ export function isSpreadsheetName(name: string): boolean {
 /** "(.xlsx, .xlsm, .xls, .ods)" for messages (web pages saved as "Excel" are taken too, without being named). */
 export const WORKBOOK_KINDS_TEXT = `(${SPREADSHEET_EXTENSIONS.join(", ")})`;
 
+/** "(.xlsx, .xlsm, .xls, .ods, .csv)": what a folder's walk reads, for the messages of a merge, a check, a report or feedback. */
+export const INPUT_KINDS_TEXT = `(${[...SPREADSHEET_EXTENSIONS, ".csv"].join(", ")})`;
+
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf(".");
   return dot < 0 ? "" : name.slice(dot).toLowerCase();

@@ -162,7 +162,7 @@ export function MergeTab() {
       <FileDrop
         multiple
         label="Chọn các tệp của đơn vị…"
-        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods vào đây; cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) có bảng tính đính kèm."
+        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods, .csv vào đây; cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) có bảng tính đính kèm."
         accept={MERGE_ACCEPT}
         disabled={working}
         onFiles={(picked) => void session.addFiles(picked)}
