@@ -4,7 +4,7 @@
  * .xls (Excel's "Save as Web Page", a web system's Windows-1258 export); and a
  * report of another programme beside them, refused with its reason.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -158,5 +158,14 @@ describe("CSV and web pages through validate and merge", () => {
       { path: join("nhan-ve", "ghi-chu.txt"), reason: "không phải bảng tính, thư điện tử hay tệp nén nên không đọc" },
     ]);
     expect(c.out()).toContain(`Bỏ qua: ${join("nhan-ve", "Bao cao Na Tam.docx")}: không phải bảng tính`);
+
+    // The same folder reached through a link, with the JSON of a run kept in it: the list and the JSON are still left out.
+    symlinkSync(folder, join(dir, "lien-ket"));
+    writeFileSync(join(folder, "ket-qua.json"), "{}");
+    const linked = capture(dir);
+    expect(await main(["merge", "lien-ket", "--units", join("nhan-ve", "don-vi.csv"), "--out", "tong-hop-lien-ket.xlsx", "--json", join("nhan-ve", "ket-qua.json")], linked.io)).toBe(0);
+    const again = JSON.parse(readFileSync(join(folder, "ket-qua.json"), "utf8")) as MergeJson & { skipped: { path: string }[] };
+    expect(again.files.map((f) => f.file).sort()).toEqual(["Ban Bo.csv", "Ban Giang.csv"]);
+    expect(again.skipped.map((k) => k.path)).toEqual([join("lien-ket", "Bao cao Na Tam.docx"), join("lien-ket", "cu"), join("lien-ket", "ghi-chu.txt")]);
   }, 120_000);
 });

@@ -92,12 +92,12 @@ export const mergeCommand: CliCommand = {
     if (targetsFile !== undefined && targets === undefined) return 1;
 
     const givenBeside = [stringOption(parsed, "units"), targetsFile].filter((f): f is string => f !== undefined && f !== "default").map((f) => resolve(io.cwd, f));
-    // The unit list or targets file kept in the folder of units' files is not one of them.
-    const walked = expandInputs(parsed.positional, io.cwd, givenBeside);
-    for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
     const jsonTarget = stringOption(parsed, "json");
     const outPath = resolve(io.cwd, out);
     const jsonPath = jsonTarget !== undefined && jsonTarget !== "-" ? resolve(io.cwd, jsonTarget) : undefined;
+    // The unit list, the targets file or the JSON of an earlier run kept in the folder of units' files is not one of them.
+    const walked = expandInputs(parsed.positional, io.cwd, [...givenBeside, ...(jsonPath !== undefined ? [jsonPath] : [])]);
+    for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
     // No input is ever overwritten: neither a unit's file, nor the unit list or the targets file.
     const clash = outputClash(
       [{ option: "--out", path: outPath }, ...(jsonPath !== undefined ? [{ option: "--json", path: jsonPath }] : [])],

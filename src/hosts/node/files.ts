@@ -123,7 +123,7 @@ export function expandInputs(args: readonly string[], cwd: string, leaveOut: rea
       else skipped.push({ path: arg, reason: openProblem(error) });
       continue;
     }
-    if (stat.isDirectory()) walkFolder(path, arg, files, skipped, new Set(leaveOut));
+    if (stat.isDirectory()) walkFolder(path, arg, files, skipped, identities(leaveOut));
     else if (stat.isFile()) files.push(path);
     else skipped.push({ path: arg, reason: kindProblem(stat) });
   }
@@ -140,6 +140,24 @@ function isLinkAt(path: string | Buffer): boolean {
 
 /** Vietnamese name order (as `localeCompare(…, "vi")`, with one collator for the whole sort instead of one per comparison). */
 const byName = new Intl.Collator("vi");
+
+/** A file's identity on its disk (device and inode), however a path reaches it: through a link, "..", another case. */
+function identityOf(stat: Stats): string {
+  return `${stat.dev}:${stat.ino}`;
+}
+
+/** The identities of the files at `paths` that exist. */
+function identities(paths: readonly string[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const path of paths) {
+    try {
+      out.add(identityOf(statSync(path)));
+    } catch {
+      // Not there (yet): nothing in a folder can be it.
+    }
+  }
+  return out;
+}
 
 /** What a folder holds for the system or an open program, never a unit's file: passed over without a word. */
 function isHousekeeping(name: string): boolean {
@@ -182,7 +200,7 @@ function walkFolder(folder: string, shown: string, files: string[], skipped: Ski
       skipped.push({ path: join(shown, entry.name), reason: code === "ENOENT" && isLinkAt(full) ? BROKEN_LINK : openProblem(error) });
       continue;
     }
-    if (leaveOut.has(full)) continue;
+    if (leaveOut.has(identityOf(stat))) continue;
     if (!read) skipped.push({ path: join(shown, entry.name), reason: stat.isDirectory() ? SUBFOLDER : NOT_READ });
     else if (stat.isFile()) files.push(full);
     else skipped.push({ path: join(shown, entry.name), reason: kindProblem(stat) });
