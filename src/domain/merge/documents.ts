@@ -1,4 +1,5 @@
 /** The documents of the merged files: the same code and issuer listed once, with every unit that sent it. */
+import { codeKey } from "../values/code";
 import { foldText } from "../text";
 import type { Placed } from "./place";
 import type { MergedDocument } from "./types";
@@ -14,8 +15,8 @@ export function mergeDocuments(merged: readonly Placed[]): MergedDocument[] {
   for (const p of merged) {
     const unit = p.unit ?? p.source.report!.unit.name;
     for (const d of p.source.report!.documents) {
-      const codeKey = d.code ? foldText(`${d.code.number} ${d.code.type} ${d.code.issuer}`) : foldText(d.codeText ?? "");
-      const key = codeKey !== "" ? `${codeKey}|${foldText(d.issuer ?? "")}` : `#${foldText(d.summary ?? "")}|${d.date ?? d.dateSpan?.text ?? ""}`;
+      const byCode = d.code ? foldText(codeKey(d.code)) : foldText(d.codeText ?? "");
+      const key = byCode !== "" ? `${byCode}|${foldText(d.issuer ?? "")}` : `#${foldText(d.summary ?? "")}|${d.date ?? d.dateSpan?.text ?? ""}`;
       const existing = docs.get(key);
       if (existing) {
         if (!existing.seen.has(unit)) {

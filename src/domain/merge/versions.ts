@@ -4,6 +4,7 @@
  * số: 7.600 → 7.685; văn bản mới: …; văn bản bỏ: …"). Pure: compares two
  * reports as read.
  */
+import { codeKey } from "../values/code";
 import { INDICATORS } from "../catalogue";
 import { formatNumber, vnDate } from "../format";
 import type { DocumentEntry, UnitReport } from "../model/report";
@@ -45,7 +46,7 @@ function documentRef(d: DocumentEntry): DocumentRef {
 
 /** Two entries are one document when their codes match (by number, type and issuer, folded: "05-KH" is "5-KH"), else their summaries and dates. */
 function documentKey(d: DocumentEntry): string {
-  const code = d.code ? `${d.code.number}-${d.code.type}/${d.code.issuer}` : d.codeText;
+  const code = d.code ? codeKey(d.code) : d.codeText;
   const date = d.date ?? d.dateSpan?.text ?? "";
   return code !== null && code !== "" ? `code:${foldText(code)}|${date}` : `text:${foldText(d.summary ?? "")}|${date}`;
 }

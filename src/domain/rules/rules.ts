@@ -8,7 +8,7 @@ import type { Issue } from "../model/issues";
 import type { DocumentEntry, IndicatorEntry } from "../model/report";
 import { cleanText, foldText } from "../text";
 import { findDateInText, parseDateValue, type DateSpan } from "../values/date";
-import { codeOpeningSummary, parseDocumentCode } from "../values/code";
+import { codeKey, codeOpeningSummary, parseDocumentCode } from "../values/code";
 import { isWhole, MAX_FIGURE, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
 import { cellText } from "../values/cell";
 import { formatNumber } from "../format";
@@ -269,7 +269,7 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
     }
     if (code) {
       // The same code from two issuers is two documents (a summary lists each unit's "12-KH/ĐU").
-      const key = `${code.number}-${code.type}/${code.issuer}`.toUpperCase() + `|${date ?? dateSpan?.from ?? ""}|${foldText(issuer ?? "")}`;
+      const key = `${codeKey(code)}|${date ?? dateSpan?.from ?? ""}|${foldText(issuer ?? "")}`;
       const first = seen.get(key);
       if (first !== undefined) {
         issues.push(makeIssue("duplicate-document", { sheet: row.sheet, cell }, { code: code.canonical, row: rowNo, firstRow: first }));

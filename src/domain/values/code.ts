@@ -18,6 +18,14 @@ export interface DocumentCode {
   readonly canonical: string;
 }
 
+/**
+ * What makes two codes one document's: form, number (its value: "05" is "5"), year, type and issuer,
+ * upper-cased. "12/2019/NĐ-CP" and "12/2020/NĐ-CP" are two.
+ */
+export function codeKey(code: DocumentCode): string {
+  return `${code.form}|${code.number}|${code.year ?? ""}|${code.type}|${code.issuer}`.toUpperCase();
+}
+
 /** A document's number as written, its leading zeros kept (official numbers below 10 are written "01"…"09"); only spaces dropped. */
 function written(number: string): string {
   return number.replace(/\s+/g, "");
