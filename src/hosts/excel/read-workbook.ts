@@ -255,7 +255,8 @@ export async function readOpenWorkbook(context: Excel.RequestContext, options: R
   if (sheets.length === 0) return { sheets: [] };
   const clip = (rect: Rect): Rect => (options.columns !== undefined ? { ...rect, c2: Math.min(rect.c2, options.columns - 1) } : rect);
   const share = Math.max(WINDOW_COLUMNS, Math.floor(perSync / Math.max(1, sheets.length)));
-  let window: Rect = { r1: 0, c1: 0, r2: Math.max(1, Math.floor(share / WINDOW_COLUMNS)) - 1, c2: WINDOW_COLUMNS - 1 };
+  const windowColumns = Math.min(WINDOW_COLUMNS, options.columns ?? WINDOW_COLUMNS);
+  let window: Rect = { r1: 0, c1: 0, r2: Math.max(1, Math.floor(share / windowColumns)) - 1, c2: windowColumns - 1 };
   const queue = (merges: boolean, head: Rect): SheetParts[] =>
     sheets.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);

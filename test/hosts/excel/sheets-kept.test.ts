@@ -7,6 +7,7 @@
  */
 import { encodeTcvn3 } from "../../../src/domain/legacy";
 import { buildUnitWorkbook } from "../../../src/domain/sheets";
+import { readUnitsGrid } from "../../../src/hosts/excel/units";
 import { createWorkbookUseCases } from "../../../src/hosts/excel/workbook-services";
 import { convertOpenWorkbook } from "../../../src/taskpane/tabs/check/convert/convert-sheets";
 import { failOnce, OfficeHarness } from "./office-client";
@@ -14,7 +15,6 @@ import { summaryLayout } from "./summary-layout";
 
 const TODAY = new Date(2026, 11, 3);
 const UNIT = { unitName: "Đảng ủy xã Bản Bo", unitCode: "01", place: "Bản Bo", level: "co-so", created: "2021-05-02" } as const;
-
 
 describe("the user's sheets are kept; requests stay within limits", () => {
   test("sheets a failed insert left, then filled in by the user, survive a later summary write", async () => {
@@ -88,8 +88,11 @@ describe("the user's sheets are kept; requests stay within limits", () => {
       (u) => ({ ok: true as const, names: u?.map((x) => x.name) }),
       (e: Error) => ({ ok: false as const, message: e.message }),
     );
-    // Expected: the two units (bounded reads, as readOpenWorkbook does) — or at least a Vietnamese message.
     expect(result).toEqual({ ok: true, names: ["Đảng ủy xã Bản Bo", "Chi bộ Trường THCS Bình Lư"] });
+    // Only the list's first 16 columns are read, near the top as far down.
+    units.type(1, 30, "ghi chú bên phải");
+    const grid = await h.run((context) => readUnitsGrid(context));
+    expect(Math.max(...(grid?.rows ?? []).map((row) => (row ? row.length : 0)))).toBeLessThanOrEqual(16);
   });
 
   test("selecting an issue's cell on a hidden sheet: no English error reaches the user", async () => {
