@@ -39,7 +39,7 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
   "figures-on-group-row": { params: { indicator: "2", row: 13, group: "Mục tiêu 02" }, shows: ["chỉ tiêu 2", '"Mục tiêu 02"', "dòng 13"] },
   "code-unrecognised": { params: { row: 6, text: "KH 26" }, shows: ['"KH 26"', "dòng 6"] },
   "duplicate-document": { params: { code: "26-KH/TU", row: 9, firstRow: 5 }, shows: ["26-KH/TU", "dòng 5", "dòng 9"] },
-  "report-date-missing": { params: { file: "ban-bo.xlsx" }, shows: ["ban-bo.xlsx", "chưa ghi ngày báo cáo", "ngày nhận"] },
+  "report-date-missing": { params: { file: "ban-bo.xlsx" }, shows: ["ban-bo.xlsx", "chưa ghi đủ ngày báo cáo", "ngày nhận"] },
   "nothing-filled": { params: { file: "trong.xlsx" }, shows: ["trong.xlsx"] },
   "indicators-table-missing": { params: { file: "a.xlsx" }, shows: ["a.xlsx"] },
   "documents-table-missing": { params: { file: "b.xlsx" }, shows: ["b.xlsx"] },

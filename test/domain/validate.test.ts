@@ -198,7 +198,7 @@ describe("structure rules", () => {
     const undated = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: rows("Bản Bo, ngày …… tháng …… năm ………") }] }), "ban-bo.xlsx");
     expect(undated.reportDate).toBeNull();
     expect(undated.issues.filter((i) => i.rule === "report-date-missing").map((i) => [i.severity, i.message])).toEqual([
-      ["warning", expect.stringContaining("Tệp ban-bo.xlsx chưa ghi ngày báo cáo")],
+      ["warning", expect.stringContaining("Tệp ban-bo.xlsx chưa ghi đủ ngày báo cáo")],
     ]);
     const dated = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: rows("Bản Bo, ngày 20 tháng 6 năm 2021") }] }), "ban-bo.xlsx");
     expect(dated.reportDate).toBe("2021-06-20");

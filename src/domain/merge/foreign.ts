@@ -114,7 +114,8 @@ export function rejectOtherSummaries(
     // The merging body's own earlier summary, when every unit it counted sent its own file here (a folder merged
     // again with its output in it): the units' files are summed, not the summary. (One counting a unit with no
     // file here still rolls up, as a summary carried forward.)
-    if (isOwn(p, options.self) && (p.source.includedUnits ?? []).every((name) => matchUnit(name, (sent ??= unitsWithOwnFile(placed, verdicts))) !== undefined)) {
+    const counted = p.source.includedUnits ?? [];
+    if (isOwn(p, options.self) && counted.length > 0 && counted.every((name) => matchUnit(name, (sent ??= unitsWithOwnFile(placed, verdicts))) !== undefined)) {
       const identity = p.source.report.identity;
       const issue = makeIssue("summary-own", {}, { file: p.source.file, summaryUnit: identity.unitName, date: vnDate(identity.created) });
       verdicts.set(p.source, { status: "rejected", reason: issue.message });

@@ -60,7 +60,7 @@ const MESSAGES: Messages = {
     `Ký hiệu văn bản "${s(p.text)}" ở dòng ${s(p.row)} không đúng dạng thường dùng (ví dụ 26-KH/TU hoặc 27/KH-UBND).`,
   "duplicate-document": (p) => `Văn bản ${s(p.code)} được ghi nhiều lần (dòng ${s(p.firstRow)} và dòng ${s(p.row)}).`,
   "report-date-missing": (p) =>
-    `Tệp ${s(p.file)} chưa ghi ngày báo cáo (dòng "…, ngày … tháng … năm …" để trống): việc nộp đúng hạn chỉ xét được theo ngày nhận tệp. Đề nghị đơn vị ghi ngày báo cáo.`,
+    `Tệp ${s(p.file)} chưa ghi đủ ngày báo cáo (dòng "…, ngày … tháng … năm …"): việc nộp đúng hạn chỉ xét được theo ngày nhận tệp. Đề nghị đơn vị ghi ngày báo cáo.`,
   "nothing-filled": (p) => `Tệp ${s(p.file)} chưa ghi số liệu chỉ tiêu nào và chưa ghi văn bản nào.`,
   "indicators-table-missing": (p) =>
     `Tệp ${s(p.file)} không có bảng "Kết quả thực hiện các mục tiêu của Đề án 241" (không tìm thấy dòng tiêu đề cột Nội dung chỉ tiêu / Tổng số / Số đã đạt).`,
