@@ -83,6 +83,13 @@ describe("indicator rules", () => {
     expect(formatted.issues.find((i) => i.indicator === "1.2")?.message).toContain("ghi 1.219,5, không phải số nguyên");
   });
 
+  it("says a ratio typed where a count belongs (\"95%\" in Số đã đạt) is one", () => {
+    const r = report(withFigure("1.2", { total: 100, achieved: "95%" }));
+    const issue = r.issues.find((i) => i.indicator === "1.2");
+    expect(issue?.rule).toBe("not-a-number");
+    expect(issue?.message).toContain('ghi "95%", không phải là số mà là một tỷ lệ; cột này cần số lượng');
+  });
+
   it("says what a ratio typed as a fraction means when it does not agree", () => {
     const r = report(withFigure("1.2", { total: 1219, achieved: 1180, ratio: 0.95 }));
     const [issue] = r.issues.filter((i) => i.indicator === "1.2");

@@ -23,7 +23,8 @@ interface FigureColumn extends AtIndicator {
 /** Rules on a unit's report: the indicator table, the documents table, the file as a whole. */
 export interface UnitReportParams {
   /** reason: "hexadecimal" when the text is a number in base 16 ("0x10"). */
-  readonly "not-a-number": FigureColumn & { readonly text: string; readonly reason?: "hexadecimal" };
+  /** reason "percent": a ratio ("95%") typed where a count belongs. */
+  readonly "not-a-number": FigureColumn & { readonly text: string; readonly reason?: "hexadecimal" | "percent" };
   readonly negative: FigureColumn & { readonly value: number };
   readonly "not-whole": FigureColumn & { readonly value: number; readonly text?: string };
   readonly "ambiguous-number": FigureColumn & {

@@ -22,7 +22,7 @@ type Messages = { readonly [K in RuleCode]: (p: IssueParamsByRule[K]) => string 
 const MESSAGES: Messages = {
   "not-a-number": (p) =>
     `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", không phải là số${
-      p.reason === "hexadecimal" ? " (số viết theo hệ thập lục phân)" : ""
+      p.reason === "hexadecimal" ? " (số viết theo hệ thập lục phân)" : p.reason === "percent" ? " mà là một tỷ lệ; cột này cần số lượng, tỷ lệ ghi ở cột \"Tỷ lệ (%)\"" : ""
     }. Cần ghi một số (để trống nếu không có số liệu).`,
   negative: (p) => `${where(p)}: cột "${s(p.column)}" ghi số âm (${s(p.value)}). Số liệu phải là số không âm.`,
   "not-whole": (p) =>

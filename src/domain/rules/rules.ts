@@ -54,9 +54,12 @@ function readCount(
     case "blank":
       if (ref.uncalculated !== undefined) issues.push(makeIssue("formula-not-calculated", where, { ...params, formula: ref.uncalculated }));
       return null;
-    case "invalid":
-      issues.push(makeIssue("not-a-number", where, { ...params, text: parsed.text, ...(parsed.reason ? { reason: parsed.reason } : {}) }));
+    case "invalid": {
+      // "95%" typed in a count column: said to be a ratio.
+      const reason = parsed.reason ?? (/^\s*[\d.,]+\s*%\s*$/.test(parsed.text) ? ("percent" as const) : undefined);
+      issues.push(makeIssue("not-a-number", where, { ...params, text: parsed.text, ...(reason ? { reason } : {}) }));
       return null;
+    }
     case "note":
       issues.push(makeIssue("not-reported-note", where, { ...params, text: parsed.text }));
       return null;
