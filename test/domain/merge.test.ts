@@ -1,7 +1,7 @@
 import { INDICATORS } from "../../src/domain/catalogue";
 import type { Issue } from "../../src/domain/model/issues";
-import { formatRatio } from "../../src/domain/format";
-import { meetsTarget, mergeReports, type MergeSource } from "../../src/domain/merge";
+import { formatRatio, verdictLabel } from "../../src/domain/format";
+import { indicatorVerdict, meetsTarget, mergeReports, type MergeSource } from "../../src/domain/merge";
 import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../src/domain/sheets/summary";
 import type { IndicatorEntry, UnitReport } from "../../src/domain/model/report";
 import type { Unit } from "../../src/domain/units";
@@ -283,6 +283,16 @@ describe("buildSummaryWorkbook", () => {
       expect({ sheet, inFigureColumns: [3, 4, 5].includes(c.c) }).toEqual({ sheet: SUMMARY_SHEETS.indicators, inFigureColumns: true });
       expect(typeof c.value === "number" || c.value === "").toBe(true);
     }
+  });
+
+  it("says an indicator whose Tổng số is 0 has nothing to count (\"Không có đối tượng\"), not that figures are missing", () => {
+    const zero = mergeReports([source("a.xlsx", report("Bản Bo", { "6.1": [0, 0], "1.1": [10, 10] }))], { units: UNITS });
+    const i61 = zero.indicators.find((x) => x.id === "6.1")!;
+    expect(i61).toMatchObject({ total: 0, achieved: 0, ratio: null, met: null });
+    expect(verdictLabel(indicatorVerdict(i61))).toBe("Không có đối tượng");
+    expect(verdictLabel(indicatorVerdict(zero.indicators.find((x) => x.id === "1.2")!))).toBe("Chưa đủ số liệu");
+    const sheet = buildSummaryWorkbook(zero, { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen", date: "2021-07-01" }).sheets[0]!;
+    expect(sheet.cells.some((c) => c.value === "Không có đối tượng")).toBe(true);
   });
 
   it("shows every ratio with two decimals, a ratio short of its target shaded as well", () => {

@@ -32,7 +32,8 @@ async function sources(): Promise<MergeSource[]> {
     [
       "Ban Bo.xlsx",
       await unitFile("Đảng ủy xã Bản Bo", {
-        indicators: { "1.1": [100, 95], "1.2": [200, 200], "3.1": [600, 570], "4.1": [50, 40], "5": [null, 1] },
+        // 6.1 with nobody to count: "Không có đối tượng" on the summary, read back as such.
+        indicators: { "1.1": [100, 95], "1.2": [200, 200], "3.1": [600, 570], "4.1": [50, 40], "5": [null, 1], "6.1": [0, 0] },
         documents: [
           { code: "Số 15-KH/ĐU", date: new Date(Date.UTC(2017, 2, 10)), summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã Bản Bo" },
           SHARED_DOC,
@@ -181,6 +182,7 @@ describe("readSummaryWorkbook", () => {
     ]);
     expect(original.indicators.find((i) => i.id === "3.1")).toMatchObject({ target: { op: ">=", value: 90 }, met: true });
     expect(original.indicators.find((i) => i.id === "4.1")).toMatchObject({ total: 50, achieved: 40, aggregation: { kind: "unit" } });
+    expect(original.indicators.find((i) => i.id === "6.1")).toMatchObject({ total: 0, achieved: 0, ratio: null, met: null });
   });
 
   it("reads the written .xlsx back as the same summary", () => {

@@ -292,6 +292,7 @@ describe("the draft in the Party's form", () => {
     expect(figureText(byId("3.2", { "3.2": [1000, 950] }))).toBe("đạt 95,00% (950/1.000 hộ), chưa đạt mục tiêu trên 95%");
     // Reported by fewer units than the list holds: said; by all of them, not.
     expect(figureText(byId("3.2", { "3.2": [1000, 950] }), 5)).toBe("đạt 95,00% (950/1.000 hộ; theo báo cáo của 3/5 đơn vị), chưa đạt mục tiêu trên 95%");
+    expect(figureText(byId("6.1", { "6.1": [0, 0] }))).toBe("không có đối tượng (tổng số 0 người)");
     expect(figureText(byId("3.2", { "3.2": [1000, 950] }), 3)).toBe("đạt 95,00% (950/1.000 hộ), chưa đạt mục tiêu trên 95%");
     expect(figureText(byId("1.2", { "1.2": [300, 300] }))).toBe("đạt 100,00% (300/300 người), đạt mục tiêu 100%");
     expect(figureText(byId("5", { "5": [14, 2] }))).toBe("đạt 14,29% (2/14 xã), đạt mục tiêu ít nhất 01 xã");

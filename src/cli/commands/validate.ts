@@ -9,7 +9,7 @@ import { checkFiles, unopenedFile, type FileCheck } from "../../app/check";
 import { issueJson } from "../../app/merge";
 import { indicatorById, shownRatio } from "../../domain/catalogue";
 import { targetsUsedText } from "../../domain/check";
-import { documentDateText, formatNumber, formatRatio, targetLabel, verdictLabel, vnDate } from "../../domain/format";
+import { documentDateText, formatNumber, formatRatio, targetLabel, verdictLabel, verdictState, vnDate } from "../../domain/format";
 import { hasErrors, type Issue } from "../../domain/model/issues";
 import { makeIssue } from "../../domain/rules";
 import type { InputFile } from "../../app/sources";
@@ -137,7 +137,7 @@ function textReport(r: FileResult): string {
   lines.push("Kết quả các chỉ tiêu (Stt | Tổng số | Số đã đạt | Tỷ lệ | Mục tiêu | Đánh giá):");
   for (const x of r.results ?? []) {
     const target = r.targets?.targets[x.id] ?? indicatorById(x.id)!.target;
-    const verdict = verdictLabel(x.met);
+    const verdict = verdictLabel(verdictState(x));
     const num = (n: number | null): string => (n === null ? "—" : formatNumber(n));
     const ratio = x.ratio === null ? "—" : formatRatio(x.ratio);
     lines.push(`  ${x.id.padEnd(6)} ${num(x.total).padStart(8)} ${num(x.achieved).padStart(8)} ${ratio.padStart(9)}  ${targetLabel(target).padEnd(10)} ${verdict}`);

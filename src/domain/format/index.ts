@@ -58,18 +58,37 @@ export function vnLongDate(iso: string | null | undefined): string | null {
   return `ngày ${m[3]} tháng ${month < 3 ? String(month).padStart(2, "0") : String(month)} năm ${m[1]}`;
 }
 
-export type Verdict = "Đạt" | "Chưa đạt" | "Chưa đủ số liệu" | "Số liệu có lỗi";
+export type Verdict = "Đạt" | "Chưa đạt" | "Chưa đủ số liệu" | "Số liệu có lỗi" | "Không có đối tượng";
 
 /**
  * What can be said of an indicator: met (true), not met (false), not enough
  * figures (null or undefined), or "rejected": its figures were given but every
  * one of them broke a rule, so none could be counted.
  */
-export type VerdictState = boolean | null | undefined | "rejected";
+export type VerdictState = boolean | null | undefined | "rejected" | "none";
 
-/** The verdict of an indicator against its target: met, not met, figures with errors, or not enough figures to say. */
+/** The verdict of an indicator against its target: met, not met, figures with errors, nothing to count (Tổng số 0), or not enough figures to say. */
 export function verdictLabel(state: VerdictState): Verdict {
-  return state === true ? "Đạt" : state === false ? "Chưa đạt" : state === "rejected" ? "Số liệu có lỗi" : "Chưa đủ số liệu";
+  return state === true
+    ? "Đạt"
+    : state === false
+      ? "Chưa đạt"
+      : state === "rejected"
+        ? "Số liệu có lỗi"
+        : state === "none"
+          ? "Không có đối tượng"
+          : "Chưa đủ số liệu";
+}
+
+/**
+ * What can be said of an indicator's figures: met or not; "rejected" when figures were given and
+ * every one was left out for an error; "none" when Tổng số is 0 (reported: there is nobody or
+ * nothing to count, so no ratio, which is not a gap in the report); else not enough figures.
+ */
+export function verdictState(i: { readonly met: boolean | null; readonly total: number | null; readonly rejected?: readonly unknown[] | undefined }): VerdictState {
+  if (i.met !== null) return i.met;
+  if ((i.rejected?.length ?? 0) > 0) return "rejected";
+  return i.total === 0 ? "none" : null;
 }
 
 /** Where a value left out is: "ban-bo.xlsx, Chỉ tiêu!D10" (the file alone when the cell is not known). */

@@ -5,7 +5,7 @@
  * verdict against the target.
  */
 import { INDICATORS, indicatorById, meetsTarget, ratioPercent, shownRatio, type Target, type TargetSet } from "../catalogue";
-import type { VerdictState } from "../format";
+import { verdictState, type VerdictState } from "../format";
 import { foldText } from "../text";
 import { matchUnit } from "../units";
 import type { Placed } from "./place";
@@ -139,7 +139,6 @@ export function aggregateIndicators(
  * when nothing could be counted but figures were given and left out for an
  * error ("Số liệu có lỗi"), else not enough figures.
  */
-export function indicatorVerdict(i: Pick<IndicatorSummary, "met" | "rejected">): VerdictState {
-  if (i.met !== null) return i.met;
-  return (i.rejected?.length ?? 0) > 0 ? "rejected" : null;
+export function indicatorVerdict(i: Pick<IndicatorSummary, "met" | "rejected" | "total">): VerdictState {
+  return verdictState(i);
 }

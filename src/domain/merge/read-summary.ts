@@ -238,7 +238,8 @@ function readIndicators(grid: WorkbookGrid, issues: Issue[]): IndicatorSummary[]
       const verdict = foldText(textAt(extra, r, verdictLabel));
       const expected = met === true ? "dat" : met === false ? "chua dat" : "chua du so lieu";
       // "Số liệu có lỗi" is a summary's word for figures given but all left out: nothing to count, as "Chưa đủ số liệu".
-      if (verdict !== "" && verdict !== expected && !(met === null && verdict === "so lieu co loi")) {
+      // "Không có đối tượng" is its word for a Tổng số of 0.
+      if (verdict !== "" && verdict !== expected && !(met === null && (verdict === "so lieu co loi" || (total === 0 && verdict === "khong co doi tuong")))) {
         const c = col(extra, verdictLabel)!;
         issues.push(
           makeIssue("summary.verdict-differs", { sheet: sheet.name, cell: cellAddress(r, c) }, { indicator: indicator.id }),

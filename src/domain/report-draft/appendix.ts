@@ -18,7 +18,7 @@ export function indicatorsTable(summary: Summary): DraftTable {
   const rows: DraftTableRow[] = CATALOGUE_ROWS.map((row) => {
     if (row.kind === "group") return { cells: [row.group.stt, row.group.label, "", "", "", "", ""], group: true };
     const s = byId.get(row.indicator.id);
-    const judged = s && s.ratio !== null ? verdict(s.met) : NOT_ENOUGH_DATA;
+    const judged = s && s.ratio !== null ? verdict(s.met) : s?.total === 0 && s.met === null ? "không có đối tượng" : NOT_ENOUGH_DATA;
     return {
       cells: [
         row.indicator.stt,

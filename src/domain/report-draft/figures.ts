@@ -57,6 +57,8 @@ export function figureText(summary: IndicatorSummary | undefined, expected?: num
   if (summary.target.op === "count>=" && summary.achieved !== null) {
     return `có ${formatNumber(summary.achieved, 0)}${unit}, ${targetPhrase(summary, dvt)}`;
   }
+  // Reported, with nobody or nothing to count: no ratio, and no gap in the reports either.
+  if (summary.total === 0) return `không có đối tượng (tổng số 0${unit})`;
   return NOT_ENOUGH_DATA;
 }
 
@@ -159,10 +161,12 @@ export function targetsMetText(summary: Summary): string {
 /** "Có 2/17 chỉ tiêu chưa đạt mục tiêu (3.1, 2); 10 chỉ tiêu chưa đủ số liệu để đánh giá (…)."; null when none. */
 export function targetsShortText(summary: Summary): string | null {
   const unmet = summary.indicators.filter((i) => i.met === false).map((i) => i.id);
-  const noData = summary.indicators.filter((i) => i.met === null).map((i) => i.id);
+  const none = summary.indicators.filter((i) => i.met === null && i.total === 0).map((i) => i.id);
+  const noData = summary.indicators.filter((i) => i.met === null && i.total !== 0).map((i) => i.id);
   const parts = [
     ...(unmet.length > 0 ? [`có ${unmet.length}/${summary.indicators.length} chỉ tiêu chưa đạt mục tiêu (${unmet.join(", ")})`] : []),
     ...(noData.length > 0 ? [`${noData.length} chỉ tiêu ${NOT_ENOUGH_DATA} để đánh giá (${noData.join(", ")})`] : []),
+    ...(none.length > 0 ? [`${none.length} chỉ tiêu không có đối tượng (tổng số 0: ${none.join(", ")})`] : []),
   ];
   if (parts.length === 0) return null;
   const text = parts.join("; ");

@@ -20,7 +20,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DEFAULT_TARGETS, indicatorById, type Target } from "../../domain/catalogue";
-import { formatNumber, formatRatio, rejectedPlace, targetLabel, verdictLabel, type VerdictState } from "../../domain/format";
+import { formatNumber, formatRatio, rejectedPlace, targetLabel, verdictLabel, verdictState, type VerdictState } from "../../domain/format";
 
 export interface ResultRow {
   readonly id: string;
@@ -38,8 +38,7 @@ export interface ResultRow {
 
 /** Met or not; "rejected" when nothing could be judged but figures were given and left out for errors. */
 function verdictOf(row: ResultRow): VerdictState {
-  if (row.met !== null) return row.met;
-  return (row.rejected?.length ?? 0) > 0 ? "rejected" : null;
+  return verdictState(row);
 }
 
 const useStyles = makeStyles({
