@@ -173,6 +173,7 @@ describe("mergeReports", () => {
     const filled = mergeReports([blank, figuresOnly], { units: UNITS });
     expect(filled.files.map((f) => [f.file, f.status])).toEqual([["Ban Bo mau.xlsx", "superseded"], ["Ban Bo - Chi tieu.csv", "merged"]]);
     expect(filled.indicators.find((x) => x.id === "1.1")!.achieved).toBe(9);
+    expect(filled.files[0]!.reason).toBe('Đơn vị đã gửi tệp khác: "Ban Bo - Chi tieu.csv" được dùng (tệp này chưa ghi số liệu hay văn bản nào).');
 
     // A later report date wins whatever it holds (a correction sent as a one-sheet CSV); the documents it lacks are said
     // to be left out, and its changes compare only the figures, both files having them.

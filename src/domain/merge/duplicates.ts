@@ -112,8 +112,12 @@ const TABLE_MISSING = { "indicators-table-missing": "Kết quả thực hiện c
  * How much a file lacks: the indicator table (the figures) counts for more than the documents table,
  * and a file with nothing filled in lacks both, whatever tables it has.
  */
+function isBlank(p: Placed): boolean {
+  return p.source.report?.issues.some((i) => i.rule === "nothing-filled") === true;
+}
+
 function lacking(p: Placed): number {
-  if (p.source.report?.issues.some((i) => i.rule === "nothing-filled")) return 3;
+  if (isBlank(p)) return 3;
   const missing = tablesMissing(p);
   return (missing.includes(TABLE_MISSING["indicators-table-missing"]) ? 2 : 0) + (missing.includes(TABLE_MISSING["documents-table-missing"]) ? 1 : 0);
 }
@@ -139,6 +143,7 @@ function tablesMissing(p: Placed): string[] {
  * - "preferred": the user chose it;
  * - "complete": of the same date (or undated), it has both official tables and the other lacks one (a CSV of one sheet) or is not filled in;
  * - "more-complete": of the same date, each lacks a table, and it has the figures (the indicator table) the other lacks;
+ * - "filled": of the same date, the other has nothing filled in (a blank template);
  * - "later-date": its report carries a later date;
  * - "later-email": both carry the same date (or neither one), and its email arrived later;
  * - "same-date-later-modified": both carry the same date (or neither one), and it was saved last (the file's time);
@@ -146,12 +151,12 @@ function tablesMissing(p: Placed): string[] {
  * - "later-modified": only one carries a date, and the file times put this one last;
  * - "dated": only it carries a date (the file times say nothing).
  */
-export type SupersededWhy = "preferred" | "complete" | "more-complete" | "later-date" | "later-email" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
+export type SupersededWhy = "preferred" | "complete" | "more-complete" | "filled" | "later-date" | "later-email" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
 
 /** The reason code of `winner` over `loser` (both of one unit); `chosen` when the user picked the winner. */
 export function supersededWhy(winner: Placed, loser: Placed, chosen: boolean): SupersededWhy {
   if (chosen) return "preferred";
-  if (laterDate(winner, loser) === 0 && lacking(winner) < lacking(loser)) return tablesMissing(winner).length === 0 ? "complete" : "more-complete";
+  if (laterDate(winner, loser) === 0 && lacking(winner) < lacking(loser)) return isBlank(loser) ? "filled" : tablesMissing(winner).length === 0 ? "complete" : "more-complete";
   const dw = winner.source.report?.reportDate ?? "";
   const dl = loser.source.report?.reportDate ?? "";
   if (dw !== dl && dw !== "" && dl !== "") return "later-date";
@@ -175,6 +180,8 @@ export function supersededWhyText(why: SupersededWhy, sharedDate: string | null)
       return "tệp có đủ hai bảng của báo cáo, tệp này thiếu một bảng";
     case "more-complete":
       return "tệp có bảng kết quả các mục tiêu, tệp này không có";
+    case "filled":
+      return "tệp này chưa ghi số liệu hay văn bản nào";
     case "later-date":
       return "tệp có ngày báo cáo muộn hơn";
     case "later-email":
@@ -220,7 +227,7 @@ export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred:
         const date = winner.source.report?.reportDate ?? null;
         const shared = date !== null && date === (p.source.report?.reportDate ?? null) ? date : null;
         // What this file has that the one used lacks is not counted: said, so the unit can be asked for one whole file.
-        const lost = tablesMissing(winner).filter((t) => !tablesMissing(p).includes(t));
+        const lost = isBlank(p) ? [] : tablesMissing(winner).filter((t) => !tablesMissing(p).includes(t));
         const note = lost.length > 0 ? ` Tệp được dùng không có bảng "${lost.join('", "')}" mà tệp này có; bảng đó không được tổng hợp, đề nghị đơn vị gửi một tệp có đủ hai bảng.` : "";
         verdicts.set(p.source, {
           status: "superseded",
