@@ -12,6 +12,7 @@ import { readWorkbook, WorkbookReadError } from "../../src/io/read";
 import { guessSeparator } from "../../src/io/read/csv";
 import { decodeText, legacyEncoding, numberByConvention, numberConvention } from "../../src/io/read/text";
 import { encodeWindows1258, makeCsvFixtures, UNIT } from "../fixtures/csv/make-csv";
+import { DOCUMENT_HEADER } from "../fixtures/official";
 import { withPaneTextDecoder } from "../support/pane-decoder";
 import { SOFFICE } from "../support/programs";
 
@@ -130,6 +131,16 @@ describe("CSV: number convention from the file's own values", () => {
     ]);
     expect(english.issues.filter((i) => i.rule === "ambiguous-number")).toEqual([]);
     expect(english.indicators["1.2"]).toMatchObject({ total: 1252, achieved: 1200 });
+  });
+
+  it("reads a file's dates month first when they show it (\"12/25/2018\"), day first otherwise", () => {
+    const docs = (dates: string[]) => {
+      const text = [DOCUMENT_HEADER.join(";"), ...dates.map((d, i) => `${i + 1};${i + 15}-KH/ĐU;${d};Kế hoạch số ${i + 1};Đảng ủy xã`)].join("\n");
+      return readUnitReport(readWorkbook(utf8(text), "van-ban.csv"), "van-ban.csv").documents.map((d) => d.date);
+    };
+    expect(docs(["3/10/2017", "12/25/2018"])).toEqual(["2017-03-10", "2018-12-25"]);
+    expect(docs(["3/10/2017", "25/12/2018"])).toEqual(["2017-10-03", "2018-12-25"]);
+    expect(docs(["3/10/2017", "7/4/2018"])).toEqual(["2017-10-03", "2018-04-07"]);
   });
 
   it("stops a file with too many cells", () => {

@@ -168,9 +168,11 @@ export function numberByConvention(text: string, convention: NumberConvention): 
 
 /**
  * Applies a file's number convention to its text cells in place (`rows[r][c]`): the values the two
- * conventions read differently become numbers, the text kept as the cell's shown text.
+ * conventions read differently become numbers, the text kept as the cell's shown text. A file that
+ * writes its dates month first has them rewritten day first.
  */
 export function applyConvention(rows: (GridCell | undefined)[][], convention: NumberConvention | undefined): void {
+  if (monthFirst(rows)) swapDates(rows);
   if (convention === undefined) return;
   for (const row of rows) {
     if (!row) continue;
@@ -179,6 +181,38 @@ export function applyConvention(rows: (GridCell | undefined)[][], convention: Nu
       if (!cell || typeof cell.v !== "string" || cell.f !== undefined) continue;
       const n = numberByConvention(cell.v, convention);
       if (n !== undefined && Number.isFinite(n)) row[c] = { v: n, w: cell.v.trim() };
+    }
+  }
+}
+
+/** A date written with slashes: "3/10/2017", "12/25/2018". */
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * Whether the file writes its dates month first, as an English spreadsheet saves them ("12/25/2018"):
+ * some date's second number is past 12 and no date's first number is. Vietnamese writes the day first,
+ * and so does every file that does not show otherwise.
+ */
+function monthFirst(rows: readonly (readonly (GridCell | undefined)[] | undefined)[]): boolean {
+  let second = false;
+  for (const text of textsOf(rows)) {
+    const m = SLASH_DATE.exec(text.trim());
+    if (!m) continue;
+    if (Number(m[1]) > 12) return false;
+    if (Number(m[2]) > 12) second = true;
+  }
+  return second;
+}
+
+/** Rewrites a month-first file's dates day first ("3/10/2017", 10 March, becomes "10/3/2017"), as the readers after it take them. */
+function swapDates(rows: (GridCell | undefined)[][]): void {
+  for (const row of rows) {
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell || typeof cell.v !== "string" || cell.f !== undefined) continue;
+      const m = SLASH_DATE.exec(cell.v.trim());
+      if (m) row[c] = { v: `${m[2]}/${m[1]}/${m[3]}`, w: cell.v.trim() };
     }
   }
 }
