@@ -105,21 +105,25 @@ function later(a: Placed, b: Placed): number {
   return 0;
 }
 
-/** The official tables a file lacks (a CSV holds one sheet: one table), by its issues. */
+/** The official tables a file may lack (a CSV holds one sheet: one table), by the issue that says so. */
 const TABLE_MISSING = { "indicators-table-missing": "Kết quả thực hiện các mục tiêu", "documents-table-missing": "Các văn bản lãnh đạo, chỉ đạo" } as const;
+
+function has(p: Placed, rule: string): boolean {
+  return p.source.report?.issues.some((i) => i.rule === rule) === true;
+}
+
+/** Whether a file has nothing filled in (a blank template). */
+function isBlank(p: Placed): boolean {
+  return has(p, "nothing-filled");
+}
 
 /**
  * How much a file lacks: the indicator table (the figures) counts for more than the documents table,
  * and a file with nothing filled in lacks both, whatever tables it has.
  */
-function isBlank(p: Placed): boolean {
-  return p.source.report?.issues.some((i) => i.rule === "nothing-filled") === true;
-}
-
 function lacking(p: Placed): number {
   if (isBlank(p)) return 3;
-  const missing = tablesMissing(p);
-  return (missing.includes(TABLE_MISSING["indicators-table-missing"]) ? 2 : 0) + (missing.includes(TABLE_MISSING["documents-table-missing"]) ? 1 : 0);
+  return (has(p, "indicators-table-missing") ? 2 : 0) + (has(p, "documents-table-missing") ? 1 : 0);
 }
 
 /** Positive when a carries a later report date than b, both dated; else 0. */
@@ -129,13 +133,9 @@ function laterDate(a: Placed, b: Placed): number {
   return da === "" || db === "" || da === db ? 0 : da < db ? -1 : 1;
 }
 
+/** The names of the tables a file lacks. */
 function tablesMissing(p: Placed): string[] {
-  const out: string[] = [];
-  for (const issue of p.source.report?.issues ?? []) {
-    const table = (TABLE_MISSING as Readonly<Record<string, string>>)[issue.rule];
-    if (table !== undefined && !out.includes(table)) out.push(table);
-  }
-  return out;
+  return (Object.keys(TABLE_MISSING) as (keyof typeof TABLE_MISSING)[]).filter((rule) => has(p, rule)).map((rule) => TABLE_MISSING[rule]);
 }
 
 /**

@@ -44,7 +44,7 @@ function documentRef(d: DocumentEntry): DocumentRef {
   return { code: d.code?.canonical ?? d.codeText, date: d.date ?? d.dateSpan?.text ?? null, summary: d.summary };
 }
 
-/** Two entries are one document when their codes match (by number, type and issuer, folded: "05-KH" is "5-KH"), else their summaries and dates. */
+/** Two entries are one document when their codes are one (codeKey: "05-KH" is "5-KH") and their dates match, else their summaries and dates. */
 function documentKey(d: DocumentEntry): string {
   const code = d.code ? codeKey(d.code) : d.codeText;
   const date = d.date ?? d.dateSpan?.text ?? "";

@@ -26,11 +26,6 @@ export function codeKey(code: DocumentCode): string {
   return `${code.form}|${code.number}|${code.year ?? ""}|${code.type}|${code.issuer}`.toUpperCase();
 }
 
-/** A document's number as written, its leading zeros kept (official numbers below 10 are written "01"…"09"); only spaces dropped. */
-function written(number: string): string {
-  return number.replace(/\s+/g, "");
-}
-
 /** Type abbreviations by their key without diacritics, upper case, → canonical spelling. */
 const TYPES: Readonly<Record<string, string>> = {
   NQ: "NQ", // Nghị quyết
@@ -100,7 +95,7 @@ export function parseDocumentCode(raw: string): CodeParse {
       const issuer = canonicalIssuer(rawIssuer!);
       return {
         kind: "code",
-        code: { number: String(Number(number)), type, issuer, form: "party", canonical: `${written(number!)}-${type}/${issuer}` },
+        code: { number: String(Number(number)), type, issuer, form: "party", canonical: `${number!}-${type}/${issuer}` },
       };
     }
   }
@@ -117,7 +112,7 @@ export function parseDocumentCode(raw: string): CodeParse {
           issuer,
           form: "state",
           ...(year ? { year } : {}),
-          canonical: `${written(number!)}/${year ? `${year}/` : ""}${type}-${issuer}`,
+          canonical: `${number!}/${year ? `${year}/` : ""}${type}-${issuer}`,
         },
       };
     }

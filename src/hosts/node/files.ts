@@ -111,6 +111,7 @@ export function expandInputs(args: readonly string[], cwd: string, leaveOut: rea
   const files: string[] = [];
   const missing: string[] = [];
   const skipped: Skipped[] = [];
+  const leftOut = identities(leaveOut);
   for (const arg of args) {
     const path = resolve(cwd, arg);
     let stat: Stats;
@@ -123,7 +124,7 @@ export function expandInputs(args: readonly string[], cwd: string, leaveOut: rea
       else skipped.push({ path: arg, reason: openProblem(error) });
       continue;
     }
-    if (stat.isDirectory()) walkFolder(path, arg, files, skipped, identities(leaveOut));
+    if (stat.isDirectory()) walkFolder(path, arg, files, skipped, leftOut);
     else if (stat.isFile()) files.push(path);
     else skipped.push({ path: arg, reason: kindProblem(stat) });
   }

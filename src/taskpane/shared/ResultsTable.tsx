@@ -20,7 +20,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DEFAULT_TARGETS, indicatorById, type Target } from "../../domain/catalogue";
-import { formatNumber, formatRatio, rejectedPlace, targetLabel, verdictLabel, verdictState, type VerdictState } from "../../domain/format";
+import { formatNumber, formatRatio, rejectedPlace, targetLabel, verdictLabel, verdictState } from "../../domain/format";
 
 export interface ResultRow {
   readonly id: string;
@@ -34,11 +34,6 @@ export interface ResultRow {
   readonly reportedBy?: number;
   /** Values of it left out for an error (summaries only): where they are. */
   readonly rejected?: readonly { readonly unit?: string; readonly file: string; readonly sheet: string | null; readonly cell: string | null }[];
-}
-
-/** Met or not; "rejected" when nothing could be judged but figures were given and left out for errors. */
-function verdictOf(row: ResultRow): VerdictState {
-  return verdictState(row);
 }
 
 const useStyles = makeStyles({
@@ -92,7 +87,7 @@ export function ResultsTable(props: { rows: readonly ResultRow[]; caption: strin
           const target = row.target ?? DEFAULT_TARGETS[row.id];
           const official = indicator?.target;
           const changed = target !== undefined && official !== undefined && (target.op !== official.op || target.value !== official.value);
-          const verdict = verdictOf(row);
+          const verdict = verdictState(row);
           return (
             <Fragment key={row.id}>
               <TableRow className={styles.textRow}>
