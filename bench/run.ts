@@ -9,6 +9,8 @@
  *  - in-process, at each size: the floor against the merge end to end (guarded
  *    read of every file, reading each report by meaning with its checks,
  *    merging, writing the summary .xlsx), alternated, median of the rounds;
+ *    the merge's code bundled as the CLI's is (bench/merge-steps.ts), so what
+ *    is timed is the code that runs, not the sources through tsx;
  *  - whole process, at each size: the built CLI (`node dist/cli/de-an-241.cjs
  *    merge DIR --out … --units … --json …`, rebuilt first by scripts/build-cli.js)
  *    against a floor process (`node bench/floor.cjs DIR`), alternated, median;
@@ -26,9 +28,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { inProcessReader, readFiles } from "../src/app/read-files";
-import { summarise } from "../src/app/summarise";
-import { writeWorkbookXlsx } from "../src/io/write";
 import type { Unit } from "../src/domain/units";
 import { unitListCsv, unitName, unitWorkbook } from "./corpus";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the floor is one CommonJS script, run here and as its own process
@@ -36,6 +35,10 @@ const { floorFile } = require("./floor.cjs") as { floorFile: (bytes: Uint8Array)
 
 const ROOT = join(__dirname, "..");
 const CLI = join(ROOT, "dist", "cli", "de-an-241.cjs");
+/** The merge's steps, bundled as the CLI is (bench/merge-steps.ts; built by main before it is loaded). */
+const STEPS = join(ROOT, "dist", "cli", "bench-merge-steps.cjs");
+type Steps = typeof import("./merge-steps");
+let steps: Steps;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,6 +83,7 @@ function filesOf(dir: string): { name: string; bytes: Uint8Array }[] {
 const LAYOUT = { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen" as const, date: "2021-07-01" };
 
 async function mergeInProcess(files: readonly { name: string; bytes: Uint8Array }[], units: readonly Unit[]) {
+  const { inProcessReader, readFiles, summarise, writeWorkbookXlsx } = steps;
   const t0 = performance.now();
   const sources = await readFiles(inProcessReader(), files);
   const t1 = performance.now();
@@ -112,8 +116,10 @@ function cliArgs(dir: string, tag: string): string[] {
 
 async function main(): Promise<void> {
   out(`Machine: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} load (1, 5, 15 min), node ${process.version}`);
-  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.js")], { stdio: "inherit" });
+  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.js"), "--bench"], { stdio: "inherit" });
   if (build.status !== 0) throw new Error("scripts/build-cli.js failed");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle just built
+  steps = require(STEPS) as Steps;
 
   const inProcess: { n: number; merge: number; floor: number }[] = [];
   for (const n of sizes) {

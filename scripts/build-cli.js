@@ -2,7 +2,7 @@
 // worker into dist/cli/read-worker.cjs. The heavy libraries are bundled on their own, each into
 // dist/cli/vendor/<name>.cjs (the readers of email messages too), and left out of both: the code loads them (a lazy require or a dynamic
 // import) only for the files, sheets or outputs that need them, so a merge of .xlsx files starts
-// without SheetJS, ExcelJS or docx.
+// without SheetJS, ExcelJS or docx. With `--bench`, also dist/cli/bench-merge-steps.cjs (bench/run.ts).
 "use strict";
 const { build } = require("esbuild");
 const { join } = require("node:path");
@@ -24,16 +24,18 @@ const vendored = {
 };
 
 const entries = [
-  ["cli/main.ts", "de-an-241.cjs"],
+  ["src/cli/main.ts", "de-an-241.cjs"],
   // The worker thread that reads files under a time limit (src/hosts/node/read-pool.ts looks for it next to the CLI).
-  ["hosts/node/read-worker.ts", "read-worker.cjs"],
+  ["src/hosts/node/read-worker.ts", "read-worker.cjs"],
+  // `--bench`: the merge's steps as the CLI bundles them, for bench/run.ts to time in its own process.
+  ...(process.argv.includes("--bench") ? [["bench/merge-steps.ts", "bench-merge-steps.cjs"]] : []),
 ];
 
 Promise.all([
   ...entries.map(([source, out]) =>
     build({
       ...common,
-      entryPoints: [join(ROOT, "src", source)],
+      entryPoints: [join(ROOT, source)],
       outfile: join(OUT, out),
       plugins: [vendored],
       metafile: true,
