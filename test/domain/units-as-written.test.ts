@@ -181,3 +181,52 @@ describe("an abbreviated unit line in the top-left corner", () => {
     expect(unitFromHeader(sheet)).toBe(line);
   });
 });
+
+describe("the header block's unit line", () => {
+  const block = (...lines: (string | undefined)[]): GridSheet => ({
+    name: "Văn bản",
+    visibility: "visible",
+    rows: [
+      ...lines.map((text, r) => [text !== undefined ? { v: text } : undefined, undefined, undefined, r === 0 ? { v: "ĐẢNG CỘNG SẢN VIỆT NAM" } : undefined]),
+      [undefined],
+      [{ v: "CÁC VĂN BẢN LÃNH ĐẠO, CHỈ ĐẠO TRIỂN KHAI THỰC HIỆN ĐỀ ÁN 241" }],
+    ],
+    merges: [],
+  });
+
+  it("left blank under the superior body: no unit is read from it (the superior is not the unit)", () => {
+    expect(unitFromHeader(block("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", undefined, "*"))).toBeUndefined();
+  });
+
+  it("left blank, with the name given below the star as 'Tên đơn vị: …': that name, without its label", () => {
+    expect(unitFromHeader(block("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", undefined, "*", "Tên đơn vị: Đảng ủy xã Giang Ma"))).toBe("Đảng ủy xã Giang Ma");
+  });
+
+  it("written 'Đơn vị: …' in the unit line's place: the name without its label", () => {
+    expect(unitFromHeader(block("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", "Đơn vị: Đảng ủy xã Hồ Thầu", "*"))).toBe("Đảng ủy xã Hồ Thầu");
+  });
+
+  it("the district committee's own report: its line under the province's is the unit", () => {
+    expect(unitFromHeader(block("ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG", "*"))).toBe("HUYỆN ỦY TAM ĐƯỜNG");
+  });
+
+  it("a unit line alone over the star is the unit", () => {
+    expect(unitFromHeader(block("ĐẢNG ỦY XÃ BẢN BO", "*"))).toBe("ĐẢNG ỦY XÃ BẢN BO");
+  });
+
+  it.each([["BC DA241 - Nà Tăm.xlsx", "Đảng ủy xã Nà Tăm"], ["Bao cao de an 241 xa Khun Ha.xlsx", "Đảng ủy xã Khun Há"]])(
+    "a file whose header names no unit, named %p, is placed by its name without the report's words",
+    (file, unit) => {
+      const name = unitFromHeader(block("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG", undefined, "*")) ?? unitFromFileName(file);
+      expect(place(source(file, name, "file-name"), { units: TAM_DUONG_UNITS })).toMatchObject({ unit, onList: true });
+    },
+  );
+
+  it("a file whose header reads as another name is still placed by its file name, cleaned of the report's words", () => {
+    expect(place(source("BC DA241 - Nà Tăm.xlsx", "Báo cáo tổng hợp", "header"), { units: TAM_DUONG_UNITS })).toMatchObject({
+      unit: "Đảng ủy xã Nà Tăm",
+      onList: true,
+      unitSource: "file-name",
+    });
+  });
+});

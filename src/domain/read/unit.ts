@@ -70,19 +70,23 @@ export function unitFromHeader(sheet: GridSheet): string | undefined {
   const starIndex = leftLines.findIndex((l) => /^[*\-–—_ ]+$/.test(l.text) && l.text.includes("*"));
   if (starIndex > 0) {
     const star = leftLines[starIndex]!;
-    for (let i = starIndex - 1; i >= 0; i--) {
+    // Lines right of the star belong to the other block.
+    const inBlock = (l: Line): boolean => isCandidate(l) && !(l.r !== star.r && l.c > star.c);
+    let i = starIndex - 1;
+    while (i >= 0 && !inBlock(leftLines[i]!)) i--;
+    if (i >= 0) {
       const l = leftLines[i]!;
-      // Lines right of the star belong to the other block.
-      if (!isCandidate(l) || (l.r !== star.r && l.c > star.c)) continue;
-      // With a superior line above it, this line is the unit; alone, it is the unit too.
-      return cleanText(l.text);
+      // With a superior line above it, this line is the unit; alone, it is the unit too, unless it
+      // is the superior body itself ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" over a unit line left blank).
+      const alone = !leftLines.slice(0, i).some(inBlock);
+      if (!(alone && SUPERIOR.test(foldText(l.text)))) return unitName(l.text);
     }
   }
   // 2. The line under the superior body.
   const supIndex = leftLines.findIndex((l) => SUPERIOR.test(foldText(l.text)));
   if (supIndex >= 0) {
     const next = leftLines.slice(supIndex + 1).find((l) => isCandidate(l) && l.r <= leftLines[supIndex]!.r + 3);
-    if (next) return cleanText(next.text);
+    if (next) return unitName(next.text);
   }
   // 3. "Đơn vị: …".
   for (const l of leftLines) {
@@ -93,8 +97,16 @@ export function unitFromHeader(sheet: GridSheet): string | undefined {
     }
   }
   // 4. A line that reads like a unit's name in the top-left corner.
-  const named = leftLines.find((l) => l.r < 8 && l.c <= 3 && UNIT_START.test(foldText(l.text)) && isCandidate(l));
+  // Not the superior body ("ĐẢNG BỘ HUYỆN …" reads like one too).
+  const named = leftLines.find((l) => l.r < 8 && l.c <= 3 && UNIT_START.test(foldText(l.text)) && !SUPERIOR.test(foldText(l.text)) && isCandidate(l));
   return named ? cleanText(named.text) : undefined;
+}
+
+/** A unit line's name, without the label a unit may write before it ("Đơn vị: Đảng ủy xã Hồ Thầu"). */
+function unitName(line: string): string {
+  const m = UNIT_LABEL.exec(line.normalize("NFC"));
+  const name = m ? cleanText(m[1]!) : "";
+  return name !== "" ? name : cleanText(line);
 }
 
 const DATE_LINE = /\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b/;
