@@ -57,6 +57,17 @@ describe("the CLI with hostile or unlucky inputs", () => {
       rmSync(join(dir, "cung-tep.json"));
     }, 60_000);
 
+    it("refuses a --json that names a unit's workbook in the folder merged, and leaves the workbook as it was", async () => {
+      mkdirSync(join(dir, "thu-muc"));
+      writeFileSync(join(dir, "thu-muc", "ban-bo.xlsx"), unit);
+      const c = capture(dir);
+      expect(await main(["merge", "thu-muc", "--out", "b.xlsx", "--json", "thu-muc/ban-bo.xlsx"], c.io)).toBe(1);
+      expect(c.err()).toContain(`Không ghi đè tệp đầu vào: --json ${join(dir, "thu-muc", "ban-bo.xlsx")}`);
+      expect(new Uint8Array(readFileSync(join(dir, "thu-muc", "ban-bo.xlsx")))).toEqual(unit);
+      expect(existsSync(join(dir, "b.xlsx"))).toBe(false);
+      rmSync(join(dir, "thu-muc"), { recursive: true });
+    }, 60_000);
+
     it("says in one line which path cannot be written and why, exit 1 (a missing folder, a folder in the way)", async () => {
       const missing = capture(dir);
       expect(await main(["merge", "ban-bo.xlsx", "--out", "khong-co/tong-hop.xlsx"], missing.io)).toBe(1);

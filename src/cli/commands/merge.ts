@@ -10,7 +10,7 @@ import { targetsNote } from "../../domain/targets";
 import { expandInputs, openInputs, readInput, withRefused, type Skipped } from "../../hosts/node/files";
 import { startReadWorker, workerThreadReader } from "../../hosts/node/read-pool";
 import { OutputError, outputClash, writeFileAtomic } from "../../hosts/node/write";
-import { INPUT_KINDS_TEXT } from "../../io/read/formats";
+import { INPUT_KINDS_TEXT, isInputName } from "../../io/read/formats";
 import { writeSummaryXlsx } from "../../io/write";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
@@ -96,7 +96,9 @@ export const mergeCommand: CliCommand = {
     const outPath = resolve(io.cwd, out);
     const jsonPath = jsonTarget !== undefined && jsonTarget !== "-" ? resolve(io.cwd, jsonTarget) : undefined;
     // The unit list, the targets file or the JSON of an earlier run kept in the folder of units' files is not one of them.
-    const walked = expandInputs(parsed.positional, io.cwd, [...givenBeside, ...(jsonPath !== undefined ? [jsonPath] : [])]);
+    // A --json naming a file the merge reads (a unit's workbook) is not left out: it is refused below, never written over.
+    const earlierJson = jsonPath !== undefined && !isInputName(jsonPath) ? [jsonPath] : [];
+    const walked = expandInputs(parsed.positional, io.cwd, [...givenBeside, ...earlierJson]);
     for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
     // No input is ever overwritten: neither a unit's file, nor the unit list or the targets file.
     const clash = outputClash(
