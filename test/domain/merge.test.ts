@@ -142,6 +142,24 @@ describe("mergeReports", () => {
     expect(reversed.indicators.find((x) => x.id === "1.1")!.achieved).toBe(1);
   });
 
+  it("never sets aside a file naming the unit as the list does for a later one whose name only comes close (perhaps another unit's)", () => {
+    const own = source("Dang-uy-xa-Ban-Bo.xlsx", report("Đảng ủy xã Bản Bo", { "1.1": [20, 20] }, { reportDate: "2021-06-20" }));
+    const chiBo = source("chi-bo-ban-bo.xlsx", report("CHI BỘ BẢN BO", { "1.1": [5, 5] }, { reportDate: "2021-06-22" }));
+    const s = mergeReports([own, chiBo], { units: UNITS });
+    expect(s.files.map((f) => [f.file, f.unit, f.status])).toEqual([
+      ["Dang-uy-xa-Ban-Bo.xlsx", "Đảng ủy xã Bản Bo", "merged"],
+      ["chi-bo-ban-bo.xlsx", "Đảng ủy xã Bản Bo", "superseded"],
+    ]);
+    expect(s.files[1]!.reason).toContain("chỉ gần giống, có thể là của đơn vị khác");
+    expect(s.indicators.find((x) => x.id === "1.1")).toMatchObject({ total: 20, achieved: 20 });
+    // Of two files whose names both only come close, the later one still wins.
+    const closeToo = source("du-ban-bo.xlsx", report("ĐU xã Bản Bo", { "1.1": [30, 30] }, { reportDate: "2021-06-25" }));
+    expect(mergeReports([chiBo, closeToo], { units: UNITS }).files.map((f) => [f.file, f.status])).toEqual([
+      ["chi-bo-ban-bo.xlsx", "superseded"],
+      ["du-ban-bo.xlsx", "merged"],
+    ]);
+  });
+
   it("keeps a unit's whole report over a later file that lacks a table (a one-sheet CSV), and says what a file set aside held", () => {
     const lacks = (rule: "indicators-table-missing" | "documents-table-missing", file: string): Issue => ({
       rule,

@@ -112,6 +112,11 @@ function has(p: Placed, rule: string): boolean {
   return p.source.report?.issues.some((i) => i.rule === rule) === true;
 }
 
+/** Whether a file was put under its unit by a name that only comes close to the list's (unit-matched-loosely). */
+function isLoose(p: Placed): boolean {
+  return has(p, "unit-matched-loosely");
+}
+
 /** Whether a file has nothing filled in (a blank template). */
 function isBlank(p: Placed): boolean {
   return has(p, "nothing-filled");
@@ -149,13 +154,16 @@ function tablesMissing(p: Placed): string[] {
  * - "same-date-later-modified": both carry the same date (or neither one), and it was saved last (the file's time);
  * - "same-date-added-last": same date and no later file time, so the one given last (the later arrival) is kept;
  * - "later-modified": only one carries a date, and the file times put this one last;
- * - "dated": only it carries a date (the file times say nothing).
+ * - "dated": only it carries a date (the file times say nothing);
+ * - "named": it names the unit as the list does (or by the identity's code), where the other's name only comes close
+ *   (unit-matched-loosely: "Chi bộ Bản Bo" for "Đảng ủy xã Bản Bo", perhaps another unit), whatever their dates.
  */
-export type SupersededWhy = "preferred" | "complete" | "more-complete" | "filled" | "later-date" | "later-email" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
+export type SupersededWhy = "named" | "preferred" | "complete" | "more-complete" | "filled" | "later-date" | "later-email" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
 
 /** The reason code of `winner` over `loser` (both of one unit); `chosen` when the user picked the winner. */
 export function supersededWhy(winner: Placed, loser: Placed, chosen: boolean): SupersededWhy {
   if (chosen) return "preferred";
+  if (isLoose(loser) && !isLoose(winner)) return "named";
   if (laterDate(winner, loser) === 0 && lacking(winner) < lacking(loser)) return isBlank(loser) ? "filled" : tablesMissing(winner).length === 0 ? "complete" : "more-complete";
   const dw = winner.source.report?.reportDate ?? "";
   const dl = loser.source.report?.reportDate ?? "";
@@ -176,6 +184,8 @@ export function supersededWhyText(why: SupersededWhy, sharedDate: string | null)
   switch (why) {
     case "preferred":
       return "người dùng chọn";
+    case "named":
+      return "tệp ghi đúng tên đơn vị trong danh sách, còn tên ghi trong tệp này chỉ gần giống, có thể là của đơn vị khác; nếu đúng là của đơn vị này, đề nghị đơn vị ghi đúng tên";
     case "complete":
       return "tệp có đủ hai bảng của báo cáo, tệp này thiếu một bảng";
     case "more-complete":
@@ -205,9 +215,12 @@ export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred:
     if (!winner) {
       // The later report date first (a correction wins, whatever it holds); of the same date, a file with both tables
       // over one lacking a table (a one-sheet CSV saved from the unit's workbook) or not filled in, the figures over
-      // the documents; then the latest.
-      winner = list[0]!;
-      for (const p of list.slice(1)) {
+      // the documents; then the latest. A file that names the unit as the list does is never set aside for one whose
+      // name only comes close to it (that one may be another unit's).
+      const named = list.filter((p) => !isLoose(p));
+      const candidates = named.length > 0 ? named : list;
+      winner = candidates[0]!;
+      for (const p of candidates.slice(1)) {
         const byDate = laterDate(p, winner);
         const fewer = lacking(winner) - lacking(p);
         if (byDate > 0 || (byDate === 0 && (fewer > 0 || (fewer === 0 && later(p, winner) >= 0)))) winner = p;
