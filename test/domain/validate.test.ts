@@ -200,6 +200,23 @@ describe("structure rules", () => {
     );
   });
 
+  it.each([
+    ["1.4", "Số đảng viên được học tập Nghị quyết Trung ương 4 khóa XII", "1.2"],
+    ["4.7", "Số hộ gia đình được công nhận gia đình văn hóa 3 năm liền", "4.1"],
+    ["4.8", "Số bản có nhà văn hóa đạt chuẩn", "4.5"],
+  ])("a unit's own row numbered %p, worded close to an indicator, is unknown-row and leaves that indicator's figures alone", (stt, text, near) => {
+    const body = indicatorBody(goodFigures());
+    const at = body.findIndex((row) => row[0] === near);
+    body.splice(at + 1, 0, [stt, text, "Người", 40, 30, null]);
+    const r = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER, ...body] }] }), "a.xlsx");
+    expect(r.issues.filter((i) => i.rule === "unknown-row" || i.rule === "duplicate-indicator").map((i) => [i.rule, i.message])).toEqual([
+      ["unknown-row", expect.stringContaining(text)],
+    ]);
+    const official = goodFigures()[near]!;
+    expect(r.indicators[near]).toMatchObject({ total: official.total, achieved: official.achieved });
+    expect(evaluate(r).find((x) => x.id === near)!.total).toBe(official.total);
+  });
+
   it("report-date-missing: a unit's report with figures and no date; none once the date line is filled", () => {
     const rows = (dateLine: string) => [...headerBlock("ĐẢNG ỦY XÃ A", dateLine), DOCUMENT_HEADER, [1, "15-NQ/ĐU", "12/10/2016", "Nghị quyết", "Đảng ủy"], [], INDICATOR_HEADER, ...indicatorBody(goodFigures())];
     const undated = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: rows("Bản Bo, ngày …… tháng …… năm ………") }] }), "ban-bo.xlsx");

@@ -244,7 +244,9 @@ export function readIndicatorRows(
     if (id === undefined) {
       const bestId = cand.scores[0]!.id;
       const first = byId.get(bestId);
-      if (first && cand.group === undefined) {
+      // A row numbered as no indicator of the letter is ("1.4", "4.7", "6.3": a unit's own indicator added under a
+      // group), whose words come close to one already read, is that unit's own row, not a second copy of it.
+      if (first && cand.group === undefined && !isOwnNumber(cand.stt)) {
         issues.push(
           makeIssue(
             "duplicate-indicator",
@@ -274,6 +276,14 @@ export function readIndicatorRows(
     );
   }
   return { rows, issues, end: body.end, combined: combinedUsed };
+}
+
+/** The official Stt numbers of the letter's table ("1.1" … "6.1"; the "-" rows have none). */
+const OFFICIAL_STT = new Set(INDICATORS.map((i) => i.stt));
+
+/** Whether an Stt is a numbered one ("1.4", "4.7.1") that no indicator of the letter carries. */
+function isOwnNumber(stt: string): boolean {
+  return /^\d+(\.\d+)+$/.test(stt) && !OFFICIAL_STT.has(stt);
 }
 
 /**
