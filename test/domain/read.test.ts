@@ -83,6 +83,31 @@ describe("matching rows to indicators", () => {
     }
   });
 
+  it("takes 'Hộ GĐVH' under Stt 4.1 (the initials of its key phrase 'gia đình văn hóa'), and says the label changed", () => {
+    for (const text of ["Hộ GĐVH", "Hộ đạt GĐVH"]) {
+      const r = readBody([["4.1", text, "Hộ", 1200, 1050, null]]);
+      expect(r.indicators["4.1"]).toMatchObject({ total: 1200, achieved: 1050 });
+      expect(r.issues.filter((i) => i.rule === "label-changed").map((i) => i.indicator)).toEqual(["4.1"]);
+    }
+    expect(readBody([["", "Hộ GĐVH", "Hộ", 1200, 1050, null]]).indicators).toEqual({});
+  });
+
+  it.each([
+    ["- Trung cấp", "- Cao cấp"],
+    ["- Trung cấp LLCT trở lên", "- Cao cấp LLCT"],
+    ["Trung cấp", "Cao cấp lý luận chính trị"],
+  ])("reads the two rows under '6.2 Trình độ lý luận chính trị' worded briefly (%p, %p) as 6.2.1 and 6.2.2", (first, second) => {
+    const r = readBody([
+      ["6.2", "Trình độ lý luận chính trị", null, null, null, null],
+      ["", first, "Người", 4, 3, null],
+      ["", second, "Người", 4, 2, null],
+    ]);
+    expect(Object.fromEntries(Object.entries(r.indicators).map(([id, e]) => [id, [e.total, e.achieved]]))).toEqual({ "6.2.1": [4, 3], "6.2.2": [4, 2] });
+    expect(r.issues.filter((i) => i.rule === "unknown-row")).toEqual([]);
+    // Not under that heading, such brief words are not enough.
+    expect(readBody([["", "Cao cấp", "Người", 4, 2, null]]).indicators).toEqual({});
+  });
+
   it("reads figures typed on the row of a group that has one indicator (Mục tiêu 02, 05) as that indicator's, and says so", () => {
     const figures = goodFigures();
     delete figures["2"];

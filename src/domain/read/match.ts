@@ -41,7 +41,10 @@ interface Prepared {
   readonly bare: string;
   readonly tokens: Set<string>;
   readonly keys: readonly string[];
-  /** Every word of the folded text, and their first letters in order ("ho gia dinh van hoa" → "hgdvh"). */
+  /**
+   * Every word of the folded text, and the first letters of its words in order ("ho gia dinh van hoa" →
+   * "hgdvh"), then of each key phrase's ("gia dinh van hoa" → "gdvh", as "GĐVH" shortens it), "|" between.
+   */
   readonly words: ReadonlySet<string>;
   readonly initials: string;
 }
@@ -56,7 +59,7 @@ const PREPARED: readonly Prepared[] = INDICATORS.map((indicator) => {
     tokens: tokens(folded),
     keys: KEY_PHRASES[indicator.id] ?? [],
     words: new Set(words),
-    initials: words.map((w) => w.charAt(0)).join(""),
+    initials: [words, ...(KEY_PHRASES[indicator.id] ?? []).map((k) => k.split(" "))].map((ws) => ws.map((w) => w.charAt(0)).join("")).join("|"),
   };
 });
 
@@ -136,7 +139,8 @@ function scoreUncached(text: string, stt: string): IndicatorScore[] {
 /**
  * Whether a row's text is the indicator's own cut short: every word of it (one may differ, in a
  * text of four words or more) is a word of the official text or the initials of words standing
- * together there ("ND" nhân dân, "GĐVH" gia đình văn hóa, "LLCT" lý luận chính trị). Another
+ * together there or in one of its key phrases ("ND" nhân dân, "LLCT" lý luận chính trị; "GĐVH" gia đình văn
+ * hóa, which 4.1 writes "gia đình đạt tiêu chuẩn văn hóa"). Another
  * programme's row under the same Stt ("Thôn, bản được công nhận đạt chuẩn an toàn giao thông")
  * has words of its own, and is not.
  */

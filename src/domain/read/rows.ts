@@ -161,6 +161,8 @@ export function readIndicatorRows(
   const combined = combinedColumn(view, header);
   let combinedUsed = false;
   const body = bodyRows(view, header, end);
+  // Under the sub-heading "6.2 Trình độ lý luận chính trị": its two rows are worded briefly there ("- Trung cấp", "- Cao cấp").
+  let underSubgroup = false;
   for (const r of body.rows) {
     const sttRef = pick(view, r, cols.stt);
     let stt = sttRef ? normaliseStt(cellText(sttRef.cell)) : "";
@@ -192,6 +194,7 @@ export function readIndicatorRows(
     const hasValues = hasValue(refs.total) || hasValue(refs.achieved) || (hasValue(refs.ratio) && refs.ratio?.cell?.f === undefined);
     if (label === "" && stt === "" && !hasValues) continue;
     const group = groupOf(label, stt);
+    if (group !== undefined || (/^\d/.test(stt) && !stt.startsWith("6.2"))) underSubgroup = false;
     if (group !== undefined && !hasValues) continue;
     const only = group !== undefined ? ONLY_IN_GROUP.get(group) : undefined;
     if (only !== undefined) {
@@ -206,8 +209,12 @@ export function readIndicatorRows(
       const byStt = INDICATORS.find((i) => i.stt === stt && i.stt !== "-");
       if (byStt) scores.push({ id: byStt.id, score: 1 });
     }
+    if ((scores[0]?.score ?? 0) < MATCH_THRESHOLD && underSubgroup && subgroupRow(scores)) scores[0] = { id: scores[0]!.id, score: MATCH_THRESHOLD };
     if ((scores[0]?.score ?? 0) < MATCH_THRESHOLD) {
-      if (!hasValues && (isSubgroup(label) || stt === "6.2")) continue;
+      if (!hasValues && (isSubgroup(label) || stt === "6.2")) {
+        underSubgroup = true;
+        continue;
+      }
       if (hasValues || (stt !== "" && stt !== "-" && label !== "" && /^\d/.test(stt))) {
         issues.push(
           makeIssue("unknown-row", { sheet, cell: cellAddress(r, textSpan.c) }, { row: r + 1, text: label || stt || rowSummary(view, r, header.within) }),
@@ -277,6 +284,17 @@ export function readIndicatorRows(
   }
   return { rows, issues, end: body.end, combined: combinedUsed };
 }
+
+/**
+ * Whether a row under the sub-heading 6.2 is one of its two indicators, worded briefly: its text
+ * agrees with 6.2.1 or 6.2.2 clearly more than with the other (the words "trung cấp", "cao cấp").
+ */
+function subgroupRow(scores: readonly { id: string; score: number }[]): boolean {
+  const [best, next] = scores;
+  return best !== undefined && best.id.startsWith("6.2.") && best.score >= SUBGROUP_FLOOR && best.score - (next?.score ?? 0) >= SUBGROUP_MARGIN;
+}
+const SUBGROUP_FLOOR = 0.35;
+const SUBGROUP_MARGIN = 0.15;
 
 /** The official Stt numbers of the letter's table ("1.1" … "6.1"; the "-" rows have none). */
 const OFFICIAL_STT = new Set(INDICATORS.map((i) => i.stt));
