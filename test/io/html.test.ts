@@ -3,7 +3,8 @@
  * read by the bounded HTML table reader: character references, line breaks,
  * spans as merged cells, numbers by the file's convention, hostile spans.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import * as XLSX from "@e965/xlsx";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readUnitReport } from "../../src/domain/read";
@@ -13,6 +14,8 @@ import { decodeEntities } from "../../src/io/read/entities";
 import { declaredCharset, isHtml, readHtmlFile } from "../../src/io/read/html";
 import { UNIT } from "../fixtures/csv/make-csv";
 import { COLSPAN_BOMB, makeHtmlFixtures } from "../fixtures/html/make-html";
+import { DOCUMENT_HEADER, goodFigures, headerBlock, INDICATOR_HEADER, indicatorBody } from "../fixtures/official";
+import { convertWithLibreOffice, SOFFICE } from "../support/programs";
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const page = (body: string): Uint8Array => utf8(`<html><head><meta charset="utf-8"></head><body>${body}</body></html>`);
@@ -185,4 +188,27 @@ describe("web pages as units send them (.xls)", () => {
     ]);
     expect(report.issues).toEqual([]);
   });
+});
+
+describe("a unit's workbook of two sheets saved as a web page by LibreOffice", () => {
+  // LibreOffice writes each sheet's table under a heading of its own ("Sheet 2: Chỉ tiêu"), in one page; the
+  // documents table of the first sheet must end there, not run on into the second sheet's header block.
+  const withOffice = SOFFICE ? it : it.skip;
+  withOffice("reads both tables, the documents table ending at the second sheet's heading", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lo-html-"));
+    const documents = [...headerBlock("ĐẢNG ỦY XÃ BẢN BO", "Bản Bo, ngày 20 tháng 6 năm 2021"), ["CÁC VĂN BẢN LÃNH ĐẠO, CHỈ ĐẠO TRIỂN KHAI THỰC HIỆN ĐỀ ÁN 241"], [], DOCUMENT_HEADER, [1, "15-NQ/ĐU", "12/10/2016", "Nghị quyết về công tác tư tưởng", "Đảng ủy xã"], [2, "22-KH/ĐU", "05/03/2018", "Kế hoạch thực hiện Đề án 241", "Đảng ủy xã"]];
+    const indicators = [...headerBlock("ĐẢNG ỦY XÃ BẢN BO", "Bản Bo, ngày 20 tháng 6 năm 2021"), ["KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU CỦA ĐỀ ÁN 241"], [], INDICATOR_HEADER, ...indicatorBody(goodFigures())];
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(documents), "Văn bản");
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(indicators), "Chỉ tiêu");
+    const source = join(dir, "ban-bo.xlsx");
+    writeFileSync(source, XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer);
+    const page = convertWithLibreOffice(source, "html", dir);
+    const html = readFileSync(page, "utf8");
+    expect(html).toMatch(/Sheet 2: <em>Chỉ tiêu<\/em>/);
+    const report = readUnitReport(readWorkbook(new Uint8Array(readFileSync(page)), "ban-bo.html"), "ban-bo.html");
+    expect(report.documents.map((d) => d.code?.canonical)).toEqual(["15-NQ/ĐU", "22-KH/ĐU"]);
+    expect(report.issues.filter((i) => i.rule.startsWith("document-"))).toEqual([]);
+    expect(report.indicators["1.1"]).toMatchObject({ total: goodFigures()["1.1"]!.total, achieved: goodFigures()["1.1"]!.achieved });
+  }, 120_000);
 });

@@ -41,14 +41,23 @@ function textsWithin(view: SheetView, r: number, within?: ColumnSpan): { c: numb
   return within ? texts.filter((t) => t.c >= within.c && t.c <= within.c2) : texts;
 }
 
+/**
+ * The heading of another page: the right-hand line of a header block ("ĐẢNG CỘNG SẢN VIỆT NAM"), a cell of its own,
+ * or the line a web page saved from a workbook puts before each sheet's table ("Sheet 2: Chỉ tiêu", LibreOffice).
+ */
+const NEXT_PAGE = /^(dang cong san viet nam|cong hoa xa hoi chu nghia viet nam)$/;
+const SHEET_HEADING = /^(sheet|trang tinh|bang tinh) \d+ \S/;
+
 export function isStopRow(view: SheetView, r: number, within?: ColumnSpan): boolean {
   const texts = textsWithin(view, r, within);
   const first = texts[0];
   if (first === undefined) return false;
-  if (STOP.test(foldText(first.text))) return true;
+  const folded = foldText(first.text);
+  if (STOP.test(folded)) return true;
+  if (texts.some((t) => NEXT_PAGE.test(foldText(t.text)))) return true;
   if (texts.length !== 1) return false;
   const only = first.text.normalize("NFC");
-  return PLACE_DATE.test(only) || (NAME_BLANK.test(only) && !/\d/.test(only));
+  return PLACE_DATE.test(only) || (NAME_BLANK.test(only) && !/\d/.test(only)) || SHEET_HEADING.test(folded);
 }
 
 /** The first non-empty cell of a column span in a row (a header over two columns may have its data in either). */
