@@ -196,8 +196,8 @@ describe("a unit's workbook of two sheets saved as a web page by LibreOffice", (
   const withOffice = SOFFICE ? it : it.skip;
   withOffice("reads both tables, the documents table ending at the second sheet's heading", () => {
     const dir = mkdtempSync(join(tmpdir(), "lo-html-"));
-    const documents = [...headerBlock("ĐẢNG ỦY XÃ BẢN BO", "Bản Bo, ngày 20 tháng 6 năm 2021"), ["CÁC VĂN BẢN LÃNH ĐẠO, CHỈ ĐẠO TRIỂN KHAI THỰC HIỆN ĐỀ ÁN 241"], [], DOCUMENT_HEADER, [1, "15-NQ/ĐU", "12/10/2016", "Nghị quyết về công tác tư tưởng", "Đảng ủy xã"], [2, "22-KH/ĐU", "05/03/2018", "Kế hoạch thực hiện Đề án 241", "Đảng ủy xã"]];
-    const indicators = [...headerBlock("ĐẢNG ỦY XÃ BẢN BO", "Bản Bo, ngày 20 tháng 6 năm 2021"), ["KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU CỦA ĐỀ ÁN 241"], [], INDICATOR_HEADER, ...indicatorBody(goodFigures())];
+    const documents = [...headerBlock("ĐẢNG ỦY XÃ BẢN BO", "Bản Bo, ngày 20 tháng 6 năm 2021"), ["CÁC VĂN BẢN LÃNH ĐẠO, CHỈ ĐẠO TRIỂN KHAI THỰC HIỆN ĐỀ ÁN 241"], [], [...DOCUMENT_HEADER], [1, "15-NQ/ĐU", "12/10/2016", "Nghị quyết về công tác tư tưởng", "Đảng ủy xã"], [2, "22-KH/ĐU", "05/03/2018", "Kế hoạch thực hiện Đề án 241", "Đảng ủy xã"]];
+    const indicators = [...headerBlock("ĐẢNG ỦY XÃ BẢN BO", "Bản Bo, ngày 20 tháng 6 năm 2021"), ["KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU CỦA ĐỀ ÁN 241"], [], [...INDICATOR_HEADER], ...indicatorBody(goodFigures())];
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(documents), "Văn bản");
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(indicators), "Chỉ tiêu");
