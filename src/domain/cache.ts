@@ -49,47 +49,63 @@ export function cachedTexts(): { readonly chars: number; readonly holdingLong: n
 
 /** A cache of at most `maxEntries` entries (cleared whole when full), trimmed between files. */
 export function textCache<V>(maxEntries: number): TextCache<V> {
-  const map = new Map<string, V>();
-  let entries = 0;
-  let chars = 0;
-  let long = false;
-  const clear = () => {
-    map.clear();
-    entries = 0;
-    chars = 0;
-    long = false;
-  };
-  const count = (key: string, n: number) => {
-    entries++;
-    chars += n;
-    if (key.length > LONGEST_CACHED) long = true;
-  };
-  const cache: TextCache<V> = {
-    get: (key) => map.get(key),
-    set(key, value, size) {
-      if (entries >= maxEntries) clear();
-      if (!map.has(key)) count(key, size ?? key.length + (typeof value === "string" ? value.length : 0));
-      map.set(key, value);
-    },
-    grow(key) {
-      if (entries >= maxEntries) clear();
-      else count(key, key.length);
-    },
-    trim() {
-      if (long || chars > CACHED_CHARS) clear();
-    },
-    get size() {
-      return entries;
-    },
-    get chars() {
-      return chars;
-    },
-    get holdsLong() {
-      return long;
-    },
-  };
+  const cache = new Cache<V>(maxEntries);
   CACHES.push(cache as TextCache<unknown>);
   return cache;
+}
+
+/** One class for every cache: its lookups are one call site's shape everywhere, and inlined. */
+class Cache<V> implements TextCache<V> {
+  private readonly map = new Map<string, V>();
+  private entries = 0;
+  private count = 0;
+  private long = false;
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: V, chars?: number): void {
+    if (this.entries >= this.maxEntries) this.clear();
+    if (!this.map.has(key)) this.counted(key, chars ?? key.length + (typeof value === "string" ? value.length : 0));
+    this.map.set(key, value);
+  }
+
+  grow(key: string): void {
+    if (this.entries >= this.maxEntries) this.clear();
+    else this.counted(key, key.length);
+  }
+
+  trim(): void {
+    if (this.long || this.count > CACHED_CHARS) this.clear();
+  }
+
+  get size(): number {
+    return this.entries;
+  }
+
+  get chars(): number {
+    return this.count;
+  }
+
+  get holdsLong(): boolean {
+    return this.long;
+  }
+
+  private clear(): void {
+    this.map.clear();
+    this.entries = 0;
+    this.count = 0;
+    this.long = false;
+  }
+
+  private counted(key: string, n: number): void {
+    this.entries++;
+    this.count += n;
+    if (key.length > LONGEST_CACHED) this.long = true;
+  }
 }
 
 /** A pure string function worked out once per text (kept as above). */

@@ -250,6 +250,32 @@ function dateStylesByElement(xml: string): StyleKind[] {
   return out;
 }
 
+/**
+ * The shared strings met before, each as one string: a label every unit's file repeats is then the
+ * very string the reading's caches were keyed with, found by identity rather than compared again.
+ * Only the strings of a report-sized part are kept (a template's file holds a few hundred): a part
+ * of thousands is a file's own data, which would only fill the cache.
+ */
+const SHARED = textCache<string>(20_000);
+const SHARED_MOST_PER_FILE = 2_000;
+
+/** A shared string of its own: the one met before with the same text, else a copy, kept. */
+function sharedString(text: string): string {
+  let own = SHARED.get(text);
+  if (own === undefined) {
+    own = ownText(text);
+    SHARED.set(own, own, own.length);
+  }
+  return own;
+}
+
+/** The shared strings of a part as strings of their own (see SHARED). */
+function ownStrings(texts: string[]): string[] {
+  const own = texts.length <= SHARED_MOST_PER_FILE ? sharedString : ownText;
+  for (let i = 0; i < texts.length; i++) texts[i] = own(texts[i]!);
+  return texts;
+}
+
 function sharedStrings(entries: ZipEntries, path: string | undefined): string[] {
   const xml = path ? text(entries, path) : undefined;
   if (!xml) return [];
@@ -257,12 +283,12 @@ function sharedStrings(entries: ZipEntries, path: string | undefined): string[] 
   const si = element();
   let found: number;
   for (let at = 0; (found = findElementIn(xml, "si", at, xml.length, si)) === FOUND_IT; at = si.end) {
-    out.push(ownText(textOf(xml.slice(si.innerStart, si.innerEnd))));
+    out.push(textOf(xml.slice(si.innerStart, si.innerEnd)));
   }
-  if (found !== PREFIXED_TAG) return out;
+  if (found !== PREFIXED_TAG) return ownStrings(out);
   out.length = 0;
-  for (const el of elements(xml, "si")) out.push(ownText(textOf(el.inner)));
-  return out;
+  for (const el of elements(xml, "si")) out.push(textOf(el.inner));
+  return ownStrings(out);
 }
 
 function readSheet(
