@@ -169,6 +169,22 @@ describe("document rules", () => {
     expect(r.issues).toEqual([]);
   });
 
+  it("a date and an issuer merged down over several documents are each document's; a note on them goes to the merged cell", () => {
+    // headerBlock is 4 rows, the documents header row 5: the documents are rows 6 to 8.
+    const rows = [...headerBlock("ĐẢNG ỦY XÃ A"), DOCUMENT_HEADER, [1, "01-NQ/ĐU", "12/10/2015", "Nghị quyết", "Đảng ủy xã"], [2, "02-KH/ĐU", null, "Kế hoạch", null], [3, "03-KH/ĐU", "1/1/2021", "Kế hoạch", null], [], INDICATOR_HEADER, ...indicatorBody(goodFigures())];
+    const r = readUnitReport(specToGrid({ sheets: [{ name: "S", rows, merges: ["C6:C7", "E6:E8"] }] }), "a.xlsx");
+    expect(r.documents.map((d) => [d.code?.canonical, d.date, d.issuer])).toEqual([
+      ["01-NQ/ĐU", "2015-10-12", "Đảng ủy xã"],
+      ["02-KH/ĐU", "2015-10-12", "Đảng ủy xã"],
+      ["03-KH/ĐU", "2021-01-01", "Đảng ủy xã"],
+    ]);
+    expect(r.issues.filter((i) => i.rule.startsWith("document-")).map((i) => [i.rule, i.cell])).toEqual([
+      ["document-date-out-of-period", "C6"],
+      ["document-date-out-of-period", "C6"],
+      ["document-date-out-of-period", "C8"],
+    ]);
+  });
+
   it("duplicate-document", () => {
     const r = report(goodFigures(), [
       [1, "15-NQ/ĐU", "12/10/2016", "a", "b"],

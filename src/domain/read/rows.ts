@@ -60,6 +60,18 @@ export function isStopRow(view: SheetView, r: number, within?: ColumnSpan): bool
   return PLACE_DATE.test(only) || (NAME_BLANK.test(only) && !/\d/.test(only)) || SHEET_HEADING.test(folded);
 }
 
+/**
+ * An empty cell inside a merged area that starts on a row above: the area's own cell, which shows its
+ * value on this row too (the cell a note about it belongs on). Other cells as they are.
+ */
+function shownAbove(view: SheetView, ref: CellRef | null): CellRef | null {
+  if (!ref || hasContent(ref.cell)) return ref;
+  const area = view.merge(ref.r, ref.c);
+  if (!area || area.s.r >= ref.r) return ref;
+  const cell = view.cell(area.s.r, area.s.c);
+  return hasContent(cell) ? { r: area.s.r, c: area.s.c, cell } : ref;
+}
+
 /** The first non-empty cell of a column span in a row (a header over two columns may have its data in either). */
 function pick(view: SheetView, r: number, span: ColumnSpan | undefined): CellRef | null {
   if (!span) return null;
@@ -373,7 +385,8 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
     // A single text spread across the row (a title or note merged over the table) is not a document.
     const merged = view.merge(r, (cols.stt ?? cols.code ?? cols.summary)!.c);
     if (merged && merged.e.c - merged.s.c >= 2) continue;
-    out.push(row);
+    // A date or an issuer merged down over several documents (issued the same day, by the same body) is each one's.
+    out.push({ ...row, date: shownAbove(view, row.date), issuer: shownAbove(view, row.issuer) });
   }
   return { rows: out, end: body.end };
 }
