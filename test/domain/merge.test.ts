@@ -3,7 +3,8 @@ import type { Issue } from "../../src/domain/model/issues";
 import { formatRatio, verdictLabel } from "../../src/domain/format";
 import { indicatorVerdict, meetsTarget, mergeReports, type MergeSource } from "../../src/domain/merge";
 import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../src/domain/sheets/summary";
-import type { IndicatorEntry, UnitReport } from "../../src/domain/model/report";
+import type { DocumentEntry, IndicatorEntry, UnitReport } from "../../src/domain/model/report";
+import { parseDocumentCode } from "../../src/domain/values/code";
 import type { Unit } from "../../src/domain/units";
 
 const UNITS: Unit[] = [
@@ -157,6 +158,40 @@ describe("mergeReports", () => {
     expect(mergeReports([chiBo, closeToo], { units: UNITS }).files.map((f) => [f.file, f.status])).toEqual([
       ["chi-bo-ban-bo.xlsx", "superseded"],
       ["du-ban-bo.xlsx", "merged"],
+    ]);
+  });
+
+  it("lists each commune's own documents apart (every Đảng ủy numbers from 01) and a provincial one once, however its issuer is written", () => {
+    const doc = (codeText: string, date: string, summary: string, issuer: string | null, row: number): DocumentEntry => ({
+      codeText,
+      code: ((p) => (p.kind === "code" ? p.code : null))(parseDocumentCode(codeText)),
+      date,
+      summary,
+      issuer,
+      sheet: "Văn bản",
+      row,
+      cell: `B${row}`,
+    });
+    const units = ["Bản Bo", "Bản Giang", "Phòng Văn hóa - Thông tin"];
+    const issuers = ["Tỉnh ủy Lai Châu", "Tỉnh ủy", null];
+    const files = units.map((u, k) =>
+      source(`${k}.xlsx`, report(u, { "1.1": [10, 9] }, { documents: [doc("Số 241-ĐA/TU", "2016-09-30", "Đề án 241", issuers[k]!, 9), doc("01-NQ/ĐU", `2016-1${k}-12`, `Nghị quyết của ${u}`, null, 10)] })),
+    );
+    const s = mergeReports(files, { units: UNITS });
+    expect(s.documents.map((d) => [d.code, d.date, d.units])).toEqual([
+      ["Số 241-ĐA/TU", "2016-09-30", ["Đảng ủy xã Bản Bo", "Đảng ủy xã Bản Giang", "Phòng Văn hóa - Thông tin"]],
+      ["01-NQ/ĐU", "2016-10-12", ["Đảng ủy xã Bản Bo"]],
+      ["01-NQ/ĐU", "2016-11-12", ["Đảng ủy xã Bản Giang"]],
+      ["01-NQ/ĐU", "2016-12-12", ["Phòng Văn hóa - Thông tin"]],
+    ]);
+    // The district's plans of two terms, both numbered 01: two documents; the same plan from two units: one.
+    const terms = mergeReports(
+      [source("a.xlsx", report("Bản Bo", { "1.1": [1, 1] }, { documents: [doc("01-KH/HU", "2016-10-01", "Kế hoạch", "Huyện ủy", 9), doc("01-KH/HU", "2020-10-01", "Kế hoạch", "Huyện ủy", 10)] })), source("b.xlsx", report("Bản Giang", { "1.1": [1, 1] }, { documents: [doc("01-KH/HU", "2016-10-01", "Kế hoạch", "Huyện ủy Tam Đường", 9)] }))],
+      { units: UNITS },
+    );
+    expect(terms.documents.map((d) => [d.code, d.date, d.units.length])).toEqual([
+      ["01-KH/HU", "2016-10-01", 2],
+      ["01-KH/HU", "2020-10-01", 1],
     ]);
   });
 
