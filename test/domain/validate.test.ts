@@ -185,6 +185,21 @@ describe("document rules", () => {
     ]);
   });
 
+  it("rows heading a group of documents ('I', 'II') or counting them ('Cộng: 4 văn bản') are not documents", () => {
+    const r = report(goodFigures(), [
+      ["I", "Văn bản của cấp trên", null, null, null],
+      [1, "Số 241-ĐA/TU", "30/9/2016", "Đề án 241", "Tỉnh ủy Lai Châu"],
+      ["II", null, null, "Văn bản của Đảng ủy xã", null],
+      [1, "01-NQ/ĐU", "12/12/2016", "Nghị quyết", "Đảng ủy xã"],
+      [null, "Cộng: 2 văn bản", null, null, null],
+    ]);
+    expect(r.documents.map((d) => d.code?.canonical)).toEqual(["241-ĐA/TU", "01-NQ/ĐU"]);
+    expect(r.issues.filter((i) => i.rule.startsWith("document-"))).toEqual([]);
+    // A document without its date is still one (and said so).
+    const undated = report(goodFigures(), [["II", "02-KH/ĐU", null, null, null]]);
+    expect(undated.documents).toHaveLength(1);
+  });
+
   it("duplicate-document", () => {
     const r = report(goodFigures(), [
       [1, "15-NQ/ĐU", "12/10/2016", "a", "b"],

@@ -10,6 +10,7 @@ import { textCache } from "../cache";
 import { makeIssue } from "../rules/messages";
 import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
+import { parseDocumentCode } from "../values/code";
 import { formulaResult } from "../values/formula";
 import { isBlankText, parseCombinedFigures } from "../values/number";
 import type { ColumnSpan, DocumentRole, IndicatorRole, TableHeader } from "./headers";
@@ -317,6 +318,24 @@ function subgroupRow(scores: readonly { id: string; score: number }[]): boolean 
 const SUBGROUP_FLOOR = 0.35;
 const SUBGROUP_MARGIN = 0.15;
 
+/** A group's numbering in a table ("I", "II", "IV", "A", "b)"). */
+const GROUP_STT = /^(?:[ivx]{1,4}|[a-e])[.)]?$/i;
+/** A total written under the documents ("Cộng: 4 văn bản", "Tổng cộng"). */
+const DOCUMENTS_TOTAL = /^(cong|tong cong|tong so|tong)\b/;
+
+/**
+ * A row of the documents table that heads a group of them ("I | Văn bản của cấp trên", "II | Văn bản của
+ * Đảng ủy xã") or counts them ("Cộng: 4 văn bản"): one text, no date; a group's Stt, or a total's words.
+ */
+function isDocumentHeading(row: DocumentCellsRead): boolean {
+  if (row.date && hasContent(row.date.cell)) return false;
+  if (row.code && hasContent(row.code.cell) && parseDocumentCode(cellText(row.code.cell)).kind === "code") return false;
+  const texts = [row.code, row.summary, row.issuer].flatMap((ref) => (ref && hasContent(ref.cell) ? [cellText(ref.cell)] : [])).filter((t) => t !== "");
+  if (texts.length !== 1) return false;
+  const stt = row.stt ? cellText(row.stt.cell) : "";
+  return GROUP_STT.test(stt) || (stt === "" && DOCUMENTS_TOTAL.test(foldText(texts[0]!)));
+}
+
 /** The official Stt numbers of the letter's table ("1.1" … "6.1"; the "-" rows have none). */
 const OFFICIAL_STT = new Set(INDICATORS.map((i) => i.stt));
 
@@ -385,6 +404,7 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
     // A single text spread across the row (a title or note merged over the table) is not a document.
     const merged = view.merge(r, (cols.stt ?? cols.code ?? cols.summary)!.c);
     if (merged && merged.e.c - merged.s.c >= 2) continue;
+    if (isDocumentHeading(row)) continue;
     // A date or an issuer merged down over several documents (issued the same day, by the same body) is each one's.
     out.push({ ...row, date: shownAbove(view, row.date), issuer: shownAbove(view, row.issuer) });
   }
