@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { zipSync } from "fflate";
+import * as XLSX from "@e965/xlsx";
 import { targetsOfWorkbook } from "../../src/domain/check";
 import { readUnitReport } from "../../src/domain/read";
 import { buildUnitWorkbook } from "../../src/domain/sheets";
@@ -144,5 +145,28 @@ describe("lean .xlsx reader and the general reader on hostile cell layouts: the 
     const sorted = (list: Array<[number, number, unknown]>) => [...list].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     expect(sorted(cells(readWorkbookFast(bytes, "x.xlsx")))).toEqual(expected);
     expect(sorted(cells(readWorkbookFile(bytes, "x.xlsx")))).toEqual(expected);
+  });
+});
+
+describe("a document's date shown as its month", () => {
+  // "9/2016" typed into a General cell: Excel keeps the 1st of the month with the built-in format 17
+  // ("mmm-yy"); a unit may also format the cell "mm/yyyy". The month is the span shown, as SheetJS reads it.
+  it("is read as the month's span from an .xlsx, built-in mmm-yy or custom mm/yyyy", () => {
+    const rows: unknown[][] = [["Stt", "Ký hiệu văn bản", "Ngày, tháng ban hành", "Trích yếu nội dung", "Đơn vị ban hành"]];
+    const sheet = XLSX.utils.aoa_to_sheet(rows);
+    const serial = (y: number, m: number): number => (Date.UTC(y, m - 1, 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    XLSX.utils.sheet_add_aoa(sheet, [[1, "01-NQ/ĐU", { t: "n", v: serial(2016, 9), z: "mmm-yy" }, "Nghị quyết", "Đảng ủy xã"], [2, "02-KH/ĐU", { t: "n", v: serial(2017, 3), z: "mm/yyyy" }, "Kế hoạch", "Đảng ủy xã"], [3, "03-KH/ĐU", { t: "n", v: serial(2018, 5), z: "dd/mm/yyyy" }, "Kế hoạch", "Đảng ủy xã"]], { origin: "A2" });
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, "Văn bản");
+    const bytes = new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx" }) as ArrayBuffer);
+    const fast = readWorkbookFast(bytes, "thang.xlsx");
+    const report = readUnitReport(fast, "thang.xlsx");
+    expect(report.documents.map((d) => [d.date, d.dateSpan?.from ?? null, d.dateSpan?.to ?? null])).toEqual([
+      [null, "2016-09-01", "2016-09-30"],
+      [null, "2017-03-01", "2017-03-31"],
+      ["2018-05-01", null, null],
+    ]);
+    // Only partly inside the period (from 30/9/2016): a warning, not an error.
+    expect(report.issues.filter((i) => i.rule.startsWith("document-date")).map((i) => [i.rule, i.severity])).toEqual([["document-date-partial-edge", "warning"]]);
   });
 });

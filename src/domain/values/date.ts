@@ -91,7 +91,7 @@ export function parsePartialDate(raw: string): DateSpan | null {
 }
 
 /** Whether a number format shows a month and year but no day ("mm/yyyy", "mmm-yy"). */
-function monthOnlyFormat(numberFormat: string | undefined): boolean {
+export function monthOnlyFormat(numberFormat: string | undefined): boolean {
   if (numberFormat === undefined) return false;
   const f = numberFormat.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
   return /y/.test(f) && /m/.test(f) && !/d/.test(f) && !/[hs]/.test(f);

@@ -11,6 +11,7 @@ import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "..
 import { parseRange } from "../../../domain/model/grid";
 import { textCache } from "../../../domain/cache";
 import { BUILTIN_DATE_FORMATS, BUILTIN_PERCENT_FORMATS, isDateFormat, isPercentFormat, serialToDate } from "../../../domain/number-format";
+import { monthOnlyFormat } from "../../../domain/values/date";
 
 export { isDateFormat, serialToDate };
 import { isXmlNumber } from "./sheet-check";
@@ -190,12 +191,21 @@ function readRelationships(xml: string, partPath: string): Relationships {
  * format code for a percentage (kept as the cell's `z`, as the general reader
  * does), false otherwise.
  */
-type StyleKind = boolean | string;
+/**
+ * What a cell style makes of a number: false, nothing; true, a date; a string, a percent format (kept as
+ * the cell's z); MONTH_DATE's shape, a date shown as its month ("mmm-yy", built-in 17: "9/2016" typed in
+ * a General cell), its code kept as z so the month is read as the span it shows, not its first day.
+ */
+type StyleKind = boolean | string | { readonly monthOf: string };
+
+/** Excel's built-in 17, "mmm-yy", the one built-in date format without a day. */
+const BUILTIN_MONTH_FORMAT = "mmm-yy";
 
 function styleKind(id: number, code: string | undefined): StyleKind {
   // Excel's format codes are at most 255 characters; a longer one is left to the general reader.
   if (code !== undefined && code.length > 255) throw new LeanUnsupported("format code too long");
-  if (code !== undefined) return isDateFormat(code) ? true : isPercentFormat(code) ? code : false;
+  if (code !== undefined) return isDateFormat(code) ? (monthOnlyFormat(code) ? { monthOf: code } : true) : isPercentFormat(code) ? code : false;
+  if (id === 17) return { monthOf: BUILTIN_MONTH_FORMAT };
   return BUILTIN_DATE_FORMATS.has(id) ? true : (BUILTIN_PERCENT_FORMATS.get(id) ?? false);
 }
 
@@ -449,8 +459,10 @@ class CellReader {
           }
           const kind = this.dates[style];
           // A serial below 1 (a time of day, or 0) in a date format is no date: it stays the number.
-          v = kind === true && n >= 1 ? toDate(n, this.date1904) : n;
+          const isDate = kind === true || typeof kind === "object";
+          v = isDate && n >= 1 ? toDate(n, this.date1904) : n;
           if (typeof kind === "string") z = kind;
+          else if (typeof kind === "object" && n >= 1) z = kind.monthOf;
           break;
         }
         default:
