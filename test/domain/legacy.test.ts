@@ -70,6 +70,11 @@ describe("code tables", () => {
     expect(decodeTcvn3("®¶ng ñy x· b¶n giang")).toBe("đảng ủy xã bản giang");
   });
 
+  it("reads capitals typed in .VnTime in capitals, a capitalised word as it is", () => {
+    expect(decodeTcvn3("§¶NG ñY X· B¶N BO")).toBe("ĐẢNG ỦY XÃ BẢN BO");
+    expect(decodeTcvn3("Hé Tæng")).toBe("Hộ Tổng");
+  });
+
   it("keeps characters the encodings do not set", () => {
     expect(decodeTcvn3("25°C, 50%")).toBe("25°C, 50%");
     expect(decodeVni("naâ")).toBe("nâ");
@@ -94,6 +99,9 @@ describe("detection, one text at a time", () => {
     ["15-NQ/§U", "TCVN3", "15-NQ/ĐU"],
     ["15-NQ/ÑU", "VNI", "15-NQ/ĐU"],
     ["H§ND x· B¶n Bo", "TCVN3", "HĐND xã Bản Bo"],
+    // Typed in capitals in .VnTime, as Unikey converts them: a capital with a tone has no code, its lower-case one stands for it.
+    ["§¶NG ñY X· B¶N BO", "TCVN3", "ĐẢNG ỦY XÃ BẢN BO"],
+    ["§¶NG CéNG S¶N VIÖT NAM", "TCVN3", "ĐẢNG CỘNG SẢN VIỆT NAM"],
   ] as const)("%s is %s", (text, encoding, unicode) => {
     expect(detectLegacyText(text)).toEqual({ encoding, text: unicode });
   });

@@ -45,11 +45,26 @@ const ENCODE = new Map<string, string>([...DECODE].map(([stored, letter]) => [le
 /** The characters TCVN3 text is made of beyond ASCII. */
 export const TCVN3_STORED: ReadonlySet<string> = new Set(DECODE.keys());
 
-/** TCVN3 text (as stored) → Unicode, NFC. Characters VN3 does not set are kept. */
+/**
+ * TCVN3 text (as stored) → Unicode, NFC. Characters VN3 does not set are kept. Text typed in capitals
+ * in .VnTime ("§¶NG ñY X· B¶N BO", as Unikey converts "ĐẢNG ỦY XÃ BẢN BO"): its capitals with a tone
+ * are stored as the lower-case codes beside the ASCII capitals, and it is read in capitals throughout.
+ */
 export function decodeTcvn3(text: string): string {
   let out = "";
   for (const ch of text) out += DECODE.get(ch) ?? ch;
-  return out;
+  return typedInCapitals(text) ? out.toUpperCase() : out;
+}
+
+/** Whether a text's Latin letters are all capitals, two at least (a capitalised word, "Hé" for "Hộ", is not). */
+function typedInCapitals(text: string): boolean {
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return capitals >= 2;
 }
 
 /** A capital VN3 has no code for (a capital with a tone). */
