@@ -198,3 +198,18 @@ describe("CSV files saved by Excel (vi-VN) and LibreOffice", () => {
     },
   );
 });
+
+describe("text separated by tabs, named .xls (a web system's export, Excel's \"Unicode Text\")", () => {
+  const table = [DOCUMENT_HEADER.join("\t"), ["1", "15-NQ/ĐU", "12/10/2016", "Nghị quyết về công tác tư tưởng", "Đảng ủy xã"].join("\t")].join("\r\n") + "\r\n";
+  it.each([
+    ["UTF-16 with its byte order mark", (t: string) => new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(t, (c) => c.charCodeAt(0)).buffer)])],
+    ["UTF-8", (t: string) => new TextEncoder().encode(t)],
+  ])("in %s is read as the table it is", (_name, encode) => {
+    const report = readUnitReport(readWorkbook(encode(table), "bao-cao.xls"), "bao-cao.xls");
+    expect(report.documents.map((d) => [d.code?.canonical, d.date])).toEqual([["15-NQ/ĐU", "2016-10-12"]]);
+  });
+
+  it("a binary file named .xls that is no workbook is still refused as one", () => {
+    expect(() => readWorkbook(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01, 0x02]), "bao-cao.xls")).toThrow(WorkbookReadError);
+  });
+});

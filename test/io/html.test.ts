@@ -190,6 +190,19 @@ describe("web pages as units send them (.xls)", () => {
   });
 });
 
+describe("a web system's table named .xls, without a whole page around it", () => {
+  it.each([
+    ["<div>", "</div>"],
+    ['<div class="grid"><span>Báo cáo</span>', "</div>"],
+    ["<center>", "</center>"],
+  ])("a table inside %p (ASP.NET's GridView export) is read as a web page", (open, close) => {
+    const rows = [[...INDICATOR_HEADER], ...indicatorBody(goodFigures())].map((r) => `<tr>${r.map((v) => `<td>${v ?? ""}</td>`).join("")}</tr>`);
+    const bytes = new TextEncoder().encode(`${open}<table>${rows.join("")}</table>${close}`);
+    const report = readUnitReport(readWorkbook(bytes, "bao-cao.xls"), "bao-cao.xls");
+    expect(report.indicators["1.1"]).toMatchObject({ total: goodFigures()["1.1"]!.total, achieved: goodFigures()["1.1"]!.achieved });
+  });
+});
+
 describe("a unit's workbook of two sheets saved as a web page by LibreOffice", () => {
   // LibreOffice writes each sheet's table under a heading of its own ("Sheet 2: Chỉ tiêu"), in one page; the
   // documents table of the first sheet must end there, not run on into the second sheet's header block.

@@ -78,6 +78,12 @@ function skipProlog(head: string): number {
  * white space, comments and an XML declaration) is HTML, and "<table" appears in it. An XML
  * spreadsheet ("<?xml …><Workbook …>") is not.
  */
+/**
+ * The first tag of a web page saved as a spreadsheet: a whole page, or a table as web systems write
+ * it, alone or in a block (ASP.NET's GridView export starts "<div><table>").
+ */
+export const HTML_START = /^<(?:!doctype html|html|head|body|table|meta|style|title|div|center|form|span|font|p|h[1-6]|br|b)[\s>/]/;
+
 export function isHtml(bytes: Uint8Array): boolean {
   if (bytes.length < 6) return false;
   let head: string;
@@ -86,7 +92,7 @@ export function isHtml(bytes: Uint8Array): boolean {
   } else head = headLatin1(bytes, 4096);
   head = asciiLower(head.replace(/^\u00ef\u00bb\u00bf|^\ufeff/, ""));
   const start = skipProlog(head);
-  if (!/^<(?:!doctype html|html|head|body|table|meta|style|title)[\s>/]/.test(head.slice(start, start + 16))) return false;
+  if (!HTML_START.test(head.slice(start, start + 16))) return false;
   return hasTable(bytes);
 }
 

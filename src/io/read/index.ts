@@ -35,5 +35,27 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partia
   if (isCsvName(fileName)) return readCsvFile(bytes, fileName, limits);
   // A zip (what most files are) cannot be a web page: its first bytes are "PK\x03\x04", not "<".
   if (!startsAsZip(bytes) && isHtml(bytes)) return readHtmlFile(bytes, fileName, limits);
+  // Text separated by tabs (or commas, semicolons) that a web system or Excel's "Unicode Text" names .xls.
+  if (isDelimitedText(bytes)) return readCsvFile(bytes, fileName, limits);
   return readWorkbookFast(bytes, fileName, limits);
+}
+
+/**
+ * Whether a file is plain text in lines of separated fields: UTF-16 with its byte order mark, or
+ * 8-bit text with no NUL byte in its first 4 KB, whose first line holds a tab, ";" or "," and ends.
+ * A workbook (zip, compound file), a web page or an XML spreadsheet never is.
+ */
+function isDelimitedText(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false;
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const head = utf16 ? new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes.subarray(2, 4096)) : undefined;
+  let text = head;
+  if (text === undefined) {
+    const n = Math.min(bytes.length, 4096);
+    for (let i = 0; i < n; i++) if (bytes[i] === 0) return false;
+    text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, n)).replace(/^\ufeff/, "");
+  }
+  if (/^\s*</.test(text)) return false;
+  const line = /^[^\r\n]*[\r\n]/.exec(text)?.[0];
+  return line !== undefined && /[\t;,]/.test(line);
 }

@@ -10,6 +10,7 @@ import { OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
 import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
 import { biffInfo, guardCfb, textFromCp1258 } from "./cfb";
 import { repack, scanZip } from "./zip";
+import { HTML_START } from "./html";
 
 declare const require: (id: string) => unknown;
 let sheetJsLoaded: typeof SheetJs | undefined;
@@ -36,7 +37,7 @@ function detectKind(bytes: Uint8Array, fileName: string): Kind | undefined {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "cfb";
   const head = headText(bytes);
   if (head.startsWith("<?xml") && head.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml";
-  if (/^(<!doctype html|<html|<table|<meta)/.test(head) && /<table/.test(headText(bytes, 1 << 20))) return "html";
+  if (HTML_START.test(head) && /<table/.test(headText(bytes, 1 << 20))) return "html";
   if (/\.csv$/i.test(fileName) && !head.includes("\u0000")) return "csv";
   return undefined;
 }
