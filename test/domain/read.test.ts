@@ -108,6 +108,28 @@ describe("matching rows to indicators", () => {
     expect(readBody([["", "Cao cấp", "Người", 4, 2, null]]).indicators).toEqual({});
   });
 
+  it("reads labels cut short and said so ('…'), each as the indicator whose label starts so, without voiding a neighbour", () => {
+    const figures = goodFigures();
+    const body = indicatorBody(figures).map((row) => {
+      const text = row[1];
+      return typeof text === "string" && text.length > 30 && row[3] !== null ? [row[0]!, `${text.slice(0, 30)}…`, ...row.slice(2)] : row;
+    });
+    const r = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER, ...body] }] }), "a.xlsx");
+    expect(Object.keys(r.indicators).sort()).toEqual(Object.keys(figures).sort());
+    for (const [id, f] of Object.entries(figures)) expect(r.indicators[id]).toMatchObject({ total: f.total, achieved: f.achieved });
+    expect(r.issues.filter((i) => ["unknown-row", "duplicate-indicator", "indicator-missing"].includes(i.rule))).toEqual([]);
+  });
+
+  it("a row agreeing with an indicator far less than the indicator's own row is left unread, not a duplicate voiding it", () => {
+    const body = indicatorBody(goodFigures());
+    const at = body.findIndex((row) => row[0] === "4.4");
+    body.splice(at + 1, 0, ["-", "Xã có nhà văn hóa cộng đồng mới xây", "Xã", 1, 1, null]);
+    const r = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER, ...body] }] }), "a.xlsx");
+    expect(r.indicators["4.4"]).toMatchObject({ total: goodFigures()["4.4"]!.total });
+    expect(r.issues.filter((i) => i.rule === "duplicate-indicator")).toEqual([]);
+    expect(r.issues.filter((i) => i.rule === "unknown-row")).toHaveLength(1);
+  });
+
   it("reads figures typed on the row of a group that has one indicator (Mục tiêu 02, 05) as that indicator's, and says so", () => {
     const figures = goodFigures();
     delete figures["2"];

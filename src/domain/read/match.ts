@@ -98,14 +98,23 @@ export function scoreIndicators(text: string, stt: string): IndicatorScore[] {
   return [...scores];
 }
 
+/** A text cut short and said so ("100% xã, thị trấn có trạm truy…"): what is left is the start of the label. */
+const CUT_SHORT = /(?:…|\.{3})\s*$/u;
+
+/** The fewest characters a cut text must keep (its target aside) to be compared as the start of a label. */
+const CUT_KEPT_MIN = 12;
+
 function scoreUncached(text: string, stt: string): IndicatorScore[] {
-  const folded = foldText(text);
+  const cut = CUT_SHORT.test(text) && withoutTarget(foldText(text.replace(CUT_SHORT, ""))).length >= CUT_KEPT_MIN;
+  const folded = foldText(cut ? text.replace(CUT_SHORT, "") : text);
   if (folded === "") return [];
-  const rowTokens = tokens(folded);
+  // A cut text's last word may be cut too ("truy" of "truyền"): it says nothing.
+  const rowTokens = tokens(cut ? folded.replace(/\s*\S+$/, "") : folded);
   const bare = withoutTarget(folded);
   const out: IndicatorScore[] = [];
   for (const p of PREPARED) {
-    const official = p.bare;
+    // A cut text is compared with as much of the label as it kept.
+    const official = cut && bare.length < p.bare.length ? p.bare.slice(0, bare.length) : p.bare;
     const longest = Math.max(bare.length, official.length);
     const maxDist = Math.ceil(longest * 0.5);
     const dist = editDistance(bare, official, maxDist);

@@ -275,7 +275,10 @@ export function readIndicatorRows(
       const first = byId.get(bestId);
       // A row numbered as no indicator of the letter is ("1.4", "4.7", "6.3": a unit's own indicator added under a
       // group), whose words come close to one already read, is that unit's own row, not a second copy of it.
-      if (first && cand.group === undefined && !isOwnNumber(cand.stt)) {
+      // A row whose text agrees with that indicator far less than the row that took it is no second copy of it either
+      // (a label cut short, another indicator's worded loosely): it is left unread rather than void the indicator.
+      const firstScore = first?.scores.find((x) => x.id === bestId)?.score ?? 0;
+      if (first && cand.group === undefined && !isOwnNumber(cand.stt) && cand.scores[0]!.score >= firstScore - DUPLICATE_MARGIN) {
         issues.push(
           makeIssue(
             "duplicate-indicator",
@@ -335,6 +338,9 @@ function isDocumentHeading(row: DocumentCellsRead): boolean {
   const stt = row.stt ? cellText(row.stt.cell) : "";
   return GROUP_STT.test(stt) || (stt === "" && DOCUMENTS_TOTAL.test(foldText(texts[0]!)));
 }
+
+/** How much less than the row that took an indicator another row may agree with it and still be a second copy of it. */
+const DUPLICATE_MARGIN = 0.3;
 
 /** The official Stt numbers of the letter's table ("1.1" … "6.1"; the "-" rows have none). */
 const OFFICIAL_STT = new Set(INDICATORS.map((i) => i.stt));
