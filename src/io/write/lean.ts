@@ -484,8 +484,9 @@ const nodeZlib = ((): NodeZlib | undefined => {
 })();
 
 /**
- * The zip of the parts. Under Node, the native deflate (level 6, as ExcelJS) packed by hand;
- * elsewhere fflate at level 1 (a third of the time of level 6, for some 15% more bytes).
+ * The zip of the parts, deflated at level 1 everywhere (a summary is written once and sent on: a
+ * third less time than level 6, for some 15% more bytes). Under Node, the native deflate packed by
+ * hand; elsewhere fflate.
  */
 function zipParts(parts: Record<string, Uint8Array>, created: Date): Uint8Array {
   if (!nodeZlib) return zipSync(parts, { level: 1, mtime: created });
@@ -498,7 +499,7 @@ function zipParts(parts: Record<string, Uint8Array>, created: Date): Uint8Array 
   let offset = 0;
   for (const [name, data] of Object.entries(parts)) {
     const nameBytes = enc.encode(name);
-    const packed = zlib.deflateRawSync(data, { level: 6 });
+    const packed = zlib.deflateRawSync(data, { level: 1 });
     const crc = zlib.crc32(data) >>> 0;
     const local = new Uint8Array(30 + nameBytes.length);
     const lv = new DataView(local.buffer);
