@@ -143,7 +143,7 @@ describe("mergeReports", () => {
     expect(reversed.indicators.find((x) => x.id === "1.1")!.achieved).toBe(1);
   });
 
-  it("never sets aside a file naming the unit as the list does for a later one whose name only comes close (perhaps another unit's)", () => {
+  it("never sets aside a file naming the unit for a later one naming another kind of body (a chi bộ's: perhaps another unit's)", () => {
     const own = source("Dang-uy-xa-Ban-Bo.xlsx", report("Đảng ủy xã Bản Bo", { "1.1": [20, 20] }, { reportDate: "2021-06-20" }));
     const chiBo = source("chi-bo-ban-bo.xlsx", report("CHI BỘ BẢN BO", { "1.1": [5, 5] }, { reportDate: "2021-06-22" }));
     const s = mergeReports([own, chiBo], { units: UNITS });
@@ -151,7 +151,18 @@ describe("mergeReports", () => {
       ["Dang-uy-xa-Ban-Bo.xlsx", "Đảng ủy xã Bản Bo", "merged"],
       ["chi-bo-ban-bo.xlsx", "Đảng ủy xã Bản Bo", "superseded"],
     ]);
-    expect(s.files[1]!.reason).toContain("chỉ gần giống, có thể là của đơn vị khác");
+    expect(s.files[1]!.reason).toContain("khác loại với đơn vị trong danh sách (chi bộ, đảng ủy), có thể là của đơn vị khác");
+    // The unit's later correction naming it otherwise ("ĐẢNG BỘ XÃ BẢN BO", matched loosely) wins by its date, as ever.
+    const correction = source("ban-bo-bo-sung.xlsx", report("ĐẢNG BỘ XÃ BẢN BO", { "1.1": [50, 50] }, { reportDate: "2021-06-22" }));
+    const corrected = mergeReports([own, correction], { units: UNITS });
+    expect(corrected.files.map((f) => [f.file, f.status])).toEqual([
+      ["Dang-uy-xa-Ban-Bo.xlsx", "superseded"],
+      ["ban-bo-bo-sung.xlsx", "merged"],
+    ]);
+    expect(corrected.files[1]!.issues.map((i) => i.rule)).toContain("unit-matched-loosely");
+    // Of the chi bộ's file dated earlier than the unit's own, the reason is the date.
+    const earlier = source("chi-bo-cu.xlsx", report("CHI BỘ BẢN BO", { "1.1": [5, 5] }, { reportDate: "2021-06-01" }));
+    expect(mergeReports([own, earlier], { units: UNITS }).files[1]!.reason).toContain("ngày báo cáo muộn hơn");
     expect(s.indicators.find((x) => x.id === "1.1")).toMatchObject({ total: 20, achieved: 20 });
     // Of two files whose names both only come close, the later one still wins.
     const closeToo = source("du-ban-bo.xlsx", report("ĐU xã Bản Bo", { "1.1": [30, 30] }, { reportDate: "2021-06-25" }));

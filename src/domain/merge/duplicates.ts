@@ -112,9 +112,25 @@ function has(p: Placed, rule: string): boolean {
   return p.source.report?.issues.some((i) => i.rule === rule) === true;
 }
 
-/** Whether a file was put under its unit by a name that only comes close to the list's (unit-matched-loosely). */
-function isLoose(p: Placed): boolean {
-  return has(p, "unit-matched-loosely");
+/** The kind of body a name says, folded: a chi bộ's, or a Đảng ủy's (Đảng bộ, ĐU, BCH Đảng bộ: the same body); else none. */
+function bodyKind(name: string): "chi-bo" | "dang-uy" | undefined {
+  const f = foldText(name);
+  if (/^(chi bo|cb)\b/.test(f)) return "chi-bo";
+  if (/^(bch )?(dang uy|dang bo|du|db|d u|d b)\b/.test(f)) return "dang-uy";
+  return undefined;
+}
+
+/**
+ * Whether a file was put under its unit by a name of another kind of body than the unit's ("Chi bộ
+ * Bản Bo" for "Đảng ủy xã Bản Bo"): perhaps another unit's file, which is never taken over the unit's
+ * own. A name only written otherwise ("ĐẢNG BỘ XÃ BẢN BO", "ĐU xã Bản Bo", "Bản Bo") is the unit's.
+ */
+function isOtherBody(p: Placed): boolean {
+  const loose = p.source.report?.issues.find((i) => i.rule === "unit-matched-loosely");
+  if (!loose || p.unit === null) return false;
+  const written = bodyKind(String((loose.params as { text?: unknown }).text ?? ""));
+  const listed = bodyKind(p.unit);
+  return written !== undefined && listed !== undefined && written !== listed;
 }
 
 /** Whether a file has nothing filled in (a blank template). */
@@ -155,15 +171,16 @@ function tablesMissing(p: Placed): string[] {
  * - "same-date-added-last": same date and no later file time, so the one given last (the later arrival) is kept;
  * - "later-modified": only one carries a date, and the file times put this one last;
  * - "dated": only it carries a date (the file times say nothing);
- * - "named": it names the unit as the list does (or by the identity's code), where the other's name only comes close
- *   (unit-matched-loosely: "Chi bộ Bản Bo" for "Đảng ủy xã Bản Bo", perhaps another unit), whatever their dates.
+ * - "named": the other names another kind of body than the unit ("Chi bộ Bản Bo" for "Đảng ủy xã Bản Bo", perhaps
+ *   another unit's file) and would have won by its date.
  */
 export type SupersededWhy = "named" | "preferred" | "complete" | "more-complete" | "filled" | "later-date" | "later-email" | "same-date-later-modified" | "same-date-added-last" | "later-modified" | "dated";
 
 /** The reason code of `winner` over `loser` (both of one unit); `chosen` when the user picked the winner. */
 export function supersededWhy(winner: Placed, loser: Placed, chosen: boolean): SupersededWhy {
   if (chosen) return "preferred";
-  if (isLoose(loser) && !isLoose(winner)) return "named";
+  // Set aside for its name only when its date would have had it win.
+  if (isOtherBody(loser) && !isOtherBody(winner) && laterDate(winner, loser) <= 0) return "named";
   if (laterDate(winner, loser) === 0 && lacking(winner) < lacking(loser)) return isBlank(loser) ? "filled" : tablesMissing(winner).length === 0 ? "complete" : "more-complete";
   const dw = winner.source.report?.reportDate ?? "";
   const dl = loser.source.report?.reportDate ?? "";
@@ -185,7 +202,7 @@ export function supersededWhyText(why: SupersededWhy, sharedDate: string | null)
     case "preferred":
       return "người dùng chọn";
     case "named":
-      return "tệp ghi đúng tên đơn vị trong danh sách, còn tên ghi trong tệp này chỉ gần giống, có thể là của đơn vị khác; nếu đúng là của đơn vị này, đề nghị đơn vị ghi đúng tên";
+      return "tên ghi trong tệp này là của một tổ chức khác loại với đơn vị trong danh sách (chi bộ, đảng ủy), có thể là của đơn vị khác; nếu đúng là của đơn vị này, đề nghị đơn vị ghi đúng tên";
     case "complete":
       return "tệp có đủ hai bảng của báo cáo, tệp này thiếu một bảng";
     case "more-complete":
@@ -215,9 +232,9 @@ export function chooseWinners(groups: UnitGroups, verdicts: Verdicts, preferred:
     if (!winner) {
       // The later report date first (a correction wins, whatever it holds); of the same date, a file with both tables
       // over one lacking a table (a one-sheet CSV saved from the unit's workbook) or not filled in, the figures over
-      // the documents; then the latest. A file that names the unit as the list does is never set aside for one whose
-      // name only comes close to it (that one may be another unit's).
-      const named = list.filter((p) => !isLoose(p));
+      // the documents; then the latest. A file naming another kind of body than the unit ("Chi bộ Bản Bo" for
+      // "Đảng ủy xã Bản Bo": perhaps another unit's) is never taken over one naming the unit.
+      const named = list.filter((p) => !isOtherBody(p));
       const candidates = named.length > 0 ? named : list;
       winner = candidates[0]!;
       for (const p of candidates.slice(1)) {
