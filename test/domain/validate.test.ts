@@ -198,6 +198,17 @@ describe("document rules", () => {
     // A document without its date is still one (and said so).
     const undated = report(goodFigures(), [["II", "02-KH/ĐU", null, null, null]]);
     expect(undated.documents).toHaveLength(1);
+    // Texts that only begin as a total or stand by a group's letter, naming a document, are documents.
+    const named = report(goodFigures(), [
+      [null, null, null, "Công văn số 232-CV/HU ngày 26/4/2021 của Huyện ủy về tổng kết Đề án 241", null],
+      [null, null, null, "Tổng kết 5 năm thực hiện Đề án 241", null],
+      ["a", null, null, "Kế hoạch số 22-KH/ĐU về Đề án 241", null],
+    ]);
+    expect(named.documents.map((d) => d.summary)).toEqual([
+      "Công văn số 232-CV/HU ngày 26/4/2021 của Huyện ủy về tổng kết Đề án 241",
+      "Tổng kết 5 năm thực hiện Đề án 241",
+      "Kế hoạch số 22-KH/ĐU về Đề án 241",
+    ]);
   });
 
   it("duplicate-document", () => {

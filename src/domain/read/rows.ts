@@ -323,8 +323,10 @@ const SUBGROUP_MARGIN = 0.15;
 
 /** A group's numbering in a table ("I", "II", "IV", "A", "b)"). */
 const GROUP_STT = /^(?:[ivx]{1,4}|[a-e])[.)]?$/i;
-/** A total written under the documents ("Cộng: 4 văn bản", "Tổng cộng"). */
-const DOCUMENTS_TOTAL = /^(cong|tong cong|tong so|tong)\b/;
+/** A count written under the documents, and nothing else ("Cộng: 4 văn bản", "Tổng cộng", "Tổng số 12"): folded. */
+const DOCUMENTS_TOTAL = /^(tong cong|cong|tong so|tong)( \d+)?( van ban)?$/;
+/** A date in a text ("ngày 26/4/2021", "12/10/2016"): such a row is a document. */
+const DATE_IN_TEXT = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\bngày\s+\d/iu;
 
 /**
  * A row of the documents table that heads a group of them ("I | Văn bản của cấp trên", "II | Văn bản của
@@ -335,8 +337,11 @@ function isDocumentHeading(row: DocumentCellsRead): boolean {
   if (row.code && hasContent(row.code.cell) && parseDocumentCode(cellText(row.code.cell)).kind === "code") return false;
   const texts = [row.code, row.summary, row.issuer].flatMap((ref) => (ref && hasContent(ref.cell) ? [cellText(ref.cell)] : [])).filter((t) => t !== "");
   if (texts.length !== 1) return false;
+  const text = texts[0]!;
+  // A text naming a document (its code, its date: "Kế hoạch số 22-KH/ĐU …", "Công văn … ngày 26/4/2021") is one.
+  if (parseDocumentCode(text).kind === "code" || DATE_IN_TEXT.test(text)) return false;
   const stt = row.stt ? cellText(row.stt.cell) : "";
-  return GROUP_STT.test(stt) || (stt === "" && DOCUMENTS_TOTAL.test(foldText(texts[0]!)));
+  return GROUP_STT.test(stt) || (stt === "" && DOCUMENTS_TOTAL.test(foldText(text)));
 }
 
 /** How much less than the row that took an indicator another row may agree with it and still be a second copy of it. */
