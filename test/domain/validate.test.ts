@@ -259,6 +259,22 @@ describe("structure rules", () => {
     expect(evaluate(r).find((x) => x.id === near)!.total).toBe(official.total);
   });
 
+  it("a unit's own row '1.4' does not take 1.2 from the row numbered 1.2, however that one is worded; a second row under 3.1 is a duplicate", () => {
+    const body = indicatorBody(goodFigures());
+    const at12 = body.findIndex((row) => row[0] === "1.2");
+    body[at12] = ["1.2", "Đảng viên học tập NQ", "Người", 150, 148, null];
+    body.splice(body.findIndex((row) => row[0] === "1.3") + 1, 0, ["1.4", "Cán bộ, đảng viên được học tập, quán triệt nghị quyết TW4", "Người", 500, 400, null]);
+    const r = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER, ...body] }] }), "a.xlsx");
+    expect(r.indicators["1.2"]).not.toMatchObject({ total: 500 });
+    expect(evaluate(r).find((x) => x.id === "1.2")!.total).not.toBe(500);
+
+    const copy = indicatorBody(goodFigures());
+    copy.splice(copy.findIndex((row) => row[0] === "3.1") + 1, 0, ["3.1", "Số hộ nghe đài TNVN", "Hộ", 999, 998, null]);
+    const c = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [INDICATOR_HEADER, ...copy] }] }), "a.xlsx");
+    expect(c.issues.filter((i) => i.rule === "duplicate-indicator").map((i) => i.indicator)).toEqual(["3.1"]);
+    expect(evaluate(c).find((x) => x.id === "3.1")!.met).toBeNull();
+  });
+
   it("report-date-missing: a unit's report with figures and no date; none once the date line is filled", () => {
     const rows = (dateLine: string) => [...headerBlock("ĐẢNG ỦY XÃ A", dateLine), DOCUMENT_HEADER, [1, "15-NQ/ĐU", "12/10/2016", "Nghị quyết", "Đảng ủy"], [], INDICATOR_HEADER, ...indicatorBody(goodFigures())];
     const undated = readUnitReport(specToGrid({ sheets: [{ name: "S", rows: rows("Bản Bo, ngày …… tháng …… năm ………") }] }), "ban-bo.xlsx");

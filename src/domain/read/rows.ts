@@ -251,11 +251,15 @@ export function readIndicatorRows(
   const onGroupRow = new Set(candidates.filter((c) => c.group !== undefined).map((c) => c.scores[0]!.id));
   const read = onGroupRow.size === 0 ? candidates : candidates.filter((c) => c.group !== undefined || c.hasValues || !onGroupRow.has(c.scores[0]!.id));
 
-  // Assign rows to indicators, best matches first; a row only takes an indicator close to its best.
+  // Assign rows to indicators, best matches first; a row only takes an indicator close to its best. A unit's own
+  // numbered row ("1.4") never takes an indicator whose own Stt ("1.2") another row of the table carries.
+  const sttsGiven = new Set(read.map((c) => c.stt));
   const pairs: { cand: Candidate; id: string; score: number }[] = [];
   for (const cand of read) {
     const best = cand.scores[0]!.score;
+    const own = isOwnNumber(cand.stt);
     for (const s of cand.scores) {
+      if (own && sttsGiven.has(indicatorById(s.id)!.stt)) continue;
       if (s.score >= MATCH_THRESHOLD && s.score >= best - MATCH_MARGIN) pairs.push({ cand, id: s.id, score: s.score });
     }
   }
@@ -277,8 +281,10 @@ export function readIndicatorRows(
       // group), whose words come close to one already read, is that unit's own row, not a second copy of it.
       // A row whose text agrees with that indicator far less than the row that took it is no second copy of it either
       // (a label cut short, another indicator's worded loosely): it is left unread rather than void the indicator.
+      // Under the indicator's own Stt it is a second copy whatever its words.
       const firstScore = first?.scores.find((x) => x.id === bestId)?.score ?? 0;
-      if (first && cand.group === undefined && !isOwnNumber(cand.stt) && cand.scores[0]!.score >= firstScore - DUPLICATE_MARGIN) {
+      const sameStt = cand.stt !== "" && cand.stt !== "-" && cand.stt === indicatorById(bestId)!.stt;
+      if (first && cand.group === undefined && !isOwnNumber(cand.stt) && (sameStt || cand.scores[0]!.score >= firstScore - DUPLICATE_MARGIN)) {
         issues.push(
           makeIssue(
             "duplicate-indicator",
@@ -347,8 +353,8 @@ function isDocumentHeading(row: DocumentCellsRead): boolean {
 /** How much less than the row that took an indicator another row may agree with it and still be a second copy of it. */
 const DUPLICATE_MARGIN = 0.3;
 
-/** The official Stt numbers of the letter's table ("1.1" … "6.1"; the "-" rows have none). */
-const OFFICIAL_STT = new Set(INDICATORS.map((i) => i.stt));
+/** The official Stt numbers of the letter's table ("1.1" … "6.1"), and the numbers of its "-" rows a unit may write ("6.2.1"). */
+const OFFICIAL_STT = new Set(INDICATORS.flatMap((i) => [i.stt, i.id]));
 
 /** Whether an Stt is a numbered one ("1.4", "4.7.1") that no indicator of the letter carries. */
 function isOwnNumber(stt: string): boolean {
