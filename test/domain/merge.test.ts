@@ -204,6 +204,26 @@ describe("mergeReports", () => {
       ["01-KH/HU", "2016-10-01", 2],
       ["01-KH/HU", "2020-10-01", 1],
     ]);
+    // Bodies every commune has: told by the issuer written; an undated entry joins the one dated; a code not read, as written.
+    const undated = (codeText: string, summary: string, issuer: string | null, row: number): DocumentEntry => ({ ...doc(codeText, "2016-01-01", summary, issuer, row), date: null });
+    const bodies = mergeReports(
+      [
+        source("a.xlsx", report("Bản Bo", { "1.1": [1, 1] }, { documents: [doc("27/KH-UBND", "2018-01-15", "Kế hoạch", "UBND xã Bản Bo", 9), doc("01-NQ/CB", "2017-02-01", "Nghị quyết", "Chi bộ bản Nà Tăm 1", 10), doc("01-NQ/CB", "2017-03-01", "Nghị quyết", "Chi bộ bản Nà Tăm 2", 11), doc("Số 241-ĐA/TU", "2016-09-30", "Đề án 241", null, 12), doc("Đề án 241", "2016-09-30", "Đề án", "Tỉnh ủy", 13)] })),
+        source("b.xlsx", report("Bản Giang", { "1.1": [1, 1] }, { documents: [doc("27/KH-UBND", "2018-03-15", "Kế hoạch", "UBND xã Bản Giang", 9), undated("Số 241-ĐA/TU", "Đề án 241", "Tỉnh ủy", 10), doc("Đề án 241", "2016-09-30", "Đề án", "Tỉnh ủy", 11)] })),
+      ],
+      { units: UNITS },
+    );
+    // A summary read back lists its communes' own documents under the district: each kept, by its day.
+    const district = mergeReports([source("tong-hop.xlsx", report("Bản Bo", { "1.1": [1, 1] }, { documents: [doc("01-NQ/ĐU", "2016-10-12", "Nghị quyết", null, 9), doc("01-NQ/ĐU", "2016-11-20", "Nghị quyết", null, 10)] }))], { units: UNITS });
+    expect(district.documents.map((d) => d.date)).toEqual(["2016-10-12", "2016-11-20"]);
+    expect(bodies.documents.map((d) => [d.code, d.issuer, d.units.length])).toEqual([
+      ["Đề án 241", "Tỉnh ủy", 2],
+      ["Số 241-ĐA/TU", null, 2],
+      ["01-NQ/CB", "Chi bộ bản Nà Tăm 1", 1],
+      ["01-NQ/CB", "Chi bộ bản Nà Tăm 2", 1],
+      ["27/KH-UBND", "UBND xã Bản Bo", 1],
+      ["27/KH-UBND", "UBND xã Bản Giang", 1],
+    ]);
   });
 
   it("keeps a unit's whole report over a later file that lacks a table (a one-sheet CSV), and says what a file set aside held", () => {

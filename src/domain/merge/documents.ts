@@ -12,23 +12,36 @@ const BY_VIETNAMESE = new Intl.Collator("vi");
 /** The documents listed once each, by date (a month or quarter by its first day; undated last), then by code. */
 export function mergeDocuments(merged: readonly Placed[]): MergedDocument[] {
   // Each document's units in the order they sent it, and as a set (a document every unit sent is checked in one read).
-  const docs = new Map<string, { doc: MergedDocument; units: string[]; seen: Set<string> }>();
+  type Entry = { doc: MergedDocument; units: string[]; seen: Set<string>; base: string; year: string };
+  const docs = new Map<string, Entry>();
+  const add = (entry: Entry, unit: string): void => {
+    if (entry.seen.has(unit)) return;
+    entry.seen.add(unit);
+    entry.units.push(unit);
+  };
   for (const p of merged) {
     const unit = p.unit ?? p.source.report!.unit.name;
     for (const d of p.source.report!.documents) {
-      const key = documentKey(d, unit);
+      const { base, year } = documentKey(d, unit);
+      const key = `${base}|${year}`;
       const existing = docs.get(key);
       if (existing) {
-        if (!existing.seen.has(unit)) {
-          existing.seen.add(unit);
-          existing.units.push(unit);
-        }
+        add(existing, unit);
         continue;
       }
       const units = [unit];
       const doc: MergedDocument = { code: d.codeText, date: d.date, ...(d.date === null && d.dateSpan ? { dateSpan: d.dateSpan } : {}), summary: d.summary, issuer: d.issuer, units };
-      docs.set(key, { doc, units, seen: new Set(units) });
+      docs.set(key, { doc, units, seen: new Set(units), base, year });
     }
+  }
+  // A unit that left the date out lists the document another unit dated, when only one did.
+  const datedByBase = new Map<string, Entry[]>();
+  for (const e of docs.values()) if (e.year !== "") datedByBase.set(e.base, [...(datedByBase.get(e.base) ?? []), e]);
+  for (const [key, e] of docs) {
+    const dated = e.year === "" ? datedByBase.get(e.base) : undefined;
+    if (dated?.length !== 1) continue;
+    for (const unit of e.units) add(dated[0]!, unit);
+    docs.delete(key);
   }
   return [...docs.values()]
     .map((d) => d.doc)
@@ -36,22 +49,34 @@ export function mergeDocuments(merged: readonly Placed[]): MergedDocument[] {
 }
 
 /**
- * The code's issuer of a body every unit has one of ("01-NQ/ĐU": each commune's Đảng ủy numbers its
- * documents from 01), folded: such a code is the sending unit's own document.
+ * The code's issuer of a body each commune (or unit) has one of, folded: "01-NQ/ĐU" (each Đảng ủy numbers its
+ * documents from 01), "…/CB", "27/KH-UBND", "…/MTTQ": such a document is its issuer's, told by the issuer written, or
+ * when that says no more than the kind of body ("Đảng ủy xã", blank), by the unit that sent it.
  */
-const OWN_BODY = new Set(["du", "cb", "db"]);
+const OWN_BODY = new Set(["du", "cb", "db", "ubnd", "mttq", "dtn", "dtncs", "hlhpn", "hpn", "hnd", "hccb"]);
+/** An issuer written as the kind of body only ("Đảng ủy xã", "Chi bộ", "UBND xã"), folded. */
+const KIND_ONLY = /^(dang uy|dang bo|chi bo|ubnd|uy ban nhan dan|mttq|uy ban mttq|mat tran to quoc|doan thanh nien|hoi [a-z ]+?)( (xa|phuong|thi tran|huyen))?$/;
 
 /**
  * What makes two units' entries one document: its code and the year it was issued (a body numbers its
- * documents again each year or term), however the issuer is written ("Tỉnh ủy Lai Châu", "Tỉnh ủy", blank);
- * the sending unit too for a code of a body every unit has ("01-NQ/ĐU"). Without a code: its summary and date.
+ * documents again each year or term; an entry without a year joins the one dated entry of its code); the
+ * issuer of a code of a body every commune has (OWN_BODY; when not written, the sending unit and the day), however a code of one body ("…/TU", "…/HU",
+ * "…/NĐ-CP") has its issuer written ("Tỉnh ủy Lai Châu", "Tỉnh ủy", blank). A code that is not read: as
+ * written, with its issuer. Without a code: its summary and date.
  */
-function documentKey(d: DocumentEntry, unit: string): string {
+function documentKey(d: DocumentEntry, unit: string): { base: string; year: string } {
   const year = (d.date ?? d.dateSpan?.from ?? "").slice(0, 4);
-  if (d.code) return `${foldText(codeKey(d.code))}|${year}${OWN_BODY.has(foldText(d.code.issuer)) ? `|${foldText(unit)}` : ""}`;
+  const issuer = foldText(d.issuer ?? "");
+  if (d.code) {
+    const code = foldText(codeKey(d.code));
+    if (!OWN_BODY.has(foldText(d.code.issuer))) return { base: code, year };
+    if (issuer !== "" && !KIND_ONLY.test(issuer)) return { base: `${code}|${issuer}`, year };
+    // The unit that sent it, which may list several such bodies' (a summary read back lists its communes'): by its day.
+    return { base: `${code}|${foldText(unit)}`, year: d.date ?? d.dateSpan?.from ?? "" };
+  }
   const written = foldText(d.codeText ?? "");
-  if (written !== "") return `${written}|${year}|${foldText(d.issuer ?? "")}|${foldText(unit)}`;
-  return `#${foldText(d.summary ?? "")}|${d.date ?? d.dateSpan?.text ?? ""}`;
+  if (written !== "") return { base: `${written}|${issuer}`, year };
+  return { base: `#${foldText(d.summary ?? "")}|${d.date ?? d.dateSpan?.text ?? ""}`, year: "-" };
 }
 
 function sortDate(d: MergedDocument): string {
