@@ -75,6 +75,12 @@ describe("code tables", () => {
     expect(decodeTcvn3("Hé Tæng")).toBe("Hộ Tổng");
   });
 
+  it("leaves Unicode capitals in a workbook typed in TCVN3 as they are", () => {
+    const grid = specToGrid({ sheets: [{ name: "S", rows: [["§¶ng bé huyÖn Tam §­êng"], ["§¶ng ñy x· B¶n Bo"], ["Hé gia ®×nh v¨n hãa", "THÔN", "TRÊN 95%", "TÊN", "PHÓ"]] }] });
+    const row = decodeLegacyText(grid).grid.sheets[0]!.rows[2]!;
+    expect(row.slice(1).map((c) => c?.v)).toEqual(["THÔN", "TRÊN 95%", "TÊN", "PHÓ"]);
+  });
+
   it("keeps characters the encodings do not set", () => {
     expect(decodeTcvn3("25°C, 50%")).toBe("25°C, 50%");
     expect(decodeVni("naâ")).toBe("nâ");

@@ -56,15 +56,21 @@ export function decodeTcvn3(text: string): string {
   return typedInCapitals(text) ? out.toUpperCase() : out;
 }
 
-/** Whether a text's Latin letters are all capitals, two at least (a capitalised word, "Hé" for "Hộ", is not). */
+/**
+ * Whether a text's Latin letters are all capitals, two at least (a capitalised word, "Hé" for "Hộ", is
+ * not), beside a code no Unicode text writes between letters ("§", "¶", "·": a Unicode heading in
+ * capitals, "THÔN", is not TCVN3's "THễN" in capitals).
+ */
 function typedInCapitals(text: string): boolean {
   let capitals = 0;
+  let sign = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) return false;
     if (c >= 65 && c <= 90) capitals++;
+    else if (c >= 0xa1 && !sign) sign = DECODE.has(text[i]!) && !/\p{L}/u.test(text[i]!);
   }
-  return capitals >= 2;
+  return capitals >= 2 && sign;
 }
 
 /** A capital VN3 has no code for (a capital with a tone). */
