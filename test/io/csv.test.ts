@@ -209,7 +209,12 @@ describe("text separated by tabs, named .xls (a web system's export, Excel's \"U
     expect(report.documents.map((d) => [d.code?.canonical, d.date])).toEqual([["15-NQ/ĐU", "2016-10-12"]]);
   });
 
-  it("a binary file named .xls that is no workbook is still refused as one", () => {
-    expect(() => readWorkbook(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01, 0x02]), "bao-cao.xls")).toThrow(WorkbookReadError);
+  it.each([
+    ["a binary file", new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01, 0x02])],
+    ["rich text (Word)", new TextEncoder().encode("{\\rtf1\\ansi{\\fonttbl{\\f0 Times New Roman;}}\n\\f0 Báo cáo, số liệu\n}")],
+    ["SYLK", new TextEncoder().encode("ID;PCALCOOO32\nP;PGeneral\nC;X1;Y1;K\"Stt\"\nE\n")],
+    ["a note of one line", new TextEncoder().encode("Gửi Ban Tuyên giáo, báo cáo đính kèm.")],
+  ])("%s named .xls is still refused as no workbook", (_name, bytes) => {
+    expect(() => readWorkbook(bytes, "bao-cao.xls")).toThrow(expect.objectContaining({ code: "not-a-workbook" }));
   });
 });

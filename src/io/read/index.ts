@@ -42,8 +42,8 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partia
 
 /**
  * Whether a file is plain text in lines of separated fields: UTF-16 with its byte order mark, or
- * 8-bit text with no NUL byte in its first 4 KB, whose first line holds a tab, ";" or "," and ends.
- * A workbook (zip, compound file), a web page or an XML spreadsheet never is.
+ * 8-bit text with no NUL byte in its first 4 KB, whose first two lines hold as many tabs, ";" or ",".
+ * A workbook (zip, compound file), a web page, an XML spreadsheet, rich text or SYLK never is.
  */
 function isDelimitedText(bytes: Uint8Array): boolean {
   if (bytes.length < 4) return false;
@@ -55,7 +55,10 @@ function isDelimitedText(bytes: Uint8Array): boolean {
     for (let i = 0; i < n; i++) if (bytes[i] === 0) return false;
     text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, n)).replace(/^\ufeff/, "");
   }
-  if (/^\s*</.test(text)) return false;
-  const line = /^[^\r\n]*[\r\n]/.exec(text)?.[0];
-  return line !== undefined && /[\t;,]/.test(line);
+  // Markup, a Word document in rich text, a SYLK file: none is a table of separated fields.
+  if (/^\s*</.test(text) || text.startsWith("{\\rtf") || text.startsWith("ID;")) return false;
+  // Two lines at least, the second with as many of the first line's separator.
+  const [first, second] = text.split(/\r\n|\r|\n/);
+  if (first === undefined || second === undefined) return false;
+  return ["\t", ";", ","].some((sep) => first.split(sep).length > 1 && second.split(sep).length === first.split(sep).length);
 }
