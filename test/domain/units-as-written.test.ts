@@ -210,8 +210,10 @@ describe("the header block's unit line", () => {
     expect(unitFromHeader(block("ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG", "*"))).toBe("HUYỆN ỦY TAM ĐƯỜNG");
   });
 
-  it("a unit line alone over the star is the unit", () => {
+  it("a unit line alone over the star is the unit, a committee's too (its own report)", () => {
     expect(unitFromHeader(block("ĐẢNG ỦY XÃ BẢN BO", "*"))).toBe("ĐẢNG ỦY XÃ BẢN BO");
+    expect(unitFromHeader(block("HUYỆN ỦY TAM ĐƯỜNG", undefined, "*"))).toBe("HUYỆN ỦY TAM ĐƯỜNG");
+    expect(unitFromHeader(block("THỊ ỦY MƯỜNG LAY", undefined, "*"))).toBe("THỊ ỦY MƯỜNG LAY");
   });
 
   it.each([["BC DA241 - Nà Tăm.xlsx", "Đảng ủy xã Nà Tăm"], ["Bao cao de an 241 xa Khun Ha.xlsx", "Đảng ủy xã Khun Há"]])(

@@ -25,6 +25,8 @@ export function findIdentity(grid: WorkbookGrid): WorkbookIdentity | undefined {
 
 const SUPERIOR =
   /^(dang bo (tinh|huyen|thanh pho|thi xa)|(tinh|huyen|thanh|thi) uy|dang bo khoi|(ubnd|uy ban nhan dan) (tinh|huyen|thanh pho|thi xa))\b/;
+/** The Party organisation of a province or district, the first line of a unit's header block, never its second. */
+const SUPERIOR_ORGANISATION = /^dang bo (tinh|huyen|thanh pho|thi xa)\b/;
 /** The first line of the right-hand block: the Party's, the State's or the Youth Union's heading. */
 const RIGHT_BLOCK = /^(dang cong san viet nam|cong hoa xa hoi chu nghia viet nam|doan tncs ho chi minh|doan thanh nien cong san)/;
 /** "Đơn vị: Đảng ủy xã Sơn Bình", "Đơn vị báo cáo: …" written above a table instead of a header block. */
@@ -76,10 +78,11 @@ export function unitFromHeader(sheet: GridSheet): string | undefined {
     while (i >= 0 && !inBlock(leftLines[i]!)) i--;
     if (i >= 0) {
       const l = leftLines[i]!;
-      // With a superior line above it, this line is the unit; alone, it is the unit too, unless it
-      // is the superior body itself ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" over a unit line left blank).
+      // With a superior line above it, this line is the unit; alone, it is the unit too, unless it is
+      // the Party organisation of a province or district ("ĐẢNG BỘ HUYỆN TAM ĐƯỜNG" over a unit line left
+      // blank): a committee alone ("HUYỆN ỦY TAM ĐƯỜNG", its own report) is the unit.
       const alone = !leftLines.slice(0, i).some(inBlock);
-      if (!(alone && SUPERIOR.test(foldText(l.text)))) return unitName(l.text);
+      if (!(alone && SUPERIOR_ORGANISATION.test(foldText(l.text)))) return unitName(l.text);
     }
   }
   // 2. The line under the superior body.
@@ -97,8 +100,8 @@ export function unitFromHeader(sheet: GridSheet): string | undefined {
     }
   }
   // 4. A line that reads like a unit's name in the top-left corner.
-  // Not the superior body ("ĐẢNG BỘ HUYỆN …" reads like one too).
-  const named = leftLines.find((l) => l.r < 8 && l.c <= 3 && UNIT_START.test(foldText(l.text)) && !SUPERIOR.test(foldText(l.text)) && isCandidate(l));
+  // Not the Party organisation above ("ĐẢNG BỘ HUYỆN …" reads like a unit's name too).
+  const named = leftLines.find((l) => l.r < 8 && l.c <= 3 && UNIT_START.test(foldText(l.text)) && !SUPERIOR_ORGANISATION.test(foldText(l.text)) && isCandidate(l));
   return named ? cleanText(named.text) : undefined;
 }
 
