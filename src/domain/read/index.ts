@@ -337,7 +337,7 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
   );
   let headerName: string | undefined;
   for (const i of order) {
-    headerName = unitFromHeader(views[i]!.sheet);
+    headerName = unitFromHeader(views[i]!.sheet, views[i]);
     if (headerName) break;
   }
   let reportDate: string | null = null;

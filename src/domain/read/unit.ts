@@ -57,9 +57,8 @@ function headerLines(view: SheetView, maxRows: number): Line[] {
   return lines;
 }
 
-/** The unit line of the header block in a sheet, if there is one. */
-export function unitFromHeader(sheet: GridSheet): string | undefined {
-  const view = new SheetView(sheet);
+/** The unit line of the header block in a sheet, if there is one (`view`: the sheet's view already made, if any). */
+export function unitFromHeader(sheet: GridSheet, view: SheetView = new SheetView(sheet)): string | undefined {
   const lines = headerLines(view, 15);
   // The right-hand block ("ĐẢNG CỘNG SẢN VIỆT NAM", the date) starts at this column.
   const rightBlock = lines.find((l) => RIGHT_BLOCK.test(foldText(l.text)));
