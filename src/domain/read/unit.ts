@@ -4,7 +4,7 @@
  * the file name; the date from the line "…, ngày … tháng … năm …".
  */
 import { EXCEL_CELL_TEXT, type GridCell, type GridSheet, type WorkbookGrid } from "../model/grid";
-import { parseIdentityRows, type WorkbookIdentity } from "../model/identity";
+import { IDENTITY_MARKER, parseIdentityRows, type WorkbookIdentity } from "../model/identity";
 import type { UnitInfo } from "../model/report";
 import { cleanText, foldText } from "../text";
 import { isoDate, parseDateValue } from "../values/date";
@@ -15,7 +15,8 @@ import { cellLines, SheetView } from "./sheet";
 export function findIdentity(grid: WorkbookGrid): WorkbookIdentity | undefined {
   for (const sheet of grid.sheets) {
     const a1 = sheet.rows[0]?.[0]?.v;
-    if (typeof a1 !== "string") continue;
+    // Only the sheet whose A1 holds the marker (any other sheet's rows are not looked at).
+    if (typeof a1 !== "string" || a1.trim() !== IDENTITY_MARKER) continue;
     const rows = sheet.rows.slice(0, 50).map((row) => (row ?? []).slice(0, 2).map((c) => (c?.v === undefined ? "" : valueText(c.v))));
     const identity = parseIdentityRows(rows);
     if (identity) return identity;
