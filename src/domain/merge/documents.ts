@@ -36,7 +36,12 @@ export function mergeDocuments(merged: readonly Placed[]): MergedDocument[] {
   }
   // A unit that left the date out lists the document another unit dated, when only one did.
   const datedByBase = new Map<string, Entry[]>();
-  for (const e of docs.values()) if (e.year !== "") datedByBase.set(e.base, [...(datedByBase.get(e.base) ?? []), e]);
+  for (const e of docs.values()) {
+    if (e.year === "") continue;
+    const same = datedByBase.get(e.base);
+    if (same) same.push(e);
+    else datedByBase.set(e.base, [e]);
+  }
   for (const [key, e] of docs) {
     const dated = e.year === "" ? datedByBase.get(e.base) : undefined;
     if (dated?.length !== 1) continue;
@@ -59,10 +64,11 @@ const KIND_ONLY = /^(dang uy|dang bo|chi bo|ubnd|uy ban nhan dan|mttq|uy ban mtt
 
 /**
  * What makes two units' entries one document: its code and the year it was issued (a body numbers its
- * documents again each year or term; an entry without a year joins the one dated entry of its code); the
- * issuer of a code of a body every commune has (OWN_BODY; when not written, the sending unit and the day), however a code of one body ("…/TU", "…/HU",
- * "…/NĐ-CP") has its issuer written ("Tỉnh ủy Lai Châu", "Tỉnh ủy", blank). A code that is not read: as
- * written, with its issuer. Without a code: its summary and date.
+ * documents again each year or term; an entry without a year joins the one dated entry of its code).
+ * For a code of a body every commune has (OWN_BODY), its issuer too, or, not written, the sending unit
+ * and the day; a code of one body ("…/TU", "…/HU", "…/NĐ-CP") whatever its issuer is written as
+ * ("Tỉnh ủy Lai Châu", "Tỉnh ủy", blank). A code that is not read: as written, with its issuer.
+ * Without a code: its summary and date.
  */
 function documentKey(d: DocumentEntry, unit: string): { base: string; year: string } {
   const year = (d.date ?? d.dateSpan?.from ?? "").slice(0, 4);

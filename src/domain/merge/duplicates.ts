@@ -126,9 +126,9 @@ function bodyKind(name: string): "chi-bo" | "dang-uy" | undefined {
  * own. A name only written otherwise ("ĐẢNG BỘ XÃ BẢN BO", "ĐU xã Bản Bo", "Bản Bo") is the unit's.
  */
 function isOtherBody(p: Placed): boolean {
-  const loose = p.source.report?.issues.find((i) => i.rule === "unit-matched-loosely");
+  const loose = p.source.report?.issues.find((i): i is Issue<"unit-matched-loosely"> => i.rule === "unit-matched-loosely");
   if (!loose || p.unit === null) return false;
-  const written = bodyKind(String((loose.params as { text?: unknown }).text ?? ""));
+  const written = bodyKind(loose.params.text);
   const listed = bodyKind(p.unit);
   return written !== undefined && listed !== undefined && written !== listed;
 }

@@ -105,8 +105,10 @@ const CUT_SHORT = /(?:…|\.{3})\s*$/u;
 const CUT_KEPT_MIN = 12;
 
 function scoreUncached(text: string, stt: string): IndicatorScore[] {
-  const cut = CUT_SHORT.test(text) && withoutTarget(foldText(text.replace(CUT_SHORT, ""))).length >= CUT_KEPT_MIN;
-  const folded = foldText(cut ? text.replace(CUT_SHORT, "") : text);
+  const said = CUT_SHORT.test(text);
+  // Folding drops the "…" anyway: the text kept is the folded text.
+  const folded = foldText(said ? text.replace(CUT_SHORT, "") : text);
+  const cut = said && withoutTarget(folded).length >= CUT_KEPT_MIN;
   if (folded === "") return [];
   // A cut text's last word may be cut too ("truy" of "truyền"): it says nothing.
   const rowTokens = tokens(cut ? folded.replace(/\s*\S+$/, "") : folded);

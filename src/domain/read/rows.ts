@@ -340,7 +340,6 @@ const DATE_IN_TEXT = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\bngày\s+\d/i
  */
 function isDocumentHeading(row: DocumentCellsRead): boolean {
   if (row.date && hasContent(row.date.cell)) return false;
-  if (row.code && hasContent(row.code.cell) && parseDocumentCode(cellText(row.code.cell)).kind === "code") return false;
   const texts = [row.code, row.summary, row.issuer].flatMap((ref) => (ref && hasContent(ref.cell) ? [cellText(ref.cell)] : [])).filter((t) => t !== "");
   if (texts.length !== 1) return false;
   const text = texts[0]!;

@@ -74,16 +74,16 @@ function skipProlog(head: string): number {
 }
 
 /**
- * Whether the bytes are a web page holding a table: what it starts with (after a byte order mark,
- * white space, comments and an XML declaration) is HTML, and "<table" appears in it. An XML
- * spreadsheet ("<?xml …><Workbook …>") is not.
- */
-/**
  * The first tag of a web page saved as a spreadsheet: a whole page, or a table as web systems write
  * it, alone or in a block (ASP.NET's GridView export starts "<div><table>").
  */
 export const HTML_START = /^<(?:!doctype html|html|head|body|table|meta|style|title|div|center|form|span|font|p|h[1-6]|br|b)[\s>/]/;
 
+/**
+ * Whether the bytes are a web page holding a table: what it starts with (after a byte order mark,
+ * white space, comments and an XML declaration) is HTML, and "<table" appears in it. An XML
+ * spreadsheet ("<?xml …><Workbook …>") is not.
+ */
 export function isHtml(bytes: Uint8Array): boolean {
   if (bytes.length < 6) return false;
   let head: string;

@@ -48,17 +48,18 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partia
 function isDelimitedText(bytes: Uint8Array): boolean {
   if (bytes.length < 4) return false;
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  const head = utf16 ? new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes.subarray(2, 4096)) : undefined;
-  let text = head;
-  if (text === undefined) {
-    const n = Math.min(bytes.length, 4096);
-    for (let i = 0; i < n; i++) if (bytes[i] === 0) return false;
-    text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, n)).replace(/^\ufeff/, "");
-  }
+  const head = bytes.subarray(0, 4096);
+  if (!utf16 && head.includes(0)) return false;
+  const text = utf16
+    ? new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(head.subarray(2))
+    : new TextDecoder("utf-8", { fatal: false }).decode(head).replace(/^\ufeff/, "");
   // Markup, a Word document in rich text, a SYLK file: none is a table of separated fields.
   if (/^\s*</.test(text) || text.startsWith("{\\rtf") || text.startsWith("ID;")) return false;
   // Two lines at least, the second with as many of the first line's separator.
   const [first, second] = text.split(/\r\n|\r|\n/);
   if (first === undefined || second === undefined) return false;
-  return ["\t", ";", ","].some((sep) => first.split(sep).length > 1 && second.split(sep).length === first.split(sep).length);
+  return ["\t", ";", ","].some((sep) => {
+    const fields = first.split(sep).length;
+    return fields > 1 && second.split(sep).length === fields;
+  });
 }

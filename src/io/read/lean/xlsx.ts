@@ -187,14 +187,10 @@ function readRelationships(xml: string, partPath: string): Relationships {
 
 
 /**
- * What a cell format (by index) means for its numbers: true for a date, the
- * format code for a percentage (kept as the cell's `z`, as the general reader
- * does), false otherwise.
- */
-/**
- * What a cell style makes of a number: false, nothing; true, a date; a string, a percent format (kept as
- * the cell's z); MONTH_DATE's shape, a date shown as its month ("mmm-yy", built-in 17: "9/2016" typed in
- * a General cell), its code kept as z so the month is read as the span it shows, not its first day.
+ * What a cell format (by index) means for its numbers: true for a date; the format code for a
+ * percentage (kept as the cell's `z`, as the general reader does); `monthOf` for a date shown as its
+ * month ("mmm-yy", built-in 17, which "9/2016" typed in a General cell gets), its code kept as `z` so
+ * the month is read as the span it shows, not its first day; false otherwise.
  */
 type StyleKind = boolean | string | { readonly monthOf: string };
 
