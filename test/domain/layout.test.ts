@@ -9,6 +9,7 @@ import { targetLabel } from "../../src/domain/format";
 import { cellAddress, parseAddress } from "../../src/domain/model/grid";
 import { IDENTITY_SHEET, parseIdentityRows, TEMPLATE_ID, TEMPLATE_VERSION } from "../../src/domain/model/identity";
 import {
+  SheetBuilder,
   buildDocumentsSheet,
   buildIndicatorsSheet,
   buildTargetsSheet,
@@ -330,5 +331,33 @@ describe("workbook and units sheet", () => {
     const text = INDICATORS[0]!.text;
     expect(lineCount(text, 62, style)).toBeLessThan(lineCount(text, 30, style));
     expect(lineCount("ngắn", 62, style)).toBe(1);
+  });
+});
+
+describe("SheetBuilder", () => {
+  const styles = { a: {}, b: {} } as unknown as ConstructorParameters<typeof SheetBuilder>[0];
+
+  it("lists its cells row by row, left to right, whatever order they were set in, a cell set again replaced", () => {
+    const b = new SheetBuilder(styles, []);
+    b.set(3, 1, "d", "a");
+    b.set(0, 2, "b", "a");
+    b.block(1, 0, 1, 1, "c", "b");
+    b.set(0, 0, "a", "a", "=1+1");
+    b.set(3, 1, "d2", "b");
+    expect(b.list()).toEqual([
+      { r: 0, c: 0, value: "a", style: "a", formula: "=1+1" },
+      { r: 0, c: 2, value: "b", style: "a" },
+      { r: 1, c: 0, value: "c", style: "b" },
+      { r: 1, c: 1, value: null, style: "b" },
+      { r: 3, c: 1, value: "d2", style: "b" },
+    ]);
+    expect(b.merges).toEqual(["A2:B2"]);
+  });
+
+  it("refuses a style it does not have and a place that is not a cell", () => {
+    const b = new SheetBuilder(styles, []);
+    expect(() => b.set(0, 0, "x", "c")).toThrow("Unknown style c");
+    expect(() => b.set(-1, 0, "x", "a")).toThrow("Not a cell");
+    expect(() => b.set(0, 1.5, "x", "a")).toThrow("Not a cell");
   });
 });

@@ -54,7 +54,8 @@ export function heightFor(lines: number, size = BODY_SIZE): number {
 }
 
 export class SheetBuilder {
-  private readonly cells = new Map<string, LayoutCell>();
+  /** The cells by row, each row's by column (a cell set again replaces the one before). */
+  private readonly rows: (LayoutCell | undefined)[][] = [];
   readonly merges: string[] = [];
   readonly rowHeights: Record<number, number> = {};
 
@@ -65,7 +66,8 @@ export class SheetBuilder {
 
   set(r: number, c: number, value: string | number | null, style: string, formula?: string): void {
     if (!(style in this.styles)) throw new Error(`Unknown style ${style}`);
-    this.cells.set(`${r},${c}`, { r, c, value, style, ...(formula !== undefined ? { formula } : {}) });
+    if (!(Number.isInteger(r) && Number.isInteger(c) && r >= 0 && c >= 0)) throw new Error(`Not a cell: ${r},${c}`);
+    (this.rows[r] ??= [])[c] = formula !== undefined ? { r, c, value, style, formula } : { r, c, value, style };
   }
 
   /** Writes `value` in the top-left cell, styles every cell of the block (for borders) and merges it. */
@@ -91,7 +93,13 @@ export class SheetBuilder {
     this.rowHeights[r] = points;
   }
 
+  /** Every cell, row by row and left to right. */
   list(): LayoutCell[] {
-    return [...this.cells.values()].sort((a, b) => a.r - b.r || a.c - b.c);
+    const out: LayoutCell[] = [];
+    for (const row of this.rows) {
+      if (row === undefined) continue;
+      for (const cell of row) if (cell !== undefined) out.push(cell);
+    }
+    return out;
   }
 }
