@@ -12,6 +12,7 @@ import { cellAddress, columnLetters, MAX_COLUMNS } from "../../domain/model/grid
 import { IDENTITY_SHEET } from "../../domain/model/identity";
 import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
 import { foldName, planInsert, type InsertConflict } from "../../domain/sheets/plan-insert";
+import { MAX_VALIDATION_TEXT, MAX_VALIDATION_TITLE, safeCellValue, safeTextUpTo } from "../../io/write/safe-cell";
 import { renderInBatches } from "./batches";
 
 
@@ -214,12 +215,14 @@ export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion
     if (!layout.styles[cell.style] && isTextCell(cell)) ws.getRange(cellAddress(cell.r, cell.c)).numberFormat = [["@"]];
   }
   // Constants as one 2-D block from the first row written; null leaves a cell alone (formula cells are written next).
+  // Each value as the .xlsx writers write it (safe-cell.ts): text cut to the 32,767 characters a cell holds (Excel
+  // refuses a longer one) and cleaned of bidirectional overrides and control characters; a number not finite left out.
   if (layout.cells.length > 0) {
     const top = layout.cells.reduce((m, c) => Math.min(m, c.r), Infinity);
     const rows = layout.cells.reduce((m, c) => Math.max(m, c.r), 0) + 1 - top;
     const cols = layout.cells.reduce((m, c) => Math.max(m, c.c), 0) + 1;
     const values: (string | number | null)[][] = matrix(rows, cols, null);
-    for (const cell of layout.cells) if (cell.formula === undefined && cell.value !== null) values[cell.r - top]![cell.c] = cell.value;
+    for (const cell of layout.cells) if (cell.formula === undefined && cell.value !== null) values[cell.r - top]![cell.c] = safeCellValue(cell.value);
     ws.getRange(`${cellAddress(top, 0)}:${cellAddress(top + rows - 1, cols - 1)}`).values = values as unknown as string[][];
   }
   // Formulas by runs down a column.
@@ -243,8 +246,18 @@ export function renderSheet(ws: Excel.Worksheet, layout: SheetLayout, apiVersion
         const dv = ws.getRange(rule.range).dataValidation;
         dv.ignoreBlanks = rule.allowBlank;
         dv.rule = validationRule(rule);
-        dv.prompt = { showPrompt: true, title: rule.prompt.title, message: rule.prompt.text };
-        dv.errorAlert = { showAlert: true, style: "Stop", title: rule.error.title, message: rule.error.text };
+        // Titles and messages within Excel's limits, as the .xlsx writer cuts them.
+        dv.prompt = {
+          showPrompt: true,
+          title: safeTextUpTo(rule.prompt.title, MAX_VALIDATION_TITLE),
+          message: safeTextUpTo(rule.prompt.text, MAX_VALIDATION_TEXT),
+        };
+        dv.errorAlert = {
+          showAlert: true,
+          style: "Stop",
+          title: safeTextUpTo(rule.error.title, MAX_VALIDATION_TITLE),
+          message: safeTextUpTo(rule.error.text, MAX_VALIDATION_TEXT),
+        };
       }
     } else skipped.add(SKIPPED_VALIDATION);
   }

@@ -1,4 +1,7 @@
-/** A district summary layout of `count` units, the first with a document summary that looks like a formula. */
+/**
+ * A district summary layout of `count` units, the first with a document summary that looks like a formula
+ * (or with the document summaries given).
+ */
 import { INDICATORS } from "../../../src/domain/catalogue";
 import { mergeReports, type MergeSource } from "../../../src/domain/merge";
 import { buildSummaryWorkbook } from "../../../src/domain/sheets/summary";
@@ -24,7 +27,7 @@ function document(summary: string, k: number): DocumentEntry {
   };
 }
 
-export function summaryLayout(count: number, date = "2021-06-26") {
+export function summaryLayout(count: number, date = "2021-06-26", firstSummaries: readonly string[] = [HYPERLINK, "+ kế hoạch bổ sung"]) {
   const units: Unit[] = Array.from({ length: count }, (_, k) => ({ name: `Chi bộ số ${k + 1}`, level: "co-so" as const }));
   const sources: MergeSource[] = units.map((u, k) => {
     const report: UnitReport = {
@@ -32,7 +35,7 @@ export function summaryLayout(count: number, date = "2021-06-26") {
       unit: { name: u.name, source: "header" },
       reportDate: "2021-06-20",
       indicators: Object.fromEntries(INDICATORS.map((i, j) => [i.id, entry(10 + k + j, 5 + k)])),
-      documents: k === 0 ? [document(HYPERLINK, 1), document("+ kế hoạch bổ sung", 2)] : [document(`Văn bản của ${u.name}`, k + 3)],
+      documents: k === 0 ? firstSummaries.map((summary, i) => document(summary, i + 1)) : [document(`Văn bản của ${u.name}`, k + 3)],
       issues: [],
     };
     return { file: report.fileName, sha256: String(k).padStart(64, "0"), report };

@@ -8,7 +8,7 @@ import { officeClient, route } from "./load";
 import { Responder, type ResponderOptions } from "./responder";
 import { Workbook } from "./workbook";
 
-export { REQUEST_LIMIT, MERGED_AREAS_LIMIT, type ActionInfo } from "./responder";
+export { REQUEST_LIMIT, MERGED_AREAS_LIMIT, CELL_TEXT_LIMIT, type ActionInfo } from "./responder";
 import type { ActionInfo } from "./responder";
 
 /** A fault that fails the first action `matches` accepts, once, as Excel fails a request part-way (its earlier actions kept). */

@@ -24,6 +24,8 @@
  *    fill; no fill reads as colour "#FFFFFF", pattern "None";
  *  - getMergedAreasOrNullObject fails on a range with more than 512 merged
  *    areas;
+ *  - a text of more than 32,767 characters written to a cell is refused
+ *    (InvalidArgument): no cell holds more (Excel specifications and limits);
  *  - a request over 5 MB serialized is refused (RequestPayloadSizeLimitExceeded),
  *    and so is a response (ResponsePayloadSizeLimitExceeded, the actions
  *    applied), as Excel on the web does; every request's and response's size
@@ -37,6 +39,8 @@ import { intersects, quoteSheet, rectAddress, type Cell, type Rect, type Scalar,
 
 /** Excel on the web's request limit. */
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
+/** The most characters a cell holds (Excel specifications and limits). */
+export const CELL_TEXT_LIMIT = 32_767;
 /** getMergedAreasOrNullObject fails on a range with more merged areas than this. */
 export const MERGED_AREAS_LIMIT = 512;
 
@@ -583,6 +587,11 @@ export class Responder {
     if (handle.k === "range") {
       const { sheet, rect } = handle;
       const scalar = (v: unknown): Scalar | null => {
+        // A cell holds at most 32,767 characters ("Excel specifications and limits",
+        // https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+        if (typeof v === "string" && v.length > CELL_TEXT_LIMIT) {
+          return fail("InvalidArgument", `A cell cannot hold ${v.length} characters (at most ${CELL_TEXT_LIMIT}).`);
+        }
         if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
         return fail("InvalidArgument", `Cannot write ${JSON.stringify(v)}.`);
       };
