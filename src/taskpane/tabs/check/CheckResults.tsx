@@ -36,11 +36,14 @@ export function CheckResults(props: {
         ) : counts.errors === 0 ? (
           <Text size={200}>Không có lỗi; có cảnh báo nên xem lại.</Text>
         ) : null}
-        {inWorkbook && counts.errors > 0 ? (
+        {inWorkbook ? (
+          // Taking the marks off stays offered once the errors are corrected: the cells keep their shade until then.
           <div className={styles.actions}>
-            <Button size="small" onClick={() => props.onHighlight(true)}>
-              Tô màu ô lỗi
-            </Button>
+            {counts.errors > 0 ? (
+              <Button size="small" onClick={() => props.onHighlight(true)}>
+                Tô màu ô lỗi
+              </Button>
+            ) : null}
             <Button size="small" onClick={() => props.onHighlight(false)}>
               Bỏ tô màu
             </Button>

@@ -77,6 +77,26 @@ describe("Kiểm tra tab", () => {
     expect(row11.textContent).toContain("100%");
   });
 
+  it("the marks can still be taken off once the errors are corrected (the workbook keeps them until then)", async () => {
+    const files = fakeFiles();
+    const workbook = fakeWorkbook();
+    workbook.readWorkbook.mockResolvedValue({ sheets: [] });
+    files.checkGrid.mockResolvedValue(result());
+    renderWith(<CheckTab />, EXCEL, { files, workbook });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ làm việc đang mở" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Tô màu ô lỗi" }));
+    await waitFor(() => expect(workbook.highlight).toHaveBeenCalledTimes(1));
+
+    // The user corrects the cells and checks again: no error left (a warning), the marked cells still shaded.
+    const corrected = result();
+    files.checkGrid.mockResolvedValue({ ...corrected, report: { ...corrected.report, issues: corrected.report.issues.filter((i) => i.severity !== "error") } });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ làm việc đang mở" }));
+    await screen.findByText("Không có lỗi; có cảnh báo nên xem lại.");
+    expect(screen.queryByRole("button", { name: "Tô màu ô lỗi" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Bỏ tô màu" }));
+    await waitFor(() => expect(workbook.clearHighlight).toHaveBeenCalledTimes(1));
+  });
+
   it("re-checks the open workbook about a second after it changes while the switch is on", async () => {
     jest.useFakeTimers();
     try {
