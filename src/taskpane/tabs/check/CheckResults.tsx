@@ -30,7 +30,7 @@ export function CheckResults(props: {
           <SeverityCounts issues={issues} />
         </div>
         {issues.length === 0 ? (
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>Không có lỗi hay cảnh báo nào.</MessageBarBody>
           </MessageBar>
         ) : counts.errors === 0 ? (

@@ -97,6 +97,18 @@ describe("Kiểm tra tab", () => {
     await waitFor(() => expect(workbook.clearHighlight).toHaveBeenCalledTimes(1));
   });
 
+  it("a check that finds nothing says so, also where the webview has no ResizeObserver (EdgeHTML 18, as jsdom here)", async () => {
+    expect((globalThis as { ResizeObserver?: unknown }).ResizeObserver).toBeUndefined();
+    const files = fakeFiles();
+    const workbook = fakeWorkbook();
+    workbook.readWorkbook.mockResolvedValue({ sheets: [] });
+    const clean = report("so.xlsx", "Đảng ủy xã Hồ Thầu", "2021-06-20");
+    files.checkGrid.mockResolvedValue({ report: clean, results: evaluate(clean), targets: targetsOfWorkbook({ sheets: [] }) });
+    renderWith(<CheckTab />, EXCEL, { files, workbook });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra sổ làm việc đang mở" }));
+    expect(await screen.findByText("Không có lỗi hay cảnh báo nào.")).toBeTruthy();
+  });
+
   it("re-checks the open workbook about a second after it changes while the switch is on", async () => {
     jest.useFakeTimers();
     try {
