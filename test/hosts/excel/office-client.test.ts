@@ -437,6 +437,18 @@ describe("the harness's Excel behaviour", () => {
     expect(await attempt((c) => c.workbook.worksheets.add("a/b"))).toBe("InvalidArgument");
     expect(await attempt((c) => c.workbook.worksheets.add("SHEET1"))).toBe("ItemAlreadyExists");
     expect(await attempt((c) => c.workbook.worksheets.getItem("Sheet1").delete())).toBe("InvalidOperation");
+    expect(await attempt((c) => c.workbook.worksheets.add("history"))).toBe("InvalidArgument");
+    expect(await attempt((c) => c.workbook.worksheets.add("'Ghi chú"))).toBe("InvalidArgument");
+    // A very hidden sheet is deleted only once it is made hidden or visible.
+    h.book.addSheet("_an").visibility = "VeryHidden";
+    expect(await attempt((c) => c.workbook.worksheets.getItem("_an").delete())).toBe("InvalidOperation");
+    expect(
+      await attempt((c) => {
+        const sheet = c.workbook.worksheets.getItem("_an");
+        sheet.visibility = "Hidden";
+        sheet.delete();
+      }),
+    ).toBe("ok");
     // A failing action stops the request; the actions before it stay applied.
     expect(
       await attempt((c) => {

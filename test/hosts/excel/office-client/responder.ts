@@ -4,9 +4,10 @@
  * way Excel does:
  *  - actions run in order; the first that fails stops the request, with the
  *    earlier ones applied (no rollback), and `sync` rejects with its code;
- *  - sheet names: at most 31 characters, none of []:*?/\, unique without
- *    case (ItemAlreadyExists); the last visible sheet cannot be deleted or
- *    hidden;
+ *  - sheet names: at most 31 characters, none of []:*?/\, no apostrophe
+ *    first or last, not "History", unique without case (ItemAlreadyExists);
+ *    the last visible sheet cannot be deleted or hidden, nor a very hidden
+ *    one deleted (InvalidOperation);
  *  - a protected sheet refuses writes to locked cells and, unless its
  *    protection allows it, format changes and merges (AccessDenied);
  *  - manual page breaks (horizontalPageBreaks / verticalPageBreaks .add) and
@@ -167,8 +168,20 @@ const FILL_PATTERNS: readonly string[] = [
 
 const VALID_VISIBILITY: readonly Visibility[] = ["Visible", "Hidden", "VeryHidden"];
 
+/**
+ * A worksheet name is not blank, has at most 31 characters, none of / \ ? * : [ ], does not begin or end with an
+ * apostrophe, and is not "History", a word Excel reserves ("Rename a worksheet",
+ * https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9); it is unique without case.
+ */
 function checkSheetName(book: Workbook, name: unknown, except?: Sheet): string {
-  if (typeof name !== "string" || name.trim() === "" || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
+  if (
+    typeof name !== "string" ||
+    name.trim() === "" ||
+    name.length > 31 ||
+    /[[\]:*?/\\]/.test(name) ||
+    /^'|'$/.test(name) ||
+    name.toLocaleUpperCase() === "HISTORY"
+  ) {
     fail("InvalidArgument", `The sheet name ${JSON.stringify(name)} is not valid.`);
   }
   const same = book.find(name as string);
@@ -698,6 +711,9 @@ export class Responder {
     switch (`${handle.k}.${name}`) {
       case "sheet.Delete": {
         const { sheet } = handle as { sheet: Sheet };
+        // Worksheet.delete: "if the worksheet's visibility is set to VeryHidden, the delete operation will fail with an
+        // InvalidOperation exception" (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)).
+        if (sheet.visibility === "VeryHidden") fail("InvalidOperation", "A very hidden sheet cannot be deleted.");
         const visible = this.book.sheets.filter((s) => s.visibility === "Visible" && s !== sheet);
         if (visible.length === 0) fail("InvalidOperation", "The last visible sheet cannot be deleted.");
         this.book.sheets.splice(this.book.sheets.indexOf(sheet), 1);
