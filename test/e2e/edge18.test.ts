@@ -46,6 +46,7 @@ const MISSING: readonly (readonly [string, string])[] = [
   ["self", "TextDecoder"],
   ["self", "AggregateError"],
   ["self", "globalThis"],
+  ["self", "ResizeObserver"],
 ];
 
 /** Plain ES5 run before any other script, in the page and at the head of the worker's script. */
