@@ -13,6 +13,7 @@ import { IDENTITY_SHEET } from "../../domain/model/identity";
 import type { CellStyle, DataValidationRule, LayoutCell, SheetLayout, WorkbookLayout } from "../../domain/sheets";
 import { foldName, planInsert, type InsertConflict } from "../../domain/sheets/plan-insert";
 import { MAX_VALIDATION_TEXT, MAX_VALIDATION_TITLE, safeCellValue, safeTextUpTo } from "../../io/write/safe-cell";
+import { WriteAttempts } from "./attempts";
 import { renderInBatches } from "./batches";
 
 
@@ -23,6 +24,8 @@ export interface InsertOptions {
   readonly renameExisting?: boolean;
   /** The date of the "(cũ …)" suffix (default today). */
   readonly today?: Date;
+  /** This call's attempts (an attempt run again after a cell edit takes out what the one before added). */
+  readonly attempts?: WriteAttempts;
 }
 
 export interface InsertResult {
@@ -335,10 +338,14 @@ export async function insertLayout(
   worksheets.load("items/name");
   await context.sync();
   // Plan from what is there now: sheets a failed earlier insert left are the user's to keep, like any other
-  // (they may have been filled in since), so they clash and are kept under a dated name when confirmed.
-  const existing = worksheets.items.map((w) => w.name);
+  // (they may have been filled in since), so they clash and are kept under a dated name when confirmed;
+  // but those an attempt of this same call added are taken out (attempts.ts).
+  const attempts = options.attempts ?? new WriteAttempts();
+  const inBook = worksheets.items.map((w) => w.name);
+  const existing = attempts.others(inBook);
   const plan = planInsert(existing, layout, options.today ?? systemClock.now());
   if (plan.conflicts.length > 0 && options.renameExisting !== true) throw new LayoutConflictError(plan.conflicts);
+  attempts.takeOutLeftovers(worksheets, inBook);
   for (const c of plan.conflicts) worksheets.getItem(c.name).name = c.renameTo;
   const oldIdentity = existing.find((n) => foldName(n) === foldName(IDENTITY_SHEET));
   if (oldIdentity !== undefined && layout.sheets.some((s) => s.name === IDENTITY_SHEET)) {
@@ -349,9 +356,16 @@ export async function insertLayout(
   const skipped = new Set<string>();
   // Every sheet exists before any is written, so formulas between them (Chỉ tiêu → Mục tiêu) find their sheet.
   const added = layout.sheets.map((sheet) => ({ layout: sheet, ws: worksheets.add(sheet.name) }));
+  // The first request of the writes carries the adds, renames and deletes above.
+  let first = true;
+  const sync = async (): Promise<void> => {
+    await context.sync();
+    if (first) attempts.applied(layout.sheets.map((s) => s.name), { renamed: plan.conflicts });
+    first = false;
+  };
   // Row blocks a few megabytes at a time (a large sheet, such as a Unicode copy of a legacy-font one, would pass Excel on the web's 5 MB).
-  await renderInBatches(added, { apiVersion: options.apiVersion, skipped, sync: () => context.sync() });
+  await renderInBatches(added, { apiVersion: options.apiVersion, skipped, sync });
   added.find((a) => a.layout.visibility === "visible")?.ws.activate();
-  await context.sync();
-  return { skipped: [...skipped], renamed: plan.conflicts };
+  await sync();
+  return { skipped: [...skipped], renamed: attempts.renamed };
 }

@@ -21,7 +21,9 @@
  * ones); one of a thousand units, measured at about 4.7 MB in all against
  * Microsoft's client, in two requests of at most BATCH_BYTES estimated
  * (batches.ts). A failed write can be run again: what it left is kept as
- * dated copies like any earlier sheet, never deleted.
+ * dated copies like any earlier sheet, never deleted (within one call, an
+ * attempt run again after a cell edit refused it takes out what the attempt
+ * before it added: attempts.ts).
  */
 import { systemClock } from "../../app/clock";
 import { IDENTITY_SHEET, parseIdentityRows, type WorkbookIdentity } from "../../domain/model/identity";
@@ -29,6 +31,7 @@ import type { WorkbookLayout } from "../../domain/sheets";
 import { foldName, type InsertConflict } from "../../domain/sheets/plan-insert";
 import { NotASummaryError, planSummary } from "../../domain/sheets/plan-summary";
 import { renderInBatches } from "./batches";
+import { WriteAttempts } from "./attempts";
 
 
 export interface WriteSummaryOptions {
@@ -38,6 +41,8 @@ export interface WriteSummaryOptions {
   readonly today?: Date;
   readonly blockBytes?: number;
   readonly batchBytes?: number;
+  /** This call's attempts (an attempt run again after a cell edit takes out what the one before added). */
+  readonly attempts?: WriteAttempts;
 }
 
 export interface WriteSummaryResult {
@@ -71,8 +76,11 @@ export async function writeSummaryLayout(
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await sync();
-  // Plan from what is there now: sheets a failed earlier write left are kept like any other (never deleted).
-  const existing = worksheets.items.map((w) => w.name);
+  // Plan from what is there now: sheets a failed earlier write left are kept like any other (never deleted),
+  // but those an attempt of this same call added are taken out (attempts.ts).
+  const attempts = options.attempts ?? new WriteAttempts();
+  const inBook = worksheets.items.map((w) => w.name);
+  const existing = attempts.others(inBook);
   // Identity sheets: ours are named IDENTITY_SHEET or start with it.
   const candidates = existing.filter((n) => fold(n).startsWith(fold(IDENTITY_SHEET)));
   const identities: { sheet: string; identity: WorkbookIdentity }[] = [];
@@ -90,6 +98,7 @@ export async function writeSummaryLayout(
   }
 
   const plan = planSummary(existing, identities, layout, options.today ?? systemClock.now());
+  attempts.takeOutLeftovers(worksheets, inBook);
   for (const r of plan.renames) worksheets.getItem(r.name).name = r.renameTo;
   for (const name of plan.deletes) {
     const old = worksheets.getItem(name);
@@ -98,18 +107,25 @@ export async function writeSummaryLayout(
   }
   const added = plan.sheets.map((s) => worksheets.add(s.name));
   const skipped = new Set<string>();
+  // The first request of the writes carries the adds, renames and deletes above.
+  let first = true;
+  const syncWrites = async (): Promise<void> => {
+    await sync();
+    if (first) attempts.applied(plan.sheets.map((s) => s.name), { renamed: plan.renamed, copies: plan.copies, replaced: plan.replaced });
+    first = false;
+  };
   await renderInBatches(
     plan.sheets.map((sheet, i) => ({ ws: added[i]!, layout: sheet })),
-    { apiVersion: options.apiVersion, skipped, sync, ...(options.blockBytes !== undefined ? { blockBytes: options.blockBytes } : {}), ...(options.batchBytes !== undefined ? { batchBytes: options.batchBytes } : {}) },
+    { apiVersion: options.apiVersion, skipped, sync: syncWrites, ...(options.blockBytes !== undefined ? { blockBytes: options.blockBytes } : {}), ...(options.batchBytes !== undefined ? { batchBytes: options.batchBytes } : {}) },
   );
-  const first = plan.sheets.findIndex((s) => s.visibility === "visible");
-  if (first >= 0) added[first]!.activate();
-  await sync();
+  const shown = plan.sheets.findIndex((s) => s.visibility === "visible");
+  if (shown >= 0) added[shown]!.activate();
+  await syncWrites();
   return {
-    replaced: plan.replaced,
-    copies: plan.copies,
+    replaced: attempts.replaced,
+    copies: attempts.copies,
     skipped: [...skipped],
-    renamed: plan.renamed,
+    renamed: attempts.renamed,
     syncs,
   };
 }

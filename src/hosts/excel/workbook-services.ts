@@ -8,6 +8,7 @@ import { systemClock } from "../../app/clock";
 import type { CellRef, WorkbookUseCases } from "../../app/usecases";
 import type { CellStyle, WorkbookLayout } from "../../domain/sheets";
 import { foldText } from "../../domain/text";
+import { WriteAttempts } from "./attempts";
 import { isOwnChange, unwatchChanges, watchChanges } from "./changes";
 import { clearHighlightCells, HIGHLIGHT_FILL, HighlightMemory, highlightCells } from "./highlight";
 import { readOpenWorkbook } from "./read-workbook";
@@ -63,13 +64,15 @@ export function createWorkbookUseCases(options: WorkbookServiceOptions): Workboo
         return worksheets.items.map((w) => w.name);
       }),
 
-    insertLayout: (layout: WorkbookLayout, { renameExisting }: { renameExisting: boolean }) =>
-      own(() =>
+    insertLayout: (layout: WorkbookLayout, { renameExisting }: { renameExisting: boolean }) => {
+      const attempts = new WriteAttempts();
+      return own(() =>
         run(async (context) => {
-          const result = await insertLayout(context, layout, { apiVersion, renameExisting, today: today() });
+          const result = await insertLayout(context, layout, { apiVersion, renameExisting, today: today(), attempts });
           return { skipped: result.skipped };
         }),
-      ),
+      );
+    },
 
     readWorkbook: (only?: readonly string[]) =>
       run((context) => {
@@ -108,12 +111,14 @@ export function createWorkbookUseCases(options: WorkbookServiceOptions): Workboo
         });
     },
 
-    writeSummary: (layout: WorkbookLayout) =>
-      own(() =>
+    writeSummary: (layout: WorkbookLayout) => {
+      const attempts = new WriteAttempts();
+      return own(() =>
         run(async (context) => {
-          const result = await writeSummaryLayout(context, layout, { apiVersion, today: today() });
+          const result = await writeSummaryLayout(context, layout, { apiVersion, today: today(), attempts });
           return { replaced: result.replaced, copies: result.copies, skipped: result.skipped, renamed: result.renamed };
         }),
-      ),
+      );
+    },
   };
 }

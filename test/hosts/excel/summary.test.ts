@@ -90,9 +90,7 @@ describe("writeSummary", () => {
     const book = new FakeWorkbook([SUMMARY_SHEETS.indicators]);
     book.sheet(SUMMARY_SHEETS.indicators).put("C3", { value: "bảng của tôi" });
     const services = createWorkbookUseCases({ apiVersion: 14, run: book.run, today: () => TODAY });
-    const result = (await services.writeSummary(summaryLayout(5))) as Awaited<ReturnType<typeof services.writeSummary>> & {
-      renamed: { name: string; renameTo: string }[];
-    };
+    const result = await services.writeSummary(summaryLayout(5));
     expect(result.replaced).toEqual([]);
     expect(result.copies).toEqual([]);
     expect(result.renamed).toEqual([{ name: SUMMARY_SHEETS.indicators, renameTo: "Tổng hợp chỉ ti (cũ 28-11-2026)" }]);
