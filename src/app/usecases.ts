@@ -11,6 +11,7 @@ import type { UnitLevel } from "../domain/model/identity";
 import type { CellStyle, WorkbookLayout } from "../domain/model/layout";
 import type { MergeOptions, MergeSource, Summary } from "../domain/merge";
 import type { SummaryLayoutOptions } from "../domain/sheets/summary";
+import type { InsertConflict } from "../domain/sheets/plan-insert";
 import type { DraftOptions } from "../domain/report-draft";
 import type { UnitReport } from "../domain/model/report";
 import type { Unit } from "../domain/units";
@@ -117,5 +118,9 @@ export interface WorkbookUseCases {
    * Writes a summary: replaces only sheets an earlier merge wrote (recognised by
    * the identity), keeps the previous summary as a dated copy, never touches other sheets.
    */
-  writeSummary(layout: WorkbookLayout): Promise<{ replaced: string[]; copies: string[]; skipped: string[] }>;
+  /**
+   * Writes the summary's sheets: an earlier summary's are kept as dated copies (`copies`), a sheet of
+   * the user's own with a summary sheet's name is kept under a dated name (`renamed`).
+   */
+  writeSummary(layout: WorkbookLayout): Promise<{ replaced: string[]; copies: string[]; skipped: string[]; renamed: readonly InsertConflict[] }>;
 }

@@ -67,7 +67,7 @@ export function fakeWorkbook(): Mocked<WorkbookUseCases> {
     highlight: jest.fn(async () => undefined),
     clearHighlight: jest.fn(async () => undefined),
     onChanged: jest.fn(async () => null),
-    writeSummary: jest.fn(async () => ({ replaced: [], copies: [], skipped: [] })),
+    writeSummary: jest.fn(async () => ({ replaced: [], copies: [], skipped: [], renamed: [] })),
   } as unknown as Mocked<WorkbookUseCases>;
 }
 

@@ -321,6 +321,9 @@ export function useMergeSession(): MergeSession {
       const parts = [
         `Đã ghi ${run.layout.sheets.filter((s) => s.visibility !== "veryHidden").length} trang tính tổng hợp vào sổ làm việc.`,
         result.copies.length > 0 ? `Bản tổng hợp trước được giữ lại: ${result.copies.join(", ")}.` : "",
+        result.renamed.length > 0
+          ? `Trang tính trùng tên của sổ làm việc được giữ lại với tên mới: ${result.renamed.map((r) => `“${r.name}” → “${r.renameTo}”`).join(", ")}.`
+          : "",
         result.skipped.length > 0 ? `Chưa áp dụng được: ${result.skipped.join(" ")}` : "",
       ];
       return parts.filter((p) => p !== "").join(" ");

@@ -101,7 +101,12 @@ describe("Tổng hợp tab", () => {
     const files = await loadSamples();
     const workbook = fakeWorkbook();
     workbook.readUnits.mockResolvedValue([{ name: "Đảng ủy xã Bản Bo", level: "co-so" }]);
-    workbook.writeSummary.mockResolvedValue({ replaced: [], copies: ["Tổng hợp chỉ tiêu (cũ)"], skipped: [] });
+    workbook.writeSummary.mockResolvedValue({
+      replaced: [],
+      copies: ["Tổng hợp chỉ tiêu (cũ)"],
+      skipped: [],
+      renamed: [{ name: "Chi tiết đơn vị", renameTo: "Chi tiết đơn vị (cũ 03-12-2026)" }],
+    });
     const downloads = captureDownloads();
     renderWith(<MergeTab />, EXCEL, { files, workbook });
     await screen.findByText(/trang tính “Đơn vị” của sổ làm việc \(1 đơn vị\)/);
@@ -117,7 +122,10 @@ describe("Tổng hợp tab", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Ghi vào sổ làm việc" }));
     await waitFor(() => expect(workbook.writeSummary).toHaveBeenCalledTimes(1));
-    expect((await screen.findByTestId("done")).textContent).toContain("Tổng hợp chỉ tiêu (cũ)");
+    const done = (await screen.findByTestId("done")).textContent;
+    expect(done).toContain("Tổng hợp chỉ tiêu (cũ)");
+    // A sheet of the user's own with a summary sheet's name is kept, and the user is told under which name.
+    expect(done).toContain("“Chi tiết đơn vị” → “Chi tiết đơn vị (cũ 03-12-2026)”");
   });
 
   it("a failure to read is shown with its reason, not swallowed", async () => {
