@@ -18,6 +18,12 @@ export function cellLines(cell: GridCell | undefined): string[] {
     .filter((l) => l !== "");
 }
 
+/**
+ * The most cells of merged areas a sheet's index holds (each area counted up to 201 × 201 cells).
+ * A report's merges are a few hundred cells; a sheet of 50,000 rows with a merged pair in each, 100,000.
+ */
+const MERGE_INDEX_MOST = 1_000_000;
+
 /** Index of merged ranges by their cells, for quick lookup. */
 export class SheetView {
   readonly sheet: GridSheet;
@@ -35,10 +41,16 @@ export class SheetView {
     let width = 0;
     for (const row of sheet.rows) if (row && row.length > width) width = row.length;
     this.height = sheet.rows.length;
+    let room = MERGE_INDEX_MOST;
     for (const m of sheet.merges) {
       // Index only the merges that matter (bounded area), so a huge merge cannot blow memory.
       const rows = Math.min(m.e.r, m.s.r + 200);
       const cols = Math.min(m.e.c, m.s.c + 200);
+      // And only so many cells in all: a file that declares merges past that (overlapping ones, or
+      // whole rows by the hundred thousand) is not a report laid out by hand; the rest are not indexed.
+      const cells = (rows - m.s.r + 1) * (cols - m.s.c + 1);
+      if (!(cells > 0 && cells <= room)) continue;
+      room -= cells;
       for (let r = m.s.r; r <= rows; r++) for (let c = m.s.c; c <= cols; c++) this.mergeIndex.set(r * 65536 + c, m);
       if (m.e.c + 1 > width) width = Math.min(m.e.c + 1, m.s.c + 201);
     }
