@@ -5,7 +5,7 @@
  * .xlsx with the same sheets and the values the file shows: formatting,
  * formulas (their results are kept), comments and column widths are not carried over.
  */
-import { cellAddress, type GridSheet, type WorkbookGrid } from "../domain/model/grid";
+import { cellAddress, type GridRange, type GridSheet, type WorkbookGrid } from "../domain/model/grid";
 import { decodeLegacyText, type LegacyEncoding, type LegacyFound } from "../domain/legacy";
 import type { CellStyle, LayoutCell, SheetLayout, WorkbookLayout } from "../domain/sheets";
 import { readWorkbook } from "../io/read";
@@ -31,6 +31,47 @@ const EPOCH_SERIAL = 25569;
 
 function serialOf(date: Date): number {
   return date.getTime() / 86_400_000 + EPOCH_SERIAL;
+}
+
+/** The most cells the merged areas of one converted sheet cover in all (ExcelJS makes an object of each). */
+const MERGED_CELLS_MOST = 100_000;
+/** The most merged areas of one converted sheet (ExcelJS checks each against every one before it). */
+const MERGES_MOST = 10_000;
+
+/**
+ * The merged areas a copy of the sheet can carry: each cut to the rows and columns the sheet has
+ * cells in (an area past them merges nothing read), of more than one cell, over no area kept before
+ * it (Excel never writes such; ExcelJS refuses them) and within MERGED_CELLS_MOST cells and MERGES_MOST areas in all. A
+ * file merging A2:XFD1048576 (17 billion cells) or the same area twenty thousand times is no report
+ * laid out by hand: what is past the bound is left out, so the copy is written in a moment.
+ */
+function mergesToKeep(sheet: GridSheet): GridRange[] {
+  const lastRow = sheet.rows.length - 1;
+  let lastCol = -1;
+  for (const row of sheet.rows) if (row && row.length - 1 > lastCol) lastCol = row.length - 1;
+  const covered = new Set<number>();
+  const kept: GridRange[] = [];
+  let room = MERGED_CELLS_MOST;
+  // The cells looked at in all, kept or not: areas that each overlap one kept only at their last cell cost no more.
+  let work = 4 * MERGED_CELLS_MOST;
+  for (const m of sheet.merges) {
+    if (kept.length === MERGES_MOST) break;
+    const r1 = Math.max(0, m.s.r);
+    const c1 = Math.max(0, m.s.c);
+    const r2 = Math.min(m.e.r, lastRow);
+    const c2 = Math.min(m.e.c, lastCol);
+    if (r2 < r1 || c2 < c1 || (r1 === r2 && c1 === c2)) continue;
+    const cells = (r2 - r1 + 1) * (c2 - c1 + 1);
+    if (cells > room || cells > work) continue;
+    work -= cells;
+    let free = true;
+    for (let r = r1; r <= r2 && free; r++) for (let c = c1; c <= c2 && free; c++) free = !covered.has(r * 16384 + c);
+    if (!free) continue;
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) covered.add(r * 16384 + c);
+    room -= cells;
+    kept.push({ s: { r: r1, c: c1 }, e: { r: r2, c: c2 } });
+  }
+  return kept;
 }
 
 /** A sheet of the grid as a layout: its values (a formula's result; the formula when no result was saved), number formats and merges. */
@@ -66,7 +107,7 @@ function sheetLayout(sheet: GridSheet): SheetLayout {
     visibility: sheet.visibility === "visible" ? "visible" : "veryHidden",
     cells,
     styles,
-    merges: sheet.merges.map((m) => `${cellAddress(m.s.r, m.s.c)}:${cellAddress(m.e.r, m.e.c)}`),
+    merges: mergesToKeep(sheet).map((m) => `${cellAddress(m.s.r, m.s.c)}:${cellAddress(m.e.r, m.e.c)}`),
     columnWidths: Array.from(widths, (w) => w ?? 8),
     rowHeights: {},
     dataValidations: [],
