@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { convertLegacyFile } from "../../app/convert";
 import { FileReadError } from "../../app/errors";
-import { openProblem } from "../../hosts/node/files";
+import { openInput, refusalMessage } from "../../hosts/node/files";
 import { writeFileAtomic } from "../../hosts/node/write";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
@@ -43,16 +43,15 @@ export const convertCommand: CliCommand = {
     if (extname(outPath).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx (--out must be an .xlsx file)");
     if (sameFile(inPath, outPath)) throw new UsageError("--out không được trùng tệp đọc vào (--out must not be the input file)");
 
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(inPath));
-    } catch (error) {
-      io.stderr(`Không mở được tệp ${input}: ${openProblem(error)}.\n`);
+    // Opened as every command opens a file: a regular file only (a named pipe never blocks), its size checked first.
+    const opened = openInput(inPath, basename(inPath));
+    if (!("file" in opened)) {
+      io.stderr(`${opened.refused === "too-large" ? refusalMessage(opened, input) : `Không mở được tệp ${input}: ${opened.detail}.`}\n`);
       return 2;
     }
     let result;
     try {
-      result = await convertLegacyFile({ name: basename(inPath), bytes });
+      result = await convertLegacyFile(opened.file);
     } catch (error) {
       if (error instanceof FileReadError) {
         io.stderr(`${error.message}\n`);
