@@ -67,6 +67,22 @@ export interface WriteHooks {
 
 let counter = 0;
 
+/** The most UTF-8 bytes of the target's name a temporary name carries: with its dot, process id and count it stays far below the 255 bytes a name may have. */
+const TEMP_NAME_BYTES = 100;
+
+/** The start of `name` in at most `most` UTF-8 bytes, never cut inside a character. */
+function namePrefix(name: string, most: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const ch of name) {
+    const size = Buffer.byteLength(ch);
+    if (bytes + size > most) break;
+    bytes += size;
+    end += ch.length;
+  }
+  return name.slice(0, end);
+}
+
 /**
  * Writes `bytes` to `path` atomically: a temporary file beside it, fsync, rename into place.
  * On any failure the temporary file is removed, the previous file is left untouched, and an
@@ -84,7 +100,8 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string, hooks:
     if (error instanceof OutputError) throw error;
     // No file there yet: it is made.
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${++counter}.tmp`);
+  // Named after the target (cut, so that a target whose name is as long as allowed still gets one), hidden, unique to this process.
+  const temp = join(dirname(target), `.${namePrefix(basename(target), TEMP_NAME_BYTES)}.${process.pid}.${++counter}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, "wx", 0o666);

@@ -27,6 +27,17 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir)).toEqual(["tong-hop.xlsx"]);
   });
 
+  it("writes a file whose name is as long as the folder allows (its temporary name stays within it too)", () => {
+    // 255 bytes: the most a name may have on Linux, macOS and Windows; 84 Vietnamese letters of 3 bytes each.
+    for (const name of [`${"a".repeat(250)}.xlsx`, `${"Ữ".repeat(83)}.xlsx`]) {
+      const path = join(dir, name);
+      writeFileAtomic(path, "một");
+      writeFileAtomic(path, "hai");
+      expect(readFileSync(path, "utf8")).toBe("hai");
+    }
+    expect(readdirSync(dir).sort()).toEqual([`${"a".repeat(250)}.xlsx`, `${"Ữ".repeat(83)}.xlsx`]);
+  });
+
   it("leaves the previous file intact and no temporary file when the write fails midway (a full disk)", () => {
     const path = join(dir, "tong-hop.xlsx");
     writeFileSync(path, "bản trước");
