@@ -228,9 +228,30 @@ export function planFeedback(request: FeedbackRequest): FeedbackPlan {
   };
 }
 
-/** Characters a file name cannot hold on Windows, and control characters. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_NAME = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
+/**
+ * What a file name made from a unit's may not hold: control characters (C0, DEL, C1), the characters
+ * Windows refuses, and the bidirectional overrides, isolates and marks and the line separators, which
+ * make a name read otherwise than it is ("a\u202Exslx.exe" shows as "aexe.xlsx").
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069<>:"/\\|?*]+/g;
+
+/** The most UTF-8 bytes of a feedback file's stem: with " - góp ý (999).xlsx" after it, within the 255 bytes a name may have. */
+const STEM_BYTES = 200;
+
+/** The start of `text` in at most `chars` UTF-16 units and `bytes` UTF-8 bytes, never cut inside a character. */
+function nameStart(text: string, chars: number, bytes: number): string {
+  let end = 0;
+  let used = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (end + ch.length > chars || used + size > bytes) break;
+    end += ch.length;
+    used += size;
+  }
+  return text.slice(0, end);
+}
 
 /** The stem the unit recognises: its file's name without the extension. */
 export function fileStem(file: string): string {
@@ -242,7 +263,7 @@ export function fileStem(file: string): string {
 /** "<stem> - góp ý.xlsx" (".xlsm" for a workbook with macros), safe as a file name. */
 export function feedbackFileName(file: string, extension: "xlsx" | "xlsm" = "xlsx"): string {
   const stem = fileStem(file).replace(UNSAFE_NAME, " ").replace(/\s+/g, " ").trim().replace(/[. ]+$/, "") || "Tệp";
-  return `${stem.slice(0, 150)} - góp ý.${extension}`;
+  return `${nameStart(stem, 150, STEM_BYTES).trimEnd()} - góp ý.${extension}`;
 }
 
 /** Names unique within a list (case-insensitive): "… - góp ý.xlsx", then "… - góp ý (2).xlsx". */
