@@ -101,6 +101,23 @@ describe("de-an-241 template", () => {
     expect(identity(files["Phong-Noi-vu.xlsx"]!)).toMatchObject({ unitCode: "NV", level: "huyen" });
   });
 
+  test("--units into a folder never writes over a file already there (a unit's report sent back under the template's name), unless --force", async () => {
+    const folder = join(dir, "hop-thu");
+    const sent = new Uint8Array([80, 75, 3, 4, 1, 2, 3]);
+    let s = io();
+    expect(await main(["template", "--units", "default", "--out", folder], s)).toBe(0);
+    writeFileSync(join(folder, "Dang-uy-xa-Ban-Bo.xlsx"), sent);
+    s = io();
+    expect(await main(["template", "--units", "default", "--out", folder], s)).toBe(1);
+    expect(s.err).toContain("Đã có tệp cùng tên, không ghi đè (thêm --force để ghi đè)");
+    expect(s.err).toContain(join(folder, "Dang-uy-xa-Ban-Bo.xlsx"));
+    expect(new Uint8Array(readFileSync(join(folder, "Dang-uy-xa-Ban-Bo.xlsx")))).toEqual(sent);
+    s = io();
+    expect(await main(["template", "--units", "default", "--out", folder, "--force"], s)).toBe(0);
+    expect(identity(readFileSync(join(folder, "Dang-uy-xa-Ban-Bo.xlsx")))).toMatchObject({ unitName: "Đảng ủy xã Bản Bo" });
+    expect(readdirSync(folder)).toHaveLength(19);
+  });
+
   test("usage errors exit with 2, unreadable lists with 1 naming the file", async () => {
     let s = io();
     expect(await main(["template", "--unit", "Đảng ủy xã Bản Bo"], s)).toBe(2);

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { unitLayout, unitTemplates, unitTemplatesZip } from "../../app/templates";
 import { unitKindsText } from "../../domain/format";
@@ -7,6 +7,7 @@ import { TAM_DUONG_UNITS } from "../../domain/units";
 import { unitFileNames, writeWorkbookXlsx } from "../../io/write";
 import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../hosts/node/write";
 import { parseArgs, stringOption } from "../args";
+import { terminalName } from "../terminal";
 import { type CliCommand, UsageError } from "../types";
 import { loadUnits } from "../units";
 
@@ -20,12 +21,14 @@ export const templateCommand: CliCommand = {
   },
   usage: [
     'de-an-241 template --unit "Đảng ủy xã Bản Bo" [--superior "ĐẢNG BỘ HUYỆN TAM ĐƯỜNG"] [--place "Bản Bo"] [--code X] [--level co-so|huyen|tinh] [--date YYYY-MM-DD] --out FILE.xlsx',
-    "de-an-241 template --units LIST.csv|LIST.xlsx|default [--superior ...] [--date YYYY-MM-DD] --out DIR|FILE.zip",
+    "de-an-241 template --units LIST.csv|LIST.xlsx|default [--superior ...] [--date YYYY-MM-DD] --out DIR|FILE.zip [--force]",
+    "  --force: ghi đè các tệp cùng tên đã có trong thư mục --out (mặc định không ghi đè tệp nào; không ghi gì khi có tệp bị từ chối)",
     `  --units default: danh sách có sẵn của huyện Tam Đường (${unitKindsText(TAM_DUONG_UNITS.map((u) => u.name))})`,
   ],
   async run(args, io) {
     const parsed = parseArgs(args, {
       valued: ["unit", "units", "superior", "place", "code", "level", "date", "out"],
+      flags: ["force"],
     });
     if (parsed.positional.length > 0) throw new UsageError(`Tham số thừa: ${parsed.positional.join(" ")} (unexpected arguments)`);
     const unitName = stringOption(parsed, "unit");
@@ -100,6 +103,14 @@ export const templateCommand: CliCommand = {
     if (clash !== undefined) {
       io.stderr(`${clash}\n`);
       return 1;
+    }
+    // A file already in the folder (a unit's report sent back under the template's name, say) is kept, unless --force.
+    if (!parsed.options.has("force")) {
+      const existing = made.map(({ name }) => join(outPath, name)).filter((file) => existsSync(file));
+      if (existing.length > 0) {
+        io.stderr(`Đã có tệp cùng tên, không ghi đè (thêm --force để ghi đè): ${existing.map(terminalName).join(", ")}\n`);
+        return 1;
+      }
     }
     for (const { name, unit, bytes } of made) {
       const file = join(outPath, name);
