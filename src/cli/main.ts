@@ -109,9 +109,22 @@ export function runProcess(argv: readonly string[]): void {
   };
   process.on("uncaughtException", fail);
   process.on("unhandledRejection", fail);
+  // Output piped into a program that stops reading (`| head`, `| grep -q`, a pager quit) is no error:
+  // what is left to print is dropped, and the command goes on to write its files and exit with its code.
+  const closed = { stdout: false, stderr: false };
+  const whenClosed = (stream: "stdout" | "stderr") => (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") closed[stream] = true;
+    else fail(error);
+  };
+  process.stdout.on("error", whenClosed("stdout"));
+  process.stderr.on("error", whenClosed("stderr"));
   main(argv, {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => {
+      if (!closed.stdout) process.stdout.write(t);
+    },
+    stderr: (t) => {
+      if (!closed.stderr) process.stderr.write(t);
+    },
     cwd: process.cwd(),
   }).then((code) => {
     process.exitCode = code;
