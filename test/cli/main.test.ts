@@ -34,3 +34,13 @@ describe("the command writing into a pipe closed early", () => {
     expect(readdirSync(join(dir, "mau"))).toHaveLength(19);
   }, 60_000);
 });
+
+describe("a command's --help", () => {
+  it("names every option merge takes, --date included (README: --unit, --superior, --place and --date set the header block)", async () => {
+    const { main } = await import("../../src/cli/main");
+    let out = "";
+    const io = { stdout: (t: string) => void (out += t), stderr: () => {}, cwd: ROOT };
+    expect(await main(["merge", "--help"], io)).toBe(0);
+    for (const option of ["--out", "--units", "--json", "--deadline", "--take", "--targets", "--unit", "--superior", "--place", "--date"]) expect(out).toContain(`${option} `);
+  });
+});

@@ -59,10 +59,11 @@ export const mergeCommand: CliCommand = {
   },
   usage: [
     "de-an-241 merge FILE|DIR... --out SUMMARY.xlsx [--units LIST.csv|LIST.xlsx|default] [--json PATH|-]",
-    "    [--deadline YYYY-MM-DD|DD/MM/YYYY] [--take \"ID=ĐƠN VỊ;…\"] [--targets FILE.xlsx|FILE.csv] [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …]",
+    "    [--deadline YYYY-MM-DD|DD/MM/YYYY] [--take \"ID=ĐƠN VỊ;…\"] [--targets FILE.xlsx|FILE.csv] [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …] [--date YYYY-MM-DD|DD/MM/YYYY]",
     "  --units     danh sách đơn vị phải nộp (mặc định: danh sách có sẵn của huyện Tam Đường)",
     "  --deadline  hạn nộp, vd. 2021-06-25 hoặc 25/6/2021 (mặc định 2021-06-25, theo Công văn 232-CV/HU)",
     "  --targets   mục tiêu theo kế hoạch của đơn vị: trang \"Mục tiêu\" (cột Chỉ tiêu, Nội dung, Mục tiêu, vd. \"≥ 90%\", \"Trên 95%\", \"Ít nhất 2\"); mặc định theo Đề án 241",
+    "  --unit, --superior, --place, --date  phần đầu bảng tổng hợp: cơ quan tổng hợp, cấp trên, địa danh và ngày ghi ở dòng ngày tháng (mặc định hôm nay)",
     "  --take      lấy số liệu của một đơn vị cho chỉ tiêu, thay vì cộng (vd. \"3.1=Phòng Văn hóa - Thông tin\")",
     "  Nhận cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar): mọi bảng tính đính kèm hoặc bên trong được tổng hợp; tệp không phải bảng tính được liệt kê ở skipped.",
     "  Chỉ đọc tệp thường; ống dẫn, thiết bị, thư mục, liên kết hỏng, tên không phải UTF-8 được bỏ qua và liệt kê (JSON: skipped).",
