@@ -41,11 +41,10 @@ describe("the merged areas of a converted copy", () => {
     expect(merges).toEqual(["A2:F12"]);
   });
 
-  it("converts a file merging A2:XFD1048576 and overlapping areas, in a moment", async () => {
+  // Before, it took the process past 4 GB (or stopped on ExcelJS's "Cannot merge already merged cells").
+  it("converts a file merging A2:XFD1048576 and overlapping areas", async () => {
     const bytes = xlsx(["A1:C1", "A2:XFD1048576", "B1:D3", ...Array.from({ length: 20_000 }, (_, k) => `A${k + 20}:XFD${k + 20}`)]);
-    const started = Date.now();
     const result = await convertLegacyFile({ name: "bao-cao.xlsx", bytes });
-    expect(Date.now() - started).toBeLessThan(10_000);
     const back = readWorkbook(result.bytes, "ban-sao.xlsx").sheets[0]!;
     expect(back.merges).toEqual([range(0, 0, 0, 2), range(1, 0, 11, 5)]);
     expect(back.rows[0]![0]!.v).toBe("Bản 0-0");
@@ -62,9 +61,8 @@ describe("the merged areas of a converted copy, at scale", () => {
     const rows300 = Array.from({ length: 300 }, () => wide[0]!);
     const last = range(299, 298, 299, 299);
     const big = Array.from({ length: 20_000 }, () => range(0, 0, 299, 299));
-    const started = Date.now();
+    // 20,000 areas of 90,000 cells each, were each cell looked at, would outlast the test's time limit.
     const merges = gridLayout({ sheets: [{ name: "S", visibility: "visible", rows: rows300, merges: [last, ...big] }] }).sheets[0]!.merges;
-    expect(Date.now() - started).toBeLessThan(3_000);
     expect(merges).toEqual(["KM300:KN300"]);
   });
 });
