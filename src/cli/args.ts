@@ -1,3 +1,4 @@
+import { parseDayInput } from "../app/dates";
 import { UsageError } from "./types";
 
 export interface ParsedArgs {
@@ -51,4 +52,13 @@ export function parseArgs(
 export function stringOption(parsed: ParsedArgs, name: string): string | undefined {
   const v = parsed.options.get(name);
   return typeof v === "string" ? v : undefined;
+}
+
+/** A date option: "today", or a day typed as 05/7/2021 or 2021-07-05 (given back as YYYY-MM-DD); a UsageError for anything else. */
+export function dateOption(parsed: ParsedArgs, name: string): string | undefined {
+  const text = stringOption(parsed, name);
+  if (text === undefined || text.trim().toLowerCase() === "today") return text?.trim().toLowerCase();
+  const iso = parseDayInput(text);
+  if (iso === null) throw new UsageError(`--${name} "${text}" không phải là ngày (cần ngày/tháng/năm, ví dụ 05/7/2021, hoặc YYYY-MM-DD, hoặc today)`);
+  return iso;
 }

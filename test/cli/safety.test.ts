@@ -278,3 +278,30 @@ describe("the CLI with hostile or unlucky inputs", () => {
     }, 60_000);
   });
 });
+
+describe("merge given nothing it can read, or a date that is not one", () => {
+  const dir = mkdtempSync(join(tmpdir(), "merge-nothing-"));
+
+  it("says why each entry was not read", async () => {
+    execFileSync("mkfifo", [join(dir, "ong.xlsx")]);
+    const c = capture(dir);
+    expect(await main(["merge", "ong.xlsx", "--out", "tong-hop.xlsx"], c.io)).toBe(1);
+    expect(c.err()).toContain("Không có tệp bảng tính nào để tổng hợp");
+    expect(c.err()).toContain("  Bỏ qua: ong.xlsx: không phải tệp thường (ống dẫn có tên, FIFO)");
+  }, 60_000);
+
+  it("refuses a --date that is not a day before reading anything (exit 2), and takes 05/7/2021 and today", async () => {
+    writeFileSync(join(dir, "ban-bo.xlsx"), await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" })));
+    for (const bad of ["bogus", "31/02/2021"]) {
+      const c = capture(dir);
+      expect(await main(["merge", "ban-bo.xlsx", "--out", "tong-hop.xlsx", "--date", bad], c.io)).toBe(2);
+      expect(c.err()).toContain(`--date "${bad}" không phải là ngày`);
+    }
+    const c = capture(dir);
+    expect(await main(["merge", "ban-bo.xlsx", "--out", "tong-hop.xlsx", "--date", "05/7/2021", "--json", "-"], c.io)).toBe(0);
+    const summary = reading.readWorkbook(new Uint8Array(readFileSync(join(dir, "tong-hop.xlsx"))), "tong-hop.xlsx");
+    const texts = summary.sheets.flatMap((s) => s.rows.flatMap((r) => (r ?? []).map((cell) => String(cell?.v ?? ""))));
+    expect(texts.some((t) => t.includes("ngày 05 tháng 7 năm 2021"))).toBe(true);
+    expect(await main(["merge", "ban-bo.xlsx", "--out", "tong-hop.xlsx", "--date", "today"], capture(dir).io)).toBe(0);
+  }, 60_000);
+});

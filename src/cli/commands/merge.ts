@@ -12,7 +12,7 @@ import { startReadWorker, workerThreadReader } from "../../hosts/node/read-pool"
 import { OutputError, outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { INPUT_KINDS_TEXT, isInputName } from "../../io/read/formats";
 import { writeSummaryXlsx } from "../../io/write";
-import { parseArgs, stringOption } from "../args";
+import { dateOption, parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, type CliIO, UsageError } from "../types";
 import { loadUnits } from "../units";
@@ -59,7 +59,7 @@ export const mergeCommand: CliCommand = {
   },
   usage: [
     "de-an-241 merge FILE|DIR... --out SUMMARY.xlsx [--units LIST.csv|LIST.xlsx|default] [--json PATH|-]",
-    "    [--deadline YYYY-MM-DD|DD/MM/YYYY] [--take \"ID=ĐƠN VỊ;…\"] [--targets FILE.xlsx|FILE.csv] [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …] [--date YYYY-MM-DD|DD/MM/YYYY]",
+    "    [--deadline YYYY-MM-DD|DD/MM/YYYY] [--take \"ID=ĐƠN VỊ;…\"] [--targets FILE.xlsx|FILE.csv] [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …] [--date YYYY-MM-DD|DD/MM/YYYY|today]",
     "  --units     danh sách đơn vị phải nộp (mặc định: danh sách có sẵn của huyện Tam Đường)",
     "  --deadline  hạn nộp, vd. 2021-06-25 hoặc 25/6/2021 (mặc định 2021-06-25, theo Công văn 232-CV/HU)",
     "  --targets   mục tiêu theo kế hoạch của đơn vị: trang \"Mục tiêu\" (cột Chỉ tiêu, Nội dung, Mục tiêu, vd. \"≥ 90%\", \"Trên 95%\", \"Ít nhất 2\"); mặc định theo Đề án 241",
@@ -75,6 +75,8 @@ export const mergeCommand: CliCommand = {
     if (out === undefined) throw new UsageError("Thiếu --out SUMMARY.xlsx (missing --out)");
     if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx (--out must be an .xlsx file)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
+    // The summary's date: today unless given.
+    const date = dateOption(parsed, "date");
     // The read worker's script loads while the unit list is read and the files are listed and opened.
     startReadWorker();
     const deadline = stringOption(parsed, "deadline");
@@ -115,10 +117,12 @@ export const mergeCommand: CliCommand = {
     const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];
     if (opened.inputs.length === 0) {
-      io.stderr(`Không có tệp bảng tính nào để tổng hợp ${INPUT_KINDS_TEXT}.\n`);
+      // Why each entry given was not read, as the summary's text lists them.
+      const reasons = skipped.map((k) => `  Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`).join("");
+      io.stderr(`Không có tệp bảng tính nào để tổng hợp ${INPUT_KINDS_TEXT}.\n${reasons}`);
       return 1;
     }
-    const given = (option: string, field: "unitName" | "superior" | "place" | "date") => {
+    const given = (option: string, field: "unitName" | "superior" | "place") => {
       const v = stringOption(parsed, option);
       return v !== undefined ? { [field]: v } : {};
     };
@@ -127,7 +131,7 @@ export const mergeCommand: CliCommand = {
         ...request,
         files: expanded.files,
         ...(targets !== undefined && targetsFile !== undefined ? { targets: { name: basename(targetsFile), used: targets } } : {}),
-        layout: { ...given("unit", "unitName"), ...given("superior", "superior"), ...given("place", "place"), ...given("date", "date") },
+        layout: { ...given("unit", "unitName"), ...given("superior", "superior"), ...given("place", "place"), ...(date !== undefined && date !== "today" ? { date } : {}) },
         ...(io.clock ? { clock: io.clock } : {}),
       },
       withOrigins(withRefused(workerThreadReader(io.readWorkers !== undefined ? { workers: io.readWorkers } : {}), opened.refused), expanded),

@@ -1,14 +1,13 @@
 import { skippedEntryJson, withOrigins } from "../../app/containers";
 import { openContainers } from "../../hosts/node/containers";
 import { extname, resolve } from "node:path";
-import { parseDayInput } from "../../app/dates";
 import { draftBasis, draftBasisText, draftOptionsFor, parseRecipients, writeReportDraft } from "../../app/report";
 import { DEFAULT_RECIPIENTS, DEFAULT_SIGNER } from "../../domain/report-draft";
 import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { workerThreadReader } from "../../hosts/node/read-pool";
 import { outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { INPUT_KINDS_TEXT } from "../../io/read/formats";
-import { parseArgs, stringOption } from "../args";
+import { dateOption, parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, type CliIO, UsageError } from "../types";
 import { loadUnits } from "../units";
@@ -38,9 +37,7 @@ export const reportCommand: CliCommand = {
     if (out === undefined) throw new UsageError("Thiếu --out DRAFT.docx (missing --out)");
     if (extname(out).toLowerCase() !== ".docx") throw new UsageError("--out phải là tệp .docx (--out must be a .docx file)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
-    const dateText = stringOption(parsed, "date");
-    const date = dateText === undefined || dateText.trim().toLowerCase() === "today" ? dateText?.trim().toLowerCase() : parseDayInput(dateText);
-    if (date === null) throw new UsageError(`--date "${dateText}" không phải là ngày (cần ngày/tháng/năm, ví dụ 05/7/2021, hoặc YYYY-MM-DD, hoặc today)`);
+    const date = dateOption(parsed, "date");
     const recipientsText = stringOption(parsed, "recipients");
     const recipients = recipientsText !== undefined ? parseRecipients(recipientsText) : undefined;
     if (recipients !== undefined && recipients.length === 0) throw new UsageError("--recipients cần ít nhất một nơi nhận (ví dụ \"Ban Tuyên giáo Tỉnh ủy (b/c); Lưu\")");
