@@ -150,14 +150,57 @@ function classifyPair(kind: TableKind, top: string, below: string): string | nul
   return role;
 }
 
-/** The roles the cells of `row` (and `row + 1` when twoRows) would have as a header. */
+/**
+ * A column under a figure's header split by year that holds the whole period: "Cộng", "Tổng cộng",
+ * "Cả giai đoạn", "2016 - 2020" (folded).
+ */
+const WHOLE_PERIOD = /^(cong|tong|tong cong|tong so|luy ke|ca giai doan|toan giai doan)$|\b2016\s*(den\s*)?2020\b/;
+
+/** Whether the text under a figure's header names the whole period's column (see WHOLE_PERIOD). */
+function isWholePeriod(text: string): boolean {
+  return text !== "" && WHOLE_PERIOD.test(foldText(text).trim());
+}
+
+/**
+ * The roles the cells of `row` (and `row + 1` when twoRows) would have as a header. A role met
+ * again under one header split by year is the first column's, unless a later one holds the whole
+ * period ("Cộng"): that one is read.
+ */
 function rolesAt(view: SheetView, kind: TableKind, row: number, twoRows: boolean, within?: ColumnSpan): Map<string, ColumnSpan> {
   const roles = new Map<string, ColumnSpan>();
+  const whole = new Set<string>();
   forEachRole(view, kind, row, twoRows, within, (role, c, c2) => {
-    if (role !== "other" && !roles.has(role)) roles.set(role, { c, c2 });
+    if (role === "other") return false;
+    if (!roles.has(role)) roles.set(role, { c, c2 });
+    else if (twoRows && !whole.has(role) && view.sameMerge(row, c, row, roles.get(role)!.c) && isWholePeriod(view.text(row + 1, c))) {
+      roles.set(role, { c, c2 });
+      whole.add(role);
+    }
     return false;
   });
   return roles;
+}
+
+/**
+ * Whether the row under a one-row header holds the sub-columns of a figure's merged header cell
+ * ("Số đã đạt tiêu chuẩn" over "Năm 2016 | … | Năm 2020 | Cộng"): two texts or more, none a
+ * figure but a year. Then the header is over two rows, though the second adds no role.
+ */
+function splitBelow(view: SheetView, row: number, roles: ReadonlyMap<string, ColumnSpan>): boolean {
+  for (const role of ["total", "achieved"]) {
+    const span = roles.get(role);
+    if (!span || span.c2 === span.c) continue;
+    let texts = 0;
+    for (let c = span.c; c <= span.c2; c++) {
+      const v = view.cell(row + 1, c)?.v;
+      const year = typeof v === "number" && Number.isInteger(v) && v >= 2000 && v <= 2030;
+      if (typeof v !== "string" && !year) continue;
+      const t = view.text(row + 1, c);
+      if (year || (t !== "" && !ONLY_FIGURES.test(t))) texts++;
+    }
+    if (texts >= 2) return true;
+  }
+  return false;
 }
 
 /** Whether `row` (with `row + 1` when twoRows) has cells of at least two roles (rolesAt(…).size >= 2), without building them. */
@@ -218,7 +261,8 @@ function cellRole(view: SheetView, kind: TableKind, row: number, twoRows: boolea
   const next = twoRows ? view.merge(row + 1, c) : undefined;
   const below = twoRows && !(span !== undefined && span === next) ? (next ? view.text(next.s.r, next.s.c) : view.text(row + 1, c)) : "";
   if (below !== "") {
-    const own = classify(kind, below);
+    // "Cộng" or "Tổng cộng" under a figure's header spread over several columns is that figure's.
+    const own = span !== undefined && span.e.c > span.s.c && isWholePeriod(below) ? null : classify(kind, below);
     role = own ?? classifyPair(kind, top, below);
     span = next;
   } else {
@@ -306,7 +350,7 @@ export function findHeaders<R extends string>(
     // A header over two rows has at least two roles in its top row, or merged cells there.
     const mayBeTwo = r + 1 < view.height && (twoRoles || view.mergeStartsIn(r));
     const two = mayBeTwo && hasTwoRoles(view, kind, r, true, within) ? completeHeader(view, kind, r, true, rolesAt(view, kind, r, true, within)) : undefined;
-    const isTwo = two !== undefined && (!one || two.roles.size > one.roles.size);
+    const isTwo = two !== undefined && (!one || two.roles.size > one.roles.size || splitBelow(view, r, one.roles));
     const pick = isTwo ? two : one;
     if (!pick) continue;
     found.push({

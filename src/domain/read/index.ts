@@ -209,7 +209,9 @@ function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSum
   for (const role of isSummary ? [] : (["total", "achieved"] as const)) {
     const columns = columnsWithRole(view, header, role);
     if (columns.length < 2) continue;
-    const used = columns[0]!;
+    // The column read: the first, or the one of the whole period under a header split by year ("Cộng").
+    const read = header.columns[role];
+    const used = columns.find((span) => read !== undefined && span.c <= read.c && span.c2 >= read.c) ?? columns[0]!;
     out.push(
       makeIssue(
         "column-repeated",

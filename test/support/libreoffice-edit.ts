@@ -1,0 +1,110 @@
+/**
+ * Editing a workbook in LibreOffice as a unit's clerk does it by hand (rows and columns inserted
+ * or deleted, cells typed, merged, sheets renamed), then saving it in the format asked for, with
+ * LibreOffice's own filters: a Basic macro run headless in a fresh profile. Needs SOFFICE.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SOFFICE } from "./programs";
+
+/** One edit; sheets by their zero-based index, rows and columns one-based as the clerk sees them. */
+export type LibreOfficeEdit =
+  | { readonly op: "insertRows" | "deleteRows"; readonly sheet: number; readonly row: number; readonly count: number }
+  | { readonly op: "insertColumns" | "deleteColumns"; readonly sheet: number; readonly column: number; readonly count: number }
+  /** A text typed as it is (never turned into a number or a date). */
+  | { readonly op: "text"; readonly sheet: number; readonly cell: string; readonly text: string }
+  /** What is typed in the cell's input line: a number, or a formula ("=SUM(E11:I11)"). */
+  | { readonly op: "enter"; readonly sheet: number; readonly cell: string; readonly input: string }
+  | { readonly op: "merge"; readonly sheet: number; readonly range: string }
+  | { readonly op: "renameSheet"; readonly sheet: number; readonly name: string };
+
+/** LibreOffice's filter names of the formats the tests save in. */
+export const LIBREOFFICE_FILTER = { xlsx: "Calc MS Excel 2007 XML", xls: "MS Excel 97", ods: "calc8" } as const;
+
+const MODULE = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Edit(inPath As String, outPath As String, filterName As String, opsPath As String)
+  Dim sfa As Object, tis As Object, p As Variant, doc As Object, sh As Object
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = "Hidden" : args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), "_blank", 0, args())
+  sfa = createUnoService("com.sun.star.ucb.SimpleFileAccess")
+  tis = createUnoService("com.sun.star.io.TextInputStream")
+  tis.setInputStream(sfa.openFileRead(ConvertToURL(opsPath)))
+  tis.setEncoding("UTF-8")
+  Do While Not tis.isEOF()
+    p = Split(tis.readLine(), Chr(9))
+    If UBound(p) &gt;= 1 Then
+      sh = doc.Sheets.getByIndex(CLng(p(1)))
+      sh.unprotect("")
+      Select Case p(0)
+        Case "insertRows" : sh.Rows.insertByIndex(CLng(p(2)) - 1, CLng(p(3)))
+        Case "deleteRows" : sh.Rows.removeByIndex(CLng(p(2)) - 1, CLng(p(3)))
+        Case "insertColumns" : sh.Columns.insertByIndex(CLng(p(2)) - 1, CLng(p(3)))
+        Case "deleteColumns" : sh.Columns.removeByIndex(CLng(p(2)) - 1, CLng(p(3)))
+        Case "text" : sh.getCellRangeByName(p(2)).setString(p(3))
+        Case "enter" : sh.getCellRangeByName(p(2)).setFormula(p(3))
+        Case "merge" : sh.getCellRangeByName(p(2)).merge(True)
+        Case "renameSheet" : sh.Name = p(2)
+      End Select
+    End If
+  Loop
+  tis.closeInput()
+  doc.calculateAll()
+  Dim save(1) As New com.sun.star.beans.PropertyValue
+  save(0).Name = "FilterName" : save(0).Value = filterName
+  save(1).Name = "Overwrite" : save(1).Value = True
+  doc.storeToURL(ConvertToURL(outPath), save())
+  doc.close(True)
+End Sub
+</script:module>
+`;
+
+function line(e: LibreOfficeEdit): string {
+  switch (e.op) {
+    case "insertRows":
+    case "deleteRows":
+      return [e.op, e.sheet, e.row, e.count].join("\t");
+    case "insertColumns":
+    case "deleteColumns":
+      return [e.op, e.sheet, e.column, e.count].join("\t");
+    case "text":
+      return [e.op, e.sheet, e.cell, e.text].join("\t");
+    case "enter":
+      return [e.op, e.sheet, e.cell, e.input].join("\t");
+    case "merge":
+      return [e.op, e.sheet, e.range].join("\t");
+    case "renameSheet":
+      return [e.op, e.sheet, e.name].join("\t");
+  }
+}
+
+/**
+ * Opens `input` in LibreOffice, makes the edits in order, recalculates, and saves it to `output`
+ * with the filter of `format`. Throws when LibreOffice wrote nothing (a failed macro).
+ */
+export function editWithLibreOffice(input: string, output: string, format: keyof typeof LIBREOFFICE_FILTER, edits: readonly LibreOfficeEdit[]): string {
+  if (!SOFFICE) throw new Error("LibreOffice is not available");
+  for (const e of edits) {
+    if (Object.values(e).some((v) => typeof v === "string" && /[\t\r\n"]/.test(v))) throw new Error(`an edit may not hold tabs, line breaks or quotes: ${line(e)}`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), "lo-edit-"));
+  const env = `-env:UserInstallation=file://${profile}`;
+  try {
+    // A first start makes the profile, with its Standard library, where the macro then goes.
+    execFileSync(SOFFICE, [env, "--headless", "--norestore", "--terminate_after_init"], { stdio: "pipe", timeout: 120_000 });
+    writeFileSync(join(profile, "user", "basic", "Standard", "Module1.xba"), MODULE);
+    const ops = join(profile, "edits.txt");
+    writeFileSync(ops, `${edits.map(line).join("\n")}\nend\n`);
+    const call = `macro:///Standard.Module1.Edit("${input}","${output}","${LIBREOFFICE_FILTER[format]}","${ops}")`;
+    // A macro that fails waits on a dialog no one sees: the time limit ends it, and the missing file says so.
+    execFileSync(SOFFICE, [env, "--headless", "--norestore", call], { stdio: "pipe", timeout: 120_000, killSignal: "SIGKILL" });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  if (!existsSync(output)) throw new Error(`LibreOffice did not save ${output}: an edit failed`);
+  return output;
+}
