@@ -133,10 +133,32 @@ function isNumberingRowInBody(view: SheetView, r: number, within?: ColumnSpan): 
   return codes[1] === codes[0]! + 1 && codes[2] === codes[1]! + 1;
 }
 
+/** A note ("Ghi chú: …", "Lưu ý: …"), folded: a stop row a unit may also type inside its table, under the row it explains. */
+const NOTE = /^(ghi chu|luu y)\b/;
+
+/**
+ * Whether a note at row `r` stands inside the indicator table: a row below it, before `end` and
+ * before the next stop row, has a figure (a number) in Tổng số or Số đã đạt. Under the table's own
+ * note there is only the signature.
+ */
+function figuresBelow(view: SheetView, header: TableHeader<string>, r: number, end: number): boolean {
+  if (header.kind !== "indicators") return false;
+  const first = textsWithin(view, r, header.within)[0];
+  if (first === undefined || !NOTE.test(foldText(first.text))) return false;
+  const cols = header.columns as Readonly<Partial<Record<IndicatorRole, ColumnSpan>>>;
+  const spans = [cols.total, cols.achieved].filter((s): s is ColumnSpan => s !== undefined);
+  for (let below = r + 1; below < end; below++) {
+    if (isStopRow(view, below, header.within)) return false;
+    for (const span of spans) for (let c = span.c; c <= span.c2; c++) if (typeof view.cell(below, c)?.v === "number") return true;
+  }
+  return false;
+}
+
 /**
  * The body rows of a table under its header, up to row `end` (exclusive): the
  * "(1) (2) (3)" numbering row under the header and repeated ones are passed
- * over; a stop row (the note, the signature) ends the table there.
+ * over; a stop row (the note, the signature) ends the table there, unless it
+ * is a note with more of the table's figures below it (passed over too).
  */
 function bodyRows(view: SheetView, header: TableHeader<string>, end: number): { rows: number[]; end: number } {
   const within = header.within;
@@ -144,7 +166,10 @@ function bodyRows(view: SheetView, header: TableHeader<string>, end: number): { 
   if (start < end && isNumberingRow(view, start, within)) start++;
   const rows: number[] = [];
   for (let r = start; r < end; r++) {
-    if (isStopRow(view, r, within)) return { rows, end: r };
+    if (isStopRow(view, r, within)) {
+      if (figuresBelow(view, header, r, end)) continue;
+      return { rows, end: r };
+    }
     if (!isNumberingRowInBody(view, r, within)) rows.push(r);
   }
   return { rows, end };
