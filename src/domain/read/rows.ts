@@ -13,7 +13,7 @@ import { cellText } from "../values/cell";
 import { parseDocumentCode } from "../values/code";
 import { formulaResult } from "../values/formula";
 import { isBlankText, parseCombinedFigures } from "../values/number";
-import type { ColumnSpan, DocumentRole, IndicatorRole, TableHeader } from "./headers";
+import { columnsWithRole, type ColumnSpan, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import {
   groupOf,
   isSubgroup,
@@ -425,18 +425,53 @@ function labelKeyUncached(text: string): string {
     .trim();
 }
 
+/** The header of a document's number alone ("Số", "Số VB"), folded: its symbol is in the next column ("Ký hiệu"). */
+const NUMBER_HEADER = /^so( vb| van ban)?$/;
+const SYMBOL_HEADER = /^(ky|ki) hieu( van ban)?$/;
+
+/**
+ * The documents table's code kept in two columns, as registers keep it: "Số" then "Ký hiệu" next to
+ * it ("15" | "NQ/ĐU"). Both are headed as the code; the first alone was read.
+ */
+function splitCodeColumns(view: SheetView, header: TableHeader<DocumentRole>): { number: ColumnSpan; symbol: ColumnSpan } | undefined {
+  const number = header.columns.code;
+  if (!number) return undefined;
+  const textOf = (c: number): string => foldText(view.shownText(header.lastRow, c) || view.shownText(header.row, c)).trim();
+  if (!NUMBER_HEADER.test(textOf(number.c))) return undefined;
+  const symbol = columnsWithRole(view, header, "code").find((span) => span.c === number.c2 + 1);
+  return symbol && SYMBOL_HEADER.test(textOf(symbol.c)) ? { number, symbol } : undefined;
+}
+
+/**
+ * A document's code from its number and symbol columns: "15" and "NQ/ĐU" make "15-NQ/ĐU" ("08" and
+ * "-CV/ĐU", "08-CV/ĐU"); a symbol that has its number already ("26-KH/TU"), or has no number beside
+ * it, is the code as it is. The cell is the number's when the two are joined.
+ */
+function joinedCode(view: SheetView, r: number, split: { number: ColumnSpan; symbol: ColumnSpan }): CellRef | null {
+  const number = pick(view, r, split.number);
+  const symbol = pick(view, r, split.symbol);
+  const n = cellText(number?.cell);
+  const k = cellText(symbol?.cell);
+  if (k === "") return number;
+  // No number, the whole code under Ký hiệu, or a number that is no number ("x"): the symbol's cell as written.
+  if (!/^\d+$/.test(n) || /^\d/.test(k)) return symbol;
+  const text = /^[-/]/.test(k) ? `${n}${k}` : `${n}-${k}`;
+  return { ...number!, cell: { ...number!.cell, v: text } };
+}
+
 /** Reads the documents table under `header`, up to row `end` (exclusive). */
 export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRole>, end: number): { rows: DocumentCellsRead[]; end: number } {
   const sheet = view.sheet.name;
   const cols = header.columns;
   const out: DocumentCellsRead[] = [];
   const body = bodyRows(view, header, end);
+  const split = splitCodeColumns(view, header);
   for (const r of body.rows) {
     const row: DocumentCellsRead = {
       sheet,
       r,
       stt: pick(view, r, cols.stt),
-      code: pick(view, r, cols.code),
+      code: split ? joinedCode(view, r, split) : pick(view, r, cols.code),
       date: pick(view, r, cols.date),
       summary: pick(view, r, cols.summary),
       issuer: pick(view, r, cols.issuer),
