@@ -53,6 +53,10 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { sheet: "2016", row: 3, usedSheet: "2021", usedRow: 7, indicators: "1.2, 4.1" },
     shows: ['"2016"', "(dòng 3)", "1.2, 4.1", '"2021"', "(dòng 7)"],
   },
+  "table-other-unit": {
+    params: { sheet: "Sơn Bình", row: 6, other: "ĐẢNG ỦY XÃ SƠN BÌNH", unit: "ĐẢNG ỦY XÃ BẢN BO", usedSheet: "Chỉ tiêu" },
+    shows: ['"Sơn Bình"', "(dòng 6)", "ĐẢNG ỦY XÃ SƠN BÌNH", "ĐẢNG ỦY XÃ BẢN BO", '"Chỉ tiêu"', "tệp riêng"],
+  },
   "included-in-summary": {
     params: { file: "ban-bo.xlsx", unit: "Đảng ủy xã Bản Bo", summary: "tong-hop.xlsx", summaryUnit: "Huyện ủy Tam Đường" },
     shows: ["ban-bo.xlsx", "Đảng ủy xã Bản Bo", '"tong-hop.xlsx"', "Huyện ủy Tam Đường"],
@@ -216,6 +220,7 @@ describe("issue rules", () => {
       "column-missing",
       "column-repeated",
       "table-ignored",
+      "table-other-unit",
       "included-in-summary",
       "legacy-encoding",
       "not-reported-note",

@@ -343,6 +343,44 @@ describe("figure columns worded past recognition, and tables split across pages"
   });
 });
 
+describe("two units' reports in one workbook", () => {
+  const rulesOf = (r: UnitReport): string[] => r.issues.map((i) => i.rule).filter((rule) => rule !== "documents-table-missing");
+  it("says that the second sheet's table is another unit's and is not merged, instead of taking it for a copy of the first", () => {
+    const other = goodFigures();
+    other["1.2"] = { total: 800, achieved: 790 };
+    const r = readUnitReport(
+      specToGrid({
+        sheets: [
+          { name: "Bản Bo", rows: [...headerBlock("ĐẢNG ỦY XÃ BẢN BO"), INDICATOR_HEADER, ...indicatorBody(goodFigures())] },
+          { name: "Sơn Bình", rows: [...headerBlock("ĐẢNG ỦY XÃ SƠN BÌNH"), INDICATOR_HEADER, ...indicatorBody(other)] },
+        ],
+      }),
+      "bao-cao.xlsx",
+    );
+    expect(r.unit.name).toBe("ĐẢNG ỦY XÃ BẢN BO");
+    expect(r.indicators["1.2"]).toMatchObject({ total: 1219, achieved: 1183 });
+    expect(rulesOf(r)).toEqual(["table-other-unit"]);
+    const issue = r.issues[0]!;
+    expect(issue).toMatchObject({ severity: "warning", sheet: "Sơn Bình", params: { other: "ĐẢNG ỦY XÃ SƠN BÌNH", unit: "ĐẢNG ỦY XÃ BẢN BO", usedSheet: "Bản Bo" } });
+    expect(issue.message).toContain("Mỗi đơn vị cần gửi báo cáo của mình trong một tệp riêng");
+  });
+
+  it("keeps calling a copy under the same unit's header a second table of the unit", () => {
+    const draft = goodFigures();
+    draft["1.2"] = { total: 1219, achieved: 1100 };
+    const r = readUnitReport(
+      specToGrid({
+        sheets: [
+          { name: "Chỉ tiêu", rows: [...headerBlock("ĐẢNG ỦY XÃ BẢN BO"), INDICATOR_HEADER, ...indicatorBody(goodFigures())] },
+          { name: "Chỉ tiêu (2)", rows: [...headerBlock("Đảng ủy xã Bản Bo"), INDICATOR_HEADER, ...indicatorBody(draft)] },
+        ],
+      }),
+      "bao-cao.xlsx",
+    );
+    expect(rulesOf(r)).toEqual(["table-ignored"]);
+  });
+});
+
 describe("the unit and the report date, however the top of the sheet is written", () => {
   const read = (top: SpecCell[][]): UnitReport =>
     readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [...top, [], INDICATOR_HEADER, ...indicatorBody(goodFigures())] }] }), "bao-cao.xlsx");

@@ -93,6 +93,17 @@ export interface UnitReportParams {
     readonly usedRow: number;
     readonly indicators: string;
   };
+  /**
+   * A further indicator table stands on a sheet whose header block names another unit (two units'
+   * reports in one workbook): the file is taken for `unit`'s, `other`'s figures are not read.
+   */
+  readonly "table-other-unit": {
+    readonly sheet: string;
+    readonly row: number;
+    readonly other: string;
+    readonly unit: string;
+    readonly usedSheet: string;
+  };
   /** A unit's report arrived beside a summary that already counts it (the summary's level is higher). */
   readonly "included-in-summary": { readonly file: string; readonly unit: string; readonly summary: string; readonly summaryUnit: string };
   // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
@@ -283,6 +294,7 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "column-missing": "warning",
   "column-repeated": "warning",
   "table-ignored": "warning",
+  "table-other-unit": "warning",
   "included-in-summary": "warning",
   // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
   "legacy-encoding": "warning",

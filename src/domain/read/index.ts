@@ -11,6 +11,7 @@ import type { IndicatorEntry, UnitReport } from "../model/report";
 import { checkDocuments, checkIndicator, COLUMN, type DocumentCellsRead } from "../rules/rules";
 import { crossIndicatorIssues } from "../rules/cross-indicator";
 import { cellText } from "../values/cell";
+import { foldText } from "../text";
 import { makeIssue } from "../rules/messages";
 import { columnsWithRole, findHeaders, sideBySide, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import { readDocumentRows, readIndicatorRows } from "./rows";
@@ -142,6 +143,17 @@ function indicatorTables(
   return { tables, ignored };
 }
 
+/**
+ * The unit an ignored table with figures belongs to when it is not the file's: the header block of
+ * its own sheet (one no table read stands on) names another unit.
+ */
+function otherUnitOf(table: IndicatorTable, used: readonly IndicatorTable[], views: readonly SheetView[], unit: string): string | undefined {
+  const i = table.header.sheetIndex;
+  if (used.some((u) => u.header.sheetIndex === i) || !table.read.rows.some((row) => writtenFigures(row) !== "|")) return undefined;
+  const named = unitFromHeader(views[i]!.sheet, views[i]);
+  return named !== undefined && foldText(named) !== foldText(unit) ? named : undefined;
+}
+
 /** The figures of a row as written (texts of Tổng số and Số đã đạt), to compare two tables. */
 function writtenFigures(row: IndicatorTable["read"]["rows"][number]): string {
   return `${cellText(row.total?.cell)}|${cellText(row.achieved?.cell)}`;
@@ -151,11 +163,24 @@ function writtenFigures(row: IndicatorTable["read"]["rows"][number]): string {
  * A second copy of the table (a draft, last year's figures, "Chỉ tiêu (2)") is not read; when its
  * figures differ from those read, the unit is told which table was read, so nothing is dropped unseen.
  */
-function ignoredTableIssues(used: readonly IndicatorTable[], ignored: readonly IndicatorTable[], views: readonly SheetView[]): Issue[] {
+function ignoredTableIssues(used: readonly IndicatorTable[], ignored: readonly IndicatorTable[], views: readonly SheetView[], unit: string): Issue[] {
   const read = new Map<string, { figures: string; table: IndicatorTable }>();
   for (const table of used) for (const row of table.read.rows) read.set(row.id, { figures: writtenFigures(row), table });
   const out: Issue[] = [];
   for (const table of ignored) {
+    // Another unit's report in the same workbook (its own sheet, its own header block).
+    const other = otherUnitOf(table, used, views, unit);
+    if (other !== undefined) {
+      const sheet = views[table.header.sheetIndex]!.sheet.name;
+      out.push(
+        makeIssue(
+          "table-other-unit",
+          { sheet, cell: cellAddress(table.header.row, table.header.columns.text?.c ?? 0) },
+          { sheet, row: table.header.row + 1, other, unit, usedSheet: views[used[0]!.header.sheetIndex]!.sheet.name },
+        ),
+      );
+      continue;
+    }
     const differing = table.read.rows.filter((row) => {
       const mine = writtenFigures(row);
       const other = read.get(row.id);
@@ -278,6 +303,16 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
   };
 
   const identity = findIdentity(grid);
+  // Unit and date: from the identity, else the header block of the sheets holding the tables first.
+  const order = [indicatorsHeader?.sheetIndex, documentsHeader?.sheetIndex, ...views.map((_, i) => i)].filter(
+    (i, k, arr): i is number => i !== undefined && arr.indexOf(i) === k && views[i]!.sheet.visibility === "visible",
+  );
+  let headerName: string | undefined;
+  for (const i of order) {
+    headerName = unitFromHeader(views[i]!.sheet, views[i]);
+    if (headerName) break;
+  }
+  const unit = unitInfo(identity, headerName, fileName);
   let anyValue = false;
   // Rows of the indicator table taken for an indicator, and rows whose texts are none of them.
   let matchedRows = 0;
@@ -286,7 +321,7 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
     const view = views[indicatorsHeader.sheetIndex]!;
     const { tables, ignored } = indicatorTables(indicatorsHeader, indHeaders, all, views);
     // A summary's own per-unit breakdown repeats the indicators by design.
-    if (identity?.kind !== "summary") issues.push(...ignoredTableIssues(tables, ignored, views));
+    if (identity?.kind !== "summary") issues.push(...ignoredTableIssues(tables, ignored, views, unit.name));
     for (const { header, read } of tables) {
       markRows(header.sheetIndex, header.row, read.end);
       issues.push(...columnIssues(header, views[header.sheetIndex]!, identity?.kind === "summary", read.combined));
@@ -333,15 +368,6 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
     if (!anyValue && documents.length === 0) issues.push(makeIssue("nothing-filled", {}, { file: fileName }));
   }
 
-  // Unit and date: from the identity, else the header block of the sheets holding the tables first.
-  const order = [indicatorsHeader?.sheetIndex, documentsHeader?.sheetIndex, ...views.map((_, i) => i)].filter(
-    (i, k, arr): i is number => i !== undefined && arr.indexOf(i) === k && views[i]!.sheet.visibility === "visible",
-  );
-  let headerName: string | undefined;
-  for (const i of order) {
-    headerName = unitFromHeader(views[i]!.sheet, views[i]);
-    if (headerName) break;
-  }
   let reportDate: string | null = null;
   for (const i of order) {
     const found = reportDateOf(views[i]!.sheet, tableRows.get(i) ?? new Set());
@@ -353,7 +379,6 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
   const notOurs = identity ? undefined : notDeAn241(views, indicatorsHeader ?? documentsHeader, fileName, unknownRows, matchedRows);
   // A unit's report with figures and no date: said, since whether it came in time then rests on when it was received.
   if (reportDate === null && anyValue && !notOurs && identity?.kind !== "summary") issues.push(makeIssue("report-date-missing", {}, { file: fileName }));
-  const unit = unitInfo(identity, headerName, fileName);
   // Checks across indicators are about one unit's own figures: a summary's sums are left alone.
   if (!notOurs && identity?.kind !== "summary") issues.push(...crossIndicatorIssues(unit.name, indicators, issues));
   issues.push(...longTextIssues(grid, fileName, tableRows));

@@ -78,6 +78,8 @@ const MESSAGES: Messages = {
     `Bảng kết quả có nhiều cột "${s(p.role)}" (cột ${s(p.columns)}); chỉ đọc cột ${s(p.used)}. Biểu mẫu của Công văn 232-CV/HU chỉ có một cột "${s(p.role)}" cho cả giai đoạn 2016 - 2020; nếu số liệu đúng ở cột khác, hãy sửa lại bảng theo mẫu.`,
   "table-ignored": (p) =>
     `Trang tính "${s(p.sheet)}" (dòng ${s(p.row)}) có thêm một bảng kết quả với số liệu khác ở chỉ tiêu ${s(p.indicators)}; bảng này không được đọc, chỉ đọc bảng ở trang "${s(p.usedSheet)}" (dòng ${s(p.usedRow)}). Nếu số liệu đúng nằm ở bảng kia, hãy xóa bảng thừa rồi gửi lại.`,
+  "table-other-unit": (p) =>
+    `Trang tính "${s(p.sheet)}" có bảng kết quả của ${s(p.other)} (dòng ${s(p.row)}), không phải của ${s(p.unit)}: tệp được tính là báo cáo của ${s(p.unit)} (bảng ở trang "${s(p.usedSheet)}"), số liệu của ${s(p.other)} trong tệp này không được tổng hợp. Mỗi đơn vị cần gửi báo cáo của mình trong một tệp riêng.`,
   "included-in-summary": (p) =>
     `Tệp ${s(p.file)} là báo cáo của ${s(p.unit)}, đơn vị đã có trong bảng tổng hợp "${s(p.summary)}" của ${s(p.summaryUnit)}; số liệu chỉ được tính một lần, theo bảng tổng hợp.`,
   // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
