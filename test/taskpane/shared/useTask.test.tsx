@@ -178,4 +178,24 @@ describe("useTask", () => {
     expect(result.current.done).toBeNull();
     await act(async () => w.settle().resolve());
   });
+  it("says in Vietnamese what the browser or a library words in English: a part of the page not loaded, the network, anything else", () => {
+    // webpack's error when a part of the page loaded on demand (ExcelJS, the reader) cannot be fetched.
+    const chunk = Object.assign(new Error("Loading chunk 7981 failed.\n(error: http://127.0.0.1:3000/7981.94bf32ad.js)"), { name: "ChunkLoadError" });
+    const said = errorText(chunk);
+    expect(said).toMatch(/^Không tải được một phần của trang từ máy chủ/);
+    expect(said).toContain("tải lại trang");
+    expect(said).not.toMatch(/Loading chunk|http:/);
+    // fetch's failures, inside the use cases' own Vietnamese sentences, in Chromium, Firefox and Safari.
+    for (const phrase of ["Failed to fetch", "NetworkError when attempting to fetch resource.", "Load failed"]) {
+      expect(errorText(new Error(`Không tải được tệp mẫu Dang-uy-xa-Ban-Bo.xlsx: ${phrase}`))).toBe(
+        "Không tải được tệp mẫu Dang-uy-xa-Ban-Bo.xlsx: không kết nối được với máy chủ (mạng bị gián đoạn?).",
+      );
+    }
+    // Any other message with no Vietnamese in it: a Vietnamese reason first, the detail kept for whoever fixes it.
+    const other = errorText(new TypeError("Cannot read properties of undefined (reading 'sheets')"));
+    expect(other).toMatch(/^Lỗi ngoài dự kiến trong chương trình/);
+    expect(other).toContain("(chi tiết: Cannot read properties of undefined (reading 'sheets'))");
+    // Vietnamese messages are shown as they are.
+    expect(errorText(new Error("Tệp rỗng (0 byte)."))).toBe("Tệp rỗng (0 byte).");
+  });
 });

@@ -13,6 +13,7 @@ import type { Unit } from "../../../../domain/units";
 import { vnDate } from "../../../../domain/format";
 import { Section, useTabStyles } from "../../../shared/Section";
 import { DayField, dayState } from "../DayField";
+import { errorText } from "../../../shared/ErrorBar";
 import { remindActions, type RemindActions } from "./actions";
 
 const useStyles = makeStyles({
@@ -47,7 +48,7 @@ export function RemindUnits(props: { summary: Summary; units: readonly Unit[]; a
       const name = await actions.saveLetter(reminder);
       setStatus(`Đã tạo tệp ${name}: công văn đôn đốc, số và ngày để trống để điền khi ký.`);
     } catch (error) {
-      setStatus(`Không tạo được công văn đôn đốc: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`Không tạo được công văn đôn đốc: ${errorText(error)}`);
     } finally {
       setBusy(false);
     }
