@@ -9,6 +9,12 @@
  * A second start while work is running is refused (start resolves "refused"
  * and nothing changes): the views disable their buttons while busy, and a
  * double click in between must not start the work twice.
+ *
+ * A disabled button loses the focus (the browser puts it on the page), so
+ * when the work ends with the focus nowhere, it goes back to what had it when
+ * the work started (the button, enabled again), and keyboard and screen-reader
+ * users go on from where they were. A view that moves the focus to what the
+ * work showed (useFocusWhenShown) does so after this.
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { isCancelled } from "../../app/cancel";
@@ -68,6 +74,29 @@ export interface Task {
 
 const read = (text: string | (() => string)): string => (typeof text === "function" ? text() : text);
 
+/** Renders the button may take to be enabled again; focus is not taken back later than this. */
+const RETURN_TRIES = 10;
+
+/** What has the focus, when something on the page does. */
+function focusedElement(): HTMLElement | null {
+  if (typeof document === "undefined") return null;
+  const active = document.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
+/** Gives `element` the focus back once it can take it, unless the focus went somewhere meanwhile. */
+function returnFocus(element: HTMLElement | null, tries = RETURN_TRIES): void {
+  if (!element) return;
+  setTimeout(() => {
+    if (!element.isConnected || focusedElement() !== null) return;
+    if ((element as HTMLButtonElement).disabled) {
+      if (tries > 1) returnFocus(element, tries - 1);
+      return;
+    }
+    element.focus();
+  }, 0);
+}
+
 export function useTask(): Task {
   const [running, setRunning] = useState<Running | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -81,6 +110,7 @@ export function useTask(): Task {
     const controller = new AbortController();
     current.current = controller;
     const live = () => current.current === controller;
+    const focused = focusedElement();
     setProblem(null);
     setDone(null);
     setOutcome(null);
@@ -121,6 +151,7 @@ export function useTask(): Task {
       setRunning(null);
     }
     setOutcome(result);
+    returnFocus(focused);
     return result;
   }, []);
 

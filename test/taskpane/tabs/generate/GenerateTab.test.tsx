@@ -162,4 +162,33 @@ describe("Tạo biểu mẫu tab", () => {
     expect(superior.value).toBe("ĐẢNG ỦY KHỐI");
     expect(place.value).toBe("Bản Bo");
   });
+  it("after a download started from the keyboard, focus comes back to its button and the result is said in a live region there from the start", async () => {
+    const files = fakeFiles();
+    let finish: (bytes: Uint8Array) => void = () => undefined;
+    files.unitTemplate.mockImplementation(() => new Promise<Uint8Array>((resolve) => (finish = resolve)));
+    const downloads = captureDownloads();
+    renderWith(<GenerateTab />, STANDALONE, { files });
+    // Said politely, in an element present before there is anything to say (screen readers hear changes, not new regions).
+    const live = screen.getByTestId("done-live");
+    expect(live.getAttribute("role")).toBe("status");
+    expect(live.textContent).toBe("");
+    const button = screen.getByRole("button", { name: "Tải biểu mẫu (.xlsx)" });
+    act(() => button.focus());
+    fireEvent.click(button);
+    await waitFor(() => expect(files.unitTemplate).toHaveBeenCalledTimes(1));
+    // The button is disabled while the file is made: the browser takes focus off it, to the page.
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    // (jsdom keeps it there, and will not blur a disabled element: focus moves to an element that then goes away.)
+    act(() => {
+      const elsewhere = document.body.appendChild(document.createElement("button"));
+      elsewhere.focus();
+      elsewhere.remove();
+    });
+    expect(document.activeElement).toBe(document.body);
+    await act(async () => finish(new Uint8Array([1])));
+    await waitFor(() => expect(document.activeElement).toBe(button));
+    expect(screen.getByTestId("done-live")).toBe(live);
+    expect(live.textContent).toBe("Đã tạo tệp Dang-uy-xa-Ban-Bo.xlsx.");
+    expect(downloads).toEqual(["Dang-uy-xa-Ban-Bo.xlsx"]);
+  });
 });
