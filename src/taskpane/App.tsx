@@ -29,6 +29,10 @@ const useStyles = makeStyles({
     maxWidth: "100%",
     boxSizing: "border-box",
     overflowWrap: "anywhere",
+    // The fields shrink with the pane (a 320 px pane at 200% zoom is 160 px wide): Fluent's inputs are
+    // otherwise at least as wide as twenty characters, and push the page into scrolling sideways.
+    "& .fui-Input, & .fui-Combobox, & .fui-Select, & .fui-Textarea": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Input__input, & .fui-Combobox__input": { minWidth: 0, width: "100%" },
   },
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   logo: { width: "32px", height: "32px", flexShrink: 0 },

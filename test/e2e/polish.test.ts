@@ -302,4 +302,30 @@ d("task pane polish in Chromium (standalone)", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);
+  it("a 320 px pane at 200% zoom (160 CSS px): no tab, before or after the sample data, needs scrolling sideways", async () => {
+    const width = 160;
+    const { page, problems } = await open("Tạo biểu mẫu", width);
+    /** What sticks out of the pane's width: the page's own width, then the first few elements past it. */
+    const outside = () =>
+      page.evaluate((w) => {
+        const out: string[] = [];
+        if (document.documentElement.scrollWidth > w) out.push(`page ${document.documentElement.scrollWidth} px`);
+        for (const el of Array.from(document.querySelectorAll<HTMLElement>("[role=tabpanel]:not([hidden]) *"))) {
+          const box = el.getBoundingClientRect();
+          if (box.width > 0 && box.right > w + 0.5 && out.length < 6) out.push(`${el.tagName.toLowerCase()}.${el.className.split(" ")[0]} to ${Math.round(box.right)} px`);
+        }
+        return out;
+      }, width);
+    expect({ tab: "Tạo biểu mẫu", outside: await outside() }).toEqual({ tab: "Tạo biểu mẫu", outside: [] });
+    for (const tab of ["Kiểm tra", "Tổng hợp"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      expect({ tab, outside: await outside() }).toEqual({ tab, outside: [] });
+      await page.getByRole("tabpanel").getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }).click();
+      await page.getByTestId(tab === "Kiểm tra" ? "results-table" : "summary-table").waitFor();
+      await settled(page);
+      expect({ tab: `${tab} (dữ liệu mẫu)`, outside: await outside() }).toEqual({ tab: `${tab} (dữ liệu mẫu)`, outside: [] });
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
