@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { Link, Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { PROGRAMME } from "../domain/catalogue";
 import { HostNotices } from "./HostNotices";
+import { useFilesDroppedAsideIgnored } from "./shared/FileDrop";
 import { UnitsProvider } from "./shared/units";
 import { CheckTab } from "./tabs/check/CheckTab";
 import { GenerateTab } from "./tabs/generate/GenerateTab";
@@ -54,6 +55,7 @@ export function App(props: { initialTab?: TabKey }) {
   const baseId = useId();
   const tabId = (key: TabKey) => `${baseId}-tab-${key}`;
   const panelId = (key: TabKey) => `${baseId}-panel-${key}`;
+  useFilesDroppedAsideIgnored();
 
   return (
     <UnitsProvider>

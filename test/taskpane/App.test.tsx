@@ -96,4 +96,21 @@ describe("task pane App", () => {
     expect(missingFeatures(8)).toHaveLength(1);
     expect(missingFeatures(9)).toEqual([]);
   });
+  it("a file dropped beside a drop zone is not opened by the browser in place of the pane (the work would be lost)", () => {
+    renderApp(STANDALONE);
+    const dropped = (type: "dragover" | "drop", target: Element) => {
+      const event = new Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(event, "dataTransfer", { value: { types: ["Files"], files: [], dropEffect: "copy" } });
+      target.dispatchEvent(event);
+      return event;
+    };
+    const heading = screen.getByRole("heading", { name: "Tạo biểu mẫu" });
+    expect(dropped("dragover", heading).defaultPrevented).toBe(true);
+    expect(dropped("drop", heading).defaultPrevented).toBe(true);
+    // Text dragged within the page is left alone.
+    const text = new Event("drop", { bubbles: true, cancelable: true });
+    Object.defineProperty(text, "dataTransfer", { value: { types: ["text/plain"], files: [] } });
+    heading.dispatchEvent(text);
+    expect(text.defaultPrevented).toBe(false);
+  });
 });

@@ -2,7 +2,7 @@
  * Where files come in: a drop zone with a button that opens the file picker
  * (so the keyboard reaches it), for one file or many.
  */
-import { useRef, useState, type DragEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { InputFile } from "../../app/usecases";
 import { WORKBOOK_ACCEPT } from "../../io/read/formats";
@@ -51,6 +51,27 @@ export async function toInputFiles(files: Iterable<File>): Promise<InputFile[]> 
     out.push(...read);
   }
   return out;
+}
+
+/**
+ * Files dropped on the page beside a drop zone: the browser would open or download the file in the
+ * pane's place (a merge's work gone with it). The page takes them and does nothing, and the pointer
+ * says "not here" (the zones take theirs before this).
+ */
+export function useFilesDroppedAsideIgnored(): void {
+  useEffect(() => {
+    const ignore = (event: globalThis.DragEvent) => {
+      if (event.defaultPrevented || !event.dataTransfer || !Array.from(event.dataTransfer.types).includes("Files")) return;
+      event.preventDefault();
+      if (event.type === "dragover") event.dataTransfer.dropEffect = "none";
+    };
+    window.addEventListener("dragover", ignore);
+    window.addEventListener("drop", ignore);
+    return () => {
+      window.removeEventListener("dragover", ignore);
+      window.removeEventListener("drop", ignore);
+    };
+  }, []);
 }
 
 export function FileDrop(props: {
