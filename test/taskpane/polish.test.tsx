@@ -54,8 +54,13 @@ describe("task pane polish", () => {
     expect(options.map((o) => o.textContent)).toEqual(["Chi bộ Trường THPT Tam Đường", "Chi bộ Trạm Y tế"]);
 
     // Back to the built-in list: the field returns to its first unit.
-    fireEvent.click(screen.getByRole("button", { name: "Dùng danh sách có sẵn" }));
+    const builtIn = screen.getByRole("button", { name: "Dùng danh sách có sẵn" });
+    builtIn.focus();
+    fireEvent.click(builtIn);
     await waitFor(() => expect(combo.value).toBe("Đảng ủy xã Bản Bo"));
+    // The button goes away with the file's list: focus goes to the one that stays, not to the page.
+    expect(screen.queryByRole("button", { name: "Dùng danh sách có sẵn" })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Dùng danh sách đơn vị khác (.csv, .xlsx)…" })));
   });
 
   it("a unit typed by hand is kept when another list is loaded", async () => {

@@ -62,3 +62,16 @@ export function keepingFocus(action: () => void): (event: { readonly currentTarg
     }, 0);
   };
 }
+
+/**
+ * For a button that goes away when pressed while another control stays ("Dùng danh sách có sẵn"
+ * beside "Dùng danh sách đơn vị khác…"), called in its handler: when focus is left on nothing, it
+ * goes to that control.
+ */
+export function focusIfLost(target: () => HTMLElement | null): void {
+  setTimeout(() => {
+    const active = document.activeElement;
+    const element = target();
+    if (element?.isConnected && (active === null || active === document.body)) focusElement(element);
+  }, 0);
+}

@@ -11,6 +11,7 @@ import { TAM_DUONG_UNITS, type Unit } from "../../domain/units";
 import { LIST_ACCEPT } from "../../io/read/formats";
 import { useServices } from "../services";
 import { ErrorBar, errorText, type Problem } from "./ErrorBar";
+import { focusIfLost } from "./focus";
 import { toInputFiles } from "./FileDrop";
 
 export type UnitsOrigin = { kind: "default" } | { kind: "sheet" } | { kind: "file"; name: string };
@@ -118,6 +119,7 @@ export function UnitsSource(props: { disabled?: boolean; onUnits?: (units: reado
   const styles = useStyles();
   const { units, origin, warnings, problem, choose, reset, dismiss } = useUnits();
   const input = useRef<HTMLInputElement>(null);
+  const other = useRef<HTMLButtonElement>(null);
   return (
     <div className={styles.root} data-testid="units-source">
       <Text size={200} className={styles.muted}>
@@ -125,7 +127,7 @@ export function UnitsSource(props: { disabled?: boolean; onUnits?: (units: reado
       </Text>
       {origin.kind !== "sheet" ? (
         <div className={styles.actions}>
-          <Button size="small" appearance="secondary" disabled={props.disabled} onClick={() => input.current?.click()}>
+          <Button ref={other} size="small" appearance="secondary" disabled={props.disabled} onClick={() => input.current?.click()}>
             Dùng danh sách đơn vị khác (.csv, .xlsx)…
           </Button>
           {origin.kind === "file" ? (
@@ -136,6 +138,7 @@ export function UnitsSource(props: { disabled?: boolean; onUnits?: (units: reado
               onClick={() => {
                 reset();
                 props.onUnits?.(TAM_DUONG_UNITS);
+                focusIfLost(() => other.current);
               }}
             >
               Dùng danh sách có sẵn
