@@ -16,6 +16,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { today } from "../../../app/clock";
+import { withDistinctNames } from "../../../app/file-names";
 import { chooseTargets, targetsOptions, type ChosenTargets } from "../../../app/targets";
 import type { InputFile, MergeRun, TargetsUsed } from "../../../app/usecases";
 import { DEADLINES, PROGRAMME, TARGETS_SHEET_NAME } from "../../../domain/catalogue";
@@ -256,7 +257,8 @@ export function useMergeSession(): MergeSession {
         }
         const list = await inputs();
         const known = new Set(kept.current.map((s) => s.file));
-        const fresh = list.filter((f) => !known.has(f.name));
+        // A file of a name already read is not read again; files chosen together under one name each keep one of their own.
+        const fresh = withDistinctNames(list.filter((f) => !known.has(f.name)), known);
         keepFiles(fresh);
         const replaced = list.length - fresh.length;
         progress({ done: 0, total: fresh.length, item: fresh[0]?.name ?? "" });

@@ -187,6 +187,22 @@ describe("Tổng hợp tab", () => {
     expect(screen.queryByTestId("error-bar")).toBeNull();
   });
 
+  it("reads two files chosen together under one name, each under a name of its own; a name already read is not read again", async () => {
+    const files = await loadSamples();
+    renderWith(<MergeTab />, STANDALONE, { files });
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("file-statuses");
+    const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
+    const same = (byte: number) => new File([new Uint8Array([byte])], "Bao cao.xlsx");
+    fireEvent.change(input, { target: { files: [same(1), same(2), new File([new Uint8Array([3])], SOURCES[0]!.file)] } });
+    await waitFor(() => expect(files.readFiles).toHaveBeenCalledTimes(2));
+    const asked = files.readFiles.mock.calls[1]![0] as readonly InputFile[];
+    expect(asked.map((f) => [f.name, f.bytes[0]])).toEqual([
+      ["Bao cao.xlsx", 1],
+      ["Bao cao (2).xlsx", 2],
+    ]);
+  });
+
   it("cancelling a later reading keeps the files read before, and says so", async () => {
     const files = await loadSamples();
     renderWith(<MergeTab />, STANDALONE, { files });
