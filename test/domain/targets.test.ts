@@ -47,6 +47,11 @@ describe("parseTarget", () => {
     ["TRÊN 80%", { op: ">", value: 80 }],
     ["> 85,5%", { op: ">", value: 85.5 }],
     ["Ít nhất 90%", { op: ">=", value: 90 }],
+    // A fraction without "%", as a spreadsheet keeps a percentage.
+    ["0,9", { op: ">=", value: 90 }],
+    ["Trên 0,95", { op: ">", value: 95 }],
+    ["1", { op: ">=", value: 100 }],
+    ["0,5%", { op: ">=", value: 0.5 }],
   ])("reads %s for a ratio indicator", (text, expected) => {
     expect(parseTarget(text, RATIO)).toEqual(expected);
   });
@@ -104,6 +109,10 @@ describe("parseTargetsSheet", () => {
         ["1.1", null, null, "100%", { v: 0.9, z: "0%" }],
         ["5", null, null, "Ít nhất 01", { v: 2, z: '"Ít nhất "00' }],
         ["4.2", null, null, "85%", 80],
+        // 97 typed into the percentage cell as LibreOffice keeps it (shown "9700%").
+        ["4.1", null, null, "85%", { v: 97, z: "0%", w: "9700%" }],
+        // A fraction typed as text with a decimal comma.
+        ["3.2", null, null, "Trên 95%", "0,96"],
       ]),
     );
     expect(issues).toEqual([]);
@@ -112,6 +121,8 @@ describe("parseTargetsSheet", () => {
       "1.1": { op: ">=", value: 90 },
       "5": { op: "count>=", value: 2 },
       "4.2": { op: ">=", value: 80 },
+      "4.1": { op: ">=", value: 97 },
+      "3.2": { op: ">=", value: 96 },
     });
     expect(isPercentFormat('"Trên "0%')).toBe(true);
     expect(isPercentFormat('0"%"')).toBe(false);

@@ -88,8 +88,10 @@ function parseTargetText(raw: string, official: Target): Target | null {
     if (percent || !Number.isInteger(n)) return null;
     return { op: "count>=", value: op === ">" ? n + 1 : n };
   }
-  if (n > 100 || (op === ">" && n >= 100)) return null;
-  return { op, value: n };
+  // "0,9" or 0.9 without "%": a fraction, as a spreadsheet keeps a percentage (no ratio target is under 1%).
+  const value = !percent && n > 0 && n <= 1 ? Math.round(n * 100 * 1e6) / 1e6 : n;
+  if (value > 100 || (op === ">" && value >= 100)) return null;
+  return { op, value };
 }
 
 export { isPercentFormat };
@@ -103,7 +105,9 @@ function targetText(cell: GridCell | undefined, official: Target): string {
   if (cell === undefined || cell.v === undefined) return "";
   if (typeof cell.v === "number") {
     const isPercent = isPercentFormat(cell.z ?? "") || (cell.w ?? "").trim().endsWith("%");
-    const value = isPercent ? Math.round(cell.v * 100 * 1e6) / 1e6 : cell.v;
+    // 97 typed into a cell formatted "Trên 0%" (LibreOffice keeps 97, shown "Trên 9700%"): the percentage itself.
+    const typedWhole = isPercent && cell.v > 1 && cell.v <= 100;
+    const value = isPercent && !typedWhole ? Math.round(cell.v * 100 * 1e6) / 1e6 : cell.v;
     const word = official.op === ">" ? "Trên " : official.op === ">=" ? "≥ " : "";
     return `${word}${value}${isPercent ? "%" : ""}`;
   }
