@@ -95,10 +95,15 @@ export function createWorkbookUseCases(options: WorkbookServiceOptions): Workboo
 
     onChanged: async (callback: () => void) => {
       const results = await run((context) =>
-        watchChanges(context, apiVersion, (event) => {
-          if (isOwnChange(event, apiVersion, () => ownWrites > 0 || Date.now() < ownUntil)) return;
-          callback();
-        }),
+        watchChanges(
+          context,
+          apiVersion,
+          (event) => {
+            if (isOwnChange(event, apiVersion, () => ownWrites > 0 || Date.now() < ownUntil)) return;
+            callback();
+          },
+          ...(options.run ? [(context: Excel.RequestContext, batch: (c: Excel.RequestContext) => Promise<void>) => batch(context)] : []),
+        ),
       );
       if (results === null) return null;
       const first = results[0];

@@ -316,6 +316,9 @@ export class FakeRangeAreas extends Loadable {
 
 type Handler = (event: unknown) => Promise<unknown>;
 
+/** The scope of WorksheetCollection.onAdded handlers. */
+const ADDED = "(sheet added)";
+
 export class FakeEvent {
   constructor(
     private readonly book: FakeWorkbook,
@@ -482,6 +485,9 @@ export class FakeWorksheets extends Loadable {
   get onChanged(): FakeEvent {
     return new FakeEvent(this.context.book, "*");
   }
+  get onAdded(): FakeEvent {
+    return new FakeEvent(this.context.book, ADDED);
+  }
 }
 
 export class FakeSetting extends Loadable {
@@ -600,6 +606,12 @@ export class FakeWorkbook {
   /** Syncs of the last run. */
   get lastSyncs(): readonly SyncRecord[] {
     return this.contexts[this.contexts.length - 1]?.syncs ?? [];
+  }
+
+  /** Fires the event Excel fires after a sheet is added (by the user or the add-in): WorksheetCollection.onAdded. */
+  async added(sheet: string): Promise<void> {
+    const event = { worksheetId: sheet, type: "WorksheetAdded", source: "Local" };
+    for (const h of [...this.handlers]) if (h.scope === ADDED) await h.handler(event);
   }
 
   /** Fires a change event as Excel would after the user edits `sheet`. */

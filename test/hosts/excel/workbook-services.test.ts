@@ -184,8 +184,31 @@ describe("onChanged", () => {
     const services = createWorkbookUseCases({ apiVersion: 7, run: b.run });
     let calls = 0;
     const off = await services.onChanged(() => calls++);
-    expect(b.handlers.map((h) => h.scope).sort()).toEqual(["Chỉ tiêu", "Văn bản"]);
+    // Each sheet's, and one for sheets added later.
+    expect(b.handlers.map((h) => h.scope).sort()).toEqual(["(sheet added)", "Chỉ tiêu", "Văn bản"]);
     await b.change("Văn bản");
+    expect(calls).toBe(1);
+    await off!();
+    expect(b.handlers).toEqual([]);
+  });
+
+  test("with ExcelApi 1.7, a sheet added after the watch started (the pane's own insert) is watched as Excel says it was added", async () => {
+    const b = new FakeWorkbook(["Sheet1"]);
+    const services = createWorkbookUseCases({ apiVersion: 7, run: b.run, today: () => new Date(2026, 11, 3) });
+    let calls = 0;
+    const off = await services.onChanged(() => calls++);
+    await services.insertLayout(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-02" }), {
+      renameExisting: false,
+    });
+    for (const name of ["Văn bản", "Chỉ tiêu", "Mục tiêu"]) await b.added(name);
+    // The user fills in the new sheet, after the pane's own writes.
+    const now = Date.now();
+    const clock = jest.spyOn(Date, "now").mockReturnValue(now + OWN_CHANGE_GRACE_MS + 1);
+    try {
+      await b.change("Chỉ tiêu", "D10");
+    } finally {
+      clock.mockRestore();
+    }
     expect(calls).toBe(1);
     await off!();
     expect(b.handlers).toEqual([]);
