@@ -2,6 +2,7 @@
 import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import type { Progress } from "../../app/usecases";
 import { keepingFocus } from "./focus";
+import { LiveRegion } from "./LiveRegion";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS },
@@ -14,11 +15,21 @@ export function progressText(verb: string, p: Progress): string {
   return p.done >= p.total ? `${verb} xong ${p.total}/${p.total}` : `${verb} ${current}/${p.total}: ${p.item}`;
 }
 
+/**
+ * What a screen reader is told of the progress: a quarter at a time ("Đang đọc: đã xong 25%"), not
+ * every file, which would leave it no time for anything else.
+ */
+export function progressAnnouncement(verb: string, p: Progress | null): string {
+  const quarter = p && p.total > 0 ? Math.min(4, Math.floor((p.done / p.total) * 4)) : 0;
+  return quarter === 0 ? `${verb}…` : `${verb}: đã xong ${quarter * 25}%`;
+}
+
 export function ProgressLine(props: { verb: string; progress: Progress | null; onCancel?: () => void }) {
   const styles = useStyles();
   const p = props.progress;
   return (
     <div className={styles.row} data-testid="progress">
+      <LiveRegion text={progressAnnouncement(props.verb, p)} testId="progress-live" />
       <Field className={styles.field} validationMessage={p ? progressText(props.verb, p) : `${props.verb}…`} validationState="none">
         <ProgressBar value={p && p.total > 0 ? p.done / p.total : undefined} max={1} aria-label={props.verb} />
       </Field>
