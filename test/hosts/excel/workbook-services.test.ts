@@ -110,6 +110,16 @@ describe("highlight and clearHighlight", () => {
   });
 });
 
+/** Runs `work` as if the pane's own writes ended longer ago than the grace window. */
+async function afterGrace(work: () => Promise<void>): Promise<void> {
+  const clock = jest.spyOn(Date, "now").mockReturnValue(Date.now() + OWN_CHANGE_GRACE_MS + 1);
+  try {
+    await work();
+  } finally {
+    clock.mockRestore();
+  }
+}
+
 describe("onChanged", () => {
   test("registers for all worksheets (ExcelApi 1.9), calls back, ignores our own marks, unsubscribes", async () => {
     const b = book();
@@ -151,13 +161,7 @@ describe("onChanged", () => {
     // The change Excel reports just after the last write is the pane's too.
     await b.change("Chỉ tiêu", "D10");
     expect(calls).toBe(0);
-    const now = Date.now();
-    const clock = jest.spyOn(Date, "now").mockReturnValue(now + OWN_CHANGE_GRACE_MS + 1);
-    try {
-      await b.change("Chỉ tiêu", "D10");
-    } finally {
-      clock.mockRestore();
-    }
+    await afterGrace(() => b.change("Chỉ tiêu", "D10"));
     expect(calls).toBe(1);
   });
 
@@ -202,13 +206,7 @@ describe("onChanged", () => {
     });
     for (const name of ["Văn bản", "Chỉ tiêu", "Mục tiêu"]) await b.added(name);
     // The user fills in the new sheet, after the pane's own writes.
-    const now = Date.now();
-    const clock = jest.spyOn(Date, "now").mockReturnValue(now + OWN_CHANGE_GRACE_MS + 1);
-    try {
-      await b.change("Chỉ tiêu", "D10");
-    } finally {
-      clock.mockRestore();
-    }
+    await afterGrace(() => b.change("Chỉ tiêu", "D10"));
     expect(calls).toBe(1);
     await off!();
     expect(b.handlers).toEqual([]);
