@@ -1,6 +1,6 @@
 import { DEFAULT_TARGETS, INDICATORS, meetsTarget } from "../../src/domain/catalogue";
 import { flattenOutline, type OutlineNode } from "../../src/domain/catalogue/outline";
-import { formatNumber } from "../../src/domain/format";
+import { formatNumber, verdictLabel, verdictState } from "../../src/domain/format";
 import { round2, SUM, type IndicatorSummary, type MergedDocument, type Summary } from "../../src/domain/merge";
 import {
   buildReportDraft,
@@ -307,5 +307,33 @@ describe("formatNumber", () => {
     expect(formatNumber(1234567)).toBe("1.234.567");
     expect(formatNumber(95, 2)).toBe("95,00");
     expect(formatNumber(1000.5, 2)).toBe("1.000,50");
+  });
+});
+
+describe("the appendix's Đánh giá", () => {
+  /** The verdict the summary workbook's "Tổng hợp chỉ tiêu" writes for the same indicator. */
+  const workbookVerdict = (i: IndicatorSummary): string => verdictLabel(verdictState(i));
+
+  it("is the summary workbook's verdict for every indicator, however its figures stand", () => {
+    const base = summaryOf({ "3.1": [1000, 950], "4.1": [1000, 900], "6.1": [0, 0] });
+    const rejected = { unit: "Đảng ủy xã Bản Bo", file: "ban-bo.xlsx", sheet: "Chỉ tiêu", cell: "E10", indicator: "1.2", rule: "achieved-exceeds-total", reason: "…" };
+    const indicators = base.indicators.map((i): IndicatorSummary => {
+      // Indicator 5 counts communes: units gave Số đã đạt only, which meets "Có 01 - 02 xã".
+      if (i.id === "5") return { ...i, total: null, achieved: 2, ratio: null, met: true, reportedBy: 2 };
+      // Reported with nobody to count (Tổng số 0).
+      if (i.id === "6.2.2") return { ...i, total: 0, achieved: 0, ratio: null, met: null, reportedBy: 1 };
+      // Every figure given broke a rule.
+      if (i.id === "1.2") return { ...i, rejected: [rejected] } as IndicatorSummary;
+      return i;
+    });
+    const summary: Summary = { ...base, indicators, rejectedValues: [rejected] } as Summary;
+    const table = buildReportDraft(summary, OPTS).blocks.find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("no indicators table");
+    const cellOf = (id: string) => table.rows.find((r) => !r.group && r.cells[0] === INDICATORS.find((x) => x.id === id)!.stt && r.cells[1] === INDICATORS.find((x) => x.id === id)!.text)!.cells[6];
+    for (const i of indicators) expect([i.id, cellOf(i.id)]).toEqual([i.id, workbookVerdict(i)]);
+    expect(cellOf("5")).toBe("Đạt");
+    expect(cellOf("1.2")).toBe("Số liệu có lỗi");
+    expect(cellOf("6.1")).toBe("Không có đối tượng");
+    expect(cellOf("4.2")).toBe("Chưa đủ số liệu");
   });
 });

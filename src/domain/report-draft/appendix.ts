@@ -1,9 +1,8 @@
 /** The appendix tables: the indicators with the district's figures and verdicts, and the documents listed once. */
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE } from "../catalogue";
 import type { Summary } from "../merge";
-import { documentDateText, formatNumber } from "../format";
-import { verdict } from "./figures";
-import { NOT_ENOUGH_DATA, type DraftTable, type DraftTableRow } from "./model";
+import { documentDateText, formatNumber, verdictLabel, verdictState } from "../format";
+import type { DraftTable, DraftTableRow } from "./model";
 
 function ratioCell(ratio: number | null): string {
   return ratio === null ? "" : formatNumber(ratio, 2);
@@ -18,7 +17,8 @@ export function indicatorsTable(summary: Summary): DraftTable {
   const rows: DraftTableRow[] = CATALOGUE_ROWS.map((row) => {
     if (row.kind === "group") return { cells: [row.group.stt, row.group.label, "", "", "", "", ""], group: true };
     const s = byId.get(row.indicator.id);
-    const judged = s && s.ratio !== null ? verdict(s.met) : s?.total === 0 && s.met === null ? "không có đối tượng" : NOT_ENOUGH_DATA;
+    // The verdict the summary workbook writes ("Đạt" for a count target met without Tổng số, "Số liệu có lỗi", …).
+    const judged = verdictLabel(s ? verdictState(s) : null);
     return {
       cells: [
         row.indicator.stt,

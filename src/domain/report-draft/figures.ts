@@ -1,17 +1,9 @@
 /** The figures of the summary as the sentences of the draft: an indicator's result, documents by type, who reported, targets met. */
 import { indicatorById } from "../catalogue";
-import { formatNumber, formatPercent, verdictLabel, vnDate } from "../format";
+import { formatNumber, formatPercent, vnDate } from "../format";
 import type { IndicatorSummary, MergedDocument, Summary } from "../merge";
 import { parseDocumentCode } from "../values/code";
 import { NOT_ENOUGH_DATA } from "./model";
-
-/**
- * An indicator's verdict in the draft: the verdict label ("Đạt", "Chưa đạt"),
- * or, inside a sentence whose figures could not be judged, "chưa đánh giá được".
- */
-export function verdict(met: boolean | null): string {
-  return met === null ? "chưa đánh giá được" : verdictLabel(met);
-}
 
 /** The unit of measure inside a sentence: "Hộ" → "hộ", "Xã, thị trấn" → "xã, thị trấn". */
 export function unitInSentence(dvt: string): string {
