@@ -337,3 +337,33 @@ describe("the appendix's Đánh giá", () => {
     expect(cellOf("4.2")).toBe("Chưa đủ số liệu");
   });
 });
+
+describe("the targets the draft judged by", () => {
+  const planned = (summary: Summary): Summary => ({
+    ...summary,
+    targetsSource: "ke-hoach.xlsx",
+    indicators: summary.indicators.map((i) => (i.id === "1.2" ? { ...i, target: { op: ">=", value: 99 }, met: true } : i)),
+  });
+
+  it("says, under Ưu điểm and under the appendix table, which targets are not Đề án 241's", () => {
+    const summary = planned(summaryOf({ "1.2": [1581, 1568] }));
+    const draft = buildReportDraft(summary, OPTS);
+    const note = 'Mục tiêu đánh giá: theo kế hoạch của đơn vị (tệp ke-hoach.xlsx); chỉ tiêu kế hoạch không đặt thì theo Đề án 241. Khác Đề án 241 ở chỉ tiêu 1.2: 99% (Đề án 241: 100%).';
+    expect(contentOf(draft, "Ưu điểm")).toContain(`${FIGURES_LABEL} ${note}`);
+    const at = draft.blocks.findIndex((b) => b.kind === "table");
+    const after = draft.blocks[at + 1];
+    expect(after?.kind === "paragraph" ? text(after) : "").toBe(note);
+  });
+
+  it("names no plan when a summary read back lost its note but its targets differ", () => {
+    const summary = { ...planned(summaryOf({ "1.2": [1581, 1568] })), targetsSource: undefined };
+    expect(contentOf(buildReportDraft(summary, OPTS), "Ưu điểm").join("\n")).toContain(
+      "Mục tiêu đánh giá: theo kế hoạch của đơn vị; chỉ tiêu kế hoạch không đặt thì theo Đề án 241. Khác Đề án 241 ở chỉ tiêu 1.2: 99% (Đề án 241: 100%).",
+    );
+  });
+
+  it("says nothing more when every target is Đề án 241's", () => {
+    const draft = buildReportDraft({ ...summaryOf({ "1.2": [1581, 1568] }), targetsSource: "de-an-241" }, OPTS);
+    expect(JSON.stringify(draft)).not.toContain("Mục tiêu đánh giá");
+  });
+});

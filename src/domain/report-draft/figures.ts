@@ -1,6 +1,7 @@
 /** The figures of the summary as the sentences of the draft: an indicator's result, documents by type, who reported, targets met. */
-import { indicatorById } from "../catalogue";
-import { formatNumber, formatPercent, vnDate } from "../format";
+import { DEFAULT_TARGETS, indicatorById } from "../catalogue";
+import { formatNumber, formatPercent, targetLabel, vnDate } from "../format";
+import { sameTarget, targetsNote } from "../targets";
 import type { IndicatorSummary, MergedDocument, Summary } from "../merge";
 import { parseDocumentCode } from "../values/code";
 import { NOT_ENOUGH_DATA } from "./model";
@@ -163,4 +164,21 @@ export function targetsShortText(summary: Summary): string | null {
   if (parts.length === 0) return null;
   const text = parts.join("; ");
   return `${text.charAt(0).toLocaleUpperCase("vi")}${text.slice(1)}.`;
+}
+
+/**
+ * Which targets the verdicts were judged by, when they are not all Đề án 241's: "Mục tiêu đánh giá: theo
+ * kế hoạch của đơn vị (tệp ke-hoach.xlsx); chỉ tiêu kế hoạch không đặt thì theo Đề án 241. Khác Đề án 241 ở
+ * chỉ tiêu 1.2: 99% (Đề án 241: 100%)."; null when every target is Đề án 241's, as the reader assumes.
+ */
+export function targetsUsedText(summary: Summary): string | null {
+  const changed = summary.indicators.filter((i) => {
+    const official = DEFAULT_TARGETS[i.id];
+    return official !== undefined && !sameTarget(i.target, official);
+  });
+  if (changed.length === 0 && (summary.targetsSource === undefined || summary.targetsSource === "de-an-241")) return null;
+  // Targets that differ say they are a plan's even where the summary no longer names it.
+  const source = summary.targetsSource === undefined || summary.targetsSource === "de-an-241" ? "" : summary.targetsSource;
+  const list = changed.map((i) => `${i.id}: ${targetLabel(i.target)} (Đề án 241: ${targetLabel(DEFAULT_TARGETS[i.id]!)})`).join("; ");
+  return `${targetsNote(source)}${list !== "" ? ` Khác Đề án 241 ở chỉ tiêu ${list}.` : ""}`;
 }

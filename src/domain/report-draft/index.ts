@@ -13,11 +13,12 @@ import type { Summary } from "../merge";
 import { upperVi } from "../sheets/header";
 import { documentsTable, indicatorsTable } from "./appendix";
 import { DRAFT_SUBTITLE, DRAFT_TITLE, NOT_ENOUGH_DATA, type DraftBlock, type DraftDocument, type DraftHeader, type DraftOptions } from "./model";
+import { targetsUsedText } from "./figures";
 import { outlineBlocks, para } from "./sections";
 import { closingBlock, draftDateLine, numberLine } from "./form";
 
 export * from "./model";
-export { countDocumentTypes, documentCountText, figureText, type DocumentTypeCount } from "./figures";
+export { countDocumentTypes, documentCountText, figureText, targetsUsedText, type DocumentTypeCount } from "./figures";
 export { closingBlock, draftDateLine, numberLine, recipientLines } from "./form";
 export { FIGURE_RULES, outlinePrefix } from "./sections";
 
@@ -34,6 +35,7 @@ export function buildReportDraft(summary: Summary, opts: DraftOptions): DraftDoc
       [{ text: draftDateLine(opts.place, opts.date), italic: true }],
     ],
   };
+  const targets = targetsUsedText(summary);
   const blocks: DraftBlock[] = [
     header,
     para("title", [{ text: DRAFT_TITLE, bold: true }], "center"),
@@ -44,6 +46,8 @@ export function buildReportDraft(summary: Summary, opts: DraftOptions): DraftDoc
     para("title", [{ text: "PHỤ LỤC", bold: true }], "center"),
     para("subtitle", [{ text: INDICATORS_TABLE.title, bold: true }], "center"),
     indicatorsTable(summary),
+    // The table prints Đề án 241's wording ("100% …") beside verdicts judged by other targets: it says so.
+    ...(targets !== null ? [para("body", [{ text: targets, italic: true }])] : []),
     para("body", [{ text: "" }]),
     para("subtitle", [{ text: DOCUMENTS_TABLE.title, bold: true }], "center"),
     documentsTable(summary),

@@ -6,7 +6,7 @@
 import type { OutlineNode } from "../catalogue/outline";
 import type { Summary } from "../merge";
 import { foldText } from "../text";
-import { documentCountText, figureText, lateText, missingText, rejectedValuesText, reportingText, targetsMetText, targetsShortText } from "./figures";
+import { documentCountText, figureText, lateText, missingText, rejectedValuesText, reportingText, targetsMetText, targetsShortText, targetsUsedText } from "./figures";
 import { FIGURES_LABEL, PLACEHOLDER, type DraftParagraph, type DraftRun, type ParagraphRole } from "./model";
 
 interface FigureRule {
@@ -123,6 +123,8 @@ function nodeContent(node: OutlineNode, summary: Summary): DraftParagraph[] {
   if (startsWithFolded(node.text, OVERVIEW_ITEM)) {
     out.push(figuresParagraph(reportingText(summary)));
     out.push(figuresParagraph(targetsMetText(summary)));
+    const targets = targetsUsedText(summary);
+    if (targets !== null) out.push(figuresParagraph(targets));
   }
   if (startsWithFolded(node.text, SHORTCOMINGS_ITEM)) {
     for (const text of [missingText(summary), lateText(summary), rejectedValuesText(summary), targetsShortText(summary)]) if (text !== null) out.push(figuresParagraph(text));
