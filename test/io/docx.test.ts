@@ -86,6 +86,24 @@ describe("writeDraftDocx", () => {
     expect(xml).toContain(PLACEHOLDER);
   });
 
+  it("numbers its pages at the top centre from the second page on, as the Party's format asks", () => {
+    const parts = unzipSync(bytes);
+    const rels = strFromU8(parts["word/_rels/document.xml.rels"]!);
+    const sect = /<w:sectPr>.*<\/w:sectPr>/s.exec(xml)?.[0] ?? "";
+    // A first page of its own (titlePg), whose header is empty; every other page's header holds the PAGE field, centred.
+    expect(sect).toMatch(/<w:titlePg\/>|<w:titlePg w:val="(?:1|true)"\/>/);
+    const headerOf = (type: string): string => {
+      const id = new RegExp(`<w:headerReference w:type="${type}" r:id="([^"]+)"`).exec(sect)?.[1];
+      const target = id !== undefined ? new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] : undefined;
+      expect(target).toBeDefined();
+      return strFromU8(parts[`word/${target!}`]!);
+    };
+    const other = headerOf("default");
+    expect(other).toMatch(/PAGE/);
+    expect(other).toContain('<w:jc w:val="center"/>');
+    expect(headerOf("first")).not.toMatch(/PAGE/);
+  });
+
   it("leaves out bidirectional controls and the control characters XML cannot carry", async () => {
     const summary = summaryWith({ "3.1": [1000, 950] });
     const unsafe: Summary = {
@@ -103,13 +121,23 @@ describe("writeDraftDocx", () => {
   const d = SOFFICE && hasWriter(SOFFICE) ? describe : describe.skip;
   d("through LibreOffice", () => {
     let text: string;
+    let pages: string[];
     beforeAll(() => {
       const dir = mkdtempSync(join(tmpdir(), "draft-docx-"));
       const file = join(dir, "du-thao.docx");
       writeFileSync(file, bytes);
       const pdf = convertWithLibreOffice(file, "pdf", dir);
-      text = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+      pages = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }).split("\f");
+      // The page numbers in the top margin are left out of the text the checks read.
+      text = pages.map((p) => p.replace(/^\s*\d+\s*\n/, "")).join("\f");
     }, 180_000);
+
+    it("prints the page number above the text from page 2 on, none on page 1", () => {
+      const first = (page: string) => page.split("\n").find((l) => l.trim() !== "")?.trim();
+      expect(first(pages[0]!)).toBe("ĐẢNG BỘ TỈNH LAI CHÂU");
+      expect(pages.filter((p) => p.trim() !== "").length).toBeGreaterThan(2);
+      pages.slice(1).filter((p) => p.trim() !== "").forEach((p, k) => expect(first(p)).toBe(String(k + 2)));
+    });
 
     it("shows every outline heading and item", () => {
       // Line wrapping and justification change the spaces, never the characters.

@@ -10,7 +10,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -89,13 +91,32 @@ export function dataTable(t: DraftTable): Table {
   });
 }
 
-/** A4 pages with the Party's margins holding `children`, as .docx bytes. */
+/**
+ * The page number, in Arabic numerals, upright, centred in the top margin, from the second page on
+ * (the first page's header is left empty), as the Party's and the State's document formats ask.
+ */
+function pageHeaders(): { readonly default: Header; readonly first: Header } {
+  return {
+    default: new Header({
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: FONT_SIZE })] })],
+    }),
+    first: new Header({ children: [new Paragraph({ children: [] })] }),
+  };
+}
+
+/** A4 pages with the Party's margins holding `children`, numbered from the second page, as .docx bytes. */
 export async function docxBytes(title: string, children: readonly (Paragraph | Table)[]): Promise<Uint8Array> {
   const doc = new Document({
     creator: "de-an-241",
     title,
     styles: { default: { document: { run: { font: FONT, size: FONT_SIZE } } } },
-    sections: [{ properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGINS } } }, children: [...children] }],
+    sections: [
+      {
+        properties: { titlePage: true, page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGINS } } },
+        headers: pageHeaders(),
+        children: [...children],
+      },
+    ],
   });
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
