@@ -104,6 +104,12 @@ describe("writeDraftDocx", () => {
     expect(headerOf("first")).not.toMatch(/PAGE/);
   });
 
+  it("names the tool, not an English placeholder, as who last saved it", () => {
+    const core = strFromU8(unzipSync(bytes)["docProps/core.xml"]!);
+    expect(core).toContain("<cp:lastModifiedBy>de-an-241</cp:lastModifiedBy>");
+    expect(core).not.toMatch(/Un-named/);
+  });
+
   it("leaves out bidirectional controls and the control characters XML cannot carry", async () => {
     const summary = summaryWith({ "3.1": [1000, 950] });
     const unsafe: Summary = {

@@ -108,6 +108,8 @@ function pageHeaders(): { readonly default: Header; readonly first: Header } {
 export async function docxBytes(title: string, children: readonly (Paragraph | Table)[]): Promise<Uint8Array> {
   const doc = new Document({
     creator: "de-an-241",
+    // As the workbooks do; left out, the library writes "Un-named", which Word shows as "Last Modified By".
+    lastModifiedBy: "de-an-241",
     title,
     styles: { default: { document: { run: { font: FONT, size: FONT_SIZE } } } },
     sections: [
