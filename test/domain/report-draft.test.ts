@@ -367,3 +367,24 @@ describe("the targets the draft judged by", () => {
     expect(JSON.stringify(draft)).not.toContain("Mục tiêu đánh giá");
   });
 });
+
+describe("who has not sent, in Hạn chế, yếu kém", () => {
+  it("tells a unit whose every file was rejected from one that sent nothing, as the summary's Tình hình nộp báo cáo does", () => {
+    const base = summaryOf({ "3.1": [1000, 990] }, [], ["Đảng ủy xã Bản Giang", "Đảng ủy xã Bình Lư"]);
+    const status = (unit: string, state: "received" | "missing" | "rejected") =>
+      ({ unit, state, file: null, sha256: null, date: null, onTime: null, errors: state === "rejected" ? 1 : 0, warnings: 0, otherFiles: [] });
+    const summary: Summary = {
+      ...base,
+      units: [status("Đảng ủy xã Bản Bo", "received"), status("Đảng ủy xã Bản Giang", "rejected"), status("Đảng ủy xã Bình Lư", "missing")],
+    };
+    const shortcomings = contentOf(buildReportDraft(summary, OPTS), "Hạn chế, yếu kém").join("\n");
+    expect(shortcomings).toContain(
+      `${FIGURES_LABEL} Đến thời điểm tổng hợp, chưa nhận báo cáo của: Đảng ủy xã Bình Lư (1/3 đơn vị). Báo cáo gửi về bị loại, không sử dụng được: Đảng ủy xã Bản Giang (1/3 đơn vị).`,
+    );
+    // Every file rejected, nothing else missing: no unit is said not to have sent.
+    const allRejected: Summary = { ...summary, missing: ["Đảng ủy xã Bản Giang"], units: summary.units.filter((u) => u.unit !== "Đảng ủy xã Bình Lư") };
+    const text = contentOf(buildReportDraft(allRejected, OPTS), "Hạn chế, yếu kém").join("\n");
+    expect(text).not.toContain("chưa nhận báo cáo");
+    expect(text).toContain("Báo cáo gửi về bị loại, không sử dụng được: Đảng ủy xã Bản Giang (1/3 đơn vị).");
+  });
+});

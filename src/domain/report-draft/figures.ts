@@ -120,10 +120,21 @@ export function reportingText(summary: Summary): string {
   return `Đã nhận báo cáo của ${received}/${expected} đơn vị${rate}.`;
 }
 
-/** "Đến thời điểm tổng hợp, chưa nhận báo cáo của: A, B (2/14 đơn vị)."; null when every unit reported. */
+/**
+ * "Đến thời điểm tổng hợp, chưa nhận báo cáo của: A, B (2/14 đơn vị)." and, for the units that sent only
+ * files that were rejected (the summary's "Tệp bị loại"), "Báo cáo gửi về bị loại, không sử dụng được: C
+ * (1/14 đơn vị)."; null when every unit reported.
+ */
 export function missingText(summary: Summary): string | null {
   if (summary.missing.length === 0) return null;
-  return `Đến thời điểm tổng hợp, chưa nhận báo cáo của: ${summary.missing.join(", ")} (${summary.missing.length}/${summary.expected.length} đơn vị).`;
+  const rejected = new Set(summary.units.filter((u) => u.state === "rejected").map((u) => u.unit));
+  const notSent = summary.missing.filter((u) => !rejected.has(u));
+  const sentRejected = summary.missing.filter((u) => rejected.has(u));
+  const of = (units: readonly string[]) => `${units.join(", ")} (${units.length}/${summary.expected.length} đơn vị).`;
+  return [
+    ...(notSent.length > 0 ? [`Đến thời điểm tổng hợp, chưa nhận báo cáo của: ${of(notSent)}`] : []),
+    ...(sentRejected.length > 0 ? [`Báo cáo gửi về bị loại, không sử dụng được: ${of(sentRejected)}`] : []),
+  ].join(" ");
 }
 
 /** "Nộp báo cáo sau thời hạn (25/06/2021): A, B."; null when no unit was late. */
