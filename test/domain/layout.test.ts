@@ -354,6 +354,17 @@ describe("SheetBuilder", () => {
     expect(b.merges).toEqual(["A2:B2"]);
   });
 
+  it("raises a row to fit its text up to the 409 points a row of Excel has", () => {
+    const wrapped = { wrap: true, font: { size: 13, bold: false } };
+    const b = new SheetBuilder({ t: wrapped } as unknown as ConstructorParameters<typeof SheetBuilder>[0], [40]);
+    b.fit(0, 0, 0, "Kế hoạch tuyên truyền", "t");
+    b.fit(1, 0, 0, "Trích yếu rất dài ".repeat(400), "t");
+    b.setHeight(2, 600);
+    expect(b.rowHeights[0]).toBeLessThan(40);
+    expect(b.rowHeights[1]).toBe(409);
+    expect(b.rowHeights[2]).toBe(409);
+  });
+
   it("refuses a style it does not have and a place that is not a cell", () => {
     const b = new SheetBuilder(styles, []);
     expect(() => b.set(0, 0, "x", "c")).toThrow("Unknown style c");

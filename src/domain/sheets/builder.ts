@@ -53,6 +53,13 @@ export function heightFor(lines: number, size = BODY_SIZE): number {
   return Math.ceil((lines * LINE_HEIGHT * size) / BODY_SIZE + PADDING);
 }
 
+/**
+ * The tallest a row of Excel is, in points ("Excel specifications and limits": row height 409
+ * points): a text that needs more (a document summary of thousands of characters) is cut there
+ * when shown, as in Excel, instead of a height Excel does not take.
+ */
+export const MAX_ROW_HEIGHT = 409;
+
 export class SheetBuilder {
   /** The cells by row, each row's by column (a cell set again replaces the one before). */
   private readonly rows: (LayoutCell | undefined)[][] = [];
@@ -82,15 +89,15 @@ export class SheetBuilder {
     return w;
   }
 
-  /** Raises row r's height to fit `text` across columns c1..c2 in `style`. */
+  /** Raises row r's height to fit `text` across columns c1..c2 in `style`, up to the most a row of Excel has (MAX_ROW_HEIGHT). */
   fit(r: number, c1: number, c2: number, text: string, style: string): void {
     const s = this.styles[style]!;
     const h = heightFor(s.wrap ? lineCount(text, this.width(c1, c2), s) : 1, s.font.size);
-    this.rowHeights[r] = Math.max(this.rowHeights[r] ?? 0, h);
+    this.rowHeights[r] = Math.min(MAX_ROW_HEIGHT, Math.max(this.rowHeights[r] ?? 0, h));
   }
 
   setHeight(r: number, points: number): void {
-    this.rowHeights[r] = points;
+    this.rowHeights[r] = Math.min(MAX_ROW_HEIGHT, points);
   }
 
   /** Every cell, row by row and left to right. */
