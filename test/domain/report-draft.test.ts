@@ -107,7 +107,7 @@ describe("buildReportDraft", () => {
     expect(header?.kind).toBe("header");
     if (header?.kind !== "header") return;
     const left = header.left.map((l) => l.map((r) => r.text).join(""));
-    expect(left).toEqual(["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG", "*", "Số: ……-BC/HU"]);
+    expect(left).toEqual(["ĐẢNG BỘ TỈNH LAI CHÂU", "HUYỆN ỦY TAM ĐƯỜNG", "*", "Số ……-BC/HU"]);
     expect(header.left[1]![0]!.bold).toBe(true);
     expect(header.right[0]![0]).toMatchObject({ text: "ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, underline: true });
     expect(header.right[3]![0]).toMatchObject({ text: "Tam Đường, ngày 05 tháng 7 năm 2021", italic: true });
@@ -241,21 +241,21 @@ describe("the draft in the Party's form", () => {
     const draft = buildReportDraft(summary, { unitName: "Huyện ủy Tam Đường", superior: "Đảng bộ tỉnh Lai Châu", place: "Tam Đường" });
     const header = draft.blocks[0]!;
     if (header.kind !== "header") throw new Error("no header");
-    expect(lines(header.left)[3]).toBe("Số: ……-BC/HU");
+    expect(lines(header.left)[3]).toBe("Số ……-BC/HU");
     expect(lines(header.right)[3]).toBe("Tam Đường, ngày … tháng … năm 20…");
     // No day is guessed (not today's either).
     expect(lines(header.right).join("\n")).not.toMatch(/ngày \d|tháng \d|năm \d{4}/);
   });
 
   it("writes the number given", () => {
-    expect(numberLine("45")).toBe("Số: 45-BC/HU");
-    expect(numberLine("Số 45-BC/HU")).toBe("Số: 45-BC/HU");
-    expect(numberLine("12-BC/TU")).toBe("Số: 12-BC/TU");
-    expect(numberLine("  ")).toBe("Số: ……-BC/HU");
+    expect(numberLine("45")).toBe("Số 45-BC/HU");
+    expect(numberLine("Số: 45-BC/HU")).toBe("Số 45-BC/HU");
+    expect(numberLine("12-BC/TU")).toBe("Số 12-BC/TU");
+    expect(numberLine("  ")).toBe("Số ……-BC/HU");
     const draft = buildReportDraft(summary, { ...OPTS, number: "45" });
     const header = draft.blocks[0]!;
     if (header.kind !== "header") throw new Error("no header");
-    expect(lines(header.left)[3]).toBe("Số: 45-BC/HU");
+    expect(lines(header.left)[3]).toBe("Số 45-BC/HU");
   });
 
   it("ends the body with Nơi nhận and the signature block, before the appendix", () => {

@@ -163,7 +163,7 @@ describe("writeDraftDocx", () => {
 
     it("has the number line, the date line, Nơi nhận and the signature block", () => {
       const flat = collapse(text);
-      expect(flat).toContain("Số: ……-BC/HU");
+      expect(flat).toContain("Số ……-BC/HU");
       // The date line to fill in stays on one line.
       expect(text.split("\n").some((l) => l.includes("Tam Đường, ngày … tháng … năm 20…"))).toBe(true);
       expect(flat).toMatch(/Nơi nhận: - Ban Tuyên giáo Tỉnh ủy \(b\/c\), - Lưu\./);

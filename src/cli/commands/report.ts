@@ -22,7 +22,7 @@ export const reportCommand: CliCommand = {
     "de-an-241 report SUMMARY.xlsx|FILE|DIR... --out DRAFT.docx [--units LIST.csv|LIST.xlsx|default]",
     "    [--unit \"HUYỆN ỦY TAM ĐƯỜNG\"] [--superior …] [--place …] [--date DD/MM/YYYY|YYYY-MM-DD|today] [--number 45]",
     `    [--recipients "${DEFAULT_RECIPIENTS.join("; ")}"] [--on-behalf "${DEFAULT_SIGNER.onBehalf}"] [--signer-title "${DEFAULT_SIGNER.title}"] [--signer-name …]`,
-    "  Số, ngày không ghi thì để trống (\"Số: ……-BC/HU\", \"ngày … tháng … năm 20…\") để điền tay; --date today ghi ngày hôm nay.",
+    "  Số, ngày không ghi thì để trống (\"Số ……-BC/HU\", \"ngày … tháng … năm 20…\") để điền tay; --date today ghi ngày hôm nay.",
     "  --recipients: các nơi nhận, cách nhau bởi dấu \";\"; --on-behalf \"\" khi người ký không ký thay mặt tập thể.",
     "  Đưa vào một tệp tổng hợp (do lệnh merge ghi): dự thảo dùng nguyên số liệu của tệp đó (đơn vị đã nộp, chỉ tiêu, văn bản).",
     "  Đưa vào nhiều tệp: các tệp được tổng hợp lại như lệnh merge, theo danh sách --units.",

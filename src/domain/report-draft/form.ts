@@ -20,16 +20,17 @@ import {
 } from "./model";
 
 /**
- * "Số: 45-BC/HU" for "45" (or "45-BC/HU", or "Số 45-BC/HU"), "Số: ……-BC/HU" when no number is given.
- * Text that is neither a number nor a code is written after "Số: " as given.
+ * "Số 45-BC/HU" for "45" (or "45-BC/HU", or "Số: 45-BC/HU"), "Số ……-BC/HU" when no number is given:
+ * without a colon, as the letter writes its own ("Số 232- CV/HU") and Party documents do.
+ * Text that is neither a number nor a code is written after "Số " as given.
  */
 export function numberLine(number?: string): string {
   const given = cleanText(number ?? "")
     .replace(/^số\s*:?\s*/iu, "")
     .trim();
-  if (given === "") return `Số: ${NUMBER_BLANK}-${REPORT_CODE_SUFFIX}`;
-  if (/^\d+$/.test(given)) return `Số: ${given}-${REPORT_CODE_SUFFIX}`;
-  return `Số: ${given}`;
+  if (given === "") return `Số ${NUMBER_BLANK}-${REPORT_CODE_SUFFIX}`;
+  if (/^\d+$/.test(given)) return `Số ${given}-${REPORT_CODE_SUFFIX}`;
+  return `Số ${given}`;
 }
 
 /** "Tam Đường, ngày 05 tháng 7 năm 2021", or "Tam Đường, ngày … tháng … năm 20…" to fill in. */

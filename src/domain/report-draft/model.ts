@@ -81,8 +81,8 @@ export interface DraftOptions {
   /** ISO date YYYY-MM-DD; when absent or malformed the date line is left to fill in ("…, ngày … tháng … năm 20…"). */
   readonly date?: string;
   /**
-   * The report's number: "45" gives "Số: 45-BC/HU", a whole code ("45-BC/HU") is written as given;
-   * when absent the number is left to fill in ("Số: ……-BC/HU").
+   * The report's number: "45" gives "Số 45-BC/HU", a whole code ("45-BC/HU") is written as given;
+   * when absent the number is left to fill in ("Số ……-BC/HU").
    */
   readonly number?: string;
   /** "Nơi nhận:", one line a recipient, without the leading dash; DEFAULT_RECIPIENTS when absent. */

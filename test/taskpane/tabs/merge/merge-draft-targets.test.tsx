@@ -114,7 +114,7 @@ describe("Tổng hợp tab: report draft", () => {
     expect(DRAFT_TITLE).toBe("BÁO CÁO");
     expect(document).toContain(REPORT_OUTLINE.sections[1]!.text);
     expect(document).toContain(`${PROGRAMME.letter.place}, ngày … tháng … năm 20…`);
-    expect(document).toContain("Số: ……-BC/HU");
+    expect(document).toContain("Số ……-BC/HU");
   }, 60_000);
 
   it("a draft that cannot be made is reported with its reason, not swallowed", async () => {
