@@ -13,7 +13,7 @@ import { SOFFICE } from "./programs";
 export type LibreOfficeEdit =
   | { readonly op: "insertRows" | "deleteRows"; readonly sheet: number; readonly row: number; readonly count: number }
   | { readonly op: "insertColumns" | "deleteColumns"; readonly sheet: number; readonly column: number; readonly count: number }
-  /** A text typed as it is (never turned into a number or a date). */
+  /** A text typed as it is (never turned into a number or a date); "\n" is a line break in the cell (Ctrl+Enter). */
   | { readonly op: "text"; readonly sheet: number; readonly cell: string; readonly text: string }
   /** What is typed in the cell's input line: a number, or a formula ("=SUM(E11:I11)"). */
   | { readonly op: "enter"; readonly sheet: number; readonly cell: string; readonly input: string }
@@ -45,7 +45,7 @@ Sub Edit(inPath As String, outPath As String, filterName As String, opsPath As S
         Case "deleteRows" : sh.Rows.removeByIndex(CLng(p(2)) - 1, CLng(p(3)))
         Case "insertColumns" : sh.Columns.insertByIndex(CLng(p(2)) - 1, CLng(p(3)))
         Case "deleteColumns" : sh.Columns.removeByIndex(CLng(p(2)) - 1, CLng(p(3)))
-        Case "text" : sh.getCellRangeByName(p(2)).setString(p(3))
+        Case "text" : sh.getCellRangeByName(p(2)).setString(Replace(p(3), Chr(9252), Chr(10)))
         Case "enter" : sh.getCellRangeByName(p(2)).setFormula(p(3))
         Case "merge" : sh.getCellRangeByName(p(2)).merge(True)
         Case "renameSheet" : sh.Name = p(2)
@@ -72,7 +72,8 @@ function line(e: LibreOfficeEdit): string {
     case "deleteColumns":
       return [e.op, e.sheet, e.column, e.count].join("\t");
     case "text":
-      return [e.op, e.sheet, e.cell, e.text].join("\t");
+      // A line break inside the cell travels as U+2424 (the ops file is one edit a line); the macro types it back.
+      return [e.op, e.sheet, e.cell, e.text.replace(/\n/g, "\u2424")].join("\t");
     case "enter":
       return [e.op, e.sheet, e.cell, e.input].join("\t");
     case "merge":
@@ -89,7 +90,9 @@ function line(e: LibreOfficeEdit): string {
 export function editWithLibreOffice(input: string, output: string, format: keyof typeof LIBREOFFICE_FILTER, edits: readonly LibreOfficeEdit[]): string {
   if (!SOFFICE) throw new Error("LibreOffice is not available");
   for (const e of edits) {
-    if (Object.values(e).some((v) => typeof v === "string" && /[\t\r\n"]/.test(v))) throw new Error(`an edit may not hold tabs, line breaks or quotes: ${line(e)}`);
+    // A text may hold line breaks (typed back by the macro); nothing may hold tabs, carriage returns or quotes.
+    const held = Object.entries(e).map(([key, v]) => (key === "text" && typeof v === "string" ? v.replace(/\n/g, "") : v));
+    if (held.some((v) => typeof v === "string" && /[\t\r\n"]/.test(v))) throw new Error(`an edit may not hold tabs, line breaks (but in a text) or quotes: ${line(e)}`);
   }
   const profile = mkdtempSync(join(tmpdir(), "lo-edit-"));
   const env = `-env:UserInstallation=file://${profile}`;

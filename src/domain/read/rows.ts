@@ -459,6 +459,42 @@ function joinedCode(view: SheetView, r: number, split: { number: ColumnSpan; sym
   return { ...number!, cell: { ...number!.cell, v: text } };
 }
 
+/** The lines of a cell's text (typed with Alt+Enter, or ";" between codes), blank lines left out. */
+function linesOf(ref: CellRef | null, separators: RegExp): string[] {
+  const v = ref?.cell?.v;
+  if (typeof v !== "string") return [];
+  return v
+    .split(separators)
+    .map((line) => cleanText(line))
+    .filter((line) => line !== "");
+}
+
+/** Between codes in one cell: a line break, or ";". Between the lines of a date, summary or issuer: a line break. */
+const CODE_SEPARATORS = /\r\n|[\r\n\u2028;]+/;
+const LINE_BREAKS = /\r\n|[\r\n\u2028]+/;
+
+/**
+ * Several documents typed into one row, each on a line of its own in the code cell ("Số 05-KH/ĐU" and
+ * "Số 06-KH/ĐU" with Alt+Enter, or "05-KH/ĐU; 06-KH/ĐU"): one document a code. A date, summary or
+ * issuer cell with as many lines gives each document its own line; one with another count (a date or
+ * an issuer for all of them) is each one's as written. Only the first code was read, the others lost.
+ */
+function stackedDocuments(row: DocumentCellsRead): DocumentCellsRead[] {
+  const codes = linesOf(row.code, CODE_SEPARATORS);
+  if (codes.length < 2 || !codes.every((line) => parseDocumentCode(line).kind === "code")) return [row];
+  const lineOf = (ref: CellRef | null, i: number): CellRef | null => {
+    const lines = linesOf(ref, LINE_BREAKS);
+    return ref && lines.length === codes.length ? { r: ref.r, c: ref.c, cell: { v: lines[i]! } } : ref;
+  };
+  return codes.map((code, i) => ({
+    ...row,
+    code: { r: row.code!.r, c: row.code!.c, cell: { v: code } },
+    date: lineOf(row.date, i),
+    summary: lineOf(row.summary, i),
+    issuer: lineOf(row.issuer, i),
+  }));
+}
+
 /** Reads the documents table under `header`, up to row `end` (exclusive). */
 export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRole>, end: number): { rows: DocumentCellsRead[]; end: number } {
   const sheet = view.sheet.name;
@@ -482,7 +518,7 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
     if (merged && merged.e.c - merged.s.c >= 2) continue;
     if (isDocumentHeading(row)) continue;
     // A date or an issuer merged down over several documents (issued the same day, by the same body) is each one's.
-    out.push({ ...row, date: shownAbove(view, row.date), issuer: shownAbove(view, row.issuer) });
+    out.push(...stackedDocuments({ ...row, date: shownAbove(view, row.date), issuer: shownAbove(view, row.issuer) }));
   }
   return { rows: out, end: body.end };
 }

@@ -1,0 +1,81 @@
+/**
+ * Several documents typed into one row of the documents table, each on a line of its own (Ctrl+Enter in
+ * LibreOffice, Alt+Enter in Excel): the codes in one cell, their dates and summaries likewise, the issuer
+ * once for all. Typed in LibreOffice, saved as .xlsx, .ods and .xls, and the .ods exported as CSV (the
+ * multi-line fields quoted, as LibreOffice writes them). Each code is a document; only the first was read.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readUnitReport } from "../../../src/domain/read";
+import { buildUnitWorkbook } from "../../../src/domain/sheets";
+import { readWorkbook } from "../../../src/io/read";
+import { writeWorkbookXlsx } from "../../../src/io/write";
+import { fillTemplate } from "../../support/fill";
+import { editWithLibreOffice } from "../../support/libreoffice-edit";
+import { convertWithLibreOffice, SOFFICE } from "../../support/programs";
+
+const VAN_BAN = 0;
+
+const withOffice = SOFFICE ? describe : describe.skip;
+
+withOffice("several documents typed in one row, a line each", () => {
+  const dir = mkdtempSync(join(tmpdir(), "stacked-docs-"));
+  let filled: string;
+  beforeAll(async () => {
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
+    filled = join(dir, "ban-bo.xlsx");
+    writeFileSync(
+      filled,
+      await fillTemplate(template, {
+        documents: [{ code: "241-ĐA/TU", date: "30/9/2016", summary: "Đề án nâng cao hiệu quả công tác tư tưởng", issuer: "Tỉnh ủy" }],
+        dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
+      }),
+    );
+  });
+
+  const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
+  const EDITS = [
+    { op: "text", sheet: VAN_BAN, cell: "B10", text: "Số 05-KH/ĐU\nSố 06-KH/ĐU" },
+    { op: "text", sheet: VAN_BAN, cell: "C10", text: "10/3/2017\n15/4/2017" },
+    { op: "text", sheet: VAN_BAN, cell: "D10", text: "Kế hoạch thực hiện Đề án 241\nKế hoạch tuyên truyền Đề án 241" },
+    { op: "text", sheet: VAN_BAN, cell: "E10", text: "Đảng ủy xã" },
+    // Two codes on one line, one date for both; then a code with its date on the next line: one document.
+    { op: "text", sheet: VAN_BAN, cell: "B11", text: "12-CV/ĐU; 13-CV/ĐU" },
+    { op: "text", sheet: VAN_BAN, cell: "C11", text: "02/5/2018" },
+    { op: "text", sheet: VAN_BAN, cell: "D11", text: "Công văn đôn đốc" },
+    { op: "text", sheet: VAN_BAN, cell: "E11", text: "Đảng ủy xã" },
+    { op: "text", sheet: VAN_BAN, cell: "B12", text: "Kế hoạch số 22-KH/ĐU\nngày 03/3/2019" },
+    { op: "text", sheet: VAN_BAN, cell: "D12", text: "Kế hoạch tổng kết" },
+  ] as const;
+
+  const expected = [
+    ["241-ĐA/TU", "2016-09-30", "Đề án nâng cao hiệu quả công tác tư tưởng", "Tỉnh ủy", "B9"],
+    ["05-KH/ĐU", "2017-03-10", "Kế hoạch thực hiện Đề án 241", "Đảng ủy xã", "B10"],
+    ["06-KH/ĐU", "2017-04-15", "Kế hoạch tuyên truyền Đề án 241", "Đảng ủy xã", "B10"],
+    ["12-CV/ĐU", "2018-05-02", "Công văn đôn đốc", "Đảng ủy xã", "B11"],
+    ["13-CV/ĐU", "2018-05-02", "Công văn đôn đốc", "Đảng ủy xã", "B11"],
+    ["22-KH/ĐU", "2019-03-03", "Kế hoạch tổng kết", null, "B12"],
+  ];
+
+  const documentsOf = (file: string) => {
+    const r = read(file);
+    return { docs: r.documents.map((d) => [d.code?.canonical ?? d.codeText, d.date, d.summary, d.issuer, d.cell]), issues: r.issues.filter((i) => i.sheet === "Văn bản") };
+  };
+
+  it.each(["xlsx", "ods", "xls"] as const)("reads each code as a document with its own line (.%s)", (format) => {
+    const out = editWithLibreOffice(filled, join(dir, `stacked.${format}`), format, EDITS);
+    const { docs, issues } = documentsOf(out);
+    expect(docs).toEqual(expected);
+    expect(issues).toEqual([]);
+  }, 300_000);
+
+  it("reads them from LibreOffice's CSV of the sheet, the lines inside quoted fields", () => {
+    const ods = editWithLibreOffice(filled, join(dir, "for-csv.ods"), "ods", EDITS);
+    const csv = convertWithLibreOffice(ods, "csv:Text - txt - csv (StarCalc):44,34,76", dir);
+    expect(readFileSync(csv, "utf8")).toContain('"Số 05-KH/ĐU\nSố 06-KH/ĐU"');
+    const { docs, issues } = documentsOf(csv);
+    expect(docs).toEqual(expected);
+    expect(issues).toEqual([]);
+  }, 300_000);
+});
