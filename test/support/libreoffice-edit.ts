@@ -18,7 +18,9 @@ export type LibreOfficeEdit =
   /** What is typed in the cell's input line: a number, or a formula ("=SUM(E11:I11)"). */
   | { readonly op: "enter"; readonly sheet: number; readonly cell: string; readonly input: string }
   | { readonly op: "merge"; readonly sheet: number; readonly range: string }
-  | { readonly op: "renameSheet"; readonly sheet: number; readonly name: string };
+  | { readonly op: "renameSheet"; readonly sheet: number; readonly name: string }
+  /** The sheet deleted (a hidden one too, as a clerk does after showing it). */
+  | { readonly op: "removeSheet"; readonly sheet: number };
 
 /** LibreOffice's filter names of the formats the tests save in. */
 export const LIBREOFFICE_FILTER = { xlsx: "Calc MS Excel 2007 XML", xls: "MS Excel 97", ods: "calc8" } as const;
@@ -49,6 +51,7 @@ Sub Edit(inPath As String, outPath As String, filterName As String, opsPath As S
         Case "enter" : sh.getCellRangeByName(p(2)).setFormula(p(3))
         Case "merge" : sh.getCellRangeByName(p(2)).merge(True)
         Case "renameSheet" : sh.Name = p(2)
+        Case "removeSheet" : doc.Sheets.removeByName(sh.Name)
       End Select
     End If
   Loop
@@ -80,6 +83,8 @@ function line(e: LibreOfficeEdit): string {
       return [e.op, e.sheet, e.range].join("\t");
     case "renameSheet":
       return [e.op, e.sheet, e.name].join("\t");
+    case "removeSheet":
+      return [e.op, e.sheet, ""].join("\t");
   }
 }
 

@@ -176,6 +176,22 @@ export function reportDateOf(sheet: GridSheet, skipRows: ReadonlySet<number>): {
 const REPORT_WORDS = new Set(["bao", "cao", "bc", "ket", "qua", "thuc", "hien", "tong", "so", "lieu", "de", "an", "da", "da241", "241", "241-da/tu", "nam", "-", "–", ":", "."]);
 /** After the name: a year, a copy's number ("(2)"), a version ("v2", "final"). */
 const AFTER_NAME = /^(\(?(19|20)\d\d\)?|\(\d+\)|v\d+|final)$/;
+/**
+ * After the name, folded: a corrected or later version ("(sửa)", "bản sửa", "đã sửa", "sửa lại", "bổ sung",
+ * "(chính thức)", "gửi lại", "bản mới", "lần 2"), the day it was sent ("20.6.2021", "ngày 20-6"), a dash.
+ */
+const VERSION_WORD = /^(sua|final|ngay)$/;
+const VERSION_PAIR = /^(ban sua|da sua|sua lai|sua doi|bo sung|chinh thuc|gui lai|ban moi|ban cuoi|lan \d+)$/;
+/** A day written in a file name ("20.6.2021", "20-6", "(20.6)"). */
+const DAY_IN_NAME = /^\(?\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?\)?$/;
+
+/** How many words at the end of `words` (from `from` on) name a version or a day, not the unit; 0 when none. */
+function versionWords(words: readonly string[], from: number, to: number): number {
+  const last = words[to - 1]!;
+  const folded = foldText(last);
+  if (to - 2 >= from && VERSION_PAIR.test(`${foldText(words[to - 2]!)} ${folded}`)) return 2;
+  return folded === "" || AFTER_NAME.test(last.toLowerCase()) || DAY_IN_NAME.test(last) || VERSION_WORD.test(folded) ? 1 : 0;
+}
 
 /** The unit's name from the file name: extension, separators and the words that name the report removed. */
 export function unitFromFileName(fileName: string): string {
@@ -184,7 +200,9 @@ export function unitFromFileName(fileName: string): string {
   let from = 0;
   let to = words.length;
   while (from < to && REPORT_WORDS.has(foldText(words[from]!) || words[from]!)) from++;
-  while (to > from && AFTER_NAME.test(words[to - 1]!.toLowerCase())) to--;
+  // A corrected file's name says so after the unit's ("Tả Lèng (sửa)", "Bản Hon - bản sửa", "Nùng Nàng bổ sung",
+  // "Sơn Bình 20.6.2021"): left as it was, the unit was not found and the file counted as another unit's.
+  for (let n = to > from ? versionWords(words, from, to) : 0; n > 0 && to - n > from; n = versionWords(words, from, to)) to -= n;
   // A name that is nothing but those words stays as it was.
   return (from < to ? words.slice(from, to).join(" ") : words.join(" ")) || fileName;
 }
