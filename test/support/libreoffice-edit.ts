@@ -3,7 +3,7 @@
  * or deleted, cells typed, merged, sheets renamed), then saving it in the format asked for, with
  * LibreOffice's own filters: a Basic macro run headless in a fresh profile. Needs SOFFICE.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -111,6 +111,9 @@ export function editWithLibreOffice(input: string, output: string, format: keyof
     // A macro that fails waits on a dialog no one sees: the time limit ends it, and the missing file says so.
     execFileSync(SOFFICE, [env, "--headless", "--norestore", call], { stdio: "pipe", timeout: 120_000, killSignal: "SIGKILL" });
   } finally {
+    // The time limit ends the program started (a script), not LibreOffice's own process under it: that
+    // one is found by its profile, which no other LibreOffice uses, and ended too.
+    spawnSync("pkill", ["-KILL", "-f", `UserInstallation=file://${profile}`], { stdio: "ignore" });
     rmSync(profile, { recursive: true, force: true });
   }
   if (!existsSync(output)) throw new Error(`LibreOffice did not save ${output}: an edit failed`);
