@@ -456,6 +456,25 @@ describe("documents whose code is not in a column of its own", () => {
     expect(r.issues.filter((i) => i.rule.startsWith("document-")).map((i) => [i.rule, i.cell])).toEqual([["document-missing-code", "B8"]]);
   });
 
+  it("takes a summary run onto the row under its document for the rest of it, and a row of its own still for a document", () => {
+    const header = ["STT", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Đơn vị ban hành"];
+    const r = read(header, [
+      [1, "15-NQ/ĐU", "12/10/2016", "Nghị quyết về nâng cao chất lượng công tác tư tưởng", "Đảng ủy xã"],
+      [2, null, null, "giai đoạn 2016 - 2020", null],
+      [3, "22-KH/ĐU", "07/3/2017", "Kế hoạch thực hiện Đề án 241 năm 2017", "Đảng ủy xã"],
+      [4, null, null, "Kế hoạch tuyên truyền năm 2018", null],
+    ]);
+    expect(r.documents.map((d) => d.summary)).toEqual([
+      "Nghị quyết về nâng cao chất lượng công tác tư tưởng giai đoạn 2016 - 2020",
+      "Kế hoạch thực hiện Đề án 241 năm 2017",
+      "Kế hoạch tuyên truyền năm 2018",
+    ]);
+    expect(r.issues.filter((i) => i.rule.startsWith("document-")).map((i) => [i.rule, i.cell])).toEqual([
+      ["document-missing-code", "B9"],
+      ["document-missing-date", "C9"],
+    ]);
+  });
+
   it("counts the same code from two issuers as two documents, and from one issuer as a duplicate", () => {
     const header = ["STT", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Đơn vị ban hành"];
     const row = (n: number, issuer: string): SpecCell[] => [n, "12-KH/ĐU", "15/11/2016", "Kế hoạch thực hiện Đề án 241", issuer];

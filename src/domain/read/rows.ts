@@ -517,10 +517,34 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
     const merged = view.merge(r, (cols.stt ?? cols.code ?? cols.summary)!.c);
     if (merged && merged.e.c - merged.s.c >= 2) continue;
     if (isDocumentHeading(row)) continue;
+    // A summary run onto the row under its document ("giai đoạn 2016 - 2020" alone there) is the rest of it.
+    const previous = out[out.length - 1];
+    if (previous && previous.r === r - 1 && continuesSummary(row)) {
+      out[out.length - 1] = { ...previous, summary: joinedSummary(previous.summary, row.summary!) };
+      continue;
+    }
     // A date or an issuer merged down over several documents (issued the same day, by the same body) is each one's.
     out.push(...stackedDocuments({ ...row, date: shownAbove(view, row.date), issuer: shownAbove(view, row.issuer) }));
   }
   return { rows: out, end: body.end };
+}
+
+/**
+ * Whether a row holds nothing but the rest of the summary above it: no code, date or issuer of its
+ * own, and a summary that goes on in lower case ("giai đoạn 2016 - 2020"), as a document's own
+ * summary never starts ("Kế hoạch …", "Nghị quyết …").
+ */
+function continuesSummary(row: DocumentCellsRead): boolean {
+  if ([row.code, row.date, row.issuer].some((ref) => ref && hasContent(ref.cell) && cellText(ref.cell) !== "")) return false;
+  const text = row.summary ? cellText(row.summary.cell).trim() : "";
+  const first = text.charAt(0);
+  return first !== "" && first === first.toLowerCase() && first !== first.toUpperCase();
+}
+
+/** The summary of a document with the rest of it from the row below, in the summary's own cell. */
+function joinedSummary(summary: CellRef | null, rest: CellRef): CellRef {
+  if (!summary || cellText(summary.cell) === "") return rest;
+  return { ...summary, cell: { v: `${cellText(summary.cell).trimEnd()} ${cellText(rest.cell).trim()}` } };
 }
 
 /** The texts of a row joined, for messages. */
