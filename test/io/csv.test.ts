@@ -50,6 +50,13 @@ describe("CSV: encoding", () => {
     expect(values(utf16, "unicode.txt")[0]).toEqual(["Đảng ủy xã Bản Giang", "Người", "Hộ gia đình đạt tiêu chuẩn văn hóa"]);
   });
 
+  it("reads UTF-16 without a byte order mark, little- and big-endian, as some systems' \"Unicode\" exports are", () => {
+    const le = new Uint8Array(Buffer.from(text.repeat(3), "utf16le"));
+    const be = new Uint8Array(le.length);
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!];
+    for (const bytes of [le, be]) expect(values(bytes, "unicode.csv")[0]).toEqual(["Đảng ủy xã Bản Giang", "Người", "Hộ gia đình đạt tiêu chuẩn văn hóa"]);
+  });
+
   it("reads Windows-1258 (combining tone marks) as NFC text", () => {
     const bytes = encodeWindows1258(text);
     expect(bytes.some((b) => b === 0xec || b === 0xd2 || b === 0xf2)).toBe(true); // tone marks as combining bytes

@@ -84,6 +84,8 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return out(new TextDecoder("utf-8").decode(bytes.subarray(3)), "utf-8");
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return out(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return out(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
+  const bomless = utf16WithoutMark(bytes);
+  if (bomless) return out(new TextDecoder(bomless).decode(bytes), bomless);
   const decoder = declared !== undefined ? decoderFor(declared) : undefined;
   // A page that declares UTF-16 without a byte order mark is in fact ASCII-compatible (HTML's rule).
   if (decoder && !decoder.encoding.startsWith("utf-16")) {
@@ -92,6 +94,26 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   if (isUtf8(bytes)) return out(new TextDecoder("utf-8").decode(bytes), "utf-8");
   const legacy = legacyEncoding(bytes);
   return out((legacy === "windows-1258" ? CP1258 : new TextDecoder(legacy)).decode(bytes), legacy);
+}
+
+/**
+ * UTF-16 without a byte order mark (some systems' "Unicode" export): one byte of every two is zero
+ * for the ASCII letters, digits, spaces and separators that fill a table, at odd places for
+ * little-endian, at even ones for big-endian; text in any 8-bit encoding or UTF-8 has no zero byte.
+ */
+function utf16WithoutMark(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * 0.3 && evenZeros === 0) return "utf-16le";
+  if (evenZeros >= pairs * 0.3 && oddZeros === 0) return "utf-16be";
+  return undefined;
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
