@@ -271,11 +271,12 @@ d("task pane polish in Chromium (standalone)", () => {
     await inView(page.getByTestId("file-status").first(), 350);
 
     // A merge of many files: the progress line and its "Hủy" show inside the first screen, under the button that started it.
-    // Two large files (400,000 cells each) first keep the reading going long enough to press "Hủy", however fast the rest is read.
+    // Large files (400,000 cells each, a few tenths of a second each to read) first keep the reading going long enough to press
+    // "Hủy", however fast the rest is read and however busy the machine is between the progress showing and the press.
     await page.evaluate(() => window.scrollTo(0, 0));
     const large = slowButLegal();
     const files = [
-      ...["00a", "00b"].map((n) => ({ name: `don-vi-${n}-lon.xlsx`, mimeType: XLSX_TYPE, buffer: Buffer.from(large) })),
+      ...["00a", "00b", "00c", "00d", "00e", "00f", "00g", "00h"].map((n) => ({ name: `don-vi-${n}-lon.xlsx`, mimeType: XLSX_TYPE, buffer: Buffer.from(large) })),
       ...(await Promise.all(
         Array.from({ length: 40 }, async (_x, i) => ({
           name: `don-vi-${String(i + 1).padStart(2, "0")}.xlsx`,
