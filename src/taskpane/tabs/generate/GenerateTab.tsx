@@ -8,6 +8,7 @@ import { DOCUMENTS_TABLE, INDICATORS, INDICATORS_TABLE } from "../../../domain/c
 import { EXCEL_API } from "../../../hosts/excel/host";
 import { useServices } from "../../services";
 import { DoneBar } from "../../shared/DoneBar";
+import { LiveRegion } from "../../shared/LiveRegion";
 import { ErrorBar } from "../../shared/ErrorBar";
 import { Section, useTabStyles } from "../../shared/Section";
 import { TaskStatus } from "../../shared/TaskStatus";
@@ -104,6 +105,8 @@ export function GenerateTab() {
 
       <ErrorBar problem={task.problem} onDismiss={() => task.showProblem(null)} />
       <DoneBar done={task.done} />
+      {/* What this Excel could not apply, said to a screen reader as it comes (the bars below are not live). */}
+      <LiveRegion text={session.skipped.length > 0 ? `Chưa áp dụng được: ${session.skipped.join(" ")}` : ""} testId="skipped-live" />
       {session.skipped.map((notice) => (
         <MessageBar key={notice} intent="warning" layout="multiline" data-testid="skipped">
           <MessageBarBody>

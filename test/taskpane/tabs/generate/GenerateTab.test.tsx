@@ -16,6 +16,8 @@ describe("Tạo biểu mẫu tab", () => {
       .mockRejectedValueOnce(new LayoutConflictError([{ name: "Chỉ tiêu", renameTo: "Chỉ tiêu (cũ 28-11-2026)" }]))
       .mockResolvedValueOnce({ skipped: ["Phiên bản Excel này chưa hỗ trợ thiết lập trang in (ExcelApi 1.9)."] });
     renderWith(<GenerateTab />, EXCEL, { files, workbook });
+    // A polite live region is there from the start, empty.
+    expect(screen.getByTestId("skipped-live").textContent).toBe("");
 
     fireEvent.click(screen.getByRole("button", { name: "Chèn vào sổ làm việc" }));
     const dialog = await screen.findByRole("dialog");
@@ -29,6 +31,7 @@ describe("Tạo biểu mẫu tab", () => {
     await waitFor(() => expect(workbook.insertLayout).toHaveBeenCalledTimes(2));
     expect(workbook.insertLayout.mock.calls[1]![1]).toEqual({ renameExisting: true });
     expect((await screen.findByTestId("skipped")).textContent).toContain("ExcelApi 1.9");
+    expect(screen.getByTestId("skipped-live").textContent).toBe("Chưa áp dụng được: Phiên bản Excel này chưa hỗ trợ thiết lập trang in (ExcelApi 1.9).");
     expect(screen.getByTestId("done").textContent).toContain("Đã chèn");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   });
