@@ -343,6 +343,71 @@ describe("figure columns worded past recognition, and tables split across pages"
   });
 });
 
+describe("a header over two rows under a merged cell", () => {
+  const ind = (id: string) => INDICATORS.find((i) => i.id === id)!;
+  const FIGS: Record<string, [number, number]> = { "1.1": [45, 44], "1.2": [1219, 1183], "1.3": [500, 480] };
+  const read = (top: string, a: string, b: string): UnitReport =>
+    readUnitReport(
+      specToGrid({
+        sheets: [
+          {
+            name: "Chỉ tiêu",
+            rows: [
+              ...headerBlock("ĐẢNG ỦY XÃ BẢN BO"),
+              ["STT", "Nội dung chỉ tiêu", "ĐVT", top, null],
+              [null, null, null, a, b],
+              ...["1.1", "1.2", "1.3"].map((id): SpecCell[] => [id, ind(id).text, ind(id).dvt, ...FIGS[id]!]),
+            ],
+            merges: ["D5:E5", "A5:A6", "B5:B6", "C5:C6"],
+          },
+        ],
+      }),
+      "a.xlsx",
+    );
+
+  it.each([
+    ["Kết quả", "Tổng cộng", "Số đạt"],
+    ["Kết quả", "Tổng", "Đạt"],
+    ["Số liệu", "Tổng", "Đạt"],
+    ["Chỉ tiêu", "Tổng số", "Đạt"],
+    ["Số lượng", "Tổng số", "Số đã đạt"],
+  ])("reads %s over %s | %s as Tổng số and Số đã đạt (a \"Tổng\" there is no year's sum)", (top, a, b) => {
+    const r = read(top, a, b);
+    expect(["1.1", "1.2", "1.3"].map((id) => [r.indicators[id]?.total, r.indicators[id]?.achieved])).toEqual([
+      [45, 44],
+      [1219, 1183],
+      [500, 480],
+    ]);
+    expect(r.issues.filter((i) => i.rule.startsWith("column-"))).toEqual([]);
+  });
+});
+
+describe("documents typed by hand", () => {
+  const header = ["STT", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Đơn vị ban hành"];
+  const read = (rows: SpecCell[][], head: SpecCell[] = header): UnitReport =>
+    readUnitReport(specToGrid({ sheets: [{ name: "S", rows: [...headerBlock("ĐẢNG ỦY XÃ BẢN BO"), head, ...rows] }] }), "a.xlsx");
+
+  it("takes a row with its own number typed in Stt for a document, whatever case its summary starts in", () => {
+    const r = read([
+      [1, "05-KH/ĐU", "10/3/2017", "Kế hoạch thực hiện Đề án 241", "Đảng ủy xã"],
+      [2, null, null, "kế hoạch tuyên truyền (chưa có số)", null],
+    ]);
+    expect(r.documents.map((d) => d.summary)).toEqual(["Kế hoạch thực hiện Đề án 241", "kế hoạch tuyên truyền (chưa có số)"]);
+  });
+
+  it("keeps a whole code typed under Số with its symbol repeated under Ký hiệu", () => {
+    const r = read(
+      [
+        [1, "15-NQ/ĐU", "NQ/ĐU", "30/9/2016", "Nghị quyết thực hiện Đề án 241", "Đảng ủy xã"],
+        [2, "05-KH/ĐU", "KH", "10/3/2017", "Kế hoạch thực hiện Đề án 241", "Đảng ủy xã"],
+      ],
+      ["STT", "Số", "Ký hiệu", "Ngày ban hành", "Trích yếu", "Đơn vị ban hành"],
+    );
+    expect(r.documents.map((d) => d.code?.canonical)).toEqual(["15-NQ/ĐU", "05-KH/ĐU"]);
+    expect(r.issues.filter((i) => i.rule === "code-unrecognised")).toEqual([]);
+  });
+});
+
 describe("two units' reports in one workbook", () => {
   const rulesOf = (r: UnitReport): string[] => r.issues.map((i) => i.rule).filter((rule) => rule !== "documents-table-missing");
   it("says that the second sheet's table is another unit's and is not merged, instead of taking it for a copy of the first", () => {
@@ -460,9 +525,9 @@ describe("documents whose code is not in a column of its own", () => {
     const header = ["STT", "Số, ký hiệu", "Ngày ban hành", "Trích yếu", "Đơn vị ban hành"];
     const r = read(header, [
       [1, "15-NQ/ĐU", "12/10/2016", "Nghị quyết về nâng cao chất lượng công tác tư tưởng", "Đảng ủy xã"],
-      [2, null, null, "giai đoạn 2016 - 2020", null],
-      [3, "22-KH/ĐU", "07/3/2017", "Kế hoạch thực hiện Đề án 241 năm 2017", "Đảng ủy xã"],
-      [4, null, null, "Kế hoạch tuyên truyền năm 2018", null],
+      [null, null, null, "giai đoạn 2016 - 2020", null],
+      [2, "22-KH/ĐU", "07/3/2017", "Kế hoạch thực hiện Đề án 241 năm 2017", "Đảng ủy xã"],
+      [3, null, null, "Kế hoạch tuyên truyền năm 2018", null],
     ]);
     expect(r.documents.map((d) => d.summary)).toEqual([
       "Nghị quyết về nâng cao chất lượng công tác tư tưởng giai đoạn 2016 - 2020",

@@ -160,6 +160,16 @@ describe("placing a file by the unit it names", () => {
 
   it("a file named only for the report stays unplaced, under its own name", () => {
     expect(unitFromFileName("Báo cáo.xlsx")).toBe("Báo cáo");
+    // A corrected file's version words and day go; a name's own words that look like them stay.
+    expect(["Tả Lèng (sửa).xls", "Tả Lèng - bản sửa lần 2.xls", "BC 241 Tả Lèng ngày 20.6.2021.xls", "Tả Lèng ngày 20-6.xlsx", "Tả Lèng 20.6.2021.xlsx"].map(unitFromFileName)).toEqual(
+      ["Tả Lèng", "Tả Lèng", "Tả Lèng", "Tả Lèng", "Tả Lèng"],
+    );
+    expect(["Trường Mầm non 1-6.xlsx", "Phường 2-9.xlsx", "Xã Bản Mới.xlsx", "Chi bộ thôn Nà Ngay.xlsx"].map(unitFromFileName)).toEqual([
+      "Trường Mầm non 1-6",
+      "Phường 2-9",
+      "Xã Bản Mới",
+      "Chi bộ thôn Nà Ngay",
+    ]);
     expect(place(source("Báo cáo.xlsx", unitFromFileName("Báo cáo.xlsx"), "file-name"), { units: TAM_DUONG_UNITS }).onList).toBe(false);
   });
 

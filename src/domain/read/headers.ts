@@ -161,6 +161,15 @@ function isWholePeriod(text: string): boolean {
   return text !== "" && WHOLE_PERIOD.test(foldText(text).trim());
 }
 
+/** Whether the row under a merged header cell holds a year in one of its columns ("Năm 2016", 2016): a split by year. */
+function yearsUnder(view: SheetView, r: number, c1: number, c2: number): boolean {
+  for (let c = c1; c <= Math.min(c2, c1 + 30); c++) {
+    const v = view.cell(r, c)?.v;
+    if (typeof v === "number" ? Number.isInteger(v) && v >= 2000 && v <= 2030 : YEAR.test(foldText(view.text(r, c)))) return true;
+  }
+  return false;
+}
+
 /**
  * The roles the cells of `row` (and `row + 1` when twoRows) would have as a header. A role met
  * again under one header split by year is the first column's, unless a later one holds the whole
@@ -261,8 +270,9 @@ function cellRole(view: SheetView, kind: TableKind, row: number, twoRows: boolea
   const next = twoRows ? view.merge(row + 1, c) : undefined;
   const below = twoRows && !(span !== undefined && span === next) ? (next ? view.text(next.s.r, next.s.c) : view.text(row + 1, c)) : "";
   if (below !== "") {
-    // "Cộng" or "Tổng cộng" under a figure's header spread over several columns is that figure's.
-    const own = span !== undefined && span.e.c > span.s.c && isWholePeriod(below) ? null : classify(kind, below);
+    // "Cộng" or "Tổng cộng" under a figure's header split by year ("Năm 2016 | … | Cộng") is that figure's;
+    // under a header split otherwise ("Kết quả" over "Tổng cộng | Số đạt") it is the Tổng số, as ever.
+    const own = span !== undefined && span.e.c > span.s.c && isWholePeriod(below) && yearsUnder(view, row + 1, span.s.c, span.e.c) ? null : classify(kind, below);
     role = own ?? classifyPair(kind, top, below);
     span = next;
   } else {

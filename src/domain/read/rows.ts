@@ -453,6 +453,8 @@ function joinedCode(view: SheetView, r: number, split: { number: ColumnSpan; sym
   const n = cellText(number?.cell);
   const k = cellText(symbol?.cell);
   if (k === "") return number;
+  // The whole code under Số ("15-NQ/ĐU", the symbol repeated beside it): that one.
+  if (/^\d+\s*[-/]\s*\S/.test(n)) return number;
   // No number, the whole code under Ký hiệu, or a number that is no number ("x"): the symbol's cell as written.
   if (!/^\d+$/.test(n) || /^\d/.test(k)) return symbol;
   const text = /^[-/]/.test(k) ? `${n}${k}` : `${n}-${k}`;
@@ -531,11 +533,13 @@ export function readDocumentRows(view: SheetView, header: TableHeader<DocumentRo
 
 /**
  * Whether a row holds nothing but the rest of the summary above it: no code, date or issuer of its
- * own, and a summary that goes on in lower case ("giai đoạn 2016 - 2020"), as a document's own
+ * own, no number typed in its Stt, and a summary that goes on in lower case ("giai đoạn 2016 - 2020"), as a document's own
  * summary never starts ("Kế hoạch …", "Nghị quyết …").
  */
 function continuesSummary(row: DocumentCellsRead): boolean {
   if ([row.code, row.date, row.issuer].some((ref) => ref && hasContent(ref.cell) && cellText(ref.cell) !== "")) return false;
+  // A number typed in Stt makes the row a document of its own (the template's Stt, a formula, numbers every row).
+  if (row.stt && row.stt.cell?.f === undefined && cellText(row.stt.cell) !== "") return false;
   const text = row.summary ? cellText(row.summary.cell).trim() : "";
   const first = text.charAt(0);
   return first !== "" && first === first.toLowerCase() && first !== first.toUpperCase();

@@ -178,19 +178,25 @@ const REPORT_WORDS = new Set(["bao", "cao", "bc", "ket", "qua", "thuc", "hien", 
 const AFTER_NAME = /^(\(?(19|20)\d\d\)?|\(\d+\)|v\d+|final)$/;
 /**
  * After the name, folded: a corrected or later version ("(sửa)", "bản sửa", "đã sửa", "sửa lại", "bổ sung",
- * "(chính thức)", "gửi lại", "bản mới", "lần 2"), the day it was sent ("20.6.2021", "ngày 20-6"), a dash.
+ * "(chính thức)", "gửi lại", "lần 2"), the day it was sent ("20.6.2021", "ngày 20-6"), a dash. Not words a
+ * unit's own name may end with: "Bản Mới" is a village, "Nà Ngay" a hamlet, "Mầm non 1-6" and "Phường 2-9"
+ * are named for days.
  */
-const VERSION_WORD = /^(sua|final|ngay)$/;
-const VERSION_PAIR = /^(ban sua|da sua|sua lai|sua doi|bo sung|chinh thuc|gui lai|ban moi|ban cuoi|lan \d+)$/;
-/** A day written in a file name ("20.6.2021", "20-6", "(20.6)"). */
+const VERSION_WORD = /^(sua|final)$/;
+const VERSION_PAIR = /^(ban sua|da sua|sua lai|sua doi|bo sung|chinh thuc|gui lai|lan \d+)$/;
+/** A day written in a file name ("20.6.2021", "20-6", "(20.6)"): after "ngày" only, unless it has its year. */
 const DAY_IN_NAME = /^\(?\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?\)?$/;
+const DAY_WITH_YEAR = /^\(?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)?$/;
 
 /** How many words at the end of `words` (from `from` on) name a version or a day, not the unit; 0 when none. */
 function versionWords(words: readonly string[], from: number, to: number): number {
   const last = words[to - 1]!;
   const folded = foldText(last);
-  if (to - 2 >= from && VERSION_PAIR.test(`${foldText(words[to - 2]!)} ${folded}`)) return 2;
-  return folded === "" || AFTER_NAME.test(last.toLowerCase()) || DAY_IN_NAME.test(last) || VERSION_WORD.test(folded) ? 1 : 0;
+  if (to - 2 >= from) {
+    const before = foldText(words[to - 2]!);
+    if (VERSION_PAIR.test(`${before} ${folded}`) || (before === "ngay" && DAY_IN_NAME.test(last))) return 2;
+  }
+  return folded === "" || AFTER_NAME.test(last.toLowerCase()) || DAY_WITH_YEAR.test(last) || VERSION_WORD.test(folded) ? 1 : 0;
 }
 
 /** The unit's name from the file name: extension, separators and the words that name the report removed. */
