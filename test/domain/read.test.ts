@@ -437,7 +437,7 @@ describe("two units' reports in one workbook", () => {
       specToGrid({
         sheets: [
           { name: "Chỉ tiêu", rows: [...headerBlock("ĐẢNG ỦY XÃ BẢN BO"), INDICATOR_HEADER, ...indicatorBody(goodFigures())] },
-          { name: "Chỉ tiêu (2)", rows: [...headerBlock("Đảng ủy xã Bản Bo"), INDICATOR_HEADER, ...indicatorBody(draft)] },
+          { name: "Chỉ tiêu (2)", rows: [...headerBlock("Đảng bộ xã Bản Bo"), INDICATOR_HEADER, ...indicatorBody(draft)] },
         ],
       }),
       "bao-cao.xlsx",

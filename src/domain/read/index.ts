@@ -12,6 +12,7 @@ import { checkDocuments, checkIndicator, COLUMN, type DocumentCellsRead } from "
 import { crossIndicatorIssues } from "../rules/cross-indicator";
 import { cellText } from "../values/cell";
 import { foldText } from "../text";
+import { unitNameKeys } from "../units";
 import { makeIssue } from "../rules/messages";
 import { columnsWithRole, findHeaders, sideBySide, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import { readDocumentRows, readIndicatorRows } from "./rows";
@@ -151,7 +152,16 @@ function otherUnitOf(table: IndicatorTable, used: readonly IndicatorTable[], vie
   const i = table.header.sheetIndex;
   if (used.some((u) => u.header.sheetIndex === i) || !table.read.rows.some((row) => writtenFigures(row) !== "|")) return undefined;
   const named = unitFromHeader(views[i]!.sheet, views[i]);
-  return named !== undefined && foldText(named) !== foldText(unit) ? named : undefined;
+  return named !== undefined && !sameUnitName(named, unit) ? named : undefined;
+}
+
+/** Whether two names name one unit: a reading in common, the kind of body aside ("Đảng bộ xã Bản Bo", "ĐU xã Bản Bo"). */
+function sameUnitName(a: string, b: string): boolean {
+  if (foldText(a) === foldText(b)) return true;
+  const ka = unitNameKeys([a]);
+  const kb = unitNameKeys([b]);
+  for (const key of ka.bare) if (kb.bare.has(key)) return true;
+  return false;
 }
 
 /** The figures of a row as written (texts of Tổng số and Số đã đạt), to compare two tables. */
