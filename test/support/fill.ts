@@ -3,9 +3,12 @@
  * Tổng số / Số đã đạt, documents in the Văn bản table, the date line. Uses
  * ExcelJS on the real .xlsx, so what the tests read back is a real file.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE } from "../../src/domain/catalogue";
-import { SHEET_GEOMETRY, TARGETS_SHEET_NAME, targetsSheetRows } from "../../src/domain/sheets";
+import { buildUnitWorkbook, SHEET_GEOMETRY, TARGETS_SHEET_NAME, targetsSheetRows } from "../../src/domain/sheets";
+import { writeWorkbookXlsx } from "../../src/io/write";
 
 export interface Fill {
   /** id → [Tổng số, Số đã đạt]; a value may be text, as units type it. */
@@ -57,4 +60,12 @@ export async function fillTemplate(template: Uint8Array, fill: Fill): Promise<Ui
     }
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Đảng ủy xã Bản Bo's template, filled in as `fill` says, written as ban-bo.xlsx in `dir`: its path. */
+export async function writeFilledUnit(dir: string, fill: Fill): Promise<string> {
+  const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
+  const path = join(dir, "ban-bo.xlsx");
+  writeFileSync(path, await fillTemplate(template, fill));
+  return path;
 }

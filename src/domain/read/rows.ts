@@ -484,16 +484,20 @@ const LINE_BREAKS = /\r\n|[\r\n\u2028]+/;
 function stackedDocuments(row: DocumentCellsRead): DocumentCellsRead[] {
   const codes = linesOf(row.code, CODE_SEPARATORS);
   if (codes.length < 2 || !codes.every((line) => parseDocumentCode(line).kind === "code")) return [row];
-  const lineOf = (ref: CellRef | null, i: number): CellRef | null => {
+  // Each cell's lines once: the i-th document takes the i-th line of a cell with one line a code.
+  const perCode = (ref: CellRef | null): ((i: number) => CellRef | null) => {
     const lines = linesOf(ref, LINE_BREAKS);
-    return ref && lines.length === codes.length ? { r: ref.r, c: ref.c, cell: { v: lines[i]! } } : ref;
+    return ref && lines.length === codes.length ? (i) => ({ r: ref.r, c: ref.c, cell: { v: lines[i]! } }) : () => ref;
   };
+  const date = perCode(row.date);
+  const summary = perCode(row.summary);
+  const issuer = perCode(row.issuer);
   return codes.map((code, i) => ({
     ...row,
     code: { r: row.code!.r, c: row.code!.c, cell: { v: code } },
-    date: lineOf(row.date, i),
-    summary: lineOf(row.summary, i),
-    issuer: lineOf(row.issuer, i),
+    date: date(i),
+    summary: summary(i),
+    issuer: issuer(i),
   }));
 }
 

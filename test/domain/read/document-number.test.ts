@@ -3,14 +3,12 @@
  * template filled, a column inserted before "Ký hiệu văn bản" in LibreOffice, headed "Số", the
  * numbers typed there and the symbols left in "Ký hiệu", saved as .xlsx, .ods and .xls.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readUnitReport } from "../../../src/domain/read";
-import { buildUnitWorkbook } from "../../../src/domain/sheets";
 import { readWorkbook } from "../../../src/io/read";
-import { writeWorkbookXlsx } from "../../../src/io/write";
-import { fillTemplate } from "../../support/fill";
+import { writeFilledUnit } from "../../support/fill";
 import { editWithLibreOffice } from "../../support/libreoffice-edit";
 import { SOFFICE } from "../../support/programs";
 
@@ -22,20 +20,15 @@ withOffice("a document's number and symbol in two columns", () => {
   const dir = mkdtempSync(join(tmpdir(), "doc-number-"));
   let filled: string;
   beforeAll(async () => {
-    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
-    filled = join(dir, "ban-bo.xlsx");
-    writeFileSync(
-      filled,
-      await fillTemplate(template, {
-        documents: [
-          { code: "NQ/ĐU", date: "12/10/2016", summary: "Nghị quyết về thực hiện Đề án 241", issuer: "Đảng ủy xã" },
-          { code: "KH/ĐU", date: "03/3/2017", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã" },
-          { code: "26-KH/TU", date: "07/4/2017", summary: "Kế hoạch của Tỉnh ủy", issuer: "Tỉnh ủy" },
-          { code: "-CV/ĐU", date: "15/5/2018", summary: "Công văn đôn đốc", issuer: "Đảng ủy xã" },
-        ],
-        dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
-      }),
-    );
+    filled = await writeFilledUnit(dir, {
+      documents: [
+        { code: "NQ/ĐU", date: "12/10/2016", summary: "Nghị quyết về thực hiện Đề án 241", issuer: "Đảng ủy xã" },
+        { code: "KH/ĐU", date: "03/3/2017", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã" },
+        { code: "26-KH/TU", date: "07/4/2017", summary: "Kế hoạch của Tỉnh ủy", issuer: "Tỉnh ủy" },
+        { code: "-CV/ĐU", date: "15/5/2018", summary: "Công văn đôn đốc", issuer: "Đảng ủy xã" },
+      ],
+      dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
+    });
   });
 
   const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);

@@ -3,14 +3,12 @@
  * explains), in LibreOffice: a row inserted, the note typed, saved as .xlsx, .ods and .xls. The
  * template's own note under the table still ends it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readUnitReport } from "../../../src/domain/read";
-import { buildUnitWorkbook } from "../../../src/domain/sheets";
 import { readWorkbook } from "../../../src/io/read";
-import { writeWorkbookXlsx } from "../../../src/io/write";
-import { fillTemplate, indicatorRow } from "../../support/fill";
+import { indicatorRow, writeFilledUnit } from "../../support/fill";
 import { editWithLibreOffice } from "../../support/libreoffice-edit";
 import { SOFFICE } from "../../support/programs";
 
@@ -23,9 +21,7 @@ withOffice("a note on its own row inside the indicator table", () => {
   const dir = mkdtempSync(join(tmpdir(), "note-row-"));
   let filled: string;
   beforeAll(async () => {
-    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
-    filled = join(dir, "ban-bo.xlsx");
-    writeFileSync(filled, await fillTemplate(template, { indicators: FIGURES, dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021" }));
+    filled = await writeFilledUnit(dir, { indicators: FIGURES, dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021" });
   });
 
   const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);

@@ -3,14 +3,12 @@
  * year: columns inserted after "Số đã đạt tiêu chuẩn", its header cell merged over them, a row
  * inserted under the header with "Năm 2016 … Năm 2020 | Cộng", and saved as .xlsx, .ods and .xls.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readUnitReport } from "../../../src/domain/read";
-import { buildUnitWorkbook } from "../../../src/domain/sheets";
 import { readWorkbook } from "../../../src/io/read";
-import { writeWorkbookXlsx } from "../../../src/io/write";
-import { fillTemplate, indicatorRow } from "../../support/fill";
+import { indicatorRow, writeFilledUnit } from "../../support/fill";
 import { editWithLibreOffice, type LibreOfficeEdit } from "../../support/libreoffice-edit";
 import { SOFFICE } from "../../support/programs";
 
@@ -49,15 +47,10 @@ withOffice("a figure column split by year under its merged header, in LibreOffic
   const dir = mkdtempSync(join(tmpdir(), "split-years-"));
   let filled: string;
   beforeAll(async () => {
-    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
-    filled = join(dir, "ban-bo.xlsx");
-    writeFileSync(
-      filled,
-      await fillTemplate(template, {
-        indicators: { "1.1": [45, 45], "1.2": [1219, 1183], "4.2": [20, 17] },
-        dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
-      }),
-    );
+    filled = await writeFilledUnit(dir, {
+      indicators: { "1.1": [45, 45], "1.2": [1219, 1183], "4.2": [20, 17] },
+      dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
+    });
   });
 
   const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);

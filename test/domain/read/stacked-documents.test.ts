@@ -4,14 +4,12 @@
  * once for all. Typed in LibreOffice, saved as .xlsx, .ods and .xls, and the .ods exported as CSV (the
  * multi-line fields quoted, as LibreOffice writes them). Each code is a document; only the first was read.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readUnitReport } from "../../../src/domain/read";
-import { buildUnitWorkbook } from "../../../src/domain/sheets";
 import { readWorkbook } from "../../../src/io/read";
-import { writeWorkbookXlsx } from "../../../src/io/write";
-import { fillTemplate } from "../../support/fill";
+import { writeFilledUnit } from "../../support/fill";
 import { editWithLibreOffice } from "../../support/libreoffice-edit";
 import { convertWithLibreOffice, SOFFICE } from "../../support/programs";
 
@@ -23,15 +21,10 @@ withOffice("several documents typed in one row, a line each", () => {
   const dir = mkdtempSync(join(tmpdir(), "stacked-docs-"));
   let filled: string;
   beforeAll(async () => {
-    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
-    filled = join(dir, "ban-bo.xlsx");
-    writeFileSync(
-      filled,
-      await fillTemplate(template, {
-        documents: [{ code: "241-ĐA/TU", date: "30/9/2016", summary: "Đề án nâng cao hiệu quả công tác tư tưởng", issuer: "Tỉnh ủy" }],
-        dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
-      }),
-    );
+    filled = await writeFilledUnit(dir, {
+      documents: [{ code: "241-ĐA/TU", date: "30/9/2016", summary: "Đề án nâng cao hiệu quả công tác tư tưởng", issuer: "Tỉnh ủy" }],
+      dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
+    });
   });
 
   const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
