@@ -21,6 +21,7 @@ import { useServices } from "../../services";
 import { DoneBar } from "../../shared/DoneBar";
 import { ErrorBar } from "../../shared/ErrorBar";
 import { FileDrop } from "../../shared/FileDrop";
+import { LiveRegion } from "../../shared/LiveRegion";
 import { keepingFocus, useFocusWhenShown } from "../../shared/focus";
 import { ResultsTable } from "../../shared/ResultsTable";
 import { Section, useTabStyles } from "../../shared/Section";
@@ -84,6 +85,11 @@ const FileList = memo(function FileList(props: {
   );
 });
 
+/** The figures left out of the sums, said on the card of received units and to a screen reader. */
+function rejectedValuesText(count: number): { title: string; rest: string } {
+  return { title: `${count} số liệu không được cộng`, rest: "vì sai quy tắc (xem trang “Số liệu bị loại” trong bảng tổng hợp)." };
+}
+
 function changedList(used: TargetsUsed): string {
   return used.changed.map((c) => `${c.id}: ${targetLabel(c.target)} (Đề án 241: ${targetLabel(c.official)})`).join("; ");
 }
@@ -131,6 +137,7 @@ export function MergeTab() {
   const long = files.length > DRAWN_AT_ONCE || deferredFiles.length > DRAWN_AT_ONCE;
   const listFiles = long ? deferredFiles : files;
   const listDisabled = long ? deferredWorking : working;
+  const rejected = summary && summary.rejectedValues.length > 0 ? rejectedValuesText(summary.rejectedValues.length) : null;
 
   return (
     <div className={styles.root} ref={root}>
@@ -153,6 +160,9 @@ export function MergeTab() {
           </MessageBarActions>
         </MessageBar>
       ) : null}
+      {/* The warnings below are not live: a screen reader is told of them here, in regions there from the start. */}
+      <LiveRegion text={session.storageNote ?? ""} testId="session-storage-live" />
+      <LiveRegion text={rejected ? `${rejected.title} ${rejected.rest}` : ""} testId="rejected-values-live" />
       {session.storageNote ? (
         <MessageBar intent="warning" layout="multiline" data-testid="session-storage">
           <MessageBarBody>{session.storageNote}</MessageBarBody>
@@ -252,11 +262,11 @@ export function MergeTab() {
               {`Đã nhận ${summary.received.length}/${summary.expected.length} đơn vị`}
               {summary.rate !== null ? ` (${formatRatio(summary.rate)})` : ""}.
             </Text>
-            {summary.rejectedValues.length > 0 ? (
-              <MessageBar intent="warning" layout="multiline">
+            {rejected ? (
+              <MessageBar intent="warning" layout="multiline" data-testid="rejected-values">
                 <MessageBarBody>
-                  <MessageBarTitle>{`${summary.rejectedValues.length} số liệu không được cộng`}</MessageBarTitle>
-                  vì sai quy tắc (xem trang “Số liệu bị loại” trong bảng tổng hợp).
+                  <MessageBarTitle>{rejected.title}</MessageBarTitle>
+                  {rejected.rest}
                 </MessageBarBody>
               </MessageBar>
             ) : null}

@@ -170,6 +170,17 @@ describe("figures given but rejected", () => {
     expect(screen.getByTestId("summary-table").querySelector('[data-indicator="4.1"]')!.textContent).toContain("Chưa đủ số liệu");
   });
 
+  it("are counted in a notice that a screen reader is told of, through a polite live region there from the start", async () => {
+    renderWith(<MergeTab />, STANDALONE, { files: filesWith() });
+    const live = screen.getByTestId("rejected-values-live");
+    expect(live.getAttribute("aria-live")).toBe("polite");
+    expect(live.textContent).toBe("");
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    const notice = await screen.findByTestId("rejected-values");
+    expect(notice.textContent).toContain("9 số liệu không được cộng");
+    expect(live.textContent).toBe("9 số liệu không được cộng vì sai quy tắc (xem trang “Số liệu bị loại” trong bảng tổng hợp).");
+  });
+
   it("shows every indicator's whole text, the longest too (it wraps on a row of its own)", async () => {
     await loadSamples();
     const table = screen.getByTestId("summary-table").textContent!;
@@ -224,9 +235,16 @@ describe("the work kept in the browser", () => {
     jest.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     });
-    await loadSamples();
+    renderWith(<MergeTab />, STANDALONE, { files: filesWith() });
+    // The live region is there, silent, before there is anything to say (one added with its text is often not read).
+    expect(screen.getByTestId("session-storage-live").textContent).toBe("");
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
     const note = await screen.findByTestId("session-storage");
     expect(note.textContent).toContain("Không lưu được phiên làm việc vào trình duyệt vì bộ nhớ của trình duyệt đã đầy");
+    // Said to a screen reader too, in a polite live region.
+    const live = screen.getByTestId("session-storage-live");
+    expect(live.getAttribute("aria-live")).toBe("polite");
+    expect(live.textContent).toBe(note.textContent);
     // The summary is still there to download.
     expect(screen.getByRole("button", { name: "Tải bảng tổng hợp (.xlsx)" })).toBeTruthy();
   });
