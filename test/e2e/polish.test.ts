@@ -247,6 +247,9 @@ d("task pane polish in Chromium (standalone)", () => {
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     await page.getByTestId("check-drop").locator('input[type="file"]').setInputFiles({ name: "rong.xlsx", mimeType: XLSX_TYPE, buffer: Buffer.alloc(0) });
     await page.getByRole("tabpanel").getByText("Tệp rỗng (0 byte), có thể bị hỏng khi tải về từ thư điện tử; đề nghị đơn vị gửi lại.").waitFor();
+    // The bar names the file once: its reason names it, its title does not again.
+    const bar = await page.getByRole("tabpanel").getByTestId("error-bar").innerText();
+    expect({ bar, named: bar.split("rong.xlsx").length - 1 }).toEqual({ bar, named: 1 });
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

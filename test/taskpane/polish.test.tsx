@@ -73,6 +73,15 @@ describe("task pane polish", () => {
     expect(combo.value).toBe("Chi bộ Tự Gõ");
   });
 
+  it("a unit list with no unit says why, naming the file once", async () => {
+    renderWith(<GenerateTab />, STANDALONE, { files: fakeFiles() });
+    const csv = new File(["Tên đơn vị\n\n"], "rong.csv", { type: "text/csv" });
+    fireEvent.change(screen.getByLabelText("Chọn tệp danh sách đơn vị"), { target: { files: [csv] } });
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain("Danh sách đơn vị rong.csv không có đơn vị nào");
+    expect(bar.textContent!.split("rong.csv")).toHaveLength(2);
+  });
+
   it("after “Dùng thử với dữ liệu mẫu” on Kiểm tra, focus is on the result's heading", async () => {
     const files = fakeFiles();
     files.sampleFiles.mockResolvedValue([{ name: "Dang-uy-xa-Ho-Thau.xlsx", bytes: new Uint8Array([1]) }]);

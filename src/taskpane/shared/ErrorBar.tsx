@@ -41,6 +41,15 @@ export function errorText(error: unknown): string {
   return `Lỗi ngoài dự kiến trong chương trình; hãy thử lại, nếu vẫn lỗi thì tải lại trang (F5) (chi tiết: ${message}).`;
 }
 
+/**
+ * The title of a problem with the file `file`: "`what` `file`", or `what` alone when the message
+ * shown under it names the file already (the readers' messages do: "Không đọc được tệp X: …"), so
+ * the bar names the file once.
+ */
+export function fileProblemTitle(what: string, file: string, message: string): string {
+  return file !== "" && message.includes(file) ? what : `${what} ${file}`;
+}
+
 export function ErrorBar(props: { problem: Problem | null; onDismiss?: () => void; intent?: "error" | "warning" }) {
   if (!props.problem) return null;
   return (

@@ -10,7 +10,7 @@ import { unitKindsText } from "../../domain/format";
 import { TAM_DUONG_UNITS, type Unit } from "../../domain/units";
 import { LIST_ACCEPT } from "../../io/read/formats";
 import { useServices } from "../services";
-import { ErrorBar, errorText, type Problem } from "./ErrorBar";
+import { ErrorBar, errorText, fileProblemTitle, type Problem } from "./ErrorBar";
 import { focusIfLost } from "./focus";
 import { toInputFiles } from "./FileDrop";
 
@@ -65,7 +65,8 @@ export function UnitsProvider(props: { children: ReactNode }) {
       setOrigin({ kind: "file", name: file.name });
       return list.units;
     } catch (error) {
-      setProblem({ title: `Không dùng được danh sách ${file.name}`, message: errorText(error) });
+      const message = errorText(error);
+      setProblem({ title: fileProblemTitle("Không dùng được danh sách", file.name, message), message });
       return null;
     }
   }, []);

@@ -33,8 +33,8 @@ export interface Running {
 export interface TaskSpec {
   readonly key: string;
   readonly label: string;
-  /** The error bar's title when the work fails (a function is read when it fails). */
-  readonly failure: string | (() => string);
+  /** The error bar's title when the work fails (a function is read when it fails, given the message shown under the title). */
+  readonly failure: string | ((message: string) => string);
   /** The message when the user cancels (a function is read when it is cancelled); "Đã hủy." by default. */
   readonly cancelled?: string | (() => string);
   /** Progress shown from the start (a bar rather than a spinner). */
@@ -142,7 +142,8 @@ export function useTask(): Task {
         setDone(read(spec.cancelled ?? "Đã hủy."));
         result = "cancelled";
       } else {
-        setProblem({ title: read(spec.failure), message: errorText(error) });
+        const message = errorText(error);
+        setProblem({ title: typeof spec.failure === "function" ? spec.failure(message) : spec.failure, message });
         result = "failed";
       }
     } finally {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { SAMPLE_WITH_ERROR } from "../../../app/sample";
 import type { CellRef, CheckResult } from "../../../app/usecases";
 import { useServices } from "../../services";
-import { errorText } from "../../shared/ErrorBar";
+import { errorText, fileProblemTitle } from "../../shared/ErrorBar";
 import { toInputFiles } from "../../shared/FileDrop";
 import { keepFiles } from "../../shared/feedback/store";
 import type { ListedIssue } from "../../shared/IssueList";
@@ -83,12 +83,13 @@ export function useCheckSession(): CheckSession {
   }, [files, workbook, start]);
 
   const checkFiles = async (picked: File[] | null) => {
-    let name = picked?.[0]?.name ?? "tệp mẫu";
+    // The file's name once known ("": the sample, not yet fetched).
+    let name = picked?.[0]?.name ?? "";
     const outcome = await start(
       {
         key: "file",
         label: picked ? "Đang đọc tệp…" : "Đang tải dữ liệu mẫu…",
-        failure: () => `Không kiểm tra được ${name}`,
+        failure: (message) => (name === "" ? "Không kiểm tra được dữ liệu mẫu" : fileProblemTitle("Không kiểm tra được tệp", name, message)),
       },
       async ({ label }) => {
         const inputs = picked ? await toInputFiles(picked) : (await files.sampleFiles()).filter((f) => f.name === SAMPLE_WITH_ERROR);

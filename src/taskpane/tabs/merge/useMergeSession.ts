@@ -24,7 +24,7 @@ import type { MergeSource, Summary } from "../../../domain/merge";
 import type { Unit } from "../../../domain/units";
 import { useServices } from "../../services";
 import { DOCX_TYPE, XLSX_TYPE, saveBytes } from "../../shared/download";
-import { errorText } from "../../shared/ErrorBar";
+import { errorText, fileProblemTitle } from "../../shared/ErrorBar";
 import { toInputFiles } from "../../shared/FileDrop";
 import { forgetFiles, keepFiles } from "../../shared/feedback/store";
 import { whenIdle } from "../../shared/idle";
@@ -273,14 +273,14 @@ export function useMergeSession(): MergeSession {
 
   const pickTargets = async (file: File) => {
     await task.start(
-      { key: "targets", label: `Đang đọc tệp mục tiêu ${file.name}…`, failure: `Không đọc được tệp mục tiêu ${file.name}` },
+      { key: "targets", label: `Đang đọc tệp mục tiêu ${file.name}…`, failure: (message) => fileProblemTitle("Không đọc được tệp mục tiêu", file.name, message) },
       async ({ warn }) => {
         const [input] = await toInputFiles([file]);
         const used = await files.readTargetsFile(input!);
         if (used.sheet === null) {
           warn({
             title: `Không dùng được tệp mục tiêu ${file.name}`,
-            message: `Tệp ${file.name} không có trang “Mục tiêu” (cột Chỉ tiêu, Nội dung, Mục tiêu) nên không dùng làm tệp mục tiêu được; mục tiêu đang dùng không đổi.`,
+            message: "Tệp không có trang “Mục tiêu” (cột Chỉ tiêu, Nội dung, Mục tiêu) nên không dùng làm tệp mục tiêu được; mục tiêu đang dùng không đổi.",
           });
           return;
         }

@@ -156,9 +156,15 @@ describe("Kiểm tra tab", () => {
     const file = new File([new Uint8Array([1, 2, 3])], "hong.xlsx");
     fireEvent.change(input, { target: { files: [file] } });
     const bar = await screen.findByTestId("error-bar");
-    expect(bar.textContent).toContain("Không kiểm tra được hong.xlsx");
-    expect(bar.textContent).toContain("tệp bị hỏng");
+    // The reason names the file; the title does not name it again.
+    expect(bar.textContent).toBe("Không kiểm tra được tệpKhông đọc được tệp hong.xlsx: tệp bị hỏng hoặc không đúng định dạng (zip).Đóng");
+    expect(bar.textContent!.split("hong.xlsx")).toHaveLength(2);
     expect(files.checkFile.mock.calls[0]![0].name).toBe("hong.xlsx");
+    // A reason that does not name the file: the title names it.
+    files.checkFile.mockRejectedValue(new Error("Trình đọc tệp trả lời không đúng (summarised)."));
+    fireEvent.change(input, { target: { files: [new File([new Uint8Array([1])], "khac.xlsx")] } });
+    await waitFor(() => expect(screen.getByTestId("error-bar").textContent).toContain("Không kiểm tra được tệp khac.xlsx"));
+    expect(screen.getByTestId("error-bar").textContent!.split("khac.xlsx")).toHaveLength(2);
     // Standalone issues are not buttons: there is no workbook to select in.
     expect(screen.queryByRole("button", { name: /Chọn ô/ })).toBeNull();
   });

@@ -128,7 +128,10 @@ describe("Chuyển phông sang Unicode", () => {
     await act(async () => {
       fireEvent.change(within(section).getByLabelText("Chọn tệp cần chuyển phông…"), { target: { files: [new File([new Uint8Array([1, 2, 3])], "hong.xlsx")] } });
     });
-    await waitFor(() => expect(section.textContent).toContain("Không chuyển phông được hong.xlsx"));
+    await waitFor(() => expect(section.textContent).toContain("Không chuyển phông được tệp"));
+    // Named once: in the reason ("Không đọc được tệp hong.xlsx: …"), not again in the title.
+    expect(section.textContent).toContain("Không đọc được tệp hong.xlsx");
+    expect(section.textContent!.split("hong.xlsx")).toHaveLength(2);
   });
 
   it("is used from the keyboard: its actions are buttons in the tab order, with their names, and axe finds nothing", async () => {

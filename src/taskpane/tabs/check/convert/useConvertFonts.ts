@@ -6,6 +6,7 @@
  * a new .xlsx. The readers and writers load when first used.
  */
 import { useServices } from "../../../services";
+import { fileProblemTitle } from "../../../shared/ErrorBar";
 import { toInputFiles } from "../../../shared/FileDrop";
 import { saveBytes, XLSX_TYPE } from "../../../shared/download";
 import { useTask, type Task } from "../../../shared/useTask";
@@ -51,8 +52,8 @@ export function useConvertFonts(): ConvertFonts {
   };
 
   const convertFile = async (picked: File[]) => {
-    let name = picked[0]?.name ?? "tệp";
-    await start({ key: "convert-file", label: "Đang đọc tệp…", failure: () => `Không chuyển phông được ${name}` }, async ({ label }) => {
+    let name = picked[0]?.name ?? "";
+    await start({ key: "convert-file", label: "Đang đọc tệp…", failure: (message) => fileProblemTitle("Không chuyển phông được tệp", name, message) }, async ({ label }) => {
       const file = (await toInputFiles(picked))[0];
       if (!file) throw new Error("Chưa chọn tệp nào.");
       name = file.name;
