@@ -1,4 +1,4 @@
-import { withDistinctNames } from "../../src/app/file-names";
+import { newFiles, withDistinctNames } from "../../src/app/file-names";
 
 const file = (name: string, byte = 0) => ({ name, bytes: new Uint8Array([byte]) });
 
@@ -13,5 +13,48 @@ describe("files chosen together that share a name", () => {
       ["README", 0],
     ]);
     expect(withDistinctNames([file("README"), file("README")]).map((f) => f.name)).toEqual(["README", "README (2)"]);
+  });
+});
+
+describe("files chosen again", () => {
+  const digest = (byte: number) => String(byte).repeat(64);
+  const digests = (files: readonly { bytes: Uint8Array }[]) => files.map((f) => digest(f.bytes[0]!));
+
+  it("a real file named as one made up for another is read, under a name of its own; the very same file chosen again is not", () => {
+    const first = [file("Bao cao.xlsx", 1), file("Bao cao.xlsx", 2)];
+    const one = newFiles(first, digests(first), []);
+    expect(one.files.map((f) => f.name)).toEqual(["Bao cao.xlsx", "Bao cao (2).xlsx"]);
+    expect(one.chosen).toEqual([
+      { chosenAs: "Bao cao.xlsx", name: "Bao cao.xlsx", sha256: digest(1) },
+      { chosenAs: "Bao cao.xlsx", name: "Bao cao (2).xlsx", sha256: digest(2) },
+    ]);
+    expect(one.again).toBe(0);
+
+    // Later: a file really named "Bao cao (2).xlsx", and the two first ones again.
+    const later = [file("Bao cao (2).xlsx", 3), file("Bao cao.xlsx", 1), file("Bao cao.xlsx", 2)];
+    const two = newFiles(later, digests(later), one.chosen, new Set(["Bao cao.xlsx", "Bao cao (2).xlsx"]));
+    expect(two.files.map((f) => [f.name, f.bytes[0]])).toEqual([["Bao cao (2) (2).xlsx", 3]]);
+    expect(two.chosen).toEqual([{ chosenAs: "Bao cao (2).xlsx", name: "Bao cao (2) (2).xlsx", sha256: digest(3) }]);
+    expect(two.again).toBe(2);
+
+    // And that real file again: known now.
+    const chosen = [...one.chosen, ...two.chosen];
+    expect(newFiles([file("Bao cao (2).xlsx", 3)], [digest(3)], chosen).again).toBe(1);
+  });
+
+  it("a file of a name chosen before with other bytes (a corrected file sent under the same name) is read; one chosen twice at once, once", () => {
+    const chosen = [{ chosenAs: "Ban Bo.xlsx", name: "Ban Bo.xlsx", sha256: digest(1) }];
+    const picked = [file("Ban Bo.xlsx", 4), file("Ban Bo.xlsx", 4), file("Ban Bo.xlsx", 1)];
+    const out = newFiles(picked, digests(picked), chosen, new Set(["Ban Bo.xlsx"]));
+    expect(out.files.map((f) => [f.name, f.bytes[0]])).toEqual([["Ban Bo (2).xlsx", 4]]);
+    expect(out.again).toBe(2);
+  });
+
+  it("a container's name is kept from another container's of the same name, whose files are named after it", () => {
+    const chosen = [{ chosenAs: "thu.eml", name: "thu.eml", sha256: digest(1) }];
+    // The sources hold only the files inside ("thu.eml › Bao cao.xlsx"): the container's name is taken all the same.
+    const out = newFiles([file("thu.eml", 2)], [digest(2)], chosen, new Set(["thu.eml › Bao cao.xlsx"]));
+    expect(out.files.map((f) => f.name)).toEqual(["thu (2).eml"]);
+    expect(newFiles([file("thu.eml", 1)], [digest(1)], chosen).again).toBe(1);
   });
 });

@@ -2,10 +2,12 @@
  * The "Tổng hợp" tab's work kept in the browser's storage, so that a reload or
  * a crash of the pane resumes it: the files' read results (MergeSources, plain
  * data, stored deflated; the compressor loads on first use, outside the pane's
- * first chunk), the user's choices, the deadline and received dates
- * as typed, and the targets file picked. Storage may be missing, blocked or
+ * first chunk), the files as chosen (chosenAs: the very same file chosen again
+ * is known), the user's choices, the deadline and received dates as typed,
+ * and the targets file picked. Storage may be missing, blocked or
  * full: every call says so instead of throwing.
  */
+import type { ChosenFile } from "../../../app/file-names";
 import type { MergeSource } from "../../../domain/merge";
 import type { PickedTargets } from "./useMergeSession";
 import { whenIdle } from "../../shared/idle";
@@ -15,6 +17,8 @@ const VERSION = 1;
 
 export interface SavedSession {
   readonly sources: readonly MergeSource[];
+  /** The files as chosen, each with the name it has among the sources' (a container's: before its files' names). */
+  readonly chosen: readonly ChosenFile[];
   readonly deadlineText: string;
   readonly assignments: Readonly<Record<string, string>>;
   readonly preferred: Readonly<Record<string, string>>;
@@ -142,6 +146,18 @@ async function save(session: SavedSession): Promise<SaveResult> {
 const isRecord = (v: unknown): v is Record<string, string> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
 
+const isChosenList = (v: unknown): v is ChosenFile[] =>
+  Array.isArray(v) &&
+  v.every((c: unknown) => {
+    const f = c as Partial<Record<keyof ChosenFile, unknown>> | null;
+    return typeof f === "object" && f !== null && typeof f.chosenAs === "string" && typeof f.name === "string" && typeof f.sha256 === "string";
+  });
+
+/** The files as chosen, for work kept before they were: each file given as is, under its name in the list. */
+function chosenOfSources(sources: readonly MergeSource[]): ChosenFile[] {
+  return sources.filter((s) => s.origin === undefined).map((s) => ({ chosenAs: s.file, name: s.file, sha256: s.sha256 }));
+}
+
 /** The session kept by an earlier page, or null (none, unreadable, or of another version: then it is forgotten). */
 export async function loadSession(): Promise<SavedSession | null> {
   const store = storage();
@@ -156,6 +172,7 @@ export async function loadSession(): Promise<SavedSession | null> {
     if (!Array.isArray(sources) || sources.some((s) => typeof s?.file !== "string" || typeof s.sha256 !== "string")) throw new Error("not ours");
     return {
       sources,
+      chosen: isChosenList(data.chosen) ? data.chosen : chosenOfSources(sources),
       deadlineText: typeof data.deadlineText === "string" ? data.deadlineText : "",
       assignments: isRecord(data.assignments) ? data.assignments : {},
       preferred: isRecord(data.preferred) ? data.preferred : {},

@@ -16,7 +16,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { today } from "../../../app/clock";
-import { withDistinctNames } from "../../../app/file-names";
+import { sha256Hex } from "../../../app/digest";
+import { newFiles, type ChosenFile } from "../../../app/file-names";
 import { chooseTargets, targetsOptions, type ChosenTargets } from "../../../app/targets";
 import type { InputFile, MergeRun, TargetsUsed } from "../../../app/usecases";
 import { DEADLINES, PROGRAMME, TARGETS_SHEET_NAME } from "../../../domain/catalogue";
@@ -120,6 +121,8 @@ export function useMergeSession(): MergeSession {
   const task = useTask();
   const { showProblem } = task;
   const [sources, setSources] = useState<readonly MergeSource[]>([]);
+  // The files as chosen (a container's before its files): what is chosen again is known by its name as chosen and its bytes.
+  const [chosenFiles, setChosenFiles] = useState<readonly ChosenFile[]>([]);
   const [deadlineText, setDeadlineText] = useState<string>(vnDate(DEADLINES.sendToDistrict));
   const [lastDeadline, setLastDeadline] = useState<string>(DEADLINES.sendToDistrict);
   const [assignments, setAssignments] = useState<Readonly<Record<string, string>>>({});
@@ -137,9 +140,11 @@ export function useMergeSession(): MergeSession {
   const [workbookTargets, setWorkbookTargets] = useState<TargetsUsed | null>(null);
   // The files kept, as of the last render: what a cancelled read says it kept, and which names are known.
   const kept = useRef<readonly MergeSource[]>(sources);
+  const keptChosen = useRef<readonly ChosenFile[]>(chosenFiles);
   useEffect(() => {
     kept.current = sources;
-  }, [sources]);
+    keptChosen.current = chosenFiles;
+  }, [sources, chosenFiles]);
   // The merge's workers start once the page is idle, so that reading begins as soon as files are chosen.
   useEffect(() => whenIdle(() => files.prepareMerge?.()), [files]);
   useEffect(() => {
@@ -149,6 +154,7 @@ export function useMergeSession(): MergeSession {
       // Files the user added meanwhile are not replaced by the earlier page's.
       if (saved && saved.sources.length > 0 && kept.current.length === 0) {
         setSources(saved.sources);
+        setChosenFiles(saved.chosen);
         if (saved.deadlineText !== "") setDeadlineText(saved.deadlineText);
         const typed = dayState(saved.deadlineText);
         if (typed.kind === "day") setLastDeadline(typed.iso);
@@ -187,7 +193,7 @@ export function useMergeSession(): MergeSession {
   // Every change is kept in the browser, so a reload or a crash resumes it.
   useEffect(() => {
     if (!loaded) return;
-    void saveSession({ sources, deadlineText, assignments, preferred, receivedText, targetsFile }).then((result) => {
+    void saveSession({ sources, chosen: chosenFiles, deadlineText, assignments, preferred, receivedText, targetsFile }).then((result) => {
       // What the pane says follows the save, when it changes.
       const note = storageNoteText(result);
       if (note !== storageNoteRef.current) {
@@ -195,7 +201,7 @@ export function useMergeSession(): MergeSession {
         setStorageNote(note);
       }
     });
-  }, [loaded, sources, deadlineText, assignments, preferred, receivedText, targetsFile]);
+  }, [loaded, sources, chosenFiles, deadlineText, assignments, preferred, receivedText, targetsFile]);
 
   const unsaved = run !== null && run !== savedRun;
   // Leaving the page with work whose summary was not taken away asks first.
@@ -256,17 +262,19 @@ export function useMergeSession(): MergeSession {
           }
         }
         const list = await inputs();
-        const known = new Set(kept.current.map((s) => s.file));
-        // A file of a name already read is not read again; files chosen together under one name each keep one of their own.
-        const fresh = withDistinctNames(list.filter((f) => !known.has(f.name)), known);
+        // The very same file (its name and its bytes) chosen again is not read again; any other file keeps a name of its
+        // own in the list (a real "Bao cao (2).xlsx" is not the one made up for a second "Bao cao.xlsx").
+        const digests = await Promise.all(list.map((f) => sha256Hex(f.bytes)));
+        const taken = new Set(kept.current.map((s) => s.file));
+        const { files: fresh, chosen, again } = newFiles(list, digests, keptChosen.current, taken);
         keepFiles(fresh);
-        const replaced = list.length - fresh.length;
         progress({ done: 0, total: fresh.length, item: fresh[0]?.name ?? "" });
         const read = await files.readFiles(fresh, progress, signal, (skipped) =>
           warn({ title: "Bỏ qua tệp đính kèm không phải bảng tính", message: skipped.map((s) => s.reason).join(" ") }),
         );
         setSources((previous) => [...previous, ...read]);
-        return replaced > 0 ? `${replaced} tệp trùng tên với tệp đã có nên không đọc lại.` : null;
+        setChosenFiles((previous) => [...previous, ...chosen]);
+        return again > 0 ? `${again} tệp đã có trong danh sách nên không đọc lại.` : null;
       },
     );
   };
@@ -341,6 +349,7 @@ export function useMergeSession(): MergeSession {
   const clearAll = () => {
     forgetFiles(kept.current.map((s) => s.file));
     setSources([]);
+    setChosenFiles([]);
     setAssignments({});
     setPreferred({});
     setReceivedText({});

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Cancelled } from "../../../../src/app/cancel";
 import type { InputFile, Progress } from "../../../../src/app/usecases";
 import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
@@ -187,20 +187,59 @@ describe("Tổng hợp tab", () => {
     expect(screen.queryByTestId("error-bar")).toBeNull();
   });
 
-  it("reads two files chosen together under one name, each under a name of its own; a name already read is not read again", async () => {
+  it("reads two files chosen together under one name, each under a name of its own; the very same file is not read again", async () => {
     const files = await loadSamples();
     renderWith(<MergeTab />, STANDALONE, { files });
     fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
     await screen.findByTestId("file-statuses");
     const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
     const same = (byte: number) => new File([new Uint8Array([byte])], "Bao cao.xlsx");
-    fireEvent.change(input, { target: { files: [same(1), same(2), new File([new Uint8Array([3])], SOURCES[0]!.file)] } });
+    // The sample's ban-bo.xlsx again (the same bytes), beside two files under one name.
+    fireEvent.change(input, { target: { files: [same(1), same(2), new File([new Uint8Array([1])], SOURCES[0]!.file)] } });
     await waitFor(() => expect(files.readFiles).toHaveBeenCalledTimes(2));
     const asked = files.readFiles.mock.calls[1]![0] as readonly InputFile[];
     expect(asked.map((f) => [f.name, f.bytes[0]])).toEqual([
       ["Bao cao.xlsx", 1],
       ["Bao cao (2).xlsx", 2],
     ]);
+    expect((await screen.findByTestId("done")).textContent).toBe("1 tệp đã có trong danh sách nên không đọc lại.");
+  });
+
+  it("a real file named as one made up for another is read (not taken for it), and a file of a known name with other bytes too", async () => {
+    const files = fakeFiles();
+    // Each file read into a source of its own name.
+    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => inputs.map((f) => source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")));
+    renderWith(<MergeTab />, STANDALONE, { files });
+    const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
+    const choose = async (...picked: [string, number][]) => {
+      const calls = files.readFiles.mock.calls.length;
+      await act(async () => {
+        fireEvent.change(input, { target: { files: picked.map(([name, byte]) => new File([new Uint8Array([byte])], name)) } });
+      });
+      await waitFor(() => expect(files.readFiles.mock.calls.length).toBe(calls + 1));
+      await waitFor(() => expect((screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }) as HTMLButtonElement).disabled).toBe(false));
+      return (files.readFiles.mock.calls.at(-1)![0] as readonly InputFile[]).map((f) => [f.name, f.bytes[0]]);
+    };
+    expect(await choose(["Bao cao.xlsx", 1], ["Bao cao.xlsx", 2])).toEqual([
+      ["Bao cao.xlsx", 1],
+      ["Bao cao (2).xlsx", 2],
+    ]);
+    // A unit's own file named "Bao cao (2).xlsx": read, under a name no file in the list has.
+    expect(await choose(["Bao cao (2).xlsx", 3])).toEqual([["Bao cao (2) (2).xlsx", 3]]);
+    expect(screen.queryByTestId("done")).toBeNull();
+    // The three again: none is read.
+    expect(await choose(["Bao cao.xlsx", 2], ["Bao cao (2).xlsx", 3], ["Bao cao.xlsx", 1])).toEqual([]);
+    expect(screen.getByTestId("done").textContent).toBe("3 tệp đã có trong danh sách nên không đọc lại.");
+    // A corrected file sent under a name already read: read.
+    expect(await choose(["Bao cao.xlsx", 4])).toEqual([["Bao cao (3).xlsx", 4]]);
+    await waitFor(() =>
+      expect(screen.getAllByTestId("file-status").map((c) => c.getAttribute("data-file"))).toEqual([
+        "Bao cao.xlsx",
+        "Bao cao (2).xlsx",
+        "Bao cao (2) (2).xlsx",
+        "Bao cao (3).xlsx",
+      ]),
+    );
   });
 
   it("cancelling a later reading keeps the files read before, and says so", async () => {

@@ -231,6 +231,32 @@ describe("the work kept in the browser", () => {
     await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).toBeNull());
   });
 
+  it("after a reload, the files as chosen are known: the same file again is not read, a real file named as a made-up one is", async () => {
+    const perName = () => {
+      const files = fakeFiles();
+      files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => inputs.map((f) => source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")));
+      return files;
+    };
+    const choose = (...picked: [string, number][]) =>
+      fireEvent.change(screen.getByLabelText("Chọn các tệp của đơn vị…"), {
+        target: { files: picked.map(([name, byte]) => new File([new Uint8Array([byte])], name)) },
+      });
+    const first = perName();
+    const view = renderWith(<MergeTab />, STANDALONE, { files: first });
+    choose(["Bao cao.xlsx", 1], ["Bao cao.xlsx", 2]);
+    await waitFor(() => expect(screen.getAllByTestId("file-status")).toHaveLength(2));
+    await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).toContain("chosenAs"));
+    view.unmount();
+
+    const again = perName();
+    renderWith(<MergeTab />, STANDALONE, { files: again });
+    await screen.findByTestId("session-restored");
+    choose(["Bao cao.xlsx", 2], ["Bao cao (2).xlsx", 3]);
+    await waitFor(() => expect(again.readFiles).toHaveBeenCalledTimes(1));
+    expect((again.readFiles.mock.calls[0]![0] as readonly InputFile[]).map((f) => [f.name, f.bytes[0]])).toEqual([["Bao cao (2) (2).xlsx", 3]]);
+    expect((await screen.findByTestId("done")).textContent).toBe("1 tệp đã có trong danh sách nên không đọc lại.");
+  });
+
   it("when the browser's storage is full, says that a reload would lose the files", async () => {
     jest.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
