@@ -35,9 +35,10 @@ const useStyles = makeStyles({
     "& .fui-Input, & .fui-Combobox, & .fui-Select, & .fui-Textarea": { minWidth: 0, maxWidth: "100%" },
     "& .fui-Input__input, & .fui-Combobox__input": { minWidth: 0, width: "100%" },
   },
-  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  // In a narrow pane (320 px at 200% zoom) "Hướng dẫn" goes under the titles rather than squeezing them to a letter a line.
+  header: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   logo: { width: "32px", height: "32px", flexShrink: 0 },
-  titles: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, flexShrink: 1, flexBasis: "6em" },
   help: { flexShrink: 0, alignSelf: "flex-start" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   subtitle: { color: tokens.colorNeutralForeground3 },

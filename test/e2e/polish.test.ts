@@ -321,6 +321,23 @@ d("task pane polish in Chromium (standalone)", () => {
         return out;
       }, width);
     expect({ tab: "Tạo biểu mẫu", outside: await outside() }).toEqual({ tab: "Tạo biểu mẫu", outside: [] });
+    // The header reads in words: none of its words is cut over two lines (the title had been squeezed to a letter a line).
+    const cut = await page.locator("header").evaluate((header) => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const match of text.matchAll(/[^\s\-/]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+          if (tops.size > 1) out.push(match[0]);
+        }
+      }
+      return out;
+    });
+    expect(cut).toEqual([]);
     for (const tab of ["Kiểm tra", "Tổng hợp"]) {
       await page.getByRole("tab", { name: tab }).click();
       expect({ tab, outside: await outside() }).toEqual({ tab, outside: [] });
