@@ -23,13 +23,24 @@ const useStyles = makeStyles({
   input: { display: "none" },
 });
 
+/** Why the browser could not read a file given: what it says is in English, and a folder dropped is the usual cause. */
+export function unreadableText(name: string): string {
+  return `Không đọc được “${name}” từ máy tính: đây là một thư mục, hoặc tệp đã bị chuyển đi, bị xóa hay đang bị chương trình khác giữ. Hãy mở thư mục rồi chọn (hoặc kéo thả) các tệp bên trong.`;
+}
+
 /** The bytes of a picked or dropped file (FileReader where Blob.arrayBuffer is missing: older webviews). */
 function readBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  const unreadable = () => new Error(unreadableText(file.name));
+  if (typeof file.arrayBuffer === "function") {
+    return file.arrayBuffer().then(
+      (buffer) => new Uint8Array(buffer),
+      () => Promise.reject(unreadable()),
+    );
+  }
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(new Error(`Không đọc được tệp ${file.name} từ máy tính: ${reader.error?.message ?? "lỗi không rõ"}.`));
+    reader.onerror = () => reject(unreadable());
     reader.readAsArrayBuffer(file);
   });
 }
@@ -37,19 +48,31 @@ function readBytes(file: File): Promise<Uint8Array> {
 /** Files whose reading is started at once: asking for hundreds in one go holds the page. */
 const READ_AT_ONCE = 64;
 
-export async function toInputFiles(files: Iterable<File>): Promise<InputFile[]> {
+/**
+ * The files' bytes. One the browser cannot read (a folder dropped among files) rejects the whole with
+ * its reason in Vietnamese; given `onUnreadable`, it is left out instead and the reasons handed there.
+ */
+export async function toInputFiles(files: Iterable<File>, onUnreadable?: (reasons: string[]) => void): Promise<InputFile[]> {
   const list = [...files];
   const out: InputFile[] = [];
+  const reasons: string[] = [];
   for (let i = 0; i < list.length; i += READ_AT_ONCE) {
     const read = await Promise.all(
-      list.slice(i, i + READ_AT_ONCE).map(async (file) => ({
-        name: file.name,
-        bytes: await readBytes(file),
-        ...(file.lastModified ? { lastModified: new Date(file.lastModified).toISOString() } : {}),
-      })),
+      list.slice(i, i + READ_AT_ONCE).map(async (file): Promise<InputFile | null> => {
+        let bytes: Uint8Array;
+        try {
+          bytes = await readBytes(file);
+        } catch (error) {
+          if (!onUnreadable) throw error;
+          reasons.push((error as Error).message);
+          return null;
+        }
+        return { name: file.name, bytes, ...(file.lastModified ? { lastModified: new Date(file.lastModified).toISOString() } : {}) };
+      }),
     );
-    out.push(...read);
+    for (const file of read) if (file) out.push(file);
   }
+  if (reasons.length > 0) onUnreadable?.(reasons);
   return out;
 }
 

@@ -25,7 +25,7 @@ import type { MergeSource, Summary } from "../../../domain/merge";
 import type { Unit } from "../../../domain/units";
 import { useServices } from "../../services";
 import { DOCX_TYPE, XLSX_TYPE, saveBytes } from "../../shared/download";
-import { errorText, fileProblemTitle } from "../../shared/ErrorBar";
+import { errorText, fileProblemTitle, type Problem } from "../../shared/ErrorBar";
 import { toInputFiles } from "../../shared/FileDrop";
 import { forgetFiles, keepFiles } from "../../shared/feedback/store";
 import { whenIdle } from "../../shared/idle";
@@ -245,10 +245,16 @@ export function useMergeSession(): MergeSession {
     };
   }, [files, sources, units, deadline, assignments, preferred, received, chosen, showProblem]);
 
-  const add = async (inputs: () => Promise<InputFile[]>, label: string) => {
+  const add = async (inputs: (warn: (problem: Problem) => void) => Promise<InputFile[]>, label: string) => {
     await task.start(
       { key: "read", label, failure: "Không đọc được tệp", cancelled: () => readCancelledText(kept.current.length) },
-      async ({ signal, progress, warn }) => {
+      async ({ signal, progress, warn: warnOne }) => {
+        // Every warning of one reading stays said (a later one does not hide an earlier).
+        const said: Problem[] = [];
+        const warn = (problem: Problem) => {
+          said.push(problem);
+          warnOne(said.length === 1 ? problem : { title: "Lưu ý khi đọc tệp", message: said.map((p) => `${p.title}: ${p.message}`).join(" ") });
+        };
         // Inside Excel: the open workbook's "Mục tiêu" sheet, read again each time files are added (it may have been edited).
         if (workbook) {
           try {
@@ -261,7 +267,7 @@ export function useMergeSession(): MergeSession {
             });
           }
         }
-        const list = await inputs();
+        const list = await inputs(warn);
         // The very same file (its name and its bytes) chosen again is not read again; any other file keeps a name of its
         // own in the list (a real "Bao cao (2).xlsx" is not the one made up for a second "Bao cao.xlsx").
         const digests = await Promise.all(list.map((f) => sha256Hex(f.bytes)));
@@ -377,7 +383,9 @@ export function useMergeSession(): MergeSession {
     summary,
     targetsLine,
     counts,
-    addFiles: (picked) => add(() => toInputFiles(picked), "Đang đọc tệp…"),
+    // What the browser cannot read (a folder dropped among the files) is left out and said; the other files are read.
+    addFiles: (picked) =>
+      add((warn) => toInputFiles(picked, (reasons) => warn({ title: "Bỏ qua mục không đọc được", message: reasons.join(" ") })), "Đang đọc tệp…"),
     addSamples: () => add(() => files.sampleFiles(), "Đang tải dữ liệu mẫu…"),
     cancel: task.cancel,
     clear: clearAll,

@@ -242,6 +242,26 @@ describe("Tổng hợp tab", () => {
     );
   });
 
+  it("a folder dropped among files is left out and said in Vietnamese; the files beside it are read", async () => {
+    const files = fakeFiles();
+    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => inputs.map((f) => source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")));
+    renderWith(<MergeTab />, STANDALONE, { files });
+    // What Chromium gives for a folder dropped: an entry whose bytes cannot be read.
+    const folder = new File([], "Bao cao cac xa");
+    Object.defineProperty(folder, "arrayBuffer", {
+      value: () => Promise.reject(new DOMException("A requested file or directory could not be found at the time an operation was processed.", "NotFoundError")),
+    });
+    fireEvent.drop(screen.getByTestId("merge-drop"), { dataTransfer: { files: [folder, new File([new Uint8Array([1])], "ban-bo.xlsx")] } });
+    await waitFor(() => expect(files.readFiles).toHaveBeenCalledTimes(1));
+    expect((files.readFiles.mock.calls[0]![0] as readonly InputFile[]).map((f) => f.name)).toEqual(["ban-bo.xlsx"]);
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain("Bỏ qua mục không đọc được");
+    expect(bar.textContent).toContain("Không đọc được “Bao cao cac xa” từ máy tính: đây là một thư mục");
+    expect(bar.textContent).not.toContain("NotFoundError");
+    expect(bar.textContent).not.toContain("could not be found");
+    await waitFor(() => expect(screen.getAllByTestId("file-status").map((c) => c.getAttribute("data-file"))).toEqual(["ban-bo.xlsx"]));
+  });
+
   it("cancelling a later reading keeps the files read before, and says so", async () => {
     const files = await loadSamples();
     renderWith(<MergeTab />, STANDALONE, { files });
