@@ -6,6 +6,10 @@ import { useEffect, useRef, useState, type DragEvent } from "react";
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { InputFile } from "../../app/usecases";
 import { WORKBOOK_ACCEPT } from "../../io/read/formats";
+import { LiveRegion } from "./LiveRegion";
+
+/** What the zone says of files dropped on it while the tab is busy (they are not taken). */
+export const DROPPED_WHILE_BUSY = "Chưa nhận các tệp vừa thả vào vì đang bận việc trước; hãy thả lại khi việc đó xong.";
 
 const useStyles = makeStyles({
   zone: {
@@ -20,6 +24,7 @@ const useStyles = makeStyles({
   },
   over: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   hint: { color: tokens.colorNeutralForeground2 },
+  refused: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   input: { display: "none" },
 });
 
@@ -110,8 +115,10 @@ export function FileDrop(props: {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const [refused, setRefused] = useState(false);
 
   const take = (list: FileList | null) => {
+    setRefused(false);
     const files = list ? [...list] : [];
     if (files.length > 0) props.onFiles(props.multiple ? files : files.slice(0, 1));
   };
@@ -119,6 +126,7 @@ export function FileDrop(props: {
     event.preventDefault();
     setOver(false);
     if (!props.disabled) take(event.dataTransfer.files);
+    else if (event.dataTransfer.files.length > 0) setRefused(true);
   };
 
   return (
@@ -138,6 +146,13 @@ export function FileDrop(props: {
       <Text size={200} className={styles.hint}>
         {props.hint}
       </Text>
+      {/* Files dropped while busy are not lost without a word: said here, and to a screen reader. */}
+      <LiveRegion text={refused ? DROPPED_WHILE_BUSY : ""} />
+      {refused ? (
+        <Text size={200} className={styles.refused} data-testid="drop-refused">
+          {DROPPED_WHILE_BUSY}
+        </Text>
+      ) : null}
       <input
         ref={input}
         className={styles.input}

@@ -262,6 +262,25 @@ describe("Tổng hợp tab", () => {
     await waitFor(() => expect(screen.getAllByTestId("file-status").map((c) => c.getAttribute("data-file"))).toEqual(["ban-bo.xlsx"]));
   });
 
+  it("files dropped while a reading runs are not taken, and the zone says so (to a screen reader too) instead of losing them without a word", async () => {
+    const files = await loadSamples();
+    renderWith(<MergeTab />, STANDALONE, { files });
+    readUntilCancelled(files);
+    fireEvent.click(screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }));
+    await screen.findByTestId("progress");
+    const zone = screen.getByTestId("merge-drop");
+    fireEvent.drop(zone, { dataTransfer: { files: [new File([new Uint8Array([7])], "muon.xlsx")] } });
+    expect(within(zone).getByTestId("drop-refused").textContent).toBe("Chưa nhận các tệp vừa thả vào vì đang bận việc trước; hãy thả lại khi việc đó xong.");
+    expect(within(zone).getByRole("status").textContent).toBe("Chưa nhận các tệp vừa thả vào vì đang bận việc trước; hãy thả lại khi việc đó xong.");
+    fireEvent.click(screen.getByRole("button", { name: "Hủy" }));
+    await screen.findByTestId("done");
+    // Dropped again once free: taken, and the note goes.
+    fireEvent.drop(zone, { dataTransfer: { files: [new File([new Uint8Array([7])], "muon.xlsx")] } });
+    await waitFor(() => expect(files.readFiles).toHaveBeenCalledTimes(2));
+    expect((files.readFiles.mock.calls[1]![0] as readonly InputFile[]).map((f) => f.name)).toEqual(["muon.xlsx"]);
+    expect(within(zone).queryByTestId("drop-refused")).toBeNull();
+  });
+
   it("cancelling a later reading keeps the files read before, and says so", async () => {
     const files = await loadSamples();
     renderWith(<MergeTab />, STANDALONE, { files });
