@@ -12,6 +12,7 @@ import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
 import { parseDocumentCode } from "../values/code";
 import { formulaResult } from "../values/formula";
+import { parseDateValue } from "../values/date";
 import { isBlankText, parseCombinedFigures } from "../values/number";
 import { columnsWithRole, type ColumnSpan, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import {
@@ -137,28 +138,59 @@ function isNumberingRowInBody(view: SheetView, r: number, within?: ColumnSpan): 
 const NOTE = /^(ghi chu|luu y)\b/;
 
 /**
- * Whether a note at row `r` stands inside the indicator table: a row below it, before `end` and
- * before the next stop row, has a figure (a number) in Tổng số or Số đã đạt. Under the table's own
- * note there is only the signature.
+ * Whether a note at row `r` stands inside its table: a row below it, before `end` and before the
+ * next stop row, holds more of the table. In the indicator table, a figure (a number) in Tổng số or
+ * Số đã đạt; in the documents table, a document's code or date in its own column. Under the
+ * table's own note there is only the signature.
  */
-function figuresBelow(view: SheetView, header: TableHeader<string>, r: number, end: number): boolean {
-  if (header.kind !== "indicators") return false;
+function tableGoesOn(view: SheetView, header: TableHeader<string>, r: number, end: number): boolean {
   const first = textsWithin(view, r, header.within)[0];
   if (first === undefined || !NOTE.test(foldText(first.text))) return false;
-  const cols = header.columns as Readonly<Partial<Record<IndicatorRole, ColumnSpan>>>;
-  const spans = [cols.total, cols.achieved].filter((s): s is ColumnSpan => s !== undefined);
   for (let below = r + 1; below < end; below++) {
     if (isStopRow(view, below, header.within)) return false;
-    for (const span of spans) for (let c = span.c; c <= span.c2; c++) if (typeof view.cell(below, c)?.v === "number") return true;
+    if (header.kind === "indicators" ? hasFigure(view, header as TableHeader<IndicatorRole>, below) : isDocumentLine(view, header as TableHeader<DocumentRole>, below)) {
+      return true;
+    }
   }
   return false;
+}
+
+function hasFigure(view: SheetView, header: TableHeader<IndicatorRole>, r: number): boolean {
+  const cols = header.columns;
+  for (const span of [cols.total, cols.achieved]) {
+    if (span) for (let c = span.c; c <= span.c2; c++) if (typeof view.cell(r, c)?.v === "number") return true;
+  }
+  return false;
+}
+
+/** Whether a row of the documents table names a document: a code under Số, ký hiệu, or a date under Ngày ban hành. */
+function isDocumentLine(view: SheetView, header: TableHeader<DocumentRole>, r: number): boolean {
+  const cols = header.columns;
+  const code = pick(view, r, cols.code);
+  if (code?.cell && parseDocumentCode(cellText(code.cell)).kind === "code") return true;
+  const date = pick(view, r, cols.date);
+  const v = date?.cell?.v;
+  if (v === undefined) return false;
+  const parsed = parseDateValue(v, date?.cell?.z);
+  return parsed.kind === "date" || (parsed.kind === "span" && typeof v === "string");
+}
+
+/**
+ * The rest of a note passed over inside the documents table: the rows under it that hold one text
+ * and name no document ("- Văn bản số 05 ban hành lại năm 2018"), up to the next document.
+ */
+function noteGoesOn(view: SheetView, header: TableHeader<string>, r: number): boolean {
+  if (header.kind !== "documents") return false;
+  const texts = textsWithin(view, r, header.within);
+  return texts.length === 1 && !isDocumentLine(view, header as TableHeader<DocumentRole>, r);
 }
 
 /**
  * The body rows of a table under its header, up to row `end` (exclusive): the
  * "(1) (2) (3)" numbering row under the header and repeated ones are passed
  * over; a stop row (the note, the signature) ends the table there, unless it
- * is a note with more of the table's figures below it (passed over too).
+ * is a note with more of the table below it (passed over too, with the rest of
+ * the note in the documents table).
  */
 function bodyRows(view: SheetView, header: TableHeader<string>, end: number): { rows: number[]; end: number } {
   const within = header.within;
@@ -167,8 +199,9 @@ function bodyRows(view: SheetView, header: TableHeader<string>, end: number): { 
   const rows: number[] = [];
   for (let r = start; r < end; r++) {
     if (isStopRow(view, r, within)) {
-      if (figuresBelow(view, header, r, end)) continue;
-      return { rows, end: r };
+      if (!tableGoesOn(view, header, r, end)) return { rows, end: r };
+      while (r + 1 < end && noteGoesOn(view, header, r + 1)) r++;
+      continue;
     }
     if (!isNumberingRowInBody(view, r, within)) rows.push(r);
   }

@@ -43,3 +43,52 @@ withOffice("a note on its own row inside the indicator table", () => {
     expect(r.issues.filter((i) => i.rule === "indicator-missing")).toEqual([]);
   }, 300_000);
 });
+
+/**
+ * The same in the documents table: a note typed on a row of its own between documents ("Ghi chú: …" in a
+ * cell, or merged across the table, with its rest on the row under it), in LibreOffice. The documents
+ * below it were lost without a word; a note under the last document still ends the table.
+ */
+withOffice("a note on its own row inside the documents table", () => {
+  const VAN_BAN = 0;
+  const dir = mkdtempSync(join(tmpdir(), "note-row-docs-"));
+  const DOCUMENTS = [
+    { code: "241-ĐA/TU", date: "30/9/2016", summary: "Đề án nâng cao hiệu quả công tác tư tưởng", issuer: "Tỉnh ủy" },
+    { code: "05-KH/ĐU", date: "10/3/2017", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã" },
+    { code: "06-KH/ĐU", date: "15/4/2017", summary: "Kế hoạch tuyên truyền Đề án 241", issuer: "Đảng ủy xã" },
+  ];
+  let filled: string;
+  beforeAll(async () => {
+    filled = await writeFilledUnit(dir, { documents: DOCUMENTS, dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021" });
+  });
+
+  const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
+  // The template's first document row is 9 (one-based): the note goes under the first document.
+  const NOTE_ROW = 10;
+
+  it.each([
+    ["xlsx", [{ op: "text", sheet: VAN_BAN, cell: `B${NOTE_ROW}`, text: "Ghi chú: văn bản dưới đây ban hành lại năm 2018" }]],
+    [
+      "ods",
+      [
+        { op: "text", sheet: VAN_BAN, cell: `A${NOTE_ROW}`, text: "Ghi chú: các văn bản dưới đây do Đảng ủy xã ban hành" },
+        { op: "merge", sheet: VAN_BAN, range: `A${NOTE_ROW}:E${NOTE_ROW}` },
+        { op: "text", sheet: VAN_BAN, cell: `B${NOTE_ROW + 1}`, text: "- Văn bản số 05 thay thế văn bản năm 2016" },
+      ],
+    ],
+    ["xls", [{ op: "text", sheet: VAN_BAN, cell: `A${NOTE_ROW}`, text: "Lưu ý: đơn vị chưa có văn bản năm 2016" }]],
+  ] as const)("reads the documents below it (.%s)", (format, typed) => {
+    const rows = typed.length > 1 ? 2 : 1;
+    const out = editWithLibreOffice(filled, join(dir, `note-docs-${format}.${format}`), format, [
+      { op: "insertRows", sheet: VAN_BAN, row: NOTE_ROW, count: rows },
+      ...typed,
+      // A note under the last document, and the table's end.
+      { op: "text", sheet: VAN_BAN, cell: `A${NOTE_ROW + rows + 2}`, text: "Ghi chú: đơn vị đã gửi kèm bản chụp các văn bản" },
+    ]);
+    const r = read(out);
+    expect(r.documents.map((d) => [d.code?.canonical, d.date, d.summary, d.issuer])).toEqual(
+      DOCUMENTS.map((d) => [d.code, d.date.split("/").reverse().map((x) => x.padStart(2, "0")).join("-"), d.summary, d.issuer]),
+    );
+    expect(r.issues.filter((i) => i.sheet === "Văn bản")).toEqual([]);
+  }, 300_000);
+});
