@@ -10,7 +10,7 @@ import { textCache } from "../cache";
 import { makeIssue } from "../rules/messages";
 import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
-import { parseDocumentCode } from "../values/code";
+import { parseDocumentCode, type CodeParse, type DocumentCode } from "../values/code";
 import { formulaResult } from "../values/formula";
 import { parseDateValue } from "../values/date";
 import { isBlankText, parseCombinedFigures } from "../values/number";
@@ -511,27 +511,102 @@ const LINE_BREAKS = /\r\n|[\r\n\u2028]+/;
 /**
  * Several documents typed into one row, each on a line of its own in the code cell ("Số 05-KH/ĐU" and
  * "Số 06-KH/ĐU" with Alt+Enter, or "05-KH/ĐU; 06-KH/ĐU"): one document a code. A date, summary or
- * issuer cell with as many lines gives each document its own line; one with another count (a date or
- * an issuer for all of them) is each one's as written. Only the first code was read, the others lost.
+ * issuer cell gives each document its own line only when it has one line a code and its lines are
+ * each such a value (see separateLines); otherwise (a date or an issuer for all of them, a summary or
+ * an issuer wrapped over lines) it is each one's as written. Only the first code was read, the others lost.
  */
 function stackedDocuments(row: DocumentCellsRead): DocumentCellsRead[] {
-  const codes = linesOf(row.code, CODE_SEPARATORS);
-  if (codes.length < 2 || !codes.every((line) => parseDocumentCode(line).kind === "code")) return [row];
-  // Each cell's lines once: the i-th document takes the i-th line of a cell with one line a code.
-  const perCode = (ref: CellRef | null): ((i: number) => CellRef | null) => {
-    const lines = linesOf(ref, LINE_BREAKS);
-    return ref && lines.length === codes.length ? (i) => ({ r: ref.r, c: ref.c, cell: { v: lines[i]! } }) : () => ref;
+  const lines = linesOf(row.code, CODE_SEPARATORS);
+  if (lines.length < 2) return [row];
+  const parsed = lines.map((line) => parseDocumentCode(line));
+  if (!parsed.every((p) => p.kind === "code")) return [row];
+  const codes = parsed.map((p) => (p as Extract<CodeParse, { kind: "code" }>).code);
+  // Each cell's lines once: the i-th document takes the i-th line of a cell whose lines are one value a code.
+  const perCode = (ref: CellRef | null, role: "date" | "summary" | "issuer"): ((i: number) => CellRef | null) => {
+    const cellLines = linesOf(ref, LINE_BREAKS);
+    return ref && separateLines(role, cellLines, codes) ? (i) => ({ r: ref.r, c: ref.c, cell: { v: cellLines[i]! } }) : () => ref;
   };
-  const date = perCode(row.date);
-  const summary = perCode(row.summary);
-  const issuer = perCode(row.issuer);
-  return codes.map((code, i) => ({
+  const date = perCode(row.date, "date");
+  const summary = perCode(row.summary, "summary");
+  const issuer = perCode(row.issuer, "issuer");
+  return lines.map((code, i) => ({
     ...row,
     code: { r: row.code!.r, c: row.code!.c, cell: { v: code } },
     date: date(i),
     summary: summary(i),
     issuer: issuer(i),
   }));
+}
+
+/**
+ * Whether a cell's lines are one value for each of the codes, in order, rather than one value
+ * written over several lines: as many lines as codes, and each line such a value on its own. A
+ * date, each a date. An issuer, each naming a body ("Tỉnh ủy", "Đảng ủy xã"), and when the codes
+ * all name one issuer ("05-KH/ĐU", "06-KH/ĐU") the same name each time: "Ban Thường vụ" over
+ * "Đảng ủy xã" is one issuer written on two lines. A summary, each opening as a summary does (the
+ * kind of its own code, "V/v", a verb in capitals: "Kế hoạch …", "Tuyên truyền …"), never going on
+ * from the line above ("Kế hoạch thực hiện" over "Đề án 241 …", "… giai đoạn" over "2016 - 2020").
+ */
+function separateLines(role: "date" | "summary" | "issuer", lines: readonly string[], codes: readonly DocumentCode[]): boolean {
+  if (lines.length !== codes.length) return false;
+  switch (role) {
+    case "date":
+      return lines.every((line) => {
+        const parsed = parseDateValue(line);
+        return parsed.kind === "date" || parsed.kind === "span";
+      });
+    case "issuer": {
+      if (!lines.every((line) => ISSUER_LINE.test(foldText(line)))) return false;
+      const oneIssuer = codes.every((code) => code.issuer === codes[0]!.issuer);
+      return !oneIssuer || lines.every((line) => foldText(line) === foldText(lines[0]!));
+    }
+    case "summary":
+      return lines.every((line, i) => opensSummary(line, codes[i]!));
+  }
+}
+
+/** A body that issues documents, as a line of the issuer cell names it (folded): "Tỉnh ủy", "Đảng ủy xã", "UBND huyện", "BTV Huyện ủy". */
+const ISSUER_LINE =
+  /^(?:(?:ban thuong vu|btv|bch|ban chap hanh|thuong truc|ban|van phong|uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|dang uy|dang bo|chi bo|chi uy|tinh uy|huyen uy|thanh uy|thi uy|quan uy|tu|hu|du|cb|so|phong|trung tam|ttbdct|mat tran|mttq|hoi|doan|bo|chinh phu|thu tuong|bch trung uong|trung uong|tw|ban chi dao|bcd)\b).{0,80}$/;
+
+/** The words a summary opens with for each kind of document, folded. */
+const KIND_OPENING: Readonly<Record<string, string>> = {
+  NQ: "nghi quyet",
+  CT: "chi thi",
+  KL: "ket luan",
+  QĐ: "quyet dinh",
+  QĐi: "quy dinh",
+  QC: "quy che",
+  HD: "huong dan",
+  KH: "ke hoach",
+  CTr: "chuong trinh",
+  BC: "bao cao",
+  TB: "thong bao",
+  TTr: "to trinh",
+  CV: "cong van",
+  ĐA: "de an",
+  PA: "phuong an",
+  TT: "thong tu",
+  NĐ: "nghi dinh",
+  CĐ: "cong dien",
+  GM: "giay moi",
+  BB: "bien ban",
+};
+const ANY_KIND_OPENING = new RegExp(`^(?:${Object.values(KIND_OPENING).join("|")})\\b`);
+/** What a summary without its kind opens with: "V/v …", "Về việc …", or a verb ("Triển khai …", "Tuyên truyền …"). */
+const SUMMARY_VERB =
+  /^(?:v v|ve viec|trien khai|tuyen truyen|thuc hien|to chuc|hoc tap|quan triet|tang cuong|day manh|nang cao|tong ket|so ket|danh gia|kiem tra|giam sat|ban hanh|phan cong|thanh lap|kien toan|boi duong|xay dung|phe duyet|dieu chinh|bo sung|cong nhan)\b/;
+
+/** Whether a line opens a summary of its own, for a document of code `code`. */
+function opensSummary(line: string, code: DocumentCode): boolean {
+  const first = line.charAt(0);
+  if (first === "" || first === first.toLowerCase()) return false;
+  const folded = foldText(line);
+  const own = KIND_OPENING[code.type];
+  if (own !== undefined && (folded === own || folded.startsWith(`${own} `))) return true;
+  // Another kind's words ("Đề án 241" under a Kế hoạch's code): the rest of the line above.
+  if (ANY_KIND_OPENING.test(folded)) return false;
+  return SUMMARY_VERB.test(folded);
 }
 
 /** Reads the documents table under `header`, up to row `end` (exclusive). */
