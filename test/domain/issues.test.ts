@@ -37,6 +37,10 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
   "label-changed": { params: { found: "Nội dung đã sửa", official: "Nội dung đúng", indicator: "2.2" }, shows: ["Chỉ tiêu 2.2", '"Nội dung đã sửa"', '"Nội dung đúng"'] },
   "formula-not-calculated": { params: { indicator: "1.3", column: "Tổng số", formula: "SUMIF(A1:A9,\"x\",D1:D9)" }, shows: ["Chỉ tiêu 1.3", "Tổng số", "=SUMIF(A1:A9"] },
   "figures-on-group-row": { params: { indicator: "2", row: 13, group: "Mục tiêu 02" }, shows: ["chỉ tiêu 2", '"Mục tiêu 02"', "dòng 13"] },
+  "breakdown-only": {
+    params: { indicator: "1.2", row: 11, rows: "12–13", texts: '"Thôn Nà Tăm", "Bản Bo"' },
+    shows: ["Chỉ tiêu 1.2", "dòng 11", "dòng 12–13", '"Thôn Nà Tăm", "Bản Bo"', "không được cộng"],
+  },
   "code-unrecognised": { params: { row: 6, text: "KH 26" }, shows: ['"KH 26"', "dòng 6"] },
   "duplicate-document": { params: { code: "26-KH/TU", row: 9, firstRow: 5 }, shows: ["26-KH/TU", "dòng 5", "dòng 9"] },
   "report-date-missing": { params: { file: "ban-bo.xlsx" }, shows: ["ban-bo.xlsx", "chưa ghi đủ ngày báo cáo", "ngày nhận"] },
@@ -210,6 +214,7 @@ describe("issue rules", () => {
       "label-changed",
       "formula-not-calculated",
       "figures-on-group-row",
+      "breakdown-only",
       "code-unrecognised",
       "duplicate-document",
       "report-date-missing",

@@ -63,6 +63,11 @@ export interface UnitReportParams {
   readonly "formula-not-calculated": FigureColumn & { readonly formula: string };
   /** Figures typed on a group's row ("Mục tiêu 02") whose group has one indicator: read as that indicator's. */
   readonly "figures-on-group-row": AtIndicator & { readonly row: number; readonly group: string };
+  /**
+   * An indicator's own row left blank, its figures typed only on the rows of its breakdown under it
+   * (by village, by chi bộ: "- Thôn Nà Tăm"), which are never summed: the rows ("13–14") and their texts.
+   */
+  readonly "breakdown-only": AtIndicator & { readonly row: number; readonly rows: string; readonly texts: string };
   readonly "code-unrecognised": { readonly row: number; readonly text: string };
   readonly "duplicate-document": { readonly code: string; readonly row: number; readonly firstRow: number };
   /** A unit's report with figures whose date line is left blank. */
@@ -283,6 +288,7 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "unknown-row": "warning",
   "label-changed": "warning",
   "figures-on-group-row": "warning",
+  "breakdown-only": "warning",
   "formula-not-calculated": "warning",
   "code-unrecognised": "warning",
   "duplicate-document": "warning",

@@ -243,6 +243,9 @@ export function readIndicatorRows(
   const body = bodyRows(view, header, end);
   // Under the sub-heading "6.2 Trình độ lý luận chính trị": its two rows are worded briefly there ("- Trung cấp", "- Cao cấp").
   let underSubgroup = false;
+  // The row of the indicator read last, and the rows of breakdowns under indicators ("- Thôn Nà Tăm").
+  let parent: Candidate | undefined;
+  const breakdowns = new Map<Candidate, Breakdown>();
   for (const r of body.rows) {
     const sttRef = pick(view, r, cols.stt);
     let stt = sttRef ? normaliseStt(cellText(sttRef.cell)) : "";
@@ -252,6 +255,7 @@ export function readIndicatorRows(
       // Text typed in a column left of the table (a copy that lost the header's alignment).
       for (let c = textSpan.c - 1; c >= (header.within?.c ?? 0) && label === ""; c--) label = cellText(view.cell(r, c));
     }
+    const part = breakdownPart(stt, label);
     const lead = splitLeadingStt(label);
     if (lead.stt !== "") {
       if (stt === "") stt = lead.stt;
@@ -275,11 +279,13 @@ export function readIndicatorRows(
     if (label === "" && stt === "" && !hasValues) continue;
     const group = groupOf(label, stt);
     if (group !== undefined || (/^\d/.test(stt) && !stt.startsWith("6.2"))) underSubgroup = false;
+    if (group !== undefined) parent = undefined;
     if (group !== undefined && !hasValues) continue;
     const only = group !== undefined ? ONLY_IN_GROUP.get(group) : undefined;
     if (only !== undefined) {
       // Figures typed on the group's own row: its only indicator's, taken last (a row of the indicator's own wins).
-      candidates.push({ r, stt, label, scores: [{ id: only, score: MATCH_THRESHOLD }], refs, hasValues, group: label || stt });
+      parent = { r, stt, label, scores: [{ id: only, score: MATCH_THRESHOLD }], refs, hasValues, group: label || stt };
+      candidates.push(parent);
       continue;
     }
     const matchText = label.replace(/^mục tiêu\s*(số\s*)?0*\d+\s*[:.\-–]\s*/iu, "");
@@ -293,16 +299,25 @@ export function readIndicatorRows(
     if ((scores[0]?.score ?? 0) < MATCH_THRESHOLD) {
       if (!hasValues && (isSubgroup(label) || stt === "6.2")) {
         underSubgroup = true;
+        parent = undefined;
+        continue;
+      }
+      // A row of the breakdown of the indicator above it (by village, by chi bộ): that indicator's, never summed.
+      if (parent !== undefined && part !== undefined) {
+        const seen = breakdowns.get(parent) ?? { rows: [], texts: [], hasValues: false };
+        breakdowns.set(parent, { rows: [...seen.rows, r], texts: [...seen.texts, part], hasValues: seen.hasValues || hasValues });
         continue;
       }
       if (hasValues || (stt !== "" && stt !== "-" && label !== "" && /^\d/.test(stt))) {
+        parent = undefined;
         issues.push(
           makeIssue("unknown-row", { sheet, cell: cellAddress(r, textSpan.c) }, { row: r + 1, text: label || stt || rowSummary(view, r, header.within) }),
         );
       }
       continue;
     }
-    candidates.push({ r, stt, label, scores, refs, hasValues });
+    parent = { r, stt, label, scores, refs, hasValues };
+    candidates.push(parent);
   }
 
   // An indicator whose figures are on its group's row: its own row, left blank, gives way.
@@ -356,6 +371,22 @@ export function readIndicatorRows(
       continue;
     }
     rows.push({ id, sheet, r: cand.r, label: cand.label, ...cand.refs });
+    const breakdown = breakdowns.get(cand);
+    if (breakdown?.hasValues && !cand.hasValues) {
+      const first = breakdown.rows[0]! + 1;
+      const last = breakdown.rows[breakdown.rows.length - 1]! + 1;
+      issues.push(
+        makeIssue(
+          "breakdown-only",
+          { sheet, cell: cellAddress(cand.r, textSpan.c), indicator: id },
+          {
+            row: cand.r + 1,
+            rows: first === last ? String(first) : `${first}–${last}`,
+            texts: breakdown.texts.slice(0, 5).map((t) => `"${t}"`).join(", ") + (breakdown.texts.length > 5 ? ", …" : ""),
+          },
+        ),
+      );
+    }
     const official = indicatorById(id)!.text;
     if (cand.group !== undefined) {
       issues.push(makeIssue("figures-on-group-row", { sheet, cell: cellAddress(cand.r, textSpan.c), indicator: id }, { row: cand.r + 1, group: cand.group }));
@@ -372,6 +403,39 @@ export function readIndicatorRows(
     );
   }
   return { rows, issues, end: body.end, combined: combinedUsed };
+}
+
+/** The rows of an indicator's breakdown under its row: their rows, their texts, and whether any has figures. */
+interface Breakdown {
+  readonly rows: readonly number[];
+  readonly texts: readonly string[];
+  readonly hasValues: boolean;
+}
+
+/** The marks a breakdown's rows open with, in Stt or before the text: "-", "+", "*", "•", "a)", "b.". */
+const BREAKDOWN_STT = /^(?:[-–—−+*•·]|[a-zđ][).]?)$/u;
+const BREAKDOWN_LEAD = /^\s*(?:[-–—−+*•·]\s*|[a-zđ][).]\s*)(\S.*)$/su;
+/** A breakdown's row by its words: a village, a body, a place ("Thôn Nà Tăm", "Chi bộ bản Bo", "Tổ 3"), folded; or "Trong đó: …". */
+const BREAKDOWN_WORDS = /^(?:thon|ban|xom|lang|ap|buon|khu|khoi|to|to dan pho|chi bo|dang bo|xa|phuong|thi tran|truong|co quan|don vi|cum|doi)\b/;
+const IN_WHICH = /^trong do\b/;
+
+/**
+ * The text of a row that is a line of the breakdown of the indicator above it, by village, by chi bộ:
+ * a mark in Stt or before its text ("- Thôn Nà Tăm", "+ Chi bộ bản Bo", "a) Bản Bo") and a place or
+ * a body named (its words, or a name in capitals: "Nà Tăm"), or "Trong đó: …". Undefined for any
+ * other row (a unit's own indicator, "- Số đảng viên mới được học tập", stays a row of its own).
+ */
+function breakdownPart(stt: string, label: string): string | undefined {
+  let text: string | undefined;
+  if (BREAKDOWN_STT.test(stt.trim())) text = label.trim();
+  else if (stt.trim() === "") text = BREAKDOWN_LEAD.exec(label)?.[1]?.trim();
+  if (text === undefined) return IN_WHICH.test(foldText(label)) ? label.trim() : undefined;
+  const folded = foldText(text);
+  if (folded === "") return undefined;
+  if (BREAKDOWN_WORDS.test(folded) || IN_WHICH.test(folded)) return text;
+  // A proper name: a few words, each in capitals or a number ("Nà Tăm", "Nà Ngay 2").
+  const words = cleanText(text).split(" ");
+  return words.length <= 6 && words.every((w) => /^(?:\p{Lu}|\d)/u.test(w)) ? text : undefined;
 }
 
 /**

@@ -56,6 +56,8 @@ const MESSAGES: Messages = {
     `${where(p)}: ô ${s(p.column)} có công thức =${s(p.formula)} nhưng tệp không lưu kết quả (tệp do một chương trình khác tạo, chưa được tính), nên số này chưa được cộng. Đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
   "figures-on-group-row": (p) =>
     `Số liệu của chỉ tiêu ${s(p.indicator)} được ghi ở dòng nhóm "${s(p.group)}" (dòng ${s(p.row)}) thay vì dòng của chỉ tiêu; đã đọc cho chỉ tiêu ${s(p.indicator)} (nhóm này chỉ có một chỉ tiêu).`,
+  "breakdown-only": (p) =>
+    `Chỉ tiêu ${s(p.indicator)}: dòng của chỉ tiêu (dòng ${s(p.row)}) để trống, số liệu chỉ ghi ở các dòng chi tiết bên dưới (dòng ${s(p.rows)}: ${s(p.texts)}). Các dòng chi tiết không được cộng nên chỉ tiêu này chưa có số liệu; đề nghị ghi Tổng số và Số đã đạt tiêu chuẩn của cả đơn vị ở dòng của chỉ tiêu.`,
   "code-unrecognised": (p) =>
     `Ký hiệu văn bản "${s(p.text)}" ở dòng ${s(p.row)} không đúng dạng thường dùng (ví dụ 26-KH/TU hoặc 27/KH-UBND).`,
   "duplicate-document": (p) => `Văn bản ${s(p.code)} được ghi nhiều lần (dòng ${s(p.firstRow)} và dòng ${s(p.row)}).`,
