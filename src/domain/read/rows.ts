@@ -451,14 +451,19 @@ const SUBGROUP_MARGIN = 0.15;
 
 /** A group's numbering in a table ("I", "II", "IV", "A", "b)"). */
 const GROUP_STT = /^(?:[ivx]{1,4}|[a-e])[.)]?$/i;
-/** A count written under the documents, and nothing else ("Cộng: 4 văn bản", "Tổng cộng", "Tổng số 12"): folded. */
-const DOCUMENTS_TOTAL = /^(tong cong|cong|tong so|tong)( \d+)?( van ban)?$/;
+/**
+ * A count written under the documents, and nothing else, folded: "Cộng: 4 văn bản", "Tổng cộng", "Tổng số 12",
+ * "Tổng cộng có 5 văn bản", "Tổng: 03 VB", "Tổng số văn bản: 03"; "Cộng" only with its count or alone ("Công văn" folds
+ * to "cong van" and is no count).
+ */
+const DOCUMENTS_TOTAL = /^(?:tong(?: cong| so)?(?: (?:co|so|la|gom|van ban|vb|\d+))*|cong(?: (?:co|la|gom))?(?: \d+(?: (?:van ban|vb))?)?)$/;
 /** A date in a text ("ngày 26/4/2021", "12/10/2016"): such a row is a document. */
 const DATE_IN_TEXT = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\bngày\s+\d/iu;
 
 /**
  * A row of the documents table that heads a group of them ("I | Văn bản của cấp trên", "II | Văn bản của
- * Đảng ủy xã") or counts them ("Cộng: 4 văn bản"): one text, no date; a group's Stt, or a total's words.
+ * Đảng ủy xã") or counts them ("Cộng: 4 văn bản", "Tổng cộng | 5 văn bản"): one text, no date; a group's
+ * Stt, or a total's words, in Stt and one cell or in one cell alone (a number in Stt aside).
  */
 function isDocumentHeading(row: DocumentCellsRead): boolean {
   if (row.date && hasContent(row.date.cell)) return false;
@@ -468,7 +473,8 @@ function isDocumentHeading(row: DocumentCellsRead): boolean {
   // A text naming a document (its code, its date: "Kế hoạch số 22-KH/ĐU …", "Công văn … ngày 26/4/2021") is one.
   if (parseDocumentCode(text).kind === "code" || DATE_IN_TEXT.test(text)) return false;
   const stt = row.stt ? cellText(row.stt.cell) : "";
-  return GROUP_STT.test(stt) || (stt === "" && DOCUMENTS_TOTAL.test(foldText(text)));
+  // A number in Stt (the template's own formula numbers every row written in) is no part of a total's words.
+  return GROUP_STT.test(stt) || DOCUMENTS_TOTAL.test(foldText(stt === "" || /^\d+$/.test(stt) ? text : `${stt} ${text}`));
 }
 
 /** How much less than the row that took an indicator another row may agree with it and still be a second copy of it. */
