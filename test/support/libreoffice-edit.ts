@@ -20,7 +20,9 @@ export type LibreOfficeEdit =
   | { readonly op: "merge"; readonly sheet: number; readonly range: string }
   | { readonly op: "renameSheet"; readonly sheet: number; readonly name: string }
   /** The sheet deleted (a hidden one too, as a clerk does after showing it). */
-  | { readonly op: "removeSheet"; readonly sheet: number };
+  | { readonly op: "removeSheet"; readonly sheet: number }
+  /** The sheet copied to a new sheet named `name`, placed right after it (Sheet ▸ Move or Copy Sheet…, Copy). */
+  | { readonly op: "copySheet"; readonly sheet: number; readonly name: string };
 
 /** LibreOffice's filter names of the formats the tests save in. */
 export const LIBREOFFICE_FILTER = { xlsx: "Calc MS Excel 2007 XML", xls: "MS Excel 97", ods: "calc8" } as const;
@@ -52,6 +54,7 @@ Sub Edit(inPath As String, outPath As String, filterName As String, opsPath As S
         Case "merge" : sh.getCellRangeByName(p(2)).merge(True)
         Case "renameSheet" : sh.Name = p(2)
         Case "removeSheet" : doc.Sheets.removeByName(sh.Name)
+        Case "copySheet" : doc.Sheets.copyByName(sh.Name, p(2), CLng(p(1)) + 1)
       End Select
     End If
   Loop
@@ -85,6 +88,8 @@ function line(e: LibreOfficeEdit): string {
       return [e.op, e.sheet, e.name].join("\t");
     case "removeSheet":
       return [e.op, e.sheet, ""].join("\t");
+    case "copySheet":
+      return [e.op, e.sheet, e.name].join("\t");
   }
 }
 

@@ -11,6 +11,7 @@ import type { IndicatorEntry, UnitReport } from "../model/report";
 import { checkDocuments, checkIndicator, COLUMN, type DocumentCellsRead } from "../rules/rules";
 import { crossIndicatorIssues } from "../rules/cross-indicator";
 import { cellText } from "../values/cell";
+import { codeKey, parseDocumentCode } from "../values/code";
 import { foldText } from "../text";
 import { unitNameKeys } from "../units";
 import { makeIssue } from "../rules/messages";
@@ -236,6 +237,53 @@ function documentTables(
   return tables;
 }
 
+/** The codes of the documents read, as keys (a code typed twice is one key). */
+function codeKeysOf(rows: readonly DocumentCellsRead[]): Set<string> {
+  const keys = new Set<string>();
+  for (const row of rows) {
+    const parsed = parseDocumentCode(cellText(row.code?.cell));
+    if (parsed.kind === "code") keys.add(codeKey(parsed.code));
+  }
+  return keys;
+}
+
+/**
+ * The documents table continued on another sheet (the rest of the list on a sheet of its own, its
+ * header copied there): each further documents table on a sheet as visible as the first's, in the
+ * sheets' order, when it names none of the documents already read (a copy of the list, an old draft,
+ * is never mixed in) and its sheet's header block names no other unit. Only the first sheet's was read.
+ */
+function documentsOnOtherSheets(
+  primary: TableHeader<DocumentRole>,
+  headers: readonly TableHeader<DocumentRole>[],
+  all: readonly AnyHeader[],
+  views: readonly SheetView[],
+  read: readonly DocumentCellsRead[],
+  unit: string,
+): { header: TableHeader<DocumentRole>; rows: DocumentCellsRead[]; end: number }[] {
+  const visibility = views[primary.sheetIndex]!.sheet.visibility;
+  const seen = codeKeysOf(read);
+  const out: { header: TableHeader<DocumentRole>; rows: DocumentCellsRead[]; end: number }[] = [];
+  const taken = new Set<number>([primary.sheetIndex]);
+  const rest = headers
+    .filter((h) => h.sheetIndex !== primary.sheetIndex && views[h.sheetIndex]!.sheet.visibility === visibility)
+    .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row);
+  for (const header of rest) {
+    // One table a sheet: its first header (a header repeated further down the same sheet is read by documentTables' rule).
+    if (taken.has(header.sheetIndex)) continue;
+    taken.add(header.sheetIndex);
+    const view = views[header.sheetIndex]!;
+    const named = unitFromHeader(view.sheet, view);
+    if (named !== undefined && !sameUnitName(named, unit)) continue;
+    const { rows, end } = readDocumentRows(view, header, endOf(header, all, view));
+    const keys = codeKeysOf(rows);
+    if (rows.length === 0 || keys.size === 0 || [...keys].some((k) => seen.has(k))) continue;
+    for (const k of keys) seen.add(k);
+    out.push({ header, rows, end });
+  }
+  return out;
+}
+
 /** Figure columns taken by position, figure columns the table lacks, and figure columns it has several of. */
 function columnIssues(header: TableHeader<IndicatorRole>, view: SheetView, isSummary: boolean, combined = false): Issue[] {
   const sheet = view.sheet.name;
@@ -364,6 +412,13 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
       const read = readDocumentRows(view, header, endOf(header, all, view));
       markRows(header.sheetIndex, header.row, read.end);
       rows.push(...read.rows);
+    }
+    // The table continued on further sheets ("Văn bản (tiếp)"), a summary's own sheets aside.
+    if (identity?.kind !== "summary") {
+      for (const more of documentsOnOtherSheets(documentsHeader, docHeaders, all, views, rows, unit.name)) {
+        markRows(more.header.sheetIndex, more.header.row, more.end);
+        rows.push(...more.rows);
+      }
     }
     const checked = checkDocuments(rows);
     documents = checked.documents;
