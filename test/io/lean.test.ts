@@ -148,6 +148,33 @@ describe("lean .xlsx reader and the general reader on hostile cell layouts: the 
   });
 });
 
+describe("a date written as ISO 8601 text in the cell (t=\"d\": Excel's Strict Open XML, openpyxl's iso_dates)", () => {
+  // A spreadsheet's dates have no time zone: the day and time written are the date, in any zone the
+  // file is read in (the CLI test test/cli/iso-dates.test.ts reads such files in Asia/Ho_Chi_Minh).
+  it("is the day and time written, an offset left aside; a time alone or a day that does not exist stays text", () => {
+    const values = ["2016-10-12", "2016-10-12T00:00:00", "2016-10-12T00:00:00.000", "2016-10-12T00:00:00Z", "2016-10-12T00:00:00+07:00", "2016-10-12T23:30:00-05:00", "2016-02-30", "13:45:30"];
+    const data = `<row r="1">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1" t="d"><v>${v}</v></c>`).join("")}</row>`;
+    const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`;
+    const WB = `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const RELS = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+    const enc = new TextEncoder();
+    const grid = readLeanXlsx(new Map([["xl/workbook.xml", enc.encode(WB)], ["xl/_rels/workbook.xml.rels", enc.encode(RELS)], ["xl/worksheets/sheet1.xml", enc.encode(xml)]]), {
+      maxRows: DEFAULT_LIMITS.maxRows,
+      maxCells: DEFAULT_LIMITS.maxCells,
+    });
+    expect(grid.sheets[0]!.rows[0]!.map((c) => (c?.v instanceof Date ? c.v.toISOString() : c?.v))).toEqual([
+      "2016-10-12T00:00:00.000Z",
+      "2016-10-12T00:00:00.000Z",
+      "2016-10-12T00:00:00.000Z",
+      "2016-10-12T00:00:00.000Z",
+      "2016-10-12T00:00:00.000Z",
+      "2016-10-12T23:30:00.000Z",
+      "2016-02-30",
+      "13:45:30",
+    ]);
+  });
+});
+
 describe("a document's date shown as its month", () => {
   // "9/2016" typed into a General cell: Excel keeps the 1st of the month with the built-in format 17
   // ("mmm-yy"); a unit may also format the cell "mm/yyyy". The month is the span shown, as SheetJS reads it.

@@ -406,6 +406,25 @@ function rowOf(ref: string, fallback: number): number {
   return r >= 1 ? r - 1 : fallback;
 }
 
+const ISO_CELL_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+
+/**
+ * The date of an ISO 8601 cell (t="d": Excel's Strict Open XML, openpyxl's iso_dates) as the day
+ * and time written, held in UTC like every date read. A spreadsheet's dates have no time zone:
+ * "2016-10-12T00:00:00" is the 12th wherever the file is read (JavaScript's own parser reads it in
+ * the local zone, the 11th in Việt Nam), and a zone or offset written after it is left aside.
+ * Anything else, a time alone or a day that does not exist, is no date.
+ */
+function isoCellDate(text: string): Date | undefined {
+  const m = ISO_CELL_DATE.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
+  const date = new Date(Date.UTC(y!, mo! - 1, d!, h, mi, s));
+  date.setUTCFullYear(y!);
+  if (date.getUTCMonth() !== mo! - 1 || date.getUTCDate() !== d || h! > 23 || mi! > 59 || s! > 59) return undefined;
+  return date;
+}
+
 /** Turns one cell's type, raw value and formula into a GridCell, counting it against the cell budget. */
 class CellReader {
   constructor(
@@ -440,8 +459,10 @@ class CellReader {
         case "d": {
           // A date that does not parse stays the text written (never an invalid Date).
           const text = decode(raw);
-          const d = new Date(text);
-          v = Number.isNaN(d.getTime()) ? ownText(text) : d;
+          v = isoCellDate(text) ?? ownText(text);
+          // Shown as its month ("mm/yyyy"), as a serial in that format is: the month is read as the span it shows.
+          const kind = this.dates[style];
+          if (v instanceof Date && typeof kind === "object") z = kind.monthOf;
           break;
         }
         case "n": {
