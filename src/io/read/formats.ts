@@ -5,14 +5,17 @@
  * (src/io/read/index.ts), nowhere else.
  */
 
-/** Spreadsheet files (the reader also recognises web pages and XML spreadsheets saved under these names). */
+/** Spreadsheet files (the reader also recognises web pages, XML spreadsheets and flat .fods saved under these names). */
 const SPREADSHEET_EXTENSIONS: readonly string[] = [".xlsx", ".xlsm", ".xls", ".ods"];
 
 /** Web pages saved under their own name (a web system's export, Excel's "Save as Web Page"): read by the HTML reader. */
 export const WEB_PAGE_EXTENSIONS: readonly string[] = [".htm", ".html"];
 
+/** LibreOffice's "Flat XML ODF Spreadsheet": an .ods in one XML document, read as an .ods is. */
+const FLAT_ODS_EXTENSIONS: readonly string[] = [".fods"];
+
 /** Workbook files a unit may send. */
-export const WORKBOOK_EXTENSIONS: readonly string[] = [...SPREADSHEET_EXTENSIONS, ...WEB_PAGE_EXTENSIONS];
+export const WORKBOOK_EXTENSIONS: readonly string[] = [...SPREADSHEET_EXTENSIONS, ...FLAT_ODS_EXTENSIONS, ...WEB_PAGE_EXTENSIONS];
 
 /** Files that can hold a unit list or a targets sheet: the workbooks, and CSV / plain text. */
 export const LIST_EXTENSIONS: readonly string[] = [...WORKBOOK_EXTENSIONS, ".csv", ".txt"];
@@ -21,6 +24,7 @@ const MIME_TYPES = [
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   "application/vnd.ms-excel",
   "application/vnd.oasis.opendocument.spreadsheet",
+  "application/vnd.oasis.opendocument.spreadsheet-flat-xml",
   "text/html",
 ];
 
@@ -56,7 +60,7 @@ export function isSpreadsheetName(name: string): boolean {
   return isWorkbookName(name) || extensionOf(name) === ".csv";
 }
 
-/** "(.xlsx, .xlsm, .xls, .ods)" for messages (web pages saved as "Excel" are taken too, without being named). */
+/** "(.xlsx, .xlsm, .xls, .ods)" for messages (web pages saved as "Excel" and flat .fods are taken too, without being named). */
 export const WORKBOOK_KINDS_TEXT = `(${SPREADSHEET_EXTENSIONS.join(", ")})`;
 
 /** "(.xlsx, .xlsm, .xls, .ods, .csv)": what a folder's walk reads, for the messages of a merge, a check, a report or feedback. */

@@ -22,7 +22,7 @@ function sheetJs(): typeof SheetJs {
   return (sheetJsLoaded ??= require("@e965/xlsx") as typeof SheetJs);
 }
 
-type Kind = "zip" | "cfb" | "xml" | "html" | "csv";
+type Kind = "zip" | "cfb" | "xml" | "fods" | "html" | "csv";
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
@@ -37,9 +37,16 @@ function detectKind(bytes: Uint8Array, fileName: string): Kind | undefined {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "cfb";
   const head = headText(bytes);
   if (head.startsWith("<?xml") && head.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml";
+  // LibreOffice's "Flat XML ODF Spreadsheet" (.fods): the parts of an .ods in one XML document, unzipped.
+  if (isFlatOdf(head) && head.includes("application/vnd.oasis.opendocument.spreadsheet")) return "fods";
   if (HTML_START.test(head) && /<table/.test(headText(bytes, 1 << 20))) return "html";
   if (/\.csv$/i.test(fileName) && !head.includes("\u0000")) return "csv";
   return undefined;
+}
+
+/** Whether the (lower-cased) head of a file is a flat OpenDocument: one XML whose root is office:document. */
+function isFlatOdf(head: string): boolean {
+  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<[\w.-]*:?document\b/.test(head) && head.includes("urn:oasis:names:tc:opendocument:xmlns:office:1.0");
 }
 
 /** BIFF FILEPASS record (0x002F) in the workbook globals of an .xls stream. */
@@ -286,6 +293,8 @@ function toGridSheet(ws: SheetJs.WorkSheet | undefined, name: string, visibility
 /** What a file that is no workbook is, when it can be told: what a unit sends by mistake, and what to ask for instead. */
 function notAWorkbookDetail(bytes: Uint8Array, fileName: string): string | undefined {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return "tệp PDF";
+  // A flat OpenDocument other than a spreadsheet: LibreOffice Writer's .fodt, Impress's .fodp.
+  if (isFlatOdf(headText(bytes))) return "tệp OpenDocument không chứa bảng tính";
   const base = fileName.replace(/^.*[\\/]/, "");
   // Excel's owner file beside an open workbook: a few hundred bytes holding the user's name.
   if (base.startsWith("~$") && bytes.length < 4096) return `tệp tạm Excel tạo ra khi sổ làm việc đang mở; hãy dùng tệp "${base.slice(2)}"`;
@@ -319,6 +328,7 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, limits: Pa
     return cp1258 ? mapTexts(grid, textFromCp1258) : grid;
   }
   if (kind === "xml") checkXmlSpreadsheet(bytes, fileName);
+  if (kind === "fods") return readWithSheetJs(bytes, fileName, lim, scanFlatOds(bytes, fileName, lim).hidden);
   return readWithSheetJs(bytes, fileName, lim, new Set<string>());
 }
 
@@ -339,6 +349,20 @@ function checkXmlSpreadsheet(bytes: Uint8Array, fileName: string): void {
         detail: `${element === "Row" ? "dòng" : "ô"} có ${attribute}="${digits!.length > 12 ? `${digits!.slice(0, 12)}…` : digits}" vượt quá giới hạn ${EXCEL_COLUMNS} cột × ${EXCEL_ROWS} dòng của bảng tính`,
       });
     }
+  }
+}
+
+/**
+ * A flat .fods goes through the scan an .ods's content.xml gets before SheetJS reads it: tags that
+ * nest, the cells counted with a hard stop, every cell inside Excel's sheet, the hidden sheets found.
+ */
+function scanFlatOds(bytes: Uint8Array, fileName: string, limits: ReadLimits): OdsScan {
+  try {
+    return scanOdsContent(decoder.decode(bytes), limits.maxCells, "nội dung tệp");
+  } catch (error) {
+    if (!(error instanceof OdsRefused)) throw error;
+    if (error.code === "too-many-cells") throw new WorkbookReadError("too-many-cells", fileName, { cells: error.cells, limit: limits.maxCells });
+    throw new WorkbookReadError("corrupt", fileName, { detail: error.detail });
   }
 }
 

@@ -88,8 +88,11 @@ function localName(qualified: string): string {
   return colon >= 0 ? qualified.slice(colon + 1) : qualified;
 }
 
-/** Scans content.xml; throws OdsRefused when it is broken, too big or outside Excel's sheet. */
-export function scanOdsContent(xml: string, maxCells: number): OdsScan {
+/**
+ * Scans content.xml (or a flat .fods document, whose one XML holds the same, `part` naming it in the
+ * reasons); throws OdsRefused when it is broken, too big or outside Excel's sheet.
+ */
+export function scanOdsContent(xml: string, maxCells: number, part = "content.xml"): OdsScan {
   const stack: string[] = [];
   const hiddenStyles = new Set<string>();
   const tables: { name: string; style: string | undefined }[] = [];
@@ -121,13 +124,13 @@ export function scanOdsContent(xml: string, maxCells: number): OdsScan {
     if (next === 33 /* ! */) {
       const close = xml.startsWith("<!--", lt) ? "-->" : xml.startsWith("<![CDATA[", lt) ? "]]>" : ">";
       const end = xml.indexOf(close, lt + 2);
-      if (end < 0) throw new OdsRefused("corrupt", `content.xml bị cắt cụt (${where(lt)})`);
+      if (end < 0) throw new OdsRefused("corrupt", `${part} bị cắt cụt (${where(lt)})`);
       i = end + close.length;
       continue;
     }
     if (next === 63 /* ? */) {
       const end = xml.indexOf("?>", lt + 2);
-      if (end < 0) throw new OdsRefused("corrupt", `content.xml bị cắt cụt (${where(lt)})`);
+      if (end < 0) throw new OdsRefused("corrupt", `${part} bị cắt cụt (${where(lt)})`);
       i = end + 2;
       continue;
     }
@@ -140,20 +143,20 @@ export function scanOdsContent(xml: string, maxCells: number): OdsScan {
         if (c === quote) quote = 0;
       } else if (c === 34 || c === 39) quote = c;
       else if (c === 62 /* > */) break;
-      else if (c === 60 /* < */) throw new OdsRefused("corrupt", `content.xml không đúng cú pháp XML (${where(j)})`);
+      else if (c === 60 /* < */) throw new OdsRefused("corrupt", `${part} không đúng cú pháp XML (${where(j)})`);
     }
-    if (j >= n) throw new OdsRefused("corrupt", `content.xml bị cắt cụt (${where(lt)})`);
+    if (j >= n) throw new OdsRefused("corrupt", `${part} bị cắt cụt (${where(lt)})`);
     i = j + 1;
     const closing = next === 47; /* / */
     const selfClosing = !closing && xml.charCodeAt(j - 1) === 47;
     let k = lt + (closing ? 2 : 1);
     while (k < j && !isSpace(xml.charCodeAt(k)) && xml.charCodeAt(k) !== 47) k++;
     const qualified = xml.slice(lt + (closing ? 2 : 1), k);
-    if (qualified === "") throw new OdsRefused("corrupt", `content.xml không đúng cú pháp XML (${where(lt)})`);
+    if (qualified === "") throw new OdsRefused("corrupt", `${part} không đúng cú pháp XML (${where(lt)})`);
     if (closing) {
       const open = stack.pop();
       if (open !== qualified) {
-        throw new OdsRefused("corrupt", `content.xml không đúng cú pháp XML: thẻ đóng </${qualified}> không khớp (${where(lt)})`);
+        throw new OdsRefused("corrupt", `${part} không đúng cú pháp XML: thẻ đóng </${qualified}> không khớp (${where(lt)})`);
       }
     } else if (!selfClosing) {
       if (stack.length === 0) roots++;
@@ -223,8 +226,8 @@ export function scanOdsContent(xml: string, maxCells: number): OdsScan {
         break;
     }
   }
-  if (stack.length > 0) throw new OdsRefused("corrupt", `content.xml bị cắt cụt: thiếu thẻ đóng </${stack[stack.length - 1]}>`);
-  if (roots !== 1) throw new OdsRefused("corrupt", "content.xml không đúng cú pháp XML");
+  if (stack.length > 0) throw new OdsRefused("corrupt", `${part} bị cắt cụt: thiếu thẻ đóng </${stack[stack.length - 1]}>`);
+  if (roots !== 1) throw new OdsRefused("corrupt", `${part} không đúng cú pháp XML`);
   const hidden = new Set<string>();
   for (const t of tables) if (t.style !== undefined && hiddenStyles.has(t.style)) hidden.add(t.name);
   return { cells, hidden };
