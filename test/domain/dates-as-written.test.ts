@@ -72,6 +72,16 @@ describe("a partial date of issue against the reporting period (30/09/2016 – 3
     for (const i of r.issues) expect(i.cell).toBe("C6");
   });
 
+  it("says a span out of the period as written, a day as its date", () => {
+    expect(report("năm 2021").issues.map((i) => i.message)).toEqual([
+      'Văn bản 15-NQ/ĐU ghi thời gian ban hành "năm 2021", ngoài thời kỳ báo cáo (30/09/2016 đến 31/12/2020).',
+    ]);
+    expect(report("tháng 3/2015").issues.map((i) => i.message)).toEqual([
+      'Văn bản 15-NQ/ĐU ghi thời gian ban hành "tháng 3/2015", ngoài thời kỳ báo cáo (30/09/2016 đến 31/12/2020).',
+    ]);
+    expect(report("25/6/2021").issues.map((i) => i.message)).toEqual(["Văn bản 15-NQ/ĐU ban hành ngày 25/06/2021, ngoài thời kỳ báo cáo (30/09/2016 đến 31/12/2020)."]);
+  });
+
   it("keeps the span on the document, date stays null (no day invented)", () => {
     const r = report("tháng 3/2018");
     expect(r.documents[0]).toMatchObject({ date: null, dateSpan: { from: "2018-03-01", to: "2018-03-31", text: "tháng 3/2018" } });
