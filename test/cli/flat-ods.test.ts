@@ -2,7 +2,8 @@
  * LibreOffice's "Flat XML ODF Spreadsheet" (.fods): what a unit gets choosing that kind in
  * LibreOffice's "Save As", an .ods's parts in one XML document. Read as the .ods is (the same
  * scan before SheetJS, its hidden sheet kept hidden), in `validate` and in a folder's `merge`; a
- * flat text document (.fodt) is refused saying what it is, and a cut one saying it is cut.
+ * flat text document (.fodt) is refused saying what it is, and a cut one saying it is cut. And a
+ * report saved as a template (LibreOffice's .ots, Excel's .xltx), read from a folder as its workbook.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,7 +28,7 @@ interface ValidateJson {
 
 const run = SOFFICE ? it : it.skip;
 
-describe("flat OpenDocument spreadsheets (.fods) saved by LibreOffice", () => {
+describe("flat OpenDocument spreadsheets (.fods) and templates saved by LibreOffice", () => {
   const dir = mkdtempSync(join(tmpdir(), "flat-ods-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -88,5 +89,26 @@ describe("flat OpenDocument spreadsheets (.fods) saved by LibreOffice", () => {
     };
     expect(json.files.map((f) => [f.file, f.status])).toEqual([["ban-bo.fods", "merged"]]);
     expect(json.indicators.find((i) => i.id === "1.2")).toMatchObject({ total: 1219, achieved: 1183 });
+  }, 240_000);
+
+  run("a folder's merge reads a report saved as a template (.ots, .xltx) as its workbook, not skipped as no spreadsheet", async () => {
+    const folder = join(dir, "mau");
+    mkdirSync(folder);
+    const filled = await writeFilledUnit(folder, { indicators: { "1.2": [1219, 1183] }, dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021" });
+    const [ots] = convertAllWithLibreOffice([filled], "ots", folder);
+    const [xltx] = convertAllWithLibreOffice([filled], "xltx:Calc MS Excel 2007 XML Template", folder);
+    rmSync(filled);
+    expect([ots, xltx].map((p) => p!.slice(folder.length + 1))).toEqual(["ban-bo.ots", "ban-bo.xltx"]);
+    const m = capture(dir);
+    expect(await main(["merge", "mau", "--out", "tong-hop-mau.xlsx", "--json", "tong-hop-mau.json"], m.io)).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "tong-hop-mau.json"), "utf8")) as {
+      files: Array<{ file: string; status: string; unit: string | null }>;
+      skipped?: unknown[];
+    };
+    expect(json.files.map((f) => [f.file, f.unit])).toEqual([
+      ["ban-bo.ots", "Đảng ủy xã Bản Bo"],
+      ["ban-bo.xltx", "Đảng ủy xã Bản Bo"],
+    ]);
+    expect(json.skipped ?? []).toEqual([]);
   }, 240_000);
 });

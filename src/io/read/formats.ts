@@ -14,8 +14,11 @@ export const WEB_PAGE_EXTENSIONS: readonly string[] = [".htm", ".html"];
 /** LibreOffice's "Flat XML ODF Spreadsheet": an .ods in one XML document, read as an .ods is. */
 const FLAT_ODS_EXTENSIONS: readonly string[] = [".fods"];
 
+/** A workbook saved as a template (Excel's .xltx/.xltm, LibreOffice's .ots): the same parts as the workbook, read as it is. */
+const TEMPLATE_EXTENSIONS: readonly string[] = [".xltx", ".xltm", ".ots"];
+
 /** Workbook files a unit may send. */
-export const WORKBOOK_EXTENSIONS: readonly string[] = [...SPREADSHEET_EXTENSIONS, ...FLAT_ODS_EXTENSIONS, ...WEB_PAGE_EXTENSIONS];
+export const WORKBOOK_EXTENSIONS: readonly string[] = [...SPREADSHEET_EXTENSIONS, ...FLAT_ODS_EXTENSIONS, ...TEMPLATE_EXTENSIONS, ...WEB_PAGE_EXTENSIONS];
 
 /** Files that can hold a unit list or a targets sheet: the workbooks, and CSV / plain text. */
 export const LIST_EXTENSIONS: readonly string[] = [...WORKBOOK_EXTENSIONS, ".csv", ".txt"];
@@ -60,7 +63,7 @@ export function isSpreadsheetName(name: string): boolean {
   return isWorkbookName(name) || extensionOf(name) === ".csv";
 }
 
-/** "(.xlsx, .xlsm, .xls, .ods)" for messages (web pages saved as "Excel" and flat .fods are taken too, without being named). */
+/** "(.xlsx, .xlsm, .xls, .ods)" for messages (web pages saved as "Excel", flat .fods and templates are taken too, without being named). */
 export const WORKBOOK_KINDS_TEXT = `(${SPREADSHEET_EXTENSIONS.join(", ")})`;
 
 /** "(.xlsx, .xlsm, .xls, .ods, .csv)": what a folder's walk reads, for the messages of a merge, a check, a report or feedback. */
