@@ -149,6 +149,29 @@ describe("de-an-241 validate", () => {
     expect(empty.err()).toContain("Không có tệp bảng tính nào để kiểm tra");
   });
 
+  it("leaves the unit list given with --units out of a folder, as a merge does; a list that cannot be read is exit 2", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "validate-units-"));
+    const sub = join(folder, "hộp thư đơn vị");
+    mkdirSync(sub);
+    copyFileSync(join(dir, "template-like.xlsx"), join(sub, "Bản Giang.xlsx"));
+    writeFileSync(join(sub, "Danh sách đơn vị.csv"), "Tên đơn vị,Mã,Cấp\nĐảng ủy xã Bản Bo,BAN-BO,Cơ sở\nĐảng ủy xã Bản Giang,BAN-GIANG,Cơ sở\n");
+    const c = capture(folder);
+    expect(await main(["validate", "hộp thư đơn vị", "--units", join("hộp thư đơn vị", "Danh sách đơn vị.csv"), "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.out()) as { files: JsonFile[]; totals: { files: number } };
+    expect(json.files.map((f) => f.file)).toEqual([join("hộp thư đơn vị", "Bản Giang.xlsx")]);
+    expect(json.totals.files).toBe(1);
+
+    // The same folder merged with the same list: the list is not a unit's file there either.
+    const merged = capture(folder);
+    expect(await main(["merge", "hộp thư đơn vị", "--units", join("hộp thư đơn vị", "Danh sách đơn vị.csv"), "--out", "th.xlsx", "--json", "-"], merged.io)).toBe(0);
+    expect((JSON.parse(merged.out()) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual(["Bản Giang.xlsx"]);
+
+    const missing = capture(folder);
+    expect(await main(["validate", "hộp thư đơn vị", "--units", "khong-co.csv"], missing.io)).toBe(2);
+    expect(missing.err()).toContain("khong-co.csv");
+    expect(missing.out()).toBe("");
+  });
+
   it("shows a document's month or quarter of issue as written, and its span in the JSON", async () => {
     const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
     const folder = mkdtempSync(join(tmpdir(), "validate-span-"));

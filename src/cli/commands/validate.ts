@@ -16,9 +16,10 @@ import type { InputFile } from "../../app/sources";
 import { expandInputs, openInput, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import { INPUT_KINDS_TEXT, WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
-import { parseArgs } from "../args";
+import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, UsageError } from "../types";
+import { loadUnits } from "../units";
 
 type FileResult = FileCheck;
 
@@ -46,9 +47,10 @@ function isFolder(path: string): boolean {
 /**
  * The files named on the command line, a folder standing for the workbooks, messages and archives
  * directly inside it (by name, as a merge takes them; what is not a regular file is skipped, with
- * the reason), each shown by the path as given.
+ * the reason), each shown by the path as given. `leaveOut` (absolute paths: the unit list given with
+ * --units) is passed over in a folder, as a merge passes it over.
  */
-function openGiven(args: readonly string[], cwd: string): { readonly given: (ToCheck | FileResult)[]; readonly skipped: Skipped[] } {
+function openGiven(args: readonly string[], cwd: string, leaveOut: readonly string[]): { readonly given: (ToCheck | FileResult)[]; readonly skipped: Skipped[] } {
   const given: (ToCheck | FileResult)[] = [];
   const skipped: Skipped[] = [];
   for (const arg of args) {
@@ -57,7 +59,7 @@ function openGiven(args: readonly string[], cwd: string): { readonly given: (ToC
       given.push(openOne(path, arg));
       continue;
     }
-    const walked = expandInputs([arg], cwd);
+    const walked = expandInputs([arg], cwd, leaveOut);
     skipped.push(...walked.skipped);
     for (const file of walked.files) given.push(openOne(file, join(arg, basename(file))));
   }
@@ -175,14 +177,19 @@ export const validateCommand: CliCommand = {
     en: `Read and check units' workbooks ${WORKBOOK_KINDS_TEXT} against letter 232-CV/HU and the Đề án 241 targets.`,
   },
   usage: [
-    "de-an-241 validate TỆP|THƯ-MỤC... [--json]",
+    "de-an-241 validate TỆP|THƯ-MỤC... [--units LIST.csv|LIST.xlsx] [--json]",
     "  Một thư mục: mọi bảng tính, thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) ngay trong thư mục đó.",
-    "Mã thoát / exit code: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 có tệp không đọc được.",
+    "  --units     danh sách đơn vị để cạnh các tệp báo cáo: không bị đọc như báo cáo của một đơn vị (như lệnh merge)",
+    "Mã thoát / exit code: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 có tệp (hoặc danh sách --units) không đọc được, hoặc sai cú pháp.",
   ],
   async run(args, io) {
-    const parsed = parseArgs(args, { flags: ["json"] });
+    const parsed = parseArgs(args, { valued: ["units"], flags: ["json"] });
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (at least one file or folder is required)");
-    const { given, skipped: walkedPast } = openGiven(parsed.positional, io.cwd);
+    // The unit list kept in the folder of units' files is not one of them (as in a merge); a list that cannot be read is said.
+    const unitsFile = stringOption(parsed, "units");
+    if (unitsFile !== undefined && loadUnits(unitsFile, io) === undefined) return 2;
+    const leaveOut = unitsFile !== undefined && unitsFile !== "default" ? [resolve(io.cwd, unitsFile)] : [];
+    const { given, skipped: walkedPast } = openGiven(parsed.positional, io.cwd, leaveOut);
     // An email message or an archive stands for the spreadsheets inside it, each with where it came from.
     const origins = new Map<ToCheck | FileResult, SourceOrigin>();
     const skipped: Skipped[] = [...walkedPast];
