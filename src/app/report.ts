@@ -17,6 +17,7 @@ import { readWorkbook, WorkbookReadError } from "../io/read";
 import { systemClock, today, type Clock } from "./clock";
 import { readFiles, type FileReaderPort, type ReadHooks } from "./read-files";
 import type { InputFile } from "./sources";
+import { targetsOptions, type ChosenTargets } from "./targets";
 
 /**
  * The summary workbook a single file holds, when it is one (identity of kind "summary") and its
@@ -50,6 +51,8 @@ export async function draftBasis(
   hooks: ReadHooks = {},
   /** The body the draft is written for (default the letter's issuer, a district): its own earlier summary among the files is not summed again, as in a merge. */
   self: MergeOptions["self"] = { name: PROGRAMME.letter.issuer, level: "huyen" },
+  /** The plan's targets the merged figures are judged by (a targets file the user gave), as in a merge; Đề án 241's when null. A summary read as it is keeps the targets it was merged by. */
+  targets: ChosenTargets | null = null,
 ): Promise<DraftBasis> {
   // Every file is read through the reader, under its time limit; only a single file that read as a
   // summary workbook is read again, on this thread, as the summary it is.
@@ -59,7 +62,7 @@ export async function draftBasis(
   if (single) {
     return { kind: "summary", file: files[0]!.name, read: single, errors: single.issues.filter((i) => i.severity === "error"), summary: single.summary };
   }
-  return { kind: "merged", sources, summary: mergeReports(sources, { units, self }) };
+  return { kind: "merged", sources, summary: mergeReports(sources, { units, self, ...targetsOptions(targets) }) };
 }
 
 /** One line saying where the draft's figures come from. */

@@ -101,6 +101,28 @@ describe("de-an-241 report", () => {
     expect(t).toContain("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ");
   });
 
+  it("judges the merged figures by a plan's targets given with --targets, as merge does, and leaves that file out of the folder", async () => {
+    const folder = join(dir, "hộp thư có kế hoạch");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "Ban Bo.xlsx"), readFileSync(join(dir, "Ban Bo.xlsx")));
+    writeFileSync(join(folder, "Binh Lu.xlsx"), readFileSync(join(dir, "Binh Lu.xlsx")));
+    writeFileSync(join(folder, "Kế hoạch.csv"), "Chỉ tiêu,Nội dung,Mục tiêu\n3.1,Hộ dân được nghe Đài Tiếng nói Việt Nam,90%\n");
+    const c = capture(dir);
+    const args = ["report", "hộp thư có kế hoạch", "--targets", join("hộp thư có kế hoạch", "Kế hoạch.csv"), "--out", "du-thao-ke-hoach.docx"];
+    expect(await main(args, c.io)).toBe(0);
+    expect(c.err()).not.toContain("Kế hoạch.csv");
+    expect(c.out()).toContain("Số liệu tổng hợp từ 2/2 tệp");
+    expect(c.out()).toContain("Mục tiêu đánh giá: theo kế hoạch của đơn vị (tệp Kế hoạch.csv)");
+    const t = docxText(new Uint8Array(readFileSync(join(dir, "du-thao-ke-hoach.docx"))));
+    // 950/1.000 meets the plan's 90%, not Đề án 241's 100%.
+    expect(t).toContain(`95,00% (950/1.000 hộ; theo báo cáo của 2/${TAM_DUONG_UNITS.length} đơn vị), vượt mục tiêu 90%`);
+    expect(t).toContain("Khác Đề án 241 ở chỉ tiêu 3.1: 90% (Đề án 241: 100%)");
+
+    const unreadable = capture(dir);
+    expect(await main(["report", "Ban Bo.xlsx", "--targets", "khong-co.xlsx", "--out", "du-thao-4.docx"], unreadable.io)).toBe(1);
+    expect(unreadable.err()).toContain("khong-co.xlsx");
+  });
+
   it("refuses a --date that is not a day", async () => {
     const c = capture(dir);
     expect(await main(["report", "Ban Bo.xlsx", "--out", "x.docx", "--date", "31/2/2021"], c.io)).toBe(2);

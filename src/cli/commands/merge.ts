@@ -3,11 +3,9 @@ import { RequestError } from "../../app/errors";
 import { skippedEntryJson, withOrigins } from "../../app/containers";
 import { openContainers } from "../../hosts/node/containers";
 import { mergeFiles, mergeJson, mergeOptionsOf } from "../../app/merge";
-import { readTargetsFile } from "../../app/read-targets";
-import type { TargetsUsed } from "../../domain/check";
 import { formatRatio } from "../../domain/format";
 import { targetsNote } from "../../domain/targets";
-import { expandInputs, openInputs, readInput, withRefused, type Skipped } from "../../hosts/node/files";
+import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { startReadWorker, workerThreadReader } from "../../hosts/node/read-pool";
 import { OutputError, outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { INPUT_KINDS_TEXT, isInputName } from "../../io/read/formats";
@@ -15,31 +13,8 @@ import { writeSummaryXlsx } from "../../io/write";
 import { dateOption, parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, type CliIO, UsageError } from "../types";
+import { loadTargets } from "../targets";
 import { loadUnits } from "../units";
-
-/** "--targets FILE": the unit's own targets from the file's "Mục tiêu" sheet (a CSV is that sheet). Undefined when it cannot be used. */
-function loadTargets(spec: string, io: CliIO): TargetsUsed | undefined {
-  const path = resolve(io.cwd, spec);
-  let read;
-  try {
-    read = readTargetsFile(readInput(path, path));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`Không đọc được tệp mục tiêu ${path}: ${message}\n`);
-    return undefined;
-  }
-  if (read.used.sheet === null) {
-    io.stderr(`${read.problem}\n`);
-    return undefined;
-  }
-  const used = read.used;
-  for (const issue of used.issues) io.stderr(`Cảnh báo (${issue.rule})${issue.sheet !== null ? ` ${issue.sheet}!${issue.cell ?? ""}` : ""}: ${issue.message}\n`);
-  if (read.problem !== null) {
-    io.stderr(`${read.problem}\n`);
-    return undefined;
-  }
-  return used;
-}
 
 /** Runs an app step, turning what the user asked wrongly into a usage error. */
 export function asked<T>(step: () => T): T {
