@@ -1,6 +1,7 @@
 /** Unit names as people write them, matched to the list without ever taking the wrong unit. */
 import type { GridSheet } from "../../src/domain/model/grid";
 import type { UnitReport } from "../../src/domain/model/report";
+import { mergeReports } from "../../src/domain/merge";
 import { place } from "../../src/domain/merge/place";
 import { unitFromFileName, unitFromHeader } from "../../src/domain/read/unit";
 import { matchUnit, matchUnitDetailed, parseUnitsGrid, TAM_DUONG_UNITS, UNIT_ABBREVIATIONS, type Unit } from "../../src/domain/units";
@@ -171,6 +172,38 @@ describe("placing a file by the unit it names", () => {
       "Chi bộ thôn Nà Ngay",
     ]);
     expect(place(source("Báo cáo.xlsx", unitFromFileName("Báo cáo.xlsx"), "file-name"), { units: TAM_DUONG_UNITS }).onList).toBe(false);
+  });
+
+  it("version words that may end a unit's name are cut only where they clearly mark a version, or where what is left is a unit of the list", () => {
+    // "Bản Sửa" may be a village's name: bare at the end, "bản sửa" and "sửa" stay; in brackets, after a dash or before "lần 2" they go.
+    expect(
+      ["Xã Bản Sửa.xlsx", "Chi bộ thôn Nà Sửa.csv", "Tả Lèng bản sửa.xlsx", "Nùng Nàng bổ sung.xls", "Bản Sửa (sửa).xlsx", "Xã Bản Sửa - bản sửa lần 2.xlsx", "Tả Lèng (bản sửa).xlsx", "Tả Lèng - sửa.xlsx", "Tả Lèng sửa lần 3.xlsx"].map(
+        (f) => unitFromFileName(f),
+      ),
+    ).toEqual(["Xã Bản Sửa", "Chi bộ thôn Nà Sửa", "Tả Lèng bản sửa", "Nùng Nàng bổ sung", "Bản Sửa", "Xã Bản Sửa", "Tả Lèng", "Tả Lèng", "Tả Lèng"]);
+    // Bare version words go when the rest names a unit of the list.
+    for (const [file, unit] of [
+      ["Tả Lèng bản sửa.xlsx", "Đảng ủy xã Tả Lèng"],
+      ["Nùng Nàng bổ sung.xls", "Đảng ủy xã Nùng Nàng"],
+      ["Bản Hon gửi lại.xlsx", "Đảng ủy xã Bản Hon"],
+    ] as const) {
+      expect(place(source(file, unitFromFileName(file), "file-name"), { units: TAM_DUONG_UNITS })).toMatchObject({ unit, onList: true, unitSource: "file-name" });
+    }
+    const withBanSua: Unit[] = [...TAM_DUONG_UNITS, { name: "Chi bộ thôn Bản Sửa", level: "co-so" }];
+    expect(place(source("Chi bộ thôn Bản Sửa (sửa).csv", unitFromFileName("Chi bộ thôn Bản Sửa (sửa).csv"), "file-name"), { units: withBanSua })).toMatchObject({
+      unit: "Chi bộ thôn Bản Sửa",
+      onList: true,
+    });
+    // Two units off the list, each named by its file, keep their names (they were "Xã" and "Xã Nà").
+    const summary = mergeReports(
+      ["Xã Bản Sửa.xlsx", "Xã Nà Sửa.xlsx"].map((f) => source(f, unitFromFileName(f), "file-name")),
+      { units: TAM_DUONG_UNITS },
+    );
+    expect(summary.files.map((f) => [f.unit, f.status])).toEqual([
+      ["Xã Bản Sửa", "merged"],
+      ["Xã Nà Sửa", "merged"],
+    ]);
+    expect(summary.unlisted).toEqual(["Xã Bản Sửa.xlsx", "Xã Nà Sửa.xlsx"]);
   });
 
   it("never the neighbour: Bản Bo's file is not Bản Hon's", () => {

@@ -1,7 +1,7 @@
 /** Which unit each file stands for: the user's assignment, the identity's code, the names it carries, its file name, the address that sent it. */
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
-import { unitFromFileName } from "../read/unit";
+import { unitFromFileName, unitFromFileNameLoosely } from "../read/unit";
 import { foldText } from "../text";
 import { matchUnit, matchUnitDetailed, unitByCode, unitBySender, type Unit } from "../units";
 import type { FileResult, MergeOptions, MergeSource } from "./types";
@@ -42,10 +42,13 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
       if (byCode) return { source, key: foldText(byCode.name), unit: byCode.name, onList: true, unitSource: "identity", listUnit: byCode };
     }
   }
-  // The file's name without the words that name the report ("BC DA241 - Nà Tăm"), then as it is.
+  // The file's name without the words that name the report ("BC DA241 - Nà Tăm") and a version clearly marked
+  // ("Nà Tăm (sửa)"); then without version words standing bare ("Nà Tăm bản sửa"), taken only when what is
+  // left names a unit of the list ("Xã Bản Sửa" stays a unit's name of its own); then as it is.
   const base = source.file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ");
   const named = unitFromFileName(source.file);
-  if (named !== base) candidates.push({ name: named, from: "file-name" });
+  const loosely = unitFromFileNameLoosely(source.file);
+  for (const name of new Set([named, loosely])) if (name !== base) candidates.push({ name, from: "file-name" });
   candidates.push({ name: base, from: "file-name" });
   let ambiguous: Issue | undefined;
   for (const c of candidates) {

@@ -183,32 +183,69 @@ const AFTER_NAME = /^(\(?(19|20)\d\d\)?|\(\d+\)|v\d+|final)$/;
  * are named for days.
  */
 const VERSION_WORD = /^(sua|final)$/;
-const VERSION_PAIR = /^(ban sua|da sua|sua lai|sua doi|bo sung|chinh thuc|gui lai|lan \d+)$/;
+const VERSION_PAIR = /^(ban sua|da sua|sua lai|sua doi|bo sung|chinh thuc|gui lai)$/;
+/** "lần 2": a version's number, never a part of a unit's name. */
+const TIMES_PAIR = /^lan \d+$/;
+/** A dash standing alone between the name and what follows it ("Tả Lèng - bản sửa"). */
+const DASH = /^[-–—]+$/;
 /** A day written in a file name ("20.6.2021", "20-6", "(20.6)"): after "ngày" only, unless it has its year. */
 const DAY_IN_NAME = /^\(?\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?\)?$/;
 const DAY_WITH_YEAR = /^\(?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)?$/;
 
-/** How many words at the end of `words` (from `from` on) name a version or a day, not the unit; 0 when none. */
-function versionWords(words: readonly string[], from: number, to: number): number {
+/**
+ * How many words at the end of `words` (from `from` on) name a version or a day, not the unit; 0 when none.
+ * Words such as "sửa", "bản sửa", "bổ sung" may end a name ("Bản Sửa" could be a village's): they are taken
+ * for a version's only where they clearly mark one (in brackets, after a dash, before "lần 2": `clearOnly`),
+ * or, with `clearOnly` false, wherever they stand (what is left must then be checked against the unit list).
+ */
+function versionWords(words: readonly string[], from: number, to: number, clearOnly: boolean, beforeTimes: boolean): number {
   const last = words[to - 1]!;
   const folded = foldText(last);
+  // Marked: "(bản sửa)", "(sửa)", "- bản sửa", "bản sửa lần 2".
+  const marked = (n: number): boolean => {
+    const first = words[to - n]!;
+    return (first.startsWith("(") && last.endsWith(")")) || (to - n - 1 >= from && DASH.test(words[to - n - 1]!)) || beforeTimes;
+  };
   if (to - 2 >= from) {
     const before = foldText(words[to - 2]!);
-    if (VERSION_PAIR.test(`${before} ${folded}`) || (before === "ngay" && DAY_IN_NAME.test(last))) return 2;
+    const pair = `${before} ${folded}`;
+    if (TIMES_PAIR.test(pair) || (before === "ngay" && DAY_IN_NAME.test(last))) return 2;
+    if (VERSION_PAIR.test(pair) && (!clearOnly || marked(2))) return 2;
   }
-  return folded === "" || AFTER_NAME.test(last.toLowerCase()) || DAY_WITH_YEAR.test(last) || VERSION_WORD.test(folded) ? 1 : 0;
+  if (folded === "" || AFTER_NAME.test(last.toLowerCase()) || DAY_WITH_YEAR.test(last)) return 1;
+  return VERSION_WORD.test(folded) && (!clearOnly || folded === "final" || marked(1)) ? 1 : 0;
 }
 
-/** The unit's name from the file name: extension, separators and the words that name the report removed. */
+/**
+ * The unit's name from the file name: extension, separators and the words that name the report removed,
+ * and the words after the name that clearly mark a version or a day ("Tả Lèng (sửa)", "Tả Lèng - bản sửa
+ * lần 2", "Tả Lèng ngày 20.6.2021"). With `loose`, version words standing bare at the end ("Tả Lèng bản
+ * sửa", "Nùng Nàng bổ sung") go too: a reading to be taken only when what is left names a unit of the list.
+ */
 export function unitFromFileName(fileName: string): string {
+  return nameInFileName(fileName, false);
+}
+
+/** The unit's name from the file name read loosely (see unitFromFileName): to be matched against the unit list only. */
+export function unitFromFileNameLoosely(fileName: string): string {
+  return nameInFileName(fileName, true);
+}
+
+function nameInFileName(fileName: string, loose: boolean): string {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]{1,5}$/, "");
   const words = cleanText(base.replace(/[_]+/g, " ")).split(" ");
   let from = 0;
   let to = words.length;
   while (from < to && REPORT_WORDS.has(foldText(words[from]!) || words[from]!)) from++;
-  // A corrected file's name says so after the unit's ("Tả Lèng (sửa)", "Bản Hon - bản sửa", "Nùng Nàng bổ sung",
-  // "Sơn Bình 20.6.2021"): left as it was, the unit was not found and the file counted as another unit's.
-  for (let n = to > from ? versionWords(words, from, to) : 0; n > 0 && to - n > from; n = versionWords(words, from, to)) to -= n;
+  // A corrected file's name says so after the unit's ("Tả Lèng (sửa)", "Bản Hon - bản sửa", "Sơn Bình 20.6.2021"):
+  // left as it was, the unit was not found and the file counted as another unit's.
+  let beforeTimes = false;
+  for (;;) {
+    const n: number = to > from ? versionWords(words, from, to, !loose, beforeTimes) : 0;
+    if (n === 0 || to - n <= from) break;
+    beforeTimes = n === 2 && TIMES_PAIR.test(`${foldText(words[to - 2]!)} ${foldText(words[to - 1]!)}`);
+    to -= n;
+  }
   // A name that is nothing but those words stays as it was.
   return (from < to ? words.slice(from, to).join(" ") : words.join(" ")) || fileName;
 }
