@@ -220,6 +220,9 @@ function spanOf(value: string | undefined, max: number, zero: number): number {
   return Math.min(n, max);
 }
 
+/** What a number format shows for a value as a dash (the accounting format's zero, "_(* \"-\"_)"). */
+const DASH_SHOWN = /^[\s\u00a0]*[-–—−][\s\u00a0]*$/;
+
 /** A cell that shows a number ("1.252", "96,43%", "(12)"): Excel's x:num then holds its value. */
 function showsNumber(text: string): boolean {
   const t = text.replace(/[\s\u00a0]/g, "");
@@ -319,8 +322,11 @@ function cellValue(cell: OpenCell): GridCell | undefined {
   const text = shownText(cell.text);
   const fmla = cell.attrs.get("x:fmla");
   const f = fmla !== undefined && fmla.trim() !== "" ? fmla.trim().replace(/^=/, "") : undefined;
-  const num = cell.attrs.get("x:num");
-  if (num !== undefined && num.trim() !== "" && (text === "" || showsNumber(text))) {
+  // A zero an accounting format shows as "-" keeps its value in Excel's x:num or LibreOffice's sdval: it is
+  // the 0 the .xlsx, .xls and .ods of the same workbook hold, not the "-" typed for "not reported".
+  const shownAsDash = DASH_SHOWN.test(text);
+  const num = cell.attrs.get("x:num") ?? (shownAsDash ? cell.attrs.get("sdval") : undefined);
+  if (num !== undefined && num.trim() !== "" && (text === "" || showsNumber(text) || shownAsDash)) {
     const v = Number(num.trim());
     if (Number.isFinite(v)) {
       return { v, ...(text !== "" ? { w: text } : {}), ...(text.endsWith("%") ? { z: "0.00%" } : {}), ...(f !== undefined ? { f } : {}) };
