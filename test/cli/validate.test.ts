@@ -172,6 +172,28 @@ describe("de-an-241 validate", () => {
     expect(missing.out()).toBe("");
   });
 
+  it("a file named twice, or named and inside a folder named, is read once (validate, merge, feedback)", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "validate-twice-"));
+    const sub = join(folder, "Hộp thư xã");
+    mkdirSync(sub);
+    copyFileSync(join(dir, "template-like.xlsx"), join(sub, "Bản Giang.xlsx"));
+    const file = join("Hộp thư xã", "Bản Giang.xlsx");
+    const c = capture(folder);
+    expect(await main(["validate", file, "Hộp thư xã", file, "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.out()) as { files: JsonFile[]; totals: { files: number } };
+    expect(json.files.map((f) => f.file)).toEqual([file]);
+    expect(json.totals.files).toBe(1);
+
+    const merged = capture(folder);
+    expect(await main(["merge", "Hộp thư xã", file, "--out", "tong-hop.xlsx", "--json", "-"], merged.io)).toBe(0);
+    const files = (JSON.parse(merged.out()) as { files: { file: string; status: string }[] }).files;
+    expect(files.map((f) => [f.file, f.status])).toEqual([["Bản Giang.xlsx", "merged"]]);
+
+    const feedback = capture(folder);
+    expect(await main(["feedback", file, file, "--out", "gop-y", "--json", "-"], feedback.io)).toBe(0);
+    expect((JSON.parse(feedback.out()) as { files: unknown[] }).files).toHaveLength(1);
+  });
+
   it("shows a document's month or quarter of issue as written, and its span in the JSON", async () => {
     const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
     const folder = mkdtempSync(join(tmpdir(), "validate-span-"));

@@ -13,7 +13,7 @@ import { documentDateText, formatNumber, formatRatio, targetLabel, verdictLabel,
 import { hasErrors, type Issue } from "../../domain/model/issues";
 import { makeIssue } from "../../domain/rules";
 import type { InputFile } from "../../app/sources";
-import { expandInputs, openInput, type Skipped } from "../../hosts/node/files";
+import { expandInputs, fileIdentity, openInput, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import { INPUT_KINDS_TEXT, WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
@@ -47,21 +47,31 @@ function isFolder(path: string): boolean {
 /**
  * The files named on the command line, a folder standing for the workbooks, messages and archives
  * directly inside it (by name, as a merge takes them; what is not a regular file is skipped, with
- * the reason), each shown by the path as given. `leaveOut` (absolute paths: the unit list given with
+ * the reason), each shown by the path as given, a file reached twice once. `leaveOut` (absolute paths: the unit list given with
  * --units) is passed over in a folder, as a merge passes it over.
  */
 function openGiven(args: readonly string[], cwd: string, leaveOut: readonly string[]): { readonly given: (ToCheck | FileResult)[]; readonly skipped: Skipped[] } {
   const given: (ToCheck | FileResult)[] = [];
   const skipped: Skipped[] = [];
+  // A file reached by two arguments (named twice, or named and inside a folder named) is checked once, where first
+  // reached, as a merge reads it; two names in one folder (a link beside its file) stay two files.
+  const taken = new Set<string>();
+  const identities = (paths: readonly string[]): string[] => paths.map(fileIdentity).filter((i): i is string => i !== undefined);
+  const fresh = (path: string): boolean => {
+    const identity = fileIdentity(path);
+    return identity === undefined || !taken.has(identity);
+  };
   for (const arg of args) {
     const path = resolve(cwd, arg);
     if (!isFolder(path)) {
-      given.push(openOne(path, arg));
+      if (fresh(path)) given.push(openOne(path, arg));
+      for (const i of identities([path])) taken.add(i);
       continue;
     }
     const walked = expandInputs([arg], cwd, leaveOut);
     skipped.push(...walked.skipped);
-    for (const file of walked.files) given.push(openOne(file, join(arg, basename(file))));
+    for (const file of walked.files) if (fresh(file)) given.push(openOne(file, join(arg, basename(file))));
+    for (const i of identities(walked.files)) taken.add(i);
   }
   return { given, skipped };
 }

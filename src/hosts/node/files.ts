@@ -105,13 +105,15 @@ function decodeName(bytes: Uint8Array): string | undefined {
  * Files named on the command line, and the spreadsheets, messages and archives inside named folders
  * (not recursive), in name order. Any other file in a folder is listed as skipped, with the reason,
  * so that a unit's report sent in another form (a .docx, a .pdf) is seen; `leaveOut` (absolute
- * paths: the unit list, the targets file given beside) is passed over.
+ * paths: the unit list, the targets file given beside) is passed over. A file reached by two arguments
+ * (named twice, or named and inside a folder named) is taken once, where first reached.
  */
 export function expandInputs(args: readonly string[], cwd: string, leaveOut: readonly string[] = []): { files: string[]; missing: string[]; skipped: Skipped[] } {
   const files: string[] = [];
   const missing: string[] = [];
   const skipped: Skipped[] = [];
   const leftOut = identities(leaveOut);
+  const taken = new Set<string>();
   for (const arg of args) {
     const path = resolve(cwd, arg);
     let stat: Stats;
@@ -124,8 +126,11 @@ export function expandInputs(args: readonly string[], cwd: string, leaveOut: rea
       else skipped.push({ path: arg, reason: openProblem(error) });
       continue;
     }
-    if (stat.isDirectory()) walkFolder(path, arg, files, skipped, leftOut);
-    else if (stat.isFile()) files.push(path);
+    if (stat.isDirectory()) walkFolder(path, arg, files, skipped, leftOut, taken);
+    else if (stat.isFile()) {
+      if (!taken.has(identityOf(stat))) files.push(path);
+      taken.add(identityOf(stat));
+    }
     else skipped.push({ path: arg, reason: kindProblem(stat) });
   }
   return { files, missing, skipped };
@@ -145,6 +150,15 @@ const byName = new Intl.Collator("vi");
 /** A file's identity on its disk (device and inode), however a path reaches it: through a link, "..", another case. */
 function identityOf(stat: Stats): string {
   return `${stat.dev}:${stat.ino}`;
+}
+
+/** The identity on its disk of the file at `path` (see identityOf); undefined when it cannot be looked at. */
+export function fileIdentity(path: string): string | undefined {
+  try {
+    return identityOf(statSync(path));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The identities of the files at `paths` that exist. */
@@ -175,7 +189,13 @@ export function isPassedOver(entry: Skipped): boolean {
 }
 
 /** The spreadsheets, messages and archives directly inside `folder` (shown as `shown`), by name; anything else is skipped with the reason. */
-function walkFolder(folder: string, shown: string, files: string[], skipped: Skipped[], leaveOut: ReadonlySet<string>): void {
+function walkFolder(folder: string, shown: string, files: string[], skipped: Skipped[], leaveOut: ReadonlySet<string>, taken: Set<string>): void {
+  const found: string[] = [];
+  walkEntries(folder, shown, files, skipped, leaveOut, taken, found);
+  for (const identity of found) taken.add(identity);
+}
+
+function walkEntries(folder: string, shown: string, files: string[], skipped: Skipped[], leaveOut: ReadonlySet<string>, taken: ReadonlySet<string>, found: string[]): void {
   let names: Buffer[];
   try {
     names = readdirSync(folder, { encoding: "buffer" });
@@ -203,7 +223,11 @@ function walkFolder(folder: string, shown: string, files: string[], skipped: Ski
     }
     if (leaveOut.has(identityOf(stat))) continue;
     if (!read) skipped.push({ path: join(shown, entry.name), reason: stat.isDirectory() ? SUBFOLDER : NOT_READ });
-    else if (stat.isFile()) files.push(full);
+    else if (stat.isFile()) {
+      // Reached already through another argument; two names of one folder (a link beside its file) stay two files.
+      if (!taken.has(identityOf(stat))) files.push(full);
+      found.push(identityOf(stat));
+    }
     else skipped.push({ path: join(shown, entry.name), reason: kindProblem(stat) });
   }
 }
