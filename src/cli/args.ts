@@ -9,12 +9,15 @@ export interface ParsedArgs {
 /**
  * Parses `--flag`, `--name value`, `--name=value` and positionals.
  * `valued` lists the options that take a value; any other `--x` is a flag.
- * Unknown options are a usage error.
+ * Unknown options are a usage error. A flag that prints to standard output
+ * (`toStdout`: validate's and convert's --json) also takes "-" after it, as
+ * the commands whose --json names a file (`--json -`) are written.
  */
 export function parseArgs(
   args: readonly string[],
-  spec: { valued?: readonly string[]; flags?: readonly string[] },
+  spec: { valued?: readonly string[]; flags?: readonly string[]; toStdout?: readonly string[] },
 ): ParsedArgs {
+  const toStdout = new Set(spec.toStdout ?? []);
   const valued = new Set(spec.valued ?? []);
   const flags = new Set([...(spec.flags ?? []), "help"]);
   const positional: string[] = [];
@@ -37,7 +40,9 @@ export function parseArgs(
         if (value === undefined) throw new UsageError(`Thiếu giá trị cho --${name} (missing value for --${name})`);
         options.set(name, value);
       } else if (flags.has(name)) {
-        if (eq >= 0) throw new UsageError(`--${name} không nhận giá trị (--${name} takes no value)`);
+        if (toStdout.has(name) && (eq >= 0 ? arg.slice(eq + 1) === "-" : args[i + 1] === "-")) {
+          if (eq < 0) i++;
+        } else if (eq >= 0) throw new UsageError(`--${name} không nhận giá trị (--${name} takes no value)`);
         options.set(name, true);
       } else {
         throw new UsageError(`Tùy chọn không hợp lệ: ${arg} (unknown option)`);

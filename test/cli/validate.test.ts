@@ -214,6 +214,21 @@ describe("de-an-241 validate", () => {
     expect(text.out()).toContain("  - 26-KH/ĐU, Quý II/2018: Kế hoạch tuyên truyền");
   });
 
+  it("takes --json - (standard output), as merge and feedback write it; \"-\" is not read as a file", async () => {
+    const c = capture(dir);
+    expect(await main(["validate", "template-like.xlsx", "--json", "-"], c.io)).toBe(0);
+    const json = JSON.parse(c.out()) as { files: JsonFile[]; totals: { files: number } };
+    expect(json.files.map((f) => f.file)).toEqual(["template-like.xlsx"]);
+    const eq = capture(dir);
+    expect(await main(["validate", "template-like.xlsx", "--json=-"], eq.io)).toBe(0);
+    expect((JSON.parse(eq.out()) as { totals: { files: number } }).totals.files).toBe(1);
+    const catalogue = capture(dir);
+    expect(await main(["catalogue", "--json", "-"], catalogue.io)).toBe(0);
+    expect(JSON.parse(catalogue.out())).toHaveProperty("indicators");
+    // Another value stays a usage error.
+    expect(await main(["validate", "template-like.xlsx", "--json=ket-qua.json"], capture(dir).io)).toBe(2);
+  });
+
   it("asks for a file (exit 2)", async () => {
     const c = capture(dir);
     expect(await main(["validate"], c.io)).toBe(2);

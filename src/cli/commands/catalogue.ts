@@ -44,7 +44,7 @@ export const catalogueCommand: CliCommand = {
   },
   usage: ["de-an-241 catalogue [--json]"],
   async run(args, io) {
-    const parsed = parseArgs(args, { flags: ["json"] });
+    const parsed = parseArgs(args, { flags: ["json"], toStdout: ["json"] });
     if (parsed.positional.length > 0) throw new UsageError("catalogue không nhận tham số (takes no arguments)");
     if (parsed.options.has("json")) {
       io.stdout(JSON.stringify(catalogueJson(), null, 2) + "\n");

@@ -33,7 +33,7 @@ export const convertCommand: CliCommand = {
     "Mã thoát / exit code: 0 đã ghi; 1 không ghi được tệp mới; 2 tệp không đọc được.",
   ],
   async run(args, io) {
-    const parsed = parseArgs(args, { valued: ["out"], flags: ["json"] });
+    const parsed = parseArgs(args, { valued: ["out"], flags: ["json"], toStdout: ["json"] });
     if (parsed.positional.length !== 1) throw new UsageError("Cần đúng một tệp (exactly one file is required)");
     const out = stringOption(parsed, "out");
     if (out === undefined) throw new UsageError("Thiếu --out (missing --out)");

@@ -193,7 +193,7 @@ export const validateCommand: CliCommand = {
     "Mã thoát / exit code: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 có tệp (hoặc danh sách --units) không đọc được, hoặc sai cú pháp.",
   ],
   async run(args, io) {
-    const parsed = parseArgs(args, { valued: ["units"], flags: ["json"] });
+    const parsed = parseArgs(args, { valued: ["units"], flags: ["json"], toStdout: ["json"] });
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (at least one file or folder is required)");
     // The unit list kept in the folder of units' files is not one of them (as in a merge); a list that cannot be read is said.
     const unitsFile = stringOption(parsed, "units");
