@@ -35,6 +35,7 @@ describe("counts (Tổng số, Số đã đạt tiêu chuẩn)", () => {
     ["spaces only", "   ", "blank", null],
     ["a dash", "-", "blank", null],
     ["an em dash", "—", "blank", null],
+    ["a dash in brackets", "(-)", "blank", null],
     ["undefined", undefined, "blank", null],
     ["x: a note, not reported", "x", "note", null],
     ["không có: a note, not reported", "không có", "note", null],
@@ -124,7 +125,7 @@ describe("dates", () => {
     expect(parseDateValue(input).kind).toBe("invalid");
   });
 
-  it.each([[""], ["-"], [undefined]])("blank: %p", (input) => {
+  it.each([[""], ["-"], ["–"], ["−"], ["(-)"], [undefined]])("blank: %p", (input) => {
     expect(parseDateValue(input).kind).toBe("blank");
   });
 
@@ -165,8 +166,8 @@ describe("document codes", () => {
     expect(parseDocumentCode(input).kind).toBe("unrecognised");
   });
 
-  it("blank", () => {
-    expect(parseDocumentCode("  ").kind).toBe("blank");
+  it.each([["  "], ["-"], ["–"], ["—"], ["−"], ["(-)"]])("blank: %p (as the date beside it)", (input) => {
+    expect(parseDocumentCode(input).kind).toBe("blank");
   });
 });
 

@@ -80,10 +80,13 @@ export type CodeParse =
   | { readonly kind: "code"; readonly code: DocumentCode }
   | { readonly kind: "unrecognised"; readonly text: string };
 
+/** A code cell left empty by a mark: a dash of any width, as the date beside it may be. */
+const BLANK_CODES = new Set(["", "-", "–", "—", "−", "--", "(-)"]);
+
 /** Finds a document code in a text (the cell may say "Kế hoạch số 26-KH/TU ngày 07/4/2021"). */
 export function parseDocumentCode(raw: string): CodeParse {
   const text = cleanText(raw);
-  if (text === "" || text === "-" || text === "—") return { kind: "blank" };
+  if (BLANK_CODES.has(text)) return { kind: "blank" };
   const party = PARTY.exec(text);
   const state = STATE.exec(text);
   // Prefer the match that starts first (a text may contain both shapes only by accident).

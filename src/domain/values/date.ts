@@ -134,7 +134,7 @@ export function parseDateValue(value: CellValue | undefined, numberFormat?: stri
   }
   if (typeof value === "boolean") return { kind: "invalid", text: String(value) };
   const text = cleanText(value);
-  if (text === "" || text === "-" || text === "—" || text === "–") return { kind: "blank" };
+  if (text === "" || text === "-" || text === "—" || text === "–" || text === "−" || text === "--" || text === "(-)") return { kind: "blank" };
   const found = findDateInText(text);
   if (found === null) {
     const span = parsePartialDate(text);

@@ -99,7 +99,7 @@ export function boundValue(value: number): { ok: true; value: number } | { ok: f
 }
 
 /** Texts that mean "nothing to report" in a number cell. */
-const BLANK_MARKS = new Set(["", "-", "–", "—", "−", "…", "...", "..", "--", "---", "/"]);
+const BLANK_MARKS = new Set(["", "-", "–", "—", "−", "…", "...", "..", "--", "---", "/", "(-)", "(–)"]);
 
 /** Unit words a count may be followed by (folded). */
 const UNIT_WORDS =
