@@ -106,13 +106,13 @@ describe("Chỉ tiêu sheet", () => {
     for (const i of INDICATORS) expect(labels).toContain(i.text);
   });
 
-  test("computes Tỷ lệ (%) by formula, blank while Tổng số is blank or 0, shown with two decimals", () => {
+  test("computes Tỷ lệ (%) by formula, blank while Tổng số is blank, 0 or not a number, shown with two decimals", () => {
     CATALOGUE_ROWS.forEach((entry, i) => {
       const r = first + i;
       const cell = at(sheet, cellAddress(r, 5));
       if (entry.kind === "indicator") {
         const x = r + 1;
-        expect(cell?.formula).toBe(`IF(OR(D${x}="",D${x}=0,E${x}=""),"",E${x}*100/D${x})`);
+        expect(cell?.formula).toBe(`IFERROR(IF(OR(D${x}="",D${x}=0,E${x}=""),"",E${x}*100/D${x}),"")`);
         expect(SHEET_STYLES[cell!.style]!.numberFormat).toBe("0.00");
         expect(SHEET_STYLES[cell!.style]!.locked).toBe(true);
       } else {

@@ -174,7 +174,7 @@ const d = SOFFICE ? describe : describe.skip;
 d("with LibreOffice", () => {
   const firstIndicatorRow = SHEET_GEOMETRY.firstDataRow + CATALOGUE_ROWS.findIndex((r) => r.kind === "indicator");
 
-  test("computes Tỷ lệ (%) = 75 from Tổng số 40 and Số đã đạt 30", async () => {
+  test("computes Tỷ lệ (%) = 75 from Tổng số 40 and Số đã đạt 30, and no error for a text pasted over a figure", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const ws = wb.getWorksheet("Chỉ tiêu")!;
@@ -182,6 +182,11 @@ d("with LibreOffice", () => {
     ws.getCell(`D${x}`).value = 40;
     ws.getCell(`E${x}`).value = 30;
     ws.getCell(`D${x + 1}`).value = 0;
+    // A dash or a note pasted over a figure (pasting passes the cell's validation).
+    ws.getCell(`D${x + 2}`).value = "-";
+    ws.getCell(`E${x + 2}`).value = 5;
+    ws.getCell(`D${x + 3}`).value = 40;
+    ws.getCell(`E${x + 3}`).value = "chưa thống kê";
     const filled = join(dir, "filled.xlsx");
     writeFileSync(filled, Buffer.from(await wb.xlsx.writeBuffer()));
     for (const format of ["ods", "xlsx"]) {
@@ -193,6 +198,11 @@ d("with LibreOffice", () => {
       expect(sheet[`F${x}`]?.v).toBe(75);
       // Tổng số 0 leaves the ratio blank rather than an error.
       expect([undefined, ""]).toContain(sheet[`F${x + 1}`]?.v);
+      // A text in a figure cell leaves it blank too, never #VALUE!.
+      expect(sheet[`F${x + 2}`]?.t).not.toBe("e");
+      expect([undefined, ""]).toContain(sheet[`F${x + 2}`]?.v);
+      expect(sheet[`F${x + 3}`]?.t).not.toBe("e");
+      expect([undefined, ""]).toContain(sheet[`F${x + 3}`]?.v);
     }
   });
 

@@ -85,7 +85,8 @@ export function buildIndicatorsSheet(opts: SheetOptions): SheetLayout {
       b.set(r, 2, i.dvt, "cellCenter");
       b.set(r, 3, null, "inputInt");
       b.set(r, 4, null, "inputInt");
-      b.set(r, 5, null, "ratio", `IF(OR(D${x}="",D${x}=0,E${x}=""),"",E${x}*100/D${x})`);
+      // IFERROR: a note or a dash pasted over a figure (pasting passes the validation) leaves the ratio blank, not #VALUE!.
+      b.set(r, 5, null, "ratio", `IFERROR(IF(OR(D${x}="",D${x}=0,E${x}=""),"",E${x}*100/D${x}),"")`);
       b.set(r, 6, null, TARGET_STYLE[i.target.op].shown, linkedTargetFormula(i.target, targetRows.get(i.id)!));
       b.fit(r, 1, 1, i.text, "cellText");
       b.fit(r, 2, 2, i.dvt, "cellCenter");
