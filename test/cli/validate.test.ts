@@ -172,6 +172,34 @@ describe("de-an-241 validate", () => {
     expect(missing.out()).toBe("");
   });
 
+  it("a unit list left among the units' files (not given as --units) is rejected as a list, and the unit it names first is still not received", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "merge-list-inside-"));
+    const sub = join(folder, "hộp thư");
+    mkdirSync(sub);
+    copyFileSync(join(dir, "template-like.xlsx"), join(sub, "Bản Giang.xlsx"));
+    const list = "Tên đơn vị,Mã,Cấp\nĐảng ủy xã Bản Bo,BAN-BO,Cơ sở\nĐảng ủy xã Bản Giang,BAN-GIANG,Cơ sở\n";
+    writeFileSync(join(sub, "DS don vi gui BC.csv"), list);
+    writeFileSync(join(folder, "don-vi.csv"), list);
+    const merged = capture(folder);
+    expect(await main(["merge", "hộp thư", "--units", "don-vi.csv", "--out", "th.xlsx", "--json", "-"], merged.io)).toBe(0);
+    const json = JSON.parse(merged.out()) as {
+      files: { file: string; unit: string | null; status: string; issues: { rule: string; message: string }[] }[];
+      units: { received: string[]; missing: string[] };
+    };
+    const listed = json.files.find((f) => f.file === "DS don vi gui BC.csv")!;
+    expect(listed).toMatchObject({ unit: null, status: "rejected" });
+    expect(listed.issues.map((i) => i.rule)).toEqual(["unit-list-file"]);
+    expect(listed.issues[0]!.message).toContain("danh sách đơn vị (2 đơn vị)");
+    expect(json.units.missing).toEqual(["Đảng ủy xã Bản Bo"]);
+    expect(json.units.received).toEqual(["Đảng ủy xã Bản Giang"]);
+
+    const checked = capture(folder);
+    expect(await main(["validate", join("hộp thư", "DS don vi gui BC.csv"), "--json"], checked.io)).toBe(1);
+    const file = (JSON.parse(checked.out()) as { files: JsonFile[] }).files[0]!;
+    expect(file.issues.map((i) => i.rule)).toEqual(["unit-list-file"]);
+    expect(file.unit).not.toBe("Đảng ủy xã Bản Bo");
+  });
+
   it("a file named twice, or named and inside a folder named, is read once (validate, merge, feedback)", async () => {
     const folder = mkdtempSync(join(tmpdir(), "validate-twice-"));
     const sub = join(folder, "Hộp thư xã");

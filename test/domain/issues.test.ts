@@ -103,6 +103,10 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     shows: ["dangbo.banbo@laichau.gov.vn", '"Đảng ủy xã Bản Bo"', "Không đọc được tên đơn vị"],
   },
   // Reports that are not Đề án 241's, and summaries of another district or level.
+  "unit-list-file": {
+    params: { file: "Danh sách đơn vị.csv", units: 12 },
+    shows: ["Danh sách đơn vị.csv", "là danh sách đơn vị (12 đơn vị)", "không phải báo cáo của một đơn vị", "--units"],
+  },
   "not-de-an-241": {
     params: { file: "de-an-05.xlsx", title: "BÁO CÁO kết quả thực hiện Đề án 05-ĐA/HU", unknownRows: 12, matchedRows: 1 },
     shows: ["de-an-05.xlsx", "không phải báo cáo Đề án 241", '"BÁO CÁO kết quả thực hiện Đề án 05-ĐA/HU"', "12 dòng", "chỉ 1 dòng"],

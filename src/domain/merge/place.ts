@@ -34,6 +34,8 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
     return { source, key: foldText(name), unit: name, onList: listUnit !== undefined, unitSource: "assigned", ...(listUnit ? { listUnit } : {}) };
   }
   const report = source.report;
+  // A unit list among the files is no unit's: it is rejected on its own, and no unit is taken to have sent it.
+  if (report?.issues.some((i) => i.rule === "unit-list-file")) return { source, key: `!${source.file}`, unit: null, onList: false, unitSource: null };
   const candidates: Array<{ name: string; from: FileResult["unitSource"] }> = [];
   if (report) {
     candidates.push({ name: report.unit.name, from: report.unit.source });

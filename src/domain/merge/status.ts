@@ -21,7 +21,7 @@ export type Verdicts = Map<MergeSource, Verdict>;
 export type UnitGroups = Map<string, Placed[]>;
 
 function fileIsUnusable(report: UnitReport): string | null {
-  const fatal = report.issues.find((i) => i.rule === "no-tables" || i.rule === "not-de-an-241");
+  const fatal = report.issues.find((i) => i.rule === "no-tables" || i.rule === "not-de-an-241" || i.rule === "unit-list-file");
   return fatal ? fatal.message : null;
 }
 

@@ -142,6 +142,8 @@ export interface UnitReportParams {
   // The sender as a hint: the unit told by the address an emailed file came from.
   /** A file whose content names no list unit, given to the unit whose address on the list sent it; text: the name the file carries, when any. */
   readonly "unit-from-sender": { readonly address: string; readonly unit: string; readonly text?: string };
+  /** The file is a unit list (a "Tên đơn vị" column beside a list's others), not a unit's report: no unit is given it. */
+  readonly "unit-list-file": { readonly file: string; readonly units: number };
   // Reports that are not Đề án 241's, and summaries of another district or level.
   /** The file is another programme's report: its rows' texts disagree with the catalogue, or its title names another programme. */
   readonly "not-de-an-241": {
@@ -314,6 +316,7 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   // The sender as a hint.
   "unit-from-sender": "warning",
   // Reports that are not Đề án 241's, and summaries of another district or level.
+  "unit-list-file": "error",
   "not-de-an-241": "error",
   "summary-other-district": "error",
   "summary-own": "warning",

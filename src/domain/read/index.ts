@@ -13,7 +13,7 @@ import { crossIndicatorIssues } from "../rules/cross-indicator";
 import { cellText } from "../values/cell";
 import { codeKey, parseDocumentCode } from "../values/code";
 import { foldText } from "../text";
-import { unitNameKeys } from "../units";
+import { unitListSize, unitNameKeys } from "../units";
 import { makeIssue } from "../rules/messages";
 import { columnsWithRole, findHeaders, sideBySide, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import { readDocumentRows, readIndicatorRows } from "./rows";
@@ -370,7 +370,9 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
     headerName = unitFromHeader(views[i]!.sheet, views[i]);
     if (headerName) break;
   }
-  const unit = unitInfo(identity, headerName, fileName);
+  // A unit list kept beside the reports (no table of a report, a "Tên đơn vị" column): no unit's file, so no unit is read from it.
+  const listed = !indicatorsHeader && !documentsHeader && !identity ? unitListIn(views) : 0;
+  const unit = listed > 0 ? unitInfo(undefined, undefined, fileName) : unitInfo(identity, headerName, fileName);
   let anyValue = false;
   // Rows of the indicator table taken for an indicator, and rows whose texts are none of them.
   let matchedRows = 0;
@@ -425,7 +427,9 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
     issues.push(...checked.issues);
   }
 
-  if (!indicatorsHeader && !documentsHeader) {
+  if (listed > 0) {
+    issues.push(makeIssue("unit-list-file", {}, { file: fileName, units: listed }));
+  } else if (!indicatorsHeader && !documentsHeader) {
     issues.push(makeIssue("no-tables", {}, { file: fileName }));
   } else {
     if (!indicatorsHeader) issues.push(makeIssue("indicators-table-missing", {}, { file: fileName }));
@@ -457,6 +461,16 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
     documents: notOurs ? [] : documents,
     issues: notOurs ? [notOurs] : issues,
   };
+}
+
+/** The units a visible sheet lists when the workbook is a unit list (unitListSize), at least two; else 0. */
+function unitListIn(views: readonly SheetView[]): number {
+  for (const view of views) {
+    if (view.sheet.visibility !== "visible") continue;
+    const n = unitListSize(view.sheet);
+    if (n >= 2) return n;
+  }
+  return 0;
 }
 
 /**

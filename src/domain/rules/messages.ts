@@ -107,6 +107,8 @@ const MESSAGES: Messages = {
   // The sender as a hint.
   "unit-from-sender": (p) =>
     `${p.text ? `Tên đơn vị "${s(p.text)}" trong tệp không có trong danh sách` : "Không đọc được tên đơn vị trong tệp"}; tệp được gán cho "${s(p.unit)}" theo địa chỉ người gửi ${s(p.address)}. Đề nghị kiểm tra lại.`,
+  "unit-list-file": (p) =>
+    `Tệp ${s(p.file)} là danh sách đơn vị (${s(p.units)} đơn vị), không phải báo cáo của một đơn vị: không tổng hợp. Muốn dùng danh sách này, hãy chọn nó làm danh sách đơn vị (--units).`,
   // Reports that are not Đề án 241's, and summaries of another district or level.
   "not-de-an-241": (p) =>
     `Tệp ${s(p.file)} không phải báo cáo Đề án 241${p.title ? ` (tiêu đề: "${s(p.title)}")` : ""}: ${

@@ -204,6 +204,19 @@ export function parseUnitsGrid(sheet: GridSheet): ParsedUnits {
   return { units, issues };
 }
 
+/**
+ * How many units a sheet lists when it is a unit list by its header: a row among the first ten
+ * with a "Tên đơn vị" column and another of a list's (Mã, Cấp, Email, Tên khác); 0 otherwise.
+ */
+export function unitListSize(sheet: GridSheet): number {
+  const rows = sheet.rows;
+  for (let r = 0; r < Math.min(rows.length, 10); r++) {
+    const fields = (rows[r] ?? []).map((cell) => headerField(cellText(cell?.v)));
+    if (fields.includes("name") && fields.some((f) => f !== undefined && f !== "name")) return parseUnitsGrid(sheet).units.length;
+  }
+  return 0;
+}
+
 /** The Vietnamese label of a level, as the "Đơn vị" sheet shows it. */
 export function levelLabel(level: UnitLevel): string {
   return level === "huyen" ? "Huyện" : level === "tinh" ? "Tỉnh" : "Cơ sở";
