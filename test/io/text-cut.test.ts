@@ -14,8 +14,10 @@ import { buildUnitWorkbook, SHEET_GEOMETRY } from "../../src/domain/sheets";
 import { readWorkbook } from "../../src/io/read";
 import { writeWorkbookXlsx } from "../../src/io/write";
 import { MAX_CELL_TEXT } from "../../src/io/write/safe-cell";
+import { readSource } from "../../src/app/sources";
 import { capture } from "../support/cli";
 import { fillTemplate } from "../support/fill";
+import { excelCsvUtf8, reportRows } from "../fixtures/csv/make-csv";
 
 interface IssueJson {
   rule: string;
@@ -78,10 +80,28 @@ describe("text cut at 32,767 characters", () => {
     const merged = json.files.find((f) => f.file === "ban-bo.xlsx")!;
     expect(merged.status).toBe("merged");
     expect(merged.issues.filter((i) => i.rule === "text-cut").map((i) => [i.sheet, i.cell])).toEqual([["Văn bản", cell]]);
-    // What the summary holds of the text: its first 32,767 characters.
+    // What the summary holds of the text: its first 32,767 characters (the space they end on trimmed, as of any text read).
     const summary = readWorkbook(new Uint8Array(readFileSync(join(dir, "tong-hop.xlsx"))), "tong-hop.xlsx");
     const texts = summary.sheets.flatMap((s) => s.rows.flatMap((r) => (r ?? []).map((c) => c?.v))).filter((t): t is string => typeof t === "string");
     expect(texts.some((t) => t.length > EXCEL_CELL_TEXT)).toBe(false);
-    expect(texts).toContain(long.slice(0, EXCEL_CELL_TEXT));
+    expect(texts).toContain(long.slice(0, EXCEL_CELL_TEXT).trimEnd());
   }, 120_000);
+
+  it("reads a file with a text of millions of characters in a table's row: the cell keeps Excel's worth, the warning its length", async () => {
+    // A note of 8 million dashes typed beside an indicator's figures (no spreadsheet keeps it; a CSV may hold it).
+    const note = `Ghi chú: ${"-".repeat(8_000_000)}`;
+    const rows = reportRows();
+    const at = rows.findIndex((r) => r[0] === "1.1");
+    expect(at).toBeGreaterThan(0);
+    rows[at] = [...rows[at]!, note];
+    const bytes = excelCsvUtf8(rows);
+    const source = await readSource({ name: "ghi-chu.csv", bytes });
+    expect(source.error).toBeUndefined();
+    const cut = source.report!.issues.filter((i) => i.rule === "text-cut");
+    expect(cut).toHaveLength(1);
+    expect(cut[0]!.message).toContain(`${note.length.toLocaleString("vi-VN")} ký tự`);
+    const grid = readWorkbook(bytes, "ghi-chu.csv");
+    const cell = grid.sheets[0]!.rows[at]![rows[at]!.length - 1]!;
+    expect(cell).toMatchObject({ v: note.slice(0, EXCEL_CELL_TEXT), fullLength: note.length });
+  });
 });

@@ -15,6 +15,11 @@ export interface GridCell {
   readonly w?: string;
   /** The number format code, when known. */
   readonly z?: string;
+  /**
+   * The length of the text the file holds, when it is longer than a cell may hold
+   * (EXCEL_CELL_TEXT): `v` then keeps only its first EXCEL_CELL_TEXT characters.
+   */
+  readonly fullLength?: number;
 }
 
 /** A cell found at a zero-based row and column (undefined when the cell is empty). */

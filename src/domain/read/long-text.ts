@@ -22,9 +22,12 @@ export function longTextIssues(grid: WorkbookGrid, fileName: string, rows?: Read
       if (!row || (only && !only.has(r))) return;
       row.forEach((cell, c) => {
         const v = cell?.v;
-        if (typeof v !== "string" || v.length <= EXCEL_CELL_TEXT) return;
+        if (typeof v !== "string") return;
+        // A reader keeps only a cell's worth of a longer text, and says how long it was.
+        const length = Math.max(v.length, cell?.fullLength ?? 0);
+        if (length <= EXCEL_CELL_TEXT) return;
         const at = cellAddress(r, c);
-        out.push(makeIssue("text-cut", { sheet: sheet.name, cell: at }, { file: fileName, sheet: sheet.name, cell: at, length: v.length, limit: EXCEL_CELL_TEXT }));
+        out.push(makeIssue("text-cut", { sheet: sheet.name, cell: at }, { file: fileName, sheet: sheet.name, cell: at, length, limit: EXCEL_CELL_TEXT }));
       });
     });
   });

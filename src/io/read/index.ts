@@ -14,6 +14,7 @@ import { readCsvFile } from "./csv";
 import { isHtml, readHtmlFile } from "./html";
 import { isCsvName } from "./formats";
 import { readWorkbookFast } from "./lean";
+import { withLongTextsCut } from "./cell-text";
 
 export { readWorkbookFile } from "./workbook";
 export { WorkbookReadError, DEFAULT_LIMITS, type ReadLimits } from "./errors";
@@ -31,6 +32,10 @@ function startsAsZip(bytes: Uint8Array): boolean {
  * WorkbookReadError (code + Vietnamese message naming the file) when it cannot.
  */
 export function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits> = {}): WorkbookGrid {
+  return withLongTextsCut(readAnyFormat(bytes, fileName, limits));
+}
+
+function readAnyFormat(bytes: Uint8Array, fileName: string, limits: Partial<ReadLimits>): WorkbookGrid {
   if (bytes.length === 0) throw new WorkbookReadError("empty-file", fileName);
   if (isCsvName(fileName)) return readCsvFile(bytes, fileName, limits);
   // A zip (what most files are) cannot be a web page: its first bytes are "PK\x03\x04", not "<".
