@@ -152,12 +152,12 @@ const ODS_MANIFEST = `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest x
 const odsContent = (styles: string, tables: string): string =>
   `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"><office:automatic-styles>${styles}</office:automatic-styles><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`;
 
-function ods(content: string | undefined): Uint8Array {
+function ods(content: string | undefined, styles = ""): Uint8Array {
   const parts: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {
     mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
     "META-INF/manifest.xml": strToU8(ODS_MANIFEST),
     "styles.xml": strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>`,
+      `<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"><office:styles>${styles}</office:styles></office:document-styles>`,
     ),
   };
   if (content !== undefined) parts["content.xml"] = strToU8(content);
@@ -344,6 +344,21 @@ describe("hostile containers get their verdict, fast", () => {
     const v = verdict(ods(odsContent("", bad)), "so.ods");
     expect(v.code).toBe("corrupt");
     expect(v.message).toContain('ô B1 ghi giá trị số không hợp lệ "0x10"');
+  });
+
+  it("refuses an .ods number style counting digits by the million or below zero (SheetJS spelled each out, for minutes and gigabytes)", () => {
+    const numberStyle = (counts: string): string =>
+      `<number:number-style xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" style:name="N2"><number:number ${counts}/></number:number-style>` +
+      `<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N2"/>`;
+    const styled = `<table:table table:name="S"><table:table-row><table:table-cell table:style-name="ce1" office:value-type="float" office:value="24"><text:p>24,00</text:p></table:table-cell></table:table-row></table:table>`;
+    const inContent = verdict(ods(odsContent(numberStyle('number:decimal-places="1000" number:min-integer-digits="1"'), styled)), "so.ods");
+    expect(inContent.code).toBe("corrupt");
+    expect(inContent.message).toContain('định dạng số ở phần "content.xml" ghi số chữ số bất thường (decimal-places="1000")');
+    const inStyles = verdict(ods(odsContent("", styled), numberStyle('number:decimal-places="2" number:min-decimal-places="-99999999"')), "so.ods");
+    expect(inStyles.code).toBe("corrupt");
+    expect(inStyles.message).toContain('phần "styles.xml" ghi số chữ số bất thường (min-decimal-places="-99999999")');
+    // The counts LibreOffice writes are read.
+    expect(verdict(ods(odsContent(numberStyle('number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"'), styled)), "so.ods").code).toBe("read");
   });
 
   it("calls a broken .ods corrupt, with a detail, not empty", () => {

@@ -6,7 +6,7 @@
 import type * as SheetJs from "@e965/xlsx";
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/model/grid";
 import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, failureDetail, WorkbookReadError, type ReadLimits } from "./errors";
-import { OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
+import { oddNumberStyle, OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
 import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
 import { biffInfo, guardCfb, textFromCp1258 } from "./cfb";
 import { repack, scanZip } from "./zip";
@@ -163,8 +163,13 @@ export function guardZip(
   for (const [name, data] of scan.kept) if (ODS_PARTS.has(name)) parts.set(name, data);
   const content = parts.get("content.xml");
   if (!content) throw new WorkbookReadError("corrupt", fileName, { detail: "thiếu phần nội dung content.xml" });
+  const contentXml = decoder.decode(content);
+  for (const [part, xml] of [["content.xml", contentXml], ["styles.xml", decoder.decode(parts.get("styles.xml") ?? new Uint8Array(0))]] as const) {
+    const odd = oddNumberStyle(xml);
+    if (odd !== undefined) throw new WorkbookReadError("corrupt", fileName, { detail: `định dạng số ở phần "${part}" ghi số chữ số bất thường (${odd})` });
+  }
   try {
-    return { kind: "ods", parts, ods: scanOdsContent(decoder.decode(content), limits.maxCells) };
+    return { kind: "ods", parts, ods: scanOdsContent(contentXml, limits.maxCells) };
   } catch (error) {
     if (!(error instanceof OdsRefused)) throw error;
     if (error.code === "too-many-cells") throw new WorkbookReadError("too-many-cells", fileName, { cells: error.cells, limit: limits.maxCells });

@@ -89,6 +89,28 @@ function localName(qualified: string): string {
 }
 
 /**
+ * The counts of a number style (decimal places, digits), which SheetJS spells out as that many
+ * "0" in the cell's number format: a count of millions (or a negative one, taken from a positive
+ * one) made it build a format of a hundred million characters for every cell so styled, for
+ * minutes and gigabytes. LibreOffice writes a few; Excel's formats hold at most 30 decimals.
+ */
+const STYLE_COUNT = /[\s:](decimal-places|min-decimal-places|min-integer-digits|min-exponent-digits|min-numerator-digits|min-denominator-digits|denominator-value)\s*=\s*("[^"]*"|'[^']*')/g;
+const MOST_IN_A_STYLE = 255;
+
+/**
+ * The first count of a number style in an .ods part that SheetJS would take for a number below 0
+ * or above 255, as written (undefined when none is). A count that is no number at all it passes over.
+ */
+export function oddNumberStyle(xml: string): string | undefined {
+  if (xml.indexOf("decimal-places") < 0 && xml.indexOf("digits") < 0 && xml.indexOf("denominator-value") < 0) return undefined;
+  for (const m of xml.matchAll(STYLE_COUNT)) {
+    const count = Number(m[2]!.slice(1, -1));
+    if (count < 0 || count > MOST_IN_A_STYLE) return `${m[1]!}=${m[2]!.length > 42 ? `${m[2]!.slice(0, 40)}…"` : m[2]!}`;
+  }
+  return undefined;
+}
+
+/**
  * Scans content.xml (or a flat .fods document, whose one XML holds the same, `part` naming it in the
  * reasons); throws OdsRefused when it is broken, too big or outside Excel's sheet.
  */
