@@ -14,6 +14,7 @@ import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import * as cpexcel from "@e965/xlsx/dist/cpexcel.js";
 import { main } from "../../src/cli/main";
+import { readSourcesWithTimeLimit } from "../../src/hosts/node/read-pool";
 import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { readWorkbook, WorkbookReadError } from "../../src/io/read";
 import { biffInfo, guardCfb, textFromCp1258 } from "../../src/io/read/cfb";
@@ -40,6 +41,34 @@ function verdict(bytes: Uint8Array): { code: string; message: string; ms: number
 
 describe("compound files (.xls) checked before SheetJS", () => {
   const good = sheetJsXls();
+
+  it("refuses a formula record shorter than the formula it declares, which held the reader for ever", async () => {
+    // The workbook stream of a real .xls with a record inserted after its BOF: a shared formula (SHRFMLA,
+    // 0x04BC) of 4 bytes, where its range, flags and the length of its tokens take 10.
+    const withRecord = (record: number[]): Uint8Array => {
+      type Entry = { content: ArrayLike<number>; size: number };
+      const CFB = XLSX.CFB as { read(b: Uint8Array, o: object): { FullPaths: string[]; FileIndex: Entry[] }; write(c: unknown, o: object): ArrayLike<number> };
+      const cfb = CFB.read(good, { type: "array" });
+      const at = cfb.FullPaths.findIndex((p) => p.endsWith("/Workbook"));
+      const stream = Uint8Array.from(cfb.FileIndex[at]!.content);
+      const bof = 4 + (stream[2]! | (stream[3]! << 8));
+      const out = new Uint8Array(stream.length + record.length);
+      out.set(stream.subarray(0, bof));
+      out.set(record, bof);
+      out.set(stream.subarray(bof), bof + record.length);
+      cfb.FileIndex[at]!.content = out;
+      cfb.FileIndex[at]!.size = out.length;
+      return new Uint8Array(CFB.write(cfb, { type: "array" }));
+    };
+    const short = withRecord([0xbc, 0x04, 4, 0, 0x00, 0x80, 0x00, 0xff]);
+    // Read where a merge reads it: in a worker thread, stopped at the time limit when it does not finish.
+    const [source] = await readSourcesWithTimeLimit([{ name: "cong-thuc.xls", bytes: short }], { limitMs: 20_000 });
+    expect(source!.error?.code).toBe("corrupt");
+    expect(source!.error?.message).toContain("bản ghi công thức (0x04BC) ở byte");
+    expect(source!.error?.message).toContain("ngắn hơn công thức nó khai báo");
+    // A whole one (its range, flags and no tokens) is not taken for short.
+    expect(verdict(withRecord([0xbc, 0x04, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0])).message).not.toContain("bản ghi công thức");
+  }, 60_000);
 
   it("reads a real .xls and hands on its streams", () => {
     const { streams, sectorSize } = guardCfb(good, "x.xls", DEFAULT_LIMITS);

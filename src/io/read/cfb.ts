@@ -297,6 +297,39 @@ export function biffInfo(stream: Uint8Array): BiffInfo {
 }
 
 /**
+ * The records that hold a formula, with the length of what comes before the formula's tokens
+ * (its last two bytes: the tokens' length, cce): FORMULA (cell, value, flags, cce), ARRAY and
+ * SHRFMLA (the range they cover, flags, cce), alike in BIFF5 and BIFF8.
+ */
+const FORMULA_RECORDS: ReadonlyMap<number, number> = new Map([
+  [0x0006, 22],
+  [0x0221, 14],
+  [0x04bc, 10],
+]);
+
+/**
+ * The first formula record of the workbook stream (with the CONTINUE records after it) too short
+ * for its fixed part and the formula tokens it declares, as its type and offset; undefined when
+ * every one holds what it declares. SheetJS reads such a record on past its end, takes the missing
+ * length for "not a number", and never finishes walking the tokens.
+ */
+export function shortFormulaRecord(stream: Uint8Array): { readonly type: number; readonly at: number } | undefined {
+  let p = 0;
+  while (p + 4 <= stream.length) {
+    const type = u16(stream, p);
+    const len = u16(stream, p + 2);
+    const fixed = FORMULA_RECORDS.get(type);
+    if (fixed !== undefined) {
+      let total = Math.min(len, stream.length - p - 4);
+      for (let q = p + 4 + len; q + 4 <= stream.length && u16(stream, q) === 0x003c; q += 4 + u16(stream, q + 2)) total += Math.min(u16(stream, q + 2), stream.length - q - 4);
+      if (total < fixed || u16(stream, p + 4 + fixed - 2) > total - fixed) return { type, at: p };
+    }
+    p += 4 + len;
+  }
+  return undefined;
+}
+
+/**
  * Text of an Excel 5/95 workbook written in code page 1258 (Vietnamese Windows), as Unicode (NFC).
  * SheetJS decodes such text only where its code-page tables are loaded (its CommonJS build, the
  * CLI); its module build (the task pane and the page) gives one Latin-1 character per byte. Text

@@ -8,7 +8,7 @@ import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "..
 import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, failureDetail, WorkbookReadError, type ReadLimits } from "./errors";
 import { oddNumberStyle, OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
 import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
-import { biffInfo, guardCfb, textFromCp1258 } from "./cfb";
+import { biffInfo, guardCfb, shortFormulaRecord, textFromCp1258 } from "./cfb";
 import { repack, scanZip } from "./zip";
 import { HTML_START } from "./html";
 
@@ -76,6 +76,11 @@ function checkCfb(bytes: Uint8Array, fileName: string, limits: ReadLimits): { re
     throw new WorkbookReadError("not-a-workbook", fileName, { detail: word ? "tệp Word" : "tệp Office không chứa bảng tính" });
   }
   if (biffHasFilePass(book.bytes)) throw new WorkbookReadError("encrypted", fileName);
+  const short = shortFormulaRecord(book.bytes);
+  if (short) {
+    const record = `0x${short.type.toString(16).toUpperCase().padStart(4, "0")}`;
+    throw new WorkbookReadError("corrupt", fileName, { detail: `bản ghi công thức (${record}) ở byte ${short.at} của bảng tính ngắn hơn công thức nó khai báo` });
+  }
   const info = biffInfo(book.bytes);
   return { cp1258: info.codePage === 1258 && info.version < 0x0600 };
 }
