@@ -6,8 +6,9 @@ import {
   INDICATORS_TABLE_NOTE,
 } from "../../src/domain/catalogue";
 import { targetLabel } from "../../src/domain/format";
-import { cellAddress, parseAddress } from "../../src/domain/model/grid";
-import { IDENTITY_SHEET, parseIdentityRows, TEMPLATE_ID, TEMPLATE_VERSION } from "../../src/domain/model/identity";
+import { cellAddress, parseAddress, type WorkbookGrid } from "../../src/domain/model/grid";
+import { IDENTITY_MARKER, IDENTITY_SHEET, parseIdentityRows, TEMPLATE_ID, TEMPLATE_VERSION } from "../../src/domain/model/identity";
+import { readUnitReport } from "../../src/domain/read";
 import {
   SheetBuilder,
   buildDocumentsSheet,
@@ -316,6 +317,16 @@ describe("workbook and units sheet", () => {
       created: "2021-05-02",
     });
     expect(wb.identity?.unitName).toBe("Đảng ủy xã Bản Bo");
+  });
+
+  test("the identity is read when an empty row lies between its pairs (a row missing from the grid)", () => {
+    const rows: { v: string }[][] = [];
+    rows[0] = [{ v: IDENTITY_MARKER }];
+    rows[1] = [{ v: "kind" }, { v: "unit-report" }];
+    rows[3] = [{ v: "unitName" }, { v: "Đảng ủy xã Bản Bo" }];
+    const grid: WorkbookGrid = { sheets: [{ name: IDENTITY_SHEET, visibility: "veryHidden", rows, merges: [] }] };
+    expect(2 in grid.sheets[0]!.rows).toBe(false);
+    expect(readUnitReport(grid, "ban-bo.xlsx").identity).toMatchObject({ kind: "unit-report", unitName: "Đảng ủy xã Bản Bo" });
   });
 
   test("buildUnitsSheet lists the units under Tên đơn vị, Mã, Cấp, Email", () => {

@@ -17,7 +17,8 @@ export function findIdentity(grid: WorkbookGrid): WorkbookIdentity | undefined {
     const a1 = sheet.rows[0]?.[0]?.v;
     // Only the sheet whose A1 holds the marker (any other sheet's rows are not looked at).
     if (typeof a1 !== "string" || a1.trim() !== IDENTITY_MARKER) continue;
-    const rows = sheet.rows.slice(0, 50).map((row) => (row ?? []).slice(0, 2).map((c) => (c?.v === undefined ? "" : valueText(c.v))));
+    // Array.from, not map: a row missing from the grid (an empty row) is a hole map would keep.
+    const rows = Array.from(sheet.rows.slice(0, 50), (row) => Array.from((row ?? []).slice(0, 2), (c) => (c?.v === undefined ? "" : valueText(c.v))));
     const identity = parseIdentityRows(rows);
     if (identity) return identity;
   }
