@@ -267,6 +267,15 @@ describe("hostile containers get their verdict, fast", () => {
     expect(fine.sheets[0]!.rows[1]?.[2]?.v).toBe(1);
   });
 
+  it("refuses a cell the general reader places outside the sheet (a range for a cell's reference), which it would walk row by row", () => {
+    // A cell of a type the lean reader leaves to SheetJS, which reads r="A1:XFD1048576" as row 11,048,576.
+    const sheet = (ref: string): Uint8Array => xlsx(`<row r="1"><c r="A1" t="inlineStr"><is><t>Tổng</t></is></c><c r="${ref}" t="x"><v>24</v></c></row>`);
+    const v = verdict(sheet("A1:XFD1048576"), "x.xlsx");
+    expect(v.code).toBe("corrupt");
+    expect(v.message).toContain('trang "S" có ô ở dòng 11048576, nằm ngoài giới hạn 16384 cột × 1048576 dòng');
+    expect(values(readWorkbook(sheet("B1"), "x.xlsx")).S).toMatchObject({ A1: "Tổng" });
+  });
+
   it("refuses an entry inflating past the compression ratio", () => {
     const v = verdict(xlsx(SUM_24, { "xl/worksheets/sheet2.xml": new Uint8Array(8 * 1024 * 1024) }), "nen.xlsx");
     expect(v.code).toBe("zip-bomb");

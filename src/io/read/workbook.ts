@@ -277,6 +277,21 @@ function visibilityOf(wb: SheetJs.WorkBook, index: number): GridSheet["visibilit
   return hidden === 1 ? "hidden" : hidden === 2 ? "veryHidden" : "visible";
 }
 
+/**
+ * The first cell SheetJS placed outside Excel's sheet, as "row R, column C" (undefined when none):
+ * a reference it reads otherwise than the checks before it ("A1:XFD1048576" for a cell's r has
+ * put a cell at row 11,048,576), which the domain would walk row by row.
+ */
+function cellOutsideExcel(ws: SheetJs.WorkSheet | undefined): string | undefined {
+  const data = (ws?.["!data"] ?? []) as (SheetJs.CellObject[] | undefined)[];
+  if (data.length > EXCEL_ROWS) return `ở dòng ${data.length}`;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (row && row.length > EXCEL_COLUMNS) return `ở dòng ${r + 1}, cột ${row.length}`;
+  }
+  return undefined;
+}
+
 function toGridSheet(ws: SheetJs.WorkSheet | undefined, name: string, visibility: GridSheet["visibility"], date1904: boolean): { sheet: GridSheet; cells: number } {
   const rows: (GridCell | undefined)[][] = [];
   let cells = 0;
@@ -429,8 +444,13 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, lim: ReadLimits, o
   const sheets: GridSheet[] = [];
   let cells = 0;
   (wb.SheetNames ?? []).forEach((name, index) => {
+    const ws = sheetByName(wb, name);
+    const far = cellOutsideExcel(ws);
+    if (far !== undefined) {
+      throw new WorkbookReadError("corrupt", fileName, { detail: `trang "${name}" có ô ${far}, nằm ngoài giới hạn ${EXCEL_COLUMNS} cột × ${EXCEL_ROWS} dòng của bảng tính` });
+    }
     const { sheet, cells: n } = toGridSheet(
-      sheetByName(wb, name),
+      ws,
       name,
       odsHidden.has(name) ? "hidden" : visibilityOf(wb, index),
       date1904,
