@@ -19,7 +19,7 @@ import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { readWorkbook, WorkbookReadError } from "../../src/io/read";
 import { biffInfo, guardCfb, textFromCp1258 } from "../../src/io/read/cfb";
 import { CP1258_HIGH } from "../../src/io/read/cp1258";
-import { DEFAULT_LIMITS } from "../../src/io/read/errors";
+import { DEFAULT_LIMITS, failureDetail } from "../../src/io/read/errors";
 import { writeWorkbookXlsx } from "../../src/io/write";
 import { encodeWindows1258 } from "../fixtures/csv/make-csv";
 import { biff5, HOSTILE_CFB, sheetJsXls } from "../fixtures/hostile-cfb";
@@ -42,24 +42,25 @@ function verdict(bytes: Uint8Array): { code: string; message: string; ms: number
 describe("compound files (.xls) checked before SheetJS", () => {
   const good = sheetJsXls();
 
+  /** The workbook stream of a real .xls with a record inserted after its BOF. */
+  const withRecord = (record: number[]): Uint8Array => {
+    type Entry = { content: ArrayLike<number>; size: number };
+    const CFB = XLSX.CFB as { read(b: Uint8Array, o: object): { FullPaths: string[]; FileIndex: Entry[] }; write(c: unknown, o: object): ArrayLike<number> };
+    const cfb = CFB.read(good, { type: "array" });
+    const at = cfb.FullPaths.findIndex((p) => p.endsWith("/Workbook"));
+    const stream = Uint8Array.from(cfb.FileIndex[at]!.content);
+    const bof = 4 + (stream[2]! | (stream[3]! << 8));
+    const out = new Uint8Array(stream.length + record.length);
+    out.set(stream.subarray(0, bof));
+    out.set(record, bof);
+    out.set(stream.subarray(bof), bof + record.length);
+    cfb.FileIndex[at]!.content = out;
+    cfb.FileIndex[at]!.size = out.length;
+    return new Uint8Array(CFB.write(cfb, { type: "array" }));
+  };
+
   it("refuses a formula record shorter than the formula it declares, which held the reader for ever", async () => {
-    // The workbook stream of a real .xls with a record inserted after its BOF: a shared formula (SHRFMLA,
-    // 0x04BC) of 4 bytes, where its range, flags and the length of its tokens take 10.
-    const withRecord = (record: number[]): Uint8Array => {
-      type Entry = { content: ArrayLike<number>; size: number };
-      const CFB = XLSX.CFB as { read(b: Uint8Array, o: object): { FullPaths: string[]; FileIndex: Entry[] }; write(c: unknown, o: object): ArrayLike<number> };
-      const cfb = CFB.read(good, { type: "array" });
-      const at = cfb.FullPaths.findIndex((p) => p.endsWith("/Workbook"));
-      const stream = Uint8Array.from(cfb.FileIndex[at]!.content);
-      const bof = 4 + (stream[2]! | (stream[3]! << 8));
-      const out = new Uint8Array(stream.length + record.length);
-      out.set(stream.subarray(0, bof));
-      out.set(record, bof);
-      out.set(stream.subarray(bof), bof + record.length);
-      cfb.FileIndex[at]!.content = out;
-      cfb.FileIndex[at]!.size = out.length;
-      return new Uint8Array(CFB.write(cfb, { type: "array" }));
-    };
+    // A shared formula (SHRFMLA, 0x04BC) of 4 bytes, where its range, flags and the length of its tokens take 10.
     const short = withRecord([0xbc, 0x04, 4, 0, 0x00, 0x80, 0x00, 0xff]);
     // Read where a merge reads it: in a worker thread, stopped at the time limit when it does not finish.
     const [source] = await readSourcesWithTimeLimit([{ name: "cong-thuc.xls", bytes: short }], { limitMs: 20_000 });
@@ -69,6 +70,21 @@ describe("compound files (.xls) checked before SheetJS", () => {
     // A whole one (its range, flags and no tokens) is not taken for short.
     expect(verdict(withRecord([0xbc, 0x04, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0])).message).not.toContain("bản ghi công thức");
   }, 60_000);
+
+  it("says why SheetJS could not read a record in Vietnamese, never in its English", () => {
+    // A HEADER record (0x0014) declaring 65,535 bytes, past the end of the stream: SheetJS says "XLS Record 0x14 Truncated: … < 65535".
+    const { code, message } = verdict(withRecord([0x14, 0x00, 0xff, 0xff]));
+    expect(code).toBe("corrupt");
+    expect(message).toBe("Không đọc được tệp x.xls: tệp bị hỏng hoặc không đúng định dạng (dữ liệu bị cắt cụt).");
+    // What the other libraries say of a broken message or archive, in the same words.
+    expect(failureDetail(new Error("File read error"))).toBe(" (dữ liệu bị cắt cụt)");
+    expect(failureDetail(new Error("Archive header or data are damaged"))).toBe(" (dữ liệu bị hỏng)");
+    expect(failureDetail(new Error("Maximum header size of 262144 bytes exceeded"))).toBe(" (có phần lớn bất thường)");
+    expect(failureDetail(new Error("Cannot find file styles.xml in zip"))).toBe(" (thiếu một phần của tệp)");
+    expect(failureDetail(new Error("Unexpected SupBook type: 3"))).toBe(" (có phần không đọc được)");
+    expect(failureDetail(new Error("something else entirely"))).toBe("");
+    expect(failureDetail(new TypeError("Cannot read properties of undefined (reading '0')"))).toBe("");
+  });
 
   it("reads a real .xls and hands on its streams", () => {
     const { streams, sectorSize } = guardCfb(good, "x.xls", DEFAULT_LIMITS);

@@ -56,12 +56,28 @@ export const DEFAULT_LIMITS: ReadLimits = {
 export const INFLATE_FAILED = "dữ liệu nén bị hỏng hoặc không trọn vẹn";
 
 /**
- * What a library's failure on a broken file says, in parentheses for a reason's detail: its message,
- * unless it is the JavaScript engine's own ("Cannot read properties of undefined …"), which tells a
- * user nothing; then empty.
+ * What a library's failure on a broken file means, by the words of its message, said in
+ * Vietnamese (undefined when it cannot be told). The libraries (SheetJS, unrar, the mail and
+ * Outlook readers) speak English ("XLS Record 0x14 Truncated", "File read error", "Maximum header
+ * size of 262144 bytes exceeded"), and the JavaScript engine's own failures ("Cannot read
+ * properties of undefined …") tell a user nothing: neither text reaches a reason.
  */
-export function failureDetail(error: unknown): string {
-  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) return "";
+const LIBRARY_FAILURES: readonly (readonly [RegExp, string])[] = [
+  [/truncat|underflow|unexpected end|end of (data|file|input|stream)|\beof\b|read error|too short|short read/i, "dữ liệu bị cắt cụt"],
+  [/header size|too (large|long|big|many)|exceed/i, "có phần lớn bất thường"],
+  [/cannot find|not found|missing|no such/i, "thiếu một phần của tệp"],
+  [/damaged|corrupt|checksum|crc/i, "dữ liệu bị hỏng"],
+  [/unsupported|not supported|unknown|unexpected|expect|bad|invalid|mismatch|malformed|illegal|wrong/i, "có phần không đọc được"],
+];
+
+export function libraryFailure(error: unknown): string | undefined {
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) return undefined;
   const text = error instanceof Error ? error.message : String(error);
-  return text === "" ? "" : ` (${text})`;
+  return LIBRARY_FAILURES.find(([words]) => words.test(text))?.[1];
+}
+
+/** libraryFailure in parentheses, for a reason's detail ("" when it cannot be told). */
+export function failureDetail(error: unknown): string {
+  const said = libraryFailure(error);
+  return said === undefined ? "" : ` (${said})`;
 }

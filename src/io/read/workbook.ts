@@ -5,7 +5,7 @@
  */
 import type * as SheetJs from "@e965/xlsx";
 import type { CellValue, GridCell, GridRange, GridSheet, WorkbookGrid } from "../../domain/model/grid";
-import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, failureDetail, WorkbookReadError, type ReadLimits } from "./errors";
+import { DEFAULT_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, libraryFailure, WorkbookReadError, type ReadLimits } from "./errors";
 import { oddNumberStyle, OdsRefused, scanOdsContent, type OdsScan } from "./lean/ods";
 import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
 import { biffInfo, guardCfb, shortFormulaRecord, textFromCp1258 } from "./cfb";
@@ -435,8 +435,8 @@ function readWithSheetJs(bytes: Uint8Array, fileName: string, lim: ReadLimits, o
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/password|encrypt/i.test(message)) throw new WorkbookReadError("encrypted", fileName);
-    const detail = failureDetail(error);
-    throw new WorkbookReadError("corrupt", fileName, detail === "" ? {} : { detail: message });
+    const said = libraryFailure(error);
+    throw new WorkbookReadError("corrupt", fileName, said === undefined ? {} : { detail: said });
   } finally {
     console.error = consoleError;
   }
