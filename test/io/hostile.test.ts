@@ -368,6 +368,16 @@ describe("hostile containers get their verdict, fast", () => {
     expect(inStyles.message).toContain('phần "styles.xml" ghi số chữ số bất thường (min-decimal-places="-99999999")');
     // The counts LibreOffice writes are read.
     expect(verdict(ods(odsContent(numberStyle('number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1"'), styled)), "so.ods").code).toBe("read");
+    // A flat .fods holds its styles in its one XML: the same counts refused there.
+    const flat = (counts: string): Uint8Array =>
+      new TextEncoder().encode(
+        `<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">` +
+          `<office:automatic-styles>${numberStyle(counts)}</office:automatic-styles><office:body><office:spreadsheet>${styled}</office:spreadsheet></office:body></office:document>`,
+      );
+    const inFlat = verdict(flat('number:decimal-places="2" number:min-decimal-places="-99999999"'), "so.fods");
+    expect(inFlat.code).toBe("corrupt");
+    expect(inFlat.message).toContain('min-decimal-places="-99999999"');
+    expect(verdict(flat('number:decimal-places="2" number:min-decimal-places="2"'), "so.fods").code).toBe("read");
   });
 
   it("calls a broken .ods corrupt, with a detail, not empty", () => {

@@ -382,8 +382,12 @@ function checkXmlSpreadsheet(bytes: Uint8Array, fileName: string): void {
  * nest, the cells counted with a hard stop, every cell inside Excel's sheet, the hidden sheets found.
  */
 function scanFlatOds(bytes: Uint8Array, fileName: string, limits: ReadLimits): OdsScan {
+  const xml = decoder.decode(bytes);
+  // Its number styles too, as an .ods's content.xml and styles.xml (oddNumberStyle).
+  const odd = oddNumberStyle(xml);
+  if (odd !== undefined) throw new WorkbookReadError("corrupt", fileName, { detail: `định dạng số trong tệp ghi số chữ số bất thường (${odd})` });
   try {
-    return scanOdsContent(decoder.decode(bytes), limits.maxCells, "nội dung tệp");
+    return scanOdsContent(xml, limits.maxCells, "nội dung tệp");
   } catch (error) {
     if (!(error instanceof OdsRefused)) throw error;
     if (error.code === "too-many-cells") throw new WorkbookReadError("too-many-cells", fileName, { cells: error.cells, limit: limits.maxCells });
