@@ -324,6 +324,15 @@ describe("figure columns worded past recognition, and tables split across pages"
     expect(r.issues.find((i) => i.rule === "table-ignored")).toMatchObject({ sheet: "2016", cell: "B1", params: { usedSheet: "2021" } });
   });
 
+  it("reads at most 200 further copies of the table: a header row written a thousand times is not a thousand tables", () => {
+    const draft = goodFigures();
+    draft["1.2"] = { total: 1219, achieved: 1100 };
+    const copy = [INDICATOR_HEADER, ...indicatorBody(draft)];
+    const r = read([{ name: "Chỉ tiêu", rows: [...top, INDICATOR_HEADER, ...indicatorBody(goodFigures()), ...Array.from({ length: 1_000 }, () => copy).flat()] }]);
+    expect(figures(r)).toEqual(allGood);
+    expect(r.issues.filter((i) => i.rule === "table-ignored")).toHaveLength(200);
+  });
+
   it("says when a second copy of the table with other figures was not read, and is quiet about an identical copy", () => {
     const figuresNow = goodFigures();
     const draft = goodFigures();

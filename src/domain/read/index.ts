@@ -112,6 +112,13 @@ function idsOf(read: IndicatorTable["read"]): string[] {
  * further table counts only when it names none of the indicators already read, so an old copy
  * of the whole table is never mixed in.
  */
+/**
+ * Further indicator tables read beside the first, at most: a workbook holds a copy or two, a unit's
+ * sheets a few. A file whose header row is written 200,000 times (each a table of its own) had each
+ * read and bounded against every other, for minutes; the tables past these are not read.
+ */
+const MOST_FURTHER_TABLES = 200;
+
 function indicatorTables(
   primary: TableHeader<IndicatorRole>,
   headers: readonly TableHeader<IndicatorRole>[],
@@ -129,7 +136,8 @@ function indicatorTables(
   const visibility = views[primary.sheetIndex]!.sheet.visibility;
   const rest = headers
     .filter((h) => h !== primary && views[h.sheetIndex]!.sheet.visibility === visibility)
-    .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row);
+    .sort((a, b) => a.sheetIndex - b.sheetIndex || a.row - b.row)
+    .slice(0, MOST_FURTHER_TABLES);
   for (const header of rest) {
     const table = readAt(header);
     const ids = idsOf(table.read);
