@@ -148,7 +148,7 @@ function tableGoesOn(view: SheetView, header: TableHeader<string>, r: number, en
   if (first === undefined || !NOTE.test(foldText(first.text))) return false;
   for (let below = r + 1; below < end; below++) {
     if (isStopRow(view, below, header.within)) return false;
-    if (header.kind === "indicators" ? hasFigure(view, header as TableHeader<IndicatorRole>, below) : isDocumentLine(view, header as TableHeader<DocumentRole>, below)) {
+    if (header.kind === "indicators" ? hasFigure(view, header as TableHeader<IndicatorRole>, below) : isDocumentRow(view, header as TableHeader<DocumentRole>, below)) {
       return true;
     }
   }
@@ -173,6 +173,20 @@ function isDocumentLine(view: SheetView, header: TableHeader<DocumentRole>, r: n
   if (v === undefined) return false;
   const parsed = parseDateValue(v, date?.cell?.z);
   return parsed.kind === "date" || (parsed.kind === "span" && typeof v === "string");
+}
+
+/**
+ * Whether a row below a note is a document written as the table's are, so that the table goes on past
+ * the note: a code under Số, ký hiệu, or a date under Ngày ban hành with that cell left empty, and
+ * another of its cells filled. A line of the note typed on its own (one naming a document,
+ * "- Kế hoạch số 02-KH/ĐU ngày 05/01/2016", or a date alone) is the note's, as the signature is.
+ */
+function isDocumentRow(view: SheetView, header: TableHeader<DocumentRole>, r: number): boolean {
+  const cols = header.columns;
+  const filled = [cols.code, cols.date, cols.summary, cols.issuer].filter((span) => hasContent(pick(view, r, span)?.cell)).length;
+  if (filled < 2 || !isDocumentLine(view, header, r)) return false;
+  const code = pick(view, r, cols.code)?.cell;
+  return !hasContent(code) || parseDocumentCode(cellText(code)).kind === "code";
 }
 
 /**

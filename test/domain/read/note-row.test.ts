@@ -91,4 +91,19 @@ withOffice("a note on its own row inside the documents table", () => {
     );
     expect(r.issues.filter((i) => i.sheet === "Văn bản")).toEqual([]);
   }, 300_000);
+
+  // The table's own note under the last document, its rest typed on the rows under it: a line naming a document
+  // in the code column, a date alone in the date column. No document follows: they are the note's, as before.
+  it.each(["xlsx", "ods"] as const)("ends the table at a note under the last document, whatever its rest names (.%s)", (format) => {
+    const out = editWithLibreOffice(filled, join(dir, `note-last-${format}.${format}`), format, [
+      { op: "text", sheet: VAN_BAN, cell: "A12", text: "Ghi chú: các văn bản sau đã hết hiệu lực" },
+      { op: "text", sheet: VAN_BAN, cell: "B13", text: "- Kế hoạch số 02-KH/ĐU ngày 05/01/2016" },
+      { op: "text", sheet: VAN_BAN, cell: "B14", text: "Kế hoạch 07-KH/ĐU đang dự thảo" },
+      { op: "text", sheet: VAN_BAN, cell: "A15", text: "Số liệu tính đến ngày:" },
+      { op: "text", sheet: VAN_BAN, cell: "C15", text: "31/12/2020" },
+    ]);
+    const r = read(out);
+    expect(r.documents.map((d) => d.code?.canonical)).toEqual(DOCUMENTS.map((d) => d.code));
+    expect(r.issues.filter((i) => i.sheet === "Văn bản")).toEqual([]);
+  }, 300_000);
 });
