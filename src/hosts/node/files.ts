@@ -128,8 +128,9 @@ export function expandInputs(args: readonly string[], cwd: string, leaveOut: rea
     }
     if (stat.isDirectory()) walkFolder(path, arg, files, skipped, leftOut, taken);
     else if (stat.isFile()) {
-      if (!taken.has(identityOf(stat))) files.push(path);
-      taken.add(identityOf(stat));
+      const identity = identityAt(path);
+      if (identity === undefined || !taken.has(identity)) files.push(path);
+      if (identity !== undefined) taken.add(identity);
     }
     else skipped.push({ path: arg, reason: kindProblem(stat) });
   }
@@ -147,29 +148,33 @@ function isLinkAt(path: string | Buffer): boolean {
 /** Vietnamese name order (as `localeCompare(…, "vi")`, with one collator for the whole sort instead of one per comparison). */
 const byName = new Intl.Collator("vi");
 
-/** A file's identity on its disk (device and inode), however a path reaches it: through a link, "..", another case. */
-function identityOf(stat: Stats): string {
-  return `${stat.dev}:${stat.ino}`;
-}
-
-/** The identity on its disk of the file at `path` (see identityOf); undefined when it cannot be looked at. */
-export function fileIdentity(path: string): string | undefined {
+/**
+ * The identity on its disk of the file at `path` (device and inode), however a path reaches it: through a
+ * link, "..", another case. Asked as bigints: on Windows a file's index has 64 bits, and as a plain number
+ * two files of nearby indexes may come out the same. Undefined when it cannot be looked at, or when the
+ * disk gives files no index (0: some network and FAT drives), so that no two files are taken for one.
+ */
+function identityAt(path: string): string | undefined {
   try {
-    return identityOf(statSync(path));
+    const stat = statSync(path, { bigint: true });
+    return stat.ino === 0n ? undefined : `${stat.dev}:${stat.ino}`;
   } catch {
     return undefined;
   }
+}
+
+/** The identity on its disk of the file at `path` (see identityAt); undefined when it cannot be looked at. */
+export function fileIdentity(path: string): string | undefined {
+  return identityAt(path);
 }
 
 /** The identities of the files at `paths` that exist. */
 function identities(paths: readonly string[]): ReadonlySet<string> {
   const out = new Set<string>();
   for (const path of paths) {
-    try {
-      out.add(identityOf(statSync(path)));
-    } catch {
-      // Not there (yet): nothing in a folder can be it.
-    }
+    // Not there (yet): nothing in a folder can be it.
+    const identity = identityAt(path);
+    if (identity !== undefined) out.add(identity);
   }
   return out;
 }
@@ -221,12 +226,13 @@ function walkEntries(folder: string, shown: string, files: string[], skipped: Sk
       skipped.push({ path: join(shown, entry.name), reason: code === "ENOENT" && isLinkAt(full) ? BROKEN_LINK : openProblem(error) });
       continue;
     }
-    if (leaveOut.has(identityOf(stat))) continue;
+    const identity = stat.isFile() ? identityAt(full) : undefined;
+    if (identity !== undefined && leaveOut.has(identity)) continue;
     if (!read) skipped.push({ path: join(shown, entry.name), reason: stat.isDirectory() ? SUBFOLDER : NOT_READ });
     else if (stat.isFile()) {
       // Reached already through another argument; two names of one folder (a link beside its file) stay two files.
-      if (!taken.has(identityOf(stat))) files.push(full);
-      found.push(identityOf(stat));
+      if (identity === undefined || !taken.has(identity)) files.push(full);
+      if (identity !== undefined) found.push(identity);
     }
     else skipped.push({ path: join(shown, entry.name), reason: kindProblem(stat) });
   }
