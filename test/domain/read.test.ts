@@ -324,6 +324,26 @@ describe("figure columns worded past recognition, and tables split across pages"
     expect(r.issues.find((i) => i.rule === "table-ignored")).toMatchObject({ sheet: "2016", cell: "B1", params: { usedSheet: "2021" } });
   });
 
+  it("takes a marked row under an indicator for its breakdown only when it names a village or a body, marks and all", () => {
+    const body = indicatorBody(goodFigures());
+    const at = body.findIndex((row) => row[0] === "1.2") + 1;
+    const own: SpecCell[][] = [
+      ["-", "Tổ chức học tập cho đảng viên mới", null, 30, 30, null],
+      ["-", "Trường hợp chưa học tập do ốm", null, 36, null, null],
+      ["-", "Ban hành kế hoạch học tập", null, 3, 3, null],
+      ["-", "Đối với đảng viên cao tuổi", null, 5, 5, null],
+    ];
+    const villages: SpecCell[][] = [
+      ["-", "Thôn Nà Tăm", null, 600, 580, null],
+      ["-", "Tổ 3", null, 10, 10, null],
+      ["-", "Thon Na Cai", null, 9, 9, null],
+    ];
+    const r = read([{ name: "Chỉ tiêu", rows: [...top, INDICATOR_HEADER, ...body.slice(0, at), ...villages, ...own, ...body.slice(at)] }]);
+    expect(figures(r)).toEqual(allGood);
+    const unknown = r.issues.filter((i) => i.rule === "unknown-row").map((i) => (i.params as { text: string }).text);
+    expect(unknown).toEqual(own.map((row) => row[1]));
+  });
+
   it("reads at most 200 further copies of the table: a header row written a thousand times is not a thousand tables", () => {
     const draft = goodFigures();
     draft["1.2"] = { total: 1219, achieved: 1100 };

@@ -431,6 +431,13 @@ const BREAKDOWN_STT = /^(?:[-–—−+*•·]|[a-zđ][).]?)$/u;
 const BREAKDOWN_LEAD = /^\s*(?:[-–—−+*•·]\s*|[a-zđ][).]\s*)(\S.*)$/su;
 /** A breakdown's row by its words: a village, a body, a place ("Thôn Nà Tăm", "Chi bộ bản Bo", "Tổ 3"), folded; or "Trong đó: …". */
 const BREAKDOWN_WORDS = /^(?:thon|ban|xom|lang|ap|buon|khu|khoi|to|to dan pho|chi bo|dang bo|xa|phuong|thi tran|truong|co quan|don vi|cum|doi)\b/;
+/**
+ * The same words as written with their marks (lower case): folded, "Tổ chức", "Trường hợp", "Ban hành",
+ * "Đối với" and "Xã hội" would read as "tổ", "trường", "bản", "đội" and "xã". A text typed without any
+ * mark is matched folded.
+ */
+const BREAKDOWN_WORDS_MARKED =
+  /^(?:thôn|bản|xóm|làng|ấp|buôn|khu|khối|tổ(?! chức)|chi bộ|đảng bộ|xã(?! hội)|phường|thị trấn|trường(?! hợp)|cơ quan|đơn vị|cụm|đội)(?![\p{L}\p{M}])/u;
 const IN_WHICH = /^trong do\b/;
 
 /**
@@ -446,7 +453,10 @@ function breakdownPart(stt: string, label: string): string | undefined {
   if (text === undefined) return IN_WHICH.test(foldText(label)) ? label.trim() : undefined;
   const folded = foldText(text);
   if (folded === "") return undefined;
-  if (BREAKDOWN_WORDS.test(folded) || IN_WHICH.test(folded)) return text;
+  if (IN_WHICH.test(folded)) return text;
+  const written = cleanText(text).normalize("NFC").toLowerCase();
+  // eslint-disable-next-line no-control-regex -- ASCII alone: a text typed without marks
+  if (/^[\x00-\x7f]*$/.test(written) ? BREAKDOWN_WORDS.test(folded) : BREAKDOWN_WORDS_MARKED.test(written)) return text;
   // A proper name: a few words, each in capitals or a number ("Nà Tăm", "Nà Ngay 2").
   const words = cleanText(text).split(" ");
   return words.length <= 6 && words.every((w) => /^(?:\p{Lu}|\d)/u.test(w)) ? text : undefined;
