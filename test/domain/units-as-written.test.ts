@@ -180,7 +180,7 @@ describe("placing a file by the unit it names", () => {
       ["Xã Bản Sửa.xlsx", "Chi bộ thôn Nà Sửa.csv", "Tả Lèng bản sửa.xlsx", "Nùng Nàng bổ sung.xls", "Bản Sửa (sửa).xlsx", "Xã Bản Sửa - bản sửa lần 2.xlsx", "Tả Lèng (bản sửa).xlsx", "Tả Lèng - sửa.xlsx", "Tả Lèng sửa lần 3.xlsx"].map(
         (f) => unitFromFileName(f),
       ),
-    ).toEqual(["Xã Bản Sửa", "Chi bộ thôn Nà Sửa", "Tả Lèng bản sửa", "Nùng Nàng bổ sung", "Bản Sửa", "Xã Bản Sửa", "Tả Lèng", "Tả Lèng", "Tả Lèng"]);
+    ).toEqual(["Xã Bản Sửa", "Chi bộ thôn Nà Sửa", "Tả Lèng bản sửa", "Nùng Nàng", "Bản Sửa", "Xã Bản Sửa", "Tả Lèng", "Tả Lèng", "Tả Lèng"]);
     // Bare version words go when the rest names a unit of the list.
     for (const [file, unit] of [
       ["Tả Lèng bản sửa.xlsx", "Đảng ủy xã Tả Lèng"],
@@ -204,6 +204,13 @@ describe("placing a file by the unit it names", () => {
       ["Xã Nà Sửa", "merged"],
     ]);
     expect(summary.unlisted).toEqual(["Xã Bản Sửa.xlsx", "Xã Nà Sửa.xlsx"]);
+    // "bổ sung", "gửi lại", "đã sửa" end no unit's name: a unit off the list and its correction are one unit.
+    const corrected = mergeReports(
+      ["Phòng Văn hóa.xlsx", "Phòng Văn hóa bổ sung.xlsx", "Trạm Y tế gửi lại.xlsx"].map((f) => source(f, unitFromFileName(f), "file-name")),
+      { units: TAM_DUONG_UNITS },
+    );
+    expect(new Set(corrected.files.map((f) => f.unit))).toEqual(new Set(["Phòng Văn hóa", "Trạm Y tế"]));
+    expect(corrected.files.filter((f) => f.status === "merged")).toHaveLength(2);
   });
 
   it("never the neighbour: Bản Bo's file is not Bản Hon's", () => {

@@ -185,6 +185,8 @@ const AFTER_NAME = /^(\(?(19|20)\d\d\)?|\(\d+\)|v\d+|final)$/;
  */
 const VERSION_WORD = /^(sua|final)$/;
 const VERSION_PAIR = /^(ban sua|da sua|sua lai|sua doi|bo sung|chinh thuc|gui lai)$/;
+/** Of those pairs, the ones no unit's name ends with, so they go wherever they stand ("Phòng Văn hóa bổ sung"); "bản sửa" may. */
+const NEVER_A_NAME_PAIR = /^(da sua|sua lai|sua doi|bo sung|chinh thuc|gui lai)$/;
 /** "lần 2": a version's number, never a part of a unit's name. */
 const TIMES_PAIR = /^lan \d+$/;
 /** A dash standing alone between the name and what follows it ("Tả Lèng - bản sửa"). */
@@ -195,7 +197,7 @@ const DAY_WITH_YEAR = /^\(?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)?$/;
 
 /**
  * How many words at the end of `words` (from `from` on) name a version or a day, not the unit; 0 when none.
- * Words such as "sửa", "bản sửa", "bổ sung" may end a name ("Bản Sửa" could be a village's): they are taken
+ * Words such as "sửa" and "bản sửa" may end a name ("Bản Sửa" could be a village's): they are taken
  * for a version's only where they clearly mark one (in brackets, after a dash, before "lần 2": `clearOnly`),
  * or, with `clearOnly` false, wherever they stand (what is left must then be checked against the unit list).
  */
@@ -211,7 +213,7 @@ function versionWords(words: readonly string[], from: number, to: number, clearO
     const before = foldText(words[to - 2]!);
     const pair = `${before} ${folded}`;
     if (TIMES_PAIR.test(pair) || (before === "ngay" && DAY_IN_NAME.test(last))) return 2;
-    if (VERSION_PAIR.test(pair) && (!clearOnly || marked(2))) return 2;
+    if (VERSION_PAIR.test(pair) && (!clearOnly || NEVER_A_NAME_PAIR.test(pair) || marked(2))) return 2;
   }
   if (folded === "" || AFTER_NAME.test(last.toLowerCase()) || DAY_WITH_YEAR.test(last)) return 1;
   return VERSION_WORD.test(folded) && (!clearOnly || folded === "final" || marked(1)) ? 1 : 0;
