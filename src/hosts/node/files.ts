@@ -226,7 +226,8 @@ function walkEntries(folder: string, shown: string, files: string[], skipped: Sk
       skipped.push({ path: join(shown, entry.name), reason: code === "ENOENT" && isLinkAt(full) ? BROKEN_LINK : openProblem(error) });
       continue;
     }
-    const identity = stat.isFile() ? identityAt(full) : undefined;
+    // A folder may be left out too (feedback's own output folder made inside the folder read).
+    const identity = stat.isFile() || stat.isDirectory() ? identityAt(full) : undefined;
     if (identity !== undefined && leaveOut.has(identity)) continue;
     if (!read) skipped.push({ path: join(shown, entry.name), reason: stat.isDirectory() ? SUBFOLDER : NOT_READ });
     else if (stat.isFile()) {
