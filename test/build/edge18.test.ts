@@ -141,11 +141,12 @@ describe("production build for EdgeHTML 18", () => {
       "Promise.allSettled": /\ballSettled\b/,
       "Promise.any": /\bPromise\.any\b/,
       "String.prototype.replaceAll": /\breplaceAll\b/,
-      "Array.prototype.at / String.prototype.at": /\.at\(/,
-      "Array.prototype.findLastIndex": /\.findLastIndex\(/,
+      // A method call, not a spread of a call ("...at(" where the minifier named a function "at").
+      "Array.prototype.at / String.prototype.at": /(?<!\.)\.at\(/,
+      "Array.prototype.findLastIndex": /(?<!\.)\.findLastIndex\(/,
       structuredClone: /\bstructuredClone\b/,
       "Object.groupBy": /\bgroupBy\b/,
-      "Array.prototype.toSorted": /\.toSorted\(/,
+      "Array.prototype.toSorted": /(?<!\.)\.toSorted\(/,
     };
     const found: string[] = [];
     for (const { file, code } of scripts) {
