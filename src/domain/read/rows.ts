@@ -450,7 +450,8 @@ function breakdownPart(stt: string, label: string): string | undefined {
   let text: string | undefined;
   if (BREAKDOWN_STT.test(stt.trim())) text = label.trim();
   else if (stt.trim() === "") text = BREAKDOWN_LEAD.exec(label)?.[1]?.trim();
-  if (text === undefined) return IN_WHICH.test(foldText(label)) ? label.trim() : undefined;
+  // Most rows (an indicator's own, numbered) end here, without folding their text.
+  if (text === undefined) return /^\s*trong/i.test(label) && IN_WHICH.test(foldText(label)) ? label.trim() : undefined;
   const folded = foldText(text);
   if (folded === "") return undefined;
   if (IN_WHICH.test(folded)) return text;
