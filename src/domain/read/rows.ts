@@ -10,7 +10,7 @@ import { textCache } from "../cache";
 import { makeIssue } from "../rules/messages";
 import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
-import { parseDocumentCode, type CodeParse, type DocumentCode } from "../values/code";
+import { DOCUMENT_TYPE_NAMES, parseDocumentCode, type CodeParse, type DocumentCode } from "../values/code";
 import { formulaResult } from "../values/formula";
 import { parseDateValue } from "../values/date";
 import { isBlankText, parseCombinedFigures } from "../values/number";
@@ -665,28 +665,7 @@ const ISSUER_LINE =
   /^(?:(?:ban thuong vu|btv|bch|ban chap hanh|thuong truc|ban|van phong|uy ban nhan dan|ubnd|hdnd|hoi dong nhan dan|dang uy|dang bo|chi bo|chi uy|tinh uy|huyen uy|thanh uy|thi uy|quan uy|tu|hu|du|cb|so|phong|trung tam|ttbdct|mat tran|mttq|hoi|doan|bo|chinh phu|thu tuong|bch trung uong|trung uong|tw|ban chi dao|bcd)\b).{0,80}$/;
 
 /** The words a summary opens with for each kind of document, folded. */
-const KIND_OPENING: Readonly<Record<string, string>> = {
-  NQ: "nghi quyet",
-  CT: "chi thi",
-  KL: "ket luan",
-  QĐ: "quyet dinh",
-  QĐi: "quy dinh",
-  QC: "quy che",
-  HD: "huong dan",
-  KH: "ke hoach",
-  CTr: "chuong trinh",
-  BC: "bao cao",
-  TB: "thong bao",
-  TTr: "to trinh",
-  CV: "cong van",
-  ĐA: "de an",
-  PA: "phuong an",
-  TT: "thong tu",
-  NĐ: "nghi dinh",
-  CĐ: "cong dien",
-  GM: "giay moi",
-  BB: "bien ban",
-};
+const KIND_OPENING: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(DOCUMENT_TYPE_NAMES).map(([type, name]) => [type, foldText(name)]));
 const ANY_KIND_OPENING = new RegExp(`^(?:${Object.values(KIND_OPENING).join("|")})\\b`);
 /** What a summary without its kind opens with: "V/v …", "Về việc …", or a verb ("Triển khai …", "Tuyên truyền …"). */
 const SUMMARY_VERB =

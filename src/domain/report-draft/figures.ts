@@ -3,7 +3,7 @@ import { DEFAULT_TARGETS, indicatorById } from "../catalogue";
 import { formatNumber, formatPercent, targetLabel, vnDate } from "../format";
 import { sameTarget, targetsNote } from "../targets";
 import type { IndicatorSummary, MergedDocument, Summary } from "../merge";
-import { parseDocumentCode } from "../values/code";
+import { DOCUMENT_TYPE_NAMES, parseDocumentCode } from "../values/code";
 import { NOT_ENOUGH_DATA } from "./model";
 
 /** The unit of measure inside a sentence: "Hộ" → "hộ", "Xã, thị trấn" → "xã, thị trấn". */
@@ -55,33 +55,6 @@ export function figureText(summary: IndicatorSummary | undefined, expected?: num
   return NOT_ENOUGH_DATA;
 }
 
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  NQ: "nghị quyết",
-  NQLT: "nghị quyết liên tịch",
-  CT: "chỉ thị",
-  KL: "kết luận",
-  QĐ: "quyết định",
-  QĐi: "quy định",
-  QC: "quy chế",
-  HD: "hướng dẫn",
-  KH: "kế hoạch",
-  CTr: "chương trình",
-  BC: "báo cáo",
-  TB: "thông báo",
-  TTr: "tờ trình",
-  TrI: "tờ trình",
-  CV: "công văn",
-  ĐA: "đề án",
-  PA: "phương án",
-  TT: "thông tư",
-  TTLT: "thông tư liên tịch",
-  NĐ: "nghị định",
-  L: "luật",
-  CĐ: "công điện",
-  GM: "giấy mời",
-  BB: "biên bản",
-  TC: "thông cáo",
-};
 
 export interface DocumentTypeCount {
   /** Canonical abbreviation ("KH"), or null for documents whose type could not be read. */
@@ -100,7 +73,7 @@ export function countDocumentTypes(documents: readonly MergedDocument[]): Docume
     else unknown += 1;
   }
   const known = [...counts.entries()]
-    .map(([type, count]) => ({ type, name: TYPE_NAMES[type] ?? "văn bản", count }))
+    .map(([type, count]) => ({ type, name: DOCUMENT_TYPE_NAMES[type] ?? "văn bản", count }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "vi") || a.type.localeCompare(b.type));
   return unknown > 0 ? [...known, { type: null, name: "văn bản chưa xác định được loại", count: unknown }] : known;
 }

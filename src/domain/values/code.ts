@@ -26,6 +26,35 @@ export function codeKey(code: DocumentCode): string {
   return `${code.form}|${code.number}|${code.year ?? ""}|${code.type}|${code.issuer}`.toUpperCase();
 }
 
+/** Each canonical type's name, in lower case as a sentence writes it ("kế hoạch"): the draft's counts by type, and what a summary of that kind opens with. */
+export const DOCUMENT_TYPE_NAMES: Readonly<Record<string, string>> = {
+  NQ: "nghị quyết",
+  NQLT: "nghị quyết liên tịch",
+  CT: "chỉ thị",
+  KL: "kết luận",
+  QĐ: "quyết định",
+  QĐi: "quy định",
+  QC: "quy chế",
+  HD: "hướng dẫn",
+  KH: "kế hoạch",
+  CTr: "chương trình",
+  BC: "báo cáo",
+  TB: "thông báo",
+  TTr: "tờ trình",
+  TrI: "tờ trình",
+  CV: "công văn",
+  ĐA: "đề án",
+  PA: "phương án",
+  TT: "thông tư",
+  TTLT: "thông tư liên tịch",
+  NĐ: "nghị định",
+  L: "luật",
+  CĐ: "công điện",
+  GM: "giấy mời",
+  BB: "biên bản",
+  TC: "thông cáo",
+};
+
 /** Type abbreviations by their key without diacritics, upper case, → canonical spelling. */
 const TYPES: Readonly<Record<string, string>> = {
   NQ: "NQ", // Nghị quyết

@@ -128,7 +128,7 @@ export function expandInputs(args: readonly string[], cwd: string, leaveOut: rea
     }
     if (stat.isDirectory()) walkFolder(path, arg, files, skipped, leftOut, taken);
     else if (stat.isFile()) {
-      const identity = identityAt(path);
+      const identity = fileIdentity(path);
       if (identity === undefined || !taken.has(identity)) files.push(path);
       if (identity !== undefined) taken.add(identity);
     }
@@ -154,7 +154,7 @@ const byName = new Intl.Collator("vi");
  * two files of nearby indexes may come out the same. Undefined when it cannot be looked at, or when the
  * disk gives files no index (0: some network and FAT drives), so that no two files are taken for one.
  */
-function identityAt(path: string): string | undefined {
+export function fileIdentity(path: string): string | undefined {
   try {
     const stat = statSync(path, { bigint: true });
     return stat.ino === 0n ? undefined : `${stat.dev}:${stat.ino}`;
@@ -163,17 +163,12 @@ function identityAt(path: string): string | undefined {
   }
 }
 
-/** The identity on its disk of the file at `path` (see identityAt); undefined when it cannot be looked at. */
-export function fileIdentity(path: string): string | undefined {
-  return identityAt(path);
-}
-
 /** The identities of the files at `paths` that exist. */
 function identities(paths: readonly string[]): ReadonlySet<string> {
   const out = new Set<string>();
   for (const path of paths) {
     // Not there (yet): nothing in a folder can be it.
-    const identity = identityAt(path);
+    const identity = fileIdentity(path);
     if (identity !== undefined) out.add(identity);
   }
   return out;
@@ -227,7 +222,7 @@ function walkEntries(folder: string, shown: string, files: string[], skipped: Sk
       continue;
     }
     // A folder may be left out too (feedback's own output folder made inside the folder read).
-    const identity = stat.isFile() || stat.isDirectory() ? identityAt(full) : undefined;
+    const identity = stat.isFile() || stat.isDirectory() ? fileIdentity(full) : undefined;
     if (identity !== undefined && leaveOut.has(identity)) continue;
     if (!read) skipped.push({ path: join(shown, entry.name), reason: stat.isDirectory() ? SUBFOLDER : NOT_READ });
     else if (stat.isFile()) {
