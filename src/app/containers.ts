@@ -16,7 +16,7 @@ import { messageFor } from "../domain/rules/messages";
 import { expandContainer, isContainerName, PATH_JOIN, type ContainerLimits, type SkippedEntry } from "../io/read/containers/index";
 import { WorkbookReadError } from "../io/read/errors";
 import { failedSource, readBatchAnswering, type FileReaderPort, type ReadFailure } from "./read-files";
-import { sha256Hex, type InputFile } from "./sources";
+import { digestOf, type InputFile } from "./sources";
 
 export { isContainerName };
 
@@ -57,7 +57,7 @@ function containerKind(name: string): SourceOrigin["kind"] {
 export async function refusedContainer(file: InputFile, code: ReadErrorCode, message: string): Promise<PortableExpansion> {
   const source: MergeSource = {
     file: file.name,
-    sha256: file.bytes.length > 0 ? await sha256Hex(file.bytes) : "",
+    sha256: file.bytes.length > 0 ? await digestOf(file) : "",
     error: { code, message },
     origin: { kind: containerKind(file.name), container: file.name },
   };
@@ -138,7 +138,7 @@ export function originJson(origin: SourceOrigin | undefined): Record<string, str
 /** The reader, answering for refused entries with their source and giving every source read its origin. */
 export function withOrigins(reader: FileReaderPort, expanded: Pick<ExpandedFiles, "origins" | "refused">): FileReaderPort {
   // Taken before the port may hand the bytes away: a file stopped or failed keeps its origin too.
-  const digest = (file: InputFile) => (expanded.origins.has(file) && !expanded.refused.has(file) ? sha256Hex(file.bytes) : undefined);
+  const digest = (file: InputFile) => (expanded.origins.has(file) && !expanded.refused.has(file) ? digestOf(file) : undefined);
   const withOrigin = (file: InputFile, outcome: MergeSource | ReadFailure, sha256: string | undefined, limitMs: number): MergeSource | ReadFailure => {
     const origin = expanded.origins.get(file);
     if (origin === undefined || sha256 === undefined) return outcome;

@@ -19,3 +19,8 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+/** A file's SHA-256, hex: the one it carries (taken before), else worked out. */
+export function digestOf(file: { readonly bytes: Uint8Array; readonly sha256?: string }): Promise<string> {
+  return file.sha256 !== undefined ? Promise.resolve(file.sha256) : sha256Hex(file.bytes);
+}

@@ -1,4 +1,6 @@
 /** Names of the files a user chooses (kept apart from reading, so the pane's first script carries no reader). */
+import type { MergeSource } from "../domain/merge";
+import { isContainerFileName } from "../io/read/formats";
 import type { InputFile } from "./sources";
 
 /**
@@ -34,7 +36,31 @@ export interface ChosenFile {
 }
 
 /**
- * Of `files` (with their digests, in order), those not chosen before: the very same file (the name
+ * Which of `files` must be hashed before they are read, to tell whether each was chosen before:
+ * one of a name chosen before, one of a name given twice among `files`, and a message or an
+ * archive (reading gives the digests of the files inside it, not its own). The others are hashed
+ * once, where they are read, and their digests taken from what the reading gives (withReadDigests).
+ */
+export function digestsNeeded(files: readonly InputFile[], chosen: readonly ChosenFile[]): boolean[] {
+  const before = new Set(chosen.map((c) => c.chosenAs));
+  const count = new Map<string, number>();
+  for (const file of files) count.set(file.name, (count.get(file.name) ?? 0) + 1);
+  return files.map((file) => before.has(file.name) || count.get(file.name)! > 1 || isContainerFileName(file.name));
+}
+
+/**
+ * `chosen` with the digest of each file not hashed before reading (sha256 "") taken from the
+ * source read under its name in the list; one that gave no source of its own (not a
+ * spreadsheet) keeps "".
+ */
+export function withReadDigests(chosen: readonly ChosenFile[], sources: readonly MergeSource[]): ChosenFile[] {
+  const read = new Map<string, string>();
+  for (const source of sources) if (source.origin === undefined && !read.has(source.file)) read.set(source.file, source.sha256);
+  return chosen.map((c) => (c.sha256 !== "" ? c : { ...c, sha256: read.get(c.name) ?? "" }));
+}
+
+/**
+ * Of `files` (with their digests, in order; undefined for one not hashed yet, see digestsNeeded), those not chosen before: the very same file (the name
  * it was chosen under and its bytes) chosen again is left out, as is a second copy of one among
  * `files`. The others each keep a name no file in the list has (`taken`, and the names of
  * `chosen`): a file chosen under a name made up for another ("Bao cao (2).xlsx") is not that file,
@@ -43,7 +69,7 @@ export interface ChosenFile {
  */
 export function newFiles(
   files: readonly InputFile[],
-  digests: readonly string[],
+  digests: readonly (string | undefined)[],
   chosen: readonly ChosenFile[],
   taken: ReadonlySet<string> = new Set(),
 ): { files: InputFile[]; chosen: ChosenFile[]; again: number } {
@@ -54,7 +80,8 @@ export function newFiles(
     const sha256 = digests[k] ?? "";
     if (seen.has(key(file.name, sha256))) return;
     seen.add(key(file.name, sha256));
-    fresh.push({ file, sha256 });
+    // A digest taken is handed on with the file, so reading does not hash it again.
+    fresh.push({ file: sha256 !== "" && file.sha256 === undefined ? { ...file, sha256 } : file, sha256 });
   });
   const named = withDistinctNames(
     fresh.map((f) => f.file),

@@ -16,7 +16,7 @@ import { messageFor } from "../domain/rules/messages";
 import type { ReadLimits } from "../io/read";
 import { throwIfCancelled } from "./cancel";
 import { FILE_TIME_LIMIT_MS } from "./limits";
-import { readSource, sha256Hex, type InputFile } from "./sources";
+import { digestOf, readSource, type InputFile } from "./sources";
 import type { Progress } from "./usecases";
 
 export { FILE_TIME_LIMIT_MS };
@@ -135,7 +135,7 @@ async function readInBatches(
       const batch = all[b]!;
       const first = starts[b]!;
       throwIfCancelled(signal);
-      if (reader.transfersBytes) (await Promise.all(batch.map((f) => sha256Hex(f.bytes)))).forEach((d, k) => (digests[first + k] = d));
+      if (reader.transfersBytes) (await Promise.all(batch.map((f) => digestOf(f)))).forEach((d, k) => (digests[first + k] = d));
       throwIfCancelled(signal);
       const got = await reader.readBatch!(batch, {
         limitMs,
@@ -170,7 +170,7 @@ export async function readFiles(reader: FileReaderPort, files: readonly InputFil
   const limitMs = hooks.limitMs ?? FILE_TIME_LIMIT_MS;
   const sources: MergeSource[] = [];
   const record = async (file: InputFile, outcome: MergeSource | ReadFailure, digest: string | undefined): Promise<void> => {
-    sources.push("failed" in outcome ? failedSource(file, outcome, digest ?? (await sha256Hex(file.bytes)), limitMs) : outcome);
+    sources.push("failed" in outcome ? failedSource(file, outcome, digest ?? (await digestOf(file)), limitMs) : outcome);
   };
   try {
     if (reader.readBatch && (reader.batchSize ?? 1) > 1) {
@@ -188,7 +188,7 @@ export async function readFiles(reader: FileReaderPort, files: readonly InputFil
         throwIfCancelled(hooks.signal);
         hooks.onProgress?.({ done: i, total: files.length, item: file.name });
         throwIfCancelled(hooks.signal);
-        const digest = reader.transfersBytes ? await sha256Hex(file.bytes) : undefined;
+        const digest = reader.transfersBytes ? await digestOf(file) : undefined;
         await record(file, await reader.read(file, { limitMs, signal: hooks.signal }), digest);
         hooks.onRead?.({ done: i + 1, total: files.length, item: file.name });
       }

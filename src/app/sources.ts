@@ -9,19 +9,21 @@ import { targetsOfWorkbook } from "../domain/check";
 import { readSummaryWorkbook } from "../domain/merge/read-summary";
 import { readUnitReport } from "../domain/read";
 import { readWorkbook, WorkbookReadError, type ReadLimits } from "../io/read";
-import { sha256Hex } from "./digest";
+import { digestOf, sha256Hex } from "./digest";
 
-export { sha256Hex };
+export { digestOf, sha256Hex };
 
 export interface InputFile {
   readonly name: string;
   readonly bytes: Uint8Array;
   /** Last-modified time, ISO, when known. */
   readonly lastModified?: string;
+  /** SHA-256 of `bytes`, hex, when it was already taken (the task pane hashes a file chosen again before reading it). */
+  readonly sha256?: string;
 }
 
 export async function readSource(file: InputFile, limits: Partial<ReadLimits> = {}): Promise<MergeSource> {
-  const sha256 = await sha256Hex(file.bytes);
+  const sha256 = await digestOf(file);
   const base = { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}) };
   try {
     const grid = readWorkbook(file.bytes, file.name, limits);

@@ -1,4 +1,4 @@
-import { newFiles, withDistinctNames } from "../../src/app/file-names";
+import { digestsNeeded, newFiles, withDistinctNames, withReadDigests } from "../../src/app/file-names";
 
 const file = (name: string, byte = 0) => ({ name, bytes: new Uint8Array([byte]) });
 
@@ -56,5 +56,39 @@ describe("files chosen again", () => {
     const out = newFiles([file("thu.eml", 2)], [digest(2)], chosen, new Set(["thu.eml › Bao cao.xlsx"]));
     expect(out.files.map((f) => f.name)).toEqual(["thu (2).eml"]);
     expect(newFiles([file("thu.eml", 1)], [digest(1)], chosen).again).toBe(1);
+  });
+});
+
+describe("which files are hashed before reading", () => {
+  const digest = (byte: number) => String(byte).repeat(64);
+
+  it("only one of a name chosen before, one of a name given twice, and a message or an archive", () => {
+    const chosen = [{ chosenAs: "Ban Bo.xlsx", name: "Ban Bo.xlsx", sha256: digest(1) }];
+    const picked = [file("Ban Bo.xlsx"), file("Xa A.xlsx"), file("Xa B.xls"), file("Xa B.xls"), file("thu.EML"), file("goi.zip"), file("Xa C.ods")];
+    expect(digestsNeeded(picked, chosen)).toEqual([true, false, true, true, true, true, false]);
+  });
+
+  it("a file not hashed is not taken for one chosen before, and its digest is handed on only when taken", () => {
+    const chosen = [{ chosenAs: "Ban Bo.xlsx", name: "Ban Bo.xlsx", sha256: digest(1) }];
+    const out = newFiles([file("Xa A.xlsx", 1), file("Ban Bo.xlsx", 2)], [undefined, digest(2)], chosen, new Set(["Ban Bo.xlsx"]));
+    expect(out.files.map((f) => [f.name, f.sha256])).toEqual([
+      ["Xa A.xlsx", undefined],
+      ["Ban Bo (2).xlsx", digest(2)],
+    ]);
+    expect(out.chosen.map((c) => c.sha256)).toEqual(["", digest(2)]);
+  });
+
+  it("the digests not taken before reading are those of the sources read under the files' names in the list", () => {
+    const chosen = [
+      { chosenAs: "Xa A.xlsx", name: "Xa A.xlsx", sha256: "" },
+      { chosenAs: "Ban Bo.xlsx", name: "Ban Bo (2).xlsx", sha256: digest(2) },
+      { chosenAs: "anh.jpg", name: "anh.jpg", sha256: "" },
+    ];
+    const sources = [
+      { file: "thu.eml › Xa A.xlsx", sha256: digest(7), origin: { kind: "email" as const, container: "thu.eml" } },
+      { file: "Xa A.xlsx", sha256: digest(3) },
+      { file: "Ban Bo (2).xlsx", sha256: digest(2) },
+    ];
+    expect(withReadDigests(chosen, sources).map((c) => c.sha256)).toEqual([digest(3), digest(2), ""]);
   });
 });

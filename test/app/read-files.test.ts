@@ -97,3 +97,18 @@ describe("readFiles", () => {
     expect(sources[1]!.error!.message).toContain("cham.xlsx");
   });
 });
+
+describe("a file that carries its digest (taken before reading)", () => {
+  const carried = "c".repeat(64);
+
+  it("is not hashed again: its source, read or refused, and a stopped file's, give the digest it carries", async () => {
+    const { readSource, sha256Hex } = await import("../../src/app/sources");
+    const bytes = new Uint8Array([1, 2, 3]);
+    expect(await sha256Hex(bytes)).not.toBe(carried);
+    expect((await readSource({ name: "hong.xlsx", bytes, sha256: carried })).sha256).toBe(carried);
+    expect((await readSource({ name: "hong.xlsx", bytes })).sha256).toBe(await sha256Hex(bytes));
+    const reader = { ...port(async () => ({ failed: "timeout" as const })), transfersBytes: true };
+    const [stopped] = await readFiles(reader, [{ ...file("cham.xlsx"), sha256: carried }], { limitMs: 30_000 });
+    expect(stopped!.sha256).toBe(carried);
+  });
+});

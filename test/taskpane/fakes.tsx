@@ -3,7 +3,8 @@ import { TextDecoder, TextEncoder } from "node:util";
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import type { FileUseCases, MergeRun, WorkbookUseCases } from "../../src/app/usecases";
+import { digestOf } from "../../src/app/digest";
+import type { FileUseCases, InputFile, MergeRun, WorkbookUseCases } from "../../src/app/usecases";
 import { targetsOfWorkbook } from "../../src/domain/check";
 import { mergeReports, type MergeSource } from "../../src/domain/merge";
 import { buildSummaryWorkbook } from "../../src/domain/sheets/summary";
@@ -92,6 +93,11 @@ export function report(fileName: string, unit: string, reportDate: string | null
 
 export function source(file: string, unit: string, reportDate: string | null): MergeSource {
   return { file, sha256: file.padEnd(64, "0").slice(0, 64), report: report(file, unit, reportDate) };
+}
+
+/** `source` as reading `file` gives it: with the SHA-256 of the file's bytes (the one the file carries, when it does). */
+export async function readAs(file: InputFile, source: MergeSource): Promise<MergeSource> {
+  return { ...source, sha256: await digestOf(file) };
 }
 
 /** Catches the downloads the tab starts (jsdom cannot navigate): the file names, in order. */

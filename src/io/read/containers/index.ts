@@ -15,25 +15,13 @@
 import type { SourceOrigin } from "../../../domain/merge/types";
 import type { ReadErrorCode } from "../../../domain/model/issues";
 import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "../errors";
-import { isSpreadsheetName } from "../formats";
+import { CONTAINER_EXTENSIONS, isContainerFileName, isSpreadsheetName } from "../formats";
 import { baseName, safeEntryPath } from "./names";
 import type { ContainerLimits, MessageInfo, OpenedContainer } from "./types";
 
 export type { ContainerLimits, MessageInfo } from "./types";
 export { decodeEntryName, decodeCp437, safeEntryPath } from "./names";
 export { isSpreadsheetName } from "../formats";
-
-/** The containers the tool opens, by extension. */
-export const CONTAINER_EXTENSIONS: readonly string[] = [".eml", ".msg", ".zip", ".rar"];
-
-export const CONTAINER_MIME_TYPES: readonly string[] = [
-  "message/rfc822",
-  "application/vnd.ms-outlook",
-  "application/zip",
-  "application/x-zip-compressed",
-  "application/vnd.rar",
-  "application/x-rar-compressed",
-];
 
 export type ContainerFormat = "eml" | "msg" | "zip" | "rar";
 
@@ -43,9 +31,8 @@ export function containerFormat(name: string): ContainerFormat | undefined {
   return undefined;
 }
 
-export function isContainerName(name: string): boolean {
-  return containerFormat(name) !== undefined;
-}
+/** Whether a file name is an email message or an archive the tool opens. */
+export const isContainerName = isContainerFileName;
 
 /** How nested names are joined, in a file's name and its origin's path. */
 export const PATH_JOIN = " › ";

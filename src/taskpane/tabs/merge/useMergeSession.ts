@@ -17,7 +17,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { today } from "../../../app/clock";
 import { sha256Hex } from "../../../app/digest";
-import { newFiles, type ChosenFile } from "../../../app/file-names";
+import { digestsNeeded, newFiles, withReadDigests, type ChosenFile } from "../../../app/file-names";
 import { chooseTargets, targetsOptions, type ChosenTargets } from "../../../app/targets";
 import type { InputFile, MergeRun, TargetsUsed } from "../../../app/usecases";
 import { DEADLINES, PROGRAMME, TARGETS_SHEET_NAME } from "../../../domain/catalogue";
@@ -270,7 +270,9 @@ export function useMergeSession(): MergeSession {
         const list = await inputs(warn);
         // The very same file (its name and its bytes) chosen again is not read again; any other file keeps a name of its
         // own in the list (a real "Bao cao (2).xlsx" is not the one made up for a second "Bao cao.xlsx").
-        const digests = await Promise.all(list.map((f) => sha256Hex(f.bytes)));
+        // Only a file that could be one chosen before is hashed here; the others are hashed once, as they are read.
+        const needed = digestsNeeded(list, keptChosen.current);
+        const digests = await Promise.all(list.map((f, k) => (needed[k] ? sha256Hex(f.bytes) : undefined)));
         const taken = new Set(kept.current.map((s) => s.file));
         const { files: fresh, chosen, again } = newFiles(list, digests, keptChosen.current, taken);
         keepFiles(fresh);
@@ -279,7 +281,7 @@ export function useMergeSession(): MergeSession {
           warn({ title: "Bỏ qua tệp đính kèm không phải bảng tính", message: skipped.map((s) => s.reason).join(" ") }),
         );
         setSources((previous) => [...previous, ...read]);
-        setChosenFiles((previous) => [...previous, ...chosen]);
+        setChosenFiles((previous) => [...previous, ...withReadDigests(chosen, read)]);
         return again > 0 ? `${again} tệp đã có trong danh sách nên không đọc lại.` : null;
       },
     );

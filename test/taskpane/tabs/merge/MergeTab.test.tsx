@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { Cancelled } from "../../../../src/app/cancel";
 import type { InputFile, Progress } from "../../../../src/app/usecases";
 import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
-import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, source } from "../../fakes";
+import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, readAs, renderWith, source } from "../../fakes";
 
 afterEach(() => jest.restoreAllMocks());
 // The tab keeps its work in the browser's storage: each test starts without one.
@@ -28,7 +28,7 @@ async function loadSamples() {
   files.sampleFiles.mockResolvedValue(SOURCES.map((s) => ({ name: s.file, bytes: new Uint8Array([1]) })));
   files.readFiles.mockImplementation(async (inputs: readonly InputFile[], onProgress?: (p: Progress) => void) => {
     inputs.forEach((f, i) => onProgress?.({ done: i, total: inputs.length, item: f.name }));
-    return SOURCES;
+    return Promise.all(SOURCES.map((s, i) => (inputs[i] ? readAs(inputs[i], s) : s)));
   });
   return files;
 }
@@ -205,10 +205,37 @@ describe("Tổng hợp tab", () => {
     expect((await screen.findByTestId("done")).textContent).toBe("1 tệp đã có trong danh sách nên không đọc lại.");
   });
 
+  it("hashes before reading only a file that could be one chosen before; the others' digests come from their reading", async () => {
+    const files = fakeFiles();
+    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => Promise.all(inputs.map((f) => readAs(f, source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")))));
+    renderWith(<MergeTab />, STANDALONE, { files });
+    const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
+    const choose = async (...picked: [string, number][]) => {
+      const calls = files.readFiles.mock.calls.length;
+      await act(async () => {
+        fireEvent.change(input, { target: { files: picked.map(([name, byte]) => new File([new Uint8Array([byte])], name)) } });
+      });
+      await waitFor(() => expect(files.readFiles.mock.calls.length).toBe(calls + 1));
+      await waitFor(() => expect((screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }) as HTMLButtonElement).disabled).toBe(false));
+      return (files.readFiles.mock.calls.at(-1)![0] as readonly InputFile[]).map((f) => [f.name, f.sha256 !== undefined]);
+    };
+    // Names new to the list: handed to reading without a digest (reading hashes them); one given twice is hashed first.
+    expect(await choose(["Xa A.xlsx", 1], ["Xa B.xlsx", 2], ["Xa B.xlsx", 3])).toEqual([
+      ["Xa A.xlsx", false],
+      ["Xa B.xlsx", true],
+      ["Xa B (2).xlsx", true],
+    ]);
+    // Chosen again: known by the digest its reading gave, so not read again; a new file beside it is not hashed first.
+    expect(await choose(["Xa A.xlsx", 1], ["Xa C.xlsx", 4])).toEqual([["Xa C.xlsx", false]]);
+    expect(screen.getByTestId("done").textContent).toBe("1 tệp đã có trong danh sách nên không đọc lại.");
+    // A corrected file under a name read before: hashed first (its digest handed on), and read.
+    expect(await choose(["Xa A.xlsx", 5])).toEqual([["Xa A (2).xlsx", true]]);
+  });
+
   it("a real file named as one made up for another is read (not taken for it), and a file of a known name with other bytes too", async () => {
     const files = fakeFiles();
     // Each file read into a source of its own name.
-    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => inputs.map((f) => source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")));
+    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => Promise.all(inputs.map((f) => readAs(f, source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")))));
     renderWith(<MergeTab />, STANDALONE, { files });
     const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
     const choose = async (...picked: [string, number][]) => {
@@ -244,7 +271,7 @@ describe("Tổng hợp tab", () => {
 
   it("a folder dropped among files is left out and said in Vietnamese; the files beside it are read", async () => {
     const files = fakeFiles();
-    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => inputs.map((f) => source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")));
+    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => Promise.all(inputs.map((f) => readAs(f, source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")))));
     renderWith(<MergeTab />, STANDALONE, { files });
     // What Chromium gives for a folder dropped: an entry whose bytes cannot be read.
     const folder = new File([], "Bao cao cac xa");
