@@ -237,6 +237,16 @@ d("task pane flows in Chromium (standalone)", () => {
     expect(rowOf("4.1").slice(3, 5)).toEqual([1200 + 1630 + 980, 1030 + 1400 + 700]);
     expect(rowOf("4.1")[5]).toBeCloseTo(((1030 + 1400 + 700) / (1200 + 1630 + 980)) * 100, 2);
     expect(rowOf("4.1")[7]).toBe("Chưa đạt");
+
+    // The very same file chosen again is known by the digest its reading in the worker gave (the page hashed
+    // none of the first files), so it is not read again; the same name with other bytes is read.
+    const input = page.getByTestId("merge-drop").locator('input[type="file"]');
+    await input.setInputFiles([{ name: "ban-bo.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(files[0]!.bytes) }]);
+    await page.getByText("1 tệp đã có trong danh sách nên không đọc lại.").first().waitFor();
+    expect(await page.getByTestId("file-status").count()).toBe(4);
+    await input.setInputFiles([{ name: "ban-bo.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(files[1]!.bytes) }]);
+    await page.locator('[data-testid="file-status"][data-file="ban-bo (2).xlsx"]').waitFor();
+    expect(await page.getByTestId("file-status").count()).toBe(5);
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);
