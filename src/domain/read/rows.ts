@@ -260,6 +260,8 @@ export function readIndicatorRows(
   // The row of the indicator read last, and the rows of breakdowns under indicators ("- Thôn Nà Tăm").
   let parent: Candidate | undefined;
   const breakdowns = new Map<Candidate, Breakdown>();
+  // A total row read last: the table's foot unless a row of the table follows it.
+  let total: { r: number; text: string } | undefined;
   for (const r of body.rows) {
     const sttRef = pick(view, r, cols.stt);
     let stt = sttRef ? normaliseStt(cellText(sttRef.cell)) : "";
@@ -291,6 +293,11 @@ export function readIndicatorRows(
     }
     const hasValues = hasValue(refs.total) || hasValue(refs.achieved) || (hasValue(refs.ratio) && refs.ratio?.cell?.f === undefined);
     if (label === "" && stt === "" && !hasValues) continue;
+    if (total !== undefined) {
+      // A row of the table under a total row: that row was no foot of the table, and is read as any row the letter lacks.
+      issues.push(makeIssue("unknown-row", { sheet, cell: cellAddress(total.r, textSpan.c) }, { row: total.r + 1, text: total.text }));
+      total = undefined;
+    }
     const group = groupOf(label, stt);
     if (group !== undefined || (/^\d/.test(stt) && !stt.startsWith("6.2"))) underSubgroup = false;
     if (group !== undefined) parent = undefined;
@@ -324,6 +331,11 @@ export function readIndicatorRows(
       }
       if (hasValues || (stt !== "" && stt !== "-" && label !== "" && /^\d/.test(stt))) {
         parent = undefined;
+        if (hasValues && TOTAL_WORDS.test(foldText(stt === "" ? label : `${stt} ${label}`))) {
+          // A total row ("Tổng cộng", its figures a column's sum): no indicator, passed over when nothing follows it.
+          total = { r, text: label || stt };
+          continue;
+        }
         issues.push(
           makeIssue("unknown-row", { sheet, cell: cellAddress(r, textSpan.c) }, { row: r + 1, text: label || stt || rowSummary(view, r, header.within) }),
         );
@@ -477,11 +489,12 @@ const SUBGROUP_MARGIN = 0.15;
 /** A group's numbering in a table ("I", "II", "IV", "A", "b)"). */
 const GROUP_STT = /^(?:[ivx]{1,4}|[a-e])[.)]?$/i;
 /**
- * A count written under the documents, and nothing else, folded: "Cộng: 4 văn bản", "Tổng cộng", "Tổng số 12",
- * "Tổng cộng có 5 văn bản", "Tổng: 03 VB", "Tổng số văn bản: 03"; "Cộng" only with its count or alone ("Công văn" folds
- * to "cong van" and is no count).
+ * A table's total row by its words, and nothing else, folded: under the documents a count ("Cộng: 4 văn bản",
+ * "Tổng cộng", "Tổng số 12", "Tổng cộng có 5 văn bản", "Tổng: 03 VB", "Tổng số văn bản: 03"), at the foot of the
+ * indicators a column's sum ("Tổng cộng", "Cộng", "Tổng số"); "Cộng" only with its count or alone ("Công văn" folds
+ * to "cong van" and is no count), "Tổng số" with nothing more than a count ("Tổng số đảng viên …" is a row of its own).
  */
-const DOCUMENTS_TOTAL = /^(?:tong(?: cong| so)?(?: (?:co|so|la|gom|van ban|vb|\d+))*|cong(?: (?:co|la|gom))?(?: \d+(?: (?:van ban|vb))?)?)$/;
+const TOTAL_WORDS = /^(?:tong(?: cong| so)?(?: (?:co|so|la|gom|van ban|vb|\d+))*|cong(?: (?:co|la|gom))?(?: \d+(?: (?:van ban|vb))?)?)$/;
 /** A date in a text ("ngày 26/4/2021", "12/10/2016"): such a row is a document. */
 const DATE_IN_TEXT = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\bngày\s+\d/iu;
 
@@ -499,7 +512,7 @@ function isDocumentHeading(row: DocumentCellsRead): boolean {
   if (parseDocumentCode(text).kind === "code" || DATE_IN_TEXT.test(text)) return false;
   const stt = row.stt ? cellText(row.stt.cell) : "";
   // A number in Stt (the template's own formula numbers every row written in) is no part of a total's words.
-  return GROUP_STT.test(stt) || DOCUMENTS_TOTAL.test(foldText(stt === "" || /^\d+$/.test(stt) ? text : `${stt} ${text}`));
+  return GROUP_STT.test(stt) || TOTAL_WORDS.test(foldText(stt === "" || /^\d+$/.test(stt) ? text : `${stt} ${text}`));
 }
 
 /** How much less than the row that took an indicator another row may agree with it and still be a second copy of it. */
