@@ -148,6 +148,10 @@ describe("CSV: number convention from the file's own values", () => {
     expect(docs(["3/10/2017", "12/25/2018"])).toEqual(["2017-03-10", "2018-12-25"]);
     expect(docs(["3/10/2017", "25/12/2018"])).toEqual(["2017-10-03", "2018-12-25"]);
     expect(docs(["3/10/2017", "7/4/2018"])).toEqual(["2017-10-03", "2018-04-07"]);
+    // The year in two digits, as LibreOffice shows a date typed in an English locale ("MM/DD/YY").
+    expect(docs(["10/12/16", "03/07/17", "01/15/18"])).toEqual(["2016-10-12", "2017-03-07", "2018-01-15"]);
+    expect(docs(["10/12/16", "15/01/18"])).toEqual(["2016-12-10", "2018-01-15"]);
+    expect(docs(["10/12/16", "01/15/18", "15/01/18"])).toEqual(["2016-12-10", null, "2018-01-15"]);
   });
 
   it("stops a file with too many cells", () => {

@@ -207,8 +207,11 @@ export function applyConvention(rows: (GridCell | undefined)[][], convention: Nu
   }
 }
 
-/** A date written with slashes: "3/10/2017", "12/25/2018". */
-const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/**
+ * A date written with slashes: "3/10/2017", "12/25/2018", and with its year in two digits as LibreOffice shows a
+ * date typed in an English (en-US) locale ("03/10/17", "12/25/18").
+ */
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
 
 /**
  * Whether the file writes its dates month first, as an English spreadsheet saves them ("12/25/2018"):
