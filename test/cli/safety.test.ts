@@ -71,19 +71,62 @@ describe("the CLI with hostile or unlucky inputs", () => {
     it("says in one line which path cannot be written and why, exit 1 (a missing folder, a folder in the way)", async () => {
       const missing = capture(dir);
       expect(await main(["merge", "ban-bo.xlsx", "--out", "khong-co/tong-hop.xlsx"], missing.io)).toBe(1);
-      expect(missing.err()).toContain(`Không ghi được ${join(dir, "khong-co/tong-hop.xlsx")}: thư mục chứa tệp không tồn tại.\n`);
+      expect(missing.err()).toContain(`Không ghi được ${join(dir, "khong-co/tong-hop.xlsx")} (--out): thư mục chứa tệp không tồn tại (${join(dir, "khong-co")}).\n`);
       expect(missing.err()).not.toMatch(/\n\s+at /);
       mkdirSync(join(dir, "thu-muc.docx"));
       const folder = capture(dir);
       expect(await main(["report", "ban-bo.xlsx", "--out", "thu-muc.docx"], folder.io)).toBe(1);
-      expect(folder.err()).toContain(`Không ghi được ${join(dir, "thu-muc.docx")}: đây là một thư mục.`);
+      expect(folder.err()).toContain(`Không ghi được ${join(dir, "thu-muc.docx")} (--out): đây là một thư mục.`);
       const template = capture(dir);
       expect(await main(["template", "--unit", "Đảng ủy xã Bản Bo", "--out", "khong-co/mau.xlsx"], template.io)).toBe(1);
       expect(template.err()).toContain("thư mục chứa tệp không tồn tại");
       const converted = capture(dir);
       expect(await main(["convert", "ban-bo.xlsx", "--out", "khong-co/unicode.xlsx"], converted.io)).toBe(1);
-      expect(converted.err()).toBe(`Không ghi được ${join(dir, "khong-co/unicode.xlsx")}: thư mục chứa tệp không tồn tại.\n`);
+      expect(converted.err()).toBe(`Không ghi được ${join(dir, "khong-co/unicode.xlsx")} (--out): thư mục chứa tệp không tồn tại (${join(dir, "khong-co")}).\n`);
     }, 60_000);
+
+    describe("an output that cannot be written is refused before a single file is read", () => {
+      const inbox = join(dir, "thu-den");
+      beforeAll(() => {
+        mkdirSync(inbox);
+        writeFileSync(join(inbox, "ban-bo.xlsx"), unit);
+        writeFileSync(join(inbox, "ban-bo-2.xlsx"), unit);
+        writeFileSync(join(dir, "la-tep"), "một tệp, không phải thư mục");
+      });
+
+      it.each([
+        ["--out in a folder that does not exist", ["--out", "khong-co/tong-hop.xlsx"], `${join(dir, "khong-co", "tong-hop.xlsx")} (--out): thư mục chứa tệp không tồn tại (${join(dir, "khong-co")})`],
+        ["--out in a file taken for a folder", ["--out", "la-tep/tong-hop.xlsx"], `${join(dir, "la-tep", "tong-hop.xlsx")} (--out): một phần của đường dẫn không phải là thư mục (${join(dir, "la-tep")} là một tệp)`],
+        ["--json in a folder that does not exist", ["--out", "tong-hop-moi.xlsx", "--json", "khong-co/tong-hop.json"], `${join(dir, "khong-co", "tong-hop.json")} (--json): thư mục chứa tệp không tồn tại (${join(dir, "khong-co")})`],
+        ["--json that is a folder", ["--out", "tong-hop-moi.xlsx", "--json", "thu-den"], `${inbox} (--json): đây là một thư mục`],
+      ])("merge: %s", async (_, options, said) => {
+        const c = capture(dir);
+        expect(await main(["merge", "thu-den", ...options], c.io)).toBe(1);
+        expect(c.err()).toBe(`Không ghi được ${said}.\n`);
+        expect(c.err()).not.toContain("[1/");
+        expect(existsSync(join(dir, "tong-hop-moi.xlsx"))).toBe(false);
+      });
+
+      it("report and feedback: the draft's folder, the feedback folder and the JSON's folder", async () => {
+        const report = capture(dir);
+        expect(await main(["report", "thu-den", "--out", "khong-co/du-thao.docx"], report.io)).toBe(1);
+        expect(report.err()).toBe(`Không ghi được ${join(dir, "khong-co", "du-thao.docx")} (--out): thư mục chứa tệp không tồn tại (${join(dir, "khong-co")}).\n`);
+        // A feedback folder not made yet is made, inside a folder that exists or not; one inside a file cannot be.
+        const feedback = capture(dir);
+        expect(await main(["feedback", "thu-den", "--out", "la-tep/gop-y/moi"], feedback.io)).toBe(1);
+        expect(feedback.err()).toBe(
+          `Không ghi được ${join(dir, "la-tep", "gop-y", "moi")} (--out): một phần của đường dẫn không phải là thư mục (${join(dir, "la-tep")} là một tệp).\n`,
+        );
+        const file = capture(dir);
+        expect(await main(["feedback", "thu-den", "--out", "la-tep"], file.io)).toBe(1);
+        expect(file.err()).toBe(`Không ghi được ${join(dir, "la-tep")} (--out): đây là một tệp, không phải thư mục.\n`);
+        const json = capture(dir);
+        expect(await main(["feedback", "thu-den", "--out", "gop-y-moi", "--json", "khong-co/gop-y.json"], json.io)).toBe(1);
+        expect(json.err()).toBe(`Không ghi được ${join(dir, "khong-co", "gop-y.json")} (--json): thư mục chứa tệp không tồn tại (${join(dir, "khong-co")}).\n`);
+        expect(json.err()).not.toContain("[1/");
+        expect(existsSync(join(dir, "gop-y-moi"))).toBe(false);
+      });
+    });
 
     it("refuses an --out of another kind than the command writes, before reading anything (exit 2)", async () => {
       for (const [args, kind] of [
@@ -98,11 +141,19 @@ describe("the CLI with hostile or unlucky inputs", () => {
       expect(existsSync(join(dir, "tong-hop.csv"))).toBe(false);
     });
 
-    it("says the summary was written when only --json could not be", async () => {
+    it("says the summary was written when only --json could not be (its folder taken away while the files were read)", async () => {
+      mkdirSync(join(dir, "se-xoa"));
       const c = capture(dir);
-      expect(await main(["merge", "ban-bo.xlsx", "--out", "tong-hop.xlsx", "--json", "khong-co/tong-hop.json"], c.io)).toBe(1);
+      const io = {
+        ...c.io,
+        stderr: (t: string) => {
+          if (t.startsWith("[1/")) rmSync(join(dir, "se-xoa"), { recursive: true });
+          c.io.stderr(t);
+        },
+      };
+      expect(await main(["merge", "ban-bo.xlsx", "--out", "tong-hop.xlsx", "--json", "se-xoa/tong-hop.json"], io)).toBe(1);
       expect(c.err()).toContain(
-        `Đã ghi tệp tổng hợp ${join(dir, "tong-hop.xlsx")}, nhưng không ghi được ${join(dir, "khong-co/tong-hop.json")}: thư mục chứa tệp không tồn tại.`,
+        `Đã ghi tệp tổng hợp ${join(dir, "tong-hop.xlsx")}, nhưng không ghi được ${join(dir, "se-xoa/tong-hop.json")}: thư mục chứa tệp không tồn tại.`,
       );
       expect(readFileSync(join(dir, "tong-hop.xlsx")).length).toBeGreaterThan(1000);
     }, 60_000);

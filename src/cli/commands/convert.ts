@@ -6,6 +6,7 @@ import { openInput, refusalMessage } from "../../hosts/node/files";
 import { writeFileAtomic } from "../../hosts/node/write";
 import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
+import { unwritableOutput } from "../outputs";
 import { type CliCommand, UsageError } from "../types";
 
 /** Whether two paths name the same file (the same path, or one file reached by two). */
@@ -42,6 +43,12 @@ export const convertCommand: CliCommand = {
     const outPath = resolve(io.cwd, out);
     if (extname(outPath).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx (--out must be an .xlsx file)");
     if (sameFile(inPath, outPath)) throw new UsageError("--out không được trùng tệp đọc vào (--out must not be the input file)");
+    // Where the new file goes is looked at before the file is read.
+    const unwritable = unwritableOutput([{ option: "--out", path: outPath }], io.cwd);
+    if (unwritable !== undefined) {
+      io.stderr(`${unwritable}\n`);
+      return 1;
+    }
 
     // Opened as every command opens a file: a regular file only (a named pipe never blocks), its size checked first.
     const opened = openInput(inPath, basename(inPath));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkFiles } from "../../app/check";
 import { feedbackFile, feedbackJson, feedbackLine, feedbackZip, feedbackZipName, withUniqueNames, type FeedbackOutput } from "../../app/feedback";
@@ -8,6 +8,7 @@ import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../h
 import { INPUT_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
+import { unwritableOutput } from "../outputs";
 import { type CliCommand, UsageError } from "../types";
 
 export const feedbackCommand: CliCommand = {
@@ -33,8 +34,10 @@ export const feedbackCommand: CliCommand = {
     const jsonTarget = stringOption(parsed, "json");
     const jsonPath = jsonTarget !== undefined && jsonTarget !== "-" ? resolve(io.cwd, jsonTarget) : undefined;
     const outDir = resolve(io.cwd, out);
-    if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
-      io.stderr(`--out ${outDir} không phải là thư mục; hãy chọn một thư mục.\n`);
+    // The feedback folder (made if need be) and the JSON's folder are looked at before any file is read.
+    const unwritable = unwritableOutput([{ option: "--out", path: outDir, kind: "folder" }, ...(jsonPath !== undefined ? [{ option: "--json", path: jsonPath }] : [])], io.cwd);
+    if (unwritable !== undefined) {
+      io.stderr(`${unwritable}\n`);
       return 1;
     }
 

@@ -13,6 +13,7 @@ import { writeSummaryXlsx } from "../../io/write";
 import { dateOption, parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, type CliIO, UsageError } from "../types";
+import { unwritableOutput } from "../outputs";
 import { loadTargets } from "../targets";
 import { loadUnits } from "../units";
 
@@ -50,8 +51,15 @@ export const mergeCommand: CliCommand = {
     if (out === undefined) throw new UsageError("Thiếu --out SUMMARY.xlsx (missing --out)");
     if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx (--out must be an .xlsx file)");
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (need files or folders)");
+    const jsonTarget = stringOption(parsed, "json");
     // The summary's date: today unless given.
     const date = dateOption(parsed, "date");
+    // Where the summary and the JSON go is looked at before any file is read.
+    const unwritable = unwritableOutput([{ option: "--out", path: out }, ...(jsonTarget !== undefined && jsonTarget !== "-" ? [{ option: "--json", path: jsonTarget }] : [])], io.cwd);
+    if (unwritable !== undefined) {
+      io.stderr(`${unwritable}\n`);
+      return 1;
+    }
     // The read worker's script loads while the unit list is read and the files are listed and opened.
     startReadWorker();
     const deadline = stringOption(parsed, "deadline");
@@ -70,7 +78,6 @@ export const mergeCommand: CliCommand = {
     if (targetsFile !== undefined && targets === undefined) return 1;
 
     const givenBeside = [stringOption(parsed, "units"), targetsFile].filter((f): f is string => f !== undefined && f !== "default").map((f) => resolve(io.cwd, f));
-    const jsonTarget = stringOption(parsed, "json");
     const outPath = resolve(io.cwd, out);
     const jsonPath = jsonTarget !== undefined && jsonTarget !== "-" ? resolve(io.cwd, jsonTarget) : undefined;
     // The unit list, the targets file or the JSON of an earlier run kept in the folder of units' files is not one of them.

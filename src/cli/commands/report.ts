@@ -12,6 +12,7 @@ import { INPUT_KINDS_TEXT } from "../../io/read/formats";
 import { dateOption, parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, type CliIO, UsageError } from "../types";
+import { unwritableOutput } from "../outputs";
 import { loadTargets } from "../targets";
 import { loadUnits } from "../units";
 
@@ -51,6 +52,12 @@ export const reportCommand: CliCommand = {
     const signerName = stringOption(parsed, "signer-name");
     if (signerTitle !== undefined && signerTitle.trim() === "") throw new UsageError("--signer-title không được để trống (ví dụ \"PHÓ BÍ THƯ\")");
     const number = stringOption(parsed, "number");
+    // Where the draft goes is looked at before any file is read.
+    const unwritable = unwritableOutput([{ option: "--out", path: out }], io.cwd);
+    if (unwritable !== undefined) {
+      io.stderr(`${unwritable}\n`);
+      return 1;
+    }
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io);
     if (!units) return 1;
 

@@ -7,7 +7,9 @@
  * is written.
  */
 import {
+  accessSync,
   closeSync,
+  constants,
   fsyncSync,
   openSync,
   realpathSync,
@@ -16,6 +18,7 @@ import {
   unlinkSync,
   writeSync,
   chmodSync,
+  type Stats,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
@@ -192,4 +195,53 @@ export function outputClash(outputs: readonly { readonly option: string; readonl
     if (b) return `${a.option} và ${b.option} cùng là ${a.path}; hãy chọn hai tệp khác nhau.`;
   }
   return undefined;
+}
+
+/** What an output is: a file written into its folder, or a folder made (if need be) and written into. */
+export type OutputKind = "file" | "folder";
+
+/**
+ * Whether an output can be written, looked at before a single input is read, so that a long merge never
+ * ends on a folder that is missing, is a file, or cannot be written: one Vietnamese line naming the path
+ * and the option, in the words of OutputError, or undefined when all is well. A file's folder must exist
+ * and be writable; a folder not made yet is made later, so the nearest folder above it must be writable.
+ */
+export function outputPlaceProblem(option: string, path: string, kind: OutputKind): string | undefined {
+  const target = resolve(path);
+  const said = (reason: string) => `Không ghi được ${target} (${option}): ${reason}.`;
+  const here = look(target);
+  if (here.stat !== undefined) {
+    if (kind === "file" && here.stat.isDirectory()) return said(writeProblem({ code: "EISDIR" }));
+    if (kind === "folder") return here.stat.isDirectory() ? writable(target, said) : said("đây là một tệp, không phải thư mục");
+  }
+  // The folder the file goes into; for a folder still to be made, the nearest folder above it that exists;
+  // past a part of the path that is a file, that file.
+  let folder = dirname(target);
+  let there = look(folder);
+  while ((there.code === "ENOTDIR" || (kind === "folder" && there.code === "ENOENT")) && dirname(folder) !== folder) {
+    folder = dirname(folder);
+    there = look(folder);
+  }
+  if (there.stat === undefined) return said(`${writeProblem({ code: there.code })} (${folder})`);
+  if (!there.stat.isDirectory()) return said(`${writeProblem({ code: "ENOTDIR" })} (${folder} là một tệp)`);
+  return writable(folder, said);
+}
+
+/** What is at `path`, or the error code of looking. */
+function look(path: string): { readonly stat?: Stats; readonly code?: string } {
+  try {
+    return { stat: statSync(path) };
+  } catch (error) {
+    return { code: (error as NodeJS.ErrnoException).code ?? "EIO" };
+  }
+}
+
+/** Undefined when `folder` can be written into, else what `said` makes of the reason, the folder named. */
+function writable(folder: string, said: (reason: string) => string): string | undefined {
+  try {
+    accessSync(folder, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return said(`${writeProblem(error)} (thư mục ${folder})`);
+  }
 }

@@ -1,0 +1,24 @@
+/**
+ * The outputs of a command looked at before any input is read: a merge of two thousand files never
+ * learns at its end that the folder of --out is missing, is a file, or cannot be written.
+ */
+import { resolve } from "node:path";
+import { outputPlaceProblem, type OutputKind } from "../hosts/node/write";
+
+export interface PlannedOutput {
+  /** The option that names it, as typed ("--out", "--json"). */
+  readonly option: string;
+  /** The path as given (resolved against the working folder). */
+  readonly path: string;
+  /** A file (default), or a folder the command makes if need be and writes into. */
+  readonly kind?: OutputKind;
+}
+
+/** The line naming the path and the option of the first output that cannot be written (exit code 1), undefined when all can be. */
+export function unwritableOutput(outputs: readonly PlannedOutput[], cwd: string): string | undefined {
+  for (const o of outputs) {
+    const problem = outputPlaceProblem(o.option, resolve(cwd, o.path), o.kind ?? "file");
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
