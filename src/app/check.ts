@@ -3,10 +3,10 @@
  * the targets its "Mục tiêu" sheet sets (Đề án 241's otherwise). Read through
  * the reading facade, the same way a merge reads it.
  */
-import { checkUnitWorkbook } from "../domain/check";
+import { checkUnitWorkbook, type TargetsUsed } from "../domain/check";
 import type { WorkbookGrid } from "../domain/model/grid";
 import type { Issue } from "../domain/model/issues";
-import { makeIssue } from "../domain/rules";
+import { evaluate, makeIssue } from "../domain/rules";
 import { readWorkbook, WorkbookReadError } from "../io/read";
 import { throwIfCancelled } from "./cancel";
 import { readOrFail } from "./errors";
@@ -39,6 +39,16 @@ export function validateFile(file: InputFile, display: string): FileCheck {
     }
     throw error;
   }
+}
+
+/**
+ * A file's check judged again by the targets of a plan given beside the files (the CLI's validate
+ * --targets), as a merge judges its sums by them: the unit's own "Mục tiêu" sheet is then not used.
+ * A file that could not be read is left as it is.
+ */
+export function judgedBy(check: FileCheck, targets: TargetsUsed): FileCheck {
+  if (!check.report) return check;
+  return { ...check, results: evaluate(check.report, targets.targets), targets };
 }
 
 /** A file that could not even be opened (`detail` says why: missing, a folder, no permission). */

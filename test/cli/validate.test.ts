@@ -121,6 +121,52 @@ describe("de-an-241 validate", () => {
     expect(text.out()).toContain('Mục tiêu đánh giá: theo trang "Mục tiêu" của đơn vị; khác Đề án 241 ở chỉ tiêu 1.1: 80% (Đề án 241: 100%)');
   });
 
+  it("judges every file by a plan's targets given with --targets, as merge does, over the unit's own sheet; leaves that file out of a folder", async () => {
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
+    const folder = mkdtempSync(join(tmpdir(), "validate-plan-"));
+    mkdirSync(join(folder, "hop-thu"));
+    // 85/100 misses Đề án 241's 100% for 1.1 and meets a plan's 80%; the second file's own sheet (80%) gives way to the plan.
+    writeFileSync(join(folder, "hop-thu", "ban-bo.xlsx"), await fillTemplate(template, { indicators: { "1.1": [100, 85] } }));
+    writeFileSync(join(folder, "hop-thu", "ban-giang.xlsx"), await fillTemplate(template, { indicators: { "1.1": [100, 85] }, targets: { "1.1": 0.8 } }));
+    writeFileSync(join(folder, "hop-thu", "Kế hoạch.csv"), "Chỉ tiêu,Nội dung,Mục tiêu\n1.1,Cán bộ lãnh đạo được bồi dưỡng,80%\n");
+    writeFileSync(join(folder, "Kế hoạch 90.csv"), "Chỉ tiêu,Nội dung,Mục tiêu\n1.1,Cán bộ lãnh đạo được bồi dưỡng,90%\n");
+    type PlanJson = { files: (JsonFile & { targets: { source: string; sheet: string | null; changed: { id: string; label: string; official: string }[]; note: string } })[] };
+    const met = (json: PlanJson) => json.files.map((f) => [f.file, f.indicators.find((i) => i.id === "1.1")!.met, f.targets.source]);
+
+    const alone = capture(folder);
+    await main(["validate", "hop-thu/ban-bo.xlsx", "hop-thu/ban-giang.xlsx", "--json"], alone.io);
+    expect(met(JSON.parse(alone.out()) as PlanJson)).toEqual([
+      ["hop-thu/ban-bo.xlsx", false, "de-an-241"],
+      ["hop-thu/ban-giang.xlsx", true, "workbook"],
+    ]);
+
+    const plan80 = capture(folder);
+    await main(["validate", "hop-thu", "--targets", join("hop-thu", "Kế hoạch.csv"), "--json"], plan80.io);
+    const json80 = JSON.parse(plan80.out()) as PlanJson;
+    expect(met(json80)).toEqual([
+      [join("hop-thu", "ban-bo.xlsx"), true, "Kế hoạch.csv"],
+      [join("hop-thu", "ban-giang.xlsx"), true, "Kế hoạch.csv"],
+    ]);
+    expect(json80.files[0]!.indicators.find((i) => i.id === "1.1")).toMatchObject({ target: { op: ">=", value: 80, label: "80%" } });
+    expect(json80.files[0]!.targets.changed).toEqual([{ id: "1.1", target: { op: ">=", value: 80 }, label: "80%", official: "100%" }]);
+
+    const plan90 = capture(folder);
+    expect(await main(["validate", "hop-thu/ban-giang.xlsx", "--targets", "Kế hoạch 90.csv", "--json"], plan90.io)).toBe(0);
+    expect(met(JSON.parse(plan90.out()) as PlanJson)).toEqual([["hop-thu/ban-giang.xlsx", false, "Kế hoạch 90.csv"]]);
+
+    const text = capture(folder);
+    await main(["validate", "hop-thu/ban-giang.xlsx", "--targets", "Kế hoạch 90.csv"], text.io);
+    expect(text.out()).toContain(
+      "Mục tiêu đánh giá: theo kế hoạch của đơn vị (tệp Kế hoạch 90.csv); chỉ tiêu kế hoạch không đặt thì theo Đề án 241. Khác Đề án 241 ở chỉ tiêu 1.1: 90% (Đề án 241: 100%).",
+    );
+    expect(text.out()).toMatch(/1\.1 +100 +85 +85% +90% +Chưa đạt/);
+
+    const unreadable = capture(folder);
+    expect(await main(["validate", "hop-thu/ban-bo.xlsx", "--targets", "khong-co.xlsx"], unreadable.io)).toBe(2);
+    expect(unreadable.err()).toContain("khong-co.xlsx");
+    expect(unreadable.out()).toBe("");
+  });
+
   it("takes a folder: the workbooks in it by name, each shown by its path, what is not one listed as skipped with the reason", async () => {
     const folder = mkdtempSync(join(tmpdir(), "validate-folder-"));
     const sub = join(folder, "don-vi");

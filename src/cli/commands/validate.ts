@@ -5,13 +5,14 @@ import type { SourceOrigin } from "../../domain/merge/types";
 import { readFailureIssue } from "../../domain/rules/messages";
 import { statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { checkFiles, unopenedFile, type FileCheck } from "../../app/check";
+import { checkFiles, judgedBy, unopenedFile, type FileCheck } from "../../app/check";
 import { issueJson } from "../../app/merge";
 import { indicatorById, shownRatio } from "../../domain/catalogue";
-import { targetsUsedText } from "../../domain/check";
+import { targetsUsedText, type TargetsUsed } from "../../domain/check";
 import { documentDateText, formatNumber, formatRatio, targetLabel, verdictLabel, verdictState, vnDate } from "../../domain/format";
 import { hasErrors, type Issue } from "../../domain/model/issues";
 import { makeIssue } from "../../domain/rules";
+import { targetsNote } from "../../domain/targets";
 import type { InputFile } from "../../app/sources";
 import { expandInputs, fileIdentity, openInput, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
@@ -19,6 +20,7 @@ import { INPUT_KINDS_TEXT, WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, UsageError } from "../types";
+import { loadTargets } from "../targets";
 import { loadUnits } from "../units";
 
 type FileResult = FileCheck;
@@ -80,7 +82,25 @@ function round2(n: number | null): number | null {
   return n === null ? null : shownRatio(n);
 }
 
-export function resultJson(r: FileResult): Record<string, unknown> {
+/** The targets of a plan given with --targets (its file's name), by which every file is judged instead of its own "Mục tiêu" sheet. */
+export interface Plan {
+  readonly name: string;
+}
+
+/** Where the targets a file was judged by came from: Đề án 241's, the unit's own sheet ("workbook"), or the name of the plan's file, as a merge's JSON names it. */
+function targetsSource(used: TargetsUsed, plan: Plan | undefined): string {
+  return plan !== undefined && used.source === "workbook" ? plan.name : used.source;
+}
+
+/** "Mục tiêu đánh giá: …": the unit's own sheet, Đề án 241's, or the plan's file with where it differs from Đề án 241 (worded as the report draft words it). */
+export function targetsText(used: TargetsUsed, plan: Plan | undefined): string {
+  if (plan === undefined) return targetsUsedText(used);
+  if (used.source === "de-an-241") return `Mục tiêu đánh giá: theo Đề án 241 (tệp mục tiêu ${plan.name} giữ nguyên mục tiêu của Đề án).`;
+  const list = used.changed.map((c) => `${c.id}: ${targetLabel(c.target)} (Đề án 241: ${targetLabel(c.official)})`).join("; ");
+  return `${targetsNote(plan.name)} Khác Đề án 241 ở chỉ tiêu ${list}.`;
+}
+
+export function resultJson(r: FileResult, plan?: Plan): Record<string, unknown> {
   if (r.readError || !r.report) {
     return { file: r.file, unit: null, date: null, issues: r.readError ? [issueJson(r.readError)] : [], indicators: [], documents: [], targets: null };
   }
@@ -97,11 +117,12 @@ export function resultJson(r: FileResult): Record<string, unknown> {
     }),
     targets: targets
       ? {
-          source: targets.source,
+          source: targetsSource(targets, plan),
           sheet: targets.sheet,
           changed: targets.changed.map((c) => ({ id: c.id, target: c.target, label: targetLabel(c.target), official: targetLabel(c.official) })),
-          issues: targets.issues.map((i) => ({ severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, indicator: null, message: i.message })),
-          note: targetsUsedText(targets),
+          // A plan's rows that could not be read are said once, when its file is read.
+          issues: plan !== undefined ? [] : targets.issues.map((i) => ({ severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, indicator: null, message: i.message })),
+          note: targetsText(targets, plan),
         }
       : null,
     documents: report.documents.map((d) => ({
@@ -130,7 +151,7 @@ function issueLine(i: Issue): string {
 
 const SOURCE_LABEL = { identity: "theo mã nhận dạng của mẫu biểu", header: "theo tiêu đề báo cáo", "file-name": "theo tên tệp" } as const;
 
-function textReport(r: FileResult): string {
+function textReport(r: FileResult, plan: Plan | undefined): string {
   const lines: string[] = [`Tệp: ${terminalName(r.file)}`];
   if (r.readError || !r.report) {
     lines.push(`  LỖI: ${r.readError?.message ?? "không đọc được tệp"}`);
@@ -143,8 +164,8 @@ function textReport(r: FileResult): string {
   lines.push(errors.length === 0 ? "Lỗi: không có" : `Lỗi (${errors.length}):`, ...errors.map(issueLine));
   lines.push(warnings.length === 0 ? "Cảnh báo: không có" : `Cảnh báo (${warnings.length}):`, ...warnings.map(issueLine));
   if (r.targets) {
-    lines.push(targetsUsedText(r.targets));
-    for (const i of r.targets.issues) lines.push(`  - [${i.sheet ?? ""}${i.cell ? `!${i.cell}` : ""}] ${i.message}`);
+    lines.push(targetsText(r.targets, plan));
+    if (plan === undefined) for (const i of r.targets.issues) lines.push(`  - [${i.sheet ?? ""}${i.cell ? `!${i.cell}` : ""}] ${i.message}`);
   }
   lines.push("Kết quả các chỉ tiêu (Stt | Tổng số | Số đã đạt | Tỷ lệ | Mục tiêu | Đánh giá):");
   for (const x of r.results ?? []) {
@@ -183,22 +204,29 @@ export function totalsLine(t: ReturnType<typeof validateTotals>): string {
 export const validateCommand: CliCommand = {
   name: "validate",
   summary: {
-    vi: `Đọc và kiểm tra bảng tính của đơn vị ${WORKBOOK_KINDS_TEXT} theo Công văn 232-CV/HU và mục tiêu Đề án 241.`,
-    en: `Read and check units' workbooks ${WORKBOOK_KINDS_TEXT} against letter 232-CV/HU and the Đề án 241 targets.`,
+    vi: `Đọc và kiểm tra bảng tính của đơn vị ${WORKBOOK_KINDS_TEXT} theo Công văn 232-CV/HU và mục tiêu Đề án 241 (hoặc của kế hoạch, --targets).`,
+    en: `Read and check units' workbooks ${WORKBOOK_KINDS_TEXT} against letter 232-CV/HU and the Đề án 241 targets (or a plan's, --targets).`,
   },
   usage: [
-    "de-an-241 validate TỆP|THƯ-MỤC... [--units LIST.csv|LIST.xlsx] [--json]",
+    "de-an-241 validate TỆP|THƯ-MỤC... [--units LIST.csv|LIST.xlsx] [--targets FILE.xlsx|FILE.csv] [--json]",
     "  Một thư mục: mọi bảng tính, thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) ngay trong thư mục đó.",
     "  --units     danh sách đơn vị để cạnh các tệp báo cáo: không bị đọc như báo cáo của một đơn vị (như lệnh merge)",
-    "Mã thoát / exit code: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 có tệp (hoặc danh sách --units) không đọc được, hoặc sai cú pháp.",
+    "  --targets   mục tiêu theo kế hoạch, như lệnh merge: trang \"Mục tiêu\" (cột Chỉ tiêu, Nội dung, Mục tiêu); mọi tệp được đánh giá",
+    "              theo mục tiêu này thay cho trang \"Mục tiêu\" của đơn vị; mặc định: trang \"Mục tiêu\" của đơn vị, nếu không có thì theo Đề án 241",
+    "Mã thoát / exit code: 0 không có lỗi (có thể có cảnh báo); 1 có lỗi; 2 có tệp (hoặc danh sách --units, tệp --targets) không đọc được, hoặc sai cú pháp.",
   ],
   async run(args, io) {
-    const parsed = parseArgs(args, { valued: ["units"], flags: ["json"], toStdout: ["json"] });
+    const parsed = parseArgs(args, { valued: ["units", "targets"], flags: ["json"], toStdout: ["json"] });
     if (parsed.positional.length === 0) throw new UsageError("Cần ít nhất một tệp hoặc thư mục (at least one file or folder is required)");
     // The unit list kept in the folder of units' files is not one of them (as in a merge); a list that cannot be read is said.
     const unitsFile = stringOption(parsed, "units");
     if (unitsFile !== undefined && loadUnits(unitsFile, io) === undefined) return 2;
-    const leaveOut = unitsFile !== undefined && unitsFile !== "default" ? [resolve(io.cwd, unitsFile)] : [];
+    // A plan's targets, read as a merge reads them; its file too is left out of a folder.
+    const targetsFile = stringOption(parsed, "targets");
+    const targets = targetsFile !== undefined ? loadTargets(targetsFile, io) : undefined;
+    if (targetsFile !== undefined && targets === undefined) return 2;
+    const plan: Plan | undefined = targetsFile !== undefined ? { name: basename(targetsFile) } : undefined;
+    const leaveOut = [unitsFile, targetsFile].filter((f): f is string => f !== undefined && f !== "default").map((f) => resolve(io.cwd, f));
     const { given, skipped: walkedPast } = openGiven(parsed.positional, io.cwd, leaveOut);
     // An email message or an archive stands for the spreadsheets inside it, each with where it came from.
     const origins = new Map<ToCheck | FileResult, SourceOrigin>();
@@ -231,19 +259,22 @@ export const validateCommand: CliCommand = {
     // Each file is read in a worker thread, stopped past the time limit (rule "timeout"), as in a merge.
     const checked = await checkFiles(workerThreadChecker(), toCheck, { limitMs: io.fileTimeLimitMs });
     let next = 0;
-    const results = opened.map((o) => (isToCheck(o) ? checked[next++]! : o));
+    const results = opened.map((o) => {
+      const result = isToCheck(o) ? checked[next++]! : o;
+      return targets !== undefined ? judgedBy(result, targets) : result;
+    });
     const originOf = (k: number): SourceOrigin | undefined => origins.get(opened[k]!);
     if (parsed.options.has("json")) {
       // A file inside a message or an archive says where it came from (a file given as is keeps its fields as they were).
       const files = results.map((r, k) => {
         const origin = originOf(k);
-        return origin ? { ...resultJson(r), origin: originJson(origin) } : resultJson(r);
+        return origin ? { ...resultJson(r, plan), origin: originJson(origin) } : resultJson(r, plan);
       });
       io.stdout(JSON.stringify({ files, totals: validateTotals(results), ...(skipped.length > 0 ? { skipped } : {}) }, null, 2) + "\n");
     } else {
       const texts = results.map((r, k) => {
         const origin = originOf(k);
-        return origin ? `${textReport(r)}\n  Nguồn: ${sourceLabel(r.file, origin)}` : textReport(r);
+        return origin ? `${textReport(r, plan)}\n  Nguồn: ${sourceLabel(r.file, origin)}` : textReport(r, plan);
       });
       const totals = results.length > 1 ? [totalsLine(validateTotals(results))] : [];
       io.stdout([...texts, ...skipped.map((s) => `Bỏ qua: ${terminalName(s.path)}: ${s.reason}`), ...totals].join("\n\n") + "\n");
