@@ -4,7 +4,7 @@
  * by kind, a total line after several files, the report's --units help in
  * plain steps, and a file of 0 bytes named as such wherever a file is read.
  */
-import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -88,5 +88,22 @@ describe("CLI wording", () => {
     expect(help).toContain("Đưa vào nhiều tệp: các tệp được tổng hợp lại như lệnh merge, theo danh sách --units.");
     expect(help).toContain("ghi tên đơn vị lập mỗi bảng");
     expect(help).not.toContain("trừ khi đơn vị lập tệp đó có trong --units");
+  });
+
+  it("a folder with nothing to read: each command names every kind it reads, messages and archives only where it opens them", async () => {
+    const folder = join(tmp, "chi-co-ghi-chu");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "ghi-chu.pdf"), "%PDF-1.4");
+    const everything = "bảng tính (.xlsx, .xlsm, .xls, .ods, .fods, .xltx, .xltm, .ots, .csv), trang web (.htm, .html), thư điện tử (.eml, .msg) hoặc tệp nén (.zip, .rar).";
+    for (const [args, said] of [
+      [["merge", folder, "--out", join(tmp, "tong-hop.xlsx")], `Không có tệp bảng tính nào để tổng hợp; lệnh merge đọc ${everything}`],
+      [["validate", folder], `Không có tệp bảng tính nào để kiểm tra; lệnh validate đọc ${everything}`],
+      [["report", folder, "--out", join(tmp, "du-thao.docx")], `Không có tệp bảng tính nào để lấy số liệu; lệnh report đọc ${everything}`],
+      [["feedback", folder, "--out", join(tmp, "gop-y")], "Không có tệp bảng tính nào để góp ý; lệnh feedback đọc bảng tính (.xlsx, .xlsm, .xls, .ods, .fods, .xltx, .xltm, .ots, .csv) hoặc trang web (.htm, .html)."],
+    ] as const) {
+      const c = capture(tmp);
+      expect(await main([...args], c.io)).toBeGreaterThan(0);
+      expect(c.err()).toContain(said);
+    }
   });
 });

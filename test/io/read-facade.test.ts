@@ -11,7 +11,7 @@ import { checkFile } from "../../src/app/check";
 import { readSource } from "../../src/app/sources";
 import { readWorkbook, readWorkbookFile, WorkbookReadError } from "../../src/io/read";
 import { readWorkbookFast } from "../../src/io/read/lean";
-import { isCsvName, isWorkbookName, WORKBOOK_KINDS_TEXT } from "../../src/io/read/formats";
+import { INPUT_KINDS_TEXT, isCsvName, isInputName, isSpreadsheetName, isWorkbookName, SPREADSHEET_KINDS_TEXT } from "../../src/io/read/formats";
 import { REPO } from "../support/build";
 
 const sample = (name: string) => new Uint8Array(readFileSync(join(REPO, "assets/samples", name)));
@@ -39,7 +39,12 @@ describe("readWorkbook", () => {
   });
 
   it("knows the accepted kinds from one list", () => {
-    expect(WORKBOOK_KINDS_TEXT).toBe("(.xlsx, .xlsm, .xls, .ods)");
+    // The kinds named in messages are the kinds read, every one of them.
+    const named = (text: string) => text.match(/\.[a-z]+/g)!;
+    const known = [".xlsx", ".xlsm", ".xls", ".ods", ".fods", ".xltx", ".xltm", ".ots", ".htm", ".html", ".csv", ".eml", ".msg", ".zip", ".rar", ".txt", ".docx", ".pdf"];
+    expect(named(SPREADSHEET_KINDS_TEXT).sort()).toEqual(known.filter((e) => isSpreadsheetName(`a${e}`)).sort());
+    expect(named(INPUT_KINDS_TEXT).sort()).toEqual(known.filter((e) => isInputName(`a${e}`)).sort());
+    expect(INPUT_KINDS_TEXT).toBe("bảng tính (.xlsx, .xlsm, .xls, .ods, .fods, .xltx, .xltm, .ots, .csv), trang web (.htm, .html), thư điện tử (.eml, .msg) hoặc tệp nén (.zip, .rar)");
     expect(isWorkbookName("A.XLSM")).toBe(true);
     expect(isWorkbookName("a.csv")).toBe(false);
     expect(isCsvName("a.txt")).toBe(true);

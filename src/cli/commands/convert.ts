@@ -4,7 +4,7 @@ import { convertLegacyFile } from "../../app/convert";
 import { FileReadError } from "../../app/errors";
 import { openInput, refusalMessage } from "../../hosts/node/files";
 import { writeFileAtomic } from "../../hosts/node/write";
-import { WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
+import { SPREADSHEET_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { unwritableOutput } from "../outputs";
 import { type CliCommand, UsageError } from "../types";
@@ -24,8 +24,8 @@ function sameFile(a: string, b: string): boolean {
 export const convertCommand: CliCommand = {
   name: "convert",
   summary: {
-    vi: `Chuyển chữ gõ bằng phông cũ TCVN3 (ABC, .VnTime) hoặc VNI (VNI-Times) trong bảng tính ${WORKBOOK_KINDS_TEXT} sang Unicode, ghi ra tệp .xlsx mới.`,
-    en: `Convert text typed with the legacy TCVN3 (ABC, .VnTime) or VNI (VNI-Times) fonts in a workbook ${WORKBOOK_KINDS_TEXT} to Unicode, into a new .xlsx.`,
+    vi: `Chuyển chữ gõ bằng phông cũ TCVN3 (ABC, .VnTime) hoặc VNI (VNI-Times) trong một ${SPREADSHEET_KINDS_TEXT} sang Unicode, ghi ra tệp .xlsx mới.`,
+    en: "Convert text typed with the legacy TCVN3 (ABC, .VnTime) or VNI (VNI-Times) fonts in a spreadsheet or web page to Unicode, into a new .xlsx.",
   },
   usage: [
     "de-an-241 convert TỆP --out TỆP-MỚI.xlsx [--json]",

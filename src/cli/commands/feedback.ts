@@ -5,7 +5,7 @@ import { feedbackFile, feedbackJson, feedbackLine, feedbackZip, feedbackZipName,
 import { expandInputs, isPassedOver, openInputs, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../hosts/node/write";
-import { INPUT_KINDS_TEXT } from "../../io/read/formats";
+import { SPREADSHEET_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { unwritableOutput } from "../outputs";
@@ -51,7 +51,7 @@ export const feedbackCommand: CliCommand = {
     // Nothing to read: said (with what was passed over), and no output folder made.
     if (inputs.length === 0 && skipped.every(isPassedOver)) {
       for (const k of skipped) io.stderr(`Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`);
-      io.stderr(`Không có tệp bảng tính nào ${INPUT_KINDS_TEXT}.\n`);
+      io.stderr(`Không có tệp bảng tính nào để góp ý; lệnh feedback đọc ${SPREADSHEET_KINDS_TEXT}.\n`);
       return 1;
     }
 

@@ -101,7 +101,7 @@ export const mergeCommand: CliCommand = {
     if (opened.inputs.length === 0) {
       // Why each entry given was not read, as the summary's text lists them.
       const reasons = skipped.map((k) => `  Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`).join("");
-      io.stderr(`Không có tệp bảng tính nào để tổng hợp ${INPUT_KINDS_TEXT}.\n${reasons}`);
+      io.stderr(`Không có tệp bảng tính nào để tổng hợp; lệnh merge đọc ${INPUT_KINDS_TEXT}.\n${reasons}`);
       return 1;
     }
     const given = (option: string, field: "unitName" | "superior" | "place") => {

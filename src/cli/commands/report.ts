@@ -81,7 +81,7 @@ export const reportCommand: CliCommand = {
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];
     for (const k of skipped) io.stderr(`Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`);
     if (opened.inputs.length === 0) {
-      io.stderr(`Không có tệp bảng tính nào để lấy số liệu ${INPUT_KINDS_TEXT}.\n`);
+      io.stderr(`Không có tệp bảng tính nào để lấy số liệu; lệnh report đọc ${INPUT_KINDS_TEXT}.\n`);
       return 1;
     }
     const reader = withOrigins(withRefused(workerThreadReader(), opened.refused), expanded);

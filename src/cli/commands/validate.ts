@@ -16,7 +16,7 @@ import { targetsNote } from "../../domain/targets";
 import type { InputFile } from "../../app/sources";
 import { expandInputs, fileIdentity, openInput, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
-import { INPUT_KINDS_TEXT, WORKBOOK_KINDS_TEXT } from "../../io/read/formats";
+import { INPUT_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { type CliCommand, UsageError } from "../types";
@@ -204,8 +204,8 @@ export function totalsLine(t: ReturnType<typeof validateTotals>): string {
 export const validateCommand: CliCommand = {
   name: "validate",
   summary: {
-    vi: `Đọc và kiểm tra bảng tính của đơn vị ${WORKBOOK_KINDS_TEXT} theo Công văn 232-CV/HU và mục tiêu Đề án 241 (hoặc của kế hoạch, --targets).`,
-    en: `Read and check units' workbooks ${WORKBOOK_KINDS_TEXT} against letter 232-CV/HU and the Đề án 241 targets (or a plan's, --targets).`,
+    vi: `Đọc và kiểm tra báo cáo của đơn vị (${INPUT_KINDS_TEXT}) theo Công văn 232-CV/HU và mục tiêu Đề án 241 (hoặc của kế hoạch, --targets).`,
+    en: "Read and check units' reports (spreadsheets, web pages, email messages, archives) against letter 232-CV/HU and the Đề án 241 targets (or a plan's, --targets).",
   },
   usage: [
     "de-an-241 validate TỆP|THƯ-MỤC... [--units LIST.csv|LIST.xlsx] [--targets FILE.xlsx|FILE.csv] [--json]",
@@ -252,7 +252,7 @@ export const validateCommand: CliCommand = {
     if (opened.length === 0) {
       // An empty folder, or only messages and archives with no spreadsheet in them: each skip said why.
       for (const s of skipped) io.stderr(`Bỏ qua: ${terminalName(s.path)}: ${s.reason}\n`);
-      io.stderr(`Không có tệp bảng tính nào để kiểm tra ${INPUT_KINDS_TEXT}.\n`);
+      io.stderr(`Không có tệp bảng tính nào để kiểm tra; lệnh validate đọc ${INPUT_KINDS_TEXT}.\n`);
       return 2;
     }
     const toCheck = opened.filter(isToCheck);

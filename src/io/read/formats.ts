@@ -17,6 +17,9 @@ const FLAT_ODS_EXTENSIONS: readonly string[] = [".fods"];
 /** A workbook saved as a template (Excel's .xltx/.xltm, LibreOffice's .ots): the same parts as the workbook, read as it is. */
 const TEMPLATE_EXTENSIONS: readonly string[] = [".xltx", ".xltm", ".ots"];
 
+/** CSV files a unit may send (a .txt is read only when named on its own, see isSpreadsheetName). */
+const CSV_EXTENSIONS: readonly string[] = [".csv"];
+
 /** Workbook files a unit may send. */
 export const WORKBOOK_EXTENSIONS: readonly string[] = [...SPREADSHEET_EXTENSIONS, ...FLAT_ODS_EXTENSIONS, ...TEMPLATE_EXTENSIONS, ...WEB_PAGE_EXTENSIONS];
 
@@ -37,8 +40,14 @@ export const WORKBOOK_ACCEPT = [...WORKBOOK_EXTENSIONS, ...MIME_TYPES].join(",")
 /** The `accept` attribute of a file input for unit lists and targets files. */
 export const LIST_ACCEPT = [...LIST_EXTENSIONS, "text/csv", ...MIME_TYPES].join(",");
 
+/** Email messages, opened into the spreadsheets attached (io/read/containers). */
+const MESSAGE_EXTENSIONS: readonly string[] = [".eml", ".msg"];
+
+/** Archives, opened into the spreadsheets inside (io/read/containers). */
+const ARCHIVE_EXTENSIONS: readonly string[] = [".zip", ".rar"];
+
 /** Email messages and archives of attachments, opened into the spreadsheets inside (io/read/containers). */
-export const CONTAINER_EXTENSIONS: readonly string[] = [".eml", ".msg", ".zip", ".rar"];
+export const CONTAINER_EXTENSIONS: readonly string[] = [...MESSAGE_EXTENSIONS, ...ARCHIVE_EXTENSIONS];
 
 const CONTAINER_MIME_TYPES = ["message/rfc822", "application/vnd.ms-outlook", "application/zip", "application/x-zip-compressed", "application/vnd.rar", "application/x-rar-compressed"];
 
@@ -60,14 +69,21 @@ export function isInputName(name: string): boolean {
  * them, in a folder or a message, is more often a note than a report; named on its own it is read).
  */
 export function isSpreadsheetName(name: string): boolean {
-  return isWorkbookName(name) || extensionOf(name) === ".csv";
+  return isWorkbookName(name) || CSV_EXTENSIONS.includes(extensionOf(name));
 }
 
-/** "(.xlsx, .xlsm, .xls, .ods)" for messages (web pages saved as "Excel", flat .fods and templates are taken too, without being named). */
-export const WORKBOOK_KINDS_TEXT = `(${SPREADSHEET_EXTENSIONS.join(", ")})`;
+/** The spreadsheets (isSpreadsheetName) other than web pages, and the web pages, named in Vietnamese for messages. */
+const SPREADSHEETS_NAMED = `bảng tính (${[...WORKBOOK_EXTENSIONS.filter((e) => !WEB_PAGE_EXTENSIONS.includes(e)), ...CSV_EXTENSIONS].join(", ")})`;
+const WEB_PAGES_NAMED = `trang web (${WEB_PAGE_EXTENSIONS.join(", ")})`;
 
-/** "(.xlsx, .xlsm, .xls, .ods, .csv)": what a folder's walk reads, for the messages of a merge, a check, a report or feedback. */
-export const INPUT_KINDS_TEXT = `(${[...SPREADSHEET_EXTENSIONS, ".csv"].join(", ")})`;
+/** Every spreadsheet read (isSpreadsheetName): "bảng tính (.xlsx, …, .csv) hoặc trang web (.htm, .html)". For feedback and convert, which open no message or archive. */
+export const SPREADSHEET_KINDS_TEXT = `${SPREADSHEETS_NAMED} hoặc ${WEB_PAGES_NAMED}`;
+
+/**
+ * Everything a folder's walk reads (isInputName): "bảng tính (.xlsx, …, .csv), trang web (.htm, .html), thư điện tử
+ * (.eml, .msg) hoặc tệp nén (.zip, .rar)". For the messages of a merge, a check and a report.
+ */
+export const INPUT_KINDS_TEXT = `${SPREADSHEETS_NAMED}, ${WEB_PAGES_NAMED}, thư điện tử (${MESSAGE_EXTENSIONS.join(", ")}) hoặc tệp nén (${ARCHIVE_EXTENSIONS.join(", ")})`;
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf(".");
