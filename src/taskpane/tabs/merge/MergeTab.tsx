@@ -90,6 +90,11 @@ function rejectedValuesText(count: number): { title: string; rest: string } {
   return { title: `${count} số liệu không được cộng`, rest: "vì sai quy tắc (xem trang “Số liệu bị loại” trong bảng tổng hợp)." };
 }
 
+/** The note that the work kept in the browser was taken up again, shown and said to a screen reader. */
+function restoredText(count: number): string {
+  return `Đã khôi phục phiên làm việc trước (${count} tệp).`;
+}
+
 function changedList(used: TargetsUsed): string {
   return used.changed.map((c) => `${c.id}: ${targetLabel(c.target)} (Đề án 241: ${targetLabel(c.official)})`).join("; ");
 }
@@ -149,7 +154,7 @@ export function MergeTab() {
 
       {session.restored !== null ? (
         <MessageBar intent="info" layout="multiline" data-testid="session-restored">
-          <MessageBarBody>{`Đã khôi phục phiên làm việc trước (${session.restored} tệp).`}</MessageBarBody>
+          <MessageBarBody>{restoredText(session.restored)}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" disabled={working} onClick={session.startOver}>
               Bắt đầu lại
@@ -160,7 +165,8 @@ export function MergeTab() {
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      {/* The warnings below are not live: a screen reader is told of them here, in regions there from the start. */}
+      {/* The notes above and below are not live: a screen reader is told of them here, in regions there from the start. */}
+      <LiveRegion text={session.restored !== null ? restoredText(session.restored) : ""} testId="session-restored-live" />
       <LiveRegion text={session.storageNote ?? ""} testId="session-storage-live" />
       <LiveRegion text={rejected ? `${rejected.title} ${rejected.rest}` : ""} testId="rejected-values-live" />
       {session.storageNote ? (

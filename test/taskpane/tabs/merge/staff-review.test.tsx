@@ -231,6 +231,30 @@ describe("the work kept in the browser", () => {
     await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).toBeNull());
   });
 
+  it("says the session was taken up again to a screen reader too, in a polite live region there before the note", async () => {
+    const { view } = await loadSamples();
+    await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).not.toBeNull());
+    view.unmount();
+
+    renderWith(<MergeTab />, STANDALONE, { files: fakeFiles() });
+    // Rendered silent with the tab, before the session is read back (a region added with its text is often not read).
+    const live = screen.getByTestId("session-restored-live");
+    expect(live.getAttribute("aria-live")).toBe("polite");
+    expect(live.getAttribute("role")).toBe("status");
+    expect(live.textContent).toBe("");
+    await screen.findByTestId("session-restored");
+    expect(screen.getByTestId("session-restored-live")).toBe(live);
+    expect(live.textContent).toBe("Đã khôi phục phiên làm việc trước (5 tệp).");
+    // The note closed, the region stays, silent.
+    fireEvent.click(screen.getByRole("button", { name: "Đóng" }));
+    expect(screen.queryByTestId("session-restored")).toBeNull();
+    expect(screen.getByTestId("session-restored-live")).toBe(live);
+    expect(live.textContent).toBe("");
+    // The list cleared, every save of this test is over (they run one after another) before the next test.
+    fireEvent.click(screen.getByRole("button", { name: "Xóa danh sách tệp" }));
+    await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).toBeNull());
+  });
+
   it("after a reload, the files as chosen are known: the same file again is not read, a real file named as a made-up one is", async () => {
     const perName = () => {
       const files = fakeFiles();
