@@ -12,6 +12,7 @@ import { useServices } from "../../services";
 import { ErrorBar } from "../../shared/ErrorBar";
 import { FileDrop } from "../../shared/FileDrop";
 import { useFocusWhenShown } from "../../shared/focus";
+import { LiveRegion } from "../../shared/LiveRegion";
 import { useTabStyles } from "../../shared/Section";
 import { TaskStatus } from "../../shared/TaskStatus";
 import { CheckResults } from "./CheckResults";
@@ -66,8 +67,10 @@ export function CheckTab() {
         </Button>
       </div>
 
+      {/* The note is not live: a screen reader is told of it here, in a region there from the start. */}
+      <LiveRegion text={session.notice ?? ""} testId="check-notice-live" />
       {session.notice ? (
-        <MessageBar intent="info" layout="multiline">
+        <MessageBar intent="info" layout="multiline" data-testid="check-notice">
           <MessageBarBody>{session.notice}</MessageBarBody>
         </MessageBar>
       ) : null}

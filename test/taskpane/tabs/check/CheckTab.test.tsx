@@ -147,6 +147,25 @@ describe("Kiểm tra tab", () => {
     }
   });
 
+  it("where this Excel does not tell of changes, says so on screen and to a screen reader, in a polite live region there from the start", async () => {
+    const workbook = fakeWorkbook();
+    workbook.onChanged.mockResolvedValue(null);
+    renderWith(<CheckTab />, EXCEL, { files: fakeFiles(), workbook });
+    const live = screen.getByTestId("check-notice-live");
+    expect(live.getAttribute("aria-live")).toBe("polite");
+    expect(live.getAttribute("role")).toBe("status");
+    expect(live.textContent).toBe("");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("switch"));
+    });
+    const notice = await screen.findByTestId("check-notice");
+    expect(notice.textContent).toBe("Phiên bản Excel này không báo khi sổ làm việc thay đổi; hãy bấm “Kiểm tra sổ làm việc đang mở” sau khi sửa.");
+    expect(screen.getByTestId("check-notice-live")).toBe(live);
+    expect(live.textContent).toBe(notice.textContent);
+    // The switch went back off.
+    expect((screen.getByRole("switch") as HTMLInputElement).checked).toBe(false);
+  });
+
   it("standalone: a file that cannot be read is reported with its name and reason", async () => {
     const files = fakeFiles();
     files.checkFile.mockRejectedValue(new Error("Không đọc được tệp hong.xlsx: tệp bị hỏng hoặc không đúng định dạng (zip)."));
