@@ -17,7 +17,7 @@ import type { InputFile } from "../../app/sources";
 import type { MergeSource } from "../../domain/merge";
 import { messageFor } from "../../domain/rules/messages";
 import { DEFAULT_LIMITS } from "../../io/read/errors";
-import { isInputName } from "../../io/read/formats";
+import { isHousekeepingName, isInputName } from "../../io/read/formats";
 
 /** A file or folder entry that was not read, and why (Vietnamese). */
 export interface Skipped {
@@ -174,12 +174,6 @@ function identities(paths: readonly string[]): ReadonlySet<string> {
   return out;
 }
 
-/** What a folder holds for the system or an open program, never a unit's file: passed over without a word. */
-function isHousekeeping(name: string): boolean {
-  const lower = name.toLowerCase();
-  return name.startsWith("~$") || name.startsWith(".") || lower === "thumbs.db" || lower === "desktop.ini";
-}
-
 const NOT_READ = "không phải bảng tính, thư điện tử hay tệp nén nên không đọc";
 const SUBFOLDER = "thư mục con: chỉ đọc các tệp nằm ngay trong thư mục đã chọn";
 
@@ -206,7 +200,7 @@ function walkEntries(folder: string, shown: string, files: string[], skipped: Sk
   const entries = names.map((bytes) => ({ bytes, name: decodeName(bytes), shown: escapeNameBytes(bytes) }));
   entries.sort((a, b) => byName.compare(a.shown, b.shown));
   for (const entry of entries) {
-    if (isHousekeeping(entry.shown)) continue;
+    if (isHousekeepingName(entry.shown)) continue;
     const read = isInputName(entry.shown);
     if (entry.name === undefined) {
       skipped.push({ path: join(shown, entry.shown), reason: NOT_UTF8 });

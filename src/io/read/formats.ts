@@ -64,6 +64,12 @@ export function isInputName(name: string): boolean {
   return isSpreadsheetName(name) || isContainerFileName(name);
 }
 
+/** What a folder holds for the system or an open program (Excel's "~$" owner file, a hidden file, Thumbs.db), never a unit's file: passed over without a word. */
+export function isHousekeepingName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return name.startsWith("~$") || name.startsWith(".") || lower === "thumbs.db" || lower === "desktop.ini";
+}
+
 /**
  * Whether a name is a spreadsheet a unit may send: the workbooks, and CSV (.csv only: a .txt beside
  * them, in a folder or a message, is more often a note than a report; named on its own it is read).
