@@ -1,11 +1,13 @@
 /**
  * Where files come in: a drop zone with a button that opens the file picker
- * (so the keyboard reaches it), for one file or many.
+ * (so the keyboard reaches it), for one file or many; a zone for many takes
+ * folders dropped too, with the files inside them (dropped.ts).
  */
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { InputFile } from "../../app/usecases";
 import { WORKBOOK_ACCEPT } from "../../io/read/formats";
+import { droppedItems, type DroppedItem, type NamedFile } from "./dropped";
 import { LiveRegion } from "./LiveRegion";
 
 /** What the zone says of files dropped on it while the tab is busy (they are not taken). */
@@ -33,9 +35,9 @@ export function unreadableText(name: string): string {
   return `Không đọc được “${name}” từ máy tính: đây là một thư mục, hoặc tệp đã bị chuyển đi, bị xóa hay đang bị chương trình khác giữ. Hãy mở thư mục rồi chọn (hoặc kéo thả) các tệp bên trong.`;
 }
 
-/** The bytes of a picked or dropped file (FileReader where Blob.arrayBuffer is missing: older webviews). */
-function readBytes(file: File): Promise<Uint8Array> {
-  const unreadable = () => new Error(unreadableText(file.name));
+/** The bytes of a picked or dropped file, named `name` (FileReader where Blob.arrayBuffer is missing: older webviews). */
+function readBytes(file: File, name: string): Promise<Uint8Array> {
+  const unreadable = () => new Error(unreadableText(name));
   if (typeof file.arrayBuffer === "function") {
     return file.arrayBuffer().then(
       (buffer) => new Uint8Array(buffer),
@@ -54,25 +56,28 @@ function readBytes(file: File): Promise<Uint8Array> {
 const READ_AT_ONCE = 64;
 
 /**
- * The files' bytes. One the browser cannot read (a folder dropped among files) rejects the whole with
- * its reason in Vietnamese; given `onUnreadable`, it is left out instead and the reasons handed there.
+ * The files' bytes, each under its own name or the one given with it (a file from a folder dropped:
+ * its path there). One the browser cannot read (a folder dropped among files where the browser does
+ * not say it is one) rejects the whole with its reason in Vietnamese; given `onUnreadable`, it is
+ * left out instead and the reasons handed there.
  */
-export async function toInputFiles(files: Iterable<File>, onUnreadable?: (reasons: string[]) => void): Promise<InputFile[]> {
+export async function toInputFiles(files: Iterable<File | NamedFile>, onUnreadable?: (reasons: string[]) => void): Promise<InputFile[]> {
   const list = [...files];
   const out: InputFile[] = [];
   const reasons: string[] = [];
   for (let i = 0; i < list.length; i += READ_AT_ONCE) {
     const read = await Promise.all(
-      list.slice(i, i + READ_AT_ONCE).map(async (file): Promise<InputFile | null> => {
+      list.slice(i, i + READ_AT_ONCE).map(async (given): Promise<InputFile | null> => {
+        const [file, name] = "file" in given ? [given.file, given.name] : [given, given.name];
         let bytes: Uint8Array;
         try {
-          bytes = await readBytes(file);
+          bytes = await readBytes(file, name);
         } catch (error) {
           if (!onUnreadable) throw error;
           reasons.push((error as Error).message);
           return null;
         }
-        return { name: file.name, bytes, ...(file.lastModified ? { lastModified: new Date(file.lastModified).toISOString() } : {}) };
+        return { name, bytes, ...(file.lastModified ? { lastModified: new Date(file.lastModified).toISOString() } : {}) };
       }),
     );
     for (const file of read) if (file) out.push(file);
@@ -111,6 +116,12 @@ export function FileDrop(props: {
   testId?: string;
   /** The picker's accepted kinds (default: the workbooks). */
   accept?: string;
+  /**
+   * Given (with `multiple`), a drop with a folder among it is handed here, its folders to be read with
+   * their files (dropped.ts), instead of to `onFiles`; where the browser gives no folder entries, the
+   * drop goes to `onFiles` as it is.
+   */
+  onDropped?: (items: DroppedItem[]) => void;
 }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -125,8 +136,14 @@ export function FileDrop(props: {
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setOver(false);
-    if (!props.disabled) take(event.dataTransfer.files);
-    else if (event.dataTransfer.files.length > 0) setRefused(true);
+    if (!props.disabled) {
+      // The folders are taken from the drop's items now: they are gone once the event is over.
+      const items = props.multiple && props.onDropped ? droppedItems(event.dataTransfer) : null;
+      if (items) {
+        setRefused(false);
+        props.onDropped!(items);
+      } else take(event.dataTransfer.files);
+    } else if (event.dataTransfer.files.length > 0) setRefused(true);
   };
 
   return (

@@ -178,10 +178,11 @@ export function MergeTab() {
       <FileDrop
         multiple
         label="Chọn các tệp của đơn vị…"
-        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods, .csv vào đây; cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) có bảng tính đính kèm."
+        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods, .csv (hay cả thư mục chứa chúng) vào đây; cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) có bảng tính đính kèm."
         accept={MERGE_ACCEPT}
         disabled={working}
         onFiles={(picked) => void session.addFiles(picked)}
+        onDropped={(items) => void session.addDropped(items)}
         testId="merge-drop"
       />
       <div className={styles.actions}>

@@ -26,6 +26,7 @@ import type { Unit } from "../../../domain/units";
 import { useServices } from "../../services";
 import { DOCX_TYPE, XLSX_TYPE, saveBytes } from "../../shared/download";
 import { errorText, fileProblemTitle, type Problem } from "../../shared/ErrorBar";
+import { filesOfDropped, type DroppedItem } from "../../shared/dropped";
 import { toInputFiles } from "../../shared/FileDrop";
 import { forgetFiles, keepFiles } from "../../shared/feedback/store";
 import { whenIdle } from "../../shared/idle";
@@ -90,6 +91,8 @@ export interface MergeSession {
   readonly targetsLine: string | null;
   readonly counts: { readonly merged: number; readonly superseded: number; readonly rejected: number };
   addFiles(picked: File[]): Promise<void>;
+  /** A drop with folders among it: their files (and their subfolders') are read with the files dropped. */
+  addDropped(items: readonly DroppedItem[]): Promise<void>;
   addSamples(): Promise<void>;
   cancel(): void;
   clear(): void;
@@ -388,6 +391,13 @@ export function useMergeSession(): MergeSession {
     // What the browser cannot read (a folder dropped among the files) is left out and said; the other files are read.
     addFiles: (picked) =>
       add((warn) => toInputFiles(picked, (reasons) => warn({ title: "Bỏ qua mục không đọc được", message: reasons.join(" ") })), "Đang đọc tệp…"),
+    // A folder's files that a merge does not read, or past the limits, are said; the others are read.
+    addDropped: (items) =>
+      add(async (warn) => {
+        const { files: found, notes } = await filesOfDropped(items);
+        if (notes.length > 0) warn({ title: "Bỏ qua một số mục trong thư mục", message: notes.join(" ") });
+        return toInputFiles(found, (reasons) => warn({ title: "Bỏ qua mục không đọc được", message: reasons.join(" ") }));
+      }, "Đang đọc thư mục…"),
     addSamples: () => add(() => files.sampleFiles(), "Đang tải dữ liệu mẫu…"),
     cancel: task.cancel,
     clear: clearAll,

@@ -2,6 +2,7 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Cancelled } from "../../../../src/app/cancel";
 import type { InputFile, Progress } from "../../../../src/app/usecases";
+import type { DroppedEntry, DroppedFileEntry, DroppedFolderEntry } from "../../../../src/taskpane/shared/dropped";
 import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
 import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, readAs, renderWith, source } from "../../fakes";
 
@@ -269,7 +270,7 @@ describe("Tổng hợp tab", () => {
     );
   });
 
-  it("a folder dropped among files is left out and said in Vietnamese; the files beside it are read", async () => {
+  it("where the browser gives no folder entries (an old webview), a folder dropped among files is left out and said in Vietnamese; the files beside it are read", async () => {
     const files = fakeFiles();
     files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => Promise.all(inputs.map((f) => readAs(f, source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")))));
     renderWith(<MergeTab />, STANDALONE, { files });
@@ -287,6 +288,61 @@ describe("Tổng hợp tab", () => {
     expect(bar.textContent).not.toContain("NotFoundError");
     expect(bar.textContent).not.toContain("could not be found");
     await waitFor(() => expect(screen.getAllByTestId("file-status").map((c) => c.getAttribute("data-file"))).toEqual(["ban-bo.xlsx"]));
+  });
+
+  it("a folder dropped is read with its subfolders, each file named by its path there; what is not read is said; the entries are taken within the drop event", async () => {
+    const files = fakeFiles();
+    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => Promise.all(inputs.map((f) => readAs(f, source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")))));
+    renderWith(<MergeTab />, STANDALONE, { files });
+    // Entries as Chromium gives them: each answers later, a folder's reader a batch at a time until an empty one.
+    const later = <T,>(value: T, ok: (v: T) => void) => setTimeout(() => ok(value), 0);
+    const file = (name: string, byte: number): DroppedFileEntry => ({ name, isFile: true, isDirectory: false, file: (ok) => later(new File([new Uint8Array([byte])], name), ok) });
+    const folder = (name: string, entries: DroppedEntry[]): DroppedFolderEntry => {
+      return {
+        name,
+        isFile: false,
+        isDirectory: true,
+        createReader: () => {
+          let at = 0;
+          return { readEntries: (ok) => later(entries.slice(at, (at += 1)), ok) };
+        },
+      };
+    };
+    const dropped = folder("Bao cao cac xa", [
+      folder("Xa B", [file("bao-cao.xlsx", 2)]),
+      folder("Xa A", [file("bao-cao.xlsx", 1), file("cong-van.pdf", 9)]),
+      file("~$bao-cao.xlsx", 9),
+    ]);
+    const beside = new File([new Uint8Array([3])], "ban-bo.xlsx");
+    // The drop's items can be read only while its event runs.
+    let during = true;
+    const item = (entry: unknown, asFile: File) => ({
+      kind: "file",
+      getAsFile: () => (during ? asFile : null),
+      webkitGetAsEntry: () => {
+        if (!during) throw new Error("The drop event is over.");
+        return entry;
+      },
+    });
+    const folderFile = new File([], "Bao cao cac xa");
+    fireEvent.drop(screen.getByTestId("merge-drop"), {
+      dataTransfer: { files: [folderFile, beside], items: [item(dropped, folderFile), item(file("ban-bo.xlsx", 3), beside)] },
+    });
+    during = false;
+    await waitFor(() => expect(files.readFiles).toHaveBeenCalledTimes(1));
+    const read = files.readFiles.mock.calls[0]![0] as readonly InputFile[];
+    expect(read.map((f) => [f.name, f.bytes[0]])).toEqual([
+      ["Bao cao cac xa/Xa A/bao-cao.xlsx", 1],
+      ["Bao cao cac xa/Xa B/bao-cao.xlsx", 2],
+      ["ban-bo.xlsx", 3],
+    ]);
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain("Bỏ qua một số mục trong thư mục");
+    expect(bar.textContent).toContain("1 tệp trong thư mục không phải bảng tính, thư điện tử hay tệp nén nên không đọc: “Bao cao cac xa/Xa A/cong-van.pdf”.");
+    expect(bar.textContent).not.toContain("~$");
+    await waitFor(() =>
+      expect(screen.getAllByTestId("file-status").map((c) => c.getAttribute("data-file"))).toEqual(["Bao cao cac xa/Xa A/bao-cao.xlsx", "Bao cao cac xa/Xa B/bao-cao.xlsx", "ban-bo.xlsx"]),
+    );
   });
 
   it("files dropped while a reading runs are not taken, and the zone says so (to a screen reader too) instead of losing them without a word", async () => {
