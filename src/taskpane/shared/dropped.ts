@@ -166,7 +166,7 @@ export async function filesOfDropped(items: readonly DroppedItem[], limits: Fold
     if (walk.out.length === before && walk.unreadable.length === unreadable && walk.stopped === null) empty.push(item.folder.name);
   }
   const notes: string[] = [];
-  for (const name of empty) notes.push(`Thư mục “${name}” không có bảng tính ${INPUT_KINDS_TEXT}, thư điện tử (.eml, .msg) hay tệp nén (.zip, .rar) nào.`);
+  for (const name of empty) notes.push(`Thư mục “${name}” không có tệp nào đọc được; chỉ đọc ${INPUT_KINDS_TEXT}.`);
   if (walk.notRead.length > 0) {
     notes.push(`${walk.notRead.length} tệp trong thư mục không phải bảng tính, thư điện tử hay tệp nén nên không đọc: ${listed(walk.notRead, "tệp")}.`);
   }

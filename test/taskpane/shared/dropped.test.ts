@@ -2,6 +2,7 @@
 import { droppedItems, filesOfDropped, type DroppedEntry, type DroppedFileEntry, type DroppedFolderEntry, type NamedFile } from "../../../src/taskpane/shared/dropped";
 import { DROPPED_FOLDER_LIMITS } from "../../../src/app/limits";
 import { toInputFiles } from "../../../src/taskpane/shared/FileDrop";
+import { INPUT_KINDS_TEXT } from "../../../src/io/read/formats";
 
 /** A folder's contents: a file's text, a subfolder, or a file the browser cannot give ("gone"). */
 interface Tree {
@@ -127,7 +128,7 @@ describe("a folder dropped", () => {
     ]);
     expect(named(files)).toEqual(["Xã/con.xlsx"]);
     expect(notes).toEqual([
-      "Thư mục “Ảnh” không có bảng tính (.xlsx, .xlsm, .xls, .ods, .csv), thư điện tử (.eml, .msg) hay tệp nén (.zip, .rar) nào.",
+      `Thư mục “Ảnh” không có tệp nào đọc được; chỉ đọc ${INPUT_KINDS_TEXT}.`,
       "1 tệp trong thư mục không phải bảng tính, thư điện tử hay tệp nén nên không đọc: “Ảnh/a.jpg”.",
       "Không đọc được “Xã/mat.xlsx” từ máy tính: tệp đã bị chuyển đi, bị xóa hay đang bị chương trình khác giữ.",
       "Không mở được thư mục “Khóa” từ máy tính.",
