@@ -107,6 +107,14 @@ function pack(lib: Fflate, sources: readonly MergeSource[]): Promise<string> {
 let latest: Promise<SaveResult> = Promise.resolve("saved");
 let count = 0;
 
+/** Once every save asked for so far is done (written, or overtaken). */
+export function savesSettled(): Promise<void> {
+  return latest.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /** Keeps the session (or forgets it when there are no files). */
 export function saveSession(session: SavedSession): Promise<SaveResult> {
   const mine = ++count;

@@ -5,10 +5,15 @@ import type { InputFile, Progress } from "../../../../src/app/usecases";
 import type { DroppedEntry, DroppedFileEntry, DroppedFolderEntry } from "../../../../src/taskpane/shared/dropped";
 import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
 import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, readAs, renderWith, source } from "../../fakes";
+import { savesSettled } from "../../../../src/taskpane/tabs/merge/saved-session";
 
 afterEach(() => jest.restoreAllMocks());
 // The tab keeps its work in the browser's storage: each test starts without one.
-beforeEach(() => localStorage.clear());
+// A save a test started may still be packing after it ended: done before the storage is emptied, so it writes no session into the next test.
+beforeEach(async () => {
+  await savesSettled();
+  localStorage.clear();
+});
 
 const SOURCES = [
   source("ban-bo.xlsx", "Đảng ủy xã Bản Bo", "2021-06-18"),

@@ -18,12 +18,17 @@ import { OPEN_WORKBOOK_TARGETS } from "../../../../src/app/targets";
 import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
 import { draftFileName } from "../../../../src/taskpane/tabs/merge/names";
 import { EXCEL, STANDALONE, captureDownloads, fakeFiles, fakeWorkbook, renderWith, report, fillJsdomGaps } from "../../fakes";
+import { savesSettled } from "../../../../src/taskpane/tabs/merge/saved-session";
 
 fillJsdomGaps();
 
 afterEach(() => jest.restoreAllMocks());
 // The tab keeps its work in the browser's storage: each test starts without one.
-beforeEach(() => localStorage.clear());
+// A save a test started may still be packing after it ended: done before the storage is emptied, so it writes no session into the next test.
+beforeEach(async () => {
+  await savesSettled();
+  localStorage.clear();
+});
 
 const TEXT_11 = INDICATORS.find((i) => i.id === "1.1")!.text;
 

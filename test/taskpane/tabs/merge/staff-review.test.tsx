@@ -9,9 +9,14 @@ import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
 import { maskDay } from "../../../../src/taskpane/tabs/merge/DayField";
 import { SESSION_KEY } from "../../../../src/taskpane/tabs/merge/saved-session";
 import { STANDALONE, captureDownloads, fakeFiles, renderWith, report, source } from "../../fakes";
+import { savesSettled } from "../../../../src/taskpane/tabs/merge/saved-session";
 
 afterEach(() => jest.restoreAllMocks());
-beforeEach(() => localStorage.clear());
+// A save a test started may still be packing after it ended: done before the storage is emptied, so it writes no session into the next test.
+beforeEach(async () => {
+  await savesSettled();
+  localStorage.clear();
+});
 
 function errorAt(cell: string, indicator: string): Issue {
   return {
