@@ -65,20 +65,31 @@ export function withReadDigests(chosen: readonly ChosenFile[], sources: readonly
  * `files`. The others each keep a name no file in the list has (`taken`, and the names of
  * `chosen`): a file chosen under a name made up for another ("Bao cao (2).xlsx") is not that file,
  * nor is a file of a name chosen before with other bytes (a unit's corrected file sent under the
- * same name). `again`: how many were left out.
+ * same name). `again`: how many were left out; `known`: those of them chosen before, each under its
+ * name in the list (their bytes are held again after a reload, for their feedback files).
  */
 export function newFiles(
   files: readonly InputFile[],
   digests: readonly (string | undefined)[],
   chosen: readonly ChosenFile[],
   taken: ReadonlySet<string> = new Set(),
-): { files: InputFile[]; chosen: ChosenFile[]; again: number } {
+): { files: InputFile[]; chosen: ChosenFile[]; again: number; known: InputFile[] } {
   const key = (name: string, sha256: string) => `${sha256} ${name}`;
-  const seen = new Set(chosen.map((c) => key(c.chosenAs, c.sha256)));
+  const before = new Map(chosen.map((c) => [key(c.chosenAs, c.sha256), c.name]));
+  const seen = new Set(before.keys());
   const fresh: { file: InputFile; sha256: string }[] = [];
+  const known: InputFile[] = [];
+  const knownNames = new Set<string>();
   files.forEach((file, k) => {
     const sha256 = digests[k] ?? "";
-    if (seen.has(key(file.name, sha256))) return;
+    if (seen.has(key(file.name, sha256))) {
+      const name = before.get(key(file.name, sha256));
+      if (name !== undefined && !knownNames.has(name)) {
+        knownNames.add(name);
+        known.push(name === file.name ? file : { ...file, name });
+      }
+      return;
+    }
     seen.add(key(file.name, sha256));
     // A digest taken is handed on with the file, so reading does not hash it again.
     fresh.push({ file: sha256 !== "" && file.sha256 === undefined ? { ...file, sha256 } : file, sha256 });
@@ -91,5 +102,6 @@ export function newFiles(
     files: named,
     chosen: named.map((file, k) => ({ chosenAs: fresh[k]!.file.name, name: file.name, sha256: fresh[k]!.sha256 })),
     again: files.length - fresh.length,
+    known,
   };
 }

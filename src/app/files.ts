@@ -128,6 +128,24 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       return readFiles(withOrigins(work.mergeReader(), expanded), expanded.files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
     },
 
+    async entriesOf(container, paths) {
+      const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
+      // A copy goes to be opened: the bytes given stay the caller's (kept to open again).
+      const copy = { ...container, bytes: container.bytes.slice() };
+      const expansion = work.expandContainer ? await work.expandContainer(copy, limitMs) : await (await import("./containers")).expandOne(copy);
+      if (expansion === "timeout") {
+        const { messageFor } = await import("../domain/rules/messages");
+        throw new FileReadError(container.name, "timeout", messageFor("timeout", { file: container.name, seconds: Math.round(limitMs / 1000) }));
+      }
+      const wanted = new Set(paths);
+      const out = new Map<string, InputFile>();
+      for (const entry of expansion.entries) {
+        const path = entry.origin?.path;
+        if (path !== undefined && entry.refused === undefined && wanted.has(path) && !out.has(path)) out.set(path, entry.file);
+      }
+      return out;
+    },
+
     async summarise(sources, mergeOptions: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun> {
       // The merge itself only: the file readers stay out of the page.
       return (await import("./summarise")).summarise(sources, mergeOptions, layout);

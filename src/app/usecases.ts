@@ -72,6 +72,12 @@ export interface FileUseCases {
    * loaded), so that reading begins as soon as files are chosen. Hosts that read in this thread have none.
    */
   prepareMerge?(): void;
+  /**
+   * The spreadsheets inside an email message or an archive given (`container`, as it was chosen), those
+   * at `paths` inside it (a merge source's `origin.path`): opened again as a merge opens it (off the UI
+   * thread where possible), by their path. A path the container no longer gives is absent.
+   */
+  entriesOf(container: InputFile, paths: readonly string[]): Promise<ReadonlyMap<string, InputFile>>;
   /** Merges read sources (cheap: re-run when the user assigns a unit or reverses a superseded choice). */
   summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
   writeXlsx(layout: WorkbookLayout): Promise<Uint8Array>;

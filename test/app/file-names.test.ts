@@ -42,6 +42,20 @@ describe("files chosen again", () => {
     expect(newFiles([file("Bao cao (2).xlsx", 3)], [digest(3)], chosen).again).toBe(1);
   });
 
+  it("gives the files chosen before, each once under its name in the list, so their bytes are held again", () => {
+    const chosen = [
+      { chosenAs: "Bao cao.xlsx", name: "Bao cao.xlsx", sha256: digest(1) },
+      { chosenAs: "Bao cao.xlsx", name: "Bao cao (2).xlsx", sha256: digest(2) },
+    ];
+    const picked = [file("Bao cao.xlsx", 2), file("Bao cao.xlsx", 2), file("Bao cao.xlsx", 1), file("moi.xlsx", 5)];
+    const out = newFiles(picked, digests(picked), chosen, new Set(["Bao cao.xlsx", "Bao cao (2).xlsx"]));
+    expect(out.known.map((f) => [f.name, f.bytes[0]])).toEqual([
+      ["Bao cao (2).xlsx", 2],
+      ["Bao cao.xlsx", 1],
+    ]);
+    expect(out.files.map((f) => f.name)).toEqual(["moi.xlsx"]);
+  });
+
   it("a file of a name chosen before with other bytes (a corrected file sent under the same name) is read; one chosen twice at once, once", () => {
     const chosen = [{ chosenAs: "Ban Bo.xlsx", name: "Ban Bo.xlsx", sha256: digest(1) }];
     const picked = [file("Ban Bo.xlsx", 4), file("Ban Bo.xlsx", 4), file("Ban Bo.xlsx", 1)];

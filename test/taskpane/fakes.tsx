@@ -55,6 +55,7 @@ export function fakeFiles(): Mocked<FileUseCases> {
     // The real reading of a "Mục tiêu" sheet (pure domain code).
     targetsOfGrid: jest.fn(async (grid) => targetsOfWorkbook(grid)),
     sampleFiles: jest.fn(async () => []),
+    entriesOf: jest.fn(async () => new Map()),
   } as unknown as Mocked<FileUseCases>;
 }
 

@@ -156,9 +156,11 @@ export class ReadWorkerClient {
     const id = this.nextId++;
     const request = { id, ...body } as WorkerRequest;
     // A file to read for a merge is copied (its bytes are kept to read it again after a stop, or to
-    // take the digest of one the worker could not answer for); one to check or read targets from is moved.
+    // take the digest of one the worker could not answer for), as is a message or an archive to open
+    // (the page keeps it, to open it again for the feedback of a file inside); one to check or read
+    // targets from is moved.
     const transfer: Transferable[] = [];
-    if (body.kind !== "read" && body.kind !== "summarise") {
+    if (body.kind === "check" || body.kind === "targets") {
       const buffer = body.file.bytes.buffer;
       if (buffer instanceof ArrayBuffer) transfer.push(buffer);
     }

@@ -249,4 +249,31 @@ describe("read worker client", () => {
     expect(readers(workers)).toHaveLength(1);
     expect(readers(workers)[0]).not.toBe(ahead);
   });
+
+  it("opens a message in the worker from a copy: the page keeps the message's bytes, to take a unit's file out of it again for its feedback", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind === "expand") {
+            const entry = { name: `${request.file.name} › a.xlsx`, bytes: new Uint8Array([9]) };
+            post({ id: request.id, kind: "expand-done", expanded: { entries: [{ file: entry, origin: { kind: "email", container: request.file.name, path: "a.xlsx" } }], skipped: [] } });
+          }
+          if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const message = file("thu.eml");
+    const sources = await files.readFiles([message]);
+    expect(sources.map((s) => s.file)).toEqual(["thu.eml › a.xlsx"]);
+    // Not moved to the worker: still the page's, whole.
+    expect(message.bytes).toEqual(new Uint8Array([1, 2, 3]));
+    expect(workers.flatMap((w) => w.transfers).flat().filter((t) => t === message.bytes.buffer)).toHaveLength(0);
+    const entries = await files.entriesOf(message, ["a.xlsx", "b.xlsx"]);
+    expect([...entries.keys()]).toEqual(["a.xlsx"]);
+    expect(entries.get("a.xlsx")!.bytes).toEqual(new Uint8Array([9]));
+    expect(message.bytes).toEqual(new Uint8Array([1, 2, 3]));
+  });
 });

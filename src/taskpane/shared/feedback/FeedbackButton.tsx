@@ -10,13 +10,18 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Issue } from "../../../domain/model/issues";
 import { XLSX_TYPE, ZIP_TYPE, saveBytes } from "../download";
 import { errorText } from "../ErrorBar";
-import { keptFile } from "./store";
+import type { FeedbackOutput } from "../../../app/feedback";
+import type { SourceOrigin } from "../../../domain/merge/types";
+import { useServices } from "../../services";
+import { withKeptFiles, type OpenEntries } from "./store";
 
 /** One unit's file and what was found in it. */
 export interface FeedbackItem {
   readonly file: string;
   readonly unit: string | null;
   readonly issues: readonly Issue[];
+  /** Where the file came from, when it was inside an email message or an archive. */
+  readonly origin?: SourceOrigin;
 }
 
 const useStyles = makeStyles({
@@ -30,15 +35,23 @@ export function missingText(files: readonly string[]): string {
   return `Không còn tệp gốc của ${files.map((f) => `"${f}"`).join(", ")} trong trang này (trang đã được tải lại): hãy thêm lại tệp để tạo tệp góp ý.`;
 }
 
-/** Makes and saves the feedback of the items; returns what to tell the user. */
-export async function downloadFeedback(items: readonly FeedbackItem[]): Promise<string> {
-  const files = items.map((i) => ({ item: i, file: keptFile(i.file) }));
-  const missing = files.filter((f) => f.file === undefined).map((f) => f.item.file);
-  const present = files.filter((f) => f.file !== undefined);
-  if (present.length === 0) throw new Error(missingText(missing));
+/**
+ * Makes and saves the feedback of the items; returns what to tell the user. A file taken out of a
+ * message or an archive is taken out of it again (`open`) from the message or archive as given.
+ */
+export async function downloadFeedback(items: readonly FeedbackItem[], open: OpenEntries): Promise<string> {
   const { feedbackFile, feedbackZip, feedbackZipName, withUniqueNames } = await import(/* webpackChunkName: "feedback" */ "../../../app/feedback");
-  const outputs = [];
-  for (const { item, file } of present) outputs.push(await feedbackFile(file!, { issues: item.issues, unit: item.unit }));
+  const made: (FeedbackOutput | undefined)[] = [];
+  const missing: string[] = [];
+  await withKeptFiles(items, open, async (k, file) => {
+    const item = items[k]!;
+    if (file) made[k] = await feedbackFile(file, { issues: item.issues, unit: item.unit });
+  });
+  items.forEach((item, k) => {
+    if (made[k] === undefined) missing.push(item.file);
+  });
+  const outputs = made.filter((o): o is FeedbackOutput => o !== undefined);
+  if (outputs.length === 0) throw new Error(missingText(missing));
   if (outputs.length === 1) {
     saveBytes(outputs[0]!.bytes, outputs[0]!.name, XLSX_TYPE);
     return `Đã tạo "${outputs[0]!.name}".${missing.length > 0 ? ` ${missingText(missing)}` : ""}`;
@@ -57,13 +70,14 @@ export function FeedbackButton(props: {
   testId?: string;
 }) {
   const styles = useStyles();
+  const { files } = useServices();
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ text: string; problem: boolean } | null>(null);
   const run = async () => {
     setBusy(true);
     setSaid({ text: "Đang tạo tệp góp ý…", problem: false });
     try {
-      setSaid({ text: await downloadFeedback(props.items), problem: false });
+      setSaid({ text: await downloadFeedback(props.items, (container, paths) => files.entriesOf(container, paths)), problem: false });
     } catch (error) {
       setSaid({ text: `Không tạo được tệp góp ý: ${errorText(error)}`, problem: true });
     } finally {
@@ -93,6 +107,10 @@ export function feedbackAllLabel(count: number): string {
 }
 
 /** The files of a merge whose units get feedback: every file read that has an error or a warning. */
-export function feedbackItems(files: readonly { file: string; unit: string | null; status: string; issues: readonly Issue[] }[]): FeedbackItem[] {
-  return files.filter((f) => f.status !== "rejected" && f.issues.length > 0).map((f) => ({ file: f.file, unit: f.unit, issues: f.issues }));
+export function feedbackItems(
+  files: readonly { file: string; unit: string | null; status: string; issues: readonly Issue[]; origin?: SourceOrigin }[],
+): FeedbackItem[] {
+  return files
+    .filter((f) => f.status !== "rejected" && f.issues.length > 0)
+    .map((f) => ({ file: f.file, unit: f.unit, issues: f.issues, ...(f.origin ? { origin: f.origin } : {}) }));
 }

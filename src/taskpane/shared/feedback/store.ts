@@ -2,9 +2,12 @@
  * The bytes of the files the user gave in this page, by file name, so that a
  * feedback file can be made from a unit's own workbook later (the tabs keep
  * only what was read). Held in memory only: after a reload the files must be
- * given again before their feedback can be made.
+ * given again before their feedback can be made. An email message or an
+ * archive is kept as it was given, not the spreadsheets inside: those are
+ * taken out of it again when their feedback is asked for (`keptFiles`).
  */
 import type { InputFile } from "../../../app/sources";
+import type { SourceOrigin } from "../../../domain/merge/types";
 
 const kept = new Map<string, InputFile>();
 
@@ -22,4 +25,38 @@ export function keptFile(name: string): InputFile | undefined {
 export function forgetFiles(names?: readonly string[]): void {
   if (names === undefined) kept.clear();
   else for (const n of names) kept.delete(n);
+}
+
+/** A file asked for: its name, and where it came from when it was inside a message or an archive. */
+export interface WantedFile {
+  readonly file: string;
+  readonly origin?: SourceOrigin;
+}
+
+/** Opens a message or an archive again and gives the spreadsheets at `paths` inside it, by path (FileUseCases.entriesOf). */
+export type OpenEntries = (container: InputFile, paths: readonly string[]) => Promise<ReadonlyMap<string, InputFile>>;
+
+/**
+ * Hands `each` the bytes of every file of `wanted` (by its index; undefined for one no longer
+ * held): a file given as it is from the store, one taken out of a message or an archive from that
+ * container, opened again once for all its files asked for (`open`, off the UI thread where the
+ * page can) and let go once they are handled, so that only one container's files are held at a time.
+ */
+export async function withKeptFiles(
+  wanted: readonly WantedFile[],
+  open: OpenEntries,
+  each: (k: number, file: InputFile | undefined) => Promise<void>,
+): Promise<void> {
+  const byContainer = new Map<string, number[]>();
+  for (const [k, w] of wanted.entries()) {
+    const container = w.origin?.container;
+    if (container === undefined || w.origin?.path === undefined) await each(k, kept.get(w.file));
+    else if (byContainer.has(container)) byContainer.get(container)!.push(k);
+    else byContainer.set(container, [k]);
+  }
+  for (const [name, indices] of byContainer) {
+    const container = kept.get(name);
+    const entries = container ? await open(container, indices.map((k) => wanted[k]!.origin!.path!)) : new Map<string, InputFile>();
+    for (const k of indices) await each(k, entries.get(wanted[k]!.origin!.path!));
+  }
 }

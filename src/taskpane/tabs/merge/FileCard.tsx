@@ -156,7 +156,7 @@ export const FileCard = memo(function FileCard(props: {
           </Button>
         </div>
       ) : null}
-      {f.status !== "rejected" ? <FeedbackButton size="small" items={[{ file: f.file, unit: f.unit, issues: f.issues }]} /> : null}
+      {f.status !== "rejected" ? <FeedbackButton size="small" items={[{ file: f.file, unit: f.unit, issues: f.issues, ...(f.origin ? { origin: f.origin } : {}) }]} /> : null}
       {f.changes?.map((c) => (
         <Text key={c.replaces} size={200} className={styles.reason} data-testid="file-changes">
           {versionText(c)}

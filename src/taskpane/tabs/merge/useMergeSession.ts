@@ -277,8 +277,9 @@ export function useMergeSession(): MergeSession {
         const needed = digestsNeeded(list, keptChosen.current);
         const digests = await Promise.all(list.map((f, k) => (needed[k] ? sha256Hex(f.bytes) : undefined)));
         const taken = new Set(kept.current.map((s) => s.file));
-        const { files: fresh, chosen, again } = newFiles(list, digests, keptChosen.current, taken);
-        keepFiles(fresh);
+        const { files: fresh, chosen, again, known } = newFiles(list, digests, keptChosen.current, taken);
+        // A file chosen again is held again (after a reload the page holds none): its feedback can be made.
+        keepFiles([...fresh, ...known]);
         progress({ done: 0, total: fresh.length, item: fresh[0]?.name ?? "" });
         const read = await files.readFiles(fresh, progress, signal, (skipped) =>
           warn({ title: "Bỏ qua tệp đính kèm không phải bảng tính", message: skipped.map((s) => s.reason).join(" ") }),
@@ -358,7 +359,8 @@ export function useMergeSession(): MergeSession {
   }, [summary]);
 
   const clearAll = () => {
-    forgetFiles(kept.current.map((s) => s.file));
+    // The files as chosen: a message's or an archive's bytes are held under its own name, not its files'.
+    forgetFiles([...kept.current.map((s) => s.file), ...keptChosen.current.map((c) => c.name)]);
     setSources([]);
     setChosenFiles([]);
     setAssignments({});

@@ -1,13 +1,13 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { mergeReports } from "../../../../src/domain/merge";
 import type { UnitReport } from "../../../../src/domain/model/report";
 import { TAM_DUONG_UNITS } from "../../../../src/domain/units";
 import { FeedbackButton, feedbackAllLabel, feedbackItems, missingText } from "../../../../src/taskpane/shared/feedback/FeedbackButton";
 import { forgetFiles, keepFiles } from "../../../../src/taskpane/shared/feedback/store";
 import { FileCard } from "../../../../src/taskpane/tabs/merge/FileCard";
-import { captureDownloads, fillJsdomGaps } from "../../fakes";
+import { createFileUseCases } from "../../../../src/hosts/browser/file-use-cases";
+import { STANDALONE, captureDownloads, fillJsdomGaps, renderWith } from "../../fakes";
 
 // The readers and writers need what jsdom lacks (TextDecoder): loaded once it is filled in.
 fillJsdomGaps();
@@ -36,7 +36,7 @@ async function unitFile(name: string) {
 }
 
 function renderButton(node: React.ReactElement) {
-  return render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+  return renderWith(node, STANDALONE, { files: createFileUseCases({ makeWorker: null }) });
 }
 
 describe("Tải tệp góp ý", () => {
