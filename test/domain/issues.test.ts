@@ -144,7 +144,7 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
   },
   "zip-bomb": { params: { file: "nen.xlsx", detail: "tỷ lệ nén 1:5000" }, shows: ["nen.xlsx", "(tỷ lệ nén 1:5000)"] },
   encrypted: { params: { file: "mat-khau.xlsx" }, shows: ["mat-khau.xlsx", "mật khẩu"] },
-  "not-a-workbook": { params: { file: "bao-cao.pdf", detail: "tệp PDF" }, shows: ["bao-cao.pdf", "(tệp PDF)"] },
+  "not-a-workbook": { params: { file: "bao-cao.pdf", kinds: "bảng tính (.xlsx)", detail: "tệp PDF" }, shows: ["bao-cao.pdf", "bảng tính (.xlsx)", "(tệp PDF)"] },
   corrupt: { params: { file: "hong.xlsx", detail: "thiếu workbook.xml" }, shows: ["hong.xlsx", "(thiếu workbook.xml)"] },
   "too-many-cells": { params: { file: "to.xlsx", cells: 3_000_000, limit: 2_000_000 }, shows: ["to.xlsx", "3.000.000", "2.000.000"] },
   empty: { params: { file: "rong.xlsx" }, shows: ["rong.xlsx"] },
@@ -263,7 +263,7 @@ describe("issue rules", () => {
     expect(messageFor("summary.table-missing", { unreadableSheet: "Tổng hợp chỉ tiêu" })).toBe('Trang "Tổng hợp chỉ tiêu" không có bảng chỉ tiêu đọc được.');
     expect(messageFor("summary.part-missing", { sheetWithoutExtra: "Tổng hợp chỉ tiêu" })).toContain('không có cột "Mục tiêu" và "Số đơn vị báo cáo"');
     expect(messageFor("summary.state-unknown", { of: "file", text: "?" })).toBe('Không hiểu trạng thái tệp "?"; coi là bị loại.');
-    expect(messageFor("not-a-workbook", { file: "a.doc" })).toBe("Không đọc được tệp a.doc: đây không phải là bảng tính Excel/LibreOffice (.xlsx, .xls, .ods).");
+    expect(messageFor("not-a-workbook", { file: "a.doc", kinds: "bảng tính (.xlsx, .csv)" })).toBe("Không đọc được tệp a.doc: đây không phải là bảng tính (.xlsx, .csv).");
     expect(messageFor("negative", { column: "Tổng số", value: -1 })).toMatch(/^Ô này: /);
   });
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { readUnitReport } from "../../src/domain/read";
 import { readWorkbook, readWorkbookFile, WorkbookReadError } from "../../src/io/read";
+import { SPREADSHEET_KINDS_TEXT } from "../../src/io/read/formats";
 import { CORPUS } from "../fixtures/corpus";
 import { expectReport } from "../fixtures/expect";
 import { ensureFixtures, FORMATS, writeSpecXlsx } from "../fixtures/make-fixtures";
@@ -104,6 +105,9 @@ describe("guards against untrusted files", () => {
     const e = readError(() => readWorkbookFile(bytes, file));
     expect(e.code).toBe("not-a-workbook");
     expect(e.message).toContain(file);
+    // It names every kind the reader reads, from the one list (not only .xlsx, .xls, .ods).
+    expect(e.message).toContain(`đây không phải là ${SPREADSHEET_KINDS_TEXT}`);
+    for (const kind of [".xlsx", ".xls", ".ods", ".fods", ".csv", ".htm"]) expect(e.message).toContain(kind);
   });
 
   it("says what a file sent by mistake is: Excel's owner file, the frame page of \"Save as Web Page\", a PDF", () => {

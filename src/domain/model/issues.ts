@@ -181,7 +181,8 @@ export interface ReadErrorParams {
   readonly "too-large": { readonly file: string; readonly size: number; readonly limit: number };
   readonly "zip-bomb": { readonly file: string; readonly detail: string };
   readonly encrypted: { readonly file: string };
-  readonly "not-a-workbook": { readonly file: string; readonly detail?: string };
+  /** kinds: what the reader reads, named by io/read/formats.ts (the domain knows no file formats). */
+  readonly "not-a-workbook": { readonly file: string; readonly kinds: string; readonly detail?: string };
   /** detail: what was wrong, when it says something to the user (a library's own failure is not shown). */
   readonly corrupt: { readonly file: string; readonly detail?: string };
   readonly "too-many-cells": { readonly file: string; readonly cells: number; readonly limit: number };

@@ -133,7 +133,7 @@ const MESSAGES: Messages = {
   "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
   encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
   "not-a-workbook": (p) =>
-    `Không đọc được tệp ${s(p.file)}: đây không phải là bảng tính Excel/LibreOffice (.xlsx, .xls, .ods)${p.detail ? ` (${s(p.detail)})` : ""}.`,
+    `Không đọc được tệp ${s(p.file)}: đây không phải là ${s(p.kinds)}${p.detail ? ` (${s(p.detail)})` : ""}.`,
   corrupt: (p) => `Không đọc được tệp ${s(p.file)}: tệp bị hỏng hoặc không đúng định dạng${p.detail ? ` (${s(p.detail)})` : ""}.`,
   "too-many-cells": (p) => `Không đọc được tệp ${s(p.file)}: bảng tính có quá nhiều ô (${s(p.cells)}, tối đa ${s(p.limit)}).`,
   empty: (p) => `Không đọc được tệp ${s(p.file)}: không có trang tính nào có dữ liệu.`,

@@ -11,6 +11,12 @@ import { markNonNumbers, referenceOutsideExcel } from "./lean/sheet-check";
 import { biffInfo, guardCfb, shortFormulaRecord, textFromCp1258 } from "./cfb";
 import { repack, scanZip } from "./zip";
 import { HTML_START } from "./html";
+import { SPREADSHEET_KINDS_TEXT } from "./formats";
+
+/** A file that is none of the kinds read: the message names them (from the one list) and what the file is, when known. */
+function notAWorkbook(fileName: string, detail: string | undefined): WorkbookReadError {
+  return new WorkbookReadError("not-a-workbook", fileName, { kinds: SPREADSHEET_KINDS_TEXT, ...(detail !== undefined ? { detail } : {}) });
+}
 
 declare const require: (id: string) => unknown;
 let sheetJsLoaded: typeof SheetJs | undefined;
@@ -73,7 +79,7 @@ function checkCfb(bytes: Uint8Array, fileName: string, limits: ReadLimits): { re
   const book = streams.find((f) => f.path === "Workbook" || f.path === "Book") ?? streams.find((f) => f.name === "Workbook" || f.name === "Book");
   if (!book) {
     const word = names.includes("WordDocument");
-    throw new WorkbookReadError("not-a-workbook", fileName, { detail: word ? "tệp Word" : "tệp Office không chứa bảng tính" });
+    throw notAWorkbook(fileName, word ? "tệp Word" : "tệp Office không chứa bảng tính");
   }
   if (biffHasFilePass(book.bytes)) throw new WorkbookReadError("encrypted", fileName);
   const short = shortFormulaRecord(book.bytes);
@@ -153,7 +159,7 @@ export function guardZip(
         : mimetype?.includes("text")
           ? "tệp văn bản OpenDocument"
           : "tệp nén không chứa bảng tính";
-    throw new WorkbookReadError("not-a-workbook", fileName, { detail });
+    throw notAWorkbook(fileName, detail);
   }
   const parts = new Map<string, Uint8Array>();
   if (isOoxml) {
@@ -344,7 +350,7 @@ export function readWorkbookFile(bytes: Uint8Array, fileName: string, limits: Pa
   const kind = detectKind(bytes, fileName);
   if (!kind) {
     const detail = notAWorkbookDetail(bytes, fileName);
-    throw new WorkbookReadError("not-a-workbook", fileName, detail ? { detail } : {});
+    throw notAWorkbook(fileName, detail);
   }
   if (kind === "zip") return readGuardedZip(guardZip(bytes, fileName, lim), fileName, lim);
   if (kind === "cfb") {
