@@ -30,8 +30,8 @@ export function HostNotices() {
         <MessageBar intent="info" layout="multiline" data-testid="standalone-notice">
           <MessageBarBody>
             <MessageBarTitle>Chế độ độc lập:</MessageBarTitle>
-            trang đang được mở ngoài Excel, nên các chức năng làm việc với tệp (.xlsx, .xls, .ods) chọn từ máy tính và
-            tải kết quả về, thay vì với sổ làm việc đang mở.
+            trang đang được mở ngoài Excel, nên các chức năng làm việc với tệp chọn từ máy tính và tải kết quả về, thay
+            vì với sổ làm việc đang mở.
           </MessageBarBody>
         </MessageBar>
       </div>

@@ -37,6 +37,9 @@ const MIME_TYPES = [
 /** The `accept` attribute of a file input for unit workbooks. */
 export const WORKBOOK_ACCEPT = [...WORKBOOK_EXTENSIONS, ...MIME_TYPES].join(",");
 
+/** The `accept` attribute of a file input for one unit's spreadsheet read as it is (Kiểm tra, the fonts' conversion): the workbooks and CSV (isSpreadsheetName). */
+export const SPREADSHEET_ACCEPT = [WORKBOOK_ACCEPT, ...CSV_EXTENSIONS, "text/csv"].join(",");
+
 /** The `accept` attribute of a file input for unit lists and targets files. */
 export const LIST_ACCEPT = [...LIST_EXTENSIONS, "text/csv", ...MIME_TYPES].join(",");
 
@@ -52,7 +55,7 @@ export const CONTAINER_EXTENSIONS: readonly string[] = [...MESSAGE_EXTENSIONS, .
 const CONTAINER_MIME_TYPES = ["message/rfc822", "application/vnd.ms-outlook", "application/zip", "application/x-zip-compressed", "application/vnd.rar", "application/x-rar-compressed"];
 
 /** The `accept` attribute of a file input for the files of a merge: workbooks, CSV, messages and archives. */
-export const MERGE_ACCEPT = [WORKBOOK_ACCEPT, ".csv", "text/csv", ...CONTAINER_EXTENSIONS, ...CONTAINER_MIME_TYPES].join(",");
+export const MERGE_ACCEPT = [SPREADSHEET_ACCEPT, ...CONTAINER_EXTENSIONS, ...CONTAINER_MIME_TYPES].join(",");
 
 /** Whether a file name is an email message or an archive the tool opens. */
 export function isContainerFileName(name: string): boolean {

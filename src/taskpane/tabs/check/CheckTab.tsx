@@ -8,6 +8,7 @@
  */
 import { useRef } from "react";
 import { Button, MessageBar, MessageBarBody, Switch, Text } from "@fluentui/react-components";
+import { SPREADSHEET_ACCEPT, SPREADSHEET_KINDS_TEXT } from "../../../io/read/formats";
 import { useServices } from "../../services";
 import { ErrorBar } from "../../shared/ErrorBar";
 import { FileDrop } from "../../shared/FileDrop";
@@ -38,7 +39,7 @@ export function CheckTab() {
       <Text>
         {host === "excel"
           ? "Rà soát số liệu trong sổ làm việc đang mở (hoặc một tệp) trước khi gửi về Huyện ủy."
-          : "Rà soát số liệu trong tệp Excel của đơn vị (.xlsx, .xls, .ods) trước khi tổng hợp."}
+          : "Rà soát số liệu trong tệp của đơn vị trước khi tổng hợp."}
       </Text>
 
       {workbook ? (
@@ -56,7 +57,8 @@ export function CheckTab() {
 
       <FileDrop
         label={host === "excel" ? "Chọn tệp khác để kiểm tra…" : "Chọn tệp để kiểm tra…"}
-        hint="Hoặc kéo thả một tệp .xlsx, .xls, .ods vào đây."
+        hint={`Hoặc kéo thả một tệp vào đây: ${SPREADSHEET_KINDS_TEXT}.`}
+        accept={SPREADSHEET_ACCEPT}
         disabled={task.busy}
         onFiles={(picked) => void check(picked)}
         testId="check-drop"

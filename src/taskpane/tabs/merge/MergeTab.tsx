@@ -11,7 +11,7 @@
  * buttons that started it.
  */
 import { memo, startTransition, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { MERGE_ACCEPT } from "../../../io/read/formats";
+import { INPUT_KINDS_TEXT, MERGE_ACCEPT } from "../../../io/read/formats";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TargetsUsed } from "../../../app/usecases";
 import type { FileResult } from "../../../domain/merge";
@@ -178,7 +178,7 @@ export function MergeTab() {
       <FileDrop
         multiple
         label="Chọn các tệp của đơn vị…"
-        hint="Hoặc kéo thả nhiều tệp .xlsx, .xls, .ods, .csv (hay cả thư mục chứa chúng) vào đây; cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar) có bảng tính đính kèm."
+        hint={`Hoặc kéo thả nhiều tệp (hay cả thư mục chứa chúng) vào đây: ${INPUT_KINDS_TEXT}; thư và tệp nén được mở lấy các bảng tính bên trong.`}
         accept={MERGE_ACCEPT}
         disabled={working}
         onFiles={(picked) => void session.addFiles(picked)}

@@ -5,6 +5,7 @@
  * downloaded as a new .xlsx. State and actions: useConvertFonts.
  */
 import { Button, Text } from "@fluentui/react-components";
+import { SPREADSHEET_ACCEPT, SPREADSHEET_KINDS_TEXT } from "../../../../io/read/formats";
 import { useServices } from "../../../services";
 import { DoneBar } from "../../../shared/DoneBar";
 import { ErrorBar } from "../../../shared/ErrorBar";
@@ -34,7 +35,8 @@ export function ConvertFonts() {
       ) : null}
       <FileDrop
         label="Chọn tệp cần chuyển phông…"
-        hint="Hoặc kéo thả một tệp .xlsx, .xls, .ods vào đây; tệp .xlsx mới sẽ được tải về."
+        hint={`Hoặc kéo thả một tệp vào đây (${SPREADSHEET_KINDS_TEXT}); tệp .xlsx mới sẽ được tải về.`}
+        accept={SPREADSHEET_ACCEPT}
         disabled={task.busy}
         onFiles={(picked) => void convertFile(picked)}
         testId="convert-drop"
