@@ -294,6 +294,8 @@ d("task pane polish in Chromium (standalone)", () => {
     const cancel = progress.getByRole("button", { name: "Hủy" });
     await inView(progress, 350, 800);
     await inView(cancel, 350, 800);
+    // "Hủy" is there from the start; the counts follow as the files are read.
+    await page.waitForFunction(() => /Đang đọc \d+\/4\d/.test(document.querySelector('[data-testid="progress"]')?.textContent ?? ""), undefined, { timeout: 30_000 });
     expect(await progress.innerText()).toMatch(/Đang đọc \d+\/4\d/);
     const before = problems.length;
     await cancel.click();

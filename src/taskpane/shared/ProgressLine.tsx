@@ -24,13 +24,19 @@ export function progressAnnouncement(verb: string, p: Progress | null): string {
   return quarter === 0 ? `${verb}…` : `${verb}: đã xong ${quarter * 25}%`;
 }
 
-export function ProgressLine(props: { verb: string; progress: Progress | null; onCancel?: () => void }) {
+export function ProgressLine(props: {
+  verb: string;
+  progress: Progress | null;
+  /** What is said while no progress is known (default: the verb). */
+  label?: string;
+  onCancel?: () => void;
+}) {
   const styles = useStyles();
   const p = props.progress;
   return (
     <div className={styles.row} data-testid="progress">
       <LiveRegion text={progressAnnouncement(props.verb, p)} testId="progress-live" />
-      <Field className={styles.field} validationMessage={p ? progressText(props.verb, p) : `${props.verb}…`} validationState="none">
+      <Field className={styles.field} validationMessage={p ? progressText(props.verb, p) : (props.label ?? `${props.verb}…`)} validationState="none">
         <ProgressBar value={p && p.total > 0 ? p.done / p.total : undefined} max={1} aria-label={props.verb} />
       </Field>
       {props.onCancel ? (

@@ -5,6 +5,7 @@
  * subfolders stay two files and each says where it was. Only the kinds a merge reads are taken
  * (io/read/formats.ts), within DROPPED_FOLDER_LIMITS; what is left out is said in Vietnamese.
  */
+import { throwIfCancelled } from "../../app/cancel";
 import { DROPPED_FOLDER_LIMITS } from "../../app/limits";
 import { formatNumber } from "../../domain/format";
 import { INPUT_KINDS_TEXT, isHousekeepingName, isInputName } from "../../io/read/formats";
@@ -68,6 +69,8 @@ const byName = new Intl.Collator("vi");
 
 interface Walk {
   readonly limits: FolderLimits;
+  /** "Hủy": the walk stops between two entries (Cancelled). */
+  readonly signal: AbortSignal | undefined;
   readonly out: (File | NamedFile)[];
   /** Files taken from folders, and entries of any kind looked at. */
   taken: number;
@@ -85,6 +88,7 @@ function entriesOf(walk: Walk, folder: DroppedFolderEntry): Promise<DroppedEntry
   const next = (): Promise<DroppedEntry[]> =>
     new Promise<DroppedEntry[]>((resolve, reject) => reader.readEntries(resolve, reject)).then((batch) => {
       // The reader gives its entries a batch at a time (100 in Chromium), until an empty batch.
+      throwIfCancelled(walk.signal);
       if (batch.length === 0) return all;
       const room = walk.limits.entries - walk.seen;
       walk.seen += batch.length;
@@ -107,12 +111,14 @@ async function walkFolder(walk: Walk, folder: DroppedFolderEntry, path: string, 
   let entries: DroppedEntry[];
   try {
     entries = await entriesOf(walk, folder);
-  } catch {
+  } catch (error) {
+    if (walk.signal?.aborted) throw error;
     walk.unreadable.push(`Không mở được thư mục “${path}” từ máy tính.`);
     return;
   }
   entries.sort((a, b) => byName.compare(a.name, b.name));
   for (const entry of entries) {
+    throwIfCancelled(walk.signal);
     if (walk.stopped === "files") return;
     if (isHousekeepingName(entry.name)) continue;
     const at = `${path}/${entry.name}`;
@@ -150,9 +156,14 @@ function listed(paths: readonly string[], noun: string): string {
  * The files of a drop: those dropped as they are, and in each folder's place the files it and its
  * subfolders hold that a merge reads, by path; `notes`, in Vietnamese, what was left out and why
  * (housekeeping files, Excel's "~$" owner files and hidden ones, are passed over without a word).
+ * Rejects with Cancelled when `signal` is aborted ("Hủy"): the walk stops between two entries.
  */
-export async function filesOfDropped(items: readonly DroppedItem[], limits: FolderLimits = DROPPED_FOLDER_LIMITS): Promise<{ files: (File | NamedFile)[]; notes: string[] }> {
-  const walk: Walk = { limits, out: [], taken: 0, seen: 0, stopped: null, notRead: [], tooDeep: [], unreadable: [] };
+export async function filesOfDropped(
+  items: readonly DroppedItem[],
+  limits: FolderLimits = DROPPED_FOLDER_LIMITS,
+  signal?: AbortSignal,
+): Promise<{ files: (File | NamedFile)[]; notes: string[] }> {
+  const walk: Walk = { limits, signal, out: [], taken: 0, seen: 0, stopped: null, notRead: [], tooDeep: [], unreadable: [] };
   const empty: string[] = [];
   for (const item of items) {
     if ("file" in item) {
@@ -160,6 +171,7 @@ export async function filesOfDropped(items: readonly DroppedItem[], limits: Fold
       continue;
     }
     if (walk.stopped !== null) continue;
+    throwIfCancelled(signal);
     const before = walk.out.length;
     const unreadable = walk.unreadable.length;
     await walkFolder(walk, item.folder, item.folder.name, 0);

@@ -28,6 +28,8 @@ export interface Running {
   /** What the spinner says while no progress is known. */
   readonly label: string;
   readonly progress: Progress | null;
+  /** The work stops on "Hủy" before any progress is known (TaskSpec.cancellable). */
+  readonly cancellable: boolean;
 }
 
 export interface TaskSpec {
@@ -39,6 +41,8 @@ export interface TaskSpec {
   readonly cancelled?: string | (() => string);
   /** Progress shown from the start (a bar rather than a spinner). */
   readonly progress?: Progress;
+  /** The work heeds its signal before it has progress to show (a folder's walk): "Hủy" is offered from the start. */
+  readonly cancellable?: boolean;
 }
 
 /** What the work is handed. */
@@ -114,7 +118,7 @@ export function useTask(): Task {
     setProblem(null);
     setDone(null);
     setOutcome(null);
-    setRunning({ key: spec.key, label: spec.label, progress: spec.progress ?? null });
+    setRunning({ key: spec.key, label: spec.label, progress: spec.progress ?? null, cancellable: spec.cancellable === true });
     // A few times a second at most (the first and the last at once): the tab is not drawn again for every file.
     const shown = throttled<Progress | null>(
       (progress) => {

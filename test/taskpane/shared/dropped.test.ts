@@ -3,6 +3,7 @@ import { droppedItems, filesOfDropped, type DroppedEntry, type DroppedFileEntry,
 import { DROPPED_FOLDER_LIMITS } from "../../../src/app/limits";
 import { toInputFiles } from "../../../src/taskpane/shared/FileDrop";
 import { INPUT_KINDS_TEXT } from "../../../src/io/read/formats";
+import { Cancelled } from "../../../src/app/cancel";
 
 /** A folder's contents: a file's text, a subfolder, or a file the browser cannot give ("gone"). */
 interface Tree {
@@ -160,5 +161,45 @@ describe("the items of a drop", () => {
     expect(droppedItems(transfer([item(fileEntry("a.xlsx", "x"), file)], [file]))).toBeNull();
     expect(droppedItems(transfer(undefined, [file, folderFile]))).toBeNull();
     expect(droppedItems(transfer([{ kind: "file", getAsFile: () => file }, { kind: "file", getAsFile: () => folderFile }], [file, folderFile]))).toBeNull();
+  });
+});
+
+describe("“Hủy” while a folder dropped is walked", () => {
+  it("stops between two entries: no entry after it is looked at, and the walk rejects as cancelled", async () => {
+    const controller = new AbortController();
+    const asked: string[] = [];
+    const entry = (name: string): DroppedFileEntry => ({
+      name,
+      isFile: true,
+      isDirectory: false,
+      file: (ok) => {
+        asked.push(name);
+        // The user cancels while the first file is being taken.
+        if (name === "a.xlsx") controller.abort();
+        setTimeout(() => ok(new File(["x"], name)), 0);
+      },
+    });
+    const folder: DroppedFolderEntry = {
+      name: "Bao cao",
+      isFile: false,
+      isDirectory: true,
+      createReader: () => {
+        let at = 0;
+        const all = [entry("a.xlsx"), entry("b.xlsx"), entry("c.xlsx")];
+        return {
+          readEntries: (ok) => setTimeout(() => ok(all.slice(at, (at += 3))), 0),
+        };
+      },
+    };
+    await expect(filesOfDropped([{ folder }], DROPPED_FOLDER_LIMITS, controller.signal)).rejects.toBeInstanceOf(Cancelled);
+    expect(asked).toEqual(["a.xlsx"]);
+  });
+
+  it("cancelled before it starts, opens no folder", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const calls = { readEntries: 0 };
+    await expect(filesOfDropped([{ folder: folderEntry("Bao cao", { "a.xlsx": "a" }, 2, calls) }], DROPPED_FOLDER_LIMITS, controller.signal)).rejects.toBeInstanceOf(Cancelled);
+    expect(calls.readEntries).toBe(0);
   });
 });

@@ -29,7 +29,7 @@ describe("useTask", () => {
       outcome = result.current.start(spec, w.work);
     });
     expect(result.current.busy).toBe(true);
-    expect(result.current.running).toEqual({ key: "read", label: "Đang đọc tệp…", progress: null });
+    expect(result.current.running).toEqual({ key: "read", label: "Đang đọc tệp…", progress: null, cancellable: false });
 
     const progress: Progress = { done: 2, total: 5, item: "ban-bo.xlsx" };
     act(() => w.control().progress(progress));

@@ -15,8 +15,10 @@
  * targets file beats the workbook's "Mục tiêu" sheet), not this hook's.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
+import { throwIfCancelled } from "../../../app/cancel";
 import { today } from "../../../app/clock";
 import { sha256Hex } from "../../../app/digest";
+import { DROPPED_FOLDER_LIMITS } from "../../../app/limits";
 import { digestsNeeded, newFiles, withReadDigests, type ChosenFile } from "../../../app/file-names";
 import { chooseTargets, targetsOptions, type ChosenTargets } from "../../../app/targets";
 import type { InputFile, MergeRun, TargetsUsed } from "../../../app/usecases";
@@ -248,9 +250,10 @@ export function useMergeSession(): MergeSession {
     };
   }, [files, sources, units, deadline, assignments, preferred, received, chosen, showProblem]);
 
-  const add = async (inputs: (warn: (problem: Problem) => void) => Promise<InputFile[]>, label: string) => {
+  const add = async (inputs: (warn: (problem: Problem) => void, signal: AbortSignal) => Promise<InputFile[]>, label: string) => {
     await task.start(
-      { key: "read", label, failure: "Không đọc được tệp", cancelled: () => readCancelledText(kept.current.length) },
+      // "Hủy" is offered from the start: a folder's walk, before any file is read, stops on it too.
+      { key: "read", label, failure: "Không đọc được tệp", cancelled: () => readCancelledText(kept.current.length), cancellable: true },
       async ({ signal, progress, warn: warnOne }) => {
         // Every warning of one reading stays said (a later one does not hide an earlier).
         const said: Problem[] = [];
@@ -270,7 +273,9 @@ export function useMergeSession(): MergeSession {
             });
           }
         }
-        const list = await inputs(warn);
+        const list = await inputs(warn, signal);
+        // "Hủy" while the files were being found or taken from the computer: nothing of them is read.
+        throwIfCancelled(signal);
         // The very same file (its name and its bytes) chosen again is not read again; any other file keeps a name of its
         // own in the list (a real "Bao cao (2).xlsx" is not the one made up for a second "Bao cao.xlsx").
         // Only a file that could be one chosen before is hashed here; the others are hashed once, as they are read.
@@ -395,8 +400,9 @@ export function useMergeSession(): MergeSession {
       add((warn) => toInputFiles(picked, (reasons) => warn({ title: "Bỏ qua mục không đọc được", message: reasons.join(" ") })), "Đang đọc tệp…"),
     // A folder's files that a merge does not read, or past the limits, are said; the others are read.
     addDropped: (items) =>
-      add(async (warn) => {
-        const { files: found, notes } = await filesOfDropped(items);
+      add(async (warn, signal) => {
+        // "Hủy" stops the walk of the folders between two entries.
+        const { files: found, notes } = await filesOfDropped(items, DROPPED_FOLDER_LIMITS, signal);
         if (notes.length > 0) warn({ title: "Bỏ qua một số mục trong thư mục", message: notes.join(" ") });
         return toInputFiles(found, (reasons) => warn({ title: "Bỏ qua mục không đọc được", message: reasons.join(" ") }));
       }, "Đang đọc thư mục…"),

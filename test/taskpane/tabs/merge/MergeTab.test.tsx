@@ -350,6 +350,50 @@ describe("Tổng hợp tab", () => {
     );
   });
 
+  it("“Hủy” while a folder dropped is walked stops the walk: no file after it is taken, nothing is read, and the tab says it was cancelled", async () => {
+    const files = fakeFiles();
+    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => Promise.all(inputs.map((f) => readAs(f, source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")))));
+    renderWith(<MergeTab />, STANDALONE, { files });
+    // The first file is taken from the computer when the test says (a slow disk); the walk is under way meanwhile.
+    const asked: string[] = [];
+    let release: () => void = () => undefined;
+    const file = (name: string): DroppedFileEntry => ({
+      name,
+      isFile: true,
+      isDirectory: false,
+      file: (ok) => {
+        asked.push(name);
+        const give = () => ok(new File([new Uint8Array([1])], name));
+        if (asked.length === 1) release = give;
+        else setTimeout(give, 0);
+      },
+    });
+    const folder: DroppedFolderEntry = {
+      name: "Bao cao cac xa",
+      isFile: false,
+      isDirectory: true,
+      createReader: () => {
+        let at = 0;
+        const entries = [file("a.xlsx"), file("b.xlsx"), file("c.xlsx")];
+        return { readEntries: (ok) => setTimeout(() => ok(entries.slice(at, (at += 3))), 0) };
+      },
+    };
+    const folderFile = new File([], "Bao cao cac xa");
+    fireEvent.drop(screen.getByTestId("merge-drop"), {
+      dataTransfer: { files: [folderFile], items: [{ kind: "file", getAsFile: () => folderFile, webkitGetAsEntry: () => folder }] },
+    });
+    await waitFor(() => expect(asked).toEqual(["a.xlsx"]));
+    // Before any file is read, the walk is said, with its "Hủy".
+    expect(screen.getByTestId("progress").textContent).toContain("Đang đọc thư mục…");
+    fireEvent.click(within(screen.getByTestId("progress")).getByRole("button", { name: "Hủy" }));
+    release();
+    expect((await screen.findByTestId("done")).textContent).toBe("Đã hủy đọc tệp; chưa thêm tệp nào.");
+    expect(asked).toEqual(["a.xlsx"]);
+    expect(files.readFiles).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("file-statuses")).toBeNull();
+    expect(screen.queryByTestId("error-bar")).toBeNull();
+  });
+
   it("files dropped while a reading runs are not taken, and the zone says so (to a screen reader too) instead of losing them without a word", async () => {
     const files = await loadSamples();
     renderWith(<MergeTab />, STANDALONE, { files });
@@ -377,7 +421,8 @@ describe("Tổng hợp tab", () => {
     readUntilCancelled(files);
     const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File([new Uint8Array([1])], "moi.xlsx")] } });
-    expect((await screen.findByTestId("progress")).textContent).toContain("Đang đọc 1/1: moi.xlsx");
+    // "Hủy" is there from the start; the counts follow.
+    await waitFor(() => expect(screen.getByTestId("progress").textContent).toContain("Đang đọc 1/1: moi.xlsx"));
     fireEvent.click(screen.getByRole("button", { name: "Hủy" }));
     expect((await screen.findByTestId("done")).textContent).toBe("Đã hủy đọc tệp; các tệp đọc trước đó vẫn được giữ.");
     expect(screen.getAllByTestId("file-status")).toHaveLength(SOURCES.length);
