@@ -8,12 +8,15 @@
  */
 import { checkUnitWorkbook } from "../domain/check";
 import { feedbackFileName, planFeedback, uniqueNames } from "../domain/feedback";
+import type { SourceOrigin } from "../domain/merge/types";
 import type { WorkbookGrid } from "../domain/model/grid";
 import type { Issue } from "../domain/model/issues";
 import { readWorkbook } from "../io/read";
+import { PATH_JOIN } from "../io/read/containers/index";
 import { writeFeedbackFile } from "../io/write/feedback";
 import { zipStored } from "../io/write/zip";
 import { systemClock, today, type Clock } from "./clock";
+import { originJson } from "./containers";
 import { readOrFail } from "./errors";
 import type { InputFile } from "./sources";
 
@@ -45,7 +48,17 @@ export function checkFinding(grid: WorkbookGrid, name: string): FeedbackFinding 
 }
 
 /**
- * The feedback file of one unit's file. Without `finding`, the file is checked
+ * The name of the spreadsheet itself: a file taken out of a message or an archive, named
+ * "thư.eml › Báo cáo.xlsx", is its attachment's or entry's own name ("Báo cáo.xlsx"; a folder
+ * inside an archive is dropped with the other folders).
+ */
+function ownName(file: string): string {
+  const at = file.lastIndexOf(PATH_JOIN);
+  return at < 0 ? file : file.slice(at + PATH_JOIN.length);
+}
+
+/**
+ * The feedback file of one unit's file (named after the spreadsheet, not the message or archive it came in). Without `finding`, the file is checked
  * as Kiểm tra does. A file that cannot be read throws FileReadError.
  */
 export async function feedbackFile(file: InputFile, finding?: FeedbackFinding, clock: Clock = systemClock): Promise<FeedbackOutput> {
@@ -69,7 +82,7 @@ export async function feedbackFile(file: InputFile, finding?: FeedbackFinding, c
     return plan;
   });
   return {
-    name: feedbackFileName(file.name, written.extension),
+    name: feedbackFileName(ownName(file.name), written.extension),
     bytes: written.bytes,
     source: file.name,
     unit: found.unit,
@@ -103,7 +116,7 @@ export function feedbackLine(o: FeedbackOutput): string {
   return `${o.name}: ${o.errors} lỗi, ${o.warnings} cảnh báo (${o.notes} ô có ghi chú${o.method === "converted" ? "; chuyển sang .xlsx từ các ô đã đọc" : ""})`;
 }
 
-/** The JSON the CLI prints for one feedback file (documented in README). */
-export function feedbackJson(o: FeedbackOutput, path: string): unknown {
-  return { source: o.source, unit: o.unit, file: path, name: o.name, notes: o.notes, errors: o.errors, warnings: o.warnings, method: o.method };
+/** The JSON the CLI prints for one feedback file (documented in README); `origin`: where the unit's file came from, as a merge's JSON gives it. */
+export function feedbackJson(o: FeedbackOutput, path: string, origin?: SourceOrigin): unknown {
+  return { source: o.source, unit: o.unit, file: path, name: o.name, notes: o.notes, errors: o.errors, warnings: o.warnings, method: o.method, origin: originJson(origin) };
 }

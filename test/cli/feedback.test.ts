@@ -7,12 +7,15 @@ import { readWorkbook } from "../../src/io/read";
 import { ensureFixtures } from "../fixtures/make-fixtures";
 import { capture } from "../support/cli";
 import { SOFFICE } from "../support/programs";
+import { INFO_ZIP, PYTHON, writeEml, zipWithInfoZip } from "../fixtures/containers/make-containers";
 
 interface JsonOut {
-  files: { source: string; unit: string | null; file: string; name: string; notes: number; errors: number; warnings: number; method: string }[];
+  files: { source: string; unit: string | null; file: string; name: string; notes: number; errors: number; warnings: number; method: string; origin: Record<string, string | null> }[];
   zip: string | null;
-  skipped: { path: string; reason: string }[];
+  skipped: { path: string; reason: string; container?: string }[];
 }
+
+const describeTools = PYTHON && INFO_ZIP ? describe : describe.skip;
 
 const CLOCK = { now: () => new Date(2021, 5, 28, 9, 0) };
 
@@ -36,7 +39,9 @@ describe("de-an-241 feedback", () => {
     expect(code).toBe(0);
     const json = JSON.parse(c.out()) as JsonOut;
     expect(json.files.map((f) => f.source)).toEqual(files());
-    expect(Object.keys(json.files[0]!)).toEqual(["source", "unit", "file", "name", "notes", "errors", "warnings", "method"]);
+    expect(Object.keys(json.files[0]!)).toEqual(["source", "unit", "file", "name", "notes", "errors", "warnings", "method", "origin"]);
+    // A file given as is says so, as a merge's JSON does.
+    expect(json.files[0]!.origin).toEqual({ kind: "file", container: null, subject: null, from: null, date: null, path: null });
     const names = json.files.map((f) => f.name);
     // Three files of the same stem get names of their own.
     expect(names[0]).toBe("every-rule - góp ý.xlsx");
@@ -121,4 +126,75 @@ describe("de-an-241 feedback", () => {
     expect(await main(["feedback", "every-rule.xlsx"], c.io)).toBe(2);
     expect(c.err()).toContain("--out");
   });
+});
+
+describeTools("de-an-241 feedback on email messages and archives", () => {
+  let fixtures = "";
+  let dir = "";
+  beforeAll(async () => {
+    fixtures = await ensureFixtures();
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "feedback-mail-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const book = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
+
+  it("opens them as a merge does: each spreadsheet inside gets its feedback file, named after it, with its origin", async () => {
+    const inbox = join(dir, "hop-thu");
+    mkdirSync(inbox);
+    writeFileSync(
+      join(inbox, "thu-ban-bo.eml"),
+      writeEml({
+        style: "thunderbird",
+        subject: "Báo cáo Đề án 241",
+        from: "Đảng ủy xã Bản Bo <dangybanbo@gmail.com>",
+        date: "Sun, 20 Jun 2021 09:15:02 +0700",
+        attachments: [
+          { name: "Báo cáo xã Bản Bo.xlsx", bytes: book("every-rule.xlsx") },
+          { name: "Công văn.pdf", type: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4") },
+        ],
+      }),
+    );
+    writeFileSync(join(inbox, "goi.zip"), zipWithInfoZip([{ path: "thư mục/Bình Lư.xlsx", bytes: book("template-like.xlsx") }]));
+    const target = join(dir, "gop-y");
+    const c = capture(dir);
+    const code = await main(["feedback", "hop-thu", "--out", target, "--json", "-"], { ...c.io, clock: CLOCK });
+    expect(c.err()).not.toContain("không chứa bảng tính");
+    // The PDF beside the workbook is named, and is no failure.
+    expect(code).toBe(0);
+    const json = JSON.parse(c.out()) as JsonOut;
+    expect(json.files.map((f) => [f.source, f.name])).toEqual([
+      ["goi.zip › thư mục/Bình Lư.xlsx", "Bình Lư - góp ý.xlsx"],
+      ["thu-ban-bo.eml › Báo cáo xã Bản Bo.xlsx", "Báo cáo xã Bản Bo - góp ý.xlsx"],
+    ]);
+    expect(json.files[0]!.origin).toEqual({ kind: "zip", container: "goi.zip", subject: null, from: null, date: null, path: "thư mục/Bình Lư.xlsx" });
+    expect(json.files[1]!.origin).toEqual({
+      kind: "email",
+      container: "thu-ban-bo.eml",
+      subject: "Báo cáo Đề án 241",
+      from: "Đảng ủy xã Bản Bo <dangybanbo@gmail.com>",
+      date: "2021-06-20T02:15:02.000Z",
+      path: "Báo cáo xã Bản Bo.xlsx",
+    });
+    // The unit's own workbook, with its problems noted.
+    const banBo = json.files[1]!;
+    expect([banBo.method, banBo.errors > 0, banBo.notes > 0]).toEqual(["package", true, true]);
+    const grid = readWorkbook(new Uint8Array(readFileSync(join(target, "Báo cáo xã Bản Bo - góp ý.xlsx"))), banBo.name);
+    expect(grid.sheets.map((s) => s.name)).toContain("Góp ý");
+    expect(existsSync(join(target, "Bình Lư - góp ý.xlsx"))).toBe(true);
+    expect(json.skipped).toEqual([{ path: "thu-ban-bo.eml › Công văn.pdf", container: "thu-ban-bo.eml", reason: expect.stringContaining("không phải bảng tính") }]);
+  }, 60_000);
+
+  it("lists a message or archive that cannot be opened, and exits 1", async () => {
+    writeFileSync(join(dir, "hong.zip"), "not an archive");
+    copyFileSync(join(fixtures, "every-rule.xlsx"), join(dir, "every-rule.xlsx"));
+    const c = capture(dir);
+    expect(await main(["feedback", "hong.zip", "every-rule.xlsx", "--out", join(dir, "gop-y"), "--json", "-"], c.io)).toBe(1);
+    const json = JSON.parse(c.out()) as JsonOut;
+    expect(json.files.map((f) => f.name)).toEqual(["every-rule - góp ý.xlsx"]);
+    expect(json.skipped.map((s) => s.path)).toEqual(["hong.zip"]);
+    expect(json.skipped[0]!.reason).toContain("hong.zip");
+  }, 60_000);
 });

@@ -1,11 +1,15 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkFiles } from "../../app/check";
+import { skippedEntryJson } from "../../app/containers";
 import { feedbackFile, feedbackJson, feedbackLine, feedbackZip, feedbackZipName, withUniqueNames, type FeedbackOutput } from "../../app/feedback";
+import { openContainers } from "../../hosts/node/containers";
 import { expandInputs, isPassedOver, openInputs, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
+import type { InputFile } from "../../app/sources";
+import type { SourceOrigin } from "../../domain/merge/types";
 import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../hosts/node/write";
-import { SPREADSHEET_KINDS_TEXT } from "../../io/read/formats";
+import { INPUT_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
 import { unwritableOutput } from "../outputs";
@@ -23,6 +27,7 @@ export const feedbackCommand: CliCommand = {
     "  --zip    ghi thêm một tệp .zip gồm mọi tệp góp ý",
     "  --force  ghi đè tệp góp ý đã có cùng tên (không bao giờ ghi đè tệp đầu vào)",
     "  Số liệu của đơn vị không bị thay đổi; tệp .xls, .ods, .csv, trang web được chuyển sang .xlsx từ các ô đã đọc.",
+    "  Nhận cả thư điện tử (.eml, .msg) và tệp nén (.zip, .rar): mỗi bảng tính đính kèm hoặc bên trong có tệp góp ý mang tên của chính nó.",
     "  Mã thoát / exit: 0 khi đã ghi mọi tệp góp ý; 1 khi có tệp không đọc được hoặc không ghi được; 2 khi sai cú pháp.",
   ],
   async run(args, io) {
@@ -45,13 +50,19 @@ export const feedbackCommand: CliCommand = {
     const walked = expandInputs(parsed.positional, io.cwd, [outDir]);
     for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
     const opened = openInputs(walked.files);
-    const skipped: Skipped[] = [...walked.skipped, ...opened.skipped];
-    for (const [file, source] of opened.refused) skipped.push({ path: file.name, reason: source.error?.message ?? "" });
-    const inputs = opened.inputs.filter((f) => !opened.refused.has(f));
+    // Email messages and archives, as a merge opens them: the spreadsheets inside, each with where it came from.
+    const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
+    const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];
+    const refused = (f: InputFile) => opened.refused.get(f) ?? expanded.refused.get(f);
+    for (const file of expanded.files) {
+      const source = refused(file);
+      if (source !== undefined) skipped.push({ path: file.name, reason: source.error?.message ?? "" });
+    }
+    const inputs = expanded.files.filter((f) => refused(f) === undefined);
     // Nothing to read: said (with what was passed over), and no output folder made.
     if (inputs.length === 0 && skipped.every(isPassedOver)) {
       for (const k of skipped) io.stderr(`Bỏ qua: ${terminalName(k.path)}: ${k.reason}\n`);
-      io.stderr(`Không có tệp bảng tính nào để góp ý; lệnh feedback đọc ${SPREADSHEET_KINDS_TEXT}.\n`);
+      io.stderr(`Không có tệp bảng tính nào để góp ý; lệnh feedback đọc ${INPUT_KINDS_TEXT}.\n`);
       return 1;
     }
 
@@ -62,6 +73,8 @@ export const feedbackCommand: CliCommand = {
       io.fileTimeLimitMs !== undefined ? { limitMs: io.fileTimeLimitMs } : {},
     );
     const made: FeedbackOutput[] = [];
+    // Where each feedback file's spreadsheet came from (undefined: a file given as is).
+    const origins: (SourceOrigin | undefined)[] = [];
     for (const [k, file] of inputs.entries()) {
       const check = checked[k]!;
       if (check.readError || !check.report) {
@@ -69,13 +82,13 @@ export const feedbackCommand: CliCommand = {
         continue;
       }
       if (jsonTarget !== "-") io.stderr(`[${k + 1}/${inputs.length}] ${terminalName(file.name)}\n`);
-      made.push(
-        await feedbackFile(
-          file,
-          { issues: [...check.report.issues, ...(check.targets?.issues ?? [])], unit: check.report.unit.name || null },
-          io.clock,
-        ),
+      const output = await feedbackFile(
+        file,
+        { issues: [...check.report.issues, ...(check.targets?.issues ?? [])], unit: check.report.unit.name || null },
+        io.clock,
       );
+      made.push(output);
+      origins.push(expanded.origins.get(file));
     }
     const outputs = withUniqueNames(made);
     const zipName = parsed.options.has("zip") && outputs.length > 0 ? feedbackZipName(io.clock) : undefined;
@@ -104,12 +117,12 @@ export const feedbackCommand: CliCommand = {
       return 1;
     }
     let failed = false;
-    const written: { output: FeedbackOutput; path: string }[] = [];
-    for (const o of outputs) {
+    const written: { output: FeedbackOutput; path: string; origin: SourceOrigin | undefined }[] = [];
+    for (const [k, o] of outputs.entries()) {
       const path = join(outDir, o.name);
       try {
         writeFileAtomic(path, o.bytes);
-        written.push({ output: o, path });
+        written.push({ output: o, path, origin: origins[k] });
       } catch (error) {
         if (!(error instanceof OutputError)) throw error;
         io.stderr(`${error.message}\n`);
@@ -128,7 +141,7 @@ export const feedbackCommand: CliCommand = {
       }
     }
     if (jsonTarget !== undefined) {
-      const text = JSON.stringify({ files: written.map((w) => feedbackJson(w.output, w.path)), zip: zipPath, skipped }, null, 2) + "\n";
+      const text = JSON.stringify({ files: written.map((w) => feedbackJson(w.output, w.path, w.origin)), zip: zipPath, skipped }, null, 2) + "\n";
       if (jsonPath === undefined) io.stdout(text);
       else {
         try {

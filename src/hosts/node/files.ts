@@ -177,9 +177,12 @@ function identities(paths: readonly string[]): ReadonlySet<string> {
 const NOT_READ = "không phải bảng tính, thư điện tử hay tệp nén nên không đọc";
 const SUBFOLDER = "thư mục con: chỉ đọc các tệp nằm ngay trong thư mục đã chọn";
 
-/** Whether a skipped entry is one a folder held that is not read by its kind (a .pdf, a subfolder), not a file that failed to open. */
+/**
+ * Whether a skipped entry is one not read by its kind, not a file that failed to open: what a folder held (a .pdf,
+ * a subfolder), or what a message or an archive held (an attachment that is not a spreadsheet; nothing at all).
+ */
 export function isPassedOver(entry: Skipped): boolean {
-  return entry.reason === NOT_READ || entry.reason === SUBFOLDER;
+  return entry.reason === NOT_READ || entry.reason === SUBFOLDER || entry.container !== undefined;
 }
 
 /** The spreadsheets, messages and archives directly inside `folder` (shown as `shown`), by name; anything else is skipped with the reason. */

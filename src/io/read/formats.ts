@@ -85,12 +85,12 @@ export function isSpreadsheetName(name: string): boolean {
 const SPREADSHEETS_NAMED = `bảng tính (${[...WORKBOOK_EXTENSIONS.filter((e) => !WEB_PAGE_EXTENSIONS.includes(e)), ...CSV_EXTENSIONS].join(", ")})`;
 const WEB_PAGES_NAMED = `trang web (${WEB_PAGE_EXTENSIONS.join(", ")})`;
 
-/** Every spreadsheet read (isSpreadsheetName): "bảng tính (.xlsx, …, .csv) hoặc trang web (.htm, .html)". For feedback and convert, which open no message or archive. */
+/** Every spreadsheet read (isSpreadsheetName): "bảng tính (.xlsx, …, .csv) hoặc trang web (.htm, .html)". For convert, which opens no message or archive. */
 export const SPREADSHEET_KINDS_TEXT = `${SPREADSHEETS_NAMED} hoặc ${WEB_PAGES_NAMED}`;
 
 /**
  * Everything a folder's walk reads (isInputName): "bảng tính (.xlsx, …, .csv), trang web (.htm, .html), thư điện tử
- * (.eml, .msg) hoặc tệp nén (.zip, .rar)". For the messages of a merge, a check and a report.
+ * (.eml, .msg) hoặc tệp nén (.zip, .rar)". For the messages of a merge, a check, a report and feedback.
  */
 export const INPUT_KINDS_TEXT = `${SPREADSHEETS_NAMED}, ${WEB_PAGES_NAMED}, thư điện tử (${MESSAGE_EXTENSIONS.join(", ")}) hoặc tệp nén (${ARCHIVE_EXTENSIONS.join(", ")})`;
 
