@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { INDICATORS } from "../../src/domain/catalogue";
@@ -266,6 +266,28 @@ describe("de-an-241 validate", () => {
     const feedback = capture(folder);
     expect(await main(["feedback", file, file, "--out", "gop-y", "--json", "-"], feedback.io)).toBe(0);
     expect((JSON.parse(feedback.out()) as { files: unknown[] }).files).toHaveLength(1);
+  });
+
+  it("a folder named twice, and a file named twice and inside it by another spelling: read once, shown as first reached, each entry not read listed once", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "validate-twice-folder-"));
+    const sub = join(folder, "Hộp thư xã");
+    mkdirSync(sub);
+    copyFileSync(join(dir, "template-like.xlsx"), join(sub, "Bản Giang.xlsx"));
+    writeFileSync(join(sub, "Công văn.pdf"), "%PDF-1.4");
+    const file = join("Hộp thư xã", "Bản Giang.xlsx");
+    const again = join(".", "Hộp thư xã", "..", "Hộp thư xã");
+    const c = capture(folder);
+    expect(await main(["validate", "Hộp thư xã", file, again, join(again, "Bản Giang.xlsx"), file, "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.out()) as { files: JsonFile[]; totals: { files: number }; skipped: { path: string }[] };
+    expect(json.files.map((f) => f.file)).toEqual([file]);
+    expect(json.totals.files).toBe(1);
+    expect(json.skipped.map((s) => s.path)).toEqual([join("Hộp thư xã", "Công văn.pdf")]);
+    const text = capture(folder);
+    expect(await main(["validate", file, "Hộp thư xã", "Hộp thư xã"], text.io)).toBe(0);
+    expect(text.out().match(/^Tệp: /gm)).toHaveLength(1);
+    expect(text.out()).toContain(`Tệp: ${file}\n`);
+    expect(text.out().match(/Bỏ qua: /g)).toHaveLength(1);
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it("shows a document's month or quarter of issue as written, and its span in the JSON", async () => {

@@ -3,8 +3,7 @@ import { openContainers } from "../../hosts/node/containers";
 import { sourceLabel } from "../../domain/merge/origin";
 import type { SourceOrigin } from "../../domain/merge/types";
 import { readFailureIssue } from "../../domain/rules/messages";
-import { statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { checkFiles, judgedBy, unopenedFile, type FileCheck } from "../../app/check";
 import { issueJson } from "../../app/merge";
 import { indicatorById, shownRatio } from "../../domain/catalogue";
@@ -14,7 +13,7 @@ import { hasErrors, type Issue } from "../../domain/model/issues";
 import { makeIssue } from "../../domain/rules";
 import { targetsNote } from "../../domain/targets";
 import type { InputFile } from "../../app/sources";
-import { expandInputs, fileIdentity, openInput, type Skipped } from "../../hosts/node/files";
+import { expandInputs, openInput, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import { INPUT_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
@@ -37,45 +36,16 @@ function openOne(path: string, display: string): ToCheck | FileResult {
   return unopenedFile(display, opened.detail);
 }
 
-/** Whether `path` is a folder (a path that cannot be looked at is opened as a file, which says why). */
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The files named on the command line, a folder standing for the workbooks, messages and archives
  * directly inside it (by name, as a merge takes them; what is not a regular file is skipped, with
- * the reason), each shown by the path as given, a file reached twice once. `leaveOut` (absolute paths: the unit list given with
- * --units) is passed over in a folder, as a merge passes it over.
+ * the reason), each shown by the path it was reached by, a file reached twice once (the one rule of
+ * expandInputs). A file named that cannot be opened is a file not read, which says why. `leaveOut`
+ * (absolute paths: the unit list given with --units) is passed over in a folder, as a merge passes it over.
  */
 function openGiven(args: readonly string[], cwd: string, leaveOut: readonly string[]): { readonly given: (ToCheck | FileResult)[]; readonly skipped: Skipped[] } {
-  const given: (ToCheck | FileResult)[] = [];
-  const skipped: Skipped[] = [];
-  // A file reached by two arguments (named twice, or named and inside a folder named) is checked once, where first
-  // reached, as a merge reads it; two names in one folder (a link beside its file) stay two files.
-  const taken = new Set<string>();
-  const identities = (paths: readonly string[]): string[] => paths.map(fileIdentity).filter((i): i is string => i !== undefined);
-  const fresh = (path: string): boolean => {
-    const identity = fileIdentity(path);
-    return identity === undefined || !taken.has(identity);
-  };
-  for (const arg of args) {
-    const path = resolve(cwd, arg);
-    if (!isFolder(path)) {
-      if (fresh(path)) given.push(openOne(path, arg));
-      for (const i of identities([path])) taken.add(i);
-      continue;
-    }
-    const walked = expandInputs([arg], cwd, leaveOut);
-    skipped.push(...walked.skipped);
-    for (const file of walked.files) if (fresh(file)) given.push(openOne(file, join(arg, basename(file))));
-    for (const i of identities(walked.files)) taken.add(i);
-  }
-  return { given, skipped };
+  const walked = expandInputs(args, cwd, leaveOut, { openNamed: true });
+  return { given: walked.files.map((path, k) => openOne(path, walked.shown[k]!)), skipped: walked.skipped };
 }
 
 function round2(n: number | null): number | null {

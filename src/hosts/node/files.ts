@@ -101,17 +101,30 @@ function decodeName(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** What the command line reaches: the files to read, each with the name it was reached by, and what was not read. */
+export interface ExpandedInputs {
+  /** Absolute paths, in the order reached. */
+  readonly files: string[];
+  /** The name each of `files` was reached by (same order): the argument as typed, or the folder as typed joined with the file's name. */
+  readonly shown: string[];
+  /** Arguments naming nothing. */
+  readonly missing: string[];
+  readonly skipped: Skipped[];
+}
+
 /**
  * Files named on the command line, and the spreadsheets, messages and archives inside named folders
  * (not recursive), in name order. Any other file in a folder is listed as skipped, with the reason,
  * so that a unit's report sent in another form (a .docx, a .pdf) is seen; `leaveOut` (absolute
- * paths: the unit list, the targets file given beside) is passed over. A file reached by two arguments
- * (named twice, or named and inside a folder named) is taken once, where first reached.
+ * paths: the unit list, the targets file given beside) is passed over. One rule for every command:
+ * a file reached by two arguments (named twice, or named and inside a folder named, by any
+ * spelling or link) is taken once, where first reached, and a folder named twice is walked once.
+ * With `openNamed`, a file named that cannot be looked at or is not a regular file is taken as it
+ * is, for its opening to say why it cannot be read (validate reports it as a file not read);
+ * otherwise it is `missing` or skipped with the reason.
  */
-export function expandInputs(args: readonly string[], cwd: string, leaveOut: readonly string[] = []): { files: string[]; missing: string[]; skipped: Skipped[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const skipped: Skipped[] = [];
+export function expandInputs(args: readonly string[], cwd: string, leaveOut: readonly string[] = [], options: { readonly openNamed?: boolean } = {}): ExpandedInputs {
+  const out: ExpandedInputs = { files: [], shown: [], missing: [], skipped: [] };
   const leftOut = identities(leaveOut);
   const taken = new Set<string>();
   for (const arg of args) {
@@ -121,20 +134,26 @@ export function expandInputs(args: readonly string[], cwd: string, leaveOut: rea
       stat = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" && isLinkAt(path)) skipped.push({ path: arg, reason: BROKEN_LINK });
-      else if (code === "ENOENT") missing.push(arg);
-      else skipped.push({ path: arg, reason: openProblem(error) });
+      if (options.openNamed) take(out, path, arg);
+      else if (code === "ENOENT" && isLinkAt(path)) out.skipped.push({ path: arg, reason: BROKEN_LINK });
+      else if (code === "ENOENT") out.missing.push(arg);
+      else out.skipped.push({ path: arg, reason: openProblem(error) });
       continue;
     }
-    if (stat.isDirectory()) walkFolder(path, arg, files, skipped, leftOut, taken);
-    else if (stat.isFile()) {
-      const identity = fileIdentity(path);
-      if (identity === undefined || !taken.has(identity)) files.push(path);
-      if (identity !== undefined) taken.add(identity);
-    }
-    else skipped.push({ path: arg, reason: kindProblem(stat) });
+    const identity = fileIdentity(path);
+    // Reached already: nothing is read, or listed, twice.
+    if (identity !== undefined && taken.has(identity)) continue;
+    if (stat.isDirectory()) walkFolder(path, arg, out, leftOut, taken);
+    else if (stat.isFile() || options.openNamed) take(out, path, arg);
+    else out.skipped.push({ path: arg, reason: kindProblem(stat) });
+    if (identity !== undefined) taken.add(identity);
   }
-  return { files, missing, skipped };
+  return out;
+}
+
+function take(out: ExpandedInputs, path: string, shown: string): void {
+  out.files.push(path);
+  out.shown.push(shown);
 }
 
 function isLinkAt(path: string | Buffer): boolean {
@@ -186,13 +205,14 @@ export function isPassedOver(entry: Skipped): boolean {
 }
 
 /** The spreadsheets, messages and archives directly inside `folder` (shown as `shown`), by name; anything else is skipped with the reason. */
-function walkFolder(folder: string, shown: string, files: string[], skipped: Skipped[], leaveOut: ReadonlySet<string>, taken: Set<string>): void {
+function walkFolder(folder: string, shown: string, out: ExpandedInputs, leaveOut: ReadonlySet<string>, taken: Set<string>): void {
   const found: string[] = [];
-  walkEntries(folder, shown, files, skipped, leaveOut, taken, found);
+  walkEntries(folder, shown, out, leaveOut, taken, found);
   for (const identity of found) taken.add(identity);
 }
 
-function walkEntries(folder: string, shown: string, files: string[], skipped: Skipped[], leaveOut: ReadonlySet<string>, taken: ReadonlySet<string>, found: string[]): void {
+function walkEntries(folder: string, shown: string, out: ExpandedInputs, leaveOut: ReadonlySet<string>, taken: ReadonlySet<string>, found: string[]): void {
+  const skipped = out.skipped;
   let names: Buffer[];
   try {
     names = readdirSync(folder, { encoding: "buffer" });
@@ -224,7 +244,7 @@ function walkEntries(folder: string, shown: string, files: string[], skipped: Sk
     if (!read) skipped.push({ path: join(shown, entry.name), reason: stat.isDirectory() ? SUBFOLDER : NOT_READ });
     else if (stat.isFile()) {
       // Reached already through another argument; two names of one folder (a link beside its file) stay two files.
-      if (identity === undefined || !taken.has(identity)) files.push(full);
+      if (identity === undefined || !taken.has(identity)) take(out, full, join(shown, entry.name));
       if (identity !== undefined) found.push(identity);
     }
     else skipped.push({ path: join(shown, entry.name), reason: kindProblem(stat) });

@@ -57,6 +57,26 @@ describe("the folder walk", () => {
     ]);
   });
 
+  it("reaches each file once, shown by the name it was first reached by; a folder named twice is walked once", () => {
+    const again = join(".", "bao-cao", "..", "bao-cao");
+    const { files, shown, skipped } = expandInputs(["bao-cao", join("bao-cao", "ban-bo.xlsx"), again, join(again, "ban-bo.xlsx")], dir);
+    expect(files).toEqual([join(folder, "ban-bo.xlsx"), join(folder, "lien-ket.xlsx")]);
+    expect(shown).toEqual([join("bao-cao", "ban-bo.xlsx"), join("bao-cao", "lien-ket.xlsx")]);
+    // What the folder holds and does not read is listed once.
+    expect(skipped.map((s) => s.path)).toEqual(["caf\\xe9.xlsx", "ghi-chu.txt", "hong.xlsx", "pipe.xlsx", "sub.xlsx"].map((n) => join("bao-cao", n)));
+    // Named first (through a link), then inside the folder: shown as named, and neither name in the folder reads it again.
+    const named = expandInputs([join("bao-cao", "lien-ket.xlsx"), "bao-cao"], dir);
+    expect([named.files, named.shown]).toEqual([[join(folder, "lien-ket.xlsx")], [join("bao-cao", "lien-ket.xlsx")]]);
+  });
+
+  it("with openNamed, takes a file named that cannot be read as it is (once), for its opening to say why", () => {
+    const named = ["bao-cao/pipe.xlsx", "bao-cao/hong.xlsx", "khong-co.xlsx", "bao-cao/pipe.xlsx", "bao-cao/ban-bo.xlsx"];
+    const { files, shown, missing, skipped } = expandInputs(named, dir, [], { openNamed: true });
+    expect(files).toEqual([join(folder, "pipe.xlsx"), join(folder, "hong.xlsx"), join(dir, "khong-co.xlsx"), join(folder, "ban-bo.xlsx")]);
+    expect(shown).toEqual(["bao-cao/pipe.xlsx", "bao-cao/hong.xlsx", "khong-co.xlsx", "bao-cao/ban-bo.xlsx"]);
+    expect([missing, skipped]).toEqual([[], []]);
+  });
+
   it("does not block on a pipe that reached the reader (opened without waiting for a writer)", () => {
     expect(openInput(join(folder, "pipe.xlsx"))).toEqual({ refused: "not-found", detail: "không phải tệp thường (ống dẫn có tên, FIFO)" });
     expect(openInput(join(folder, "sub.xlsx"))).toEqual({ refused: "not-found", detail: "đây là thư mục, không phải tệp" });
