@@ -128,6 +128,31 @@ describe("the CLI with hostile or unlucky inputs", () => {
       });
     });
 
+    it("template and remind: where the output goes is looked at before the unit list is read or anything made", async () => {
+      const missing = (name: string) => `${join(dir, "khong-co", name)} (--out): thư mục chứa tệp không tồn tại (${join(dir, "khong-co")})`;
+      const inFile = (name: string) => `${join(dir, "tep-thuong", name)} (--out): một phần của đường dẫn không phải là thư mục (${join(dir, "tep-thuong")} là một tệp)`;
+      writeFileSync(join(dir, "tep-thuong"), "một tệp, không phải thư mục");
+      mkdirSync(join(dir, "thu-muc-mau.xlsx"));
+      for (const [args, said] of [
+        [["template", "--unit", "Đảng ủy xã Bản Bo", "--out", "khong-co/mau.xlsx"], missing("mau.xlsx")],
+        [["template", "--unit", "Đảng ủy xã Bản Bo", "--out", "thu-muc-mau.xlsx"], `${join(dir, "thu-muc-mau.xlsx")} (--out): đây là một thư mục`],
+        // A unit list that cannot be read is not even looked at: the output is said first.
+        [["template", "--units", "khong-co.csv", "--out", "khong-co/mau.zip"], missing("mau.zip")],
+        [["template", "--units", "default", "--out", "tep-thuong/mau"], inFile("mau")],
+        [["template", "--units", "default", "--out", "tep-thuong"], `${join(dir, "tep-thuong")} (--out): đây là một tệp, không phải thư mục`],
+        [["remind", "--json", "khong-co.json", "--out", "khong-co/don-doc.docx"], missing("don-doc.docx")],
+        [["remind", "--out", "tep-thuong/don-doc.docx"], inFile("don-doc.docx")],
+      ] as const) {
+        const c = capture(dir);
+        expect(await main([...args], c.io)).toBe(1);
+        expect(c.err()).toBe(`Không ghi được ${said}.\n`);
+        expect(c.out()).toBe("");
+      }
+      expect(existsSync(join(dir, "khong-co"))).toBe(false);
+      rmSync(join(dir, "tep-thuong"));
+      rmSync(join(dir, "thu-muc-mau.xlsx"), { recursive: true });
+    }, 60_000);
+
     it("refuses an --out of another kind than the command writes, before reading anything (exit 2)", async () => {
       for (const [args, kind] of [
         [["merge", "ban-bo.xlsx", "--out", "tong-hop.csv"], ".xlsx"],

@@ -7,6 +7,7 @@ import { outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { vnDate } from "../../domain/format";
 import { parseArgs, stringOption } from "../args";
 import { terminalName, terminalText } from "../terminal";
+import { unwritableOutput } from "../outputs";
 import { type CliCommand, type CliIO, UsageError } from "../types";
 import { loadUnits } from "../units";
 import { asked } from "./merge";
@@ -49,6 +50,12 @@ export const remindCommand: CliCommand = {
     const outPath = out !== undefined ? resolve(io.cwd, out) : undefined;
     const jsonPath = jsonSpec !== undefined ? resolve(io.cwd, jsonSpec) : undefined;
     if (outPath !== undefined) {
+      // Where the draft goes is looked at before the unit list or the merge's result is read.
+      const unwritable = unwritableOutput([{ option: "--out", path: outPath }], io.cwd);
+      if (unwritable !== undefined) {
+        io.stderr(`${unwritable}\n`);
+        return 1;
+      }
       // The draft never overwrites the unit list or the merge's result.
       const clash = outputClash(
         [{ option: "--out", path: outPath }],

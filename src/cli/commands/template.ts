@@ -8,6 +8,7 @@ import { unitFileNames, writeWorkbookXlsx } from "../../io/write";
 import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../hosts/node/write";
 import { parseArgs, stringOption } from "../args";
 import { terminalName } from "../terminal";
+import { unwritableOutput } from "../outputs";
 import { type CliCommand, UsageError } from "../types";
 import { loadUnits } from "../units";
 
@@ -48,10 +49,21 @@ export const templateCommand: CliCommand = {
     }
     const superior = stringOption(parsed, "superior");
     const outPath = resolve(io.cwd, out);
-
     if (unitName !== undefined) {
       if (unitName.trim() === "") throw new UsageError("--unit không được để trống");
       if (extname(outPath).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx khi dùng --unit");
+    } else if (stringOption(parsed, "place") !== undefined || stringOption(parsed, "code") !== undefined) {
+      throw new UsageError("--place và --code chỉ dùng với --unit (only with --unit)");
+    }
+    // Where the template, the .zip or the folder of templates goes is looked at before the unit list is read or a template made.
+    const toFolder = unitName === undefined && extname(outPath).toLowerCase() !== ".zip";
+    const unwritable = unwritableOutput([{ option: "--out", path: outPath, kind: toFolder ? "folder" : "file" }], io.cwd);
+    if (unwritable !== undefined) {
+      io.stderr(`${unwritable}\n`);
+      return 1;
+    }
+
+    if (unitName !== undefined) {
       const place = stringOption(parsed, "place");
       const code = stringOption(parsed, "code");
       const layout = unitLayout(
@@ -71,14 +83,11 @@ export const templateCommand: CliCommand = {
       return 0;
     }
 
-    if (stringOption(parsed, "place") !== undefined || stringOption(parsed, "code") !== undefined) {
-      throw new UsageError("--place và --code chỉ dùng với --unit (only with --unit)");
-    }
     const units = loadUnits(unitsSpec!, io);
     if (!units) return 1;
     const unitsFile = unitsSpec !== "default" ? [resolve(io.cwd, unitsSpec!)] : [];
     const options = { ...(superior !== undefined ? { superior } : {}), ...(date !== undefined ? { date } : {}), ...(io.clock ? { clock: io.clock } : {}) };
-    if (extname(outPath).toLowerCase() === ".zip") {
+    if (!toFolder) {
       const clash = outputClash([{ option: "--out", path: outPath }], unitsFile);
       if (clash !== undefined) {
         io.stderr(`${clash}\n`);
