@@ -317,7 +317,14 @@ export function readIndicatorRows(
       if (byStt) scores.push({ id: byStt.id, score: 1 });
     }
     if ((scores[0]?.score ?? 0) < MATCH_THRESHOLD && underSubgroup && subgroupRow(scores)) scores[0] = { id: scores[0]!.id, score: MATCH_THRESHOLD };
-    if ((scores[0]?.score ?? 0) < MATCH_THRESHOLD) {
+    // A row of the breakdown whose words come close to its indicator's ("- Bản văn hóa Nà Tăm" under 4.2) is the breakdown still.
+    const matched = (scores[0]?.score ?? 0) >= MATCH_THRESHOLD;
+    if (matched && parent !== undefined && part !== undefined && breaksDown(part, scores, parent)) {
+      const seen = breakdowns.get(parent) ?? { rows: [], texts: [], hasValues: false };
+      breakdowns.set(parent, { rows: [...seen.rows, r], texts: [...seen.texts, part], hasValues: seen.hasValues || hasValues });
+      continue;
+    }
+    if (!matched) {
       if (!hasValues && (isSubgroup(label) || stt === "6.2")) {
         underSubgroup = true;
         parent = undefined;
@@ -473,6 +480,42 @@ function breakdownPart(stt: string, label: string): string | undefined {
   // A proper name: a few words, each in capitals or a number ("Nà Tăm", "Nà Ngay 2").
   const words = cleanText(text).split(" ");
   return words.length <= 6 && words.every((w) => /^(?:\p{Lu}|\d)/u.test(w)) ? text : undefined;
+}
+
+/**
+ * The words of the letter's indicators and of the breakdown's places and bodies, in lower case as written, and
+ * folded for a text typed without marks: a word of a row's text that is none of them, in capitals, is a name
+ * ("Nà Tăm", "Bo"); "Văn hóa", "Đảng", "Việt Nam", "Bộ" are no names.
+ */
+const WORDS_OF_LETTER = [
+  ...INDICATORS.map((i) => i.text),
+  "thôn bản xóm làng ấp buôn khu khối tổ dân phố số chi bộ đảng bộ xã phường thị trấn trường cơ quan đơn vị cụm đội trong đó hoá",
+];
+const WORD_SPLIT = /[^\p{L}\p{M}\p{N}%]+/u;
+const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS_OF_LETTER.flatMap((text) => cleanText(text).toLowerCase().split(WORD_SPLIT)));
+const COMMON_FOLDED: ReadonlySet<string> = new Set(WORDS_OF_LETTER.flatMap((text) => foldText(text).split(" ")));
+
+/**
+ * Whether a marked row under an indicator (see breakdownPart), whose words match an indicator of the letter, is a
+ * line of that indicator's breakdown all the same: it names a place or a body by its own name (a word in capitals or
+ * a number after its first word, none of the letter's words: "Bản văn hóa Nà Tăm", "Thôn, bản Nà Tăm đạt tiêu chuẩn
+ * văn hóa", "Tổ 3"), and its words agree with the indicator above it as well as with any other. The official label
+ * itself, or another indicator's worded without a name ("- Bản có nhà văn hóa" under 4.4, a unit marking each of its
+ * indicators "-"), names no place and stays that indicator. Run only on rows marked so and matched.
+ */
+function breaksDown(part: string, scores: readonly IndicatorScore[], parent: Candidate): boolean {
+  const own = parent.scores[0]?.id;
+  const best = scores[0]!.score;
+  const agrees = scores.find((s) => s.id === own);
+  if (agrees === undefined || agrees.score < MATCH_THRESHOLD || agrees.score < best - MATCH_MARGIN) return false;
+  const text = cleanText(part);
+  // eslint-disable-next-line no-control-regex -- ASCII alone: a text typed without marks
+  const unmarked = /^[\x00-\x7f]*$/.test(text);
+  return text
+    .split(WORD_SPLIT)
+    .filter((w) => w !== "")
+    .slice(1)
+    .some((w) => /^(?:\p{Lu}\p{Ll}|\p{Lu}$|\d+$)/u.test(w) && !(unmarked ? COMMON_FOLDED.has(w.toLowerCase()) : COMMON_WORDS.has(w.toLowerCase())));
 }
 
 /**
