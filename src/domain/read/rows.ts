@@ -191,12 +191,18 @@ function isDocumentRow(view: SheetView, header: TableHeader<DocumentRole>, r: nu
 
 /**
  * The rest of a note passed over inside the documents table: the rows under it that hold one text
- * and name no document ("- Văn bản số 05 ban hành lại năm 2018"), up to the next document.
+ * and name no document ("- Văn bản số 05 ban hành lại năm 2018"), up to the next document. A text
+ * alone under Trích yếu, the note standing left of that column, is no rest of it: a document whose
+ * summary alone is written (read, and its missing code and date said, as without the note above),
+ * or a heading ("II. Văn bản của chi bộ").
  */
-function noteGoesOn(view: SheetView, header: TableHeader<string>, r: number): boolean {
+function noteGoesOn(view: SheetView, header: TableHeader<string>, r: number, noteColumn: number): boolean {
   if (header.kind !== "documents") return false;
   const texts = textsWithin(view, r, header.within);
-  return texts.length === 1 && !isDocumentLine(view, header as TableHeader<DocumentRole>, r);
+  if (texts.length !== 1) return false;
+  const summary = (header as TableHeader<DocumentRole>).columns.summary;
+  if (summary && noteColumn < summary.c && texts[0]!.c >= summary.c && texts[0]!.c <= summary.c2) return false;
+  return !isDocumentLine(view, header as TableHeader<DocumentRole>, r);
 }
 
 /**
@@ -214,7 +220,8 @@ function bodyRows(view: SheetView, header: TableHeader<string>, end: number): { 
   for (let r = start; r < end; r++) {
     if (isStopRow(view, r, within)) {
       if (!tableGoesOn(view, header, r, end)) return { rows, end: r };
-      while (r + 1 < end && noteGoesOn(view, header, r + 1)) r++;
+      const noteColumn = textsWithin(view, r, within)[0]!.c;
+      while (r + 1 < end && noteGoesOn(view, header, r + 1, noteColumn)) r++;
       continue;
     }
     if (!isNumberingRowInBody(view, r, within)) rows.push(r);
@@ -531,6 +538,8 @@ const SUBGROUP_MARGIN = 0.15;
 
 /** A group's numbering in a table ("I", "II", "IV", "A", "b)"). */
 const GROUP_STT = /^(?:[ivx]{1,4}|[a-e])[.)]?$/i;
+/** A heading of the documents table with its group's Roman numeral, in capitals, written before its words: "II. Văn bản của chi bộ". */
+const NUMBERED_HEADING = /^[IVX]{1,4}\s*[.):]\s*\S/;
 /**
  * A table's total row by its words, and nothing else, folded: under the documents a count ("Cộng: 4 văn bản",
  * "Tổng cộng", "Tổng số 12", "Tổng cộng có 5 văn bản", "Tổng: 03 VB", "Tổng số văn bản: 03"), at the foot of the
@@ -554,6 +563,8 @@ function isDocumentHeading(row: DocumentCellsRead): boolean {
   // A text naming a document (its code, its date: "Kế hoạch số 22-KH/ĐU …", "Công văn … ngày 26/4/2021") is one.
   if (parseDocumentCode(text).kind === "code" || DATE_IN_TEXT.test(text)) return false;
   const stt = row.stt ? cellText(row.stt.cell) : "";
+  // A group's Roman numeral typed in the text itself ("II. Văn bản của chi bộ"), in Stt or not.
+  if (NUMBERED_HEADING.test(text)) return true;
   // A number in Stt (the template's own formula numbers every row written in) is no part of a total's words.
   return GROUP_STT.test(stt) || TOTAL_WORDS.test(foldText(stt === "" || /^\d+$/.test(stt) ? text : `${stt} ${text}`));
 }
