@@ -107,6 +107,16 @@ describe("the CLI with hostile or unlucky inputs", () => {
         expect(existsSync(join(dir, "tong-hop-moi.xlsx"))).toBe(false);
       });
 
+      it.each([
+        ["--deadline", "2021-13-45", "--deadline phải có dạng"],
+        ["--take", "9.9=Đảng ủy xã Bản Bo", '--take: không có chỉ tiêu "9.9"'],
+      ])("merge: a %s mistyped is a usage error (exit 2) even when --out cannot be written", async (option, value, said) => {
+        const c = capture(dir);
+        expect(await main(["merge", "thu-den", "--out", "khong-co/tong-hop.xlsx", option, value], c.io)).toBe(2);
+        expect(c.err()).toContain(said);
+        expect(c.err()).not.toContain("Không ghi được");
+      });
+
       it("report and feedback: the draft's folder, the feedback folder and the JSON's folder", async () => {
         const report = capture(dir);
         expect(await main(["report", "thu-den", "--out", "khong-co/du-thao.docx"], report.io)).toBe(1);

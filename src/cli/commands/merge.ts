@@ -54,6 +54,10 @@ export const mergeCommand: CliCommand = {
     const jsonTarget = stringOption(parsed, "json");
     // The summary's date: today unless given.
     const date = dateOption(parsed, "date");
+    const deadline = stringOption(parsed, "deadline");
+    const take = stringOption(parsed, "take");
+    // What was typed is checked first (its form needs no unit list): a usage error is said as one, exit 2.
+    asked(() => mergeOptionsOf({ units: [], ...(deadline !== undefined ? { deadline } : {}), ...(take !== undefined ? { take } : {}) }));
     // Where the summary and the JSON go is looked at before any file is read.
     const unwritable = unwritableOutput([{ option: "--out", path: out }, ...(jsonTarget !== undefined && jsonTarget !== "-" ? [{ option: "--json", path: jsonTarget }] : [])], io.cwd);
     if (unwritable !== undefined) {
@@ -62,8 +66,6 @@ export const mergeCommand: CliCommand = {
     }
     // The read worker's script loads while the unit list is read and the files are listed and opened.
     startReadWorker();
-    const deadline = stringOption(parsed, "deadline");
-    const take = stringOption(parsed, "take");
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io);
     if (!units) return 1;
     const request = {
