@@ -1,7 +1,7 @@
 /** Which unit each file stands for: the user's assignment, the identity's code, the names it carries, its file name, the address that sent it. */
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
-import { unitFromFileName, unitFromFileNameLoosely } from "../read/unit";
+import { unitFromFileName, unitFromFileNameLoosely, unitFromFolderName } from "../read/unit";
 import { foldText } from "../text";
 import { matchUnit, matchUnitDetailed, unitByCode, unitBySender, type Unit } from "../units";
 import type { FileResult, MergeOptions, MergeSource } from "./types";
@@ -18,6 +18,26 @@ export interface Placed {
   readonly listUnit?: Unit;
   /** What placing a file without a report found to say (the sender's unit), shown beside its read error. */
   readonly note?: Issue;
+}
+
+/** Between a container and the path inside it ("goi.zip › Xã Bản Bo/bao-cao.xlsx"), as origin.ts shows it. */
+const IN_CONTAINER = " › ";
+
+/**
+ * A file's own name (the last part of its path) and the folders it sat in, the nearest first: the folders
+ * of its path, and, for a file from an archive or a message, the entry's folders, then each container
+ * holding it (named as a file: "goi.zip") and that container's own folders.
+ */
+function pathOf(source: MergeSource): { readonly name: string; readonly folders: readonly { readonly text: string; readonly container: boolean }[] } {
+  const inside = source.origin?.container !== undefined && source.origin.kind !== "file";
+  const chunks = inside ? source.file.split(IN_CONTAINER) : [source.file];
+  const parts: { text: string; container: boolean }[] = [];
+  chunks.forEach((chunk, i) => {
+    const segments = chunk.split(/[\\/]/).filter((s) => s !== "" && s !== "." && s !== "..");
+    segments.forEach((text, j) => parts.push({ text, container: i < chunks.length - 1 && j === segments.length - 1 }));
+  });
+  const name = parts.pop()?.text ?? source.file;
+  return { name, folders: parts.reverse() };
 }
 
 /** The source with one more issue on its report (the file's issues). */
@@ -46,12 +66,19 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
   }
   // The file's name without the words that name the report ("BC DA241 - Nà Tăm") and a version clearly marked
   // ("Nà Tăm (sửa)"); then without version words standing bare ("Nà Tăm bản sửa"), taken only when what is
-  // left names a unit of the list ("Xã Bản Sửa" stays a unit's name of its own); then as it is.
-  const base = source.file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ");
-  const named = unitFromFileName(source.file);
-  const loosely = unitFromFileNameLoosely(source.file);
-  for (const name of new Set([named, loosely])) if (name !== base) candidates.push({ name, from: "file-name" });
-  candidates.push({ name: base, from: "file-name" });
+  // left names a unit of the list ("Xã Bản Sửa" stays a unit's name of its own); then as it is. The name is
+  // the path's last part, inside an archive or a message too ("thư.eml › Bản Bo.xlsx").
+  // Then, by the same rules, the folders the file sat in, the nearest first: a dropped folder's path
+  // ("Các xã/Xã Bản Bo/bao-cao.xlsx"), an archive's entry ("goi.zip › Xã Bản Bo/bao-cao.xlsx"), and the
+  // archives or messages holding it ("Xã Bản Bo.zip › bao-cao.xlsx"). The path is the file's name: "file-name".
+  const { name: fileName, folders } = pathOf(source);
+  for (const { text, folder } of [{ text: fileName, folder: false }, ...folders.map((f) => ({ text: f.text, folder: !f.container }))]) {
+    const base = (folder ? text : text.replace(/\.[^.]+$/, "")).replace(/[-_]+/g, " ");
+    const named = folder ? unitFromFolderName(text) : unitFromFileName(text);
+    const loosely = folder ? unitFromFolderName(text, true) : unitFromFileNameLoosely(text);
+    for (const name of new Set([named, loosely])) if (name !== base) candidates.push({ name, from: "file-name" });
+    candidates.push({ name: base, from: "file-name" });
+  }
   let ambiguous: Issue | undefined;
   for (const c of candidates) {
     const m = matchUnitDetailed(c.name, options.units);

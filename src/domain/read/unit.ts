@@ -234,8 +234,18 @@ export function unitFromFileNameLoosely(fileName: string): string {
   return nameInFileName(fileName, true);
 }
 
-function nameInFileName(fileName: string, loose: boolean): string {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]{1,5}$/, "");
+/**
+ * The unit's name from a folder's name, by the rules of a file's (unitFromFileName; `loose` as
+ * unitFromFileNameLoosely): "Báo cáo xã Bản Bo", "Bản Bo (sửa)". A folder has no extension, so
+ * nothing after its last dot is taken off ("Tổ 1.2" keeps its ".2").
+ */
+export function unitFromFolderName(folder: string, loose = false): string {
+  return nameInFileName(folder, loose, true);
+}
+
+function nameInFileName(fileName: string, loose: boolean, folder = false): string {
+  const last = fileName.replace(/^.*[\\/]/, "");
+  const base = folder ? last : last.replace(/\.[A-Za-z0-9]{1,5}$/, "");
   const words = cleanText(base.replace(/[_]+/g, " ")).split(" ");
   let from = 0;
   let to = words.length;

@@ -1,0 +1,82 @@
+/**
+ * A file whose workbook and own name name no unit is placed by the folders it sat in, the nearest
+ * first: a dropped folder's path, an archive's entry folders, the archive or message holding it;
+ * each read by the rules of a file's name. A file's own name is the last part of its path, inside an
+ * archive or a message too.
+ */
+import { mergeReports, type MergeSource } from "../../src/domain/merge";
+import type { SourceOrigin } from "../../src/domain/merge/types";
+import { place } from "../../src/domain/merge/place";
+import type { UnitReport } from "../../src/domain/model/report";
+import { unitFromFileName, unitFromFolderName } from "../../src/domain/read/unit";
+import { TAM_DUONG_UNITS } from "../../src/domain/units";
+
+/** A file as the reader gives it when nothing in the workbook names a unit: its unit read from its (shown) name. */
+function source(file: string, origin?: SourceOrigin): MergeSource {
+  const report: UnitReport = { fileName: file, unit: { name: unitFromFileName(file), source: "file-name" }, reportDate: null, indicators: {}, documents: [], issues: [] };
+  return { file, sha256: file.padEnd(64, "0").slice(0, 64), report, ...(origin ? { origin } : {}) };
+}
+
+/** A file inside an archive, shown as "container › path". */
+function inArchive(container: string, path: string): MergeSource {
+  return source(`${container} › ${path}`, { kind: "zip", container, path });
+}
+
+const options = { units: TAM_DUONG_UNITS };
+
+describe("placing a file by the folders it sat in", () => {
+  it("a dropped folder: the folder named after the unit, the file named only as a report", () => {
+    expect(place(source("Báo cáo các xã/Xã Bản Bo/bao-cao.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Bản Bo", onList: true, unitSource: "file-name" });
+    expect(place(source("Báo cáo các xã\\Đảng ủy xã Nà Tăm\\Báo cáo.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Nà Tăm", onList: true });
+  });
+
+  it("the nearest folder first, then the outer ones", () => {
+    expect(place(source("Xã Bản Bo/Xã Nà Tăm/bao-cao.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Nà Tăm" });
+    expect(place(source("Xã Bản Bo/Tháng 6/bao-cao.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Bản Bo" });
+  });
+
+  it("a folder's name by the rules of a file's: the words naming the report, a version, left out", () => {
+    expect(place(source("Báo cáo Đề án 241 - Bình Lư (sửa)/bao-cao.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Bình Lư", onList: true });
+    expect(place(source("BC DA241 - Sơn Bình bổ sung/Số liệu.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Sơn Bình", onList: true });
+    // A folder keeps what follows its last dot: it is no extension.
+    expect(unitFromFolderName("Đ.U Bản Bo")).toBe("Đ.U Bản Bo");
+    expect(unitFromFileName("Đ.U Bản Bo.xlsx")).toBe("Đ.U Bản Bo");
+  });
+
+  it("a folder named otherwise than the list: placed, and said as a name matched loosely", () => {
+    const p = place(source("Xã Bản Bo/bao-cao.xlsx"), options);
+    expect(p.source.report!.issues).toEqual([expect.objectContaining({ rule: "unit-matched-loosely", params: { text: "Xã Bản Bo", unit: "Đảng ủy xã Bản Bo" } })]);
+  });
+
+  it("an archive: the entry's folders, then the archive's own name", () => {
+    expect(place(inArchive("goi.zip", "Xã Bản Bo/bao-cao.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Bản Bo", onList: true, unitSource: "file-name" });
+    expect(place(inArchive("Xã Bản Giang.zip", "bao-cao.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Bản Giang", onList: true });
+    expect(place(inArchive("goi.zip", "Bản Hon.rar › 2021/bao-cao.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Bản Hon", onList: true });
+    // The archive dropped inside a unit's folder on the pane.
+    expect(place(inArchive("Các xã/Xã Hồ Thầu/goi.zip", "bao-cao.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Hồ Thầu", onList: true });
+  });
+
+  it("a file's own name is the last part of its path inside an archive or a message", () => {
+    expect(place(inArchive("goi.zip", "Bản Bo.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Bản Bo", onList: true });
+    const attachment = source("thư.eml › Báo cáo xã Tả Lèng.xlsx", { kind: "email", container: "thư.eml", subject: "Báo cáo", path: "Báo cáo xã Tả Lèng.xlsx" });
+    expect(place(attachment, options)).toMatchObject({ unit: "Đảng ủy xã Tả Lèng", onList: true });
+  });
+
+  it("the workbook's own name and the file's name come before any folder", () => {
+    const header: MergeSource = { ...source("Xã Bản Bo/bao-cao.xlsx"), report: { ...source("x").report!, unit: { name: "Đảng ủy xã Nà Tăm", source: "header" } } };
+    expect(place(header, options)).toMatchObject({ unit: "Đảng ủy xã Nà Tăm", unitSource: "header" });
+    expect(place(source("Xã Bản Bo/Bình Lư.xlsx"), options)).toMatchObject({ unit: "Đảng ủy xã Bình Lư" });
+  });
+
+  it("folders that name no unit leave the file off the list as before", () => {
+    expect(place(source("Báo cáo các xã/Tháng 6/bao-cao.xlsx"), options)).toMatchObject({ onList: false, unitSource: "file-name" });
+  });
+
+  it("two files of one name in two units' folders are two units' reports, neither superseded", () => {
+    const summary = mergeReports([inArchive("goi.zip", "Xã Bản Bo/bao-cao.xlsx"), inArchive("goi.zip", "Xã Bản Giang/bao-cao.xlsx")], options);
+    expect(summary.files.map((f) => [f.unit, f.status])).toEqual([
+      ["Đảng ủy xã Bản Bo", "merged"],
+      ["Đảng ủy xã Bản Giang", "merged"],
+    ]);
+  });
+});
