@@ -504,25 +504,64 @@ const COMMON_FOLDED: ReadonlySet<string> = new Set(WORDS_OF_LETTER.flatMap((text
 
 /**
  * Whether a marked row under an indicator (see breakdownPart), whose words match an indicator of the letter, is a
- * line of that indicator's breakdown all the same: it names a place or a body by its own name (a word in capitals or
- * a number after its first word, none of the letter's words: "Bản văn hóa Nà Tăm", "Thôn, bản Nà Tăm đạt tiêu chuẩn
- * văn hóa", "Tổ 3"), and its words agree with the indicator above it as well as with any other. The official label
- * itself, or another indicator's worded without a name ("- Bản có nhà văn hóa" under 4.4, a unit marking each of its
+ * line of that indicator's breakdown all the same, its words agreeing with the indicator above it as well as with
+ * any other: it names a place or a body by its own name (a word in capitals or a number after its first word, none
+ * of the letter's words: "Bản văn hóa Nà Tăm", "Thôn, bản Nà Tăm đạt tiêu chuẩn văn hóa", "Tổ 3"), or it names some
+ * of the kinds the indicator's label lists in the label's own words (see namesKindOf). The official label itself, or
+ * another indicator's worded without a name ("- Bản có nhà văn hóa" under 4.4, a unit marking each of its
  * indicators "-"), names no place and stays that indicator. Run only on rows marked so and matched.
  */
 function breaksDown(part: string, scores: readonly IndicatorScore[], parent: Candidate): boolean {
   const own = parent.scores[0]?.id;
   const best = scores[0]!.score;
   const agrees = scores.find((s) => s.id === own);
-  if (agrees === undefined || agrees.score < MATCH_THRESHOLD || agrees.score < best - MATCH_MARGIN) return false;
+  if (own === undefined || agrees === undefined || agrees.score < MATCH_THRESHOLD || agrees.score < best - MATCH_MARGIN) return false;
   const text = cleanText(part);
   // eslint-disable-next-line no-control-regex -- ASCII alone: a text typed without marks
   const unmarked = /^[\x00-\x7f]*$/.test(text);
-  return text
+  const named = text
     .split(WORD_SPLIT)
     .filter((w) => w !== "")
     .slice(1)
     .some((w) => /^(?:\p{Lu}\p{Ll}|\p{Lu}$|\d+$)/u.test(w) && !(unmarked ? COMMON_FOLDED.has(w.toLowerCase()) : COMMON_WORDS.has(w.toLowerCase())));
+  return named || namesKindOf(text, own);
+}
+
+/**
+ * Of each indicator, the words of its official label (folded, targets aside), and the words of the kinds of places and
+ * bodies it lists (folded: "cơ quan", "đơn vị", "trường" of 4.3 "100% cơ quan, đơn vị, trường học đạt tiêu chuẩn văn
+ * hóa"; "xã", "thị trấn" of 4.4), found as breakdownPart finds them.
+ */
+const LABEL_KINDS: ReadonlyMap<string, { words: ReadonlySet<string>; kinds: ReadonlySet<string> }> = new Map(
+  INDICATORS.map((i) => {
+    const written = cleanText(i.text).normalize("NFC").toLowerCase().split(WORD_SPLIT).filter((w) => w !== "");
+    const kinds = written.flatMap((_, k) => {
+      const m = BREAKDOWN_WORDS_MARKED.exec(written.slice(k).join(" "));
+      return m ? foldText(m[0]).split(" ") : [];
+    });
+    return [i.id, { words: new Set(contentWords(foldText(i.text))), kinds: new Set(kinds) }];
+  }),
+);
+
+/** The words of a folded text, its numbers and percentages ("100%", "01") aside. */
+function contentWords(folded: string): string[] {
+  return folded.split(" ").filter((w) => w !== "" && !/^\d+%?$/.test(w));
+}
+
+/**
+ * Whether a row's text names some, not all, of the kinds the indicator's label lists, in the label's own words: each
+ * of its words a word of the label, one of the label's kinds among them and another missing ("a) Cơ quan, đơn vị",
+ * "b) Trường học", "- Cơ quan đạt tiêu chuẩn văn hóa" under 4.3). A text naming every kind ("- Cơ quan, đơn vị,
+ * trường học đạt chuẩn văn hóa") is the label itself, and a word of its own (another indicator's "bản", "VH") makes
+ * it no part of it.
+ */
+function namesKindOf(text: string, id: string): boolean {
+  const label = LABEL_KINDS.get(id);
+  if (label === undefined || label.kinds.size === 0) return false;
+  const words = contentWords(foldText(text));
+  if (words.length === 0 || !words.every((w) => label.words.has(w))) return false;
+  const named = new Set(words.filter((w) => label.kinds.has(w)));
+  return named.size > 0 && named.size < label.kinds.size;
 }
 
 /**
