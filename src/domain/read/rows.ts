@@ -384,6 +384,7 @@ export function readIndicatorRows(
     byRow.set(p.cand, p.id);
     byId.set(p.id, p.cand);
   }
+  settleContested(read, pairs, byRow, byId);
   const rows: IndicatorCellsRead[] = [];
   for (const cand of read) {
     const id = byRow.get(cand);
@@ -443,6 +444,66 @@ export function readIndicatorRows(
     );
   }
   return { rows, issues, end: body.end, combined: combinedUsed };
+}
+
+/** Each indicator's place in the letter's table, which a unit's table keeps. */
+const ORDER: ReadonlyMap<string, number> = new Map(INDICATORS.map((i, k) => [i.id, k]));
+
+/**
+ * Two rows that contend for one indicator, the first taken by the row that agrees with it best and the other left
+ * without one: the row that took it gives it up for another indicator it agrees with nearly as well (within
+ * MATCH_MARGIN) and that no row took, when both rows then stand in the letter's order among the rows read around
+ * them, and the two agree with their indicators more than the one row did alone. "- Xã Bản Bo có nhà văn hóa" (4.4,
+ * its village's name taken for "bản") over "- Bản có nhà VH" (4.5), between 4.3 and 4.6: the first took 4.5, the
+ * second was a second copy of it and 4.4 was missing. Run only on rows left without an indicator.
+ */
+function settleContested(
+  read: readonly Candidate[],
+  pairs: readonly { cand: Candidate; id: string; score: number }[],
+  byRow: Map<Candidate, string>,
+  byId: Map<string, Candidate>,
+): void {
+  if (byRow.size === read.length) return;
+  const left = read.filter((c) => !byRow.has(c) && c.group === undefined);
+  const scoreOf = (cand: Candidate, id: string): number | undefined => pairs.find((p) => p.cand === cand && p.id === id)?.score;
+  // Whether a row's indicator comes after the indicators of the rows read above it and before those below (its nearest).
+  const inOrder = (cand: Candidate, id: string, given: (c: Candidate) => string | undefined): boolean => {
+    const at = read.indexOf(cand);
+    const k = ORDER.get(id)!;
+    for (let i = at - 1; i >= 0; i--) {
+      const other = given(read[i]!);
+      if (other !== undefined) {
+        if (ORDER.get(other)! >= k) return false;
+        break;
+      }
+    }
+    for (let i = at + 1; i < read.length; i++) {
+      const other = given(read[i]!);
+      if (other !== undefined) return ORDER.get(other)! > k;
+    }
+    return true;
+  };
+  for (const cand of left) {
+    let best: { holder: Candidate; id: string; other: string; gain: number } | undefined;
+    for (const p of pairs) {
+      if (p.cand !== cand) continue;
+      const holder = byId.get(p.id);
+      if (holder === undefined || holder.group !== undefined) continue;
+      const held = scoreOf(holder, p.id)!;
+      for (const q of pairs) {
+        if (q.cand !== holder || byId.has(q.id)) continue;
+        const gain = q.score + p.score - held;
+        if (gain <= 0 || (best !== undefined && gain <= best.gain)) continue;
+        const given = (c: Candidate): string | undefined => (c === cand ? p.id : c === holder ? q.id : byRow.get(c));
+        if (inOrder(cand, p.id, given) && inOrder(holder, q.id, given)) best = { holder, id: p.id, other: q.id, gain };
+      }
+    }
+    if (best === undefined) continue;
+    byRow.set(best.holder, best.other);
+    byId.set(best.other, best.holder);
+    byRow.set(cand, best.id);
+    byId.set(best.id, cand);
+  }
 }
 
 /** The rows of an indicator's breakdown under its row: their rows, their texts, and whether any has figures. */
