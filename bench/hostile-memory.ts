@@ -48,6 +48,17 @@ async function child(path: string, name: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(measured)}\n`);
 }
 
+/**
+ * An indicator table whose rows are 20,000 copies of two indicators' words, with figures: rows left without an
+ * indicator by the thousand, which the reading must not compare with one another (see settleContested).
+ */
+function copiedIndicatorRows(): Uint8Array {
+  const lines = ["STT,Nội dung chỉ tiêu,ĐVT,Tổng số,Số đã đạt,Tỷ lệ (%)", "4.3,\"100% cơ quan, đơn vị, trường học đạt tiêu chuẩn văn hóa\",Cơ quan,5,4,"];
+  for (let i = 0; i < 20_000; i++) lines.push(`,${i % 2 ? "Xã Bản Bo có nhà văn hóa" : "Bản có nhà VH"},Bản,5,4,`);
+  lines.push("4.6,100% gia đình văn hóa,Hộ,5,4,");
+  return new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
+}
+
 async function parent(): Promise<number> {
   const { HOSTILE_CASES, slowButLegal } = await import("../test/fixtures/hostile-files");
   const { COLSPAN_BOMB } = await import("../test/fixtures/html/make-html");
@@ -61,6 +72,7 @@ async function parent(): Promise<number> {
     ...HOSTILE_CASES.map((c) => ({ name: c.name, file: c.name, make: c.make, code: c.code })),
     { name: "colspan.xls", file: "colspan.xls", make: () => new TextEncoder().encode(COLSPAN_BOMB), code: null },
     { name: "cham.xlsx (400.000 ô)", file: "cham.xlsx", make: slowButLegal, code: null },
+    { name: "dong-chep.csv (20.000 dòng chỉ tiêu)", file: "dong-chep.csv", make: copiedIndicatorRows, code: null },
   ];
   const dir = mkdtempSync(join(tmpdir(), "hostile-memory-"));
   let failed = 0;

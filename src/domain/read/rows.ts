@@ -446,6 +446,9 @@ export function readIndicatorRows(
   return { rows, issues, end: body.end, combined: combinedUsed };
 }
 
+/** The most rows left without an indicator that settleContested looks at (see there). */
+const MOST_CONTESTED = 20;
+
 /** Each indicator's place in the letter's table, which a unit's table keeps. */
 const ORDER: ReadonlyMap<string, number> = new Map(INDICATORS.map((i, k) => [i.id, k]));
 
@@ -465,7 +468,16 @@ function settleContested(
 ): void {
   if (byRow.size === read.length) return;
   const left = read.filter((c) => !byRow.has(c) && c.group === undefined);
-  const scoreOf = (cand: Candidate, id: string): number | undefined => pairs.find((p) => p.cand === cand && p.id === id)?.score;
+  // Two or a few rows contending is a unit's wording; many rows left over are copies of rows (a table pasted again,
+  // a row repeated by the thousand in a hostile file), which no swap mends: not looked at, so the work stays small.
+  if (left.length > MOST_CONTESTED) return;
+  const ofRow = new Map<Candidate, { cand: Candidate; id: string; score: number }[]>();
+  for (const p of pairs) {
+    const list = ofRow.get(p.cand);
+    if (list) list.push(p);
+    else ofRow.set(p.cand, [p]);
+  }
+  const scoreOf = (cand: Candidate, id: string): number | undefined => ofRow.get(cand)?.find((p) => p.id === id)?.score;
   // Whether a row's indicator comes after the indicators of the rows read above it and before those below (its nearest).
   const inOrder = (cand: Candidate, id: string, given: (c: Candidate) => string | undefined): boolean => {
     const at = read.indexOf(cand);
@@ -485,13 +497,12 @@ function settleContested(
   };
   for (const cand of left) {
     let best: { holder: Candidate; id: string; other: string; gain: number } | undefined;
-    for (const p of pairs) {
-      if (p.cand !== cand) continue;
+    for (const p of ofRow.get(cand) ?? []) {
       const holder = byId.get(p.id);
       if (holder === undefined || holder.group !== undefined) continue;
       const held = scoreOf(holder, p.id)!;
-      for (const q of pairs) {
-        if (q.cand !== holder || byId.has(q.id)) continue;
+      for (const q of ofRow.get(holder) ?? []) {
+        if (byId.has(q.id)) continue;
         const gain = q.score + p.score - held;
         if (gain <= 0 || (best !== undefined && gain <= best.gain)) continue;
         const given = (c: Candidate): string | undefined => (c === cand ? p.id : c === holder ? q.id : byRow.get(c));
