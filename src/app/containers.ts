@@ -86,9 +86,18 @@ export async function expandOne(file: InputFile, limits: Partial<ContainerLimits
         refused: { file: r.name, sha256: "", error: { code: r.code, message: r.message }, origin: r.origin } as MergeSource,
       })),
     ],
-    // An entry that is not a spreadsheet is named; a container with nothing to read says why in its own words.
-    skipped: expansion.skipped.map((s) => ({ ...s, reason: s.path === "" ? `${s.reason.charAt(0).toUpperCase()}${s.reason.slice(1)}.` : messageFor("attachment-skipped", { file: s.path, container: s.container }) })),
+    // Where (container and path) and why, apart: the CLI prints "Bỏ qua: thư.eml › ảnh.jpg: why", a notice `skippedNotice`.
+    skipped: expansion.skipped,
   };
+}
+
+/**
+ * A skipped attachment as one sentence that reads on its own (the pane's notice lists them one after
+ * another): an entry that is not a spreadsheet is named with its container; a container with nothing
+ * to read says why in its own words.
+ */
+export function skippedNotice(s: SkippedAttachment): string {
+  return s.path === "" ? `${s.reason.charAt(0).toUpperCase()}${s.reason.slice(1)}.` : messageFor("attachment-skipped", { file: s.path, container: s.container });
 }
 
 /**
@@ -118,7 +127,11 @@ export async function expandContainers(
   return out;
 }
 
-/** A skipped attachment as the CLI lists it: "thư.eml › ảnh.jpg", the reason and the container. */
+/**
+ * A skipped attachment as the CLI lists it, as it lists what a folder held and did not read: `path` says
+ * which ("thư.eml › ảnh.jpg", the message or archive alone when it held nothing to read), `reason` why,
+ * without naming it again ("không phải bảng tính nên không đọc"), and `container`.
+ */
 export function skippedEntryJson(s: SkippedAttachment): { path: string; reason: string; container: string } {
   return { path: s.path === "" ? s.container : `${s.container}${PATH_JOIN}${s.path}`, reason: s.reason, container: s.container };
 }

@@ -104,7 +104,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       // One request per file, each under a time limit where the reader can stop one (a worker).
       const { readFiles } = await import("./read-files");
       // Email messages and archives: opened into the spreadsheets inside (their readers load only then).
-      const { expandContainers, hasContainers, refusedContainer, withOrigins } = await import("./containers");
+      const { expandContainers, hasContainers, refusedContainer, skippedNotice, withOrigins } = await import("./containers");
       const { messageFor } = await import("../domain/rules/messages");
       if (!hasContainers(files)) return readFiles(work.mergeReader(), files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
       const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
@@ -124,7 +124,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
             }
           : undefined,
       );
-      if (expanded.skipped.length > 0) onSkipped?.(expanded.skipped.map((s) => ({ path: `${s.container} › ${s.path}`, reason: s.reason })));
+      if (expanded.skipped.length > 0) onSkipped?.(expanded.skipped.map((s) => ({ path: `${s.container} › ${s.path}`, reason: skippedNotice(s) })));
       return readFiles(withOrigins(work.mergeReader(), expanded), expanded.files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
     },
 

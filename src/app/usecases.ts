@@ -64,7 +64,7 @@ export interface FileUseCases {
     files: readonly InputFile[],
     onProgress?: (p: Progress) => void,
     signal?: AbortSignal,
-    /** Attachments and archive entries that are not spreadsheets: "thư.eml › ảnh.jpg" and why (Vietnamese). */
+    /** Attachments and archive entries that are not spreadsheets: "thư.eml › ảnh.jpg", and a sentence that names it and says why, read alone in a notice (Vietnamese). */
     onSkipped?: (skipped: readonly { readonly path: string; readonly reason: string }[]) => void,
   ): Promise<MergeSource[]>;
   /**
