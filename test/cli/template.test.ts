@@ -118,6 +118,35 @@ describe("de-an-241 template", () => {
     expect(readdirSync(folder)).toHaveLength(19);
   });
 
+  test("names printed (the unit's, the files', the --out path) are said on their own line and cannot drive the terminal", async () => {
+    // Every line printed goes through terminalText; a name is printed as terminalName makes it, its newline and tab escaped too.
+    const bad = "Đảng ủy xã Bản \u001b[31mĐỏ\u202e\nLỗi:\tgiả";
+    const shown = "Đảng ủy xã Bản \\u001b[31mĐỏ\\u202e\\u000aLỗi:\\u0009giả";
+    writeFileSync(join(dir, "list-esc.csv"), `\ufeffTên đơn vị,Mã,Cấp,Email\n"${bad}",DO,Cơ sở,\n`);
+    const printed: string[] = [];
+    for (const args of [
+      ["--unit", bad, "--out", "mot\u001b]0;x\u0007\n.xlsx"],
+      ["--units", "list-esc.csv", "--out", "ca\u202e\n.zip"],
+      ["--units", "list-esc.csv", "--out", "thu-muc\u001b[2J\n"],
+    ]) {
+      const s = io();
+      expect(await main(["template", ...args], s)).toBe(0);
+      for (const ch of ["\u001b", "\u202e", "\u0007", "\t"]) expect(s.out).not.toContain(ch);
+      printed.push(s.out);
+    }
+    const [one, zip, folder] = printed.map((text) => text.split("\n"));
+    expect(one).toHaveLength(2);
+    expect(one![0]).toContain(`mot\\u001b]0;x\\u0007\\u000a.xlsx (${shown}; trang: `);
+    expect(zip).toHaveLength(3);
+    expect(zip![0]).toContain("ca\\u202e\\u000a.zip (1 tệp):");
+    expect(folder).toHaveLength(3);
+    expect(folder![0]).toContain("thu-muc\\u001b[2J\\u000a");
+    // A list's names have their spaces, newline and tab made one space when read.
+    expect(folder![0]).toContain(".xlsx (Đảng ủy xã Bản \\u001b[31mĐỏ\\u202e Lỗi: giả)");
+    expect(folder![1]).toContain("Tổng cộng 1 tệp trong ");
+    expect(folder![1]).toContain("thu-muc\\u001b[2J\\u000a");
+  });
+
   test("usage errors exit with 2, unreadable lists with 1 naming the file", async () => {
     let s = io();
     expect(await main(["template", "--unit", "Đảng ủy xã Bản Bo"], s)).toBe(2);

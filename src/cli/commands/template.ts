@@ -79,7 +79,7 @@ export const templateCommand: CliCommand = {
       );
       writeFileAtomic(outPath, await writeWorkbookXlsx(layout));
       const shown = layout.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
-      io.stdout(`Đã ghi ${outPath} (${unitName.trim()}; trang: ${shown.join(", ")})\n`);
+      io.stdout(`Đã ghi ${terminalName(outPath)} (${terminalName(unitName.trim())}; trang: ${shown.map(terminalName).join(", ")})\n`);
       return 0;
     }
 
@@ -96,7 +96,7 @@ export const templateCommand: CliCommand = {
       const zip = await unitTemplatesZip(units, options);
       writeFileAtomic(outPath, zip);
       const names = unitFileNames(units);
-      io.stdout(`Đã ghi ${outPath} (${units.length} tệp):\n${names.map((n) => `  ${n}`).join("\n")}\n`);
+      io.stdout(`Đã ghi ${terminalName(outPath)} (${units.length} tệp):\n${names.map((n) => `  ${terminalName(n)}`).join("\n")}\n`);
       return 0;
     }
     try {
@@ -124,9 +124,9 @@ export const templateCommand: CliCommand = {
     for (const { name, unit, bytes } of made) {
       const file = join(outPath, name);
       writeFileAtomic(file, bytes);
-      io.stdout(`Đã ghi ${file} (${unit.name})\n`);
+      io.stdout(`Đã ghi ${terminalName(file)} (${terminalName(unit.name)})\n`);
     }
-    io.stdout(`Tổng cộng ${units.length} tệp trong ${outPath}\n`);
+    io.stdout(`Tổng cộng ${units.length} tệp trong ${terminalName(outPath)}\n`);
     return 0;
   },
 };
