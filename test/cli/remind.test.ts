@@ -1,5 +1,5 @@
 /** `de-an-241 remind`: after `merge --json`, the units not received or rejected, their addresses (Bcc), the text, and the letter. */
-import { linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -112,6 +112,21 @@ describe("de-an-241 remind", () => {
     expect(other.err()).toContain("--out phải là tệp .docx");
     expect(readFileSync(join(dir, "tong-hop.json"), "utf8")).toBe(before);
   });
+
+  it("when every unit has sent, writes no letter, and still refuses an --out it could not write (a mistake in the command)", async () => {
+    writeFileSync(join(dir, "mot-don-vi.csv"), "\ufeffTên đơn vị,Cấp,Thư điện tử\nĐảng ủy xã Bản Bo,Cơ sở,banbo@laichau.gov.vn\n");
+    const merged = capture(dir);
+    expect(await main(["merge", "Ban Bo.xlsx", "--units", "mot-don-vi.csv", "--out", "du.xlsx", "--json", "du.json"], merged.io)).toBe(0);
+    const fine = capture(dir);
+    expect(await main(["remind", "--units", "mot-don-vi.csv", "--json", "du.json", "--out", "du-doc.docx"], fine.io)).toBe(0);
+    expect(fine.out()).toContain("không có đơn vị nào phải nhắc");
+    expect(fine.out()).toContain(`Không ghi ${join(dir, "du-doc.docx")}.`);
+    expect(existsSync(join(dir, "du-doc.docx"))).toBe(false);
+    const refused = capture(dir);
+    expect(await main(["remind", "--units", "mot-don-vi.csv", "--json", "du.json", "--out", join("khong-co", "du-doc.docx")], refused.io)).toBe(1);
+    expect(refused.err()).toContain(`Không ghi được ${join(dir, "khong-co", "du-doc.docx")} (--out)`);
+    expect(refused.out()).toBe("");
+  }, 60_000);
 
   it("says when the --json file is not a merge's result", async () => {
     writeFileSync(join(dir, "khac.json"), JSON.stringify({ hello: 1 }));
