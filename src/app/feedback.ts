@@ -8,11 +8,10 @@
  */
 import { checkUnitWorkbook } from "../domain/check";
 import { feedbackFileName, planFeedback, uniqueNames } from "../domain/feedback";
-import type { SourceOrigin } from "../domain/merge/types";
+import { PATH_JOIN, type SourceOrigin } from "../domain/merge/types";
 import type { WorkbookGrid } from "../domain/model/grid";
 import type { Issue } from "../domain/model/issues";
 import { readWorkbook } from "../io/read";
-import { PATH_JOIN } from "../io/read/containers/index";
 import { writeFeedbackFile } from "../io/write/feedback";
 import { zipStored } from "../io/write/zip";
 import { systemClock, today, type Clock } from "./clock";

@@ -9,6 +9,7 @@ import type { TargetsUsed } from "../domain/check";
 import type { WorkbookGrid } from "../domain/model/grid";
 import type { WorkbookLayout } from "../domain/model/layout";
 import type { MergeOptions, MergeSource, Summary } from "../domain/merge";
+import { PATH_JOIN } from "../domain/merge/types";
 import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import type { Unit } from "../domain/units";
 import { systemClock, type Clock } from "./clock";
@@ -124,7 +125,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
             }
           : undefined,
       );
-      if (expanded.skipped.length > 0) onSkipped?.(expanded.skipped.map((s) => ({ path: `${s.container} › ${s.path}`, reason: skippedNotice(s) })));
+      if (expanded.skipped.length > 0) onSkipped?.(expanded.skipped.map((s) => ({ path: `${s.container}${PATH_JOIN}${s.path}`, reason: skippedNotice(s) })));
       return readFiles(withOrigins(work.mergeReader(), expanded), expanded.files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
     },
 

@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { outputPlaceProblem, type OutputKind } from "../hosts/node/write";
+import type { CliIO } from "./types";
 
 export interface PlannedOutput {
   /** The option that names it, as typed ("--out", "--json"). */
@@ -14,11 +15,17 @@ export interface PlannedOutput {
   readonly kind?: OutputKind;
 }
 
-/** The line naming the path and the option of the first output that cannot be written (exit code 1), undefined when all can be. */
-export function unwritableOutput(outputs: readonly PlannedOutput[], cwd: string): string | undefined {
+/**
+ * Whether an output cannot be written: then the line naming the path and the option of the first such is said on
+ * standard error, and the command ends with exit code 1.
+ */
+export function unwritableOutput(outputs: readonly PlannedOutput[], io: Pick<CliIO, "cwd" | "stderr">): boolean {
   for (const o of outputs) {
-    const problem = outputPlaceProblem(o.option, resolve(cwd, o.path), o.kind ?? "file");
-    if (problem !== undefined) return problem;
+    const problem = outputPlaceProblem(o.option, resolve(io.cwd, o.path), o.kind ?? "file");
+    if (problem !== undefined) {
+      io.stderr(`${problem}\n`);
+      return true;
+    }
   }
-  return undefined;
+  return false;
 }

@@ -44,11 +44,7 @@ export const convertCommand: CliCommand = {
     if (extname(outPath).toLowerCase() !== ".xlsx") throw new UsageError("--out phải là tệp .xlsx (--out must be an .xlsx file)");
     if (sameFile(inPath, outPath)) throw new UsageError("--out không được trùng tệp đọc vào (--out must not be the input file)");
     // Where the new file goes is looked at before the file is read.
-    const unwritable = unwritableOutput([{ option: "--out", path: outPath }], io.cwd);
-    if (unwritable !== undefined) {
-      io.stderr(`${unwritable}\n`);
-      return 1;
-    }
+    if (unwritableOutput([{ option: "--out", path: outPath }], io)) return 1;
 
     // Opened as every command opens a file: a regular file only (a named pipe never blocks), its size checked first.
     const opened = openInput(inPath, basename(inPath));

@@ -40,11 +40,7 @@ export const feedbackCommand: CliCommand = {
     const jsonPath = jsonTarget !== undefined && jsonTarget !== "-" ? resolve(io.cwd, jsonTarget) : undefined;
     const outDir = resolve(io.cwd, out);
     // The feedback folder (made if need be) and the JSON's folder are looked at before any file is read.
-    const unwritable = unwritableOutput([{ option: "--out", path: outDir, kind: "folder" }, ...(jsonPath !== undefined ? [{ option: "--json", path: jsonPath }] : [])], io.cwd);
-    if (unwritable !== undefined) {
-      io.stderr(`${unwritable}\n`);
-      return 1;
-    }
+    if (unwritableOutput([{ option: "--out", path: outDir, kind: "folder" }, ...(jsonPath !== undefined ? [{ option: "--json", path: jsonPath }] : [])], io)) return 1;
 
     // The output folder, made inside the folder of units' files, is not one of them.
     const walked = expandInputs(parsed.positional, io.cwd, [outDir]);

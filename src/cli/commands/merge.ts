@@ -59,11 +59,7 @@ export const mergeCommand: CliCommand = {
     // What was typed is checked first (its form needs no unit list): a usage error is said as one, exit 2.
     asked(() => mergeOptionsOf({ units: [], ...(deadline !== undefined ? { deadline } : {}), ...(take !== undefined ? { take } : {}) }));
     // Where the summary and the JSON go is looked at before any file is read.
-    const unwritable = unwritableOutput([{ option: "--out", path: out }, ...(jsonTarget !== undefined && jsonTarget !== "-" ? [{ option: "--json", path: jsonTarget }] : [])], io.cwd);
-    if (unwritable !== undefined) {
-      io.stderr(`${unwritable}\n`);
-      return 1;
-    }
+    if (unwritableOutput([{ option: "--out", path: out }, ...(jsonTarget !== undefined && jsonTarget !== "-" ? [{ option: "--json", path: jsonTarget }] : [])], io)) return 1;
     // The read worker's script loads while the unit list is read and the files are listed and opened.
     startReadWorker();
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io);

@@ -51,11 +51,7 @@ export const remindCommand: CliCommand = {
     const jsonPath = jsonSpec !== undefined ? resolve(io.cwd, jsonSpec) : undefined;
     if (outPath !== undefined) {
       // Where the draft goes is looked at before the unit list or the merge's result is read.
-      const unwritable = unwritableOutput([{ option: "--out", path: outPath }], io.cwd);
-      if (unwritable !== undefined) {
-        io.stderr(`${unwritable}\n`);
-        return 1;
-      }
+      if (unwritableOutput([{ option: "--out", path: outPath }], io)) return 1;
       // The draft never overwrites the unit list or the merge's result.
       const clash = outputClash(
         [{ option: "--out", path: outPath }],

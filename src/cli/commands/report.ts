@@ -53,11 +53,7 @@ export const reportCommand: CliCommand = {
     if (signerTitle !== undefined && signerTitle.trim() === "") throw new UsageError("--signer-title không được để trống (ví dụ \"PHÓ BÍ THƯ\")");
     const number = stringOption(parsed, "number");
     // Where the draft goes is looked at before any file is read.
-    const unwritable = unwritableOutput([{ option: "--out", path: out }], io.cwd);
-    if (unwritable !== undefined) {
-      io.stderr(`${unwritable}\n`);
-      return 1;
-    }
+    if (unwritableOutput([{ option: "--out", path: out }], io)) return 1;
     const units = loadUnits(stringOption(parsed, "units") ?? "default", io);
     if (!units) return 1;
 

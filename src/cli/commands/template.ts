@@ -57,11 +57,7 @@ export const templateCommand: CliCommand = {
     }
     // Where the template, the .zip or the folder of templates goes is looked at before the unit list is read or a template made.
     const toFolder = unitName === undefined && extname(outPath).toLowerCase() !== ".zip";
-    const unwritable = unwritableOutput([{ option: "--out", path: outPath, kind: toFolder ? "folder" : "file" }], io.cwd);
-    if (unwritable !== undefined) {
-      io.stderr(`${unwritable}\n`);
-      return 1;
-    }
+    if (unwritableOutput([{ option: "--out", path: outPath, kind: toFolder ? "folder" : "file" }], io)) return 1;
 
     if (unitName !== undefined) {
       const place = stringOption(parsed, "place");

@@ -6,7 +6,7 @@
  * day (UTC+7), whatever zone the message was written in.
  */
 import { vnDate } from "../format";
-import type { SourceOrigin } from "./types";
+import { PATH_JOIN, type SourceOrigin } from "./types";
 
 /** The day of an ISO date-time in Việt Nam (UTC+7), "YYYY-MM-DD"; a plain date is kept. */
 export function vietnamDay(iso: string): string {
@@ -26,8 +26,8 @@ export function sourceLabel(file: string, origin: SourceOrigin | undefined): str
       origin.date !== undefined ? `, ${vnDate(vietnamDay(origin.date))}` : "",
     ];
     // An archive holding the message: its name first.
-    const head = origin.kind === "email" ? "" : `${origin.container} › `;
-    return `${head}${parts.join("")} › ${path}`;
+    const head = origin.kind === "email" ? "" : `${origin.container}${PATH_JOIN}`;
+    return `${head}${parts.join("")}${PATH_JOIN}${path}`;
   }
-  return `${origin.container} › ${path}`;
+  return `${origin.container}${PATH_JOIN}${path}`;
 }

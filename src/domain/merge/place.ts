@@ -4,7 +4,7 @@ import { makeIssue } from "../rules/messages";
 import { unitFromFileName, unitFromFileNameLoosely, unitFromFolderName } from "../read/unit";
 import { foldText } from "../text";
 import { matchUnit, matchUnitDetailed, unitByCode, unitBySender, type Unit } from "../units";
-import type { FileResult, MergeOptions, MergeSource } from "./types";
+import { PATH_JOIN, type FileResult, type MergeOptions, type MergeSource } from "./types";
 
 /** A source with the unit it stands for. */
 export interface Placed {
@@ -20,9 +20,6 @@ export interface Placed {
   readonly note?: Issue;
 }
 
-/** Between a container and the path inside it ("goi.zip › Xã Bản Bo/bao-cao.xlsx"), as origin.ts shows it. */
-const IN_CONTAINER = " › ";
-
 /**
  * A file's own name (the last part of its path) and the folders it sat in, the nearest first: the folders
  * of its path, and, for a file from an archive or a message, the entry's folders, then each container
@@ -30,7 +27,7 @@ const IN_CONTAINER = " › ";
  */
 function pathOf(source: MergeSource): { readonly name: string; readonly folders: readonly { readonly text: string; readonly container: boolean }[] } {
   const inside = source.origin?.container !== undefined && source.origin.kind !== "file";
-  const chunks = inside ? source.file.split(IN_CONTAINER) : [source.file];
+  const chunks = inside ? source.file.split(PATH_JOIN) : [source.file];
   const parts: { text: string; container: boolean }[] = [];
   chunks.forEach((chunk, i) => {
     const segments = chunk.split(/[\\/]/).filter((s) => s !== "" && s !== "." && s !== "..");

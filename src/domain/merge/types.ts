@@ -16,6 +16,9 @@ export type AggregationRule =
 /** Per indicator id; indicators not listed are summed. */
 export type AggregationRules = Readonly<Record<string, AggregationRule>>;
 
+/** How a file inside a message or an archive is named after it, and nested names joined: "thư.eml › Báo cáo.xlsx". */
+export const PATH_JOIN = " › ";
+
 /**
  * Where a file came from when it arrived inside an email message or an
  * archive ("kind" "file" for a file given as is). Nested containers are

@@ -9,7 +9,7 @@
  * A file's size is checked before a byte of it is read.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type BigIntStats, type Stats } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { FileReadError } from "../../app/errors";
 import { readBatchAnswering, type FileReaderPort } from "../../app/read-files";
@@ -57,7 +57,7 @@ export function openProblem(error: unknown): string {
 }
 
 /** Why an entry that is not a regular file is not read. */
-export function kindProblem(stat: Stats): string {
+export function kindProblem(stat: Stats | BigIntStats): string {
   if (stat.isDirectory()) return "đây là thư mục, không phải tệp";
   if (stat.isFIFO()) return "không phải tệp thường (ống dẫn có tên, FIFO)";
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "không phải tệp thường (thiết bị)";
@@ -129,9 +129,9 @@ export function expandInputs(args: readonly string[], cwd: string, leaveOut: rea
   const taken = new Set<string>();
   for (const arg of args) {
     const path = resolve(cwd, arg);
-    let stat: Stats;
+    let stat: BigIntStats;
     try {
-      stat = statSync(path);
+      stat = statSync(path, { bigint: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (options.openNamed) take(out, path, arg);
@@ -140,7 +140,7 @@ export function expandInputs(args: readonly string[], cwd: string, leaveOut: rea
       else out.skipped.push({ path: arg, reason: openProblem(error) });
       continue;
     }
-    const identity = fileIdentity(path);
+    const identity = identityOf(stat);
     // Reached already: nothing is read, or listed, twice.
     if (identity !== undefined && taken.has(identity)) continue;
     if (stat.isDirectory()) walkFolder(path, arg, out, leftOut, taken);
@@ -175,11 +175,15 @@ const byName = new Intl.Collator("vi");
  */
 export function fileIdentity(path: string): string | undefined {
   try {
-    const stat = statSync(path, { bigint: true });
-    return stat.ino === 0n ? undefined : `${stat.dev}:${stat.ino}`;
+    return identityOf(statSync(path, { bigint: true }));
   } catch {
     return undefined;
   }
+}
+
+/** A file's identity from its bigint stat (see fileIdentity), so that one look at a file gives both what it is and who it is. */
+function identityOf(stat: BigIntStats): string | undefined {
+  return stat.ino === 0n ? undefined : `${stat.dev}:${stat.ino}`;
 }
 
 /** The identities of the files at `paths` that exist. */
@@ -230,16 +234,16 @@ function walkEntries(folder: string, shown: string, out: ExpandedInputs, leaveOu
       continue;
     }
     const full = join(folder, entry.name);
-    let stat: Stats;
+    let stat: BigIntStats;
     try {
-      stat = statSync(full);
+      stat = statSync(full, { bigint: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       skipped.push({ path: join(shown, entry.name), reason: code === "ENOENT" && isLinkAt(full) ? BROKEN_LINK : openProblem(error) });
       continue;
     }
     // A folder may be left out too (feedback's own output folder made inside the folder read).
-    const identity = stat.isFile() || stat.isDirectory() ? fileIdentity(full) : undefined;
+    const identity = stat.isFile() || stat.isDirectory() ? identityOf(stat) : undefined;
     if (identity !== undefined && leaveOut.has(identity)) continue;
     if (!read) skipped.push({ path: join(shown, entry.name), reason: stat.isDirectory() ? SUBFOLDER : NOT_READ });
     else if (stat.isFile()) {

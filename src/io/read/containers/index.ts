@@ -12,11 +12,13 @@
  * depth, time). A name inside a container is only ever a label.
  * Each format's library is loaded (dynamic import) only when such a file comes.
  */
-import type { SourceOrigin } from "../../../domain/merge/types";
+import { PATH_JOIN, type SourceOrigin } from "../../../domain/merge/types";
 import type { ReadErrorCode } from "../../../domain/model/issues";
 import { DEFAULT_LIMITS, WorkbookReadError, type ReadLimits } from "../errors";
 import { CONTAINER_EXTENSIONS, isContainerFileName, isSpreadsheetName } from "../formats";
 import { baseName, safeEntryPath } from "./names";
+
+export { PATH_JOIN };
 import type { ContainerLimits, MessageInfo, OpenedContainer } from "./types";
 
 export type { ContainerLimits, MessageInfo } from "./types";
@@ -34,8 +36,6 @@ export function containerFormat(name: string): ContainerFormat | undefined {
 /** Whether a file name is an email message or an archive the tool opens. */
 export const isContainerName = isContainerFileName;
 
-/** How nested names are joined, in a file's name and its origin's path. */
-export const PATH_JOIN = " › ";
 
 export const DEFAULT_CONTAINER_LIMITS: ContainerLimits = {
   maxEntries: 1000,

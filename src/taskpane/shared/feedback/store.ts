@@ -4,7 +4,7 @@
  * only what was read). Held in memory only: after a reload the files must be
  * given again before their feedback can be made. An email message or an
  * archive is kept as it was given, not the spreadsheets inside: those are
- * taken out of it again when their feedback is asked for (`keptFiles`).
+ * taken out of it again when their feedback is asked for (`withKeptFiles`).
  */
 import type { InputFile } from "../../../app/sources";
 import type { SourceOrigin } from "../../../domain/merge/types";

@@ -39,6 +39,27 @@ async function loadSamples() {
   return files;
 }
 
+/**
+ * The tab with a reader that reads each file into a source of its own name (its digest the file's), and
+ * `choose`: picks files (name, byte) through the file input and waits until they are read; the files handed to reading.
+ */
+function chooser() {
+  const files = fakeFiles();
+  files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => Promise.all(inputs.map((f) => readAs(f, source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")))));
+  renderWith(<MergeTab />, STANDALONE, { files });
+  const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
+  const choose = async (...picked: [string, number][]): Promise<readonly InputFile[]> => {
+    const calls = files.readFiles.mock.calls.length;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: picked.map(([name, byte]) => new File([new Uint8Array([byte])], name)) } });
+    });
+    await waitFor(() => expect(files.readFiles.mock.calls.length).toBe(calls + 1));
+    await waitFor(() => expect((screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }) as HTMLButtonElement).disabled).toBe(false));
+    return files.readFiles.mock.calls.at(-1)![0] as readonly InputFile[];
+  };
+  return { files, choose };
+}
+
 describe("Tổng hợp tab", () => {
   it("shows each file's status with its reason, then re-runs the merge with the user's assignment and preference", async () => {
     const files = await loadSamples();
@@ -212,47 +233,24 @@ describe("Tổng hợp tab", () => {
   });
 
   it("hashes before reading only a file that could be one chosen before; the others' digests come from their reading", async () => {
-    const files = fakeFiles();
-    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => Promise.all(inputs.map((f) => readAs(f, source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")))));
-    renderWith(<MergeTab />, STANDALONE, { files });
-    const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
-    const choose = async (...picked: [string, number][]) => {
-      const calls = files.readFiles.mock.calls.length;
-      await act(async () => {
-        fireEvent.change(input, { target: { files: picked.map(([name, byte]) => new File([new Uint8Array([byte])], name)) } });
-      });
-      await waitFor(() => expect(files.readFiles.mock.calls.length).toBe(calls + 1));
-      await waitFor(() => expect((screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }) as HTMLButtonElement).disabled).toBe(false));
-      return (files.readFiles.mock.calls.at(-1)![0] as readonly InputFile[]).map((f) => [f.name, f.sha256 !== undefined]);
-    };
+    const { choose } = chooser();
+    const chosen = async (...picked: [string, number][]) => (await choose(...picked)).map((f) => [f.name, f.sha256 !== undefined]);
     // Names new to the list: handed to reading without a digest (reading hashes them); one given twice is hashed first.
-    expect(await choose(["Xa A.xlsx", 1], ["Xa B.xlsx", 2], ["Xa B.xlsx", 3])).toEqual([
+    expect(await chosen(["Xa A.xlsx", 1], ["Xa B.xlsx", 2], ["Xa B.xlsx", 3])).toEqual([
       ["Xa A.xlsx", false],
       ["Xa B.xlsx", true],
       ["Xa B (2).xlsx", true],
     ]);
     // Chosen again: known by the digest its reading gave, so not read again; a new file beside it is not hashed first.
-    expect(await choose(["Xa A.xlsx", 1], ["Xa C.xlsx", 4])).toEqual([["Xa C.xlsx", false]]);
+    expect(await chosen(["Xa A.xlsx", 1], ["Xa C.xlsx", 4])).toEqual([["Xa C.xlsx", false]]);
     expect(screen.getByTestId("done").textContent).toBe("1 tệp đã có trong danh sách nên không đọc lại.");
     // A corrected file under a name read before: hashed first (its digest handed on), and read.
-    expect(await choose(["Xa A.xlsx", 5])).toEqual([["Xa A (2).xlsx", true]]);
+    expect(await chosen(["Xa A.xlsx", 5])).toEqual([["Xa A (2).xlsx", true]]);
   });
 
   it("a real file named as one made up for another is read (not taken for it), and a file of a known name with other bytes too", async () => {
-    const files = fakeFiles();
-    // Each file read into a source of its own name.
-    files.readFiles.mockImplementation(async (inputs: readonly InputFile[]) => Promise.all(inputs.map((f) => readAs(f, source(f.name, "Đảng ủy xã Bản Bo", "2021-06-18")))));
-    renderWith(<MergeTab />, STANDALONE, { files });
-    const input = screen.getByLabelText("Chọn các tệp của đơn vị…") as HTMLInputElement;
-    const choose = async (...picked: [string, number][]) => {
-      const calls = files.readFiles.mock.calls.length;
-      await act(async () => {
-        fireEvent.change(input, { target: { files: picked.map(([name, byte]) => new File([new Uint8Array([byte])], name)) } });
-      });
-      await waitFor(() => expect(files.readFiles.mock.calls.length).toBe(calls + 1));
-      await waitFor(() => expect((screen.getByRole("button", { name: "Dùng thử với dữ liệu mẫu" }) as HTMLButtonElement).disabled).toBe(false));
-      return (files.readFiles.mock.calls.at(-1)![0] as readonly InputFile[]).map((f) => [f.name, f.bytes[0]]);
-    };
+    const { choose: chooseFiles } = chooser();
+    const choose = async (...picked: [string, number][]) => (await chooseFiles(...picked)).map((f) => [f.name, f.bytes[0]]);
     expect(await choose(["Bao cao.xlsx", 1], ["Bao cao.xlsx", 2])).toEqual([
       ["Bao cao.xlsx", 1],
       ["Bao cao (2).xlsx", 2],
