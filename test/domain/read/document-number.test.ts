@@ -3,13 +3,7 @@
  * template filled, a column inserted before "Ký hiệu văn bản" in LibreOffice, headed "Số", the
  * numbers typed there and the symbols left in "Ký hiệu", saved as .xlsx, .ods and .xls.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { readUnitReport } from "../../../src/domain/read";
-import { readWorkbook } from "../../../src/io/read";
-import { writeFilledUnit } from "../../support/fill";
-import { editWithLibreOffice } from "../../support/libreoffice-edit";
+import { filledForEditing, readUnitFile } from "../../support/edited-unit";
 import { SOFFICE } from "../../support/programs";
 
 const VAN_BAN = 0;
@@ -17,24 +11,17 @@ const VAN_BAN = 0;
 const withOffice = SOFFICE ? describe : describe.skip;
 
 withOffice("a document's number and symbol in two columns", () => {
-  const dir = mkdtempSync(join(tmpdir(), "doc-number-"));
-  let filled: string;
-  beforeAll(async () => {
-    filled = await writeFilledUnit(dir, {
-      documents: [
-        { code: "NQ/ĐU", date: "12/10/2016", summary: "Nghị quyết về thực hiện Đề án 241", issuer: "Đảng ủy xã" },
-        { code: "KH/ĐU", date: "03/3/2017", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã" },
-        { code: "26-KH/TU", date: "07/4/2017", summary: "Kế hoạch của Tỉnh ủy", issuer: "Tỉnh ủy" },
-        { code: "-CV/ĐU", date: "15/5/2018", summary: "Công văn đôn đốc", issuer: "Đảng ủy xã" },
-      ],
-      dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
-    });
+  const unit = filledForEditing("doc-number", {
+    documents: [
+      { code: "NQ/ĐU", date: "12/10/2016", summary: "Nghị quyết về thực hiện Đề án 241", issuer: "Đảng ủy xã" },
+      { code: "KH/ĐU", date: "03/3/2017", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã" },
+      { code: "26-KH/TU", date: "07/4/2017", summary: "Kế hoạch của Tỉnh ủy", issuer: "Tỉnh ủy" },
+      { code: "-CV/ĐU", date: "15/5/2018", summary: "Công văn đôn đốc", issuer: "Đảng ủy xã" },
+    ],
   });
 
-  const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
-
   it.each(["xlsx", "ods", "xls"] as const)("reads the code as number and symbol together (.%s)", (format) => {
-    const out = editWithLibreOffice(filled, join(dir, `split.${format}`), format, [
+    const out = unit.edit(`split.${format}`, format, [
       { op: "insertColumns", sheet: VAN_BAN, column: 2, count: 1 },
       { op: "text", sheet: VAN_BAN, cell: "B8", text: "Số" },
       { op: "text", sheet: VAN_BAN, cell: "C8", text: "Ký hiệu" },
@@ -44,7 +31,7 @@ withOffice("a document's number and symbol in two columns", () => {
       { op: "enter", sheet: VAN_BAN, cell: "B11", input: "26" },
       { op: "enter", sheet: VAN_BAN, cell: "B12", input: "08" },
     ]);
-    const r = read(out);
+    const r = readUnitFile(out);
     expect(r.documents.map((d) => [d.codeText, d.code?.number, d.code?.type, d.date])).toEqual([
       ["15-NQ/ĐU", "15", "NQ", "2016-10-12"],
       ["22-KH/ĐU", "22", "KH", "2017-03-03"],

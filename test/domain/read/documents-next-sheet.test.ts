@@ -4,13 +4,7 @@
  * header, saved as .xlsx and .ods. Those documents were lost without a word. A copy of the sheet left
  * as it is (the same documents) is not read twice.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { readUnitReport } from "../../../src/domain/read";
-import { readWorkbook } from "../../../src/io/read";
-import { writeFilledUnit } from "../../support/fill";
-import { editWithLibreOffice } from "../../support/libreoffice-edit";
+import { filledForEditing, PLAN_DOCUMENTS, readUnitFile } from "../../support/edited-unit";
 import { SOFFICE } from "../../support/programs";
 
 const VAN_BAN = 0;
@@ -18,20 +12,11 @@ const NEXT = 1;
 const withOffice = SOFFICE ? describe : describe.skip;
 
 withOffice("the documents table continued on another sheet", () => {
-  const dir = mkdtempSync(join(tmpdir(), "docs-next-sheet-"));
-  const DOCUMENTS = [
-    { code: "241-ĐA/TU", date: "30/9/2016", summary: "Đề án nâng cao hiệu quả công tác tư tưởng", issuer: "Tỉnh ủy" },
-    { code: "05-KH/ĐU", date: "10/3/2017", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã" },
-  ];
-  let filled: string;
-  beforeAll(async () => {
-    filled = await writeFilledUnit(dir, { documents: DOCUMENTS, dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021" });
-  });
-  const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
-  const listOf = (file: string) => read(file).documents.map((d) => [d.code?.canonical, d.date, d.sheet, d.cell]);
+  const unit = filledForEditing("docs-next-sheet", { documents: PLAN_DOCUMENTS.slice(0, 2) });
+  const listOf = (file: string) => readUnitFile(file).documents.map((d) => [d.code?.canonical, d.date, d.sheet, d.cell]);
 
   it.each(["xlsx", "ods"] as const)("reads the rest of the list on the next sheet (.%s)", (format) => {
-    const out = editWithLibreOffice(filled, join(dir, `next.${format}`), format, [
+    const out = unit.edit(`next.${format}`, format, [
       { op: "copySheet", sheet: VAN_BAN, name: "Văn bản (tiếp)" },
       { op: "deleteRows", sheet: NEXT, row: 9, count: 2 },
       { op: "text", sheet: NEXT, cell: "B9", text: "07-CV/ĐU" },
@@ -49,15 +34,15 @@ withOffice("the documents table continued on another sheet", () => {
       ["07-CV/ĐU", "2018-05-02", "Văn bản (tiếp)", "B9"],
       ["15-NQ/ĐU", "2019-12-20", "Văn bản (tiếp)", "B10"],
     ]);
-    expect(read(out).issues.filter((i) => i.rule.startsWith("document") || i.rule === "duplicate-document")).toEqual([]);
+    expect(readUnitFile(out).issues.filter((i) => i.rule.startsWith("document") || i.rule === "duplicate-document")).toEqual([]);
   }, 300_000);
 
   it("does not read a copy of the sheet left as it is", () => {
-    const out = editWithLibreOffice(filled, join(dir, "copy.xlsx"), "xlsx", [{ op: "copySheet", sheet: VAN_BAN, name: "Văn bản (2)" }]);
+    const out = unit.edit("copy.xlsx", "xlsx", [{ op: "copySheet", sheet: VAN_BAN, name: "Văn bản (2)" }]);
     expect(listOf(out)).toEqual([
       ["241-ĐA/TU", "2016-09-30", "Văn bản", "B9"],
       ["05-KH/ĐU", "2017-03-10", "Văn bản", "B10"],
     ]);
-    expect(read(out).issues.filter((i) => i.rule === "duplicate-document")).toEqual([]);
+    expect(readUnitFile(out).issues.filter((i) => i.rule === "duplicate-document")).toEqual([]);
   }, 300_000);
 });

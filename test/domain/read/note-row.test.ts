@@ -3,13 +3,8 @@
  * explains), in LibreOffice: a row inserted, the note typed, saved as .xlsx, .ods and .xls. The
  * template's own note under the table still ends it.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { readUnitReport } from "../../../src/domain/read";
-import { readWorkbook } from "../../../src/io/read";
-import { indicatorRow, writeFilledUnit } from "../../support/fill";
-import { editWithLibreOffice } from "../../support/libreoffice-edit";
+import { filledForEditing, PLAN_DOCUMENTS, readUnitFile } from "../../support/edited-unit";
+import { indicatorRow } from "../../support/fill";
 import { SOFFICE } from "../../support/programs";
 
 const CHI_TIEU = 1;
@@ -18,13 +13,7 @@ const FIGURES: Record<string, [number, number]> = { "1.1": [45, 45], "1.2": [121
 const withOffice = SOFFICE ? describe : describe.skip;
 
 withOffice("a note on its own row inside the indicator table", () => {
-  const dir = mkdtempSync(join(tmpdir(), "note-row-"));
-  let filled: string;
-  beforeAll(async () => {
-    filled = await writeFilledUnit(dir, { indicators: FIGURES, dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021" });
-  });
-
-  const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
+  const unit = filledForEditing("note-row", { indicators: FIGURES });
 
   it.each([
     ["xlsx", "B", "Ghi chú: 36 đồng chí ốm đau, đi làm ăn xa chưa được học tập"],
@@ -33,11 +22,11 @@ withOffice("a note on its own row inside the indicator table", () => {
   ] as const)("reads the indicators after it (.%s, note in column %s)", (format, column, note) => {
     // The row under 1.2 (one-based: 1.2's zero-based row + 2).
     const row = indicatorRow("1.2") + 2;
-    const out = editWithLibreOffice(filled, join(dir, `note-${format}.${format}`), format, [
+    const out = unit.edit(`note-${format}.${format}`, format, [
       { op: "insertRows", sheet: CHI_TIEU, row, count: 1 },
       { op: "text", sheet: CHI_TIEU, cell: `${column}${row}`, text: note },
     ]);
-    const r = read(out);
+    const r = readUnitFile(out);
     const read_ = Object.fromEntries(Object.entries(r.indicators).filter(([, e]) => e.total !== null).map(([id, e]) => [id, [e.total, e.achieved]]));
     expect(read_).toEqual(FIGURES);
     expect(r.issues.filter((i) => i.rule === "indicator-missing")).toEqual([]);
@@ -51,18 +40,7 @@ withOffice("a note on its own row inside the indicator table", () => {
  */
 withOffice("a note on its own row inside the documents table", () => {
   const VAN_BAN = 0;
-  const dir = mkdtempSync(join(tmpdir(), "note-row-docs-"));
-  const DOCUMENTS = [
-    { code: "241-ĐA/TU", date: "30/9/2016", summary: "Đề án nâng cao hiệu quả công tác tư tưởng", issuer: "Tỉnh ủy" },
-    { code: "05-KH/ĐU", date: "10/3/2017", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã" },
-    { code: "06-KH/ĐU", date: "15/4/2017", summary: "Kế hoạch tuyên truyền Đề án 241", issuer: "Đảng ủy xã" },
-  ];
-  let filled: string;
-  beforeAll(async () => {
-    filled = await writeFilledUnit(dir, { documents: DOCUMENTS, dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021" });
-  });
-
-  const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
+  const unit = filledForEditing("note-row-docs", { documents: PLAN_DOCUMENTS });
   // The template's first document row is 9 (one-based): the note goes under the first document.
   const NOTE_ROW = 10;
 
@@ -79,15 +57,15 @@ withOffice("a note on its own row inside the documents table", () => {
     ["xls", [{ op: "text", sheet: VAN_BAN, cell: `A${NOTE_ROW}`, text: "Lưu ý: đơn vị chưa có văn bản năm 2016" }]],
   ] as const)("reads the documents below it (.%s)", (format, typed) => {
     const rows = typed.length > 1 ? 2 : 1;
-    const out = editWithLibreOffice(filled, join(dir, `note-docs-${format}.${format}`), format, [
+    const out = unit.edit(`note-docs-${format}.${format}`, format, [
       { op: "insertRows", sheet: VAN_BAN, row: NOTE_ROW, count: rows },
       ...typed,
       // A note under the last document, and the table's end.
       { op: "text", sheet: VAN_BAN, cell: `A${NOTE_ROW + rows + 2}`, text: "Ghi chú: đơn vị đã gửi kèm bản chụp các văn bản" },
     ]);
-    const r = read(out);
+    const r = readUnitFile(out);
     expect(r.documents.map((d) => [d.code?.canonical, d.date, d.summary, d.issuer])).toEqual(
-      DOCUMENTS.map((d) => [d.code, d.date.split("/").reverse().map((x) => x.padStart(2, "0")).join("-"), d.summary, d.issuer]),
+      PLAN_DOCUMENTS.map((d) => [d.code, d.date.split("/").reverse().map((x) => x.padStart(2, "0")).join("-"), d.summary, d.issuer]),
     );
     expect(r.issues.filter((i) => i.sheet === "Văn bản")).toEqual([]);
   }, 300_000);
@@ -95,15 +73,15 @@ withOffice("a note on its own row inside the documents table", () => {
   // The table's own note under the last document, its rest typed on the rows under it: a line naming a document
   // in the code column, a date alone in the date column. No document follows: they are the note's, as before.
   it.each(["xlsx", "ods"] as const)("ends the table at a note under the last document, whatever its rest names (.%s)", (format) => {
-    const out = editWithLibreOffice(filled, join(dir, `note-last-${format}.${format}`), format, [
+    const out = unit.edit(`note-last-${format}.${format}`, format, [
       { op: "text", sheet: VAN_BAN, cell: "A12", text: "Ghi chú: các văn bản sau đã hết hiệu lực" },
       { op: "text", sheet: VAN_BAN, cell: "B13", text: "- Kế hoạch số 02-KH/ĐU ngày 05/01/2016" },
       { op: "text", sheet: VAN_BAN, cell: "B14", text: "Kế hoạch 07-KH/ĐU đang dự thảo" },
       { op: "text", sheet: VAN_BAN, cell: "A15", text: "Số liệu tính đến ngày:" },
       { op: "text", sheet: VAN_BAN, cell: "C15", text: "31/12/2020" },
     ]);
-    const r = read(out);
-    expect(r.documents.map((d) => d.code?.canonical)).toEqual(DOCUMENTS.map((d) => d.code));
+    const r = readUnitFile(out);
+    expect(r.documents.map((d) => d.code?.canonical)).toEqual(PLAN_DOCUMENTS.map((d) => d.code));
     expect(r.issues.filter((i) => i.sheet === "Văn bản")).toEqual([]);
   }, 300_000);
 });

@@ -6,29 +6,25 @@
  * or not: no document (it was one, its code and date said missing, with no note above it). The rest of a note typed
  * under it in the note's own columns stays the note's. In Excel (the template filled, then edited) and LibreOffice.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { DOCUMENTS_TABLE } from "../../../src/domain/catalogue";
-import { readUnitReport } from "../../../src/domain/read";
-import { readWorkbook } from "../../../src/io/read";
+import { DATE_LINE, filledForEditing, PLAN_DOCUMENTS, readUnitFile } from "../../support/edited-unit";
 import { writeFilledUnit } from "../../support/fill";
-import { editWithLibreOffice, type LibreOfficeEdit } from "../../support/libreoffice-edit";
+import type { LibreOfficeEdit } from "../../support/libreoffice-edit";
 import { SOFFICE } from "../../support/programs";
 
 const VAN_BAN = 0;
-const DOCUMENTS = [
-  { code: "241-ĐA/TU", date: "30/9/2016", summary: "Đề án nâng cao hiệu quả công tác tư tưởng", issuer: "Tỉnh ủy" },
-  { code: "05-KH/ĐU", date: "10/3/2017", summary: "Kế hoạch thực hiện Đề án 241", issuer: "Đảng ủy xã" },
-];
+const DOCUMENTS = PLAN_DOCUMENTS.slice(0, 2);
 /** The template's documents are on rows 9 and 10 (one-based): the note on 11, the row under it 12, a document on 13. */
 const NOTE = 11;
 const UNDER = 12;
 const LAST = { code: "07-KH/ĐU", date: "12/5/2019", summary: "Kế hoạch học tập chuyên đề năm 2019", issuer: "Đảng ủy xã" };
 const LONE = "Kế hoạch tuyên truyền Đề án 241 năm 2019";
 
-const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
+const read = readUnitFile;
 const documents = (r: ReturnType<typeof read>) => r.documents.map((d) => [d.code?.canonical ?? null, d.summary]);
 const sheetIssues = (r: ReturnType<typeof read>) => r.issues.filter((i) => i.sheet === DOCUMENTS_TABLE.sheetName).map((i) => [i.rule, i.cell]);
 const BEFORE = DOCUMENTS.map((d) => [d.code, d.summary]);
@@ -36,7 +32,7 @@ const AFTER = [LAST.code, LAST.summary];
 
 /** The template filled, then in Excel: `cells` typed (A1 → text) and a last document on row 13. */
 async function typedInExcel(dir: string, name: string, cells: Record<string, string>): Promise<string> {
-  const filled = await writeFilledUnit(dir, { documents: DOCUMENTS, dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021" });
+  const filled = await writeFilledUnit(dir, { documents: DOCUMENTS, dateLine: DATE_LINE });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(filled);
   const ws = wb.getWorksheet(DOCUMENTS_TABLE.sheetName)!;
@@ -91,12 +87,11 @@ describe("a row under a note inside the documents table, in Excel", () => {
 const withOffice = SOFFICE ? describe : describe.skip;
 
 withOffice("a row under a note inside the documents table, in LibreOffice", () => {
-  it("with a summary alone is a document missing its code and date (.xlsx, the note merged across the table)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "note-then-summary-lo-"));
-    const filled = await writeFilledUnit(dir, { documents: DOCUMENTS, dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021" });
+  const unit = filledForEditing("note-then-summary-lo", { documents: DOCUMENTS });
+  it("with a summary alone is a document missing its code and date (.xlsx, the note merged across the table)", () => {
     const text = (cell: string, typed: string): LibreOfficeEdit => ({ op: "text", sheet: VAN_BAN, cell, text: typed });
     // Rows inserted under the first document: the note, a summary alone, a heading; the second document under them.
-    const out = editWithLibreOffice(filled, join(dir, "note.xlsx"), "xlsx", [
+    const out = unit.edit("note.xlsx", "xlsx", [
       { op: "insertRows", sheet: VAN_BAN, row: 10, count: 3 },
       text("A10", "Ghi chú: các văn bản sau ban hành bổ sung"),
       { op: "merge", sheet: VAN_BAN, range: "A10:E10" },

@@ -3,13 +3,9 @@
  * year: columns inserted after "Số đã đạt tiêu chuẩn", its header cell merged over them, a row
  * inserted under the header with "Năm 2016 … Năm 2020 | Cộng", and saved as .xlsx, .ods and .xls.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { readUnitReport } from "../../../src/domain/read";
-import { readWorkbook } from "../../../src/io/read";
-import { indicatorRow, writeFilledUnit } from "../../support/fill";
-import { editWithLibreOffice, type LibreOfficeEdit } from "../../support/libreoffice-edit";
+import { filledForEditing, readUnitFile } from "../../support/edited-unit";
+import { indicatorRow } from "../../support/fill";
+import type { LibreOfficeEdit } from "../../support/libreoffice-edit";
 import { SOFFICE } from "../../support/programs";
 
 const CHI_TIEU = 1;
@@ -44,20 +40,11 @@ function splitByYear(column: "D" | "E", withSum: boolean): LibreOfficeEdit[] {
 const withOffice = SOFFICE ? describe : describe.skip;
 
 withOffice("a figure column split by year under its merged header, in LibreOffice", () => {
-  const dir = mkdtempSync(join(tmpdir(), "split-years-"));
-  let filled: string;
-  beforeAll(async () => {
-    filled = await writeFilledUnit(dir, {
-      indicators: { "1.1": [45, 45], "1.2": [1219, 1183], "4.2": [20, 17] },
-      dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
-    });
-  });
-
-  const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
+  const unit = filledForEditing("split-years", { indicators: { "1.1": [45, 45], "1.2": [1219, 1183], "4.2": [20, 17] } });
 
   it.each(["xlsx", "ods", "xls"] as const)("reads Số đã đạt from the Cộng column, not the first year (.%s)", (format) => {
-    const out = editWithLibreOffice(filled, join(dir, `achieved-sum.${format}`), format, splitByYear("E", true));
-    const r = read(out);
+    const out = unit.edit(`achieved-sum.${format}`, format, splitByYear("E", true));
+    const r = readUnitFile(out);
     expect(r.indicators["1.1"]).toMatchObject({ total: 45, achieved: 45 });
     expect(r.indicators["1.2"]).toMatchObject({ total: 1219, achieved: 1183 });
     expect(r.indicators["4.2"]).toMatchObject({ total: 20, achieved: 17 });
@@ -66,8 +53,8 @@ withOffice("a figure column split by year under its merged header, in LibreOffic
   }, 300_000);
 
   it("reads Tổng số from the Cộng column when Tổng số is the one split", () => {
-    const out = editWithLibreOffice(filled, join(dir, "total-sum.ods"), "ods", splitByYear("D", true));
-    const r = read(out);
+    const out = unit.edit("total-sum.ods", "ods", splitByYear("D", true));
+    const r = readUnitFile(out);
     // 1.1: the years add up to 45; 1.2: to 1183 (the Cộng column), while Số đã đạt stays 1183.
     expect(r.indicators["1.1"]).toMatchObject({ total: 45, achieved: 45 });
     expect(r.indicators["1.2"]).toMatchObject({ total: 1183, achieved: 1183 });
@@ -75,8 +62,8 @@ withOffice("a figure column split by year under its merged header, in LibreOffic
   }, 300_000);
 
   it("says which year's column it read when the years have no sum", () => {
-    const out = editWithLibreOffice(filled, join(dir, "achieved-years.xlsx"), "xlsx", splitByYear("E", false));
-    const r = read(out);
+    const out = unit.edit("achieved-years.xlsx", "xlsx", splitByYear("E", false));
+    const r = readUnitFile(out);
     const repeated = r.issues.filter((i) => i.rule === "column-repeated");
     expect(repeated.map((i) => [i.params.role, i.params.used])).toEqual([["Số đã đạt tiêu chuẩn", "E"]]);
     expect(r.issues.filter((i) => i.rule === "unknown-row")).toEqual([]);

@@ -4,13 +4,8 @@
  * once for all. Typed in LibreOffice, saved as .xlsx, .ods and .xls, and the .ods exported as CSV (the
  * multi-line fields quoted, as LibreOffice writes them). Each code is a document; only the first was read.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { readUnitReport } from "../../../src/domain/read";
-import { readWorkbook } from "../../../src/io/read";
-import { writeFilledUnit } from "../../support/fill";
-import { editWithLibreOffice } from "../../support/libreoffice-edit";
+import { readFileSync } from "node:fs";
+import { filledForEditing, PLAN_DOCUMENTS, readUnitFile } from "../../support/edited-unit";
 import { convertWithLibreOffice, SOFFICE } from "../../support/programs";
 
 const VAN_BAN = 0;
@@ -18,16 +13,7 @@ const VAN_BAN = 0;
 const withOffice = SOFFICE ? describe : describe.skip;
 
 withOffice("several documents typed in one row, a line each", () => {
-  const dir = mkdtempSync(join(tmpdir(), "stacked-docs-"));
-  let filled: string;
-  beforeAll(async () => {
-    filled = await writeFilledUnit(dir, {
-      documents: [{ code: "241-ĐA/TU", date: "30/9/2016", summary: "Đề án nâng cao hiệu quả công tác tư tưởng", issuer: "Tỉnh ủy" }],
-      dateLine: "Bản Bo, ngày 05 tháng 6 năm 2021",
-    });
-  });
-
-  const read = (file: string) => readUnitReport(readWorkbook(new Uint8Array(readFileSync(file)), file), file);
+  const unit = filledForEditing("stacked-docs", { documents: PLAN_DOCUMENTS.slice(0, 1) });
   const EDITS = [
     { op: "text", sheet: VAN_BAN, cell: "B10", text: "Số 05-KH/ĐU\nSố 06-KH/ĐU" },
     { op: "text", sheet: VAN_BAN, cell: "C10", text: "10/3/2017\n15/4/2017" },
@@ -52,19 +38,19 @@ withOffice("several documents typed in one row, a line each", () => {
   ];
 
   const documentsOf = (file: string) => {
-    const r = read(file);
+    const r = readUnitFile(file);
     return { docs: r.documents.map((d) => [d.code?.canonical ?? d.codeText, d.date, d.summary, d.issuer, d.cell]), issues: r.issues.filter((i) => i.sheet === "Văn bản") };
   };
 
   it.each(["xlsx", "ods", "xls"] as const)("reads each code as a document with its own line (.%s)", (format) => {
-    const out = editWithLibreOffice(filled, join(dir, `stacked.${format}`), format, EDITS);
+    const out = unit.edit(`stacked.${format}`, format, EDITS);
     const { docs, issues } = documentsOf(out);
     expect(docs).toEqual(expected);
     expect(issues).toEqual([]);
   }, 300_000);
 
   it.each(["xlsx", "ods"] as const)("keeps a cell whole when its lines are one value wrapped, not one a document (.%s)", (format) => {
-    const out = editWithLibreOffice(filled, join(dir, `wrapped.${format}`), format, [
+    const out = unit.edit(`wrapped.${format}`, format, [
       // One issuer over two lines (both codes are the Đảng ủy's), a summary wrapped where "Đề án" begins.
       { op: "text", sheet: VAN_BAN, cell: "B10", text: "05-KH/ĐU\n06-KH/ĐU" },
       { op: "text", sheet: VAN_BAN, cell: "C10", text: "10/3/2017\n15/4/2017" },
@@ -97,8 +83,8 @@ withOffice("several documents typed in one row, a line each", () => {
   }, 300_000);
 
   it("reads them from LibreOffice's CSV of the sheet, the lines inside quoted fields", () => {
-    const ods = editWithLibreOffice(filled, join(dir, "for-csv.ods"), "ods", EDITS);
-    const csv = convertWithLibreOffice(ods, "csv:Text - txt - csv (StarCalc):44,34,76", dir);
+    const ods = unit.edit("for-csv.ods", "ods", EDITS);
+    const csv = convertWithLibreOffice(ods, "csv:Text - txt - csv (StarCalc):44,34,76", unit.dir);
     expect(readFileSync(csv, "utf8")).toContain('"Số 05-KH/ĐU\nSố 06-KH/ĐU"');
     const { docs, issues } = documentsOf(csv);
     expect(docs).toEqual(expected);
