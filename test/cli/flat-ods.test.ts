@@ -10,21 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { readWorkbook } from "../../src/io/read";
+import { capture, type ValidateJson } from "../support/cli";
 import { GOOD_FIGURES } from "../fixtures/official";
-import { capture } from "../support/cli";
-import { writeFilledUnit } from "../support/fill";
+import { writeFilledUnit, writeGoodUnit } from "../support/fill";
 import { convertAllWithLibreOffice, SOFFICE } from "../support/programs";
-
-interface ValidateJson {
-  files: Array<{
-    file: string;
-    unit: string | null;
-    date: string | null;
-    issues: Array<{ severity: string; rule: string; message: string }>;
-    indicators: Array<{ id: string; total: number | null; achieved: number | null }>;
-    documents: Array<{ code: string | null; date: string | null }>;
-  }>;
-}
 
 const run = SOFFICE ? it : it.skip;
 
@@ -33,15 +22,7 @@ describe("flat OpenDocument spreadsheets (.fods) and templates saved by LibreOff
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   run("validate and merge read the unit's figures and documents as from its .ods; other flat documents are refused with their reason", async () => {
-    const indicators = Object.fromEntries(Object.entries(GOOD_FIGURES).map(([id, f]) => [id, [f.total, f.achieved] as const]));
-    const filled = await writeFilledUnit(dir, {
-      indicators,
-      documents: [
-        { code: "15-NQ/ĐU", date: new Date(Date.UTC(2016, 9, 12)), summary: "Nghị quyết về nâng cao chất lượng công tác tư tưởng", issuer: "Đảng ủy xã" },
-        { code: "22-KH/ĐU", date: new Date(Date.UTC(2017, 2, 7)), summary: "Kế hoạch thực hiện Đề án 241 năm 2017", issuer: "Đảng ủy xã" },
-      ],
-      dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021",
-    });
+    const filled = await writeGoodUnit(dir);
     const note = join(dir, "ghi-chu.txt");
     writeFileSync(note, "Báo cáo gửi kèm\n");
     const [fods] = convertAllWithLibreOffice([filled], "fods", dir);

@@ -9,22 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { CATALOGUE_ROWS } from "../../src/domain/catalogue";
-import { capture } from "../support/cli";
+import { capture, type ValidateJson } from "../support/cli";
 import { SOFFICE } from "../support/programs";
 import { encodeWindows1258, excelCsv1258, excelCsvUtf8, makeCsvFixtures, reportRows } from "../fixtures/csv/make-csv";
 import { COLSPAN_BOMB, excelWebPage, webSystemPage } from "../fixtures/html/make-html";
 import type { SpecCell } from "../fixtures/sheet-spec";
-
-interface ValidateJson {
-  files: Array<{
-    file: string;
-    unit: string | null;
-    date: string | null;
-    issues: Array<{ severity: string; rule: string; message: string }>;
-    indicators: Array<{ id: string; total: number | null; achieved: number | null; ratio: number | null }>;
-    documents: Array<{ code: string | null; date: string | null }>;
-  }>;
-}
 
 interface MergeJson {
   files: Array<{ file: string; unit: string | null; status: string; reason: string | null }>;

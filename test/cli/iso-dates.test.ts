@@ -10,19 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { GOOD_FIGURES } from "../fixtures/official";
-import { writeFilledUnit } from "../support/fill";
+import type { ValidateJson } from "../support/cli";
+import { writeGoodUnit } from "../support/fill";
 import { PYTHON_OPENPYXL } from "../support/programs";
 
 const MAIN = join(__dirname, "..", "..", "src", "cli", "main.ts");
-
-interface ValidateJson {
-  files: Array<{
-    unit: string | null;
-    issues: Array<{ severity: string; rule: string }>;
-    indicators: Array<{ id: string; total: number | null; achieved: number | null }>;
-    documents: Array<{ code: string | null; date: string | null; dateSpan: { from: string; to: string } | null }>;
-  }>;
-}
 
 /** `de-an-241 validate FILE --json` in a process of its own in `zone`. */
 function validateIn(zone: string, file: string): ValidateJson {
@@ -74,15 +66,7 @@ describe("dates written as ISO 8601 text in the cell, read in Việt Nam's time 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   run("openpyxl's iso_dates and Excel's Strict Open XML: each document keeps the day (or month) written", async () => {
-    const indicators = Object.fromEntries(Object.entries(GOOD_FIGURES).map(([id, f]) => [id, [f.total, f.achieved] as const]));
-    const filled = await writeFilledUnit(dir, {
-      indicators,
-      documents: [
-        { code: "15-NQ/ĐU", date: new Date(Date.UTC(2016, 9, 12)), summary: "Nghị quyết về nâng cao chất lượng công tác tư tưởng", issuer: "Đảng ủy xã" },
-        { code: "22-KH/ĐU", date: new Date(Date.UTC(2017, 2, 7)), summary: "Kế hoạch thực hiện Đề án 241 năm 2017", issuer: "Đảng ủy xã" },
-      ],
-      dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021",
-    });
+    const filled = await writeGoodUnit(dir);
     const iso = join(dir, "ban-bo-iso.xlsx");
     execFileSync(PYTHON_OPENPYXL!, ["-c", OPENPYXL_ISO, filled, iso], { stdio: "pipe" });
     // The dates are ISO text in the cells, as the test means them to be.

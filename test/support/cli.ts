@@ -8,3 +8,15 @@ export function capture(cwd: string = process.cwd()) {
     err: () => err.join(""),
   };
 }
+
+/** What `validate --json` prints, as far as the tests read it. */
+export interface ValidateJson {
+  files: Array<{
+    file: string;
+    unit: string | null;
+    date: string | null;
+    issues: Array<{ severity: string; rule: string; message: string }>;
+    indicators: Array<{ id: string; total: number | null; achieved: number | null; ratio: number | null }>;
+    documents: Array<{ code: string | null; date: string | null; dateSpan: { from: string; to: string } | null }>;
+  }>;
+}

@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { CATALOGUE_ROWS, DOCUMENTS_TABLE, INDICATORS_TABLE } from "../../src/domain/catalogue";
 import { buildUnitWorkbook, SHEET_GEOMETRY, TARGETS_SHEET_NAME, targetsSheetRows } from "../../src/domain/sheets";
 import { writeWorkbookXlsx } from "../../src/io/write";
+import { GOOD_FIGURES } from "../fixtures/official";
 
 export interface Fill {
   /** id → [Tổng số, Số đã đạt]; a value may be text, as units type it. */
@@ -68,4 +69,16 @@ export async function writeFilledUnit(dir: string, fill: Fill): Promise<string> 
   const path = join(dir, "ban-bo.xlsx");
   writeFileSync(path, await fillTemplate(template, fill));
   return path;
+}
+
+/** Bản Bo's template with every indicator's figures met and two documents of its own, dated 20 June 2021. */
+export function writeGoodUnit(dir: string): Promise<string> {
+  return writeFilledUnit(dir, {
+    indicators: Object.fromEntries(Object.entries(GOOD_FIGURES).map(([id, f]) => [id, [f.total, f.achieved] as const])),
+    documents: [
+      { code: "15-NQ/ĐU", date: new Date(Date.UTC(2016, 9, 12)), summary: "Nghị quyết về nâng cao chất lượng công tác tư tưởng", issuer: "Đảng ủy xã" },
+      { code: "22-KH/ĐU", date: new Date(Date.UTC(2017, 2, 7)), summary: "Kế hoạch thực hiện Đề án 241 năm 2017", issuer: "Đảng ủy xã" },
+    ],
+    dateLine: "Bản Bo, ngày 20 tháng 6 năm 2021",
+  });
 }
