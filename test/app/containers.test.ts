@@ -93,7 +93,7 @@ describeTools("merge takes email messages and archives", () => {
     expect([banBo.on_time, banBo.timeliness_date_source]).toEqual([true, "email"]);
     expect(byName.get("tệp-nén.zip › thư mục/Bình Lư.xlsx")!.timeliness_date_source).toBe("report_date");
     const files = XLSX.utils.sheet_to_json<string[]>(summary.Sheets["Các tệp đã nhận"]!, { header: 1 }).flat().map(String);
-    expect(files).toContain("Đúng hạn (nộp ngày 20/06/2021 theo thư điện tử)");
+    expect(files).toContain("Đúng hạn (nộp ngày 20/6/2021 theo thư điện tử)");
   });
 
   it("rejects the bomb, the lying entry and the encrypted archive with their reasons, and lists the PDF as skipped", () => {
@@ -110,7 +110,7 @@ describeTools("merge takes email messages and archives", () => {
 
   it("shows each file on the summary's list as where it came from", () => {
     const files = XLSX.utils.sheet_to_json<string[]>(summary.Sheets["Các tệp đã nhận"]!, { header: 1 }).flat().map(String);
-    expect(files).toContain("Email «Báo cáo Đề án 241» từ Đảng ủy xã Bản Bo <dangybanbo@gmail.com>, 20/06/2021 › Báo cáo xã Bản Bo.xlsx");
+    expect(files).toContain("Email «Báo cáo Đề án 241» từ Đảng ủy xã Bản Bo <dangybanbo@gmail.com>, 20/6/2021 › Báo cáo xã Bản Bo.xlsx");
     expect(files).toContain("tệp-nén.zip › thư mục/Bình Lư.xlsx");
     expect(files.some((t) => t.includes("không thì theo ngày của thư điện tử gửi tệp, không thì theo ngày ghi trên báo cáo"))).toBe(true);
   });

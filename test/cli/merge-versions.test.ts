@@ -50,6 +50,6 @@ describe("de-an-241 merge: versions", () => {
     ]);
     expect(change.documents_added.map((d) => d.code)).toEqual(["12-KH/ĐU"]);
     expect(change.documents_removed).toEqual([]);
-    expect(change.text).toBe("1.3 Tổng số: 7.600 → 7.685; 1.3 Số đã đạt: 7.500 → 7.660; văn bản mới: 12-KH/ĐU (05/03/2018)");
+    expect(change.text).toBe("1.3 Tổng số: 7.600 → 7.685; 1.3 Số đã đạt: 7.500 → 7.660; văn bản mới: 12-KH/ĐU (05/3/2018)");
   });
 });

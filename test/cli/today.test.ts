@@ -56,7 +56,7 @@ describe("the CLI's today", () => {
 
     const summary = texts(new Uint8Array(readFileSync(join(dir, "tong-hop.xlsx"))));
     expect(summary).toContain("Tam Đường, ngày 25 tháng 6 năm 2021");
-    expect(summary).toContain("Tổng hợp ngày 25/06/2021 từ báo cáo của");
+    expect(summary).toContain("Tổng hợp ngày 25/6/2021 từ báo cáo của");
     expect(summary).not.toContain("ngày 24 tháng 6 năm 2021");
 
     const draft = new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(join(dir, "du-thao.docx"))))["word/document.xml"]);

@@ -22,8 +22,12 @@ describe("Vietnamese presentation", () => {
     expect(formatRatio(95)).toBe("95%");
   });
 
-  it("writes dates day first, and in words for a date line", () => {
-    expect(vnDate("2021-06-20")).toBe("20/06/2021");
+  it("writes dates day first as the district's letter does (07/4/2021, 01/02/2013), and in words for a date line", () => {
+    expect(vnDate("2021-06-20")).toBe("20/6/2021");
+    expect(vnDate("2021-04-07")).toBe("07/4/2021");
+    expect(vnDate("2013-02-01")).toBe("01/02/2013");
+    expect(vnDate("2016-01-15")).toBe("15/01/2016");
+    expect(vnDate("2020-12-31")).toBe("31/12/2020");
     expect(vnDate(null)).toBe("");
     expect(vnDate("tháng 3/2018")).toBe("tháng 3/2018");
     expect(vnLongDate("2021-07-01")).toBe("ngày 01 tháng 7 năm 2021");

@@ -68,7 +68,7 @@ describe("two files of one unit", () => {
     );
     expect(f.status).toBe("superseded");
     expect(f.reason).toBe(
-      'Đơn vị đã gửi tệp khác: "ban-bo-sua.xlsx" được dùng (hai tệp cùng ghi ngày báo cáo 20/06/2021; dùng tệp được sửa sau cùng (theo thời gian lưu tệp)).',
+      'Đơn vị đã gửi tệp khác: "ban-bo-sua.xlsx" được dùng (hai tệp cùng ghi ngày báo cáo 20/6/2021; dùng tệp được sửa sau cùng (theo thời gian lưu tệp)).',
     );
     expect(f.reason).not.toContain("muộn hơn");
   });
@@ -76,7 +76,7 @@ describe("two files of one unit", () => {
   it("with the same report date and no file times, keeps the one given last and says why", () => {
     const sources = [source("a.xlsx", report("Đảng ủy xã Bản Bo", "2021-06-20")), source("b.xlsx", report("Đảng ủy xã Bản Bo", "2021-06-20"))];
     const f = reasonOf(sources, "a.xlsx");
-    expect(f.reason).toContain('"b.xlsx" được dùng (hai tệp cùng ghi ngày báo cáo 20/06/2021; dùng tệp nhận sau (đưa vào sau cùng))');
+    expect(f.reason).toContain('"b.xlsx" được dùng (hai tệp cùng ghi ngày báo cáo 20/6/2021; dùng tệp nhận sau (đưa vào sau cùng))');
     // Neither dated: said as such.
     const undated = reasonOf([source("a.xlsx", report("Đảng ủy xã Bản Bo", null)), source("b.xlsx", report("Đảng ủy xã Bản Bo", null))], "a.xlsx");
     expect(undated.reason).toContain("cả hai tệp đều không ghi ngày báo cáo; dùng tệp nhận sau");
@@ -166,8 +166,8 @@ describe("on time or late", () => {
 
     // The files' sheet says which date judged each file.
     const files = buildSummaryWorkbook(s, LAYOUT).sheets.find((x) => x.name === SUMMARY_SHEETS.files);
-    expect(texts(files)).toContain("Đúng hạn (theo ngày ghi trên báo cáo: 20/06/2021)");
-    expect(texts(files)).toContain("Muộn (theo ngày nhận do cán bộ nhập: 28/06/2021)");
+    expect(texts(files)).toContain("Đúng hạn (theo ngày ghi trên báo cáo: 20/6/2021)");
+    expect(texts(files)).toContain("Muộn (theo ngày nhận do cán bộ nhập: 28/6/2021)");
   });
 });
 

@@ -68,8 +68,8 @@ d("email messages dropped on the task pane (standalone, Chromium)", () => {
     const banBo = page.locator('[data-testid="file-status"][data-file="thu-bao-cao.eml › Báo cáo xã Bản Bo.xlsx"]');
     expect(await banBo.getAttribute("data-status")).toBe("merged");
     const text = await banBo.innerText();
-    expect(text).toContain("Email «Báo cáo Đề án 241 - Bản Bo và Bình Lư» từ Văn phòng Đảng ủy <vanphong.dangy@gmail.com>, 20/06/2021 › Báo cáo xã Bản Bo.xlsx");
-    expect(text).toContain("Đúng hạn (nộp ngày 20/06/2021 theo thư điện tử)");
+    expect(text).toContain("Email «Báo cáo Đề án 241 - Bản Bo và Bình Lư» từ Văn phòng Đảng ủy <vanphong.dangy@gmail.com>, 20/6/2021 › Báo cáo xã Bản Bo.xlsx");
+    expect(text).toContain("Đúng hạn (nộp ngày 20/6/2021 theo thư điện tử)");
     const binhLu = page.locator('[data-testid="file-status"][data-file="thu-bao-cao.eml › Báo cáo xã Bình Lư.xlsx"]');
     expect(await binhLu.getAttribute("data-status")).toBe("merged");
     expect(await page.getByTestId("units-received").innerText()).toContain("Đã nhận 2/19 đơn vị");

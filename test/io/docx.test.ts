@@ -184,7 +184,7 @@ describe("writeDraftDocx", () => {
 
     it("prints the appendix dates whole, each on one line", () => {
       const lines = text.split("\n");
-      for (const date of ["15/11/2016", "10/03/2017"]) expect(lines.some((l) => l.includes(date))).toBe(true);
+      for (const date of ["15/11/2016", "10/3/2017"]) expect(lines.some((l) => l.includes(date))).toBe(true);
       expect(lines.some((l) => /^\s*15\/11\/201\s*$/.test(l))).toBe(false);
     });
   });

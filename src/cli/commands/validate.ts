@@ -109,7 +109,7 @@ export function resultJson(r: FileResult, plan?: Plan): Record<string, unknown> 
   };
 }
 
-/** A date as the CLI prints it ("20/06/2021"), "chưa ghi" when there is none. */
+/** A date as the CLI prints it ("20/6/2021"), "chưa ghi" when there is none. */
 function dateText(iso: string | null): string {
   return vnDate(iso) || "chưa ghi";
 }

@@ -1,7 +1,7 @@
 /**
  * Vietnamese presentation, in one place for the sheets, the task pane, the
  * CLI, the messages and the report draft: numbers ("1.234,5"), percentages
- * ("36,84%"), dates ("20/06/2021", "ngày 05 tháng 6 năm 2021"), verdicts
+ * ("36,84%"), dates ("20/6/2021", "ngày 05 tháng 6 năm 2021"), verdicts
  * ("Đạt" / "Chưa đạt" / "Chưa đủ số liệu" / "Số liệu có lỗi") and target phrases ("Trên 95%").
  */
 import { shownRatio } from "../catalogue/targets";
@@ -34,11 +34,21 @@ export function formatRatio(value: number): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "2021-06-20" → "20/06/2021"; other text unchanged; null or empty → "". */
+/**
+ * A month as official papers write it beside a day (Nghị định 30/2020/NĐ-CP, as the district's letter
+ * writes "07/4/2021", "01/02/2013"): January and February with a leading zero, so that "01" cannot be
+ * altered into "11" or "12", the others without.
+ */
+function officialMonth(mm: string): string {
+  const month = Number(mm);
+  return month < 3 ? String(month).padStart(2, "0") : String(month);
+}
+
+/** "2021-06-20" → "20/6/2021", "2013-02-01" → "01/02/2013" (the day with two digits, the month as officialMonth); other text unchanged; null or empty → "". */
 export function vnDate(iso: string | null | undefined): string {
   if (!iso) return "";
   const m = ISO_DATE.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  return m ? `${m[3]}/${officialMonth(m[2]!)}/${m[1]}` : iso;
 }
 
 /** A document's date as shown: "12/10/2016", or a date written without its day as written ("tháng 3/2017"), else empty. */
@@ -53,9 +63,7 @@ export function documentDateText(d: { readonly date: string | null; readonly dat
  */
 export function vnLongDate(iso: string | null | undefined): string | null {
   const m = iso ? ISO_DATE.exec(iso) : null;
-  if (!m) return null;
-  const month = Number(m[2]);
-  return `ngày ${m[3]} tháng ${month < 3 ? String(month).padStart(2, "0") : String(month)} năm ${m[1]}`;
+  return m ? `ngày ${m[3]} tháng ${officialMonth(m[2]!)} năm ${m[1]}` : null;
 }
 
 export type Verdict = "Đạt" | "Chưa đạt" | "Chưa đủ số liệu" | "Số liệu có lỗi" | "Không có đối tượng";

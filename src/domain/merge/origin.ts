@@ -1,6 +1,6 @@
 /**
  * Where a file came from, as the staff read it: "Email «Báo cáo tháng 6» từ
- * Đảng ủy xã Bản Bo <dangybanbo@gmail.com>, 20/06/2021 › Báo cáo.xlsx" for an
+ * Đảng ủy xã Bản Bo <dangybanbo@gmail.com>, 20/6/2021 › Báo cáo.xlsx" for an
  * attachment, "tệp-nén.zip › thư mục/Báo cáo.xlsx" for a file in an archive,
  * the file's own name otherwise. Dates are shown as the district's calendar
  * day (UTC+7), whatever zone the message was written in.

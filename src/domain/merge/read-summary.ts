@@ -162,7 +162,7 @@ const NOT_LISTED = " (ngoài danh sách)";
 const UNKNOWN_UNIT = "(không rõ đơn vị)";
 const TAKEN_FROM = /\s*\(số liệu của (.+)\)\s*$/u;
 
-/** The deadline from "(Hạn nộp: 25/06/2021; …)", on the status sheet first. */
+/** The deadline from "(Hạn nộp: 25/6/2021; …)" (or "25/06/2021", as earlier versions wrote it), on the status sheet first. */
 function deadlineOf(grid: WorkbookGrid): string | null {
   for (const line of sheetOrder(grid, SUMMARY_SHEETS.status).flatMap(sheetLines)) {
     const m = /h[aạ]n n[ộo]p:\s*([0-9/.-]+)/iu.exec(line.normalize("NFC"));

@@ -108,7 +108,7 @@ function documentText(d: DocumentRef): string {
   return date !== null ? `${name} (${date})` : name;
 }
 
-/** "1.3 Tổng số: 7.600 → 7.685; văn bản mới: 12-KH/ĐU (05/03/2018); văn bản bỏ: …", or that nothing differs. */
+/** "1.3 Tổng số: 7.600 → 7.685; văn bản mới: 12-KH/ĐU (05/3/2018); văn bản bỏ: …", or that nothing differs. */
 export function changesText(c: Omit<VersionChanges, "replaces">): string {
   const parts = [
     ...c.figures.map((f) => `${f.id} ${COLUMN_TEXT[f.column]}: ${value(f.from)} → ${value(f.to)}`),

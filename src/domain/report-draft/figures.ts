@@ -110,7 +110,7 @@ export function missingText(summary: Summary): string | null {
   ].join(" ");
 }
 
-/** "Nộp báo cáo sau thời hạn (25/06/2021): A, B."; null when no unit was late. */
+/** "Nộp báo cáo sau thời hạn (25/6/2021): A, B."; null when no unit was late. */
 export function lateText(summary: Summary): string | null {
   const late = summary.units.filter((u) => u.state === "received" && u.onTime === false).map((u) => u.unit);
   if (late.length === 0) return null;

@@ -43,7 +43,7 @@ const MESSAGES: Messages = {
     `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`} chưa ghi ngày, tháng ban hành. Cần ghi ngày ban hành (ví dụ 07/4/2021).`,
   // A day is "ban hành ngày 12/10/2015"; a month, a quarter or a year as written ("tháng 3/2015", "năm 2021") is quoted.
   "document-date-out-of-period": (p) =>
-    `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`} ${/^\d{2}\/\d{2}\/\d{4}$/.test(p.date) ? `ban hành ngày ${s(p.date)}` : `ghi thời gian ban hành "${s(p.date)}"`}, ngoài thời kỳ báo cáo (${s(p.from)} đến ${s(p.to)}).`,
+    `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`} ${/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(p.date) ? `ban hành ngày ${s(p.date)}` : `ghi thời gian ban hành "${s(p.date)}"`}, ngoài thời kỳ báo cáo (${s(p.from)} đến ${s(p.to)}).`,
   "invalid-date": (p) =>
     `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`}: ngày ban hành "${s(p.text)}" không phải là ngày hợp lệ. Cần ghi ngày/tháng/năm (ví dụ 07/4/2021).`,
   "no-tables": (p) =>

@@ -11,7 +11,7 @@ import { findDateInText, parseDateValue, type DateSpan } from "../values/date";
 import { codeKey, codeOpeningSummary, parseDocumentCode } from "../values/code";
 import { isWhole, MAX_FIGURE, parseCountValue, parseRatioValue, ratioAgrees } from "../values/number";
 import { cellText } from "../values/cell";
-import { formatNumber } from "../format";
+import { formatNumber, vnDate } from "../format";
 import { makeIssue } from "./messages";
 
 /** An indicator row as the reader found it (its cells, before their values are checked). */
@@ -247,7 +247,7 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
       // No day is invented: the span is kept, and judged against the period as a whole.
       dateSpan = parsedDate.span;
       const { from, to, text } = dateSpan;
-      const period = { from: isoToVn(REPORTING_PERIOD.from), to: isoToVn(REPORTING_PERIOD.to) };
+      const period = { from: vnDate(REPORTING_PERIOD.from), to: vnDate(REPORTING_PERIOD.to) };
       if (to < REPORTING_PERIOD.from || from > REPORTING_PERIOD.to) {
         issues.push(makeIssue("document-date-out-of-period", { sheet: row.sheet, cell: dateAddress }, { row: rowNo, code: codeLabel, date: text, ...period }));
       } else if (from < REPORTING_PERIOD.from || to > REPORTING_PERIOD.to) {
@@ -266,7 +266,7 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
         makeIssue(
           "document-date-out-of-period",
           { sheet: row.sheet, cell: dateAddress },
-          { row: rowNo, code: codeLabel, date: isoToVn(date), from: isoToVn(REPORTING_PERIOD.from), to: isoToVn(REPORTING_PERIOD.to) },
+          { row: rowNo, code: codeLabel, date: vnDate(date), from: vnDate(REPORTING_PERIOD.from), to: vnDate(REPORTING_PERIOD.to) },
         ),
       );
     }
@@ -283,9 +283,4 @@ export function checkDocuments(rows: readonly DocumentCellsRead[]): { documents:
     documents.push({ codeText, code, date, ...(dateSpan ? { dateSpan } : {}), summary, issuer, sheet: row.sheet, row: rowNo, cell });
   }
   return { documents, issues };
-}
-
-function isoToVn(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}/${m}/${y}`;
 }

@@ -354,7 +354,7 @@ function statusSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout 
   return sheet(SUMMARY_SHEETS.status, b, widths, `${headerRow + 1}:${headerRow + 1}`);
 }
 
-/** "Đúng hạn" / "Muộn" and the date that said so: "Muộn (theo ngày nhận do cán bộ nhập: 26/06/2021)". */
+/** "Đúng hạn" / "Muộn" and the date that said so: "Muộn (theo ngày nhận do cán bộ nhập: 26/6/2021)". */
 export function fileTimelinessLabel(f: Pick<FileResult, "onTime" | "timeliness">): string {
   const t = f.timeliness;
   if (t === undefined || t === null) return onTimeLabel(f.onTime);
@@ -386,7 +386,7 @@ function filesSheet(summary: Summary, opts: SummaryLayoutOptions): SheetLayout {
     // A corrected file says what differs from the version it replaces.
     const reason = [f.reason ?? "", ...(f.changes ?? []).map(versionText)].filter((t) => t !== "").join("\n");
     b.set(r, 0, k + 1, "cellCenter");
-    // Where the file came from: "Email «…» từ …, 20/06/2021 › Báo cáo.xlsx", "tệp-nén.zip › thư mục/Báo cáo.xlsx".
+    // Where the file came from: "Email «…» từ …, 20/6/2021 › Báo cáo.xlsx", "tệp-nén.zip › thư mục/Báo cáo.xlsx".
     const shown = sourceLabel(f.file, f.origin);
     b.set(r, 1, shown, "textCell");
     b.set(r, 2, f.unit === null ? "(không rõ đơn vị)" : f.onList ? f.unit : `${f.unit} (ngoài danh sách)`, "textCell");

@@ -34,7 +34,7 @@ export function dayState(text: string): DayState {
   return iso === null ? { kind: "invalid" } : { kind: "day", iso };
 }
 
-export const DAY_INVALID = "Không phải một ngày có thật: hãy nhập ngày/tháng/năm, ví dụ 25/06/2021.";
+export const DAY_INVALID = "Không phải một ngày có thật: hãy nhập ngày/tháng/năm, ví dụ 25/6/2021.";
 
 export function DayField(props: {
   label: string;

@@ -115,7 +115,7 @@ describe("Tổng hợp tab", () => {
     await screen.findByTestId("file-statuses");
     expect(files.summarise.mock.calls.at(-1)![1].deadline).toBe("2021-06-25");
     const date = within(screen.getByTestId("deadline")).getByRole("textbox") as HTMLInputElement;
-    expect(date.value).toBe("25/06/2021");
+    expect(date.value).toBe("25/6/2021");
     // Typed as digits, spaced day/month/year (never the browser's month-first order).
     fireEvent.change(date, { target: { value: "01072021" } });
     expect(date.value).toBe("01/07/2021");
