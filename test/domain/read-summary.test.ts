@@ -200,6 +200,24 @@ describe("readSummaryWorkbook", () => {
     expect(comparable(read!.summary)).toEqual(comparable(original));
   });
 
+  it("reads a summary written with the month's leading zero (\"Hạn nộp: 25/06/2021\"), as earlier versions wrote it", () => {
+    const grid = readWorkbookFile(bytes, "x.xlsx");
+    let rewritten = 0;
+    const zeroed = (text: string): string =>
+      text.replace(/(Hạn nộp: )(\d{2})\/(\d{1,2})\/(\d{4})/gu, (_, head: string, d: string, m: string, y: string) => (rewritten++, `${head}${d}/${m.padStart(2, "0")}/${y}`));
+    const old: WorkbookGrid = {
+      ...grid,
+      sheets: grid.sheets.map((sheet) => ({
+        ...sheet,
+        rows: sheet.rows.map((row) => row?.map((cell) => (cell && typeof cell.v === "string" ? { ...cell, v: zeroed(cell.v) } : cell))),
+      })),
+    };
+    expect(rewritten).toBeGreaterThan(0);
+    const read = readSummaryWorkbook(old);
+    expect(read!.summary.deadline).toBe(original.deadline);
+    expect(comparable(read!.summary)).toEqual(comparable(original));
+  });
+
   it("is not fooled by a unit's report (not a summary)", async () => {
     const unit = await unitFile("Đảng ủy xã Bản Bo", { indicators: { "1.1": [10, 10] } });
     expect(readSummaryWorkbook(readWorkbookFile(unit, "Ban Bo.xlsx"))).toBeUndefined();
