@@ -111,6 +111,8 @@ describe("dates", () => {
     ["dd.mm.yyyy", "07.04.2021", "2021-04-07"],
     ["d/m/yy", "7/4/21", "2021-04-07"],
     ["ISO", "2021-04-07", "2021-04-07"],
+    ["yyyy/mm/dd (Gnumeric's CSV, web systems)", "2021/04/07", "2021-04-07"],
+    ["yyyy.m.d", "2021.4.7", "2021-04-07"],
     ["words", "ngày 7 tháng 4 năm 2021", "2021-04-07"],
     ["words, NFD", "ngày 7 tháng 4 năm 2021".normalize("NFD"), "2021-04-07"],
     ["an Excel serial", 44293, "2021-04-07"],
@@ -121,7 +123,7 @@ describe("dates", () => {
     expect(parseDateValue(input)).toEqual({ kind: "date", iso });
   });
 
-  it.each([["32/13/2020"], ["31/02/2020"], ["hôm qua"], [12], ["ngày … tháng … năm 2021"]])("invalid: %p", (input) => {
+  it.each([["32/13/2020"], ["31/02/2020"], ["2021/13/07"], ["2021/04/31"], ["hôm qua"], [12], ["ngày … tháng … năm 2021"]])("invalid: %p", (input) => {
     expect(parseDateValue(input).kind).toBe("invalid");
   });
 

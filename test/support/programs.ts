@@ -32,6 +32,9 @@ function missing(message: string): null {
 
 export const SOFFICE = requireProgram(["soffice", "libreoffice"], "LibreOffice headless (Debian: libreoffice-calc-nogui)");
 
+/** Gnumeric's converter: another spreadsheet program's writers (its Excel 95 .xls, its CSV, its .ods). */
+export const SSCONVERT = requireProgram(["ssconvert"], "Gnumeric's converter, which writes .xls (Excel 95 too), .ods and CSV as Gnumeric does (Debian: gnumeric)");
+
 /**
  * Converts a file with LibreOffice headless to `format` ("xls", "ods", "xlsx", "pdf", "csv:…")
  * in a fresh profile (so parallel tests do not collide). Returns the output path.

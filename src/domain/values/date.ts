@@ -1,6 +1,6 @@
 /**
  * Dates as units enter them: real dates, Excel serial numbers, or text
- * "7/4/2021", "07-04-2021", "07.04.2021", "2021-04-07", "ngày 7 tháng 4 năm 2021".
+ * "7/4/2021", "07-04-2021", "07.04.2021", "2021-04-07", "2021/04/07", "ngày 7 tháng 4 năm 2021".
  * Day comes before month (Vietnamese order). Two-digit years are 20xx.
  * A date written without its day ("tháng 3/2018", "3/2018", "Quý I/2018", "năm 2018", a date
  * cell formatted "mm/yyyy") is the span it names, from its first to its last day: no day is invented.
@@ -52,8 +52,10 @@ export function findDateInText(raw: string): string | null | "invalid" {
   const folded = foldText(text);
   const words = /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{2,4})/.exec(folded);
   if (words) return isoDate(fullYear(words[3]!), Number(words[2]), Number(words[1])) ?? "invalid";
-  const iso = /(?:^|[^\d])(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[^\d])/.exec(text);
-  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) ?? "invalid";
+  // The year first: ISO ("2021-04-07"), and as Gnumeric's CSV, web systems and East Asian locales write it
+  // ("2021/04/07", "2021.04.07"); no one writes the day before the month after a year.
+  const iso = /(?:^|[^\d])(\d{4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:$|[^\d])/.exec(text);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[3]), Number(iso[4])) ?? "invalid";
   const dmy = /(?:^|[^\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?:$|[^\d])/.exec(text);
   if (dmy) return isoDate(fullYear(dmy[4]!), Number(dmy[3]), Number(dmy[1])) ?? "invalid";
   return null;
