@@ -1,14 +1,16 @@
 /**
  * Task pane entry: waits for Office once (when office.js is present), decides
- * between Excel and standalone mode, builds the services, then renders the app.
+ * between Excel and standalone mode, builds the services, then renders the app
+ * in the user's theme (Office's inside Excel, else the system's; light or dark).
  */
 import "./polyfills";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createFileUseCases } from "../hosts/browser/file-use-cases";
 import { detectHost } from "../hosts/excel/host";
 import { App } from "./App";
 import { ServicesProvider, servicesFor } from "./services";
+import { ThemeProvider } from "./shared/ThemeProvider";
+import { OFFICE_THEME_SOURCES, STANDALONE_THEME_SOURCES } from "./shared/useTheme";
 import { workbookUseCasesFor } from "./workbook";
 
 async function main(): Promise<void> {
@@ -17,11 +19,11 @@ async function main(): Promise<void> {
   const info = await detectHost();
   const services = servicesFor(info, { files: createFileUseCases(), workbook: await workbookUseCasesFor(info) });
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
+    <ThemeProvider sources={info.host === "excel" ? OFFICE_THEME_SOURCES : STANDALONE_THEME_SOURCES}>
       <ServicesProvider services={services}>
         <App />
       </ServicesProvider>
-    </FluentProvider>,
+    </ThemeProvider>,
   );
 }
 
