@@ -7,7 +7,7 @@
  * merge's for that file; none of the unit's figures is changed.
  */
 import { checkUnitWorkbook } from "../domain/check";
-import { feedbackFileName, planFeedback, uniqueNames } from "../domain/feedback";
+import { feedbackFileName, feedbackZipFileName, planFeedback, uniqueNames } from "../domain/feedback";
 import { PATH_JOIN, type SourceOrigin } from "../domain/merge/types";
 import type { WorkbookGrid } from "../domain/model/grid";
 import type { Issue } from "../domain/model/issues";
@@ -107,7 +107,7 @@ export function feedbackZip(outputs: readonly FeedbackOutput[]): Uint8Array {
 
 /** The name of the .zip of many units' feedback files, dated. */
 export function feedbackZipName(clock: Clock = systemClock): string {
-  return `Góp ý các đơn vị ${today(clock)}.zip`;
+  return feedbackZipFileName(today(clock));
 }
 
 /** One line of what a feedback file holds: "Tệp A - góp ý.xlsx: 2 lỗi, 1 cảnh báo (3 ô có ghi chú)". */

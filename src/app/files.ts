@@ -12,9 +12,11 @@ import type { MergeOptions, MergeSource, Summary } from "../domain/merge";
 import { PATH_JOIN } from "../domain/merge/types";
 import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import type { Unit } from "../domain/units";
-import { systemClock, type Clock } from "./clock";
+import { systemClock, today, type Clock } from "./clock";
 import { FileReadError } from "./errors";
 import type { PortableExpansion } from "./containers";
+import type { FeedbackFinding, FeedbackOutput } from "./feedback";
+import { throwIfCancelled } from "./cancel";
 import { FILE_TIME_LIMIT_MS } from "./limits";
 import type { FileReaderPort } from "./read-files";
 import type { CheckResult, DraftOptions, FileUseCases, InputFile, MergeRun, Progress, TemplateRequest } from "./usecases";
@@ -32,6 +34,15 @@ export interface FileWork {
   mergeReader(): FileReaderPort;
   /** Opens an email message or archive (default: in this thread); "timeout" when stopped past `limitMs`. */
   expandContainer?(file: InputFile, limitMs: number): Promise<PortableExpansion | "timeout">;
+  /** Makes a unit's feedback file with app/feedback.ts (default: in this thread); "timeout" when stopped past `limitMs`. */
+  feedbackFile?(
+    file: InputFile,
+    finding: FeedbackFinding,
+    limitMs: number,
+    options: { readonly signal?: AbortSignal; readonly moved?: boolean },
+  ): Promise<FeedbackOutput | "timeout">;
+  /** The .zip of feedback files with app/feedback.ts (default: in this thread). */
+  feedbackZip?(outputs: readonly FeedbackOutput[]): Promise<Uint8Array>;
 }
 
 export interface FilePorts {
@@ -145,6 +156,24 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
         if (path !== undefined && entry.refused === undefined && wanted.has(path) && !out.has(path)) out.set(path, entry.file);
       }
       return out;
+    },
+
+    async feedbackFile(file, finding, options = {}) {
+      throwIfCancelled(options.signal);
+      if (!work.feedbackFile) return (await import("./feedback")).feedbackFile(file, finding, clock);
+      const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
+      const output = await work.feedbackFile(file, finding, limitMs, options);
+      if (output === "timeout") {
+        const { messageFor } = await import("../domain/rules/messages");
+        throw new FileReadError(file.name, "timeout", messageFor("timeout", { file: file.name, seconds: Math.round(limitMs / 1000) }));
+      }
+      return output;
+    },
+
+    async feedbackZip(outputs) {
+      const { feedbackZipFileName } = await import("../domain/feedback");
+      const bytes = work.feedbackZip ? await work.feedbackZip(outputs) : (await import("./feedback")).feedbackZip(outputs);
+      return { name: feedbackZipFileName(today(clock)), bytes };
     },
 
     async summarise(sources, mergeOptions: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun> {

@@ -16,6 +16,7 @@ import type { DraftOptions } from "../domain/report-draft";
 import type { UnitReport } from "../domain/model/report";
 import type { Unit } from "../domain/units";
 import type { IndicatorResultRow } from "../domain/rules/evaluate";
+import type { FeedbackFinding, FeedbackOutput } from "./feedback";
 import type { MergeRun } from "./summarise";
 import type { InputFile } from "./sources";
 
@@ -78,6 +79,15 @@ export interface FileUseCases {
    * thread where possible), by their path. A path the container no longer gives is absent.
    */
   entriesOf(container: InputFile, paths: readonly string[]): Promise<ReadonlyMap<string, InputFile>>;
+  /**
+   * The feedback file of one unit's file (app/feedback.ts: its own workbook with the problems marked),
+   * off the UI thread where possible, under the time limit for one file. `moved`: the caller no longer
+   * needs `file`'s bytes (they may be handed over, not copied). Rejects with Cancelled on `signal`
+   * (the file being made is dropped) and with FileReadError for a file that cannot be read.
+   */
+  feedbackFile(file: InputFile, finding: FeedbackFinding, options?: { readonly signal?: AbortSignal; readonly moved?: boolean }): Promise<FeedbackOutput>;
+  /** One .zip of feedback files (names made unique), dated; the outputs' bytes are handed over (not to be used after). */
+  feedbackZip(outputs: readonly FeedbackOutput[]): Promise<{ readonly name: string; readonly bytes: Uint8Array }>;
   /** Merges read sources (cheap: re-run when the user assigns a unit or reverses a superseded choice). */
   summarise(sources: readonly MergeSource[], options: MergeOptions, layout: SummaryLayoutOptions): Promise<MergeRun>;
   writeXlsx(layout: WorkbookLayout): Promise<Uint8Array>;

@@ -56,6 +56,9 @@ export function fakeFiles(): Mocked<FileUseCases> {
     targetsOfGrid: jest.fn(async (grid) => targetsOfWorkbook(grid)),
     sampleFiles: jest.fn(async () => []),
     entriesOf: jest.fn(async () => new Map()),
+    // The real feedback use case, in this thread.
+    feedbackFile: jest.fn(async (file, finding) => (await import("../../src/app/feedback")).feedbackFile(file, finding)),
+    feedbackZip: jest.fn(async (outputs) => ({ name: "Góp ý các đơn vị.zip", bytes: (await import("../../src/app/feedback")).feedbackZip(outputs) })),
   } as unknown as Mocked<FileUseCases>;
 }
 

@@ -266,6 +266,11 @@ export function feedbackFileName(file: string, extension: "xlsx" | "xlsm" = "xls
   return `${nameStart(stem, 150, STEM_BYTES).trimEnd()} - góp ý.${extension}`;
 }
 
+/** The name of the .zip of many units' feedback files, made on `date` (YYYY-MM-DD). */
+export function feedbackZipFileName(date: string): string {
+  return `Góp ý các đơn vị ${date}.zip`;
+}
+
 /** Names unique within a list (case-insensitive): "… - góp ý.xlsx", then "… - góp ý (2).xlsx". */
 export function uniqueNames(names: readonly string[]): string[] {
   const used = new Set<string>();

@@ -6,8 +6,13 @@
  * once ("keep", under a number of the page's choosing), then asks for the
  * merge of the sources by number ("summarise"); the worker keeps the sources
  * of the latest merge only.
+ *
+ * Feedback to units is made in a worker as well ("feedback"): a unit's
+ * feedback file from its own file and what was found in it, or the .zip of
+ * feedback files made before.
  */
 import type { PortableExpansion } from "../../app/containers";
+import type { FeedbackFinding, FeedbackOutput } from "../../app/feedback";
 import type { InputFile } from "../../app/sources";
 import type { CheckResult } from "../../app/usecases";
 import type { TargetsUsed } from "../../domain/check";
@@ -22,6 +27,10 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: "targets"; readonly file: InputFile }
   /** An email message or archive opened into the spreadsheets inside. */
   | { readonly id: number; readonly kind: "expand"; readonly file: InputFile }
+  /** The feedback file of a unit's file (app/feedback.ts), answered "feedback-done" with `output`. */
+  | { readonly id: number; readonly kind: "feedback"; readonly file: InputFile; readonly finding: FeedbackFinding }
+  /** The .zip of these feedback files (their bytes handed over), answered "feedback-done" with `zip`. */
+  | { readonly id: number; readonly kind: "feedback"; readonly outputs: readonly FeedbackOutput[] }
   /** Load the modules for reading files ("read") or for merging and writing the summary ("merge") ahead of the first request (no answer). */
   | { readonly id: number; readonly kind: "warm"; readonly what: "read" | "merge" }
   /** Sources to keep for the merges to come, each under its number (no answer). */
@@ -57,5 +66,8 @@ export type WorkerResponse =
   | { readonly id: number; readonly kind: "summarised"; readonly layout: WorkbookLayout }
   /** A "summarise" request done: the summary workbook as .xlsx (its bytes transferred). */
   | { readonly id: number; readonly kind: "summarise-done"; readonly xlsx: Uint8Array }
+  /** A "feedback" request done: the feedback file, or the .zip (its bytes transferred). */
+  | { readonly id: number; readonly kind: "feedback-done"; readonly output: FeedbackOutput }
+  | { readonly id: number; readonly kind: "feedback-done"; readonly zip: Uint8Array }
   /** The file could not be read (Vietnamese message naming it) or the worker itself failed. */
   | { readonly id: number; readonly kind: "failed"; readonly message: string; readonly code: string | null };

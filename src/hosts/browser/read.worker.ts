@@ -3,7 +3,9 @@
  * batch at a time, reporting progress before each and sending each file's
  * source as soon as it is read, with the app's own use cases; and, in a worker
  * of its own, merges the sources the page handed over and writes the summary
- * workbook (app/summarise.ts, io/write: the CLI's own use case and writer).
+ * workbook (app/summarise.ts, io/write: the CLI's own use case and writer);
+ * and makes units' feedback files and their .zip (app/feedback.ts, as the CLI
+ * makes them).
  * They load with import() on the first request, or when the page asks ahead of it ("warm"), so
  * the worker itself starts small.
  */
@@ -38,6 +40,9 @@ const warmMerge = (): Promise<void> =>
     await writeWorkbookXlsx(summarise([], { units: [] }, { unitName: "", superior: "", place: "", level: "huyen", date: "2021-01-01" }).layout);
   }));
 
+/** The buffer of bytes made here, to move to the page. */
+const movable = (bytes: Uint8Array): Transferable[] => (bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []);
+
 /** The sources the page asked to keep, by its numbers: those of its latest merge. */
 const kept = new Map<number, MergeSource>();
 
@@ -68,7 +73,7 @@ async function handle(request: Exclude<WorkerRequest, { kind: "keep" | "warm" }>
       scope.postMessage({ id: request.id, kind: "summarised", layout: run.layout });
       const xlsx = await writeWorkbookXlsx(run.layout);
       // The workbook's bytes are moved to the page, not copied.
-      scope.postMessage({ id: request.id, kind: "summarise-done", xlsx }, xlsx.buffer instanceof ArrayBuffer ? [xlsx.buffer] : []);
+      scope.postMessage({ id: request.id, kind: "summarise-done", xlsx }, movable(xlsx));
     } else if (request.kind === "read") {
       // Each file hashed and read here (the page hashes nothing), its source sent as soon as it is read.
       const { readSource } = await readModules();
@@ -79,6 +84,16 @@ async function handle(request: Exclude<WorkerRequest, { kind: "keep" | "warm" }>
       }
       if (total > 0) scope.postMessage({ id: request.id, kind: "progress", done: total, total, item: request.files[total - 1]!.name });
       scope.postMessage({ id: request.id, kind: "read-done", sources: [] });
+    } else if (request.kind === "feedback") {
+      // The app's feedback use case, as the CLI and the page's own thread run it; the bytes made are moved to the page.
+      const feedback = await import("../../app/feedback");
+      if ("outputs" in request) {
+        const zip = feedback.feedbackZip(request.outputs);
+        scope.postMessage({ id: request.id, kind: "feedback-done", zip }, movable(zip));
+      } else {
+        const output = await feedback.feedbackFile(request.file, request.finding);
+        scope.postMessage({ id: request.id, kind: "feedback-done", output }, movable(output.bytes));
+      }
     } else if (request.kind === "expand") {
       // The readers of messages and archives load here, only when such a file comes.
       const expanded = await (await import("../../app/containers")).expandOne(request.file);

@@ -5,10 +5,13 @@
  * and a stop on abort (the worker is terminated). A file to check is handed
  * over in the transfer list; files to merge are copied (kept to read again).
  * The merge and its summary workbook are made in a worker of their own
- * (workerSummariser), the page handing each read source over once.
+ * (workerSummariser), the page handing each read source over once. Units'
+ * feedback files and their .zip are made in another (workerWork's
+ * feedbackFile, feedbackZip).
  */
 import { Cancelled } from "../../app/cancel";
 import { FileReadError } from "../../app/errors";
+import type { FeedbackFinding, FeedbackOutput } from "../../app/feedback";
 import type { FileWork } from "../../app/files";
 import type { FileReaderPort, ReadFailure } from "../../app/read-files";
 import type { FileResult, MergeOptions, MergeSource, Summary } from "../../domain/merge";
@@ -27,7 +30,17 @@ type Summarised = Extract<WorkerResponse, { kind: "summarised" }>;
 type RequestBody =
   | { kind: "read"; files: readonly InputFile[] }
   | { kind: "check" | "targets" | "expand"; file: InputFile }
-  | { kind: "summarise"; ids: readonly number[]; options: MergeOptions; layout: SummaryLayoutOptions };
+  | { kind: "summarise"; ids: readonly number[]; options: MergeOptions; layout: SummaryLayoutOptions }
+  /** `moved`: the page no longer needs the file's bytes (handed over, not copied; not sent). */
+  | { kind: "feedback"; file: InputFile; finding: FeedbackFinding; moved: boolean }
+  | { kind: "feedback"; outputs: readonly FeedbackOutput[] };
+
+/** The buffers of `views`, each once (a buffer listed twice cannot be transferred). */
+function buffersOf(views: readonly Uint8Array[]): Transferable[] {
+  const out = new Set<ArrayBuffer>();
+  for (const v of views) if (v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+  return [...out];
+}
 
 /** A read worker and the requests in flight to it; a new worker is made after it is terminated. */
 export class ReadWorkerClient {
@@ -154,15 +167,22 @@ export class ReadWorkerClient {
       throw new Cancelled();
     }
     const id = this.nextId++;
-    const request = { id, ...body } as WorkerRequest;
     // A file to read for a merge is copied (its bytes are kept to read it again after a stop, or to
     // take the digest of one the worker could not answer for), as is a message or an archive to open
-    // (the page keeps it, to open it again for the feedback of a file inside); one to check or read
-    // targets from is moved.
-    const transfer: Transferable[] = [];
-    if (body.kind === "check" || body.kind === "targets") {
-      const buffer = body.file.bytes.buffer;
-      if (buffer instanceof ArrayBuffer) transfer.push(buffer);
+    // (the page keeps it, to open it again for the feedback of a file inside), and a unit's file to
+    // make its feedback from unless the page lets go of it (`moved`: one taken out of a message or an
+    // archive again, not the file the page keeps); one to check or read targets from is moved, as are
+    // the feedback files to zip.
+    let request: WorkerRequest;
+    let transfer: Transferable[] = [];
+    if (body.kind === "feedback" && "file" in body) {
+      const { moved, ...rest } = body;
+      request = { id, ...rest };
+      if (moved) transfer = buffersOf([body.file.bytes]);
+    } else {
+      request = { id, ...body } as WorkerRequest;
+      if (body.kind === "check" || body.kind === "targets") transfer = buffersOf([body.file.bytes]);
+      else if (body.kind === "feedback") transfer = buffersOf(body.outputs.map((o) => o.bytes));
     }
     return new Promise<WorkerResponse>((resolve, reject) => {
       const onAbort = () => this.fail(new Cancelled());
@@ -235,11 +255,13 @@ export function workerReader(make: () => Promise<Worker>): FileReaderPort {
 }
 
 /**
- * Checks and targets in one long-lived worker; each merge gets its own (workerReader), started
+ * Checks and targets in one long-lived worker, units' feedback files in another; each merge gets its own (workerReader), started
  * ahead by prepareMerge when the page asks: made, and its readers loading, before files are chosen.
  */
 export function workerWork(make: () => Promise<Worker>): FileWork & { prepareMerge(): void } {
   const client = new ReadWorkerClient(make);
+  /** Units' feedback files, in a worker of their own (a stop ends it, not the checks'). */
+  const feedback = new ReadWorkerClient(make);
   /** The worker started ahead; `take` stops watching it for a failure to load, and answers false when it failed already. */
   let ahead: Promise<{ readonly worker: Worker; readonly take: () => boolean }> | null = null;
   return {
@@ -288,6 +310,17 @@ export function workerWork(make: () => Promise<Worker>): FileWork & { prepareMer
         first = null;
         return worker;
       });
+    },
+    async feedbackFile(file, finding, limitMs, { signal, moved }) {
+      // A stop ("Hủy") ends the worker, the file being made dropped; one past the time limit too.
+      const response = await feedback.requestWithin(limitMs, { kind: "feedback", file, finding, moved: moved === true }, undefined, signal);
+      if (response === "timeout") return "timeout";
+      return response.kind === "feedback-done" && "output" in response ? response.output : failure(response, file.name);
+    },
+    async feedbackZip(outputs) {
+      const response = await feedback.request({ kind: "feedback", outputs });
+      if (response.kind === "feedback-done" && "zip" in response) return response.zip;
+      throw new Error(response.kind === "failed" ? response.message : `Trình tạo tệp góp ý trả lời không đúng (${response.kind}).`);
     },
     async expandContainer(file, limitMs) {
       // A worker of its own, ended past the time limit (a message or archive that hangs its parser).

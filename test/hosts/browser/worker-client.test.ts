@@ -276,4 +276,33 @@ describe("read worker client", () => {
     expect(entries.get("a.xlsx")!.bytes).toEqual(new Uint8Array([9]));
     expect(message.bytes).toEqual(new Uint8Array([1, 2, 3]));
   });
+
+  it("makes a unit's feedback file in a worker of its own: one past the time limit is stopped with its reason, and “Hủy” ends the worker", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      fileTimeLimitMs: 50,
+      makeWorker: async () => {
+        // Never answers a feedback request, like a writer stuck on a hostile file.
+        const w = new StandInWorker(() => undefined);
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const finding = { issues: [], unit: null };
+    const late = files.feedbackFile(file("cham.xlsx"), finding);
+    await expect(late).rejects.toBeInstanceOf(FileReadError);
+    await expect(late).rejects.toThrow("Không đọc được tệp cham.xlsx: đọc quá 0 giây nên đã dừng");
+    expect(workers.filter((w) => w.kinds.has("feedback")).map((w) => w.terminated)).toEqual([true]);
+
+    const controller = new AbortController();
+    const stopped = files.feedbackFile(file("a.xlsx"), finding, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    await expect(stopped).rejects.toBeInstanceOf(Cancelled);
+    expect(workers.filter((w) => w.kinds.has("feedback")).map((w) => w.terminated)).toEqual([true, true]);
+    // The page's file is sent as a copy (it keeps it); a file it lets go of is moved.
+    expect(workers.filter((w) => w.kinds.has("feedback")).map((w) => w.transfers)).toEqual([[[]], [[]]]);
+    await expect(files.feedbackFile(file("b.xlsx"), finding, { moved: true })).rejects.toBeInstanceOf(FileReadError);
+    expect(workers.at(-1)!.transfers).toEqual([[expect.any(ArrayBuffer)]]);
+  });
 });

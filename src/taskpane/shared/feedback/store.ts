@@ -41,22 +41,45 @@ export type OpenEntries = (container: InputFile, paths: readonly string[]) => Pr
  * held): a file given as it is from the store, one taken out of a message or an archive from that
  * container, opened again once for all its files asked for (`open`, off the UI thread where the
  * page can) and let go once they are handled, so that only one container's files are held at a time.
+ * `own`: nothing else holds the file's bytes (one taken out of a container, its bytes shared with no
+ * other file), so `each` may hand them over; the store's files are never its own (kept for later).
+ * A container that cannot be opened again (`open` rejects) gives `failed` with the reason for each of
+ * its files asked for, and the other files are still handed to `each`.
  */
 export async function withKeptFiles(
   wanted: readonly WantedFile[],
   open: OpenEntries,
-  each: (k: number, file: InputFile | undefined) => Promise<void>,
+  each: (k: number, file: InputFile | undefined, own: boolean) => Promise<void>,
+  failed?: (k: number, error: unknown) => void,
 ): Promise<void> {
   const byContainer = new Map<string, number[]>();
   for (const [k, w] of wanted.entries()) {
     const container = w.origin?.container;
-    if (container === undefined || w.origin?.path === undefined) await each(k, kept.get(w.file));
+    if (container === undefined || w.origin?.path === undefined) await each(k, kept.get(w.file), false);
     else if (byContainer.has(container)) byContainer.get(container)!.push(k);
     else byContainer.set(container, [k]);
   }
   for (const [name, indices] of byContainer) {
     const container = kept.get(name);
-    const entries = container ? await open(container, indices.map((k) => wanted[k]!.origin!.path!)) : new Map<string, InputFile>();
-    for (const k of indices) await each(k, entries.get(wanted[k]!.origin!.path!));
+    let entries: ReadonlyMap<string, InputFile> = new Map();
+    if (container) {
+      try {
+        entries = await open(container, indices.map((k) => wanted[k]!.origin!.path!));
+      } catch (error) {
+        if (!failed) throw error;
+        for (const k of indices) failed(k, error);
+        continue;
+      }
+    }
+    // A buffer is the file's own when no other file asked for uses it.
+    const users = new Map<ArrayBufferLike, number>();
+    for (const k of indices) {
+      const buffer = entries.get(wanted[k]!.origin!.path!)?.bytes.buffer;
+      if (buffer) users.set(buffer, (users.get(buffer) ?? 0) + 1);
+    }
+    for (const k of indices) {
+      const file = entries.get(wanted[k]!.origin!.path!);
+      await each(k, file, file !== undefined && users.get(file.bytes.buffer) === 1);
+    }
   }
 }
