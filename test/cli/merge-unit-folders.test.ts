@@ -3,7 +3,7 @@
  * the workbooks naming no unit (no identity sheet, the header's unit line left blank): packed in
  * one archive and merged, each file is its folder's unit, and none supersedes the other.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -68,5 +68,64 @@ describe("merge: an archive of units' folders, every file of one name", () => {
 
   it("says the folder's name was matched loosely, as a file's name would be", () => {
     for (const f of files) expect(f.issues.map((i) => i.rule)).toContain("unit-matched-loosely");
+  });
+});
+
+/** Every cell's text of the summary workbook's sheets. */
+async function cellsOf(path: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const cells: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+    if (typeof cell.value === "string") cells.push(cell.value);
+  })));
+  return cells;
+}
+
+describe("merge: two files off the list of one name, in two folders or two archives", () => {
+  let dir: string;
+  const run = async (args: string[]) => {
+    const c = capture(dir);
+    const code = await main(["merge", ...args, "--out", "out.xlsx", "--json", "out.json", "--date", "2021-07-01"], c.io);
+    const json = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as { files: FileJson[]; units: { unlisted: string[] }; indicators: { id: string; total: number | null }[] };
+    return { code, json, out: c.out(), cells: await cellsOf(join(dir, "out.xlsx")) };
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "off-list-folders-"));
+    const first = await anonymousReport({ indicators: { "1.1": [10, 9] }, dateLine: "ngày 20 tháng 6 năm 2021" });
+    const second = await anonymousReport({ indicators: { "1.1": [20, 18] }, dateLine: "ngày 20 tháng 6 năm 2021" });
+    for (const [folder, bytes] of [["a", first], ["b", second]] as const) {
+      mkdirSync(join(dir, folder));
+      writeFileSync(join(dir, folder, "bao-cao.xlsx"), bytes);
+      writeFileSync(join(dir, folder, "goi.zip"), zipSync({ "bao-cao.xlsx": bytes }));
+    }
+  }, 120_000);
+
+  it("two folders: both merged, each named by its path, neither a later version of the other", async () => {
+    const { code, json, out, cells } = await run(["a/bao-cao.xlsx", "b/bao-cao.xlsx"]);
+    expect(code).toBe(0);
+    expect(json.files.map((f) => [f.file, f.unit, f.status, f.on_list])).toEqual([
+      ["a/bao-cao.xlsx", "a/bao-cao", "merged", false],
+      ["b/bao-cao.xlsx", "b/bao-cao", "merged", false],
+    ]);
+    expect(json.units.unlisted).toEqual(["a/bao-cao.xlsx", "b/bao-cao.xlsx"]);
+    expect(json.indicators.find((i) => i.id === "1.1")!.total).toBe(30);
+    expect(out).toContain("2 tệp: 2 được tổng hợp, 0 bị thay thế");
+    expect(cells).toEqual(expect.arrayContaining(["a/bao-cao.xlsx", "b/bao-cao.xlsx", "a/bao-cao", "b/bao-cao"]));
+  });
+
+  it("two archives of one name, each holding the file: both merged, named by the archive's path", async () => {
+    const { json } = await run(["a/goi.zip", "b/goi.zip"]);
+    expect(json.files.map((f) => [f.file, f.unit, f.status])).toEqual([
+      ["a/goi.zip › bao-cao.xlsx", "a/goi.zip › bao-cao", "merged"],
+      ["b/goi.zip › bao-cao.xlsx", "b/goi.zip › bao-cao", "merged"],
+    ]);
+    expect(json.indicators.find((i) => i.id === "1.1")!.total).toBe(30);
+  });
+
+  it("the same file named twice is read once", async () => {
+    const { json } = await run(["a/bao-cao.xlsx", "./a/bao-cao.xlsx"]);
+    expect(json.files.map((f) => [f.file, f.unit, f.status])).toEqual([["bao-cao.xlsx", "bao-cao", "merged"]]);
   });
 });

@@ -79,4 +79,42 @@ describe("placing a file by the folders it sat in", () => {
       ["Đảng ủy xã Bản Giang", "merged"],
     ]);
   });
+  it("two files off the list of one generic name in two folders stay two entries, each named by its path", () => {
+    const summary = mergeReports([source("a/bao-cao.xlsx"), source("b/bao-cao.xlsx")], options);
+    expect(summary.files.map((f) => [f.file, f.unit, f.status, f.onList])).toEqual([
+      ["a/bao-cao.xlsx", "a/bao-cao", "merged", false],
+      ["b/bao-cao.xlsx", "b/bao-cao", "merged", false],
+    ]);
+    expect(summary.files.every((f) => f.changes === undefined)).toBe(true);
+    expect(summary.unlisted).toEqual(["a/bao-cao.xlsx", "b/bao-cao.xlsx"]);
+    expect(summary.perUnit.map((u) => u.unit)).toEqual(["a/bao-cao", "b/bao-cao"]);
+    const beside = mergeReports([source("bao-cao.xlsx"), source("Các xã\\bao-cao.xlsx")], options);
+    expect(beside.files.map((f) => [f.unit, f.status])).toEqual([
+      ["bao-cao", "merged"],
+      ["Các xã\\bao-cao", "merged"],
+    ]);
+  });
+
+  it("two archives each holding a file of one generic name: two entries, named by the archive", () => {
+    const summary = mergeReports([inArchive("goi-1.zip", "Báo cáo.xlsx"), inArchive("goi-2.zip", "Báo cáo.xlsx")], options);
+    expect(summary.files.map((f) => [f.unit, f.status])).toEqual([
+      ["goi-1.zip › Báo cáo", "merged"],
+      ["goi-2.zip › Báo cáo", "merged"],
+    ]);
+  });
+
+  it("a file off the list sent again in its folder, or at the same path, still supersedes the first", () => {
+    const again = mergeReports([source("a/Chi bộ Thôn 5.xlsx"), source("a/Chi bộ Thôn 5 (sửa).xlsx")], options);
+    expect(again.files.map((f) => [f.unit, f.status])).toEqual([
+      ["Chi bộ Thôn 5", "superseded"],
+      ["Chi bộ Thôn 5", "merged"],
+    ]);
+    const same = source("a/bao-cao.xlsx");
+    const twice = mergeReports([same, { ...same, sha256: "f".repeat(64) }, source("b/bao-cao.xlsx")], options);
+    expect(twice.files.map((f) => [f.unit, f.status])).toEqual([
+      ["a/bao-cao", "superseded"],
+      ["a/bao-cao", "merged"],
+      ["b/bao-cao", "merged"],
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import { checkFiles } from "../../app/check";
 import { skippedEntryJson } from "../../app/containers";
 import { feedbackFile, feedbackJson, feedbackLine, feedbackZip, feedbackZipName, withUniqueNames, type FeedbackOutput } from "../../app/feedback";
 import { openContainers } from "../../hosts/node/containers";
-import { expandInputs, isPassedOver, openInputs, type Skipped } from "../../hosts/node/files";
+import { expandInputs, inputNames, isPassedOver, openInputs, type Skipped } from "../../hosts/node/files";
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import type { InputFile } from "../../app/sources";
 import type { SourceOrigin } from "../../domain/merge/types";
@@ -45,7 +45,7 @@ export const feedbackCommand: CliCommand = {
     // The output folder, made inside the folder of units' files, is not one of them.
     const walked = expandInputs(parsed.positional, io.cwd, [outDir]);
     for (const m of walked.missing) io.stderr(`Không tìm thấy: ${terminalName(m)}\n`);
-    const opened = openInputs(walked.files);
+    const opened = openInputs(walked.files, undefined, inputNames(walked));
     // Email messages and archives, as a merge opens them: the spreadsheets inside, each with where it came from.
     const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];

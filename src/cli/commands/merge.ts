@@ -5,7 +5,7 @@ import { openContainers } from "../../hosts/node/containers";
 import { mergeFiles, mergeJson, mergeOptionsOf } from "../../app/merge";
 import { formatRatio } from "../../domain/format";
 import { targetsNote } from "../../domain/targets";
-import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
+import { expandInputs, inputNames, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { startReadWorker, workerThreadReader } from "../../hosts/node/read-pool";
 import { OutputError, outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { INPUT_KINDS_TEXT, isInputName } from "../../io/read/formats";
@@ -92,7 +92,7 @@ export const mergeCommand: CliCommand = {
       io.stderr(`${clash}\n`);
       return 1;
     }
-    const opened = openInputs(walked.files);
+    const opened = openInputs(walked.files, undefined, inputNames(walked));
     // Email messages and archives: the spreadsheets inside, each with where it came from.
     const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];

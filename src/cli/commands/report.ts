@@ -5,7 +5,7 @@ import { chooseTargets } from "../../app/targets";
 import { draftBasis, draftBasisText, draftOptionsFor, parseRecipients, writeReportDraft } from "../../app/report";
 import { DEFAULT_RECIPIENTS, DEFAULT_SIGNER } from "../../domain/report-draft";
 import { targetsNote } from "../../domain/targets";
-import { expandInputs, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
+import { expandInputs, inputNames, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { workerThreadReader } from "../../hosts/node/read-pool";
 import { outputClash, writeFileAtomic } from "../../hosts/node/write";
 import { INPUT_KINDS_TEXT } from "../../io/read/formats";
@@ -71,7 +71,7 @@ export const reportCommand: CliCommand = {
       io.stderr(`${clash}\n`);
       return 1;
     }
-    const opened = openInputs(walked.files);
+    const opened = openInputs(walked.files, undefined, inputNames(walked));
     // Email messages and archives: the spreadsheets inside.
     const expanded = await openContainers(opened.inputs, io.fileTimeLimitMs, (f) => opened.refused.has(f));
     const skipped: Skipped[] = [...walked.skipped, ...opened.skipped, ...expanded.skipped.map(skippedEntryJson)];

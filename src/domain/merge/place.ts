@@ -100,12 +100,38 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
   }
   if (report) {
     const placedSource = withIssue(source, ambiguous);
-    return { source: placedSource, key: `?${foldText(report.unit.name)}`, unit: report.unit.name, onList: false, unitSource: report.unit.source };
+    // A name read from the file's own name is only as good as the place the file sat in: "a/bao-cao.xlsx" and
+    // "b/bao-cao.xlsx" are two files, whoever sent them; a second file of the name in the same place is a resend.
+    const where = report.unit.source === "file-name" ? folders.map((f) => foldText(f.text)).reverse().join("/") : "";
+    return { source: placedSource, key: `?${foldText(report.unit.name)}${where === "" ? "" : `|${where}`}`, unit: report.unit.name, onList: false, unitSource: report.unit.source };
   }
   return { source, key: `!${source.file}`, unit: null, onList: false, unitSource: null };
 }
 
-/** Every source placed, in the order given. */
+/** "a/bao-cao.xlsx" named "a/bao-cao", "goi.zip › Báo cáo.xlsx" "goi.zip › Báo cáo": the file's path without its extension. */
+function namedByPath(p: Placed): string {
+  return p.source.file.replace(/\.[A-Za-z0-9]{1,5}$/, "");
+}
+
+/**
+ * Every source placed, in the order given. Files off the list named only by their own names, one name in
+ * several places ("a/bao-cao.xlsx", "b/bao-cao.xlsx"), are each named by their path, so that the summary
+ * tells them apart; the files of one place share the name of the first.
+ */
 export function placeSources(sources: readonly MergeSource[], options: MergeOptions): Placed[] {
-  return sources.map((s) => place(s, options));
+  const placed = sources.map((s) => place(s, options));
+  const places = new Map<string, Set<string>>();
+  const byName = (p: Placed): string | undefined => (!p.onList && p.unitSource === "file-name" && p.unit !== null ? foldText(p.unit) : undefined);
+  for (const p of placed) {
+    const name = byName(p);
+    if (name !== undefined) places.set(name, (places.get(name) ?? new Set()).add(p.key));
+  }
+  const shown = new Map<string, string>();
+  return placed.map((p) => {
+    const name = byName(p);
+    if (name === undefined || places.get(name)!.size < 2) return p;
+    const unit = shown.get(p.key) ?? namedByPath(p);
+    shown.set(p.key, unit);
+    return { ...p, unit };
+  });
 }

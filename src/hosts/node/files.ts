@@ -356,12 +356,16 @@ export function readInput(path: string, name: string = basename(path)): InputFil
  * without its bytes); files that cannot be
  * opened at all are skipped with the reason.
  */
-export function openInputs(paths: readonly string[], maxFileBytes: number = DEFAULT_LIMITS.maxFileBytes): { inputs: InputFile[]; refused: Map<InputFile, MergeSource>; skipped: Skipped[] } {
+export function openInputs(
+  paths: readonly string[],
+  maxFileBytes: number = DEFAULT_LIMITS.maxFileBytes,
+  names: readonly string[] = paths.map((p) => basename(p)),
+): { inputs: InputFile[]; refused: Map<InputFile, MergeSource>; skipped: Skipped[] } {
   const inputs: InputFile[] = [];
   const refused = new Map<InputFile, MergeSource>();
   const skipped: Skipped[] = [];
-  for (const path of paths) {
-    const name = basename(path);
+  for (const [k, path] of paths.entries()) {
+    const name = names[k] ?? basename(path);
     const opened = openInput(path, name, maxFileBytes);
     if ("file" in opened) inputs.push(opened.file);
     else if (opened.refused === "too-large") {
@@ -371,6 +375,18 @@ export function openInputs(paths: readonly string[], maxFileBytes: number = DEFA
     } else skipped.push({ path, reason: opened.detail });
   }
   return { inputs, refused, skipped };
+}
+
+/**
+ * The name each file reached is read under: its own name ("bao-cao.xlsx"), or, when another file reached has
+ * that name too ("a/bao-cao.xlsx" and "b/bao-cao.xlsx", two units' replies saved in two folders), the path it
+ * was reached by, so that neither is taken for the other (a unit's file sent again).
+ */
+export function inputNames(walked: Pick<ExpandedInputs, "files" | "shown">): string[] {
+  const own = walked.files.map((p) => basename(p));
+  const count = new Map<string, number>();
+  for (const name of own) count.set(name, (count.get(name) ?? 0) + 1);
+  return own.map((name, k) => (count.get(name)! > 1 ? (walked.shown[k] ?? name) : name));
 }
 
 /** The reader, answering for the files refused before reading with their source (they are not read). */
