@@ -22,7 +22,7 @@ const SHARED_DOC = { code: "Số 241-ĐA/TU", date: new Date(Date.UTC(2016, 8, 3
 const FORMULA_TEXT = '=HYPERLINK("http://example.invalid","bấm vào đây")';
 
 interface MergeJson {
-  files: Array<{ file: string; unit: string | null; status: string; reason: string | null; date: string | null; issues: Array<{ rule: string }> }>;
+  files: Array<{ file: string; unit: string | null; status: string; reason: string | null; date: string | null; issues: Array<{ rule: string; message: string }> }>;
   units: { expected: string[]; received: string[]; missing: string[]; unlisted: string[]; rate: number };
   indicators: Array<{ id: string; total: number | null; achieved: number | null; ratio: number | null; met: boolean | null; reported_by: number }>;
   documents: Array<{ unit: string; units: string[]; code: string; date: string; summary: string; issuer: string }>;
@@ -84,7 +84,7 @@ describe("de-an-241 merge", () => {
     expect(summaryBytes.length).toBeGreaterThan(1000);
   });
 
-  it("gives every file a status, and a reason naming the problem for each rejected one", () => {
+  it("gives every file a status, and a reason saying the problem for each rejected one", () => {
     const status = Object.fromEntries(json.files.map((f) => [f.file, f.status]));
     expect(status).toEqual({
       "Ban Bo.xlsx": "merged",
@@ -100,7 +100,12 @@ describe("de-an-241 merge", () => {
     expect(byName.get("bom.xlsx")!.issues.map((i) => i.rule)).toEqual(["zip-bomb"]);
     expect(byName.get("mat-khau.xlsx")!.issues.map((i) => i.rule)).toEqual(["encrypted"]);
     expect(byName.get("hong.xlsx")!.issues.map((i) => i.rule)).toEqual(["corrupt"]);
-    for (const name of ["bom.xlsx", "mat-khau.xlsx", "hong.xlsx"]) expect(byName.get(name)!.reason).toContain(name);
+    // The reason says the problem beside the file's name, without naming it again; the issue, read on its own, names it.
+    for (const name of ["bom.xlsx", "mat-khau.xlsx", "hong.xlsx"]) {
+      expect(byName.get(name)!.reason).toMatch(/^Không đọc được: /);
+      expect(byName.get(name)!.reason).not.toContain(name);
+      expect(byName.get(name)!.issues[0]!.message).toContain(name);
+    }
     expect(byName.get("Ban Giang - ban dau.xlsx")!.reason).toContain("Ban Giang - sua lai.xlsx");
   });
 

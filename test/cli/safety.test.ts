@@ -290,8 +290,10 @@ describe("the CLI with hostile or unlucky inputs", () => {
       const big = json.files.find((f) => f.file === "lon.xlsx")!;
       expect(big.status).toBe("rejected");
       expect(big.issues.map((i) => i.rule)).toEqual(["too-large"]);
-      expect(big.reason).toBe("Không đọc được tệp lon.xlsx: tệp quá lớn (2.500 MB, tối đa 20 MB).");
-      expect(c.out()).toContain("Bị loại: lon.xlsx: Không đọc được tệp lon.xlsx: tệp quá lớn (2.500 MB, tối đa 20 MB).");
+      // The line names the file; the reason says why, without naming it again. The issue stands alone and names it.
+      expect(big.reason).toBe("Không đọc được: tệp quá lớn (2.500 MB, tối đa 20 MB).");
+      expect(big.issues[0]!.message).toBe("Không đọc được tệp lon.xlsx: tệp quá lớn (2.500 MB, tối đa 20 MB).");
+      expect(c.out()).toContain("Bị loại: lon.xlsx: Không đọc được: tệp quá lớn (2.500 MB, tối đa 20 MB).");
     });
 
     it("says a file sent again with the same bytes is identical, not lost on a later date", () => {
@@ -318,7 +320,7 @@ describe("the CLI with hostile or unlucky inputs", () => {
       try {
         const c = capture(dir);
         expect(await main(["report", "ban-bo.xlsx", "--out", "gioi-han.docx"], { ...c.io, fileTimeLimitMs: 5 })).toBe(0);
-        expect(c.err()).toContain("Bị loại: ban-bo.xlsx: Không đọc được tệp ban-bo.xlsx: đọc quá");
+        expect(c.err()).toContain("Bị loại: ban-bo.xlsx: Không đọc được: đọc quá");
         expect(c.out()).toContain("Số liệu tổng hợp từ 0/1 tệp");
         expect(onThisThread).not.toHaveBeenCalled();
       } finally {

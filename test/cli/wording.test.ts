@@ -45,7 +45,7 @@ describe("CLI wording", () => {
 
     const m = capture(tmp);
     expect(await main(["merge", "rong.xlsx", "--out", join(tmp, "tong-hop.xlsx")], m.io)).toBe(0);
-    expect(m.out()).toContain(`Bị loại: rong.xlsx: Không đọc được tệp rong.xlsx. ${EMPTY}`);
+    expect(m.out()).toContain(`Bị loại: rong.xlsx: Không đọc được. ${EMPTY}`);
 
     writeFileSync(join(tmp, "don-vi.csv"), "");
     const u = capture(tmp);

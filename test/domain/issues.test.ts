@@ -3,7 +3,8 @@
  * built from its own parameters, and a wrong parameter does not compile.
  */
 import { isRule, SEVERITY, severityOf, hasErrors, type IssueParamsByRule, type RuleCode } from "../../src/domain/model/issues";
-import { makeIssue, messageFor, readFailureIssue } from "../../src/domain/rules/messages";
+import { makeIssue, messageFor, messageWithoutFile, readFailureIssue, readFailureReason } from "../../src/domain/rules/messages";
+import type { ReadErrorCode } from "../../src/domain/model/issues";
 
 /** Sample parameters of one rule, and what its message must show of them. */
 interface Sample<K extends RuleCode> {
@@ -324,5 +325,53 @@ describe("makeIssue", () => {
     expect(() => makeIssue("no-such-rule", {}, {})).toThrow(TypeError);
     // @ts-expect-error: "size" and "limit" are missing
     messageFor("too-large", { file: "a.xlsx" });
+  });
+});
+
+describe("a file named once", () => {
+  /** The read failures: a mapped type, so that a code left out does not compile. */
+  const READ_FAILURES: { readonly [K in ReadErrorCode]: true } = {
+    "too-large": true,
+    "zip-bomb": true,
+    encrypted: true,
+    "not-a-workbook": true,
+    corrupt: true,
+    "too-many-cells": true,
+    empty: true,
+    timeout: true,
+    "not-found": true,
+    "zip-ambiguous": true,
+    "empty-file": true,
+    "cfb-malformed": true,
+    "container-unreadable": true,
+    "container-encrypted": true,
+    "container-too-deep": true,
+    "attachment-skipped": true,
+  };
+
+  it("says each read failure without the file's name where the file is named already, as its message made for no file", () => {
+    for (const code of Object.keys(READ_FAILURES) as ReadErrorCode[]) {
+      const params = SAMPLES[code].params as { file: string };
+      const named = messageFor(code, params as never);
+      const reason = readFailureReason(code, params.file, named);
+      expect([code, reason]).toEqual([code, messageFor(code, { ...params, file: "" } as never)]);
+      expect(reason).not.toContain(params.file);
+      expect(reason).not.toMatch(/ {2}| [:,]/);
+      // Standing alone, the message names the file.
+      expect(named).toContain(params.file);
+    }
+    expect(readFailureReason("corrupt", "x.xlsx", "Không đọc được tệp x.xlsx: tệp bị hỏng hoặc không đúng định dạng.")).toBe("Không đọc được: tệp bị hỏng hoặc không đúng định dạng.");
+    // A message made for another name is left as it is.
+    expect(readFailureReason("corrupt", "y.xlsx", "Không đọc được tệp x.xlsx: tệp bị hỏng.")).toBe("Không đọc được tệp x.xlsx: tệp bị hỏng.");
+  });
+
+  it("says why a file is not used without naming it, for its line of the summary", () => {
+    for (const rule of ["no-tables", "not-de-an-241", "unit-list-file", "summary-own", "summary-other-district"] as const) {
+      const issue = makeIssue(rule, {}, SAMPLES[rule].params as never);
+      const file = (SAMPLES[rule].params as { file: string }).file;
+      expect(issue.message).toContain(file);
+      expect(messageWithoutFile(issue)).toMatch(/^Tệp (không|là)/);
+      expect(messageWithoutFile(issue)).not.toContain(file);
+    }
   });
 });

@@ -222,7 +222,8 @@ d("task pane flows in Chromium (standalone)", () => {
     expect(await status("binh-lu.xlsx")).toBe("merged");
     expect(await status("son-binh.xlsx")).toBe("merged");
     expect(await status("hong.xlsx")).toBe("rejected");
-    expect(await page.locator('[data-file="hong.xlsx"]').innerText()).toContain("Không đọc được tệp hong.xlsx");
+    // The card is named by the file; its reason says why without naming it again.
+    expect(await page.locator('[data-file="hong.xlsx"]').innerText()).toContain("Lý do: Không đọc được: ");
     expect(await page.getByTestId("units-received").innerText()).toContain("Đã nhận 3/19 đơn vị");
     expect(await page.locator('[data-indicator="1.1"]').innerText()).toContain("81");
     await noHorizontalScroll(page);

@@ -239,10 +239,11 @@ d("task pane polish in Chromium (standalone)", () => {
       { name: "lon.xlsx", mimeType: XLSX_TYPE, buffer: Buffer.alloc(22_000_000) },
     ]);
     await page.locator('[data-file="lon.xlsx"][data-status="rejected"]').waitFor({ timeout: 60_000 });
+    // Each card is named by its file; the reason says why as the CLI's line does, without naming it again.
     expect(await page.locator('[data-file="rong.xlsx"]').innerText()).toContain(
-      "Không đọc được tệp rong.xlsx. Tệp rỗng (0 byte), có thể bị hỏng khi tải về từ thư điện tử; đề nghị đơn vị gửi lại.",
+      "Lý do: Không đọc được. Tệp rỗng (0 byte), có thể bị hỏng khi tải về từ thư điện tử; đề nghị đơn vị gửi lại.",
     );
-    expect(await page.locator('[data-file="lon.xlsx"]').innerText()).toContain("Không đọc được tệp lon.xlsx: tệp quá lớn (21,0 MB, tối đa 20 MB).");
+    expect(await page.locator('[data-file="lon.xlsx"]').innerText()).toContain("Lý do: Không đọc được: tệp quá lớn (21,0 MB, tối đa 20 MB).");
 
     await page.getByRole("tab", { name: "Kiểm tra" }).click();
     await page.getByTestId("check-drop").locator('input[type="file"]').setInputFiles({ name: "rong.xlsx", mimeType: XLSX_TYPE, buffer: Buffer.alloc(0) });

@@ -8,6 +8,8 @@ import { expandInputs, inputNames, isPassedOver, openInputs, type Skipped } from
 import { workerThreadChecker } from "../../hosts/node/read-pool";
 import type { InputFile } from "../../app/sources";
 import type { SourceOrigin } from "../../domain/merge/types";
+import type { ReadErrorCode } from "../../domain/model/issues";
+import { readFailureReason } from "../../domain/rules/messages";
 import { OutputError, outputClash, writeFileAtomic, writeProblem } from "../../hosts/node/write";
 import { INPUT_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
@@ -74,7 +76,9 @@ export const feedbackCommand: CliCommand = {
     for (const [k, file] of inputs.entries()) {
       const check = checked[k]!;
       if (check.readError || !check.report) {
-        skipped.push({ path: file.name, reason: check.readError?.message ?? "Không đọc được tệp." });
+        // The line names the file: the reason says why without naming it again.
+        const error = check.readError;
+        skipped.push({ path: file.name, reason: error ? readFailureReason(error.rule as ReadErrorCode, file.name, error.message) : "Không đọc được tệp." });
         continue;
       }
       if (jsonTarget !== "-") io.stderr(`[${k + 1}/${inputs.length}] ${terminalName(file.name)}\n`);

@@ -4,6 +4,7 @@ import { basename, extname, resolve } from "node:path";
 import { chooseTargets } from "../../app/targets";
 import { draftBasis, draftBasisText, draftOptionsFor, parseRecipients, writeReportDraft } from "../../app/report";
 import { DEFAULT_RECIPIENTS, DEFAULT_SIGNER } from "../../domain/report-draft";
+import { readFailureReason } from "../../domain/rules/messages";
 import { targetsNote } from "../../domain/targets";
 import { expandInputs, inputNames, openInputs, withRefused, type Skipped } from "../../hosts/node/files";
 import { workerThreadReader } from "../../hosts/node/read-pool";
@@ -99,7 +100,7 @@ export const reportCommand: CliCommand = {
         io.stderr(`Cảnh báo: ${terminalName(basis.file)}${i.sheet !== null ? ` (${i.sheet}${i.cell !== null ? `!${i.cell}` : ""})` : ""}: ${i.message}\n`);
       }
     } else {
-      for (const s of basis.sources) if (s.error) io.stderr(`Bị loại: ${terminalName(s.file)}: ${s.error.message}\n`);
+      for (const s of basis.sources) if (s.error) io.stderr(`Bị loại: ${terminalName(s.file)}: ${readFailureReason(s.error.code, s.file, s.error.message)}\n`);
     }
     const given = (name: "unit" | "superior" | "place") => stringOption(parsed, name);
     const options = draftOptionsFor(

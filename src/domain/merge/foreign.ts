@@ -10,7 +10,7 @@
 import type { Issue } from "../model/issues";
 import type { UnitLevel } from "../model/identity";
 import { vnDate } from "../format";
-import { makeIssue } from "../rules/messages";
+import { makeIssue, messageWithoutFile } from "../rules/messages";
 import { matchUnit, type Unit } from "../units";
 import { placeOf } from "./duplicates";
 import type { Placed } from "./place";
@@ -118,7 +118,7 @@ export function rejectOtherSummaries(
     if (isOwn(p, options.self) && counted.length > 0 && counted.every((name) => matchUnit(name, (sent ??= unitsWithOwnFile(placed, verdicts))) !== undefined)) {
       const identity = p.source.report.identity;
       const issue = makeIssue("summary-own", {}, { file: p.source.file, summaryUnit: identity.unitName, date: vnDate(identity.created) });
-      verdicts.set(p.source, { status: "rejected", reason: issue.message });
+      verdicts.set(p.source, { status: "rejected", reason: messageWithoutFile(issue) });
       issues.set(p.source, issue);
       rejected.add(p);
       continue;
@@ -128,7 +128,7 @@ export function rejectOtherSummaries(
     if (why === null) continue;
     const summaryUnit = p.source.report.identity.unitName;
     const issue = makeIssue("summary-other-district", {}, { file: p.source.file, summaryUnit, reason: why });
-    verdicts.set(p.source, { status: "rejected", reason: issue.message });
+    verdicts.set(p.source, { status: "rejected", reason: messageWithoutFile(issue) });
     issues.set(p.source, issue);
     rejected.add(p);
   }

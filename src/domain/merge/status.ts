@@ -4,7 +4,7 @@
  */
 import type { Issue } from "../model/issues";
 import type { UnitReport } from "../model/report";
-import { readFailureIssue } from "../rules/messages";
+import { messageWithoutFile, readFailureIssue, readFailureReason } from "../rules/messages";
 import type { Placed } from "./place";
 import type { FileResult, FileStatus, MergeSource } from "./types";
 
@@ -20,9 +20,10 @@ export type Verdicts = Map<MergeSource, Verdict>;
 /** The placed files of each unit (by the unit's key), in file order. */
 export type UnitGroups = Map<string, Placed[]>;
 
+/** Why a file cannot be used at all, said where the file is named already (its line of the summary); null when it can be. */
 function fileIsUnusable(report: UnitReport): string | null {
-  const fatal = report.issues.find((i) => i.rule === "no-tables" || i.rule === "not-de-an-241" || i.rule === "unit-list-file");
-  return fatal ? fatal.message : null;
+  const fatal = report.issues.find((i): i is Issue<"no-tables" | "not-de-an-241" | "unit-list-file"> => i.rule === "no-tables" || i.rule === "not-de-an-241" || i.rule === "unit-list-file");
+  return fatal ? messageWithoutFile(fatal) : null;
 }
 
 /** Rejects the files that could not be read or hold no table; groups the others by unit. */
@@ -31,7 +32,8 @@ export function rejectUnusable(placed: readonly Placed[]): { verdicts: Verdicts;
   const groups: UnitGroups = new Map();
   for (const p of placed) {
     if (p.source.error || !p.source.report) {
-      verdicts.set(p.source, { status: "rejected", reason: p.source.error?.message ?? "Không đọc được tệp." });
+      const error = p.source.error;
+      verdicts.set(p.source, { status: "rejected", reason: error ? readFailureReason(error.code, p.source.file, error.message) : "Không đọc được tệp." });
       continue;
     }
     const unusable = fileIsUnusable(p.source.report);

@@ -13,6 +13,41 @@ function s(v: string | number | null | undefined): string {
   return v;
 }
 
+/**
+ * How a file that cannot be used is said: "Không đọc được tệp x.xlsx" in a message that stands alone,
+ * "Không đọc được" where the file is named already (a line "Bị loại: x.xlsx: …", a row of the summary's
+ * list of files): the message made with no file ("").
+ */
+function opening(kind: ReadErrorCode, file: string): string {
+  const [named, alone] = OPENINGS[kind];
+  return file === "" ? alone : `${named} ${file}`;
+}
+
+/** The file named, or nothing: "Tệp x.xlsx không có bảng…", "Tệp không có bảng…". */
+function theFile(file: string): string {
+  return file === "" ? "Tệp" : `Tệp ${file}`;
+}
+
+/** The words before the file's name in each read failure's message, and the words standing for them when the file is named elsewhere. */
+const OPENINGS: { readonly [K in ReadErrorCode]: readonly [named: string, alone: string] } = {
+  "too-large": ["Không đọc được tệp", "Không đọc được"],
+  "zip-bomb": ["Không đọc được tệp", "Không đọc được"],
+  encrypted: ["Không đọc được tệp", "Không đọc được"],
+  "not-a-workbook": ["Không đọc được tệp", "Không đọc được"],
+  corrupt: ["Không đọc được tệp", "Không đọc được"],
+  "too-many-cells": ["Không đọc được tệp", "Không đọc được"],
+  empty: ["Không đọc được tệp", "Không đọc được"],
+  timeout: ["Không đọc được tệp", "Không đọc được"],
+  "not-found": ["Không mở được tệp", "Không mở được"],
+  "zip-ambiguous": ["Không đọc được tệp", "Không đọc được"],
+  "empty-file": ["Không đọc được tệp", "Không đọc được"],
+  "cfb-malformed": ["Không đọc được tệp", "Không đọc được"],
+  "container-unreadable": ["Không mở được", "Không mở được"],
+  "container-encrypted": ["Không mở được tệp nén", "Không mở được tệp nén"],
+  "container-too-deep": ["Không mở", "Không mở"],
+  "attachment-skipped": ["Bỏ qua", "Bỏ qua tệp"],
+};
+
 function where(p: { readonly indicator?: string }): string {
   return p.indicator ? `Chỉ tiêu ${s(p.indicator)}` : "Ô này";
 }
@@ -47,7 +82,7 @@ const MESSAGES: Messages = {
   "invalid-date": (p) =>
     `Văn bản ${s(p.code) || `ở dòng ${s(p.row)}`}: ngày ban hành "${s(p.text)}" không phải là ngày hợp lệ. Cần ghi ngày/tháng/năm (ví dụ 07/4/2021).`,
   "no-tables": (p) =>
-    `Tệp ${s(p.file)} không có bảng "Kết quả thực hiện các mục tiêu" cũng không có bảng "Các văn bản lãnh đạo, chỉ đạo". Cần dùng mẫu biểu của Công văn 232-CV/HU (dòng tiêu đề cột: Stt, Nội dung của chỉ tiêu, ĐVT, Tổng số, Số đã đạt tiêu chuẩn, Tỷ lệ (%)).`,
+    `${theFile(p.file)} không có bảng "Kết quả thực hiện các mục tiêu" cũng không có bảng "Các văn bản lãnh đạo, chỉ đạo". Cần dùng mẫu biểu của Công văn 232-CV/HU (dòng tiêu đề cột: Stt, Nội dung của chỉ tiêu, ĐVT, Tổng số, Số đã đạt tiêu chuẩn, Tỷ lệ (%)).`,
   "indicator-missing": (p) => `Không tìm thấy dòng của chỉ tiêu ${s(p.indicator)} ("${s(p.official)}") trong bảng kết quả.`,
   "unknown-row": (p) =>
     `Dòng ${s(p.row)} ("${s(p.text)}") không khớp với chỉ tiêu nào của Đề án 241; số liệu ở dòng này không được tổng hợp.`,
@@ -88,7 +123,7 @@ const MESSAGES: Messages = {
   // Legacy Vietnamese fonts (TCVN3/ABC, VNI).
   "legacy-encoding": (p) =>
     `Tệp dùng phông chữ cũ (${p.encoding === "TCVN3" ? "TCVN3/ABC, ví dụ .VnTime" : "VNI, ví dụ VNI-Times"}): chữ ở ô ${s(p.sheet)}!${s(p.cell)} “${s(p.sample)}” đã được chuyển sang Unicode thành “${s(p.converted)}”. Đề nghị đơn vị dùng phông Unicode (Times New Roman).`,
-  "too-large": (p) => `Không đọc được tệp ${s(p.file)}: tệp quá lớn (${formatMegabytes(p.size)}, tối đa ${formatMegabytes(p.limit)}).`,
+  "too-large": (p) => `${opening("too-large", p.file)}: tệp quá lớn (${formatMegabytes(p.size)}, tối đa ${formatMegabytes(p.limit)}).`,
   // Figures, notes, dates and unit names as units write them.
   "not-reported-note": (p) =>
     `${where(p)}: cột "${s(p.column)}" ghi "${s(p.text)}", được hiểu là chưa có số liệu (không tính là 0). Đề nghị đơn vị bổ sung số liệu nếu có.`,
@@ -108,18 +143,18 @@ const MESSAGES: Messages = {
   "unit-from-sender": (p) =>
     `${p.text ? `Tên đơn vị "${s(p.text)}" trong tệp không có trong danh sách` : "Không đọc được tên đơn vị trong tệp"}; tệp được gán cho "${s(p.unit)}" theo địa chỉ người gửi ${s(p.address)}. Đề nghị kiểm tra lại.`,
   "unit-list-file": (p) =>
-    `Tệp ${s(p.file)} là danh sách đơn vị (${s(p.units)} đơn vị), không phải báo cáo của một đơn vị: không tổng hợp. Muốn dùng danh sách này, hãy chọn nó làm danh sách đơn vị (--units).`,
+    `${theFile(p.file)} là danh sách đơn vị (${s(p.units)} đơn vị), không phải báo cáo của một đơn vị: không tổng hợp. Muốn dùng danh sách này, hãy chọn nó làm danh sách đơn vị (--units).`,
   // Reports that are not Đề án 241's, and summaries of another district or level.
   "not-de-an-241": (p) =>
-    `Tệp ${s(p.file)} không phải báo cáo Đề án 241${p.title ? ` (tiêu đề: "${s(p.title)}")` : ""}: ${
+    `${theFile(p.file)} không phải báo cáo Đề án 241${p.title ? ` (tiêu đề: "${s(p.title)}")` : ""}: ${
       p.title && p.unknownRows <= p.matchedRows
         ? "tiêu đề nói về một chương trình, đề án khác"
         : `${s(p.unknownRows)} dòng của bảng không phải là chỉ tiêu của Đề án 241 (chỉ ${s(p.matchedRows)} dòng khớp)`
     }; tệp không được đọc và không được tổng hợp. Cần dùng mẫu biểu của Công văn 232-CV/HU.`,
   "summary-own": (p) =>
-    `Tệp ${s(p.file)} là bảng tổng hợp do chính ${s(p.summaryUnit)} lập${p.date ? ` ngày ${s(p.date)}` : ""} trước đây, không phải báo cáo của đơn vị: không cộng lại, các đơn vị trong đó được tính theo tệp của chính họ.`,
+    `${theFile(p.file)} là bảng tổng hợp do chính ${s(p.summaryUnit)} lập${p.date ? ` ngày ${s(p.date)}` : ""} trước đây, không phải báo cáo của đơn vị: không cộng lại, các đơn vị trong đó được tính theo tệp của chính họ.`,
   "summary-other-district": (p) =>
-    `Tệp ${s(p.file)} là bảng tổng hợp của ${s(p.summaryUnit)}, ${s(p.reason)}; không cộng vào bảng tổng hợp này.`,
+    `${theFile(p.file)} là bảng tổng hợp của ${s(p.summaryUnit)}, ${s(p.reason)}; không cộng vào bảng tổng hợp này.`,
   // Checks across indicators.
   "totals-differ": (p) =>
     `Tổng số của các chỉ tiêu tính theo ${s(p.noun)} không bằng nhau: ${p.totals
@@ -130,30 +165,30 @@ const MESSAGES: Messages = {
   // Text longer than a cell may hold.
   "text-cut": (p) =>
     `Ô ${s(p.sheet)}!${s(p.cell)} của tệp ${s(p.file)} có ${s(p.length)} ký tự, quá giới hạn ${s(p.limit)} ký tự một ô của Excel; khi ghi ra bảng tính chỉ giữ ${s(p.limit)} ký tự đầu.`,
-  "zip-bomb": (p) => `Không đọc được tệp ${s(p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
-  encrypted: (p) => `Không đọc được tệp ${s(p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
+  "zip-bomb": (p) => `${opening("zip-bomb", p.file)}: tệp nén bất thường (${s(p.detail)}); có thể là tệp độc hại.`,
+  encrypted: (p) => `${opening("encrypted", p.file)}: tệp được đặt mật khẩu. Hãy bỏ mật khẩu rồi gửi lại.`,
   "not-a-workbook": (p) =>
-    `Không đọc được tệp ${s(p.file)}: đây không phải là ${s(p.kinds)}${p.detail ? ` (${s(p.detail)})` : ""}.`,
-  corrupt: (p) => `Không đọc được tệp ${s(p.file)}: tệp bị hỏng hoặc không đúng định dạng${p.detail ? ` (${s(p.detail)})` : ""}.`,
-  "too-many-cells": (p) => `Không đọc được tệp ${s(p.file)}: bảng tính có quá nhiều ô (${s(p.cells)}, tối đa ${s(p.limit)}).`,
-  empty: (p) => `Không đọc được tệp ${s(p.file)}: không có trang tính nào có dữ liệu.`,
-  timeout: (p) => `Không đọc được tệp ${s(p.file)}: đọc quá ${s(p.seconds)} giây nên đã dừng; tệp có thể quá lớn hoặc bất thường.`,
-  "not-found": (p) => `Không mở được tệp ${s(p.file)}${p.detail ? `: ${s(p.detail)}` : ""}.`,
+    `${opening("not-a-workbook", p.file)}: đây không phải là ${s(p.kinds)}${p.detail ? ` (${s(p.detail)})` : ""}.`,
+  corrupt: (p) => `${opening("corrupt", p.file)}: tệp bị hỏng hoặc không đúng định dạng${p.detail ? ` (${s(p.detail)})` : ""}.`,
+  "too-many-cells": (p) => `${opening("too-many-cells", p.file)}: bảng tính có quá nhiều ô (${s(p.cells)}, tối đa ${s(p.limit)}).`,
+  empty: (p) => `${opening("empty", p.file)}: không có trang tính nào có dữ liệu.`,
+  timeout: (p) => `${opening("timeout", p.file)}: đọc quá ${s(p.seconds)} giây nên đã dừng; tệp có thể quá lớn hoặc bất thường.`,
+  "not-found": (p) => `${opening("not-found", p.file)}${p.detail ? `: ${s(p.detail)}` : ""}.`,
   // Container guard (zip read once, by one parser).
   "zip-ambiguous": (p) =>
-    `Không đọc được tệp ${s(p.file)}: tệp nén có cấu trúc mập mờ: ${s(p.detail)}; hai chương trình có thể đọc ra hai bảng tính khác nhau nên không đọc. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
+    `${opening("zip-ambiguous", p.file)}: tệp nén có cấu trúc mập mờ: ${s(p.detail)}; hai chương trình có thể đọc ra hai bảng tính khác nhau nên không đọc. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
   // A file of no bytes (often an attachment broken on its way through email).
-  "empty-file": (p) => `Không đọc được tệp ${s(p.file)}. Tệp rỗng (0 byte), có thể bị hỏng khi tải về từ thư điện tử; đề nghị đơn vị gửi lại.`,
+  "empty-file": (p) => `${opening("empty-file", p.file)}. Tệp rỗng (0 byte), có thể bị hỏng khi tải về từ thư điện tử; đề nghị đơn vị gửi lại.`,
   // Compound file (.xls, CFB/OLE2) bounds, checked before SheetJS parses it.
   "cfb-malformed": (p) =>
-    `Không đọc được tệp ${s(p.file)}: tệp .xls có cấu trúc bất thường (${s(p.detail)}); có thể là tệp hỏng hoặc độc hại. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
+    `${opening("cfb-malformed", p.file)}: tệp .xls có cấu trúc bất thường (${s(p.detail)}); có thể là tệp hỏng hoặc độc hại. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.`,
   // Email messages and archives of attachments (containers of the units' files).
-  "container-unreadable": (p) => `Không mở được ${s(p.file)}: ${s(p.detail)}.`,
+  "container-unreadable": (p) => `${opening("container-unreadable", p.file)}: ${s(p.detail)}.`,
   "container-encrypted": (p) =>
-    `Không mở được tệp nén ${s(p.file)}: tệp nén được đặt mật khẩu nên không đọc được các tệp bên trong. Hãy giải nén rồi gửi các bảng tính, hoặc nén lại không đặt mật khẩu.`,
+    `${opening("container-encrypted", p.file)}: tệp nén được đặt mật khẩu nên không đọc được các tệp bên trong. Hãy giải nén rồi gửi các bảng tính, hoặc nén lại không đặt mật khẩu.`,
   "container-too-deep": (p) =>
-    `Không mở ${s(p.file)}: tệp nén hoặc thư lồng quá ${s(p.depth)} lớp. Hãy giải nén rồi gửi các bảng tính bên trong.`,
-  "attachment-skipped": (p) => `Bỏ qua ${s(p.file)} trong ${s(p.container)}: không phải bảng tính nên không đọc.`,
+    `${opening("container-too-deep", p.file)}: tệp nén hoặc thư lồng quá ${s(p.depth)} lớp. Hãy giải nén rồi gửi các bảng tính bên trong.`,
+  "attachment-skipped": (p) => `${opening("attachment-skipped", p.file)} trong ${s(p.container)}: không phải bảng tính nên không đọc.`,
   "targets.unparsed": (p) =>
     `Chỉ tiêu ${p.indicator}: mục tiêu "${p.text}" không đọc được (cần ghi ví dụ ${p.count ? '"Ít nhất 2" hoặc "2"' : '"≥ 90%", "Trên 95%" hoặc "90"'}); dùng mục tiêu của Đề án 241.`,
   "targets.unknown-indicator": (p) => `Dòng ${p.row} ("${p.text}") không khớp với chỉ tiêu nào của Đề án 241; mục tiêu ở dòng này không được dùng.`,
@@ -209,6 +244,22 @@ export function makeIssue<R extends RuleCode>(rule: R, at: IssueAt, params: Issu
   };
   // The object is one rule's issue; TypeScript cannot see that through the generic R.
   return issue as unknown as Issue<R>;
+}
+
+/**
+ * A read failure's message where the file is named already ("Bị loại: x.xlsx: Không đọc được: tệp bị
+ * hỏng…"): `message`, made for `file`, with the file's name taken out of its opening; as it is when it
+ * does not open with that file's name.
+ */
+export function readFailureReason(code: ReadErrorCode, file: string, message: string): string {
+  if (!Object.hasOwn(OPENINGS, code)) return message;
+  const head = opening(code, file);
+  return file !== "" && message.startsWith(head) ? `${opening(code, "")}${message.slice(head.length)}` : message;
+}
+
+/** Why a file is not used, said where the file is named already: "Tệp không có bảng…", "Tệp là danh sách đơn vị…". */
+export function messageWithoutFile<R extends "no-tables" | "not-de-an-241" | "unit-list-file" | "summary-own" | "summary-other-district">(issue: Issue<R>): string {
+  return messageFor(issue.rule, { ...issue.params, file: "" } as IssueParamsByRule[R]);
 }
 
 /**

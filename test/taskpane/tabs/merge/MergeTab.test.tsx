@@ -73,7 +73,9 @@ describe("Tổng hợp tab", () => {
     expect(card("nung-nang-1.xlsx").textContent).toContain("Bị thay thế");
     expect(card("nung-nang-2.xlsx").getAttribute("data-status")).toBe("merged");
     expect(card("hong.xlsx").getAttribute("data-status")).toBe("rejected");
-    expect(card("hong.xlsx").textContent).toContain("Lý do: Không đọc được tệp hong.xlsx: tệp bị hỏng.");
+    // The card is named by the file: its reason says why without naming it again.
+    expect(card("hong.xlsx").textContent).toContain("Lý do: Không đọc được: tệp bị hỏng.");
+    expect(card("hong.xlsx").textContent!.split("hong.xlsx")).toHaveLength(2);
     expect(card("la.xlsx").textContent).toContain("(ngoài danh sách)");
     expect(card("la.xlsx").textContent).toContain("(nộp muộn)");
     // 2 of the 19 units of the default list have sent.
