@@ -8,6 +8,7 @@ import { FileReadError } from "../app/errors";
 import { readUnitList } from "../app/read-units";
 import { readInput } from "../hosts/node/files";
 import { TAM_DUONG_UNITS, type Unit } from "../domain/units";
+import { terminalName } from "./terminal";
 import type { CliIO } from "./types";
 
 export function loadUnits(spec: string, io: CliIO): Unit[] | undefined {
@@ -15,11 +16,12 @@ export function loadUnits(spec: string, io: CliIO): Unit[] | undefined {
   const path = resolve(io.cwd, spec);
   try {
     const list = readUnitList(readInput(path, path));
-    for (const issue of list.issues) io.stderr(`Cảnh báo (${issue.rule}) ${list.sheet}!${issue.cell}: ${issue.message}\n`);
+    // Each said on a line of its own: a newline or tab in the path, a sheet's name or a cell's text is escaped (terminalName).
+    for (const issue of list.issues) io.stderr(`Cảnh báo (${issue.rule}) ${terminalName(list.sheet)}!${issue.cell}: ${terminalName(issue.message)}\n`);
     return list.units;
   } catch (error) {
-    if (error instanceof FileReadError) io.stderr(`${error.message}\n`);
-    else io.stderr(`Không đọc được danh sách đơn vị ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof FileReadError) io.stderr(`${terminalName(error.message)}\n`);
+    else io.stderr(`Không đọc được danh sách đơn vị ${terminalName(path)}: ${terminalName(error instanceof Error ? error.message : String(error))}\n`);
     return undefined;
   }
 }

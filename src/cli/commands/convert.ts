@@ -7,6 +7,7 @@ import { writeFileAtomic } from "../../hosts/node/write";
 import { SPREADSHEET_KINDS_TEXT } from "../../io/read/formats";
 import { parseArgs, stringOption } from "../args";
 import { unwritableOutput } from "../outputs";
+import { terminalName } from "../terminal";
 import { type CliCommand, UsageError } from "../types";
 
 /** Whether two paths name the same file (the same path, or one file reached by two). */
@@ -49,7 +50,8 @@ export const convertCommand: CliCommand = {
     // Opened as every command opens a file: a regular file only (a named pipe never blocks), its size checked first.
     const opened = openInput(inPath, basename(inPath));
     if (!("file" in opened)) {
-      io.stderr(`${opened.refused === "too-large" ? refusalMessage(opened, input) : `Không mở được tệp ${input}: ${opened.detail}.`}\n`);
+      // One line: a newline or tab in the name is escaped (terminalName), as every name the CLI prints.
+      io.stderr(`${terminalName(opened.refused === "too-large" ? refusalMessage(opened, input) : `Không mở được tệp ${input}: ${opened.detail}.`)}\n`);
       return 2;
     }
     let result;
@@ -57,7 +59,7 @@ export const convertCommand: CliCommand = {
       result = await convertLegacyFile(opened.file);
     } catch (error) {
       if (error instanceof FileReadError) {
-        io.stderr(`${error.message}\n`);
+        io.stderr(`${terminalName(error.message)}\n`);
         return 2;
       }
       throw error;
@@ -70,11 +72,11 @@ export const convertCommand: CliCommand = {
     }
     const { TCVN3, VNI } = result.cells;
     const lines = [
-      `Đã ghi ${outPath} (trang: ${result.sheets.join(", ")}).`,
+      `Đã ghi ${terminalName(outPath)} (trang: ${result.sheets.map(terminalName).join(", ")}).`,
       `Số ô chuyển sang Unicode: TCVN3 (ABC) ${TCVN3}, VNI ${VNI}.`,
     ];
     if (result.found) {
-      lines.push(`Ví dụ: ô ${result.found.sheet}!${result.found.cell} “${result.found.sample}” → “${result.found.converted}”.`);
+      lines.push(`Ví dụ: ô ${terminalName(result.found.sheet)}!${result.found.cell} “${terminalName(result.found.sample)}” → “${terminalName(result.found.converted)}”.`);
     } else {
       lines.push("Tệp không có chữ gõ bằng phông cũ: các ô được ghi lại như đã đọc.");
     }
