@@ -23,8 +23,10 @@ export interface TargetsRead {
  */
 export function readTargetsFile(file: InputFile): TargetsRead {
   const read = readOrFail(file.name, () => readWorkbook(file.bytes, file.name));
-  const grid = isCsvName(file.name) ? { ...read, sheets: read.sheets.map((s) => ({ ...s, name: TARGETS_SHEET_NAME })) } : read;
-  const used = targetsOfWorkbook(grid);
+  // A .csv is the "Mục tiêu" sheet: read as one, then located as every CSV is, by its own sheet (named after the file).
+  const csv = isCsvName(file.name) ? read.sheets[0]?.name : undefined;
+  const grid = csv !== undefined ? { ...read, sheets: read.sheets.map((s) => ({ ...s, name: TARGETS_SHEET_NAME })) } : read;
+  const used = csv !== undefined ? locatedIn(targetsOfWorkbook(grid), csv) : targetsOfWorkbook(grid);
   const sheet = findTargetsSheet(grid);
   const problem = !sheet
     ? `Tệp mục tiêu ${file.name} không có trang "${TARGETS_SHEET_NAME}" (cột Chỉ tiêu, Nội dung, Mục tiêu).`
@@ -32,6 +34,12 @@ export function readTargetsFile(file: InputFile): TargetsRead {
       ? `Tệp mục tiêu ${file.name} không đặt mục tiêu nào đọc được (trang "${TARGETS_SHEET_NAME}": cột Chỉ tiêu, Nội dung, Mục tiêu).`
       : null;
   return { used, problem };
+}
+
+/** What was read of the "Mục tiêu" sheet said of `sheet`, the CSV's own, which has no sheet of that name. */
+function locatedIn(used: TargetsUsed, sheet: string): TargetsUsed {
+  const own = (at: string | null) => (at === TARGETS_SHEET_NAME ? sheet : at);
+  return { ...used, sheet: own(used.sheet), issues: used.issues.map((i) => ({ ...i, sheet: own(i.sheet) })) };
 }
 
 /** The targets of a file (see readTargetsFile). */

@@ -167,6 +167,20 @@ describe("de-an-241 validate", () => {
     expect(unreadable.out()).toBe("");
   });
 
+  it("locates what a CSV plan holds in the CSV's own sheet, as every CSV's issues are, not in a \"Mục tiêu\" sheet it does not have", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "validate-plan-csv-"));
+    const template = await writeWorkbookXlsx(buildUnitWorkbook({ unitName: "Đảng ủy xã Bản Bo", place: "Bản Bo", level: "co-so", created: "2021-05-01" }));
+    writeFileSync(join(folder, "ban-bo.xlsx"), await fillTemplate(template, { indicators: { "1.1": [100, 85] } }));
+    writeFileSync(join(folder, "Kế hoạch.csv"), "Chỉ tiêu,Nội dung,Mục tiêu\n1.1,Cán bộ lãnh đạo được bồi dưỡng,80%\n1.2,Cán bộ được bồi dưỡng,khoảng tám mươi\n");
+    const c = capture(folder);
+    expect(await main(["validate", "ban-bo.xlsx", "--targets", "Kế hoạch.csv", "--json"], c.io)).toBe(0);
+    const json = JSON.parse(c.out()) as { files: { targets: { sheet: string | null } }[] };
+    expect(json.files[0]!.targets.sheet).toBe("Kế hoạch");
+    expect(c.err()).toContain("Cảnh báo (targets.unparsed) Kế hoạch!C3: Chỉ tiêu 1.2");
+    expect(c.out() + c.err()).not.toContain("Mục tiêu!");
+    expect(c.out()).not.toContain('"sheet": "Mục tiêu"');
+  });
+
   it("takes a folder: the workbooks in it by name, each shown by its path, what is not one listed as skipped with the reason", async () => {
     const folder = mkdtempSync(join(tmpdir(), "validate-folder-"));
     const sub = join(folder, "don-vi");
