@@ -89,3 +89,14 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   }
   return last;
 }
+
+/** Vietnamese order, made once (as `localeCompare(…, "vi")`, without a collator made at each comparison). */
+const VIETNAMESE = new Intl.Collator("vi");
+
+/**
+ * Names in Vietnamese order ("Bản Bo" before "Bình Lư" before "Đảng ủy…"): the one order of the files of a
+ * folder, walked on the command line or dropped on the pane, and of what else is listed by name.
+ */
+export function compareNames(a: string, b: string): number {
+  return VIETNAMESE.compare(a, b);
+}

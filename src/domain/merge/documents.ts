@@ -1,13 +1,12 @@
 /** The documents of the merged files: one document listed once, with every unit that sent it (see documentKey). */
 import { codeKey } from "../values/code";
-import { foldText } from "../text";
+import { compareNames, foldText } from "../text";
 import type { DocumentEntry } from "../model/report";
 import type { Placed } from "./place";
 import type { MergedDocument } from "./types";
 
-/** The orders String.prototype.localeCompare gives (the default locale's, and Vietnamese), made once rather than at each comparison. */
+/** The order String.prototype.localeCompare gives in the default locale, made once rather than at each comparison. */
 const BY_DEFAULT_LOCALE = new Intl.Collator();
-const BY_VIETNAMESE = new Intl.Collator("vi");
 
 /** The documents listed once each, by date (a month or quarter by its first day; undated last), then by code. */
 export function mergeDocuments(merged: readonly Placed[]): MergedDocument[] {
@@ -50,7 +49,7 @@ export function mergeDocuments(merged: readonly Placed[]): MergedDocument[] {
   }
   return [...docs.values()]
     .map((d) => d.doc)
-    .sort((a, b) => BY_DEFAULT_LOCALE.compare(sortDate(a), sortDate(b)) || BY_VIETNAMESE.compare(a.code ?? "", b.code ?? ""));
+    .sort((a, b) => BY_DEFAULT_LOCALE.compare(sortDate(a), sortDate(b)) || compareNames(a.code ?? "", b.code ?? ""));
 }
 
 /**

@@ -4,6 +4,7 @@ import { formatNumber, formatPercent, targetLabel, vnDate } from "../format";
 import { sameTarget, targetsNote } from "../targets";
 import type { IndicatorSummary, MergedDocument, Summary } from "../merge";
 import { DOCUMENT_TYPE_NAMES, parseDocumentCode } from "../values/code";
+import { compareNames } from "../text";
 import { NOT_ENOUGH_DATA } from "./model";
 
 /** The unit of measure inside a sentence: "Hộ" → "hộ", "Xã, thị trấn" → "xã, thị trấn". */
@@ -74,7 +75,7 @@ export function countDocumentTypes(documents: readonly MergedDocument[]): Docume
   }
   const known = [...counts.entries()]
     .map(([type, count]) => ({ type, name: DOCUMENT_TYPE_NAMES[type] ?? "văn bản", count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "vi") || a.type.localeCompare(b.type));
+    .sort((a, b) => b.count - a.count || compareNames(a.name, b.name) || a.type.localeCompare(b.type));
   return unknown > 0 ? [...known, { type: null, name: "văn bản chưa xác định được loại", count: unknown }] : known;
 }
 

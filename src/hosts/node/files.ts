@@ -16,6 +16,7 @@ import { readBatchAnswering, type FileReaderPort } from "../../app/read-files";
 import type { InputFile } from "../../app/sources";
 import type { MergeSource } from "../../domain/merge";
 import { messageFor } from "../../domain/rules/messages";
+import { compareNames } from "../../domain/text";
 import { DEFAULT_LIMITS } from "../../io/read/errors";
 import { isHousekeepingName, isInputName } from "../../io/read/formats";
 
@@ -164,9 +165,6 @@ function isLinkAt(path: string | Buffer): boolean {
   }
 }
 
-/** Vietnamese name order (as `localeCompare(…, "vi")`, with one collator for the whole sort instead of one per comparison). */
-const byName = new Intl.Collator("vi");
-
 /**
  * The identity on its disk of the file at `path` (device and inode), however a path reaches it: through a
  * link, "..", another case. Asked as bigints: on Windows a file's index has 64 bits, and as a plain number
@@ -225,7 +223,8 @@ function walkEntries(folder: string, shown: string, out: ExpandedInputs, leaveOu
     return;
   }
   const entries = names.map((bytes) => ({ bytes, name: decodeName(bytes), shown: escapeNameBytes(bytes) }));
-  entries.sort((a, b) => byName.compare(a.shown, b.shown));
+  // In Vietnamese name order, as the pane lists a dropped folder.
+  entries.sort((a, b) => compareNames(a.shown, b.shown));
   for (const entry of entries) {
     if (isHousekeepingName(entry.shown)) continue;
     const read = isInputName(entry.shown);

@@ -8,6 +8,7 @@
 import { throwIfCancelled } from "../../app/cancel";
 import { DROPPED_FOLDER_LIMITS } from "../../app/limits";
 import { formatNumber } from "../../domain/format";
+import { compareNames } from "../../domain/text";
 import { INPUT_KINDS_TEXT, isHousekeepingName, isInputName } from "../../io/read/formats";
 
 /** The part of the browser's FileSystemEntry read here. */
@@ -64,9 +65,6 @@ export function droppedItems(data: DataTransfer): DroppedItem[] | null {
   return folders > 0 ? out : null;
 }
 
-/** Names in Vietnamese order, as the CLI's folder walk lists them. */
-const byName = new Intl.Collator("vi");
-
 interface Walk {
   readonly limits: FolderLimits;
   /** "Hủy": the walk stops between two entries (Cancelled). */
@@ -116,7 +114,8 @@ async function walkFolder(walk: Walk, folder: DroppedFolderEntry, path: string, 
     walk.unreadable.push(`Không mở được thư mục “${path}” từ máy tính.`);
     return;
   }
-  entries.sort((a, b) => byName.compare(a.name, b.name));
+  // Names in Vietnamese order, as the CLI's folder walk lists them.
+  entries.sort((a, b) => compareNames(a.name, b.name));
   for (const entry of entries) {
     throwIfCancelled(walk.signal);
     if (walk.stopped === "files") return;
