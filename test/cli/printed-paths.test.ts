@@ -44,4 +44,11 @@ describe("paths printed on one line", () => {
     expect(await main(["convert", "rong\n.xls", "--out", "moi.xlsx"], empty.io)).toBe(2);
     expect(linesOf(empty.err())).toEqual([expect.stringContaining("rong\\u000a.xls")]);
   });
+
+  it("remind --json: the merge's JSON path escaped when it cannot be used", async () => {
+    writeFileSync(join(dir, "tong\nhop.json"), "không phải JSON");
+    const c = capture(dir);
+    expect(await main(["remind", "--json", "tong\nhop.json"], c.io)).not.toBe(0);
+    expect(linesOf(c.err())).toEqual([expect.stringContaining("tong\\u000ahop.json không phải là tệp JSON")]);
+  });
 });

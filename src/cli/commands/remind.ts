@@ -18,8 +18,9 @@ function loadOutcome(path: string, io: CliIO): MergeOutcome | undefined {
     const input = readInput(path, path);
     return outcomeOfMergeJson(new TextDecoder("utf-8").decode(input.bytes), path);
   } catch (error) {
-    if (error instanceof FileReadError || error instanceof RequestError) io.stderr(`${terminalText(error.message)}\n`);
-    else io.stderr(`Không đọc được ${terminalName(path)}: ${error instanceof Error ? error.message : String(error)}\n`);
+    // One line each: the path in the message (a newline or tab in it too) escaped, as every name the CLI prints.
+    if (error instanceof FileReadError || error instanceof RequestError) io.stderr(`${terminalName(error.message)}\n`);
+    else io.stderr(`Không đọc được ${terminalName(path)}: ${terminalName(error instanceof Error ? error.message : String(error))}\n`);
     return undefined;
   }
 }
