@@ -59,6 +59,35 @@ function copiedIndicatorRows(): Uint8Array {
   return new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
 }
 
+/** A web page as a web system saves it, its body given. */
+function page(body: string): Uint8Array {
+  return new TextEncoder().encode(`<html><head><meta charset="utf-8"></head><body>${body}</body></html>`);
+}
+
+/**
+ * Markup and text that a careless tokenizer reads in quadratic time: each is read (or refused) in
+ * time linear in its length.
+ */
+function linearCases(): { name: string; file: string; make: () => Uint8Array; code: string | null }[] {
+  const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+  const markup = (body: string) => () => utf8(`<html><table><tr><td>${body}`);
+  return [
+    { name: "o-gop.xls (2.500 dòng × 1.000 cột gộp)", file: "o-gop.xls", make: () => page(`<table>${"<tr><td colspan=1000>x</td></tr>".repeat(2500)}</table>`), code: "too-many-cells" },
+    {
+      name: "o-gop-doc.xls (50 ô gộp 65.534 dòng)",
+      file: "o-gop-doc.xls",
+      make: () => page(`<table><tr>${"<td rowspan=65534 colspan=1000>x</td>".repeat(50)}</tr>${"<tr><td>y</td></tr>".repeat(20000)}</table>`),
+      code: "too-many-cells",
+    },
+    { name: "the-mo.xls (100.000 dấu <)", file: "the-mo.xls", make: markup("<".repeat(100_000)), code: null },
+    { name: "the-a.xls (100.000 thẻ <a chưa đóng)", file: "the-a.xls", make: markup("<a ".repeat(100_000)), code: "empty" },
+    { name: "thuoc-tinh.xls (thuộc tính 500.000 ký tự)", file: "thuoc-tinh.xls", make: markup(`<td x="${"a".repeat(500_000)}`), code: "empty" },
+    { name: "ky-tu.xls (100.000 &# dở dang)", file: "ky-tu.xls", make: markup("&#".repeat(100_000)), code: null },
+    { name: "chu-thich.xls (100.000 <!-- chưa đóng)", file: "chu-thich.xls", make: markup("<!--".repeat(100_000)), code: "empty" },
+    { name: "ngoac-kep.csv (dấu ngoặc kép không đóng, 4 MB)", file: "ngoac-kep.csv", make: () => utf8(`a;"${"x;".repeat(2_000_000)}`), code: null },
+  ];
+}
+
 async function parent(): Promise<number> {
   const { HOSTILE_CASES, slowButLegal } = await import("../test/fixtures/hostile-files");
   const { COLSPAN_BOMB } = await import("../test/fixtures/html/make-html");
@@ -73,6 +102,7 @@ async function parent(): Promise<number> {
     { name: "colspan.xls", file: "colspan.xls", make: () => new TextEncoder().encode(COLSPAN_BOMB), code: null },
     { name: "cham.xlsx (400.000 ô)", file: "cham.xlsx", make: slowButLegal, code: null },
     { name: "dong-chep.csv (20.000 dòng chỉ tiêu)", file: "dong-chep.csv", make: copiedIndicatorRows, code: null },
+    ...linearCases(),
   ];
   const dir = mkdtempSync(join(tmpdir(), "hostile-memory-"));
   let failed = 0;

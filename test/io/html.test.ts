@@ -122,24 +122,21 @@ describe("HTML tables", () => {
     expect(texts(grid)).toEqual([["Bản Giang Đ"]]);
   });
 
-  it("reads the 200-byte colspan bomb at once, spans clamped to Excel's columns and the table's rows", () => {
+  // How long these take is measured by `npm run bench` (bench/hostile-memory.ts), not asserted here.
+  it("reads the 200-byte colspan bomb, spans clamped to Excel's columns and the table's rows", () => {
     expect(COLSPAN_BOMB.length).toBeLessThanOrEqual(200);
-    const t0 = Date.now();
     const grid = readWorkbook(utf8(COLSPAN_BOMB), "colspan.xls");
-    expect(Date.now() - t0).toBeLessThan(500);
     const merges = grid.sheets[0]!.merges;
     expect(merges[0]).toEqual({ s: { r: 0, c: 0 }, e: { r: 1, c: 999 } });
     expect(Math.max(...merges.map((m) => m.e.c))).toBeLessThan(16_384);
     expect(Math.max(...merges.map((m) => m.e.r))).toBe(1);
   });
 
-  it("refuses pages whose spans cover more cells than the limit, in well under a second", () => {
+  it("refuses pages whose spans cover more cells than the limit", () => {
     const rows = Array.from({ length: 2500 }, () => "<tr><td colspan=1000>x</td></tr>").join("");
-    const t0 = Date.now();
     expect(() => readWorkbook(page(`<table>${rows}</table>`), "to.xls")).toThrow(expect.objectContaining({ code: "too-many-cells" }) as WorkbookReadError);
     const many = `<table><tr>${"<td rowspan=65534 colspan=1000>x</td>".repeat(50)}</tr>${"<tr><td>y</td></tr>".repeat(20000)}</table>`;
     expect(() => readWorkbook(page(many), "to2.xls")).toThrow(expect.objectContaining({ code: "too-many-cells" }) as WorkbookReadError);
-    expect(Date.now() - t0).toBeLessThan(1000);
   });
 
   it("keeps at most the row limit over all the page's tables", () => {
@@ -148,15 +145,13 @@ describe("HTML tables", () => {
     expect(texts(grid)).toEqual(Array.from({ length: 6 }, () => ["a"]));
   });
 
-  it("tokenizes hostile markup in linear time", () => {
+  it("reads or refuses hostile markup with a reason, never an engine error", () => {
     for (const body of ["<".repeat(100_000), "<a ".repeat(100_000), `<td x="${"a".repeat(500_000)}`, "&#".repeat(100_000), "<!--".repeat(100_000)]) {
-      const t0 = Date.now();
       try {
         readHtmlFile(utf8(`<html><table><tr><td>${body}`), "x.xls");
       } catch (error) {
         expect(error).toBeInstanceOf(WorkbookReadError);
       }
-      expect(Date.now() - t0).toBeLessThan(1000);
     }
   });
 
