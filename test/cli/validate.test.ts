@@ -5,6 +5,9 @@ import { INDICATORS } from "../../src/domain/catalogue";
 import { main } from "../../src/cli/main";
 import { ensureFixtures } from "../fixtures/make-fixtures";
 import { capture } from "../support/cli";
+import { unitTable } from "../fixtures/unit-table";
+import { writeRowsWithOpenpyxl } from "../support/openpyxl-rows";
+import { PYTHON_OPENPYXL } from "../support/programs";
 import { fillTemplate } from "../support/fill";
 import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { writeWorkbookXlsx } from "../../src/io/write";
@@ -337,6 +340,21 @@ describe("de-an-241 validate", () => {
     expect(JSON.parse(catalogue.out())).toHaveProperty("indicators");
     // Another value stays a usage error.
     expect(await main(["validate", "template-like.xlsx", "--json=ket-qua.json"], capture(dir).io)).toBe(2);
+  });
+
+  const withOpenpyxl = PYTHON_OPENPYXL ? it : it.skip;
+  withOpenpyxl("prints the rows read as a breakdown as information, apart from warnings, and in the JSON as severity info", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "validate-info-"));
+    const rows = unitTable({ "4.3": [["-", "Cơ quan đạt chuẩn an toàn về an ninh trật tự", "Cơ quan", 5, 5, null]] });
+    writeRowsWithOpenpyxl(folder, "ban-bo.xlsx", "Chỉ tiêu", rows);
+    const text = capture(folder);
+    await main(["validate", "ban-bo.xlsx"], text.io);
+    expect(text.out()).toContain("Thông tin (1):");
+    expect(text.out()).toContain('dòng được coi là chi tiết của chỉ tiêu 4.3');
+    const json = capture(folder);
+    await main(["validate", "ban-bo.xlsx", "--json"], json.io);
+    const issues = (JSON.parse(json.out()) as { files: JsonFile[] }).files[0]!.issues;
+    expect(issues.filter((i) => i.severity === "info").map((i) => i.rule)).toEqual(["breakdown-rows"]);
   });
 
   it("asks for a file (exit 2)", async () => {

@@ -42,6 +42,14 @@ const SAMPLES: { readonly [K in RuleCode]: Sample<K> } = {
     params: { indicator: "1.2", row: 11, rows: "12–13", texts: '"Thôn Nà Tăm", "Bản Bo"' },
     shows: ["Chỉ tiêu 1.2", "dòng 11", "dòng 12–13", '"Thôn Nà Tăm", "Bản Bo"', "không được cộng"],
   },
+  "breakdown-rows": {
+    params: { count: 2, indicators: "4.3", rows: 'B14 "Cơ quan đạt chuẩn an toàn về an ninh trật tự", B15 "Trường học"' },
+    shows: ["2 dòng được coi là chi tiết của chỉ tiêu 4.3", "không cộng vào tổng", 'B14 "Cơ quan đạt chuẩn an toàn về an ninh trật tự"'],
+  },
+  "breakdown-sum": {
+    params: { indicator: "4.3", kind: "exceeds", column: "Tổng số", sum: 15, value: 12, row: 13, rows: "14–15" },
+    shows: ["Chỉ tiêu 4.3", '"Tổng số"', "dòng 14–15", "được 15", "lớn hơn số ghi ở dòng của chỉ tiêu (12)"],
+  },
   "code-unrecognised": { params: { row: 6, text: "KH 26" }, shows: ['"KH 26"', "dòng 6"] },
   "duplicate-document": { params: { code: "26-KH/TU", row: 9, firstRow: 5 }, shows: ["26-KH/TU", "dòng 5", "dòng 9"] },
   "report-date-missing": { params: { file: "ban-bo.xlsx" }, shows: ["ban-bo.xlsx", "chưa ghi đủ ngày báo cáo", "ngày nhận"] },
@@ -201,7 +209,7 @@ describe("issue rules", () => {
   });
 
   it.each(RULES)("%s has a severity and a Vietnamese message showing its parameters", (rule) => {
-    expect(["error", "warning"]).toContain(severityOf(rule));
+    expect(["error", "warning", "info"]).toContain(severityOf(rule));
     const sample = SAMPLES[rule];
     const message = messageFor(rule, sample.params);
     expect(message.trim().length).toBeGreaterThan(10);
@@ -220,6 +228,7 @@ describe("issue rules", () => {
       "formula-not-calculated",
       "figures-on-group-row",
       "breakdown-only",
+      "breakdown-sum",
       "code-unrecognised",
       "duplicate-document",
       "report-date-missing",
@@ -254,7 +263,17 @@ describe("issue rules", () => {
     expect(severityOf("timeout")).toBe("error");
   });
 
+  it("says only what the reading did, as information, for rows read as a breakdown", () => {
+    expect(RULES.filter((r) => severityOf(r) === "info")).toEqual(["breakdown-rows"]);
+  });
+
   it("words the variants of one rule by its parameters", () => {
+    expect(messageFor("breakdown-rows", { count: 3, indicators: "4.2, 4.3", rows: 'chỉ tiêu 4.2: B10 "Thôn A"; chỉ tiêu 4.3: B14 "Trường học"' })).toContain(
+      "3 dòng được coi là chi tiết của chỉ tiêu ở dòng trên nó",
+    );
+    const sum = { indicator: "4.3", column: "Số đã đạt tiêu chuẩn", sum: 11, row: 13, rows: "14–15" } as const;
+    expect(messageFor("breakdown-sum", { ...sum, kind: "differs", value: 12 })).toContain("khác số ghi ở dòng của chỉ tiêu (12)");
+    expect(messageFor("breakdown-sum", { ...sum, kind: "empty", value: null })).toContain("(dòng 13) để trống");
     expect(messageFor("number-out-of-range", { column: "Tổng số", text: "Infinity", reason: "not-finite", limit: 1e12 })).toContain(
       "không phải là một số hữu hạn",
     );

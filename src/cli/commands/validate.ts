@@ -133,6 +133,9 @@ function textReport(r: FileResult, plan: Plan | undefined): string {
   const warnings = report.issues.filter((i) => i.severity === "warning");
   lines.push(errors.length === 0 ? "Lỗi: không có" : `Lỗi (${errors.length}):`, ...errors.map(issueLine));
   lines.push(warnings.length === 0 ? "Cảnh báo: không có" : `Cảnh báo (${warnings.length}):`, ...warnings.map(issueLine));
+  // Notes of information (rows read as a breakdown, not summed): only when there are some.
+  const infos = report.issues.filter((i) => i.severity === "info");
+  if (infos.length > 0) lines.push(`Thông tin (${infos.length}):`, ...infos.map(issueLine));
   if (r.targets) {
     lines.push(targetsText(r.targets, plan));
     if (plan === undefined) for (const i of r.targets.issues) lines.push(`  - [${i.sheet ?? ""}${i.cell ? `!${i.cell}` : ""}] ${i.message}`);

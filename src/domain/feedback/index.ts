@@ -14,13 +14,13 @@ import { BODY_SIZE, FONT, SheetBuilder } from "../sheets/builder";
 /** The sheet added to the unit's workbook. */
 export const FEEDBACK_SHEET = "Góp ý";
 
-/** Shades of the problem cells (RRGGBB): light red for an error, light yellow for a warning. */
-export const FEEDBACK_FILLS: Readonly<Record<Severity, string>> = { error: "FFC7CE", warning: "FFEB9C" };
+/** Shades of the problem cells (RRGGBB): light red for an error, light yellow for a warning, light blue for a note of information. */
+export const FEEDBACK_FILLS: Readonly<Record<Severity, string>> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 
 /** The author shown on every note. */
 export const FEEDBACK_AUTHOR = "Ban Tuyên giáo Huyện ủy";
 
-export const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: "Lỗi", warning: "Cảnh báo" };
+export const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" };
 
 /** One note on one cell: every issue found there, the worst severity shading it. */
 export interface FeedbackNote {
@@ -117,7 +117,7 @@ export function feedbackNotes(issues: readonly Issue[], sheetNames: readonly str
       cell: e.address,
       r: e.r,
       c: e.c,
-      severity: e.issues.some((i) => i.severity === "error") ? "error" : "warning",
+      severity: worstOf(e.issues),
       text: lines.join("\n"),
     };
   });
@@ -142,16 +142,23 @@ export const FEEDBACK_STYLES: Readonly<Record<string, CellStyle>> = {
   cell: { font: font(), horizontal: "left", vertical: "top", wrap: true, border: true, numberFormat: "@", locked: true },
   error: { font: font({ bold: true }), horizontal: "center", vertical: "top", wrap: true, border: true, fill: FEEDBACK_FILLS.error, locked: true },
   warning: { font: font({ bold: true }), horizontal: "center", vertical: "top", wrap: true, border: true, fill: FEEDBACK_FILLS.warning, locked: true },
+  info: { font: font({ bold: true }), horizontal: "center", vertical: "top", wrap: true, border: true, fill: FEEDBACK_FILLS.info, locked: true },
 };
 
 /** Columns of the issue table. */
 export const FEEDBACK_HEADERS = ["Stt", "Mức độ", "Trang", "Ô", "Nội dung", "Quy tắc"] as const;
 const WIDTHS = [6, 11, 16, 8, 70, 22];
 
-/** "Lỗi" and "Cảnh báo" counts, in words: "2 lỗi, 1 cảnh báo". */
+/** The worst severity of a cell's issues: an error, else a warning, else information. */
+function worstOf(issues: readonly Pick<Issue, "severity">[]): Severity {
+  return issues.some((i) => i.severity === "error") ? "error" : issues.some((i) => i.severity === "warning") ? "warning" : "info";
+}
+
+/** "Lỗi" and "Cảnh báo" counts, in words, and the notes of information when there are some: "2 lỗi, 1 cảnh báo", "0 lỗi, 0 cảnh báo, 1 thông tin". */
 export function countsText(issues: readonly Pick<Issue, "severity">[]): string {
   const errors = issues.filter((i) => i.severity === "error").length;
-  return `${errors} lỗi, ${issues.length - errors} cảnh báo`;
+  const infos = issues.filter((i) => i.severity === "info").length;
+  return `${errors} lỗi, ${issues.length - errors - infos} cảnh báo${infos > 0 ? `, ${infos} thông tin` : ""}`;
 }
 
 /** The plan of one unit's feedback file: the notes and the "Góp ý" sheet. */
@@ -172,7 +179,9 @@ export function planFeedback(request: FeedbackRequest): FeedbackPlan {
   line(
     listed.length === 0
       ? "Không có lỗi hay cảnh báo nào."
-      : `Có ${countsText(listed)}. Các ô có vấn đề được tô màu (đỏ nhạt: lỗi; vàng: cảnh báo) và có ghi chú. ` +
+      : `Có ${countsText(listed)}. Các ô có vấn đề được tô màu (đỏ nhạt: lỗi; vàng: cảnh báo${
+          listed.some((i) => i.severity === "info") ? "; xanh nhạt: thông tin" : ""
+        }) và có ghi chú. ` +
           "Số liệu của đơn vị không bị thay đổi. Đề nghị đơn vị sửa các lỗi, xem lại các cảnh báo và gửi lại báo cáo.",
     "text",
   );

@@ -68,6 +68,24 @@ export interface UnitReportParams {
    * (by village, by chi bộ: "- Thôn Nà Tăm"), which are never summed: the rows ("13–14") and their texts.
    */
   readonly "breakdown-only": AtIndicator & { readonly row: number; readonly rows: string; readonly texts: string };
+  /**
+   * Rows read as breakdowns of the indicator above them, never summed, said once for the file: how many, the
+   * indicators they were put under ("4.2, 4.3"), and the rows named (cell and text, shortened), by indicator.
+   */
+  readonly "breakdown-rows": { readonly count: number; readonly indicators: string; readonly rows: string };
+  /**
+   * The figures of an indicator's breakdown against its own row's, in one column: their sum over the indicator's
+   * ("exceeds"), different from it when the lines share out every kind the label lists ("differs"), or the
+   * indicator's cell blank while every line has a figure ("empty", value null). Rows are one-based ("14–16").
+   */
+  readonly "breakdown-sum": AtIndicator & {
+    readonly kind: "exceeds" | "differs" | "empty";
+    readonly column: string;
+    readonly sum: number;
+    readonly value: number | null;
+    readonly row: number;
+    readonly rows: string;
+  };
   readonly "code-unrecognised": { readonly row: number; readonly text: string };
   readonly "duplicate-document": { readonly code: string; readonly row: number; readonly firstRow: number };
   /** A unit's report with figures whose date line is left blank. */
@@ -255,7 +273,8 @@ export type RuleCode = keyof IssueParamsByRule;
 
 export type ReadErrorCode = keyof ReadErrorParams;
 
-export type Severity = "error" | "warning";
+/** "info": something the reading did that the unit should know of (rows read as a breakdown), nothing wrong in itself. */
+export type Severity = "error" | "warning" | "info";
 
 /** An issue of one rule (R), or, by default, of any rule: narrowing on `rule` gives its params. */
 export type Issue<R extends RuleCode = RuleCode> = {
@@ -292,6 +311,8 @@ export const SEVERITY: { readonly [K in RuleCode]: Severity } = {
   "label-changed": "warning",
   "figures-on-group-row": "warning",
   "breakdown-only": "warning",
+  "breakdown-rows": "info",
+  "breakdown-sum": "warning",
   "formula-not-calculated": "warning",
   "code-unrecognised": "warning",
   "duplicate-document": "warning",

@@ -16,7 +16,7 @@ import { foldText } from "../text";
 import { unitListSize, unitNameKeys } from "../units";
 import { makeIssue } from "../rules/messages";
 import { columnsWithRole, findHeaders, sideBySide, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
-import { readDocumentRows, readIndicatorRows } from "./rows";
+import { breakdownRowsIssue, readDocumentRows, readIndicatorRows, type BreakdownRowRead } from "./rows";
 import { SheetView } from "./sheet";
 import { mostRowsDisagree, reportTitle } from "./title";
 import { findIdentity, reportDateOf, unitFromHeader, unitInfo } from "./unit";
@@ -388,6 +388,8 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
   if (indicatorsHeader) {
     const view = views[indicatorsHeader.sheetIndex]!;
     const { tables, ignored } = indicatorTables(indicatorsHeader, indHeaders, all, views);
+    // The rows read as breakdowns of an indicator in the file's tables, said once (a summary's own rows aside).
+    const breakdownLines: BreakdownRowRead[] = [];
     // A summary's own per-unit breakdown repeats the indicators by design.
     if (identity?.kind !== "summary") issues.push(...ignoredTableIssues(tables, ignored, views, unit.name));
     for (const { header, read } of tables) {
@@ -396,6 +398,7 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
       issues.push(...read.issues);
       matchedRows += read.rows.length;
       unknownRows += read.issues.filter((i) => i.rule === "unknown-row").length;
+      breakdownLines.push(...read.breakdownLines);
       for (const row of read.rows) {
         const checked = checkIndicator(row);
         indicators[row.id] = checked.entry;
@@ -405,6 +408,8 @@ export function readUnitReport(typed: WorkbookGrid, fileName: string): UnitRepor
         }
       }
     }
+    const breakdownRows = identity?.kind === "summary" ? undefined : breakdownRowsIssue(breakdownLines);
+    if (breakdownRows !== undefined) issues.push(breakdownRows);
     for (const indicator of INDICATORS) {
       if (!(indicator.id in indicators) && !issues.some((i) => i.rule === "duplicate-indicator" && i.indicator === indicator.id)) {
         issues.push(

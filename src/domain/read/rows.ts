@@ -8,12 +8,12 @@ import type { Issue } from "../model/issues";
 import { cleanText, foldText } from "../text";
 import { textCache } from "../cache";
 import { makeIssue } from "../rules/messages";
-import type { DocumentCellsRead, IndicatorCellsRead } from "../rules/rules";
+import { COLUMN, type DocumentCellsRead, type IndicatorCellsRead } from "../rules/rules";
 import { cellText } from "../values/cell";
 import { DOCUMENT_TYPE_NAMES, parseDocumentCode, type CodeParse, type DocumentCode } from "../values/code";
 import { formulaResult } from "../values/formula";
 import { parseDateValue } from "../values/date";
-import { isBlankText, parseCombinedFigures } from "../values/number";
+import { isBlankText, parseCombinedFigures, parseCountValue } from "../values/number";
 import { columnsWithRole, type ColumnSpan, type DocumentRole, type IndicatorRole, type TableHeader } from "./headers";
 import {
   groupOf,
@@ -253,7 +253,7 @@ export function readIndicatorRows(
   view: SheetView,
   header: TableHeader<IndicatorRole>,
   end: number,
-): { rows: IndicatorCellsRead[]; issues: Issue[]; end: number; combined: boolean } {
+): { rows: IndicatorCellsRead[]; issues: Issue[]; end: number; combined: boolean; breakdownLines: BreakdownRowRead[] } {
   const sheet = view.sheet.name;
   const cols = header.columns;
   const issues: Issue[] = [];
@@ -279,6 +279,7 @@ export function readIndicatorRows(
       for (let c = textSpan.c - 1; c >= (header.within?.c ?? 0) && label === ""; c--) label = cellText(view.cell(r, c));
     }
     const part = breakdownPart(stt, label);
+    const mark = part === undefined ? "" : breakdownMark(stt, label, part);
     const lead = splitLeadingStt(label);
     if (lead.stt !== "") {
       if (stt === "") stt = lead.stt;
@@ -327,8 +328,7 @@ export function readIndicatorRows(
     // A row of the breakdown whose words come close to its indicator's ("- Bản văn hóa Nà Tăm" under 4.2) is the breakdown still.
     const matched = (scores[0]?.score ?? 0) >= MATCH_THRESHOLD;
     if (matched && parent !== undefined && part !== undefined && breaksDown(part, scores, parent)) {
-      const seen = breakdowns.get(parent) ?? { rows: [], texts: [], hasValues: false };
-      breakdowns.set(parent, { rows: [...seen.rows, r], texts: [...seen.texts, part], hasValues: seen.hasValues || hasValues });
+      addBreakdownLine(breakdowns, parent, { r, text: part, mark, total: refs.total, achieved: refs.achieved }, hasValues);
       continue;
     }
     if (!matched) {
@@ -339,8 +339,7 @@ export function readIndicatorRows(
       }
       // A row of the breakdown of the indicator above it (by village, by chi bộ): that indicator's, never summed.
       if (parent !== undefined && part !== undefined) {
-        const seen = breakdowns.get(parent) ?? { rows: [], texts: [], hasValues: false };
-        breakdowns.set(parent, { rows: [...seen.rows, r], texts: [...seen.texts, part], hasValues: seen.hasValues || hasValues });
+        addBreakdownLine(breakdowns, parent, { r, text: part, mark, total: refs.total, achieved: refs.achieved }, hasValues);
         continue;
       }
       if (hasValues || (stt !== "" && stt !== "-" && label !== "" && /^\d/.test(stt))) {
@@ -386,6 +385,7 @@ export function readIndicatorRows(
   }
   settleContested(read, pairs, byRow, byId);
   const rows: IndicatorCellsRead[] = [];
+  const breakdownLines: BreakdownRowRead[] = [];
   for (const cand of read) {
     const id = byRow.get(cand);
     if (id === undefined) {
@@ -414,19 +414,22 @@ export function readIndicatorRows(
     rows.push({ id, sheet, r: cand.r, label: cand.label, ...cand.refs });
     const breakdown = breakdowns.get(cand);
     if (breakdown?.hasValues && !cand.hasValues) {
-      const first = breakdown.rows[0]! + 1;
-      const last = breakdown.rows[breakdown.rows.length - 1]! + 1;
+      const texts = breakdown.lines.map((line) => line.text);
       issues.push(
         makeIssue(
           "breakdown-only",
           { sheet, cell: cellAddress(cand.r, textSpan.c), indicator: id },
           {
             row: cand.r + 1,
-            rows: first === last ? String(first) : `${first}–${last}`,
-            texts: breakdown.texts.slice(0, 5).map((t) => `"${t}"`).join(", ") + (breakdown.texts.length > 5 ? ", …" : ""),
+            rows: rowsSpan(breakdown),
+            texts: texts.slice(0, 5).map((t) => `"${t}"`).join(", ") + (texts.length > 5 ? ", …" : ""),
           },
         ),
       );
+    } else if (breakdown !== undefined) {
+      // Said once for the file (see breakdownRowsIssue): breakdown-only above names its rows already.
+      for (const line of breakdown.lines) breakdownLines.push({ sheet, r: line.r, c: textSpan.c, text: line.text, indicator: id });
+      if (breakdown.hasValues) issues.push(...breakdownSumIssues(sheet, id, cand, breakdown));
     }
     const official = indicatorById(id)!.text;
     if (cand.group !== undefined) {
@@ -443,7 +446,7 @@ export function readIndicatorRows(
       makeIssue("column-combined", { sheet, cell: cellAddress(combined.r, combined.span.c) }, { column: columnLetters(combined.span.c), text: combined.text }),
     );
   }
-  return { rows, issues, end: body.end, combined: combinedUsed };
+  return { rows, issues, end: body.end, combined: combinedUsed, breakdownLines };
 }
 
 /** The most rows left without an indicator that settleContested looks at (see there). */
@@ -517,11 +520,183 @@ function settleContested(
   }
 }
 
-/** The rows of an indicator's breakdown under its row: their rows, their texts, and whether any has figures. */
+/** A line of an indicator's breakdown: its row, its text, its mark ("-", "+", "a)", "trong đó") and its figures. */
+interface BreakdownLine {
+  readonly r: number;
+  readonly text: string;
+  readonly mark: string;
+  readonly total: CellRef | null;
+  readonly achieved: CellRef | null;
+}
+
+/** The lines of an indicator's breakdown under its row, and whether any has figures. */
 interface Breakdown {
-  readonly rows: readonly number[];
-  readonly texts: readonly string[];
-  readonly hasValues: boolean;
+  readonly lines: BreakdownLine[];
+  hasValues: boolean;
+}
+
+function addBreakdownLine(breakdowns: Map<Candidate, Breakdown>, parent: Candidate, line: BreakdownLine, hasValues: boolean): void {
+  const seen = breakdowns.get(parent);
+  if (seen === undefined) breakdowns.set(parent, { lines: [line], hasValues });
+  else {
+    seen.lines.push(line);
+    seen.hasValues ||= hasValues;
+  }
+}
+
+/** The one-based rows of a breakdown: "14", "14–16". */
+function rowsSpan(breakdown: Breakdown): string {
+  const first = breakdown.lines[0]!.r + 1;
+  const last = breakdown.lines[breakdown.lines.length - 1]!.r + 1;
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+/** A row read as a line of an indicator's breakdown, never summed: where it is, its text, and the indicator it was put under. */
+export interface BreakdownRowRead {
+  readonly sheet: string;
+  readonly r: number;
+  readonly c: number;
+  readonly text: string;
+  readonly indicator: string;
+}
+
+/** The most rows breakdown-rows names; the others are counted. */
+const MOST_BREAKDOWN_ROWS_NAMED = 8;
+/** The most characters of a row's text breakdown-rows quotes. */
+const BREAKDOWN_TEXT_SHOWN = 60;
+
+/**
+ * The rows of a file read as breakdowns of the indicator above them ("- Thôn Nà Tăm", "- Cơ quan đạt chuẩn an toàn về
+ * an ninh trật tự" under 4.3), said once for the whole file: they are never summed, and a row a unit meant as a figure
+ * of its own would otherwise be passed over without a word. Undefined when there is none.
+ */
+export function breakdownRowsIssue(lines: readonly BreakdownRowRead[]): Issue | undefined {
+  const first = lines[0];
+  if (first === undefined) return undefined;
+  const indicators = [...new Set(lines.map((line) => line.indicator))];
+  const byIndicator = new Map<string, string[]>();
+  for (const line of lines.slice(0, MOST_BREAKDOWN_ROWS_NAMED)) {
+    const text = line.text.length > BREAKDOWN_TEXT_SHOWN ? `${line.text.slice(0, BREAKDOWN_TEXT_SHOWN - 1).trimEnd()}…` : line.text;
+    const at = `${line.sheet === first.sheet ? "" : `${line.sheet}!`}${cellAddress(line.r, line.c)}`;
+    const list = byIndicator.get(line.indicator) ?? [];
+    list.push(`${at} "${text}"`);
+    byIndicator.set(line.indicator, list);
+  }
+  const named = indicators.length === 1 ? [...byIndicator.values()][0]!.join(", ") : [...byIndicator].map(([id, list]) => `chỉ tiêu ${id}: ${list.join(", ")}`).join("; ");
+  const more = lines.length - MOST_BREAKDOWN_ROWS_NAMED;
+  return makeIssue(
+    "breakdown-rows",
+    { sheet: first.sheet, cell: cellAddress(first.r, first.c) },
+    { count: lines.length, indicators: indicators.join(", "), rows: more > 0 ? `${named} và ${more} dòng khác` : named },
+  );
+}
+
+/** A figure of Tổng số or Số đã đạt as the sums compare it: a number, null when blank, undefined when it cannot be compared. */
+function countOf(ref: CellRef | null): number | null | undefined {
+  if (ref === null || ref.uncalculated !== undefined) return undefined;
+  const parsed = parseCountValue(ref.cell?.v);
+  if (parsed.kind === "blank") return null;
+  return parsed.kind === "number" && parsed.value >= 0 ? parsed.value : undefined;
+}
+
+/** The kinds of places and bodies the lines of a breakdown open with, one class each (villages, communes, party cells, bodies). */
+const LINE_CLASSES: readonly [RegExp, string][] = [
+  [/^(?:thon|ban|xom|lang|ap|buon|khu|khoi|to|to dan pho)\b/, "village"],
+  [/^(?:xa|phuong|thi tran)\b/, "commune"],
+  [/^(?:chi bo|dang bo)\b/, "party"],
+  [/^(?:truong|co quan|don vi|cum|doi)\b/, "body"],
+];
+
+/**
+ * Whether the lines of a breakdown are parts of the indicator that do not overlap, so that their sum is at most the
+ * indicator's: one mark for all of them (a second mark is a breakdown nested in another, "- Xã A" over "+ Thôn 1"), at
+ * most one "Trong đó" line (two are subsets that may overlap: "trong đó nữ", "trong đó dân tộc thiểu số"), and the
+ * places of one kind (villages, or communes, or chi bộ, or bodies: a list by village then by chi bộ counts the
+ * same people twice).
+ */
+function disjointParts(lines: readonly BreakdownLine[]): boolean {
+  const mark = lines[0]!.mark;
+  if (lines.some((line) => line.mark !== mark)) return false;
+  if (mark === IN_WHICH_MARK) return lines.length === 1;
+  let kind: string | undefined;
+  for (const line of lines) {
+    const folded = foldText(line.text);
+    const found = LINE_CLASSES.find(([re]) => re.test(folded))?.[1];
+    if (found === undefined) continue;
+    if (kind !== undefined && found !== kind) return false;
+    kind = found;
+  }
+  return true;
+}
+
+/**
+ * Whether the lines of a breakdown share out every kind the indicator's label lists, each kind named once ("a) Cơ quan,
+ * đơn vị" and "b) Trường học" under 4.3; "- Xã …" and "- Thị trấn …" under 4.4): then they make up the whole indicator,
+ * and their sum is its figure. A breakdown by village or by chi bộ may leave some out, and is never taken as whole.
+ */
+function sharesOutKinds(lines: readonly BreakdownLine[], id: string): boolean {
+  const label = LABEL_KINDS.get(id);
+  if (label === undefined || label.kinds.size === 0 || lines.length < 2) return false;
+  const named = new Set<string>();
+  for (const line of lines) {
+    if (!namesKindOf(line.text, id)) return false;
+    for (const w of contentWords(foldText(line.text))) {
+      if (!label.kinds.has(w)) continue;
+      if (named.has(w)) return false;
+      named.add(w);
+    }
+  }
+  return named.size === label.kinds.size;
+}
+
+/**
+ * The figures of an indicator's breakdown against the indicator's own, Tổng số and Số đã đạt each, when the lines are
+ * parts that do not overlap (disjointParts) and each of their figures is a number or blank: a sum over the
+ * indicator's figure is wrong whatever the breakdown leaves out; a sum that differs from it is said only when the
+ * lines share out every kind the label lists (sharesOutKinds); the indicator's cell left blank while every line has a
+ * figure is said too (its row wholly blank is breakdown-only's). The figures read stay the indicator's row's.
+ */
+function breakdownSumIssues(sheet: string, id: string, cand: Candidate, breakdown: Breakdown): Issue[] {
+  const lines = breakdown.lines;
+  if (!disjointParts(lines)) return [];
+  const out: Issue[] = [];
+  for (const role of ["total", "achieved"] as const) {
+    const own = cand.refs[role];
+    const value = countOf(own);
+    if (own === null || value === undefined) continue;
+    let sum = 0;
+    let given = 0;
+    let comparable = true;
+    for (const line of lines) {
+      const part = countOf(line[role]);
+      if (part === undefined) comparable = false;
+      else if (part !== null) {
+        sum += part;
+        given++;
+      }
+    }
+    if (!comparable || given === 0) continue;
+    const whole = given === lines.length;
+    const kind =
+      value === null
+        ? whole
+          ? "empty"
+          : undefined
+        : sum > value + 1e-9 * Math.max(1, value)
+          ? "exceeds"
+          : whole && Math.abs(sum - value) > 1e-9 * Math.max(1, value) && sharesOutKinds(lines, id)
+            ? "differs"
+            : undefined;
+    if (kind === undefined) continue;
+    out.push(
+      makeIssue(
+        "breakdown-sum",
+        { sheet, cell: cellAddress(own.r, own.c), indicator: id },
+        { kind, column: COLUMN[role], sum, value, row: cand.r + 1, rows: rowsSpan(breakdown) },
+      ),
+    );
+  }
+  return out;
 }
 
 /** The marks a breakdown's rows open with, in Stt or before the text: "-", "+", "*", "•", "a)", "b.". */
@@ -537,6 +712,16 @@ const BREAKDOWN_WORDS = /^(?:thon|ban|xom|lang|ap|buon|khu|khoi|to|to dan pho|ch
 const BREAKDOWN_WORDS_MARKED =
   /^(?:thôn|bản|xóm|làng|ấp|buôn|khu|khối|tổ(?! chức)|chi bộ|đảng bộ|xã(?! hội)|phường|thị trấn|trường(?! hợp)|cơ quan|đơn vị|cụm|đội)(?![\p{L}\p{M}])/u;
 const IN_WHICH = /^trong do\b/;
+/** The mark of a "Trong đó: …" line, whatever is written before it. */
+const IN_WHICH_MARK = "trong đó";
+
+/** The mark of a breakdown's line, one for each way of writing it: "-" (or "–", "—"), "+", "*", "a)" for any letter, "trong đó". */
+function breakdownMark(stt: string, label: string, part: string): string {
+  if (IN_WHICH.test(foldText(part))) return IN_WHICH_MARK;
+  const s = stt.trim();
+  const m = BREAKDOWN_STT.test(s) ? s : (/^\s*([-–—−+*•·]|[a-zđ][).])/u.exec(label)?.[1] ?? "");
+  return /^[a-zđ]/u.test(m) ? "a)" : /^[-–—−]$/u.test(m) ? "-" : m;
+}
 
 /**
  * The text of a row that is a line of the breakdown of the indicator above it, by village, by chi bộ:
@@ -658,6 +843,7 @@ const NUMBERED_HEADING = /^[IVX]{1,4}\s*[.):]\s*\S/;
  * to "cong van" and is no count), "Tổng số" with nothing more than a count ("Tổng số đảng viên …" is a row of its own).
  */
 const TOTAL_WORDS = /^(?:tong(?: cong| so)?(?: (?:co|so|la|gom|van ban|vb|\d+))*|cong(?: (?:co|la|gom))?(?: \d+(?: (?:van ban|vb))?)?)$/;
+
 /** A date in a text ("ngày 26/4/2021", "12/10/2016"): such a row is a document. */
 const DATE_IN_TEXT = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\bngày\s+\d/iu;
 

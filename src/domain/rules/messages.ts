@@ -94,6 +94,16 @@ const MESSAGES: Messages = {
     `Số liệu của chỉ tiêu ${s(p.indicator)} được ghi ở dòng nhóm "${s(p.group)}" (dòng ${s(p.row)}) thay vì dòng của chỉ tiêu; đã đọc cho chỉ tiêu ${s(p.indicator)} (nhóm này chỉ có một chỉ tiêu).`,
   "breakdown-only": (p) =>
     `Chỉ tiêu ${s(p.indicator)}: dòng của chỉ tiêu (dòng ${s(p.row)}) để trống, số liệu chỉ ghi ở các dòng chi tiết bên dưới (dòng ${s(p.rows)}: ${s(p.texts)}). Các dòng chi tiết không được cộng nên chỉ tiêu này chưa có số liệu; đề nghị ghi Tổng số và Số đã đạt tiêu chuẩn của cả đơn vị ở dòng của chỉ tiêu.`,
+  "breakdown-rows": (p) =>
+    `${s(p.count)} dòng được coi là chi tiết của chỉ tiêu ${p.indicators.includes(",") ? "ở dòng trên nó" : s(p.indicators)} (theo thôn, bản, chi bộ, cơ quan…), không cộng vào tổng: ${s(p.rows)}. Nếu dòng nào là một chỉ tiêu riêng hoặc cần được tổng hợp, đề nghị ghi số liệu của cả đơn vị ở dòng của chỉ tiêu.`,
+  "breakdown-sum": (p) =>
+    p.kind === "empty"
+      ? `Chỉ tiêu ${s(p.indicator)}: cột "${s(p.column)}" ở dòng của chỉ tiêu (dòng ${s(p.row)}) để trống, trong khi các dòng chi tiết bên dưới (dòng ${s(p.rows)}) đều có số (cộng lại được ${s(p.sum)}). Các dòng chi tiết không được cộng vào tổng nên chỉ tiêu này thiếu số liệu ở cột đó; đề nghị ghi số của cả đơn vị ở dòng của chỉ tiêu.`
+      : `Chỉ tiêu ${s(p.indicator)}: cộng cột "${s(p.column)}" của các dòng chi tiết bên dưới (dòng ${s(p.rows)}) được ${s(p.sum)}, ${
+          p.kind === "exceeds"
+            ? `lớn hơn số ghi ở dòng của chỉ tiêu (${s(p.value)}): phần không thể lớn hơn cả đơn vị`
+            : `khác số ghi ở dòng của chỉ tiêu (${s(p.value)}), trong khi các dòng chi tiết đã chia đủ các loại nêu trong chỉ tiêu`
+        }. Số liệu được tổng hợp theo dòng của chỉ tiêu; đề nghị kiểm tra lại.`,
   "code-unrecognised": (p) =>
     `Ký hiệu văn bản "${s(p.text)}" ở dòng ${s(p.row)} không đúng dạng thường dùng (ví dụ 26-KH/TU hoặc 27/KH-UBND).`,
   "duplicate-document": (p) => `Văn bản ${s(p.code)} được ghi nhiều lần (dòng ${s(p.firstRow)} và dòng ${s(p.row)}).`,

@@ -35,16 +35,24 @@ const useStyles = makeStyles({
   },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
+  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
   body: { display: "flex", flexDirection: "column", minWidth: 0, rowGap: "2px" },
   cellButton: { minWidth: "auto", padding: `0 ${tokens.spacingHorizontalXS}`, flexShrink: 0 },
   cell: { fontFamily: tokens.fontFamilyMonospace, flexShrink: 0 },
 });
 
-export function countBySeverity(issues: readonly ListedIssue[]): { errors: number; warnings: number } {
+export function countBySeverity(issues: readonly ListedIssue[]): { errors: number; warnings: number; infos: number } {
   let errors = 0;
-  for (const i of issues) if (i.severity === "error") errors++;
-  return { errors, warnings: issues.length - errors };
+  let infos = 0;
+  for (const i of issues) {
+    if (i.severity === "error") errors++;
+    else if (i.severity === "info") infos++;
+  }
+  return { errors, warnings: issues.length - errors - infos, infos };
 }
+
+const SEVERITY_RANK: Readonly<Record<ListedIssue["severity"], number>> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_LABEL: Readonly<Record<ListedIssue["severity"], string>> = { error: "Lỗi", warning: "Cảnh báo", info: "Thông tin" };
 
 /** Where a cell ("E12", "$E$12", or a range "E12:G14" by its first cell) sits: [row, column]; null when it is no address. */
 export function cellPosition(cell: string | null): [number, number] | null {
@@ -55,7 +63,7 @@ export function cellPosition(cell: string | null): [number, number] | null {
   return [Number(m[2]), column];
 }
 
-/** Issues in the order of their cells: no cell first, then by row, then by column; errors before warnings in one cell. */
+/** Issues in the order of their cells: no cell first, then by row, then by column; errors before warnings, then information, in one cell. */
 export function byCell(a: ListedIssue, b: ListedIssue): number {
   const pa = cellPosition(a.cell);
   const pb = cellPosition(b.cell);
@@ -63,7 +71,7 @@ export function byCell(a: ListedIssue, b: ListedIssue): number {
     if (pa !== pb) return pa === null ? -1 : 1;
   } else if (pa[0] !== pb[0]) return pa[0] - pb[0];
   else if (pa[1] !== pb[1]) return pa[1] - pb[1];
-  return a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1;
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }
 
 export function groupBySheet<T extends ListedIssue>(issues: readonly T[]): { sheet: string; issues: T[] }[] {
@@ -80,11 +88,12 @@ export function groupBySheet<T extends ListedIssue>(issues: readonly T[]): { she
 }
 
 export function SeverityCounts(props: { issues: readonly ListedIssue[] }) {
-  const { errors, warnings } = countBySeverity(props.issues);
+  const { errors, warnings, infos } = countBySeverity(props.issues);
   return (
     <>
       <Badge appearance="tint" color={errors > 0 ? "danger" : "success"}>{`${errors} lỗi`}</Badge>
       <Badge appearance="tint" color={warnings > 0 ? "warning" : "informative"}>{`${warnings} cảnh báo`}</Badge>
+      {infos > 0 ? <Badge appearance="tint" color="informative">{`${infos} thông tin`}</Badge> : null}
     </>
   );
 }
@@ -104,7 +113,7 @@ export function IssueList(props: { issues: readonly ListedIssue[]; onSelect?: (i
             {group.issues.map((issue, index) => (
               <li
                 key={`${issue.rule}-${issue.cell ?? ""}-${index}`}
-                className={mergeClasses(styles.item, issue.severity === "error" ? styles.error : styles.warning)}
+                className={mergeClasses(styles.item, styles[issue.severity])}
                 data-severity={issue.severity}
               >
                 {issue.cell && props.onSelect ? (
@@ -124,7 +133,7 @@ export function IssueList(props: { issues: readonly ListedIssue[]; onSelect?: (i
                 ) : null}
                 <div className={styles.body}>
                   <Text size={200} weight="semibold">
-                    {issue.severity === "error" ? "Lỗi" : "Cảnh báo"}
+                    {SEVERITY_LABEL[issue.severity]}
                   </Text>
                   <Text size={200}>{issue.message}</Text>
                 </div>

@@ -56,7 +56,11 @@ describe("an indicator's breakdown whose lines repeat its words with a village's
   it("is the indicator's breakdown, under its own row as the template words it", async () => {
     const r = read(await insertedInExcel(dir, "plain.xlsx", VILLAGES));
     expect(figures(r)).toEqual(FIGURES);
-    expect(sheetIssues(r)).toEqual([]);
+    // Said once, as information: the rows were read as 4.2's breakdown and not summed.
+    expect(sheetIssues(r)).toEqual([["breakdown-rows", `B${UNDER_42}`, null]]);
+    expect(r.issues.find((i) => i.rule === "breakdown-rows")!.message).toContain(
+      `3 dòng được coi là chi tiết của chỉ tiêu 4.2 (theo thôn, bản, chi bộ, cơ quan…), không cộng vào tổng: B${UNDER_42} "Bản văn hóa Nà Tăm", B${UNDER_42 + 1} "Bản văn hóa Bản Bo", B${UNDER_42 + 2} "Ban van hoa Na Ngay 2".`,
+    );
   });
 
   it("is the indicator's breakdown, marked in Stt, the indicator's words whole", async () => {
@@ -67,14 +71,17 @@ describe("an indicator's breakdown whose lines repeat its words with a village's
       ]),
     );
     expect(figures(r)).toEqual(FIGURES);
-    expect(sheetIssues(r)).toEqual([]);
+    expect(sheetIssues(r)).toEqual([["breakdown-rows", `B${UNDER_42}`, null]]);
   });
 
   it("is no second copy of an indicator whose own row is worded loosely, and leaves its figures its own row's", async () => {
     for (const [name, text] of [["loose.xlsx", "Thôn, bản văn hóa"], ["short.xlsx", "Thôn bản VH"]]) {
       const r = read(await insertedInExcel(dir, name!, VILLAGES, { text }));
       expect(figures(r)).toEqual(FIGURES);
-      expect(sheetIssues(r)).toEqual([["label-changed", `B${ROW_42}`, "4.2"]]);
+      expect(sheetIssues(r)).toEqual([
+        ["label-changed", `B${ROW_42}`, "4.2"],
+        ["breakdown-rows", `B${UNDER_42}`, null],
+      ]);
     }
   });
 
@@ -131,6 +138,9 @@ withOffice("an indicator's breakdown whose lines repeat its words with a village
     ]);
     const r = read(out);
     expect(figures(r)).toEqual(FIGURES);
-    expect(sheetIssues(r)).toEqual([["label-changed", `B${ROW_42}`, "4.2"]]);
+    expect(sheetIssues(r)).toEqual([
+      ["label-changed", `B${ROW_42}`, "4.2"],
+      ["breakdown-rows", `B${UNDER_42}`, null],
+    ]);
   }, 300_000);
 });

@@ -71,6 +71,8 @@ withOffice("an indicator broken down under its own row", () => {
     expect(r.issues.filter((i) => i.sheet === "Chỉ tiêu").map((i) => [i.rule, i.cell, i.indicator ?? null])).toEqual([
       ["unknown-row", `B${under12 + 3}`, null],
       ["breakdown-only", `B${row41}`, "4.1"],
+      // The rows under 1.2 and 4.2, said once as information (4.1's are breakdown-only's).
+      ["breakdown-rows", `B${under12 + 1}`, null],
     ]);
     const only = r.issues.find((i) => i.rule === "breakdown-only")!;
     expect(only.message).toContain(`dòng ${row41 + 1}–${row41 + 2}: "Thôn Nà Tăm", "Bản Bo"`);

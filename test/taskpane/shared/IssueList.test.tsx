@@ -55,3 +55,22 @@ describe("issues in the order of their cells", () => {
     expect(items.map((li) => li.textContent?.match(/[A-Z]+\d+/)?.[0])).toEqual(["C3", "E19", "C20"]);
   });
 });
+
+describe("a note of information among the issues", () => {
+  it("comes after the errors and warnings of its cell, with its own word and count, not counted as a warning", () => {
+    const issues = [at("Chỉ tiêu", "B19", "info"), at("Chỉ tiêu", "B19", "warning"), at("Chỉ tiêu", "B19")];
+    expect(groupBySheet(issues)[0]!.issues.map((i) => i.severity)).toEqual(["error", "warning", "info"]);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <IssueList issues={issues} />
+      </FluentProvider>,
+    );
+    const region = screen.getByRole("region", { name: "Trang tính Chỉ tiêu" });
+    expect(region.textContent).toContain("1 lỗi");
+    expect(region.textContent).toContain("1 cảnh báo");
+    expect(region.textContent).toContain("1 thông tin");
+    const items = within(region).getAllByRole("listitem");
+    expect(items[2]!.getAttribute("data-severity")).toBe("info");
+    expect(items[2]!.textContent).toContain("Thông tin");
+  });
+});

@@ -34,7 +34,7 @@ export function CheckResults(props: {
             <MessageBarBody>Không có lỗi hay cảnh báo nào.</MessageBarBody>
           </MessageBar>
         ) : counts.errors === 0 ? (
-          <Text size={200}>Không có lỗi; có cảnh báo nên xem lại.</Text>
+          <Text size={200}>{counts.warnings > 0 ? "Không có lỗi; có cảnh báo nên xem lại." : "Không có lỗi hay cảnh báo; có thông tin nên đọc."}</Text>
         ) : null}
         {inWorkbook ? (
           // Taking the marks off stays offered once the errors are corrected: the cells keep their shade until then.
