@@ -342,6 +342,11 @@ export function readIndicatorRows(
         addBreakdownLine(breakdowns, parent, { r, text: part, mark, total: refs.total, achieved: refs.achieved }, hasValues);
         continue;
       }
+      // A subtotal of a group in the middle of the table ("Cộng mục 4", "Cộng (4)", "Tổng cộng phần IV"): no indicator, never summed.
+      if (isSubtotal(stt, label)) {
+        parent = undefined;
+        continue;
+      }
       if (hasValues || (stt !== "" && stt !== "-" && label !== "" && /^\d/.test(stt))) {
         parent = undefined;
         if (hasValues && TOTAL_WORDS.test(foldText(stt === "" ? label : `${stt} ${label}`))) {
@@ -844,6 +849,23 @@ const NUMBERED_HEADING = /^[IVX]{1,4}\s*[.):]\s*\S/;
  */
 const TOTAL_WORDS = /^(?:tong(?: cong| so)?(?: (?:co|so|la|gom|van ban|vb|\d+))*|cong(?: (?:co|la|gom))?(?: \d+(?: (?:van ban|vb))?)?)$/;
 
+/**
+ * A subtotal of a group by its words, folded: a total's word, then a group named by a word ("mục", "mục tiêu", "phần",
+ * "nhóm") and its number, or by a Roman numeral ("Cộng mục 4", "Tổng cộng phần IV", "Cộng mục tiêu 04", "Cộng IV").
+ */
+const SUBTOTAL_NAMED = /^(?:tong cong|tong so|tong|cong)(?: (?:cua|theo))? (?:(?:muc tieu|muc|phan|nhom)(?: so)? (?:0?[1-6]|i{1,3}|iv|vi?)|i{1,3}|iv|vi?)$/;
+/** The same with the group's number in brackets, as written: "Cộng (4)", "Tổng cộng (IV):" ("Cộng 4" alone is a count). */
+const SUBTOTAL_BRACKETED = /^\s*(?:tổng cộng|tổng số|tổng|cộng)\s*\(\s*(?:0?[1-6]|i{1,3}|iv|vi?)\s*\)\s*:?\s*$/iu;
+
+/**
+ * Whether a row that took no indicator is the subtotal of a group, in the middle of the indicator table or at its foot:
+ * a total's word and the group it sums, and nothing else, in the text or with its first words in Stt.
+ */
+function isSubtotal(stt: string, label: string): boolean {
+  const text = stt === "" || /^\d+$/.test(stt) ? label : `${stt} ${label}`;
+  if (!/^\s*(?:t|c)/iu.test(text)) return false;
+  return SUBTOTAL_NAMED.test(foldText(text)) || SUBTOTAL_BRACKETED.test(text.normalize("NFC"));
+}
 /** A date in a text ("ngày 26/4/2021", "12/10/2016"): such a row is a document. */
 const DATE_IN_TEXT = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\bngày\s+\d/iu;
 
