@@ -176,11 +176,11 @@ export function feedbackAllLabel(count: number): string {
   return count === 1 ? "Tải tệp góp ý cho đơn vị có lỗi, cảnh báo (.xlsx)" : "Tải tệp góp ý cho các đơn vị có lỗi, cảnh báo (.zip)";
 }
 
-/** The files of a merge whose units get feedback: every file read that has an error or a warning. */
+/** The files of a merge whose units get feedback: every file read that has an error or a warning (information alone asks nothing of a unit). */
 export function feedbackItems(
   files: readonly { file: string; unit: string | null; status: string; issues: readonly Issue[]; origin?: SourceOrigin }[],
 ): FeedbackItem[] {
   return files
-    .filter((f) => f.status !== "rejected" && f.issues.length > 0)
+    .filter((f) => f.status !== "rejected" && f.issues.some((i) => i.severity !== "info"))
     .map((f) => ({ file: f.file, unit: f.unit, issues: f.issues, ...(f.origin ? { origin: f.origin } : {}) }));
 }

@@ -81,15 +81,19 @@ describe("Tải tệp góp ý", () => {
     expect(names).toEqual([]);
   });
 
-  it("for all units, takes the files read that have an error or a warning", () => {
+  it("for all units, takes the files read that have an error or a warning, not those with information alone", () => {
     const issue = { rule: "negative", severity: "error", sheet: "Chỉ tiêu", cell: "D9", params: { column: "Tổng số", value: -1 }, message: "âm" } as const;
+    // Rows read as a breakdown, said as information only: nothing for the unit to mend.
+    const info = { rule: "breakdown-rows", severity: "info", sheet: "Chỉ tiêu", cell: "B19", params: { count: 1, indicators: "4.3", rows: "B19" }, message: "chi tiết" } as const;
     expect(
       feedbackItems([
         { file: "a", unit: "A", status: "merged", issues: [issue] },
         { file: "b", unit: "B", status: "merged", issues: [] },
         { file: "c", unit: null, status: "rejected", issues: [issue] },
+        { file: "d", unit: "D", status: "merged", issues: [info] },
+        { file: "e", unit: "E", status: "merged", issues: [info, issue] },
       ]).map((i) => i.file),
-    ).toEqual(["a"]);
+    ).toEqual(["a", "e"]);
   });
 
   it("names what the merge's button downloads: the one .xlsx for one unit, a .zip for several", () => {
