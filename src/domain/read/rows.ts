@@ -612,12 +612,15 @@ const LINE_CLASSES: readonly [RegExp, string][] = [
   [/^(?:truong|co quan|don vi|cum|doi)\b/, "body"],
 ];
 
+/** A line by time or by round rather than by place, folded ("Năm 2017", "Đợt 1", "Lớp 2", "Quý III"): one person may be in several. */
+const BY_TIME_OR_ROUND = /\b(?:nam|quy|thang|dot|lop|khoa|ky|lan|giai doan|hoi nghi)\b|\b(?:19|20)\d\d\b/;
+
 /**
  * Whether the lines of a breakdown are parts of the indicator that do not overlap, so that their sum is at most the
  * indicator's: one mark for all of them (a second mark is a breakdown nested in another, "- Xã A" over "+ Thôn 1"), at
- * most one "Trong đó" line (two are subsets that may overlap: "trong đó nữ", "trong đó dân tộc thiểu số"), and the
- * places of one kind (villages, or communes, or chi bộ, or bodies: a list by village then by chi bộ counts the
- * same people twice).
+ * most one "Trong đó" line (two are subsets that may overlap: "trong đó nữ", "trong đó dân tộc thiểu số"), no line
+ * by time or by round ("- Năm 2017", "- Đợt 1": the same people learn again each year), and the places of one kind
+ * (villages, or communes, or chi bộ, or bodies: a list by village then by chi bộ counts the same people twice).
  */
 function disjointParts(lines: readonly BreakdownLine[]): boolean {
   const mark = lines[0]!.mark;
@@ -626,6 +629,7 @@ function disjointParts(lines: readonly BreakdownLine[]): boolean {
   let kind: string | undefined;
   for (const line of lines) {
     const folded = foldText(line.text);
+    if (BY_TIME_OR_ROUND.test(folded)) return false;
     const found = LINE_CLASSES.find(([re]) => re.test(folded))?.[1];
     if (found === undefined) continue;
     if (kind !== undefined && found !== kind) return false;

@@ -127,6 +127,16 @@ describe("the breakdown's figures against the indicator's", () => {
       overlapping: [[null, "Trong đó: bản vùng cao", null, 40, 30, null], [null, "Trong đó: bản biên giới", null, 40, 30, null]],
       mixed: [[null, "- Thôn Nà Tăm", null, 40, 30, null], [null, "- Chi bộ bản Bo", null, 40, 30, null]],
     };
+    // Under 1.2, by year and by round: the same party members learn again each year.
+    const learning: Record<string, PlainRow[]> = {
+      years: [[null, "- Năm 2017", null, 1200, 1180, null], [null, "- Năm 2018", null, 1210, 1190, null]],
+      rounds: [[null, "- Đợt 1", null, 1200, 1180, null], [null, "- Đợt 2", null, 1210, 1190, null]],
+    };
+    for (const [name, lines] of Object.entries(learning)) {
+      const r = read(unitTable({ "1.2": lines }));
+      expect([name, r.issues.filter((i) => i.rule === "breakdown-sum")]).toEqual([name, []]);
+      expect([name, r.issues.filter((i) => i.rule === "breakdown-rows").length]).toEqual([name, 1]);
+    }
     for (const [name, lines] of Object.entries(cases)) {
       const r = read(unitTable({ "4.2": lines }));
       expect([name, r.issues.filter((i) => i.rule === "breakdown-sum")]).toEqual([name, []]);
