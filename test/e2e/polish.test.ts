@@ -17,7 +17,7 @@ import type { Locator, Page } from "playwright-core";
 import { TAM_DUONG_UNITS, type Unit } from "../../src/domain/units";
 import { writeUnitTemplate } from "../../src/io/write";
 import { slowButLegal } from "../fixtures/hostile-files";
-import { axeViolations, guardsHandFocusOn } from "../support/axe";
+import { guardsHandFocusOn, noViolations, settled } from "../support/axe";
 import { CHROMIUM } from "../support/browser";
 import { fillTemplate } from "../support/fill";
 import { servePane, watchProblems } from "../support/pane";
@@ -42,16 +42,6 @@ d("task pane polish in Chromium (standalone)", () => {
     await page.goto(`${pane.server.url}taskpane.html`);
     await page.getByRole("tab", { name: tab }).click();
     return { page, problems };
-  }
-
-  async function noViolations(page: Page, label: string): Promise<void> {
-    expect({ label, violations: await axeViolations(page) }).toEqual({ label, violations: [] });
-  }
-
-  /** The work done: the visible tab's "Dùng thử với dữ liệu mẫu" is enabled again (axe sees the page at rest). */
-  async function settled(page: Page): Promise<void> {
-    const sample = page.getByRole("tabpanel").getByRole("button", { name: "Dùng thử với dữ liệu mẫu" });
-    await page.waitForFunction((button) => button !== null && !(button as HTMLButtonElement).disabled, await sample.elementHandle());
   }
 
   /** What has focus: its tag, text and test id. */

@@ -10,7 +10,7 @@
  * (except office.js's own notice), page errors and failed requests fail.
  */
 import type { Page } from "playwright-core";
-import { axeViolations } from "../support/axe";
+import { noViolations, settled } from "../support/axe";
 import { CHROMIUM } from "../support/browser";
 import { bodyBackground, seenColours } from "../support/contrast";
 import { servePane, watchProblems } from "../support/pane";
@@ -30,16 +30,6 @@ d("task pane in a dark colour scheme, in Chromium (standalone)", () => {
     const problems = watchProblems(page);
     await page.goto(`${pane.server.url}${path}`);
     return { page, problems };
-  }
-
-  async function noViolations(page: Page, label: string): Promise<void> {
-    expect({ label, violations: await axeViolations(page) }).toEqual({ label, violations: [] });
-  }
-
-  /** The visible tab's "Dùng thử với dữ liệu mẫu" is enabled again: the work is done. */
-  async function settled(page: Page): Promise<void> {
-    const sample = page.getByRole("tabpanel").getByRole("button", { name: "Dùng thử với dữ liệu mẫu" });
-    await page.waitForFunction((button) => button !== null && !(button as HTMLButtonElement).disabled, await sample.elementHandle());
   }
 
   /** Each element's text is readable on what is behind it: a contrast of at least 4.5:1. */

@@ -20,6 +20,17 @@ export interface AxeViolation {
   readonly nodes: readonly string[];
 }
 
+/** Fails, naming `label` (the tab or state checked), when axe finds any violation in the page. */
+export async function noViolations(page: Page, label: string): Promise<void> {
+  expect({ label, violations: await axeViolations(page) }).toEqual({ label, violations: [] });
+}
+
+/** The work done: the visible tab's "Dùng thử với dữ liệu mẫu" is enabled again (axe sees the page at rest). */
+export async function settled(page: Page): Promise<void> {
+  const sample = page.getByRole("tabpanel").getByRole("button", { name: "Dùng thử với dữ liệu mẫu" });
+  await page.waitForFunction((button) => button !== null && !(button as HTMLButtonElement).disabled, await sample.elementHandle());
+}
+
 /** Every violation axe finds in the page as it is now. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });

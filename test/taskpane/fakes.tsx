@@ -114,3 +114,13 @@ export function captureDownloads(): string[] {
   });
   return names;
 }
+
+/** A blob's bytes (jsdom's Blob has no arrayBuffer()). */
+export function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}

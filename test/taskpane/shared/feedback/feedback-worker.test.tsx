@@ -21,7 +21,7 @@ import {
 } from "../../../../src/taskpane/shared/feedback/FeedbackButton";
 import { forgetFiles, keepFiles, keptFile } from "../../../../src/taskpane/shared/feedback/store";
 import { inProcessWorkers } from "../../../support/in-process-worker";
-import { STANDALONE, captureDownloads, fillJsdomGaps, renderWith } from "../../fakes";
+import { STANDALONE, bytesOf, captureDownloads, fillJsdomGaps, renderWith } from "../../fakes";
 
 fillJsdomGaps();
 
@@ -49,16 +49,6 @@ function captureBlobs(): Blob[] {
     return "blob:test";
   });
   return blobs;
-}
-
-/** A blob's bytes (jsdom's Blob has no arrayBuffer()). */
-function bytesOf(blob: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 /** Three units' files kept by the page, and their items. */

@@ -13,7 +13,7 @@ import { forgetFiles, keptFile } from "../../../../src/taskpane/shared/feedback/
 import { missingText } from "../../../../src/taskpane/shared/feedback/FeedbackButton";
 import { MergeTab } from "../../../../src/taskpane/tabs/merge/MergeTab";
 import { SESSION_KEY, savesSettled } from "../../../../src/taskpane/tabs/merge/saved-session";
-import { STANDALONE, captureDownloads, fillJsdomGaps, renderWith } from "../../fakes";
+import { STANDALONE, bytesOf, captureDownloads, fillJsdomGaps, renderWith } from "../../fakes";
 
 fillJsdomGaps();
 
@@ -58,16 +58,6 @@ function eml(attachment: string, bytes: Uint8Array): Uint8Array {
     "",
   ].join("\r\n");
   return new TextEncoder().encode(text);
-}
-
-/** A blob's bytes (jsdom's Blob has no arrayBuffer()). */
-function bytesOf(blob: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 function pick(files: { name: string; bytes: Uint8Array }[]) {
