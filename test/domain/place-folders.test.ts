@@ -8,7 +8,7 @@ import { mergeReports, type MergeSource } from "../../src/domain/merge";
 import type { SourceOrigin } from "../../src/domain/merge/types";
 import { place } from "../../src/domain/merge/place";
 import type { UnitReport } from "../../src/domain/model/report";
-import { unitFromFileName, unitFromFolderName } from "../../src/domain/read/unit";
+import { namesNoUnit, unitFromFileName, unitFromFolderName } from "../../src/domain/read/unit";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 
 /** A file as the reader gives it when nothing in the workbook names a unit: its unit read from its (shown) name. */
@@ -115,6 +115,26 @@ describe("placing a file by the folders it sat in", () => {
       ["a/bao-cao", "superseded"],
       ["a/bao-cao", "merged"],
       ["b/bao-cao", "merged"],
+    ]);
+  });
+  it("a file off the list whose own name names its unit, kept again in another folder, supersedes the first", () => {
+    const again = mergeReports([source("Đợt 1/Chi bộ Thôn 5.xlsx"), source("Gửi lại/Chi bộ Thôn 5.xlsx")], options);
+    expect(again.files.map((f) => [f.unit, f.status])).toEqual([
+      ["Chi bộ Thôn 5", "superseded"],
+      ["Chi bộ Thôn 5", "merged"],
+    ]);
+    expect(again.perUnit.map((u) => u.unit)).toEqual(["Chi bộ Thôn 5"]);
+  });
+
+  it("a name of nothing but the report's words, a version, a copy's number or a day names no unit", () => {
+    for (const name of ["bao-cao.xlsx", "Báo cáo.xlsx", "Báo cáo (sửa).xlsx", "BC DA241 lần 2.xls", "So_lieu 20.6.2021.xlsx", "bao cao (1).ods", "Kết quả thực hiện - bản sửa.xlsx"]) {
+      expect([name, namesNoUnit(name)]).toEqual([name, true]);
+    }
+    for (const name of ["Chi bộ Thôn 5.xlsx", "Bản Lãi.xlsx", "Báo cáo Thôn Nà Tăm.xlsx", "Tổ 1.xlsx"]) expect([name, namesNoUnit(name)]).toEqual([name, false]);
+    const summary = mergeReports([source("a/Báo cáo (sửa).xlsx"), source("b/Báo cáo (sửa).xlsx")], options);
+    expect(summary.files.map((f) => [f.unit, f.status])).toEqual([
+      ["a/Báo cáo (sửa)", "merged"],
+      ["b/Báo cáo (sửa)", "merged"],
     ]);
   });
 });

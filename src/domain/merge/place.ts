@@ -1,7 +1,7 @@
 /** Which unit each file stands for: the user's assignment, the identity's code, the names it carries, its file name, the address that sent it. */
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
-import { unitFromFileName, unitFromFileNameLoosely, unitFromFolderName } from "../read/unit";
+import { namesNoUnit, unitFromFileName, unitFromFileNameLoosely, unitFromFolderName } from "../read/unit";
 import { foldText } from "../text";
 import { matchUnit, matchUnitDetailed, unitByCode, unitBySender, type Unit } from "../units";
 import { PATH_JOIN, type FileResult, type MergeOptions, type MergeSource } from "./types";
@@ -100,9 +100,11 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
   }
   if (report) {
     const placedSource = withIssue(source, ambiguous);
-    // A name read from the file's own name is only as good as the place the file sat in: "a/bao-cao.xlsx" and
-    // "b/bao-cao.xlsx" are two files, whoever sent them; a second file of the name in the same place is a resend.
-    const where = report.unit.source === "file-name" ? folders.map((f) => foldText(f.text)).reverse().join("/") : "";
+    // A name read from the file's own name, when that name is only the report's ("bao-cao.xlsx"), is only as good
+    // as the place the file sat in: "a/bao-cao.xlsx" and "b/bao-cao.xlsx" are two files, whoever sent them; a second
+    // file of the name in the same place is a resend. A name that names a unit ("Chi bộ Thôn 5.xlsx") is that
+    // unit's wherever it sits: the same file sent again in a second message or kept in another folder is a resend.
+    const where = report.unit.source === "file-name" && namesNoUnit(fileName) ? folders.map((f) => foldText(f.text)).reverse().join("/") : "";
     return { source: placedSource, key: `?${foldText(report.unit.name)}${where === "" ? "" : `|${where}`}`, unit: report.unit.name, onList: false, unitSource: report.unit.source };
   }
   return { source, key: `!${source.file}`, unit: null, onList: false, unitSource: null };

@@ -263,6 +263,22 @@ function nameInFileName(fileName: string, loose: boolean, folder = false): strin
   return (from < to ? words.slice(from, to).join(" ") : words.join(" ")) || fileName;
 }
 
+/**
+ * Whether a file's own name names no unit: nothing but the words that name the report, a version, a copy's
+ * number or a day ("bao-cao.xlsx", "Báo cáo (sửa).xlsx", "BC DA241 lần 2.xls", "So lieu 20.6.2021.xlsx"). Such a
+ * name is shared by units that have nothing to do with each other; a name with more in it ("Chi bộ Thôn 5.xlsx")
+ * is one unit's, wherever its file sits.
+ */
+export function namesNoUnit(fileName: string): boolean {
+  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]{1,5}$/, "");
+  const folded = foldText(cleanText(base.replace(/[-_–—()]+/g, " ")))
+    .replace(/\b(?:ban sua|da sua|sua lai|sua doi|bo sung|chinh thuc|gui lai|lan \d+|ngay(?= \d))\b/g, " ");
+  return folded
+    .split(" ")
+    .filter((w) => w !== "")
+    .every((w) => REPORT_WORDS.has(w) || VERSION_WORD.test(w) || AFTER_NAME.test(w) || /^(?:\d+|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)$/.test(w));
+}
+
 export function unitInfo(identity: WorkbookIdentity | undefined, headerName: string | undefined, fileName: string): UnitInfo {
   if (identity) {
     return {
