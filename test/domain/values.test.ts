@@ -51,6 +51,12 @@ describe("counts (Tổng số, Số đã đạt tiêu chuẩn)", () => {
     if (value !== null && parsed.kind === "number") expect(parsed.value).toBeCloseTo(value, 9);
   });
 
+  it("says a date typed in a figure's cell as the letter writes dates", () => {
+    expect(parseCountValue(new Date(Date.UTC(2021, 0, 5)))).toEqual({ kind: "invalid", text: "05/01/2021" });
+    expect(parseCountValue(new Date(Date.UTC(2021, 5, 25)))).toEqual({ kind: "invalid", text: "25/6/2021" });
+    expect(parseRatioValue(new Date(Date.UTC(2021, 3, 7)))).toEqual({ kind: "invalid", text: "07/4/2021" });
+  });
+
   it("gives both readings of an ambiguous number", () => {
     const parsed = parseCountValue("1,234");
     expect(parsed.kind === "ambiguous" && parsed.readings).toEqual([1.234, 1234]);

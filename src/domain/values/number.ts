@@ -23,6 +23,7 @@
  */
 import { cleanText, foldText } from "../text";
 import type { CellValue } from "../model/grid";
+import { vnDate } from "../format";
 
 /** Why a value that reads as a number is still refused. */
 export type OutOfRange = "too-large" | "not-finite";
@@ -285,8 +286,10 @@ export function parseRatioValue(value: CellValue | undefined, numberFormat?: str
   }
 }
 
+/** A date typed where a figure belongs, as every date is written to users ("05/01/2021", "25/6/2021"). */
 function formatDateText(d: Date): string {
-  return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return vnDate(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
 }
 
 /** Whether a typed ratio agrees with the computed one, within half a unit of its last typed decimal place. */
