@@ -100,7 +100,21 @@ describe("merge: two files off the list of one name, in two folders or two archi
       writeFileSync(join(dir, folder, "bao-cao.xlsx"), bytes);
       writeFileSync(join(dir, folder, "goi.zip"), zipSync({ "bao-cao.xlsx": bytes }));
     }
+    // One unit off the list, its file named after it, sent again and kept in another folder.
+    for (const [folder, bytes] of [["Đợt 1", first], ["Gửi lại", second]] as const) {
+      mkdirSync(join(dir, folder));
+      writeFileSync(join(dir, folder, "Chi bộ Thôn 5.xlsx"), bytes);
+    }
   }, 120_000);
+
+  it("a file named after its unit, kept again in another folder: the unit's resend, its figures counted once", async () => {
+    const { json } = await run(["Đợt 1/Chi bộ Thôn 5.xlsx", "Gửi lại/Chi bộ Thôn 5.xlsx"]);
+    expect(json.files.map((f) => [f.file, f.unit, f.status])).toEqual([
+      ["Đợt 1/Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
+      ["Gửi lại/Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
+    ]);
+    expect(json.indicators.find((i) => i.id === "1.1")!.total).toBe(20);
+  });
 
   it("two folders: both merged, each named by its path, neither a later version of the other", async () => {
     const { code, json, out, cells } = await run(["a/bao-cao.xlsx", "b/bao-cao.xlsx"]);
