@@ -42,6 +42,17 @@ export const STATUS_LABEL: Readonly<Record<FileResult["status"], string>> = {
 };
 
 /** A merged file with errors is merged all the same, but not as a clean one: its values with errors were left out. */
+/** What a card's list of issues holds: "lỗi và cảnh báo", with "thông tin" when it has any (rows read as a breakdown, say), or that alone. */
+export function issuesWord(issues: readonly { readonly severity: string }[]): string {
+  const info = issues.some((i) => i.severity === "info");
+  const other = issues.some((i) => i.severity !== "info");
+  return info ? (other ? "lỗi, cảnh báo và thông tin" : "thông tin") : "lỗi và cảnh báo";
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function statusColor(f: FileResult): "success" | "warning" | "danger" {
   if (f.status === "rejected") return "danger";
   if (f.status === "superseded") return "warning";
@@ -165,9 +176,9 @@ export const FileCard = memo(function FileCard(props: {
       {f.issues.length > 0 ? (
         <div>
           <Button size="small" appearance="subtle" aria-expanded={open} aria-controls={issuesId} onClick={() => setOpen((o) => !o)}>
-            {open ? "Ẩn lỗi và cảnh báo" : `Xem lỗi và cảnh báo (${f.issues.length})`}
+            {open ? `Ẩn ${issuesWord(f.issues)}` : `Xem ${issuesWord(f.issues)} (${f.issues.length})`}
           </Button>
-          <div id={issuesId} className={styles.issues} role="region" aria-label={`Lỗi và cảnh báo của tệp ${f.file}`} hidden={!open}>
+          <div id={issuesId} className={styles.issues} role="region" aria-label={`${capitalised(issuesWord(f.issues))} của tệp ${f.file}`} hidden={!open}>
             {open ? <IssueList issues={f.issues} /> : null}
           </div>
         </div>

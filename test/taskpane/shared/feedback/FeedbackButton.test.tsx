@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { mergeReports } from "../../../../src/domain/merge";
+import type { Issue } from "../../../../src/domain/model/issues";
 import type { UnitReport } from "../../../../src/domain/model/report";
+import { makeIssue } from "../../../../src/domain/rules/messages";
 import { TAM_DUONG_UNITS } from "../../../../src/domain/units";
 import { FeedbackButton, feedbackAllLabel, feedbackItems, missingText } from "../../../../src/taskpane/shared/feedback/FeedbackButton";
 import { forgetFiles, keepFiles } from "../../../../src/taskpane/shared/feedback/store";
@@ -124,5 +126,23 @@ describe("the file card of a corrected file", () => {
     renderButton(<FileCard result={merged} units={[]} assigned={undefined} received="" disabled={false} actions={{ assign: () => {}, prefer: () => {}, setReceived: () => {} }} />);
     expect(screen.getByTestId("file-changes").textContent).toBe('So với tệp "ban-bo-1.xlsx": 1.3 Tổng số: 7.600 → 7.685.');
     expect(screen.getByTestId("feedback-download").textContent).toBe("Tải tệp góp ý");
+  });
+
+  it("names what its list holds: information alone is not called errors and warnings", () => {
+    const info = makeIssue("breakdown-rows", { sheet: "Chỉ tiêu", cell: "B19" }, { count: 1, indicators: "4.3", rows: 'B19 "- Cơ quan đạt chuẩn an toàn về an ninh trật tự"' });
+    const warning = makeIssue("unknown-row", { sheet: "Chỉ tiêu", cell: "B30" }, { row: 30, text: "Số bản có đội văn nghệ" });
+    const card = (issues: Issue[]) => {
+      const summary = mergeReports([{ file: "ban-bo.xlsx", sha256: "1".repeat(64), report: { ...report("ban-bo.xlsx", 7600, "2021-06-10"), issues } }], {
+        units: [{ name: "Đảng ủy xã Bản Bo", level: "co-so" }],
+      });
+      const merged = summary.files.find((f) => f.status === "merged")!;
+      const view = renderButton(<FileCard result={merged} units={[]} assigned={undefined} received="" disabled={false} actions={{ assign: () => {}, prefer: () => {}, setReceived: () => {} }} />);
+      const label = screen.getByRole("button", { name: /^Xem / }).textContent;
+      view.unmount();
+      return label;
+    };
+    expect(card([info])).toBe("Xem thông tin (1)");
+    expect(card([info, warning])).toBe("Xem lỗi, cảnh báo và thông tin (2)");
+    expect(card([warning])).toBe("Xem lỗi và cảnh báo (1)");
   });
 });
