@@ -45,6 +45,12 @@ export interface FileWork {
   feedbackZip?(outputs: readonly FeedbackOutput[]): Promise<Uint8Array>;
 }
 
+/** The error of a file (or a message or archive) stopped past the time limit for one file. */
+async function timedOut(name: string, limitMs: number): Promise<FileReadError> {
+  const { timeoutMessage } = await import("../domain/rules/messages");
+  return new FileReadError(name, "timeout", timeoutMessage(name, limitMs));
+}
+
 export interface FilePorts {
   /** Default: in this thread (inProcessWork). */
   readonly work?: FileWork;
@@ -117,7 +123,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       const { readFiles } = await import("./read-files");
       // Email messages and archives: opened into the spreadsheets inside (their readers load only then).
       const { expandContainers, hasContainers, refusedContainer, skippedNotice, withOrigins } = await import("./containers");
-      const { messageFor } = await import("../domain/rules/messages");
+      const { timeoutMessage } = await import("../domain/rules/messages");
       if (!hasContainers(files)) return readFiles(work.mergeReader(), files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
       const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
       const inWorker = work.expandContainer?.bind(work);
@@ -131,7 +137,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
               const answer = await inWorker(file, limitMs);
               // A message or archive that hangs its reader: stopped, and refused as a whole.
               return answer === "timeout"
-                ? refusedContainer({ name, bytes: new Uint8Array(0) }, "timeout", messageFor("timeout", { file: name, seconds: Math.round(limitMs / 1000) }))
+                ? refusedContainer({ name, bytes: new Uint8Array(0) }, "timeout", timeoutMessage(name, limitMs))
                 : answer;
             }
           : undefined,
@@ -145,10 +151,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       // A copy goes to be opened: the bytes given stay the caller's (kept to open again).
       const copy = { ...container, bytes: container.bytes.slice() };
       const expansion = work.expandContainer ? await work.expandContainer(copy, limitMs) : await (await import("./containers")).expandOne(copy);
-      if (expansion === "timeout") {
-        const { messageFor } = await import("../domain/rules/messages");
-        throw new FileReadError(container.name, "timeout", messageFor("timeout", { file: container.name, seconds: Math.round(limitMs / 1000) }));
-      }
+      if (expansion === "timeout") throw await timedOut(container.name, limitMs);
       const wanted = new Set(paths);
       const out = new Map<string, InputFile>();
       for (const entry of expansion.entries) {
@@ -163,10 +166,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       if (!work.feedbackFile) return (await import("./feedback")).feedbackFile(file, finding, clock);
       const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
       const output = await work.feedbackFile(file, finding, limitMs, options);
-      if (output === "timeout") {
-        const { messageFor } = await import("../domain/rules/messages");
-        throw new FileReadError(file.name, "timeout", messageFor("timeout", { file: file.name, seconds: Math.round(limitMs / 1000) }));
-      }
+      if (output === "timeout") throw await timedOut(file.name, limitMs);
       return output;
     },
 

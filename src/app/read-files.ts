@@ -12,7 +12,7 @@
  * (code and Vietnamese message naming the file), never an exception.
  */
 import type { MergeSource } from "../domain/merge";
-import { messageFor } from "../domain/rules/messages";
+import { messageFor, timeoutMessage } from "../domain/rules/messages";
 import type { ReadLimits } from "../io/read";
 import { throwIfCancelled } from "./cancel";
 import { FILE_TIME_LIMIT_MS } from "./limits";
@@ -68,7 +68,7 @@ export function inProcessReader(limits: Partial<ReadLimits> = {}): FileReaderPor
 export function failedSource(file: InputFile, failure: ReadFailure, sha256: string, limitMs: number): MergeSource {
   const error =
     failure.failed === "timeout"
-      ? { code: "timeout" as const, message: messageFor("timeout", { file: file.name, seconds: Math.round(limitMs / 1000) }) }
+      ? { code: "timeout" as const, message: timeoutMessage(file.name, limitMs) }
       : { code: "corrupt" as const, message: messageFor("corrupt", { file: file.name, detail: failure.detail }) };
   return { file: file.name, sha256, ...(file.lastModified !== undefined ? { fileTime: file.lastModified } : {}), error };
 }

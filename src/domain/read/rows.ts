@@ -659,6 +659,18 @@ function sharesOutKinds(lines: readonly BreakdownLine[], id: string): boolean {
 }
 
 /**
+ * What a breakdown's sum says of the indicator's figure (`value`, null when blank): "empty" when the figure is blank
+ * and every line has one (`whole`), "exceeds" when the sum is over it, "differs" when every line has one, the sum is
+ * not the figure and the lines share out the label's kinds (`sharesOut`); else nothing.
+ */
+function sumVerdict(sum: number, value: number | null, whole: boolean, sharesOut: () => boolean): "empty" | "exceeds" | "differs" | undefined {
+  if (value === null) return whole ? "empty" : undefined;
+  const slack = 1e-9 * Math.max(1, value);
+  if (sum > value + slack) return "exceeds";
+  return whole && Math.abs(sum - value) > slack && sharesOut() ? "differs" : undefined;
+}
+
+/**
  * The figures of an indicator's breakdown against the indicator's own, Tổng số and Số đã đạt each, when the lines are
  * parts that do not overlap (disjointParts) and each of their figures is a number or blank: a sum over the
  * indicator's figure is wrong whatever the breakdown leaves out; a sum that differs from it is said only when the
@@ -685,17 +697,7 @@ function breakdownSumIssues(sheet: string, id: string, cand: Candidate, breakdow
       }
     }
     if (!comparable || given === 0) continue;
-    const whole = given === lines.length;
-    const kind =
-      value === null
-        ? whole
-          ? "empty"
-          : undefined
-        : sum > value + 1e-9 * Math.max(1, value)
-          ? "exceeds"
-          : whole && Math.abs(sum - value) > 1e-9 * Math.max(1, value) && sharesOutKinds(lines, id)
-            ? "differs"
-            : undefined;
+    const kind = sumVerdict(sum, value, given === lines.length, () => sharesOutKinds(lines, id));
     if (kind === undefined) continue;
     out.push(
       makeIssue(
@@ -861,12 +863,17 @@ const SUBTOTAL_NAMED = /^(?:tong cong|tong so|tong|cong)(?: (?:cua|theo))? (?:(?
 /** The same with the group's number in brackets, as written: "Cộng (4)", "Tổng cộng (IV):" ("Cộng 4" alone is a count). */
 const SUBTOTAL_BRACKETED = /^\s*(?:tổng cộng|tổng số|tổng|cộng)\s*\(\s*(?:0?[1-6]|i{1,3}|iv|vi?)\s*\)\s*:?\s*$/iu;
 
+/** A row's words with what is typed in its Stt before them, a number there aside (the template numbers every row). */
+function withStt(stt: string, text: string): string {
+  return stt === "" || /^\d+$/.test(stt) ? text : `${stt} ${text}`;
+}
+
 /**
  * Whether a row that took no indicator is the subtotal of a group, in the middle of the indicator table or at its foot:
  * a total's word and the group it sums, and nothing else, in the text or with its first words in Stt.
  */
 function isSubtotal(stt: string, label: string): boolean {
-  const text = stt === "" || /^\d+$/.test(stt) ? label : `${stt} ${label}`;
+  const text = withStt(stt, label);
   if (!/^\s*(?:t|c)/iu.test(text)) return false;
   return SUBTOTAL_NAMED.test(foldText(text)) || SUBTOTAL_BRACKETED.test(text.normalize("NFC"));
 }
@@ -889,7 +896,7 @@ function isDocumentHeading(row: DocumentCellsRead): boolean {
   // A group's Roman numeral typed in the text itself ("II. Văn bản của chi bộ"), in Stt or not.
   if (NUMBERED_HEADING.test(text)) return true;
   // A number in Stt (the template's own formula numbers every row written in) is no part of a total's words.
-  return GROUP_STT.test(stt) || TOTAL_WORDS.test(foldText(stt === "" || /^\d+$/.test(stt) ? text : `${stt} ${text}`));
+  return GROUP_STT.test(stt) || TOTAL_WORDS.test(foldText(withStt(stt, text)));
 }
 
 /** How much less than the row that took an indicator another row may agree with it and still be a second copy of it. */

@@ -243,9 +243,14 @@ export function unitFromFolderName(folder: string, loose = false): string {
   return nameInFileName(folder, loose, true);
 }
 
+/** A file's own name: the last part of its path, without its extension ("a/Bản Bo.xlsx" → "Bản Bo"); a folder's whole. */
+function ownName(path: string, folder = false): string {
+  const last = path.replace(/^.*[\\/]/, "");
+  return folder ? last : last.replace(/\.[A-Za-z0-9]{1,5}$/, "");
+}
+
 function nameInFileName(fileName: string, loose: boolean, folder = false): string {
-  const last = fileName.replace(/^.*[\\/]/, "");
-  const base = folder ? last : last.replace(/\.[A-Za-z0-9]{1,5}$/, "");
+  const base = ownName(fileName, folder);
   const words = cleanText(base.replace(/[_]+/g, " ")).split(" ");
   let from = 0;
   let to = words.length;
@@ -270,8 +275,7 @@ function nameInFileName(fileName: string, loose: boolean, folder = false): strin
  * is one unit's, wherever its file sits.
  */
 export function namesNoUnit(fileName: string): boolean {
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]{1,5}$/, "");
-  const folded = foldText(cleanText(base.replace(/[-_–—()]+/g, " ")))
+  const folded = foldText(cleanText(ownName(fileName).replace(/[-_–—()]+/g, " ")))
     .replace(/\b(?:ban sua|da sua|sua lai|sua doi|bo sung|chinh thuc|gui lai|lan \d+|ngay(?= \d))\b/g, " ");
   return folded
     .split(" ")

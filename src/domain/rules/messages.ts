@@ -228,6 +228,11 @@ export function messageFor<R extends RuleCode>(rule: R, params: IssueParamsByRul
   return MESSAGES[rule](params);
 }
 
+/** The message of a file stopped past the time limit (`limitMs`) for one file. */
+export function timeoutMessage(file: string, limitMs: number): string {
+  return messageFor("timeout", { file, seconds: Math.round(limitMs / 1000) });
+}
+
 /** Where an issue is: the sheet, the A1 cell, the indicator. */
 export interface IssueAt {
   readonly sheet?: string | null;
