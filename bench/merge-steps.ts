@@ -5,4 +5,4 @@
  */
 export { inProcessReader, readFiles } from "../src/app/read-files";
 export { summarise } from "../src/app/summarise";
-export { writeWorkbookXlsx } from "../src/io/write";
+export { writeSummaryXlsx } from "../src/io/write";

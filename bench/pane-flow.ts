@@ -9,13 +9,10 @@
  * (test/e2e/pane-merge-500.test.ts, which asserts what was merged, never a
  * time) and by bench/pane.ts (which compares the time with the built CLI's).
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, ConsoleMessage } from "playwright-core";
-import { unitListCsv, unitWorkbook } from "./corpus";
-
 
 export interface PaneMerge {
   /** From the files' `change` event to the enabled download button with every file merged (in the page's clock). */
@@ -41,19 +38,6 @@ export interface PaneMerge {
 }
 
 const OFFICE_NOISE = [/Office\.js is loaded outside of Office client/];
-
-/** The bench's folder of n unit workbooks and their unit list (the same folder bench/run.ts makes and reuses). */
-export async function corpusDir(n: number): Promise<string> {
-  const version = createHash("sha256").update(readFileSync(join(__dirname, "corpus.ts"))).digest("hex").slice(0, 12);
-  const dir = join(tmpdir(), `de-an-241-bench-${n}-${version}`);
-  if (existsSync(join(dir, ".complete"))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, "files"), { recursive: true });
-  for (let i = 0; i < n; i++) writeFileSync(join(dir, "files", `don-vi-${String(i + 1).padStart(7, "0")}.xlsx`), await unitWorkbook(i));
-  writeFileSync(join(dir, "units.csv"), unitListCsv(n));
-  writeFileSync(join(dir, ".complete"), "");
-  return dir;
-}
 
 /** The paths of the folder's workbooks, sorted. */
 export function filesOf(dir: string): string[] {

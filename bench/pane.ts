@@ -24,7 +24,8 @@ import { performance } from "node:perf_hooks";
 import { launchChromium } from "../test/support/browser";
 import { productionBuild } from "../test/support/build";
 import { serveFolder } from "../test/support/server";
-import { corpusDir, filesOf, mergeInPane, type PaneMerge } from "./pane-flow";
+import { corpusDir } from "./corpus";
+import { filesOf, mergeInPane, type PaneMerge } from "./pane-flow";
 
 const ROOT = join(__dirname, "..");
 const CLI = join(ROOT, "dist", "cli", "de-an-241.cjs");

@@ -23,13 +23,11 @@
  * at the size where the ratio is worst.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Unit } from "../src/domain/units";
-import { unitListCsv, unitName, unitWorkbook } from "./corpus";
+import { unitName } from "./units";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the floor is one CommonJS script, run here and as its own process
 const { floorFile } = require("./floor.cjs") as { floorFile: (bytes: Uint8Array) => number };
 
@@ -60,18 +58,27 @@ const median = (xs: readonly number[]): number => {
 };
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
-/** The folder of n unit workbooks and their unit list, made once per version of the corpus script. */
-async function corpus(n: number): Promise<string> {
-  const version = createHash("sha256").update(readFileSync(join(__dirname, "corpus.ts"))).digest("hex").slice(0, 12);
-  const dir = join(tmpdir(), `de-an-241-bench-${n}-${version}`);
-  const done = join(dir, ".complete");
-  if (existsSync(done)) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, "files"), { recursive: true });
-  for (let i = 0; i < n; i++) writeFileSync(join(dir, "files", `don-vi-${String(i + 1).padStart(7, "0")}.xlsx`), await unitWorkbook(i));
-  writeFileSync(join(dir, "units.csv"), unitListCsv(n));
-  writeFileSync(done, "");
-  return dir;
+/**
+ * The folder of n unit workbooks and their unit list (bench/corpus.ts), made in a process of its own:
+ * making them loads ExcelJS, which the CLI's merge never loads and which slows the reader in the
+ * process that loads it (see measuredLikeTheCli).
+ */
+function corpus(n: number): string {
+  const made = spawnSync(process.execPath, ["--import", "tsx", join(__dirname, "corpus.ts"), String(n)], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`bench/corpus.ts ${n} exited ${made.status}`);
+  return made.stdout.trim();
+}
+
+/**
+ * Whether this process has loaded only what the CLI's merge loads: not ExcelJS (nor SheetJS or docx),
+ * whose loading invalidates two of V8's protectors (ArrayBufferDetaching and
+ * TypedArraySpeciesLookupChain), after which the reader's code over typed arrays is made again with
+ * slower checks, in this process only. The CLI's merge of .xlsx files loads none of them
+ * (test/build/cli-lazy.test.ts), nor does its read worker.
+ */
+function measuredLikeTheCli(): void {
+  const loaded = Object.keys(require.cache).filter((path) => /[\\/](exceljs|xlsx|docx)(\.cjs|[\\/])/.test(path));
+  if (loaded.length > 0) throw new Error(`the in-process merge was timed with modules the CLI's merge does not load: ${loaded.join(", ")}`);
 }
 
 function filesOf(dir: string): { name: string; bytes: Uint8Array }[] {
@@ -83,13 +90,13 @@ function filesOf(dir: string): { name: string; bytes: Uint8Array }[] {
 const LAYOUT = { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen" as const, date: "2021-07-01" };
 
 async function mergeInProcess(files: readonly { name: string; bytes: Uint8Array }[], units: readonly Unit[]) {
-  const { inProcessReader, readFiles, summarise, writeWorkbookXlsx } = steps;
+  const { inProcessReader, readFiles, summarise, writeSummaryXlsx } = steps;
   const t0 = performance.now();
   const sources = await readFiles(inProcessReader(), files);
   const t1 = performance.now();
   const run = summarise(sources, { units }, LAYOUT);
   const t2 = performance.now();
-  const xlsx = await writeWorkbookXlsx(run.layout);
+  const xlsx = await writeSummaryXlsx(run.layout);
   const t3 = performance.now();
   const merged = run.summary.files.filter((f) => f.status === "merged").length;
   if (merged !== files.length) throw new Error(`only ${merged} of ${files.length} files merged`);
@@ -134,7 +141,7 @@ async function main(): Promise<void> {
 
   const inProcess: { n: number; merge: number; floor: number }[] = [];
   for (const n of sizes) {
-    const dir = await corpus(n);
+    const dir = corpus(n);
     const files = filesOf(dir);
     const units: Unit[] = Array.from({ length: n }, (_, i) => ({ name: unitName(i), level: "co-so" }));
     const total = files.reduce((s, f) => s + f.bytes.length, 0);
@@ -152,6 +159,7 @@ async function main(): Promise<void> {
     }
     const m = median(merges.map((x) => x.ms)) / n;
     const f = median(floors) / n;
+    measuredLikeTheCli();
     inProcess.push({ n, merge: m, floor: f });
     out(`  in process, median of ${rounds} alternated: merge ${m.toFixed(3)} ms/file (reading and checking ${(median(merges.map((x) => x.read)) / n).toFixed(3)}, merging and laying out ${(median(merges.map((x) => x.merge)) / n).toFixed(3)}, writing the ${mb(merges[0]!.bytes)} summary ${(median(merges.map((x) => x.write)) / n).toFixed(3)}), floor ${f.toFixed(3)} ms/file, ratio ${(m / f).toFixed(2)}`);
 
@@ -168,7 +176,7 @@ async function main(): Promise<void> {
   }
 
   if (scale > 0) {
-    const dir = await corpus(scale);
+    const dir = corpus(scale);
     const rssFile = join(dir, "rss");
     const ms = spawnTimed(["-r", join(__dirname, "rss.cjs"), ...cliArgs(dir, "scale")], { ...process.env, BENCH_RSS_FILE: rssFile });
     const rss = Number(readFileSync(rssFile, "utf8"));

@@ -13,8 +13,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
-import { corpusDir, filesOf, mergeInPane } from "../../bench/pane-flow";
-import { unitName } from "../../bench/corpus";
+import { corpusDir, unitName } from "../../bench/corpus";
+import { filesOf, mergeInPane } from "../../bench/pane-flow";
 import { CHROMIUM } from "../support/browser";
 import { servePane } from "../support/pane";
 
