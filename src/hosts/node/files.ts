@@ -260,8 +260,14 @@ export type Opened =
   | { readonly refused: "too-large"; readonly size: number; readonly limit: number }
   | { readonly refused: "not-found"; readonly detail: string };
 
-/** Reading in blocks keeps a file that grows while it is read within the limit. */
+/** A file too large to read is hashed in blocks of this size (hashFile). */
 const BLOCK = 1024 * 1024;
+
+/**
+ * What a file holds past the size it had when opened is read here, a block at a time, so one that
+ * grows while it is read stays within the limit (one buffer for every file: most end at their size).
+ */
+const PAST_SIZE = new Uint8Array(64 * 1024);
 
 /**
  * Opens `path` without blocking (a named pipe must not hang the CLI), checks it is a regular
@@ -278,21 +284,29 @@ export function openInput(path: string, name: string = basename(path), maxFileBy
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { refused: "not-found", detail: kindProblem(stat) };
     if (stat.size > maxFileBytes) return { refused: "too-large", size: stat.size, limit: maxFileBytes };
-    const chunks: Uint8Array[] = [];
+    // The size it has first, straight into the buffer the bytes are held in (of their own size: a view
+    // into a larger block would keep the whole block alive for as long as the file is held, and a
+    // message to the read worker copies the whole block).
+    const first = new Uint8Array(stat.size);
     let total = 0;
-    for (;;) {
-      // The size it has (and one byte more, to see it end) first, then blocks while it grows.
-      const chunk = new Uint8Array(Math.min(total === 0 ? stat.size + 1 : BLOCK, maxFileBytes + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+    while (total < first.length) {
+      const n = readSync(fd, first, total, first.length - total, null);
       if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
       total += n;
-      if (total > maxFileBytes) return { refused: "too-large", size: Math.max(total, stat.size), limit: maxFileBytes };
     }
-    // The bytes in a buffer of their own size: a view into a larger block would keep the whole block
-    // alive for as long as the file is held, and a message to the read worker copies the whole block.
-    const bytes = chunks.length === 1 && chunks[0]!.buffer.byteLength === total ? chunks[0]! : new Uint8Array(total);
-    if (bytes !== chunks[0]) {
+    const chunks: Uint8Array[] = [first.subarray(0, total)];
+    if (total === first.length) {
+      // Then what it has grown by since, through one buffer kept for that, until it ends.
+      for (;;) {
+        const n = readSync(fd, PAST_SIZE, 0, Math.min(PAST_SIZE.length, maxFileBytes + 1 - total), null);
+        if (n === 0) break;
+        chunks.push(PAST_SIZE.slice(0, n));
+        total += n;
+        if (total > maxFileBytes) return { refused: "too-large", size: Math.max(total, stat.size), limit: maxFileBytes };
+      }
+    }
+    const bytes = chunks.length === 1 && total === first.length ? first : new Uint8Array(total);
+    if (bytes !== first) {
       let at = 0;
       for (const c of chunks) {
         bytes.set(c, at);

@@ -151,6 +151,47 @@ describe("bounds before reading", () => {
     expect("file" in empty && empty.file.bytes.buffer.byteLength).toBe(0);
   });
 
+  it("reads a file into one buffer of its own size, with no larger block made for it (a megabyte zeroed for each file had been)", () => {
+    const bytes = new Uint8Array(17 * 1024 + 5).map((_, i) => i % 241);
+    writeFileSync(join(dir, "thuong.xlsx"), bytes);
+    writeFileSync(join(dir, "thuong-2.xlsx"), bytes.slice(0, 9000));
+    const reads = jest.spyOn(fs, "readSync");
+    try {
+      const first = openInput(join(dir, "thuong.xlsx"));
+      const second = openInput(join(dir, "thuong-2.xlsx"));
+      if (!("file" in first) || !("file" in second)) throw new Error("not read");
+      expect(first.file.bytes).toEqual(bytes);
+      expect(second.file.bytes).toEqual(bytes.slice(0, 9000));
+      const buffers = reads.mock.calls.map((call) => call[1] as Uint8Array);
+      // Each file's bytes are read straight into the buffer it is held in.
+      expect(buffers).toContain(first.file.bytes);
+      expect(buffers).toContain(second.file.bytes);
+      // Seeing each file end takes one small buffer, the same for every file.
+      const others = buffers.filter((b) => b !== first.file.bytes && b !== second.file.bytes);
+      expect(new Set(others).size).toBe(1);
+      expect(others[0]!.length).toBeLessThanOrEqual(64 * 1024);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it("reads a file that has grown past the size it had when opened whole, within the limit", () => {
+    const bytes = new Uint8Array(300 * 1024 + 7).map((_, i) => (i * 7) % 253);
+    const path = join(dir, "dang-ghi.xlsx");
+    writeFileSync(path, bytes);
+    const realFstat = fs.fstatSync;
+    // The size it had when opened, before the rest was written.
+    const stat = jest.spyOn(fs, "fstatSync").mockImplementation(((fd: number) => Object.assign(realFstat(fd), { size: 1000 })) as typeof fs.fstatSync);
+    try {
+      const opened = openInput(path);
+      if (!("file" in opened)) throw new Error("not read");
+      expect(opened.file.bytes).toEqual(bytes);
+      expect(openInput(path, "dang-ghi.xlsx", 200 * 1024)).toMatchObject({ refused: "too-large", limit: 200 * 1024 });
+    } finally {
+      stat.mockRestore();
+    }
+  });
+
   it("names the reason for each file system error (no permission, too large, gone)", () => {
     expect(openProblem({ code: "EACCES" })).toBe("không có quyền đọc");
     expect(openProblem({ code: "EPERM" })).toBe("không có quyền đọc");
