@@ -126,6 +126,57 @@ describe("placing a file by the folders it sat in", () => {
     expect(again.perUnit.map((u) => u.unit)).toEqual(["Chi bộ Thôn 5"]);
   });
 
+  it("the unit read from a file's own name inside a message or an archive is not the container's", () => {
+    expect(unitFromFileName("thư 1.eml › Chi bộ Thôn 5.xlsx")).toBe("Chi bộ Thôn 5");
+    expect(unitFromFileName("goi.zip › Bản Hon.rar › Chi bộ Thôn 5 (sửa).xls")).toBe("Chi bộ Thôn 5");
+    expect(unitFromFileName("Hộp thư/goi.zip › 2021/Chi bộ Thôn 5.xlsx")).toBe("Chi bộ Thôn 5");
+  });
+
+  describe("a file off the list named after its unit, sent again in a second message or archive", () => {
+    const NAME = "Chi bộ Thôn 5.xlsx";
+    // A message saved from the mail client the day it came: its file's time, and its Date header.
+    const mail = (container: string, date: string, name = NAME): MergeSource => ({
+      ...source(`${container} › ${name}`, { kind: "email", container, subject: "Báo cáo Đề án 241", from: "chibothon5@gmail.com", path: name, date }),
+      fileTime: date,
+    });
+    const archive = (container: string, fileTime: string, name = NAME): MergeSource => ({ ...inArchive(container, name), fileTime });
+    const verdicts = (sources: MergeSource[]) => mergeReports(sources, options).files.map((f) => [f.file, f.unit, f.status]);
+
+    it("two messages: one unit, the message sent later used, whichever is given first", () => {
+      const summary = mergeReports([mail("thư 2.eml", "2021-06-22T03:00:00.000Z"), mail("thư 1.eml", "2021-06-20T02:15:02.000Z")], options);
+      expect(summary.files.map((f) => [f.file, f.unit, f.status])).toEqual([
+        ["thư 2.eml › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
+        ["thư 1.eml › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
+      ]);
+      expect(summary.files[1]!.reason).toContain("theo ngày giờ của thư điện tử");
+      expect(summary.perUnit.map((u) => u.unit)).toEqual(["Chi bộ Thôn 5"]);
+      expect(summary.unlisted).toEqual(["thư 2.eml › Chi bộ Thôn 5.xlsx", "thư 1.eml › Chi bộ Thôn 5.xlsx"]);
+    });
+
+    it("two archives, and a file given as is beside a message: the one saved or sent later used", () => {
+      expect(verdicts([archive("goi-2.zip", "2021-06-22T08:00:00.000Z"), archive("goi-1.zip", "2021-06-20T08:00:00.000Z")])).toEqual([
+        ["goi-2.zip › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
+        ["goi-1.zip › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
+      ]);
+      const loose: MergeSource = { ...source(NAME), fileTime: "2021-06-20T08:00:00.000Z" };
+      expect(verdicts([mail("thư 2.eml", "2021-06-22T03:00:00.000Z", "Chi bộ Thôn 5 (sửa).xlsx"), loose])).toEqual([
+        ["thư 2.eml › Chi bộ Thôn 5 (sửa).xlsx", "Chi bộ Thôn 5", "merged"],
+        ["Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
+      ]);
+    });
+
+    it("two units off the list, each in its message, stay two; so do files of a generic name in two messages", () => {
+      expect(verdicts([mail("thư 1.eml", "2021-06-20T02:15:02.000Z"), mail("thư 2.eml", "2021-06-22T03:00:00.000Z", "Chi bộ Thôn 6.xlsx")])).toEqual([
+        ["thư 1.eml › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
+        ["thư 2.eml › Chi bộ Thôn 6.xlsx", "Chi bộ Thôn 6", "merged"],
+      ]);
+      expect(verdicts([mail("thư 1.eml", "2021-06-20T02:15:02.000Z", "bao-cao.xlsx"), mail("thư 2.eml", "2021-06-22T03:00:00.000Z", "bao-cao.xlsx")])).toEqual([
+        ["thư 1.eml › bao-cao.xlsx", "thư 1.eml › bao-cao", "merged"],
+        ["thư 2.eml › bao-cao.xlsx", "thư 2.eml › bao-cao", "merged"],
+      ]);
+    });
+  });
+
   it("a name of nothing but the report's words, a version, a copy's number or a day names no unit", () => {
     for (const name of ["bao-cao.xlsx", "Báo cáo.xlsx", "Báo cáo (sửa).xlsx", "BC DA241 lần 2.xls", "So_lieu 20.6.2021.xlsx", "bao cao (1).ods", "Kết quả thực hiện - bản sửa.xlsx"]) {
       expect([name, namesNoUnit(name)]).toEqual([name, true]);

@@ -6,6 +6,7 @@
 import { EXCEL_CELL_TEXT, type GridCell, type GridSheet, type WorkbookGrid } from "../model/grid";
 import { IDENTITY_MARKER, parseIdentityRows, type WorkbookIdentity } from "../model/identity";
 import type { UnitInfo } from "../model/report";
+import { PATH_JOIN } from "../merge/types";
 import { cleanText, foldText } from "../text";
 import { isoDate, parseDateValue } from "../values/date";
 import { valueText } from "../values/cell";
@@ -243,9 +244,13 @@ export function unitFromFolderName(folder: string, loose = false): string {
   return nameInFileName(folder, loose, true);
 }
 
-/** A file's own name: the last part of its path, without its extension ("a/Bản Bo.xlsx" → "Bản Bo"); a folder's whole. */
+/**
+ * A file's own name: the last part of its path, inside a message or an archive too, without its extension
+ * ("a/Bản Bo.xlsx", "thư.eml › Bản Bo.xlsx", "goi.zip › 2021/Bản Bo.xlsx" → "Bản Bo"); a folder's whole.
+ */
 function ownName(path: string, folder = false): string {
-  const last = path.replace(/^.*[\\/]/, "");
+  const at = path.lastIndexOf(PATH_JOIN);
+  const last = (at < 0 ? path : path.slice(at + PATH_JOIN.length)).replace(/^.*[\\/]/, "");
   return folder ? last : last.replace(/\.[A-Za-z0-9]{1,5}$/, "");
 }
 
