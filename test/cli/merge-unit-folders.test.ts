@@ -3,7 +3,7 @@
  * the workbooks naming no unit (no identity sheet, the header's unit line left blank): packed in
  * one archive and merged, each file is its folder's unit, and none supersedes the other.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -13,6 +13,7 @@ import { IDENTITY_SHEET } from "../../src/domain/model/identity";
 import { buildUnitWorkbook } from "../../src/domain/sheets";
 import { foldText } from "../../src/domain/text";
 import { writeWorkbookXlsx } from "../../src/io/write";
+import { INFO_ZIP, PYTHON, writeEml, zipWithInfoZip } from "../fixtures/containers/make-containers";
 import { capture } from "../support/cli";
 import { fillTemplate, type Fill } from "../support/fill";
 
@@ -141,5 +142,79 @@ describe("merge: two files off the list of one name, in two folders or two archi
   it("the same file named twice is read once", async () => {
     const { json } = await run(["a/bao-cao.xlsx", "./a/bao-cao.xlsx"]);
     expect(json.files.map((f) => [f.file, f.unit, f.status])).toEqual([["bao-cao.xlsx", "bao-cao", "merged"]]);
+  });
+});
+
+const describeTools = PYTHON && INFO_ZIP ? describe : describe.skip;
+
+describeTools("merge: a unit off the list resending its file, named after it, in a second message or archive", () => {
+  let dir: string;
+  const run = async (args: string[]) => {
+    const c = capture(dir);
+    const code = await main(["merge", ...args, "--out", "out.xlsx", "--json", "out.json", "--date", "2021-07-01"], c.io);
+    const json = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as { files: FileJson[]; units: { unlisted: string[] }; indicators: { id: string; total: number | null }[] };
+    return { code, json, out: c.out(), total: json.indicators.find((i) => i.id === "1.1")!.total };
+  };
+  const at = (path: string, iso: string) => utimesSync(join(dir, path), new Date(iso), new Date(iso));
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "off-list-resend-"));
+    // The corrected workbook keeps the report's date: what was sent later decides.
+    const first = await anonymousReport({ indicators: { "1.1": [10, 9] }, dateLine: "ngày 20 tháng 6 năm 2021" });
+    const second = await anonymousReport({ indicators: { "1.1": [20, 18] }, dateLine: "ngày 20 tháng 6 năm 2021" });
+    const mail = (bytes: Uint8Array, date: string, name = "Chi bộ Thôn 5.xlsx") =>
+      writeEml({ style: "thunderbird", subject: "Báo cáo Đề án 241", from: "Chi bộ Thôn 5 <chibothon5@gmail.com>", date, attachments: [{ name, bytes }] });
+    writeFileSync(join(dir, "thu-1.eml"), mail(first, "Sun, 20 Jun 2021 09:15:02 +0700"));
+    writeFileSync(join(dir, "thu-2.eml"), mail(second, "Tue, 22 Jun 2021 10:00:00 +0700"));
+    // Saved from the mail client in the other order: the messages' Date headers decide, not the files' times.
+    at("thu-1.eml", "2021-06-23T08:00:00Z");
+    at("thu-2.eml", "2021-06-22T08:00:00Z");
+    writeFileSync(join(dir, "goi-1.zip"), zipWithInfoZip([{ path: "Chi bộ Thôn 5.xlsx", bytes: first }]));
+    writeFileSync(join(dir, "goi-2.zip"), zipWithInfoZip([{ path: "Chi bộ Thôn 5.xlsx", bytes: second }]));
+    at("goi-1.zip", "2021-06-20T08:00:00Z");
+    at("goi-2.zip", "2021-06-22T08:00:00Z");
+    writeFileSync(join(dir, "Chi bộ Thôn 5.xlsx"), first);
+    at("Chi bộ Thôn 5.xlsx", "2021-06-20T08:00:00Z");
+    writeFileSync(join(dir, "bao-cao-1.eml"), mail(first, "Sun, 20 Jun 2021 09:15:02 +0700", "bao-cao.xlsx"));
+    writeFileSync(join(dir, "bao-cao-2.eml"), mail(second, "Tue, 22 Jun 2021 10:00:00 +0700", "bao-cao.xlsx"));
+    writeFileSync(join(dir, "don-vi.csv"), "Tên đơn vị\nĐảng ủy xã Bản Bo\nĐảng ủy xã Nà Tăm\n");
+  }, 120_000);
+
+  for (const units of [[], ["--units", "don-vi.csv"]]) {
+    const list = units.length === 0 ? "the built-in list" : "a list without the unit";
+    it(`two messages (${list}): the one sent later supersedes the first, its figures counted once`, async () => {
+      const { code, json, out, total } = await run(["thu-2.eml", "thu-1.eml", ...units]);
+      expect(code).toBe(0);
+      expect(json.files.map((f) => [f.file, f.unit, f.status, f.on_list])).toEqual([
+        ["thu-2.eml › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged", false],
+        ["thu-1.eml › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded", false],
+      ]);
+      expect(total).toBe(20);
+      expect(out).toContain("2 tệp: 1 được tổng hợp, 1 bị thay thế");
+    });
+
+    it(`two archives, and a file given as is beside a message (${list}): one unit, the later file used`, async () => {
+      const zips = await run(["goi-1.zip", "goi-2.zip", ...units]);
+      expect(zips.json.files.map((f) => [f.file, f.unit, f.status])).toEqual([
+        ["goi-1.zip › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
+        ["goi-2.zip › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
+      ]);
+      expect(zips.total).toBe(20);
+      const mixed = await run(["Chi bộ Thôn 5.xlsx", "thu-2.eml", ...units]);
+      expect(mixed.json.files.map((f) => [f.file, f.unit, f.status])).toEqual([
+        ["Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
+        ["thu-2.eml › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
+      ]);
+      expect(mixed.total).toBe(20);
+    });
+  }
+
+  it("a file of a generic name in each of two messages: two entries, each named by its message", async () => {
+    const { json, total } = await run(["bao-cao-1.eml", "bao-cao-2.eml"]);
+    expect(json.files.map((f) => [f.file, f.unit, f.status])).toEqual([
+      ["bao-cao-1.eml › bao-cao.xlsx", "bao-cao-1.eml › bao-cao", "merged"],
+      ["bao-cao-2.eml › bao-cao.xlsx", "bao-cao-2.eml › bao-cao", "merged"],
+    ]);
+    expect(total).toBe(30);
   });
 });
