@@ -32,18 +32,27 @@ export interface FileWork {
   readTargetsFile(file: InputFile): Promise<TargetsUsed>;
   /** A reader for the files of one merge (closed when the merge's reading ends). */
   mergeReader(): FileReaderPort;
-  /** Opens an email message or archive (default: in this thread); "timeout" when stopped past `limitMs`. */
-  expandContainer?(file: InputFile, limitMs: number): Promise<PortableExpansion | "timeout">;
-  /** Makes a unit's feedback file with app/feedback.ts (default: in this thread); "timeout" when stopped past `limitMs`. */
+  /**
+   * Opens an email message or archive (default: in this thread); "timeout" when stopped past `limitMs`;
+   * "unavailable" when the place it is opened in cannot be started or fails before answering (it is then opened in this thread).
+   */
+  expandContainer?(file: InputFile, limitMs: number): Promise<PortableExpansion | Unavailable | "timeout">;
+  /**
+   * Makes a unit's feedback file with app/feedback.ts (default: in this thread); "timeout" when stopped past `limitMs`;
+   * "unavailable" when the place it is made in cannot be started or fails (the file is then made in this thread, the file's bytes still whole).
+   */
   feedbackFile?(
     file: InputFile,
     finding: FeedbackFinding,
     limitMs: number,
     options: { readonly signal?: AbortSignal; readonly moved?: boolean },
-  ): Promise<FeedbackOutput | "timeout">;
-  /** The .zip of feedback files with app/feedback.ts (default: in this thread). */
-  feedbackZip?(outputs: readonly FeedbackOutput[]): Promise<Uint8Array>;
+  ): Promise<FeedbackOutput | Unavailable | "timeout">;
+  /** The .zip of feedback files with app/feedback.ts (default: in this thread); "unavailable" as for feedbackFile. */
+  feedbackZip?(outputs: readonly FeedbackOutput[]): Promise<Uint8Array | Unavailable>;
 }
+
+/** A FileWork's answer when the place it works in (a worker) cannot be started or failed: the work is done in this thread instead. */
+export type Unavailable = "unavailable";
 
 /** The error of a file (or a message or archive) stopped past the time limit for one file. */
 async function timedOut(name: string, limitMs: number): Promise<FileReadError> {
@@ -136,9 +145,8 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
               const name = file.name;
               const answer = await inWorker(file, limitMs);
               // A message or archive that hangs its reader: stopped, and refused as a whole.
-              return answer === "timeout"
-                ? refusedContainer({ name, bytes: new Uint8Array(0) }, "timeout", timeoutMessage(name, limitMs))
-                : answer;
+              if (answer === "timeout") return refusedContainer({ name, bytes: new Uint8Array(0) }, "timeout", timeoutMessage(name, limitMs));
+              return answer === "unavailable" ? (await import("./containers")).expandOne(file) : answer;
             }
           : undefined,
       );
@@ -150,8 +158,9 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
       // A copy goes to be opened: the bytes given stay the caller's (kept to open again).
       const copy = { ...container, bytes: container.bytes.slice() };
-      const expansion = work.expandContainer ? await work.expandContainer(copy, limitMs) : await (await import("./containers")).expandOne(copy);
-      if (expansion === "timeout") throw await timedOut(container.name, limitMs);
+      const answer = work.expandContainer ? await work.expandContainer(copy, limitMs) : "unavailable";
+      if (answer === "timeout") throw await timedOut(container.name, limitMs);
+      const expansion = answer === "unavailable" ? await (await import("./containers")).expandOne(copy) : answer;
       const wanted = new Set(paths);
       const out = new Map<string, InputFile>();
       for (const entry of expansion.entries) {
@@ -163,16 +172,19 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
 
     async feedbackFile(file, finding, options = {}) {
       throwIfCancelled(options.signal);
-      if (!work.feedbackFile) return (await import("./feedback")).feedbackFile(file, finding, clock);
       const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
-      const output = await work.feedbackFile(file, finding, limitMs, options);
+      const output = work.feedbackFile ? await work.feedbackFile(file, finding, limitMs, options) : "unavailable";
       if (output === "timeout") throw await timedOut(file.name, limitMs);
-      return output;
+      if (output !== "unavailable") return output;
+      // Made here, between two turns of the page (no worker, or one that cannot be started or failed).
+      throwIfCancelled(options.signal);
+      return (await import("./feedback")).feedbackFile(file, finding, clock);
     },
 
     async feedbackZip(outputs) {
       const { feedbackZipFileName } = await import("../domain/feedback");
-      const bytes = work.feedbackZip ? await work.feedbackZip(outputs) : (await import("./feedback")).feedbackZip(outputs);
+      const answer = work.feedbackZip ? await work.feedbackZip(outputs) : "unavailable";
+      const bytes = answer === "unavailable" ? (await import("./feedback")).feedbackZip(outputs) : answer;
       return { name: feedbackZipFileName(today(clock)), bytes };
     },
 

@@ -9,7 +9,7 @@
  * feedback files and their .zip are made in another (workerWork's
  * feedbackFile, feedbackZip).
  */
-import { Cancelled } from "../../app/cancel";
+import { Cancelled, isCancelled } from "../../app/cancel";
 import { FileReadError } from "../../app/errors";
 import type { FeedbackFinding, FeedbackOutput } from "../../app/feedback";
 import type { FileWork } from "../../app/files";
@@ -60,6 +60,9 @@ export class ReadWorkerClient {
   /** Counts the workers made: a new one holds nothing an earlier one was given. */
   generation = 0;
 
+  /** The worker has answered: its script loaded, so bytes may be moved to it (one that fails to load would lose them). */
+  private answered = false;
+
   constructor(private readonly make: () => Promise<Worker>) {}
 
   /** The worker being made, which every request meanwhile waits for (one worker, not one each). */
@@ -75,8 +78,10 @@ export class ReadWorkerClient {
   private async start(): Promise<Worker> {
     const worker = await this.make();
     this.generation++;
+    this.answered = false;
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
+      if (this.worker === worker) this.answered = true;
       const entry = this.pending.get(message.id);
       if (!entry) return;
       if (message.kind === "progress") entry.onProgress?.({ done: message.done, total: message.total, item: message.item });
@@ -172,17 +177,18 @@ export class ReadWorkerClient {
     // (the page keeps it, to open it again for the feedback of a file inside), and a unit's file to
     // make its feedback from unless the page lets go of it (`moved`: one taken out of a message or an
     // archive again, not the file the page keeps); one to check or read targets from is moved, as are
-    // the feedback files to zip.
+    // the feedback files to zip. Feedback is moved only to a worker that has answered: one whose script
+    // fails to load would take the bytes the page then makes the files from itself.
     let request: WorkerRequest;
     let transfer: Transferable[] = [];
     if (body.kind === "feedback" && "file" in body) {
       const { moved, ...rest } = body;
       request = { id, ...rest };
-      if (moved) transfer = buffersOf([body.file.bytes]);
+      if (moved && this.answered) transfer = buffersOf([body.file.bytes]);
     } else {
       request = { id, ...body } as WorkerRequest;
       if (body.kind === "check" || body.kind === "targets") transfer = buffersOf([body.file.bytes]);
-      else if (body.kind === "feedback") transfer = buffersOf(body.outputs.map((o) => o.bytes));
+      else if (body.kind === "feedback" && this.answered) transfer = buffersOf(body.outputs.map((o) => o.bytes));
     }
     return new Promise<WorkerResponse>((resolve, reject) => {
       const onAbort = () => this.fail(new Cancelled());
@@ -262,6 +268,21 @@ export function workerWork(make: () => Promise<Worker>): FileWork & { prepareMer
   const client = new ReadWorkerClient(make);
   /** Units' feedback files, in a worker of their own (a stop ends it, not the checks'). */
   const feedback = new ReadWorkerClient(make);
+  /**
+   * The feedback worker could not be started or failed (its script blocked or broken, an error event):
+   * from then on the page makes the files itself, as where there is no worker.
+   */
+  let feedbackLost = false;
+  /**
+   * "unavailable" for a request its worker failed (not a stop: "Hủy" stays a stop) while the page still
+   * holds every byte it sent, else the failure itself (bytes moved to a worker that died are gone with it).
+   */
+  const unavailable = (error: unknown, sent: readonly Uint8Array[], sizes: readonly number[]): "unavailable" => {
+    if (isCancelled(error)) throw error;
+    feedbackLost = true;
+    if (sent.some((bytes, k) => bytes.byteLength !== sizes[k])) throw error;
+    return "unavailable";
+  };
   /** The worker started ahead; `take` stops watching it for a failure to load, and answers false when it failed already. */
   let ahead: Promise<{ readonly worker: Worker; readonly take: () => boolean }> | null = null;
   return {
@@ -312,13 +333,28 @@ export function workerWork(make: () => Promise<Worker>): FileWork & { prepareMer
       });
     },
     async feedbackFile(file, finding, limitMs, { signal, moved }) {
+      if (feedbackLost) return "unavailable";
       // A stop ("Hủy") ends the worker, the file being made dropped; one past the time limit too.
-      const response = await feedback.requestWithin(limitMs, { kind: "feedback", file, finding, moved: moved === true }, undefined, signal);
+      const size = file.bytes.byteLength;
+      let response: WorkerResponse | "timeout";
+      try {
+        response = await feedback.requestWithin(limitMs, { kind: "feedback", file, finding, moved: moved === true }, undefined, signal);
+      } catch (error) {
+        return unavailable(error, [file.bytes], [size]);
+      }
       if (response === "timeout") return "timeout";
       return response.kind === "feedback-done" && "output" in response ? response.output : failure(response, file.name);
     },
     async feedbackZip(outputs) {
-      const response = await feedback.request({ kind: "feedback", outputs });
+      if (feedbackLost) return "unavailable";
+      const sent = outputs.map((o) => o.bytes);
+      const sizes = sent.map((bytes) => bytes.byteLength);
+      let response: WorkerResponse;
+      try {
+        response = await feedback.request({ kind: "feedback", outputs });
+      } catch (error) {
+        return unavailable(error, sent, sizes);
+      }
       if (response.kind === "feedback-done" && "zip" in response) return response.zip;
       throw new Error(response.kind === "failed" ? response.message : `Trình tạo tệp góp ý trả lời không đúng (${response.kind}).`);
     },
@@ -326,7 +362,14 @@ export function workerWork(make: () => Promise<Worker>): FileWork & { prepareMer
       // A worker of its own, ended past the time limit (a message or archive that hangs its parser).
       const own = new ReadWorkerClient(make);
       try {
-        const response = await own.requestWithin(limitMs, { kind: "expand", file });
+        let response: WorkerResponse | "timeout";
+        try {
+          response = await own.requestWithin(limitMs, { kind: "expand", file });
+        } catch (error) {
+          // A worker that cannot be started or fails: the page opens it (sent as a copy, still whole).
+          if (isCancelled(error)) throw error;
+          return "unavailable";
+        }
         if (response === "timeout") return "timeout";
         if (response.kind === "expand-done") return response.expanded;
         return failure(response, file.name);

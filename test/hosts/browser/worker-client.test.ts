@@ -4,6 +4,7 @@
  * handed over in the transfer list, a failure names the file, and aborting
  * terminates the worker (a new one is made for the next request).
  */
+import { zipSync } from "fflate";
 import { Cancelled } from "../../../src/app/cancel";
 import { FileReadError } from "../../../src/app/errors";
 import { createFileUseCases } from "../../../src/hosts/browser/file-use-cases";
@@ -277,6 +278,26 @@ describe("read worker client", () => {
     expect(message.bytes).toEqual(new Uint8Array([1, 2, 3]));
   });
 
+  it("opens an archive on the page when the worker it would be opened in fails to load, for the merge and for a unit's feedback", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind === "expand") w.failToLoad();
+          if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const archive = { name: "goi.zip", bytes: zipSync({ "xa/a.xlsx": new Uint8Array([9]) }) };
+    const sources = await files.readFiles([archive]);
+    expect(sources.map((s) => s.file)).toEqual(["goi.zip › xa/a.xlsx"]);
+    const entries = await files.entriesOf(archive, ["xa/a.xlsx"]);
+    expect(entries.get("xa/a.xlsx")!.bytes).toEqual(new Uint8Array([9]));
+    expect(workers.filter((w) => w.kinds.has("expand"))).toHaveLength(2);
+  });
+
   it("makes a unit's feedback file in a worker of its own: one past the time limit is stopped with its reason, and “Hủy” ends the worker", async () => {
     const workers: StandInWorker[] = [];
     const files = createFileUseCases({
@@ -300,9 +321,27 @@ describe("read worker client", () => {
     controller.abort();
     await expect(stopped).rejects.toBeInstanceOf(Cancelled);
     expect(workers.filter((w) => w.kinds.has("feedback")).map((w) => w.terminated)).toEqual([true, true]);
-    // The page's file is sent as a copy (it keeps it); a file it lets go of is moved.
+    // The page's file is sent as a copy (it keeps it); so is one it lets go of, to a worker that has not answered yet.
     expect(workers.filter((w) => w.kinds.has("feedback")).map((w) => w.transfers)).toEqual([[[]], [[]]]);
     await expect(files.feedbackFile(file("b.xlsx"), finding, { moved: true })).rejects.toBeInstanceOf(FileReadError);
-    expect(workers.at(-1)!.transfers).toEqual([[expect.any(ArrayBuffer)]]);
+    expect(workers.at(-1)!.transfers).toEqual([[]]);
+  });
+
+  it("moves a feedback file the page lets go of only to a worker that has answered, whose script has loaded", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind === "feedback" && "file" in request) post({ id: request.id, kind: "feedback-done", output: { name: "g.xlsx", bytes: new Uint8Array([7]), source: request.file.name, unit: null, notes: 0, errors: 0, warnings: 0, method: "package" } });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const finding = { issues: [], unit: null };
+    await files.feedbackFile(file("a.xlsx"), finding, { moved: true });
+    const second = file("b.xlsx");
+    await files.feedbackFile(second, finding, { moved: true });
+    expect(workers.map((w) => w.transfers)).toEqual([[[], [second.bytes.buffer]]]);
   });
 });

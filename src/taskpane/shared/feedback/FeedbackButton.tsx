@@ -2,8 +2,8 @@
  * "Tải tệp góp ý": the feedback file of one unit's file (its own workbook with
  * a note on each problem cell, the cells shaded, and a "Góp ý" sheet), or, for
  * several files, a .zip of them, made by the file use cases (app/feedback.ts,
- * in the page's worker where it has one, else here between two turns of the
- * page), with progress per file and "Hủy". The files' bytes come from the store
+ * in the page's worker where it has one, else, or where it cannot be started
+ * or fails, here between two turns of the page), with progress per file and "Hủy". The files' bytes come from the store
  * the tabs fill as files are given (store.ts).
  */
 import { useRef, useState } from "react";
