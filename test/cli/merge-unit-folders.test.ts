@@ -162,8 +162,8 @@ describeTools("merge: a unit off the list resending its file, named after it, in
     // The corrected workbook keeps the report's date: what was sent later decides.
     const first = await anonymousReport({ indicators: { "1.1": [10, 9] }, dateLine: "ngày 20 tháng 6 năm 2021" });
     const second = await anonymousReport({ indicators: { "1.1": [20, 18] }, dateLine: "ngày 20 tháng 6 năm 2021" });
-    const mail = (bytes: Uint8Array, date: string, name = "Chi bộ Thôn 5.xlsx") =>
-      writeEml({ style: "thunderbird", subject: "Báo cáo Đề án 241", from: "Chi bộ Thôn 5 <chibothon5@gmail.com>", date, attachments: [{ name, bytes }] });
+    const mail = (bytes: Uint8Array, date: string, name = "Chi bộ Thôn 5.xlsx", from = "Chi bộ Thôn 5 <chibothon5@gmail.com>") =>
+      writeEml({ style: "thunderbird", subject: "Báo cáo Đề án 241", from, date, attachments: [{ name, bytes }] });
     writeFileSync(join(dir, "thu-1.eml"), mail(first, "Sun, 20 Jun 2021 09:15:02 +0700"));
     writeFileSync(join(dir, "thu-2.eml"), mail(second, "Tue, 22 Jun 2021 10:00:00 +0700"));
     // Saved from the mail client in the other order: the messages' Date headers decide, not the files' times.
@@ -177,6 +177,9 @@ describeTools("merge: a unit off the list resending its file, named after it, in
     at("Chi bộ Thôn 5.xlsx", "2021-06-20T08:00:00Z");
     writeFileSync(join(dir, "bao-cao-1.eml"), mail(first, "Sun, 20 Jun 2021 09:15:02 +0700", "bao-cao.xlsx"));
     writeFileSync(join(dir, "bao-cao-2.eml"), mail(second, "Tue, 22 Jun 2021 10:00:00 +0700", "bao-cao.xlsx"));
+    // Excel's name for a new workbook, from two units.
+    writeFileSync(join(dir, "tu-thon-5.eml"), mail(first, "Sun, 20 Jun 2021 09:15:02 +0700", "Book1.xlsx"));
+    writeFileSync(join(dir, "tu-thon-6.eml"), mail(second, "Tue, 22 Jun 2021 10:00:00 +0700", "Book1.xlsx", "Chi bộ Thôn 6 <chibothon6@gmail.com>"));
     writeFileSync(join(dir, "don-vi.csv"), "Tên đơn vị\nĐảng ủy xã Bản Bo\nĐảng ủy xã Nà Tăm\n");
   }, 120_000);
 
@@ -193,19 +196,26 @@ describeTools("merge: a unit off the list resending its file, named after it, in
       expect(out).toContain("2 tệp: 1 được tổng hợp, 1 bị thay thế");
     });
 
-    it(`two archives, and a file given as is beside a message (${list}): one unit, the later file used`, async () => {
+    it(`a file of one name from two senders (${list}): two units' files, both counted`, async () => {
+      const { json, total } = await run(["tu-thon-5.eml", "tu-thon-6.eml", ...units]);
+      expect(json.files.map((f) => [f.file, f.unit, f.status])).toEqual([
+        ["tu-thon-5.eml › Book1.xlsx", "tu-thon-5.eml › Book1", "merged"],
+        ["tu-thon-6.eml › Book1.xlsx", "tu-thon-6.eml › Book1", "merged"],
+      ]);
+      expect(total).toBe(30);
+    });
+
+    it(`two archives, and a file given as is beside a message (${list}): kept apart, as nothing says one sender sent both`, async () => {
       const zips = await run(["goi-1.zip", "goi-2.zip", ...units]);
       expect(zips.json.files.map((f) => [f.file, f.unit, f.status])).toEqual([
-        ["goi-1.zip › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
-        ["goi-2.zip › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
+        ["goi-1.zip › Chi bộ Thôn 5.xlsx", "goi-1.zip › Chi bộ Thôn 5", "merged"],
+        ["goi-2.zip › Chi bộ Thôn 5.xlsx", "goi-2.zip › Chi bộ Thôn 5", "merged"],
       ]);
-      expect(zips.total).toBe(20);
       const mixed = await run(["Chi bộ Thôn 5.xlsx", "thu-2.eml", ...units]);
       expect(mixed.json.files.map((f) => [f.file, f.unit, f.status])).toEqual([
-        ["Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
-        ["thu-2.eml › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
+        ["Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
+        ["thu-2.eml › Chi bộ Thôn 5.xlsx", "thu-2.eml › Chi bộ Thôn 5", "merged"],
       ]);
-      expect(mixed.total).toBe(20);
     });
   }
 

@@ -135,8 +135,8 @@ describe("placing a file by the folders it sat in", () => {
   describe("a file off the list named after its unit, sent again in a second message or archive", () => {
     const NAME = "Chi bộ Thôn 5.xlsx";
     // A message saved from the mail client the day it came: its file's time, and its Date header.
-    const mail = (container: string, date: string, name = NAME): MergeSource => ({
-      ...source(`${container} › ${name}`, { kind: "email", container, subject: "Báo cáo Đề án 241", from: "chibothon5@gmail.com", path: name, date }),
+    const mail = (container: string, date: string, name = NAME, from = "Chi bộ Thôn 5 <chibothon5@gmail.com>"): MergeSource => ({
+      ...source(`${container} › ${name}`, { kind: "email", container, subject: "Báo cáo Đề án 241", from, path: name, date }),
       fileTime: date,
     });
     const archive = (container: string, fileTime: string, name = NAME): MergeSource => ({ ...inArchive(container, name), fileTime });
@@ -153,15 +153,34 @@ describe("placing a file by the folders it sat in", () => {
       expect(summary.unlisted).toEqual(["thư 2.eml › Chi bộ Thôn 5.xlsx", "thư 1.eml › Chi bộ Thôn 5.xlsx"]);
     });
 
-    it("two archives, and a file given as is beside a message: the one saved or sent later used", () => {
+    it("from one sender, written otherwise too: one unit, the later message used", () => {
+      expect(verdicts([mail("thư 2.eml", "2021-06-22T03:00:00.000Z", "Chi bộ Thôn 5 (sửa).xlsx", "CHIBOTHON5@gmail.com"), mail("thư 1.eml", "2021-06-20T02:15:02.000Z")])).toEqual([
+        ["thư 2.eml › Chi bộ Thôn 5 (sửa).xlsx", "Chi bộ Thôn 5", "merged"],
+        ["thư 1.eml › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
+      ]);
+    });
+
+    it("a name no rule tells from a unit's (\"Book1.xlsx\") from two senders stays two units' files; from one, a resend", () => {
+      const two = [mail("tu-thon-5.eml", "2021-06-20T02:15:02.000Z", "Book1.xlsx"), mail("tu-thon-6.eml", "2021-06-22T03:00:00.000Z", "Book1.xlsx", "chibothon6@gmail.com")];
+      expect(verdicts(two)).toEqual([
+        ["tu-thon-5.eml › Book1.xlsx", "tu-thon-5.eml › Book1", "merged"],
+        ["tu-thon-6.eml › Book1.xlsx", "tu-thon-6.eml › Book1", "merged"],
+      ]);
+      expect(verdicts([two[0]!, mail("tu-thon-5b.eml", "2021-06-22T03:00:00.000Z", "Book1.xlsx")])).toEqual([
+        ["tu-thon-5.eml › Book1.xlsx", "Book1", "superseded"],
+        ["tu-thon-5b.eml › Book1.xlsx", "Book1", "merged"],
+      ]);
+    });
+
+    it("two archives, or a file given as is beside a message, stay apart: nothing says one sender sent both", () => {
       expect(verdicts([archive("goi-2.zip", "2021-06-22T08:00:00.000Z"), archive("goi-1.zip", "2021-06-20T08:00:00.000Z")])).toEqual([
-        ["goi-2.zip › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
-        ["goi-1.zip › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
+        ["goi-2.zip › Chi bộ Thôn 5.xlsx", "goi-2.zip › Chi bộ Thôn 5", "merged"],
+        ["goi-1.zip › Chi bộ Thôn 5.xlsx", "goi-1.zip › Chi bộ Thôn 5", "merged"],
       ]);
       const loose: MergeSource = { ...source(NAME), fileTime: "2021-06-20T08:00:00.000Z" };
-      expect(verdicts([mail("thư 2.eml", "2021-06-22T03:00:00.000Z", "Chi bộ Thôn 5 (sửa).xlsx"), loose])).toEqual([
-        ["thư 2.eml › Chi bộ Thôn 5 (sửa).xlsx", "Chi bộ Thôn 5", "merged"],
-        ["Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "superseded"],
+      expect(verdicts([mail("thư 2.eml", "2021-06-22T03:00:00.000Z"), loose])).toEqual([
+        ["thư 2.eml › Chi bộ Thôn 5.xlsx", "thư 2.eml › Chi bộ Thôn 5", "merged"],
+        ["Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
       ]);
     });
 
@@ -170,6 +189,8 @@ describe("placing a file by the folders it sat in", () => {
         ["thư 1.eml › Chi bộ Thôn 5.xlsx", "Chi bộ Thôn 5", "merged"],
         ["thư 2.eml › Chi bộ Thôn 6.xlsx", "Chi bộ Thôn 6", "merged"],
       ]);
+      // Alone, it is named by its message too: "bao-cao" names no unit.
+      expect(verdicts([mail("Chi bộ Thôn 7.eml", "2021-06-20T02:15:02.000Z", "bao-cao.xlsx")])).toEqual([["Chi bộ Thôn 7.eml › bao-cao.xlsx", "Chi bộ Thôn 7.eml › bao-cao", "merged"]]);
       expect(verdicts([mail("thư 1.eml", "2021-06-20T02:15:02.000Z", "bao-cao.xlsx"), mail("thư 2.eml", "2021-06-22T03:00:00.000Z", "bao-cao.xlsx")])).toEqual([
         ["thư 1.eml › bao-cao.xlsx", "thư 1.eml › bao-cao", "merged"],
         ["thư 2.eml › bao-cao.xlsx", "thư 2.eml › bao-cao", "merged"],

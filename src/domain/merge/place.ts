@@ -3,7 +3,7 @@ import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
 import { namesNoUnit, unitFromFileName, unitFromFileNameLoosely, unitFromFolderName } from "../read/unit";
 import { foldText } from "../text";
-import { matchUnit, matchUnitDetailed, unitByCode, unitBySender, type Unit } from "../units";
+import { matchUnit, matchUnitDetailed, senderAddress, unitByCode, unitBySender, type Unit } from "../units";
 import { PATH_JOIN, type FileResult, type MergeOptions, type MergeSource } from "./types";
 
 /** A source with the unit it stands for. */
@@ -100,14 +100,26 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
   }
   if (report) {
     const placedSource = withIssue(source, ambiguous);
-    // A name read from the file's own name, when that name is only the report's ("bao-cao.xlsx"), is only as good
-    // as the place the file sat in: "a/bao-cao.xlsx" and "b/bao-cao.xlsx" are two files, whoever sent them; a second
-    // file of the name in the same place is a resend. A name that names a unit ("Chi bộ Thôn 5.xlsx") is that
-    // unit's wherever it sits: the same file sent again in a second message or kept in another folder is a resend.
-    const where = report.unit.source === "file-name" && namesNoUnit(fileName) ? folders.map((f) => foldText(f.text)).reverse().join("/") : "";
+    const where = report.unit.source === "file-name" ? fileNamePlace(source, fileName, folders) : "";
     return { source: placedSource, key: `?${foldText(report.unit.name)}${where === "" ? "" : `|${where}`}`, unit: report.unit.name, onList: false, unitSource: report.unit.source };
   }
   return { source, key: `!${source.file}`, unit: null, onList: false, unitSource: null };
+}
+
+/**
+ * What tells apart files off the list whose unit is read from their own names. A name that is only the
+ * report's ("bao-cao.xlsx") is only as good as the place the file sat in: "a/bao-cao.xlsx" and
+ * "b/bao-cao.xlsx" are two files, whoever sent them; a second file of the name in the same place is a
+ * resend. Any other name ("Chi bộ Thôn 5.xlsx", but also "Book1.xlsx", which no rule can tell from a
+ * unit's) is one unit's in a folder, and in messages from one sender: the same name sent again from the
+ * same address is a resend. From another address, or in another archive, it may be another unit's file
+ * of the same name, and stays apart (two entries named by their paths, never one taken for the other).
+ */
+function fileNamePlace(source: MergeSource, fileName: string, folders: readonly { readonly text: string; readonly container: boolean }[]): string {
+  if (namesNoUnit(fileName)) return folders.map((f) => foldText(f.text)).reverse().join("/");
+  if (!folders.some((f) => f.container)) return "";
+  const sender = senderAddress(source.origin?.from);
+  return sender !== null ? `@${sender}` : folders.filter((f) => f.container).map((f) => foldText(f.text)).reverse().join(" › ");
 }
 
 /** "a/bao-cao.xlsx" named "a/bao-cao", "goi.zip › Báo cáo.xlsx" "goi.zip › Báo cáo": the file's path without its extension. */

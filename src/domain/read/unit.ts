@@ -227,7 +227,10 @@ function versionWords(words: readonly string[], from: number, to: number, clearO
  * sửa", "Nùng Nàng bổ sung") go too: a reading to be taken only when what is left names a unit of the list.
  */
 export function unitFromFileName(fileName: string): string {
-  return nameInFileName(fileName, false);
+  const name = nameInFileName(fileName, false);
+  // A name of nothing but the report's words names no unit: the message or archive it came in says more ("thư.eml › bao-cao").
+  const at = fileName.lastIndexOf(PATH_JOIN);
+  return at >= 0 && namesNoUnit(fileName) ? `${fileName.slice(0, at + PATH_JOIN.length)}${name}` : name;
 }
 
 /** The unit's name from the file name read loosely (see unitFromFileName): to be matched against the unit list only. */
