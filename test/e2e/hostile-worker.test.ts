@@ -25,6 +25,7 @@ import { CHROMIUM, launchChromium } from "../support/browser";
 import { REPO } from "../support/build";
 import { fillTemplate } from "../support/fill";
 import { serveFolder, type StaticServer } from "../support/server";
+import { SPREADSHEET_MAIN, sheetWorkbook } from "../support/sheet-workbook";
 
 const d = CHROMIUM ? describe : describe.skip;
 
@@ -152,6 +153,24 @@ d("hostile files through the page's Web Worker", () => {
     expect(after.sources.map((s) => s.code)).toEqual([null]);
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it("reads the texts of an .xlsx worksheet as UTF-8, through the browser's windows-1252 one character a byte", async () => {
+    // Bytes 0x80–0x9F, which windows-1252 gives other characters: "ệ" E1 BB 87, "€" E2 82 AC, "‘" E2 80 98, "Ổ" E1 BB 94.
+    const texts = ["Kiểm tra việc thực hiện", "Giá trị 5 €", "‘Mục tiêu’", "TỔNG SỐ ĐẢNG VIÊN à"];
+    const cells = [
+      `<c r="A1" t="inlineStr"><is><t>${texts[0]}</t></is></c>`,
+      `<c r="A2" t="str"><v>${texts[1]}</v></c>`,
+      `<c r="A3" t="str"><f>"${texts[2]}"</f><v>${texts[2]}</v></c>`,
+      `<c r="A4" t="inlineStr"><is><r><t>TỔNG SỐ </t></r><r><t>ĐẢNG VIÊN à</t></r></is></c>`,
+    ];
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SPREADSHEET_MAIN}"><sheetData>${cells.map((c, i) => `<row r="${i + 1}">${c}</row>`).join("")}</sheetData></worksheet>`;
+    const read = await page.evaluate(
+      ([name, data]) => (window as unknown as { firstColumn: (n: string, b: string) => { sheets: string[]; texts: unknown[] } }).firstColumn(name, data),
+      ["chi-tieu.xlsx", b64(sheetWorkbook(xml))] as const,
+    );
+    expect(read).toEqual({ sheets: ["Chỉ tiêu"], texts });
+    expect(problems).toEqual([]);
+  });
 
   it("reads an Excel 95 file in code page 1258 in Unicode with the browser's build of SheetJS (no code-page tables)", async () => {
     const texts = ["ĐẢNG ỦY XÃ BẢN BO", "Ban Tuyên giáo Huyện ủy", "Tiếng Việt: ăâđêôơư ỳỹỷỵ Ữ Ặ ₫"];

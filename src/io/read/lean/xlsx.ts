@@ -95,6 +95,50 @@ function text(entries: ZipEntries, path: string): string | undefined {
   return bytes ? decoder.decode(bytes) : undefined;
 }
 
+/** Node's Buffer, when running under Node (found without an import, so browser bundles leave it out). */
+const nodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: "latin1"): string } } }).Buffer;
+let byteDecoder: TextDecoder | undefined;
+
+/**
+ * A worksheet's XML one character per byte: ISO-8859-1 under Node, windows-1252 elsewhere (TextDecoder's
+ * "latin1"), which keeps every byte below 0x80 as itself and gives every other byte one character above
+ * 0x7F. Its markup is ASCII, so every tag, attribute and position is found as in the UTF-8 text, and
+ * a string of one byte a character is made and searched several times faster than the UTF-8 text of
+ * a sheet holding any Vietnamese (a formula naming "Mục tiêu", a prompt). The texts read out of it (a
+ * cell's value, an inline string, a formula) are made UTF-8 text by utf8Of.
+ */
+function byteText(entries: ZipEntries, path: string): string | undefined {
+  const bytes = entries.get(path);
+  if (!bytes) return undefined;
+  if (nodeBuffer) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  byteDecoder ??= new TextDecoder("latin1");
+  return byteDecoder.decode(bytes);
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/;
+/** windows-1252's characters for bytes 0x80–0x9F that are not those code points ("€" for 0x80), back to their bytes. */
+let cp1252Bytes: Map<number, number> | undefined;
+
+function cp1252Byte(ch: number): number {
+  if (!cp1252Bytes) {
+    const chars = new TextDecoder("latin1").decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i));
+    cp1252Bytes = new Map(Array.from(chars, (c, i) => [c.charCodeAt(0), 0x80 + i]));
+  }
+  return cp1252Bytes.get(ch) ?? 0x3f;
+}
+
+/** A piece of a worksheet read by byteText as the UTF-8 text its bytes hold (itself when it is all ASCII). */
+function utf8Of(piece: string): string {
+  if (!NOT_ASCII.test(piece)) return piece;
+  const bytes = new Uint8Array(piece.length);
+  for (let i = 0; i < piece.length; i++) {
+    const ch = piece.charCodeAt(i);
+    bytes[i] = ch < 0x100 ? ch : cp1252Byte(ch);
+  }
+  decoder ??= new TextDecoder("utf-8");
+  return decoder.decode(bytes);
+}
+
 function resolvePath(base: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = base.split("/").slice(0, -1);
@@ -108,13 +152,16 @@ function resolvePath(base: string, target: string): string {
 /** Parts longer than this are read each time, never kept. */
 const LONGEST_KEPT = 64 * 1024;
 
-/** Formulas as written (the template's recur in every file), decoded: kept as the domain's text caches keep theirs (let go between files when long). */
+/**
+ * Formulas as written (the template's recur in every file), one character a byte (byteText), decoded:
+ * kept as the domain's text caches keep theirs (let go between files when long).
+ */
 const FORMULAS = textCache<string>(1024);
 
 function decodedFormula(formula: string): string {
   let value = FORMULAS.get(formula);
   if (value === undefined) {
-    value = detached(decode(formula));
+    value = detached(decode(utf8Of(formula)));
     FORMULAS.set(detached(formula), value);
   }
   return value;
@@ -433,12 +480,15 @@ class CellReader {
     private readonly date1904: boolean,
   ) {}
 
-  /** `style` is the s attribute as a number (0 without one), `type` the t attribute ("n" without one), `raw` the <v> text (undefined without one), `inline` the <is> inner XML of an inline string. */
+  /**
+   * `style` is the s attribute as a number (0 without one), `type` the t attribute ("n" without one), `raw` the <v> text (undefined without one), `inline` the <is> inner XML of an inline string;
+   * `raw`, `inline` and `formula` as byteText reads them, one character a byte.
+   */
   cell(style: number, type: string, raw: string | undefined, inline: string | undefined, formula: string | undefined): GridCell | undefined {
     let v: CellValue | undefined;
     let z: string | undefined;
     if (type === "inlineStr") {
-      v = inline !== undefined ? ownText(runText(inline)) : "";
+      v = inline !== undefined ? ownText(runText(utf8Of(inline))) : "";
     } else if (raw !== undefined) {
       switch (type) {
         case "s": {
@@ -448,17 +498,17 @@ class CellReader {
           break;
         }
         case "str":
-          v = ownText(decode(raw));
+          v = ownText(decode(utf8Of(raw)));
           break;
         case "b":
           v = raw === "1";
           break;
         case "e":
-          v = ownText(decode(raw));
+          v = ownText(decode(utf8Of(raw)));
           break;
         case "d": {
           // A date that does not parse stays the text written (never an invalid Date).
-          const text = decode(raw);
+          const text = decode(utf8Of(raw));
           v = isoCellDate(text) ?? ownText(text);
           // Shown as its month ("mm/yyyy"), as a serial in that format is: the month is read as the span it shows.
           const kind = this.dates[style];
@@ -467,11 +517,12 @@ class CellReader {
         }
         case "n": {
           const n = isNumber(raw) ? Number(raw) : NaN;
-          if (raw.trim() === "") break;
           if (!Number.isFinite(n)) {
+            const text = utf8Of(raw);
+            if (text.trim() === "") break;
             // Not a number as SpreadsheetML writes one ("0x10", "Infinity", ""): kept as the text written,
             // which the domain refuses at its cell (SheetJS reads it so too: sheet-check.ts marks it as text).
-            v = ownText(decode(raw));
+            v = ownText(decode(text));
             break;
           }
           const kind = this.dates[style];
@@ -769,7 +820,7 @@ export function readLeanXlsx(entries: ZipEntries, limits: LeanLimits, checks: Le
   for (const { name, id, visibility } of workbook.sheets) {
     const path = id ? rels.get(id) : undefined;
     if (!path) throw new LeanUnsupported(`sheet ${name} has no part`);
-    const xml = text(entries, path);
+    const xml = byteText(entries, path);
     if (xml === undefined) throw new LeanUnsupported(`sheet part ${path} missing`);
     if (!/<(\w+:)?worksheet[\s>]/.test(xml.slice(0, 2000))) throw new LeanUnsupported(`${path} is not a worksheet`);
     tally.odd = false;
