@@ -10,7 +10,9 @@
  *    read of every file, reading each report by meaning with its checks,
  *    merging, writing the summary .xlsx), alternated, median of the rounds;
  *    the merge's code bundled as the CLI's is (bench/merge-steps.ts), so what
- *    is timed is the code that runs, not the sources through tsx;
+ *    is timed is the code that runs, not the sources through tsx, in a plain
+ *    node process of its own that loads nothing else (no tsx, no ExcelJS), as
+ *    the CLI's read worker does;
  *  - whole process, at each size: the built CLI (`node dist/cli/de-an-241.cjs
  *    merge DIR --out … --units … --json …`, rebuilt first by scripts/build-cli.js)
  *    against a floor process (`node bench/floor.cjs DIR`), alternated, median;
@@ -23,20 +25,14 @@
  * at the size where the ratio is worst.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Unit } from "../src/domain/units";
-import { unitName } from "./units";
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the floor is one CommonJS script, run here and as its own process
-const { floorFile } = require("./floor.cjs") as { floorFile: (bytes: Uint8Array) => number };
-
+import type { InProcessTimes } from "./merge-steps";
 const ROOT = join(__dirname, "..");
 const CLI = join(ROOT, "dist", "cli", "de-an-241.cjs");
-/** The merge's steps, bundled as the CLI is (bench/merge-steps.ts; built by main before it is loaded). */
+/** The in-process line's own process: the merge's steps, bundled as the CLI is (bench/merge-steps.ts; built by main). */
 const STEPS = join(ROOT, "dist", "cli", "bench-merge-steps.cjs");
-type Steps = typeof import("./merge-steps");
-let steps: Steps;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,54 +66,17 @@ function corpus(n: number): string {
 }
 
 /**
- * Whether this process has loaded only what the CLI's merge loads: not ExcelJS (nor SheetJS or docx),
- * whose loading invalidates two of V8's protectors (ArrayBufferDetaching and
- * TypedArraySpeciesLookupChain), after which the reader's code over typed arrays is made again with
- * slower checks, in this process only. The CLI's merge of .xlsx files loads none of them
- * (test/build/cli-lazy.test.ts), nor does its read worker.
+ * The in-process line at one size: the bundled merge's own process (bench/merge-steps.ts), loading
+ * nothing but that bundle. Run with V8's protector trace: a protector invalidated while it measures
+ * (by a module the CLI's read worker never loads) would slow the reader there and not in the CLI, and
+ * stops the bench.
  */
-function measuredLikeTheCli(): void {
-  const loaded = Object.keys(require.cache).filter((path) => /[\\/](exceljs|xlsx|docx)(\.cjs|[\\/])/.test(path));
-  if (loaded.length > 0) throw new Error(`the in-process merge was timed with modules the CLI's merge does not load: ${loaded.join(", ")}`);
-}
-
-function filesOf(dir: string): { name: string; bytes: Uint8Array }[] {
-  return readdirSync(join(dir, "files"))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, "files", name))) }));
-}
-
-const LAYOUT = { unitName: "Huyện ủy Tam Đường", superior: "ĐẢNG BỘ TỈNH LAI CHÂU", place: "Tam Đường", level: "huyen" as const, date: "2021-07-01" };
-
-async function mergeInProcess(files: readonly { name: string; bytes: Uint8Array }[], units: readonly Unit[]) {
-  const { inProcessReader, readFiles, summarise, writeSummaryXlsx } = steps;
-  const t0 = performance.now();
-  const sources = await readFiles(inProcessReader(), files);
-  const t1 = performance.now();
-  const run = summarise(sources, { units }, LAYOUT);
-  const t2 = performance.now();
-  const xlsx = await writeSummaryXlsx(run.layout);
-  const t3 = performance.now();
-  const merged = run.summary.files.filter((f) => f.status === "merged").length;
-  if (merged !== files.length) throw new Error(`only ${merged} of ${files.length} files merged`);
-  return { ms: t3 - t0, read: t1 - t0, merge: t2 - t1, write: t3 - t2, bytes: xlsx.length };
-}
-
-/**
- * Empties the young generation before a timed round, so that neither path pays for the other's garbage.
- * A minor collection, not a full one: a full collection with nothing of the merge alive lets V8 drop the
- * shapes of the reader's objects, and with them the reader's optimized code ("weak objects"): each round
- * then began with some 150 files read at two to five times the steady cost, a state a merge never is in
- * (a worker reads its files in one stream, and collects with a file's objects alive).
- */
-function collectYoung(): void {
-  (global.gc as ((options: { type: "minor" }) => void) | undefined)?.({ type: "minor" });
-}
-
-function floorInProcess(files: readonly { bytes: Uint8Array }[]): number {
-  const t0 = performance.now();
-  for (const f of files) floorFile(f.bytes);
-  return performance.now() - t0;
+function timeInProcess(dir: string): InProcessTimes {
+  const r = spawnSync(process.execPath, ["--expose-gc", "--trace-protector-invalidation", STEPS, dir, String(rounds)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${STEPS} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  const invalidated = r.stdout.split("\n").filter((line) => /protector/i.test(line));
+  if (invalidated.length > 0) throw new Error(`the in-process merge was timed after V8 protectors were invalidated: ${invalidated.join("; ")}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as InProcessTimes;
 }
 
 function spawnTimed(args: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
@@ -136,32 +95,17 @@ async function main(): Promise<void> {
   out(`Machine: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} load (1, 5, 15 min), node ${process.version}`);
   const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.js"), "--bench"], { stdio: "inherit" });
   if (build.status !== 0) throw new Error("scripts/build-cli.js failed");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle just built
-  steps = require(STEPS) as Steps;
 
   const inProcess: { n: number; merge: number; floor: number }[] = [];
   for (const n of sizes) {
     const dir = corpus(n);
-    const files = filesOf(dir);
-    const units: Unit[] = Array.from({ length: n }, (_, i) => ({ name: unitName(i), level: "co-so" }));
-    const total = files.reduce((s, f) => s + f.bytes.length, 0);
+    const total = readdirSync(join(dir, "files")).reduce((sum, name) => sum + statSync(join(dir, "files", name)).size, 0);
     out(`\n${n} files, ${mb(total)} (${(total / n / 1024).toFixed(1)} KB each)`);
-    // Warm up both paths so the JIT is fair to each.
-    floorInProcess(files.slice(0, 50));
-    await mergeInProcess(files.slice(0, 50), units.slice(0, 50));
-    const floors: number[] = [];
-    const merges: Awaited<ReturnType<typeof mergeInProcess>>[] = [];
-    for (let r = 0; r < rounds; r++) {
-      collectYoung();
-      floors.push(floorInProcess(files));
-      collectYoung();
-      merges.push(await mergeInProcess(files, units));
-    }
-    const m = median(merges.map((x) => x.ms)) / n;
-    const f = median(floors) / n;
-    measuredLikeTheCli();
+    const t = timeInProcess(dir);
+    const m = median(t.merge) / n;
+    const f = median(t.floor) / n;
     inProcess.push({ n, merge: m, floor: f });
-    out(`  in process, median of ${rounds} alternated: merge ${m.toFixed(3)} ms/file (reading and checking ${(median(merges.map((x) => x.read)) / n).toFixed(3)}, merging and laying out ${(median(merges.map((x) => x.merge)) / n).toFixed(3)}, writing the ${mb(merges[0]!.bytes)} summary ${(median(merges.map((x) => x.write)) / n).toFixed(3)}), floor ${f.toFixed(3)} ms/file, ratio ${(m / f).toFixed(2)}`);
+    out(`  in process, median of ${rounds} alternated: merge ${m.toFixed(3)} ms/file (reading and checking ${(median(t.read) / n).toFixed(3)}, merging and laying out ${(median(t.summarise) / n).toFixed(3)}, writing the ${mb(t.bytes)} summary ${(median(t.write) / n).toFixed(3)}), floor ${f.toFixed(3)} ms/file, ratio ${(m / f).toFixed(2)}`);
 
     const cliTimes: number[] = [];
     const floorTimes: number[] = [];
