@@ -12,11 +12,11 @@ import type { MergeOptions, MergeSource, Summary } from "../domain/merge";
 import { PATH_JOIN } from "../domain/merge/types";
 import type { SummaryLayoutOptions } from "../domain/sheets/summary";
 import type { Unit } from "../domain/units";
+import { isCancelled, throwIfCancelled } from "./cancel";
 import { systemClock, today, type Clock } from "./clock";
 import { FileReadError } from "./errors";
 import type { PortableExpansion } from "./containers";
 import type { FeedbackFinding, FeedbackOutput } from "./feedback";
-import { throwIfCancelled } from "./cancel";
 import { FILE_TIME_LIMIT_MS } from "./limits";
 import type { FileReaderPort } from "./read-files";
 import type { CheckResult, DraftOptions, FileUseCases, InputFile, MergeRun, Progress, TemplateRequest } from "./usecases";
@@ -132,7 +132,7 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       const { readFiles } = await import("./read-files");
       // Email messages and archives: opened into the spreadsheets inside (their readers load only then).
       const { expandContainers, hasContainers, refusedContainer, skippedNotice, withOrigins } = await import("./containers");
-      const { timeoutMessage } = await import("../domain/rules/messages");
+      const { messageFor, timeoutMessage } = await import("../domain/rules/messages");
       if (!hasContainers(files)) return readFiles(work.mergeReader(), files, { onProgress, signal, limitMs: ports.fileTimeLimitMs });
       const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
       const inWorker = work.expandContainer?.bind(work);
@@ -143,9 +143,18 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
         inWorker
           ? async (file) => {
               const name = file.name;
-              const answer = await inWorker(file, limitMs);
+              let answer: Awaited<ReturnType<typeof inWorker>>;
+              try {
+                answer = await inWorker(file, limitMs);
+              } catch (error) {
+                // A message or archive that breaks the worker opening it: refused with the reason, as a file
+                // that breaks its reader is (never opened again on the page); the other files are still read.
+                if (isCancelled(error)) throw error;
+                return refusedContainer(file, "corrupt", messageFor("corrupt", { file: name, detail: error instanceof Error ? error.message : String(error) }));
+              }
               // A message or archive that hangs its reader: stopped, and refused as a whole.
               if (answer === "timeout") return refusedContainer({ name, bytes: new Uint8Array(0) }, "timeout", timeoutMessage(name, limitMs));
+              // No worker could be made: opened here.
               return answer === "unavailable" ? (await import("./containers")).expandOne(file) : answer;
             }
           : undefined,
@@ -158,7 +167,14 @@ export function fileUseCases(ports: FilePorts = {}): FileUseCases {
       const limitMs = ports.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
       // A copy goes to be opened: the bytes given stay the caller's (kept to open again).
       const copy = { ...container, bytes: container.bytes.slice() };
-      const answer = work.expandContainer ? await work.expandContainer(copy, limitMs) : "unavailable";
+      // A message or archive a merge opened once already: when the worker opening it again cannot be
+      // made or fails (its script blocked or broken), it is opened here.
+      const answer = work.expandContainer
+        ? await work.expandContainer(copy, limitMs).catch((error: unknown): Unavailable => {
+            if (isCancelled(error)) throw error;
+            return "unavailable";
+          })
+        : "unavailable";
       if (answer === "timeout") throw await timedOut(container.name, limitMs);
       const expansion = answer === "unavailable" ? await (await import("./containers")).expandOne(copy) : answer;
       const wanted = new Set(paths);

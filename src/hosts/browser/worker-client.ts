@@ -94,7 +94,7 @@ export class ReadWorkerClient {
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
-      this.fail(new Error(`Trình đọc tệp gặp lỗi: ${event.message || "không rõ nguyên nhân"}.`));
+      this.fail(new Error(`Trình đọc tệp gặp lỗi: ${(event.message || "không rõ nguyên nhân").replace(/[.\s]+$/, "")}.`));
     };
     this.worker = worker;
     return worker;
@@ -366,8 +366,10 @@ export function workerWork(make: () => Promise<Worker>): FileWork & { prepareMer
         try {
           response = await own.requestWithin(limitMs, { kind: "expand", file });
         } catch (error) {
-          // A worker that cannot be started or fails: the page opens it (sent as a copy, still whole).
-          if (isCancelled(error)) throw error;
+          // No worker could be made here: the page opens it (sent as a copy, still whole). One that was
+          // made and failed (its script, or this message or archive, broke it) is a failure, as ever: a
+          // file that breaks the worker is never opened again on the page.
+          if (isCancelled(error) || own.generation > 0) throw error;
           return "unavailable";
         }
         if (response === "timeout") return "timeout";

@@ -278,7 +278,27 @@ describe("read worker client", () => {
     expect(message.bytes).toEqual(new Uint8Array([1, 2, 3]));
   });
 
-  it("opens an archive on the page when the worker it would be opened in fails to load, for the merge and for a unit's feedback", async () => {
+  it("opens an archive on the page when no worker can be made for it, for the merge and for a unit's feedback", async () => {
+    // The read worker can be made; none for opening a message or archive (made one each, first).
+    let makes = 0;
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        makes++;
+        if (makes !== 2) throw new Error("Worker blocked");
+        const w = new StandInWorker((request, post) => {
+          if (request.kind === "read") post({ id: request.id, kind: "read-done", sources: request.files.map((f) => ({ file: f.name, sha256: "0" })) });
+        });
+        return w as unknown as Worker;
+      },
+    });
+    const archive = { name: "goi.zip", bytes: zipSync({ "xa/a.xlsx": new Uint8Array([9]) }) };
+    const sources = await files.readFiles([archive]);
+    expect(sources.map((s) => [s.file, s.error])).toEqual([["goi.zip › xa/a.xlsx", undefined]]);
+    const entries = await files.entriesOf(archive, ["xa/a.xlsx"]);
+    expect(entries.get("xa/a.xlsx")!.bytes).toEqual(new Uint8Array([9]));
+  });
+
+  it("refuses a message or archive whose worker breaks while a merge opens it, never opening it on the page; opened again for feedback, it is", async () => {
     const workers: StandInWorker[] = [];
     const files = createFileUseCases({
       makeWorker: async () => {
@@ -291,10 +311,14 @@ describe("read worker client", () => {
       },
     });
     const archive = { name: "goi.zip", bytes: zipSync({ "xa/a.xlsx": new Uint8Array([9]) }) };
-    const sources = await files.readFiles([archive]);
-    expect(sources.map((s) => s.file)).toEqual(["goi.zip › xa/a.xlsx"]);
-    const entries = await files.entriesOf(archive, ["xa/a.xlsx"]);
-    expect(entries.get("xa/a.xlsx")!.bytes).toEqual(new Uint8Array([9]));
+    const sources = await files.readFiles([archive, { name: "b.xlsx", bytes: new Uint8Array([1]) }]);
+    expect(sources.map((s) => [s.file, s.error?.code, s.error?.message])).toEqual([
+      ["goi.zip", "corrupt", "Không đọc được tệp goi.zip: tệp bị hỏng hoặc không đúng định dạng (Trình đọc tệp gặp lỗi: script failed to load.)."],
+      ["b.xlsx", undefined, undefined],
+    ]);
+    expect(workers.filter((w) => w.kinds.has("expand"))).toHaveLength(1);
+    // One a merge opened before (a unit's file in it to make feedback from): its worker failing, the page opens it.
+    expect((await files.entriesOf(archive, ["xa/a.xlsx"])).get("xa/a.xlsx")!.bytes).toEqual(new Uint8Array([9]));
     expect(workers.filter((w) => w.kinds.has("expand"))).toHaveLength(2);
   });
 
