@@ -8,7 +8,8 @@
  *    over every cell and shared string; nothing else;
  *  - in-process, at each size: the floor against the merge end to end (guarded
  *    read of every file, reading each report by meaning with its checks,
- *    merging, writing the summary .xlsx), alternated, median of the rounds;
+ *    merging, writing the summary .xlsx), alternated, median of the rounds,
+ *    after two rounds of each not counted (the code warm, as a long merge runs it);
  *    the merge's code bundled as the CLI's is (bench/merge-steps.ts), so what
  *    is timed is the code that runs, not the sources through tsx, in a plain
  *    node process of its own that loads nothing else (no tsx, no ExcelJS), as
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     const f = median(t.floor) / n;
     inProcess.push({ n, merge: m, floor: f });
     out(`  in process, median of ${rounds} alternated: merge ${m.toFixed(3)} ms/file (reading and checking ${(median(t.read) / n).toFixed(3)}, merging and laying out ${(median(t.summarise) / n).toFixed(3)}, writing the ${mb(t.bytes)} summary ${(median(t.write) / n).toFixed(3)}), floor ${f.toFixed(3)} ms/file, ratio ${(m / f).toFixed(2)}`);
+    out(`    (after ${t.warm.length} rounds not counted, the merge at ${t.warm.map((ms) => (ms / n).toFixed(3)).join(", ")} ms/file while V8 optimized it; the timed rounds ${t.merge.map((ms) => (ms / n).toFixed(3)).join(", ")})`);
 
     const cliTimes: number[] = [];
     const floorTimes: number[] = [];
