@@ -95,9 +95,24 @@ describe.each(READERS)("a worksheet read one character per byte, %s", (_how, rea
     expect(read(reader, bytes).sheets[0]!.rows[0]!.map((cell) => cell?.v)).toEqual(["a\ufffd\ufffdb", "Tổng"]);
   });
 
+  it("keeps a zero-width no-break space (U+FEFF) that opens a cell's value or formula, as a UTF-8 reading of the sheet does", () => {
+    const cells = ['<c r="A1" t="str"><f>B1</f><v>\ufeff15-NQ/ĐU</v></c>', '<c r="B1"><v>\ufeff45</v></c>', '<c r="C1"><f>\ufeffB1</f><v>1</v></c>', '<c r="D1" t="e"><v>\ufeff#N/A</v></c>'];
+    const row = read(reader, strToU8(sheet(cells))).sheets[0]!.rows[0]!;
+    expect(row.map((cell) => cell?.v)).toEqual(["\ufeff15-NQ/ĐU", "\ufeff45", 1, "\ufeff#N/A"]);
+    expect(row[2]?.f).toBe("\ufeffB1");
+  });
+
+  it("reads a reference or merge written with a no-break space around it as a UTF-8 reading does", () => {
+    const xml = sheet(['<c r="B1\u00a0" t="str" ><v>x</v></c>']).replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="B1:C1\u00a0"/></mergeCells>');
+    const [read1] = read(reader, strToU8(xml)).sheets;
+    expect(read1!.rows[0]!.map((cell) => cell?.v)).toEqual([undefined, "x"]);
+    expect(read1!.merges).toEqual([{ s: { r: 0, c: 1 }, e: { r: 0, c: 2 } }]);
+    expect(read(reader, strToU8(xml))).toEqual(read(reader, strToU8(asReferences(xml))));
+  });
+
   it("reads any text as the same sheet written in ASCII alone (its characters as references)", () => {
     const text = fc
-      .array(fc.constantFrom("a", "Z", " ", "1", "đ", "Ơ", "ệ", "à", "\u00a0", "€", "‡", "ÿ", "Ā", "😀", "中", "&amp;", "&lt;"), { minLength: 1, maxLength: 12 })
+      .array(fc.constantFrom("a", "Z", " ", "1", "đ", "Ơ", "ệ", "à", "\u00a0", "\ufeff", "€", "‡", "ÿ", "Ā", "😀", "中", "&amp;", "&lt;"), { minLength: 1, maxLength: 12 })
       .map((parts) => parts.join(""));
     const cell = fc.oneof(
       text.map((v) => `<c r="A1" t="str"><v>${v}</v></c>`),

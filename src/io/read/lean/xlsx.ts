@@ -127,6 +127,9 @@ function cp1252Byte(ch: number): number {
   return cp1252Bytes.get(ch) ?? 0x3f;
 }
 
+/** UTF-8 for the pieces of a worksheet: a U+FEFF opening a piece is the piece's own character (a byte order mark only opens a whole part). */
+let pieceDecoder: TextDecoder | undefined;
+
 /** A piece of a worksheet read by byteText as the UTF-8 text its bytes hold (itself when it is all ASCII). */
 function utf8Of(piece: string): string {
   if (!NOT_ASCII.test(piece)) return piece;
@@ -135,8 +138,8 @@ function utf8Of(piece: string): string {
     const ch = piece.charCodeAt(i);
     bytes[i] = ch < 0x100 ? ch : cp1252Byte(ch);
   }
-  decoder ??= new TextDecoder("utf-8");
-  return decoder.decode(bytes);
+  pieceDecoder ??= new TextDecoder("utf-8", { ignoreBOM: true });
+  return pieceDecoder.decode(bytes);
 }
 
 function resolvePath(base: string, target: string): string {
@@ -369,7 +372,7 @@ function readSheet(
   // Merges follow the cells: look after them, unless the name turns up earlier (then from the start, as always).
   const mergesFrom = data && xml.lastIndexOf("mergeCells", data.end) < 0 ? data.end : 0;
   const mergeCells = nextElement(xml, "mergeCells", mergesFrom);
-  const merges = mergeCells ? readMerges(mergeCells.inner) : [];
+  const merges = mergeCells ? readMerges(utf8Of(mergeCells.inner)) : [];
   return { name, visibility, rows, merges };
 }
 
@@ -675,7 +678,7 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
   let found: number;
   while ((found = findEl(xml, "row", at, end, rowEl)) === FOUND_IT) {
     at = rowEl.end;
-    const ra = attr(xml.slice(rowEl.attrsStart, rowEl.attrsEnd), "r");
+    const ra = attr(utf8Of(xml.slice(rowEl.attrsStart, rowEl.attrsEnd)), "r");
     const r = rowIndex(ra, lastRow, tally);
     lastRow = r;
     if (r >= limits.maxRows) {
@@ -704,7 +707,7 @@ function readRows(xml: string, cells: CellReader, limits: LeanLimits, rows: Arra
       if ((found = findEl(xml, "c", ci, rowEnd, cEl)) !== FOUND_IT) break;
       ci = cEl.end;
       countCell(tally);
-      const attrs = xml.slice(cEl.attrsStart, cEl.attrsEnd);
+      const attrs = utf8Of(xml.slice(cEl.attrsStart, cEl.attrsEnd));
       const ref = attr(attrs, "r");
       let col = lastCol + 1;
       // The cell's own reference says its row, as Excel (and SheetJS) read it, even inside another <row>.
@@ -774,7 +777,7 @@ function putCell(
 function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, rows: Array<Array<GridCell | undefined> | undefined>, tally: Tally): void {
   let lastRow = -1;
   for (const rowEl of elements(xml, "row")) {
-    const ra = attribute(rowEl.attrs, "r");
+    const ra = attribute(utf8Of(rowEl.attrs), "r");
     const r = rowIndex(ra, lastRow, tally);
     lastRow = r;
     if (r >= limits.maxRows) {
@@ -785,7 +788,8 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
     let row: Array<GridCell | undefined> | undefined;
     for (const c of elements(rowEl.inner, "c")) {
       countCell(tally);
-      const ref = attribute(c.attrs, "r");
+      const attrs = utf8Of(c.attrs);
+      const ref = attribute(attrs, "r");
       if (ref !== undefined && plainReference(ref) < 0) tally.odd = true;
       const col = ref !== undefined ? columnOf(ref, lastCol + 1) : lastCol + 1;
       lastCol = col;
@@ -793,9 +797,9 @@ function readRowsPrefixed(xml: string, cells: CellReader, limits: LeanLimits, ro
       const cr = ref !== undefined ? rowOf(ref, r) : r;
       const fEl = c.inner ? nextElement(c.inner, "f", 0) : undefined;
       const vEl = c.inner ? nextElement(c.inner, "v", 0) : undefined;
-      const type = attribute(c.attrs, "t") ?? "n";
+      const type = attribute(attrs, "t") ?? "n";
       const isEl = type === "inlineStr" ? nextElement(c.inner, "is", 0) : undefined;
-      const cell = cells.cell(type === "n" ? Number(attribute(c.attrs, "s") ?? 0) : 0, type, vEl?.inner, isEl?.inner, fEl?.inner);
+      const cell = cells.cell(type === "n" ? Number(attribute(attrs, "s") ?? 0) : 0, type, vEl?.inner, isEl?.inner, fEl?.inner);
       if (cell === undefined) continue;
       row = putCell(rows, row, r, cr, col, cell, limits.maxRows);
     }
