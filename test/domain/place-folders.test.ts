@@ -8,7 +8,7 @@ import { mergeReports, type MergeSource } from "../../src/domain/merge";
 import type { SourceOrigin } from "../../src/domain/merge/types";
 import { place } from "../../src/domain/merge/place";
 import type { UnitReport } from "../../src/domain/model/report";
-import { namesNoUnit, unitFromFileName, unitFromFolderName } from "../../src/domain/read/unit";
+import { namesBodyOrPlace, namesNoUnit, unitFromFileName, unitFromFolderName } from "../../src/domain/read/unit";
 import { TAM_DUONG_UNITS } from "../../src/domain/units";
 
 /** A file as the reader gives it when nothing in the workbook names a unit: its unit read from its (shown) name. */
@@ -160,15 +160,22 @@ describe("placing a file by the folders it sat in", () => {
       ]);
     });
 
-    it("a name no rule tells from a unit's (\"Book1.xlsx\") from two senders stays two units' files; from one, a resend", () => {
+    it("a name any unit's file may have (\"Book1.xlsx\") stays two units' files, from two senders or from one (a commune passing on its villages' files)", () => {
       const two = [mail("tu-thon-5.eml", "2021-06-20T02:15:02.000Z", "Book1.xlsx"), mail("tu-thon-6.eml", "2021-06-22T03:00:00.000Z", "Book1.xlsx", "chibothon6@gmail.com")];
       expect(verdicts(two)).toEqual([
         ["tu-thon-5.eml › Book1.xlsx", "tu-thon-5.eml › Book1", "merged"],
         ["tu-thon-6.eml › Book1.xlsx", "tu-thon-6.eml › Book1", "merged"],
       ]);
-      expect(verdicts([two[0]!, mail("tu-thon-5b.eml", "2021-06-22T03:00:00.000Z", "Book1.xlsx")])).toEqual([
-        ["tu-thon-5.eml › Book1.xlsx", "Book1", "superseded"],
-        ["tu-thon-5b.eml › Book1.xlsx", "Book1", "merged"],
+      expect(verdicts([two[0]!, mail("tu-xa.eml", "2021-06-22T03:00:00.000Z", "Book1.xlsx")])).toEqual([
+        ["tu-thon-5.eml › Book1.xlsx", "tu-thon-5.eml › Book1", "merged"],
+        ["tu-xa.eml › Book1.xlsx", "tu-xa.eml › Book1", "merged"],
+      ]);
+      // Alone, it is named by its message: "Book1" and "6 tháng" name no unit.
+      expect(verdicts([mail("thư.eml", "2021-06-20T02:15:02.000Z", "Báo cáo 6 tháng.xlsx")])).toEqual([["thư.eml › Báo cáo 6 tháng.xlsx", "thư.eml › 6 tháng", "merged"]]);
+      // Given as they are, from two folders, they are two files too.
+      expect(verdicts([source("a/Book1.xlsx"), source("b/Book1.xlsx")])).toEqual([
+        ["a/Book1.xlsx", "a/Book1", "merged"],
+        ["b/Book1.xlsx", "b/Book1", "merged"],
       ]);
     });
 
@@ -196,6 +203,15 @@ describe("placing a file by the folders it sat in", () => {
         ["thư 2.eml › bao-cao.xlsx", "thư 2.eml › bao-cao", "merged"],
       ]);
     });
+  });
+
+  it("a file's name names a body or a place as a unit's does, or may be any unit's", () => {
+    for (const name of ["Chi bộ Thôn 5.xlsx", "Bản Bo (sửa).xlsx", "Đảng ủy xã Nà Tăm.xls", "Phòng Văn hóa bổ sung.xlsx", "BC DA241 - Tổ 1.xlsx", "Trường Mầm non 1-6.ods", "CB Noong Vai.xlsx"]) {
+      expect([name, namesBodyOrPlace(name)]).toEqual([name, true]);
+    }
+    for (const name of ["Book1.xlsx", "Biểu mẫu.xlsx", "Phụ lục 1.xlsx", "Báo cáo 6 tháng.xlsx", "Tổng hợp.xlsx", "Mẫu báo cáo.xlsx", "Document.xlsx", "232-CV-HU.xlsx", "Bieu so lieu.xls", "bao-cao.xlsx"]) {
+      expect([name, namesBodyOrPlace(name)]).toEqual([name, false]);
+    }
   });
 
   it("a name of nothing but the report's words, a version, a copy's number or a day names no unit", () => {

@@ -1,7 +1,7 @@
 /** Which unit each file stands for: the user's assignment, the identity's code, the names it carries, its file name, the address that sent it. */
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
-import { namesNoUnit, unitFromFileName, unitFromFileNameLoosely, unitFromFolderName } from "../read/unit";
+import { namesBodyOrPlace, namesNoUnit, unitFromFileName, unitFromFileNameLoosely, unitFromFolderName } from "../read/unit";
 import { foldText } from "../text";
 import { matchUnit, matchUnitDetailed, senderAddress, unitByCode, unitBySender, type Unit } from "../units";
 import { PATH_JOIN, type FileResult, type MergeOptions, type MergeSource } from "./types";
@@ -107,16 +107,17 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
 }
 
 /**
- * What tells apart files off the list whose unit is read from their own names. A name that is only the
- * report's ("bao-cao.xlsx") is only as good as the place the file sat in: "a/bao-cao.xlsx" and
- * "b/bao-cao.xlsx" are two files, whoever sent them; a second file of the name in the same place is a
- * resend. Any other name ("Chi bộ Thôn 5.xlsx", but also "Book1.xlsx", which no rule can tell from a
- * unit's) is one unit's in a folder, and in messages from one sender: the same name sent again from the
- * same address is a resend. From another address, or in another archive, it may be another unit's file
- * of the same name, and stays apart (two entries named by their paths, never one taken for the other).
+ * What tells apart files off the list whose unit is read from their own names. A name that names a body
+ * or a place ("Chi bộ Thôn 5.xlsx") is that unit's in any folder, and in messages from one sender: the same
+ * name again is a resend. Any other name is only as good as the place the file sat in: one that is only
+ * the report's ("bao-cao.xlsx") or one programs give ("Book1.xlsx", "Biểu mẫu.xlsx") may be any unit's, so
+ * "a/Book1.xlsx" and "b/Book1.xlsx", or the same name in two messages, even from one address (a commune
+ * passing on its villages' files), are two files, each named by its path, both counted; a second file of
+ * the name in the same place is a resend. A unit's name in two archives, or one given as is beside a
+ * message, stays apart too: nothing says one sender sent both.
  */
 function fileNamePlace(source: MergeSource, fileName: string, folders: readonly { readonly text: string; readonly container: boolean }[]): string {
-  if (namesNoUnit(fileName)) return folders.map((f) => foldText(f.text)).reverse().join("/");
+  if (namesNoUnit(fileName) || !namesBodyOrPlace(fileName)) return folders.map((f) => foldText(f.text)).reverse().join("/");
   if (!folders.some((f) => f.container)) return "";
   const sender = senderAddress(source.origin?.from);
   return sender !== null ? `@${sender}` : folders.filter((f) => f.container).map((f) => foldText(f.text)).reverse().join(" › ");

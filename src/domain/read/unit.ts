@@ -228,9 +228,10 @@ function versionWords(words: readonly string[], from: number, to: number, clearO
  */
 export function unitFromFileName(fileName: string): string {
   const name = nameInFileName(fileName, false);
-  // A name of nothing but the report's words names no unit: the message or archive it came in says more ("thư.eml › bao-cao").
+  // A name of nothing but the report's words, or one any unit's file may have ("Book1"), names no unit:
+  // the message or archive it came in says more ("thư.eml › bao-cao").
   const at = fileName.lastIndexOf(PATH_JOIN);
-  return at >= 0 && namesNoUnit(fileName) ? `${fileName.slice(0, at + PATH_JOIN.length)}${name}` : name;
+  return at >= 0 && (namesNoUnit(fileName) || !namesBodyOrPlace(fileName)) ? `${fileName.slice(0, at + PATH_JOIN.length)}${name}` : name;
 }
 
 /** The unit's name from the file name read loosely (see unitFromFileName): to be matched against the unit list only. */
@@ -289,6 +290,20 @@ export function namesNoUnit(fileName: string): boolean {
     .split(" ")
     .filter((w) => w !== "")
     .every((w) => REPORT_WORDS.has(w) || VERSION_WORD.test(w) || AFTER_NAME.test(w) || /^(?:\d+|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)$/.test(w));
+}
+
+/**
+ * Words of a unit's name, folded: the kinds of body that report (chi bộ, đảng ủy, phòng, trung tâm, hội,
+ * trường, cơ quan …) and of place (xã, phường, thị trấn, thôn, bản, xóm, tổ dân phố …). A file's own name
+ * holding none ("Book1.xlsx", "Biểu mẫu.xlsx", "Phụ lục 1.xlsx", "Báo cáo 6 tháng.xlsx") may be any unit's:
+ * programs and templates give such names.
+ */
+const BODY_OR_PLACE =
+  /\b(?:chi bo|dang uy|dang bo|huyen uy|ban|phong|dai|trung tam|van phong|uy ban|ubnd|mat tran|mttq|huyen doan|doan thanh nien|hoi|truong|co quan|cong an|quan su|benh vien|tram|xa|phuong|thi tran|thon|xom|lang|ap|buon|khu|khoi|to|to dan pho|cum|doi|cb|du|dbx)\b/;
+
+/** Whether a file's own name names a body or a place, as a unit's name does ("Chi bộ Thôn 5.xlsx", "Bản Bo (sửa).xlsx"). */
+export function namesBodyOrPlace(fileName: string): boolean {
+  return BODY_OR_PLACE.test(foldText(cleanText(ownName(fileName).replace(/[-_–—()]+/g, " "))));
 }
 
 export function unitInfo(identity: WorkbookIdentity | undefined, headerName: string | undefined, fileName: string): UnitInfo {
