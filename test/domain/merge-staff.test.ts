@@ -3,6 +3,7 @@ import { mergeJson } from "../../src/app/merge";
 import type { Issue } from "../../src/domain/model/issues";
 import type { IndicatorEntry, UnitReport } from "../../src/domain/model/report";
 import { indicatorVerdict, mergeReports, type MergeSource } from "../../src/domain/merge";
+import { supersededWhyText, type SupersededWhy } from "../../src/domain/merge/duplicates";
 import { readSummaryWorkbook } from "../../src/domain/merge/read-summary";
 import { verdictLabel } from "../../src/domain/format";
 import { buildSummaryWorkbook, SUMMARY_SHEETS } from "../../src/domain/sheets/summary";
@@ -68,7 +69,7 @@ describe("two files of one unit", () => {
     );
     expect(f.status).toBe("superseded");
     expect(f.reason).toBe(
-      'Đơn vị đã gửi tệp khác: "ban-bo-sua.xlsx" được dùng (hai tệp cùng ghi ngày báo cáo 20/6/2021; dùng tệp được sửa sau cùng (theo thời gian lưu tệp)).',
+      'Đơn vị đã gửi tệp khác: "ban-bo-sua.xlsx" được dùng (hai tệp cùng ghi ngày báo cáo 20/6/2021; dùng tệp được sửa sau cùng, theo thời gian lưu tệp).',
     );
     expect(f.reason).not.toContain("muộn hơn");
   });
@@ -76,10 +77,30 @@ describe("two files of one unit", () => {
   it("with the same report date and no file times, keeps the one given last and says why", () => {
     const sources = [source("a.xlsx", report("Đảng ủy xã Bản Bo", "2021-06-20")), source("b.xlsx", report("Đảng ủy xã Bản Bo", "2021-06-20"))];
     const f = reasonOf(sources, "a.xlsx");
-    expect(f.reason).toContain('"b.xlsx" được dùng (hai tệp cùng ghi ngày báo cáo 20/6/2021; dùng tệp nhận sau (đưa vào sau cùng))');
+    expect(f.reason).toContain('"b.xlsx" được dùng (hai tệp cùng ghi ngày báo cáo 20/6/2021; dùng tệp đưa vào sau cùng)');
     // Neither dated: said as such.
     const undated = reasonOf([source("a.xlsx", report("Đảng ủy xã Bản Bo", null)), source("b.xlsx", report("Đảng ủy xã Bản Bo", null))], "a.xlsx");
-    expect(undated.reason).toContain("cả hai tệp đều không ghi ngày báo cáo; dùng tệp nhận sau");
+    expect(undated.reason).toContain("cả hai tệp đều không ghi ngày báo cáo; dùng tệp đưa vào sau cùng).");
+  });
+
+  it("says why within one pair of brackets, every reason", () => {
+    // Every reason, by its type: one left out does not compile.
+    const whys: Record<SupersededWhy, true> = {
+      named: true,
+      preferred: true,
+      complete: true,
+      "more-complete": true,
+      filled: true,
+      "later-date": true,
+      "later-email": true,
+      "same-date-later-modified": true,
+      "same-date-added-last": true,
+      "later-modified": true,
+      dated: true,
+    };
+    for (const why of Object.keys(whys) as SupersededWhy[]) {
+      for (const date of ["2021-06-20", null]) expect([why, supersededWhyText(why, date)]).toEqual([why, expect.not.stringMatching(/[()]/)]);
+    }
   });
 
   it("with different dates, the later date; the user's choice said as the user's", () => {

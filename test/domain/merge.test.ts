@@ -151,7 +151,7 @@ describe("mergeReports", () => {
       ["Dang-uy-xa-Ban-Bo.xlsx", "Đảng ủy xã Bản Bo", "merged"],
       ["chi-bo-ban-bo.xlsx", "Đảng ủy xã Bản Bo", "superseded"],
     ]);
-    expect(s.files[1]!.reason).toContain("khác loại với đơn vị trong danh sách (chi bộ, đảng ủy), có thể là của đơn vị khác");
+    expect(s.files[1]!.reason).toContain("khác loại với đơn vị trong danh sách, như chi bộ với đảng ủy, có thể là của đơn vị khác");
     // The unit's later correction naming it otherwise ("ĐẢNG BỘ XÃ BẢN BO", matched loosely) wins by its date, as ever.
     const correction = source("ban-bo-bo-sung.xlsx", report("ĐẢNG BỘ XÃ BẢN BO", { "1.1": [50, 50] }, { reportDate: "2021-06-22" }));
     const corrected = mergeReports([own, correction], { units: UNITS });

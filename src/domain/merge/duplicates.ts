@@ -195,14 +195,17 @@ export function supersededWhy(winner: Placed, loser: Placed, chosen: boolean): S
   return "same-date-added-last";
 }
 
-/** The Vietnamese words of a reason code, said of the file kept (the date is the report's, shared by both, when any). */
+/**
+ * The Vietnamese words of a reason code, said of the file kept (the date is the report's, shared by both, when any).
+ * They stand inside the reason's brackets, so they hold none of their own.
+ */
 export function supersededWhyText(why: SupersededWhy, sharedDate: string | null): string {
   const same = sharedDate !== null ? `hai tệp cùng ghi ngày báo cáo ${vnDate(sharedDate)}` : "cả hai tệp đều không ghi ngày báo cáo";
   switch (why) {
     case "preferred":
       return "người dùng chọn";
     case "named":
-      return "tên ghi trong tệp này là của một tổ chức khác loại với đơn vị trong danh sách (chi bộ, đảng ủy), có thể là của đơn vị khác; nếu đúng là của đơn vị này, đề nghị đơn vị ghi đúng tên";
+      return "tên ghi trong tệp này là của một tổ chức khác loại với đơn vị trong danh sách, như chi bộ với đảng ủy, có thể là của đơn vị khác; nếu đúng là của đơn vị này, đề nghị đơn vị ghi đúng tên";
     case "complete":
       return "tệp có đủ hai bảng của báo cáo, tệp này thiếu một bảng";
     case "more-complete":
@@ -212,13 +215,13 @@ export function supersededWhyText(why: SupersededWhy, sharedDate: string | null)
     case "later-date":
       return "tệp có ngày báo cáo muộn hơn";
     case "later-email":
-      return `${same}; dùng tệp gửi sau (theo ngày giờ của thư điện tử)`;
+      return `${same}; dùng tệp gửi sau, theo ngày giờ của thư điện tử`;
     case "same-date-later-modified":
-      return `${same}; dùng tệp được sửa sau cùng (theo thời gian lưu tệp)`;
+      return `${same}; dùng tệp được sửa sau cùng, theo thời gian lưu tệp`;
     case "same-date-added-last":
-      return `${same}; dùng tệp nhận sau (đưa vào sau cùng)`;
+      return `${same}; dùng tệp đưa vào sau cùng`;
     case "later-modified":
-      return "tệp được sửa sau cùng (theo thời gian lưu tệp)";
+      return "tệp được sửa sau cùng, theo thời gian lưu tệp";
     case "dated":
       return "tệp có ghi ngày báo cáo";
   }
