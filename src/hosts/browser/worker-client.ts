@@ -63,6 +63,11 @@ export class ReadWorkerClient {
   /** The worker has answered: its script loaded, so bytes may be moved to it (one that fails to load would lose them). */
   private answered = false;
 
+  /** Whether the worker made last has answered anything: its script runs (a failure after that is the file's). */
+  get hasAnswered(): boolean {
+    return this.answered;
+  }
+
   constructor(private readonly make: () => Promise<Worker>) {}
 
   /** The worker being made, which every request meanwhile waits for (one worker, not one each). */
@@ -231,10 +236,23 @@ export function workerReader(make: () => Promise<Worker>): FileReaderPort {
     const reportTo = (end: number) => {
       for (; reported < end; reported++) onRead(reported);
     };
-    const response = await client.requestWithin(limitMs, { kind: "read", files }, undefined, signal, (k, source) => {
-      out[k] = source;
-      reportTo(k + 1);
-    });
+    let response: WorkerResponse | "timeout";
+    try {
+      response = await client.requestWithin(limitMs, { kind: "read", files }, undefined, signal, (k, source) => {
+        out[k] = source;
+        reportTo(k + 1);
+      });
+    } catch (error) {
+      // A worker that breaks while reading a file, its script running (it had answered), breaks on that file:
+      // the file is rejected with the reason and the files after it go to a new worker, as past the time limit.
+      // One that never answered (its script cannot load) fails the merge.
+      if (isCancelled(error) || !client.hasAnswered) throw error;
+      const at = out.length;
+      out.push({ failed: "crashed", detail: error instanceof Error ? error.message : String(error) });
+      reportTo(at + 1);
+      if (at + 1 < files.length) out.push(...(await readBatch(files.slice(at + 1), { limitMs, signal, onRead: (k) => reportTo(at + 2 + k) })));
+      return out;
+    }
     if (response !== "timeout") {
       if (response.kind !== "read-done") return failure(response, files[out.length]?.name ?? files[0]!.name);
       const sources = response.sources.length === files.length ? response.sources : out;

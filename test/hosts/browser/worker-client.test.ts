@@ -27,6 +27,13 @@ class StandInWorker {
   removeEventListener(type: string, listener: (event: ErrorEvent) => void): void {
     if (type === "error") this.errorListeners.delete(listener);
   }
+  /** As a worker that breaks (out of memory, an error it did not catch): an error event, then silence. */
+  crash(): void {
+    this.dead = true;
+    const event = { message: "Out of memory", preventDefault: () => undefined } as unknown as ErrorEvent;
+    for (const listener of this.errorListeners) listener(event);
+    this.onerror?.(event);
+  }
   /** As a worker whose script cannot be loaded: an error event, then silence. */
   failToLoad(): void {
     this.dead = true;
@@ -117,6 +124,32 @@ describe("read worker client", () => {
     expect(sources[1]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(readers(workers)).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it("rejects a file that breaks the worker reading it with the reason, and reads the rest in a new worker", async () => {
+    const workers: StandInWorker[] = [];
+    const files = createFileUseCases({
+      makeWorker: async () => {
+        const w = new StandInWorker((request, post) => {
+          if (request.kind !== "read") return;
+          for (const [k, f] of request.files.entries()) {
+            post({ id: request.id, kind: "progress", done: k, total: request.files.length, item: f.name });
+            if (f.name === "vo.xlsx") return w.crash();
+            post({ id: request.id, kind: "read-one", k, source: { file: f.name, sha256: "0" } });
+          }
+          post({ id: request.id, kind: "read-done", sources: [] });
+        });
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+    });
+    const sources = await files.readFiles([file("a.xlsx"), file("vo.xlsx"), file("b.xlsx")]);
+    expect(sources.map((s) => [s.file, s.error?.code ?? "ok", s.error?.message])).toEqual([
+      ["a.xlsx", "ok", undefined],
+      ["vo.xlsx", "corrupt", "Không đọc được tệp vo.xlsx: tệp bị hỏng hoặc không đúng định dạng (Trình đọc tệp gặp lỗi: Out of memory.)."],
+      ["b.xlsx", "ok", undefined],
+    ]);
+    expect(readers(workers)).toHaveLength(2);
   });
 
   it("reads a merge's files in batches, each file's source taken as it comes, so a stop loses only the file past its limit", async () => {
