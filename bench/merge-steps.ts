@@ -17,8 +17,6 @@ import type { Unit } from "../src/domain/units";
 import { writeSummaryXlsx } from "../src/io/write";
 import { unitName } from "./units";
 
-export { inProcessReader, readFiles, summarise, writeSummaryXlsx };
-
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the floor is one CommonJS script, run here and as its own process
 const { floorFile } = require("./floor.cjs") as { floorFile: (bytes: Uint8Array) => number };
 

@@ -72,7 +72,7 @@ function corpus(n: number): string {
  * (by a module the CLI's read worker never loads) would slow the reader there and not in the CLI, and
  * stops the bench.
  */
-function timeInProcess(dir: string): InProcessTimes {
+function inProcessLine(dir: string): InProcessTimes {
   const r = spawnSync(process.execPath, ["--expose-gc", "--trace-protector-invalidation", STEPS, dir, String(rounds)], { encoding: "utf8", maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`${STEPS} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   const invalidated = r.stdout.split("\n").filter((line) => /protector/i.test(line));
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     const dir = corpus(n);
     const total = readdirSync(join(dir, "files")).reduce((sum, name) => sum + statSync(join(dir, "files", name)).size, 0);
     out(`\n${n} files, ${mb(total)} (${(total / n / 1024).toFixed(1)} KB each)`);
-    const t = timeInProcess(dir);
+    const t = inProcessLine(dir);
     const m = median(t.merge) / n;
     const f = median(t.floor) / n;
     inProcess.push({ n, merge: m, floor: f });

@@ -10,9 +10,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readWorkbookFast } from "../../src/io/read/lean";
 import { readLeanXlsx } from "../../src/io/read/lean/xlsx";
 import { decodeXml } from "../../src/io/read/lean/xml";
+import { SPREADSHEET_MAIN, sheetWorkbook } from "../support/sheet-workbook";
 import { DEFAULT_LIMITS, readWorkbookFile, scanZip, WorkbookReadError } from "../../src/io/read";
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const MAIN = SPREADSHEET_MAIN;
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** The XML of a sheet, with every SpreadsheetML tag given the prefix `p` ("" for none). */
@@ -31,25 +32,11 @@ function sheetXml(p: string): string {
   );
 }
 
+/** The sheet with two shared strings (one rich, with a phonetic run) and a date style. */
 function workbook(sheet: string): Uint8Array {
-  return zipSync({
-    "[Content_Types].xml": strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
-    ),
-    "_rels/.rels": strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Chỉ tiêu" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    "xl/_rels/workbook.xml.rels": strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-    ),
-    "xl/sharedStrings.xml": strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="2" uniqueCount="2"><si><t xml:space="preserve"> Nội dung &quot;chỉ tiêu&quot; </t></si><si><r><t>Đơn vị</t></r><r><t> tính</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si></sst>`,
-    ),
-    "xl/styles.xml": strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
-    ),
-    "xl/worksheets/sheet1.xml": strToU8(sheet),
+  return sheetWorkbook(sheet, {
+    sharedStrings: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="2" uniqueCount="2"><si><t xml:space="preserve"> Nội dung &quot;chỉ tiêu&quot; </t></si><si><r><t>Đơn vị</t></r><r><t> tính</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si></sst>`,
+    styles: `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
   });
 }
 

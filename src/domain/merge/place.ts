@@ -1,7 +1,7 @@
 /** Which unit each file stands for: the user's assignment, the identity's code, the names it carries, its file name, the address that sent it. */
 import type { Issue } from "../model/issues";
 import { makeIssue } from "../rules/messages";
-import { namesBodyOrPlace, namesNoUnit, unitFromFileName, unitFromFileNameLoosely, unitFromFolderName } from "../read/unit";
+import { nameAnyUnitMayHave, unitFromFileName, unitFromFileNameLoosely, unitFromFolderName } from "../read/unit";
 import { foldText } from "../text";
 import { matchUnit, matchUnitDetailed, senderAddress, unitByCode, unitBySender, type Unit } from "../units";
 import { PATH_JOIN, type FileResult, type MergeOptions, type MergeSource } from "./types";
@@ -117,7 +117,7 @@ export function place(source: MergeSource, options: MergeOptions): Placed {
  * message, stays apart too: nothing says one sender sent both.
  */
 function fileNamePlace(source: MergeSource, fileName: string, folders: readonly { readonly text: string; readonly container: boolean }[]): string {
-  if (namesNoUnit(fileName) || !namesBodyOrPlace(fileName)) return folders.map((f) => foldText(f.text)).reverse().join("/");
+  if (nameAnyUnitMayHave(fileName)) return folders.map((f) => foldText(f.text)).reverse().join("/");
   if (!folders.some((f) => f.container)) return "";
   const sender = senderAddress(source.origin?.from);
   return sender !== null ? `@${sender}` : folders.filter((f) => f.container).map((f) => foldText(f.text)).reverse().join(" › ");

@@ -231,7 +231,7 @@ export function unitFromFileName(fileName: string): string {
   // A name of nothing but the report's words, or one any unit's file may have ("Book1"), names no unit:
   // the message or archive it came in says more ("thư.eml › bao-cao").
   const at = fileName.lastIndexOf(PATH_JOIN);
-  return at >= 0 && (namesNoUnit(fileName) || !namesBodyOrPlace(fileName)) ? `${fileName.slice(0, at + PATH_JOIN.length)}${name}` : name;
+  return at >= 0 && nameAnyUnitMayHave(fileName) ? `${fileName.slice(0, at + PATH_JOIN.length)}${name}` : name;
 }
 
 /** The unit's name from the file name read loosely (see unitFromFileName): to be matched against the unit list only. */
@@ -304,6 +304,14 @@ const BODY_OR_PLACE =
 /** Whether a file's own name names a body or a place, as a unit's name does ("Chi bộ Thôn 5.xlsx", "Bản Bo (sửa).xlsx"). */
 export function namesBodyOrPlace(fileName: string): boolean {
   return BODY_OR_PLACE.test(foldText(cleanText(ownName(fileName).replace(/[-_–—()]+/g, " "))));
+}
+
+/**
+ * Whether a file's own name may be any unit's: nothing but the report's words (namesNoUnit), or no body or
+ * place named (namesBodyOrPlace). Such a name says which unit sent the file no better than where it sat.
+ */
+export function nameAnyUnitMayHave(fileName: string): boolean {
+  return namesNoUnit(fileName) || !namesBodyOrPlace(fileName);
 }
 
 export function unitInfo(identity: WorkbookIdentity | undefined, headerName: string | undefined, fileName: string): UnitInfo {
